@@ -1,0 +1,274 @@
+"""Selectors for a span of text, and finding that span again in a revised text.
+
+A `Selector` is the W3C Web Annotation pair TextQuoteSelector (exact, prefix, suffix) +
+TextPositionSelector (start, end). `locate` finds where the span is now:
+
+1. every exact occurrence of the quote, in a whitespace- and quote-normalised copy of the
+   text (so re-wrapped lines and curly/straight quotes still match exactly), mapped back to
+   real offsets;
+2. approximate occurrences (edit distance, edlib's infix mode) searched near the old
+   position and near every place the prefix or suffix context still occurs — always, not
+   only when exact hits are missing, so an unedited copy elsewhere cannot shadow the lightly
+   edited original whose context still agrees;
+3. each candidate scored on quote similarity, prefix and suffix agreement and distance from
+   the old position; the best is accepted only when quote *and* context are convincing.
+   Misplacing is worse than orphaning, so a weak best candidate gives `None`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import edlib
+
+CONTEXT_CHARS = 32
+_MAX_EXACT_HITS = 200
+_MAX_CONTEXT_HITS = 24
+_FUZZY_ERROR_RATE = 0.3
+_POSITION_SCALE = 2000.0
+# Weights as in Hypothesis (quote 50, prefix 20, suffix 20) with position counting more (10
+# instead of 2): position is what separates an edited original from an unedited copy.
+_W_QUOTE, _W_PREFIX, _W_SUFFIX, _W_POSITION = 50.0, 20.0, 20.0, 10.0
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2026": ".",
+})
+_SPACE_RUN = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Selector:
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        """The stored form: W3C TextQuoteSelector and TextPositionSelector."""
+        return {
+            "quote": {"type": "TextQuoteSelector", "exact": self.exact, "prefix": self.prefix,
+                      "suffix": self.suffix},
+            "position": {"type": "TextPositionSelector", "start": self.start, "end": self.end},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Selector:
+        quote, position = data["quote"], data["position"]
+        return cls(quote["exact"], quote.get("prefix", ""), quote.get("suffix", ""),
+                   int(position["start"]), int(position["end"]))
+
+
+@dataclass(frozen=True)
+class Located:
+    start: int
+    end: int
+    method: str  # "exact" | "normalised" | "fuzzy"
+    score: float  # 0..1, how well quote, context and position agree
+
+
+def capture(text: str, start: int, end: int) -> Selector:
+    """The selectors for text[start:end]. Raises ValueError for an empty or blank span."""
+    if not (0 <= start < end <= len(text)):
+        raise ValueError(f"span {start}-{end} is not inside a text of {len(text)} characters")
+    if not text[start:end].strip():
+        raise ValueError("cannot anchor a blank span")
+    return Selector(text[start:end], text[max(0, start - CONTEXT_CHARS):start],
+                    text[end:end + CONTEXT_CHARS], start, end)
+
+
+def normalise(text: str) -> str:
+    return _SPACE_RUN.sub(" ", text.translate(_QUOTES))
+
+
+class TextIndex:
+    """A normalised copy of a text with the map back to real offsets; shared by many lookups."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        translated = text.translate(_QUOTES)
+        parts: list[str] = []
+        self._norm_starts: list[int] = [0]  # segment i starts at norm offset _norm_starts[i]
+        self._orig_starts: list[int] = [0]  # ... and at real offset _orig_starts[i]
+        last = 0
+        norm_len = 0
+        for run in _SPACE_RUN.finditer(translated):
+            if run.group() == " ":
+                continue
+            parts.append(translated[last:run.start()])
+            norm_len += run.start() - last
+            parts.append(" ")
+            norm_len += 1
+            last = run.end()
+            self._norm_starts.append(norm_len)
+            self._orig_starts.append(last)
+        parts.append(translated[last:])
+        self.norm = "".join(parts)
+
+    def to_orig(self, norm_offset: int) -> int:
+        i = bisect.bisect_right(self._norm_starts, norm_offset) - 1
+        return min(self._orig_starts[i] + norm_offset - self._norm_starts[i], len(self.text))
+
+    def to_norm(self, orig_offset: int) -> int:
+        i = bisect.bisect_right(self._orig_starts, orig_offset) - 1
+        return min(self._norm_starts[i] + max(0, orig_offset - self._orig_starts[i]),
+                   len(self.norm))
+
+
+def _find_all(haystack: str, needle: str, limit: int) -> list[int]:
+    found: list[int] = []
+    if not needle:
+        return found
+    at = haystack.find(needle)
+    while at != -1 and len(found) < limit:
+        found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+def _edlib_safe(*texts: str) -> tuple[str, ...]:
+    # edlib refuses more than 256 distinct symbols; rare characters all become one.
+    if len(set("".join(texts))) <= 250:
+        return texts
+    return tuple("".join(c if ord(c) < 128 else "\x7f" for c in t) for t in texts)
+
+
+def similarity(a: str, b: str) -> float:
+    """1 - edit distance / longer length (1.0 for equal strings, incl. two empty ones)."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    a, b = _edlib_safe(a, b)
+    return 1.0 - edlib.align(a, b, mode="NW", task="distance")["editDistance"] / max(len(a), len(b))
+
+
+def _fuzzy_hits(quote: str, norm: str, centre: int, max_errors: int) -> list[tuple[int, int, int]]:
+    """Best approximate occurrences of `quote` in a window of `norm` around `centre`."""
+    lo = max(0, centre - len(quote) - 2 * CONTEXT_CHARS)
+    hi = min(len(norm), centre + 2 * len(quote) + 2 * CONTEXT_CHARS)
+    window = norm[lo:hi]
+    if not window:
+        return []
+    q, w = _edlib_safe(quote, window)
+    result = edlib.align(q, w, mode="HW", task="locations", k=max_errors)
+    if result["editDistance"] < 0:
+        return []
+    return [(lo + s, lo + e + 1, result["editDistance"]) for s, e in result["locations"][:4]]
+
+
+class _Candidate:
+    __slots__ = ("start", "end", "quote", "prefix", "suffix", "position", "score")
+
+    def __init__(self, start: int, end: int, quote: float, prefix: float, suffix: float,
+                 position: float) -> None:
+        self.start, self.end = start, end
+        self.quote, self.prefix, self.suffix, self.position = quote, prefix, suffix, position
+        self.score = (_W_QUOTE * quote + _W_PREFIX * prefix + _W_SUFFIX * suffix
+                      + _W_POSITION * position)
+
+
+def locate(selector: Selector, text: str) -> Located | None:
+    """Where the selected span is in `text`, or None when it is gone (an orphan)."""
+    return _locate(selector, TextIndex(text))
+
+
+def locate_all(selectors: Sequence[Selector], text: str) -> list[Located | None]:
+    """`locate` for many selectors of one text, normalising and indexing the text once."""
+    index = TextIndex(text)
+    return [_locate(s, index) for s in selectors]
+
+
+def _locate(sel: Selector, index: TextIndex) -> Located | None:
+    text, norm = index.text, index.norm
+    if not sel.exact.strip():
+        return None
+    # Fast path: unchanged at the old place with both contexts intact.
+    if (text[sel.start:sel.end] == sel.exact
+            and text[max(0, sel.start - len(sel.prefix)):sel.start] == sel.prefix
+            and text[sel.end:sel.end + len(sel.suffix)] == sel.suffix):
+        return Located(sel.start, sel.end, "exact", 1.0)
+
+    quote = normalise(sel.exact).strip()
+    prefix = normalise(sel.prefix).lstrip()
+    suffix = normalise(sel.suffix).rstrip()
+    expected = index.to_norm(min(sel.start, len(text)))
+
+    def judge(start: int, end: int, distance: int) -> _Candidate:
+        got_prefix = norm[max(0, start - len(prefix)):start]
+        got_suffix = norm[end:end + len(suffix)]
+        p = similarity(prefix.lstrip(), got_prefix.lstrip()) if prefix else float(start <= 1)
+        s = similarity(suffix.rstrip(), got_suffix.rstrip()) if suffix else float(
+            end >= len(norm) - 1)
+        position = 1.0 / (1.0 + abs(start - expected) / _POSITION_SCALE)
+        return _Candidate(start, end, 1.0 - distance / len(quote), p, s, position)
+
+    candidates: dict[tuple[int, int], _Candidate] = {}
+    exact_hits = _find_all(norm, quote, _MAX_EXACT_HITS)
+    for at in exact_hits:
+        candidates[(at, at + len(quote))] = judge(at, at + len(quote), 0)
+
+    centres = {expected}
+    if len(prefix) >= 8:
+        centres.update(at + len(prefix) for at in _find_all(norm, prefix, _MAX_CONTEXT_HITS))
+    if len(suffix) >= 8:
+        centres.update(max(0, at - len(quote)) for at in
+                       _find_all(norm, suffix, _MAX_CONTEXT_HITS))
+    max_errors = max(1, int(len(quote) * _FUZZY_ERROR_RATE))
+    for centre in centres:
+        for start, end, distance in _fuzzy_hits(quote, norm, centre, max_errors):
+            key = (start, end)
+            if key not in candidates:
+                candidates[key] = judge(start, end, distance)
+
+    if not candidates:
+        return None
+    best = max(candidates.values(), key=lambda c: c.score)
+    if not _convincing(best, quote, unique=len(exact_hits) == 1):
+        return None
+    norm_start, norm_end = best.start, best.end
+    if best.quote < 1.0:
+        norm_start, norm_end = _snap_to_words(sel, norm, norm_start, norm_end)
+    start, end = index.to_orig(norm_start), index.to_orig(norm_end - 1) + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    method = ("exact" if text[start:end] == sel.exact
+              else "normalised" if best.quote == 1.0 else "fuzzy")
+    total = _W_QUOTE + _W_PREFIX + _W_SUFFIX + _W_POSITION
+    return Located(start, end, method, round(best.score / total, 4))
+
+
+def _snap_to_words(sel: Selector, norm: str, start: int, end: int) -> tuple[int, int]:
+    """An approximate match can stop inside an edited word; extend it to the word's edge
+    when the original span ended (or began) on a word boundary."""
+    if not (sel.suffix[:1].isalnum() and sel.exact[-1:].isalnum()):
+        while end < len(norm) and norm[end - 1].isalnum() and norm[end].isalnum():
+            end += 1
+    if not (sel.prefix[-1:].isalnum() and sel.exact[:1].isalnum()):
+        while start > 0 and norm[start].isalnum() and norm[start - 1].isalnum():
+            start -= 1
+    return start, end
+
+
+def _convincing(best: _Candidate, quote: str, unique: bool) -> bool:
+    """Accept only when quote and context together make a misplacement unlikely."""
+    context = (best.prefix + best.suffix) / 2
+    strongest_side = max(best.prefix, best.suffix)
+    if best.quote == 1.0:
+        if context >= 0.5 or strongest_side >= 0.8:
+            return True
+        # Context gone: a long quote that occurs once is still itself; a short one is not.
+        return unique and len(quote) >= 40
+    if best.quote >= 0.8 and (context >= 0.6 or strongest_side >= 0.9):
+        return True
+    return best.quote >= 0.9 and len(quote) >= 60 and context >= 0.3

@@ -1,0 +1,130 @@
+"""Files, HTML and stdin -> clean, sanitised article text plus metadata.
+
+Offsets everywhere in Briefing index the `text` this package returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.errors import BriefingError
+from briefing.ingest.boilerplate import strip_boilerplate
+from briefing.ingest.decode import decode, read_bytes
+from briefing.ingest.frontmatter import split_front_matter
+from briefing.ingest.layout import tidy_paragraphs, unwrap
+from briefing.ingest.sanitize import sanitise, sanitise_line
+
+MAX_BYTES = 10 * 1024 * 1024  # documented in the README
+_MAX_TITLE = 200
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+__all__ = ["Document", "MAX_BYTES", "clean_text", "load", "text_hash"]
+
+
+@dataclass
+class Document:
+    title: str
+    text: str
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def hash(self) -> str:
+        return text_hash(self.text)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def load(path: str | Path) -> Document:
+    """Read a .txt/.md/.html file (or `-` for stdin) into a clean Document.
+
+    Raises BriefingError with a one-line reason for anything that cannot be imported.
+    """
+    if str(path) == "-":
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        name, suffix = "stdin", ""
+    else:
+        path = Path(path)
+        raw = read_bytes(path, MAX_BYTES)
+        name, suffix = path.stem, path.suffix.lower()
+    if len(raw) > MAX_BYTES:
+        raise BriefingError(f"{name}: larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
+    content = decode(raw, name)
+    if suffix in _HTML_SUFFIXES or (not suffix and _looks_like_html(content)):
+        from briefing.ingest.html import extract
+
+        title, body, meta = extract(content)
+        doc = clean_text(body, title=title, meta=meta, unwrap_lines=False)
+    else:
+        meta, body = split_front_matter(content, name) if suffix != ".txt" else ({}, content)
+        doc = clean_text(body, title=meta.pop("title", None), meta=meta)
+    if not doc.text:
+        raise BriefingError(f"{name}: no text left after cleaning")
+    if not doc.title:
+        doc.title = sanitise_line(name.replace("_", " ").replace("-", " ")) or "Untitled"
+    if str(path) != "-":
+        doc.meta.setdefault("file", str(path))
+    return doc
+
+
+def _looks_like_html(content: str) -> bool:
+    head = content[:1000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def clean_text(
+    raw: str, title: str | None = None, meta: dict | None = None, unwrap_lines: bool = True
+) -> Document:
+    """Sanitise, re-flow, strip web leftovers and split off the title line."""
+    meta = {k: _clean_meta(v) for k, v in (meta or {}).items() if v not in (None, "")}
+    text = sanitise(raw)
+    if unwrap_lines:
+        text = unwrap(text)
+    cleaned = strip_boilerplate(text)
+    for key, value in cleaned.meta.items():
+        meta.setdefault(key, value)
+    body = tidy_paragraphs(cleaned.text)
+    if title:
+        title = sanitise_line(str(title))
+        body = _drop_repeated_title(body, title)
+    else:
+        title, body = _split_title(body)
+        cleaned_again = strip_boilerplate(body)  # a source/date line often follows the title
+        for key, value in cleaned_again.meta.items():
+            meta.setdefault(key, value)
+        body = tidy_paragraphs(cleaned_again.text)
+    return Document(title=title or "", text=body, meta=meta)
+
+
+def _clean_meta(value: object) -> object:
+    if isinstance(value, str):
+        return sanitise_line(value)
+    if isinstance(value, list):
+        return [_clean_meta(v) for v in value]
+    return str(value) if not isinstance(value, (int, float, bool, dict)) else value
+
+
+def _split_title(body: str) -> tuple[str, str]:
+    """The first line is the title when it reads like a headline (short, no final period)."""
+    first, _, rest = body.partition("\n")
+    candidate = re.sub(r"^#{1,6}\s+", "", first).strip()
+    if (
+        rest.strip()
+        and 0 < len(candidate) <= _MAX_TITLE
+        and not candidate.endswith((".", ",", ";", ":"))
+        or first.startswith("# ")
+    ):
+        return sanitise_line(candidate), rest.lstrip("\n")
+    return "", body
+
+
+def _drop_repeated_title(body: str, title: str) -> str:
+    first, _, rest = body.partition("\n")
+    if re.sub(r"^#{1,6}\s+", "", first).strip().casefold() == title.casefold():
+        return rest.lstrip("\n")
+    return body

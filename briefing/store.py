@@ -1,0 +1,352 @@
+"""Briefing's database: TinyDB behind a small repository API.
+
+Every write runs under an inter-process lock across its whole read-modify-write, on a
+storage that replaces the file atomically (see `storage.py`), so two sessions on one
+database both keep their work and a kill -9 never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from briefing.anchoring import capture
+from briefing.errors import BriefingError
+from briefing.ingest import text_hash
+from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
+
+SCHEMA_VERSION = 1
+BACKUPS_KEPT = 10
+BACKUP_EVERY_SECONDS = 3600
+_ANNOTATION_FIELDS = frozenset(
+    {"note", "color", "tags", "claim", "grade", "status", "start", "end", "selector", "kind"}
+)
+
+
+class Record(dict):
+    """A stored document: keys as attributes too (`rec.title` == `rec["title"]`)."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _record(doc: Any) -> Record:
+    rec = Record(doc)
+    rec["id"] = doc.doc_id
+    return rec
+
+
+# Each migration takes the raw tables of version N and returns those of version N + 1.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class Store:
+    """The repository. Use as a context manager: `with Store(path) as store: ...`."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path).expanduser()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BriefingError(f"cannot create {self.path.parent}: {exc.strerror}") from None
+        if self.path.is_dir():
+            raise BriefingError(f"{self.path} is a folder, not a database file")
+        self.backup_dir = self.path.parent / "backups"
+        self._lock = FileLock(self.path.with_name(self.path.name + ".lock"))
+        self._storage: AtomicJSONStorage | None = None
+        with self._lock:
+            self._check_readable()
+            self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+            self._storage = self._db.storage  # type: ignore[assignment]
+            self._prepare_schema()
+            self._rotate_backups()
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the inter-process lock across several operations."""
+        with self._lock:
+            yield
+
+    def _check_readable(self) -> None:
+        if not self.path.exists():
+            return
+        try:
+            from briefing.storage import parse_database
+
+            parse_database(self.path.read_bytes(), self.path)
+        except (CorruptDatabase, OSError) as exc:
+            backup = self.newest_backup()
+            hint = f"; newest backup: {backup}" if backup else "; no backup found"
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+            raise BriefingError(f"cannot open database {self.path}: {reason}{hint}") from None
+
+    def _table(self, name: str) -> Table:
+        table = self._db.table(name, cache_size=0)
+        table._next_id = None  # another process may have inserted since: recount under the lock
+        return table
+
+    def _prepare_schema(self) -> None:
+        meta = self._table("_meta")
+        row = meta.get(doc_id=1)
+        if row is None:
+            meta.insert({"schema": SCHEMA_VERSION, "created": _now()})
+            return
+        version = int(row.get("schema", 1))
+        if version > SCHEMA_VERSION:
+            raise BriefingError(
+                f"{self.path} was written by a newer Briefing (schema {version}); upgrade Briefing"
+            )
+        if version < SCHEMA_VERSION:
+            self._backup(force=True)
+            tables = self._storage.read() or {}
+            for step in range(version, SCHEMA_VERSION):
+                tables = MIGRATIONS[step](tables)
+            tables["_meta"]["1"]["schema"] = SCHEMA_VERSION
+            self._storage.write(tables)
+
+    # -- backups ---------------------------------------------------------------------------
+    def backups(self) -> list[Path]:
+        if not self.backup_dir.is_dir():
+            return []
+        return sorted(self.backup_dir.glob(f"{self.path.stem}.*.json"))
+
+    def newest_backup(self) -> Path | None:
+        found = self.backups()
+        return found[-1] if found else None
+
+    def _rotate_backups(self) -> None:
+        newest = self.newest_backup()
+        if newest is None or time.time() - newest.stat().st_mtime > BACKUP_EVERY_SECONDS:
+            self._backup()
+
+    def _backup(self, force: bool = False) -> None:
+        if not self.path.exists():
+            return
+        try:
+            self.backup_dir.mkdir(exist_ok=True)
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+            shutil.copy2(self.path, self.backup_dir / f"{self.path.stem}.{stamp}.json")
+            for old in self.backups()[:-BACKUPS_KEPT]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            if force:
+                raise BriefingError(f"cannot back up {self.path} before migrating") from None
+
+    # -- articles --------------------------------------------------------------------------
+    def add_article(self, title: str, text: str, **meta: Any) -> int:
+        """Store an article and return its id; the same text again returns the existing id."""
+        digest = text_hash(text)
+        with self._lock:
+            articles = self._table("articles")
+            for doc in articles.all():
+                if doc.get("hash") == digest:
+                    return doc.doc_id
+            return articles.insert(
+                {"title": title, "text": text, "hash": digest, "imported": _now(),
+                 "revisions": [], **meta}
+            )
+
+    def find_article_by_hash(self, digest: str) -> Record | None:
+        for doc in self._table("articles").all():
+            if doc.get("hash") == digest:
+                return _record(doc)
+        return None
+
+    def article(self, article_id: int) -> Record | None:
+        doc = self._table("articles").get(doc_id=int(article_id))
+        return _record(doc) if doc is not None else None
+
+    def require_article(self, article_id: int) -> Record:
+        found = self.article(article_id)
+        if found is None:
+            raise BriefingError(f"no article with id {article_id} in {self.path}")
+        return found
+
+    def articles(self) -> list[Record]:
+        return [_record(doc) for doc in self._table("articles").all()]
+
+    def update_article(self, article_id: int, **fields: Any) -> None:
+        with self._lock:
+            self.require_article(article_id)
+            self._table("articles").update(fields, doc_ids=[int(article_id)])
+
+    def replace_article_text(self, article_id: int, text: str, **fields: Any) -> None:
+        """Swap in a new version of the text, keeping the old one as a previous revision."""
+        with self._lock:
+            old = self.require_article(article_id)
+            revisions = list(old.get("revisions", []))
+            revisions.append({"text": old["text"], "hash": old["hash"], "replaced": _now()})
+            self._table("articles").update(
+                {"text": text, "hash": text_hash(text), "revisions": revisions, **fields},
+                doc_ids=[int(article_id)],
+            )
+
+    def delete_article(self, article_id: int) -> None:
+        """Delete an article with its annotations and notes."""
+        with self._lock:
+            self.require_article(article_id)
+            for name in ("annotations", "notes"):
+                table = self._table(name)
+                table.remove(lambda doc: doc.get("article_id") == int(article_id))
+            self._table("articles").remove(doc_ids=[int(article_id)])
+
+    # -- annotations -----------------------------------------------------------------------
+    def add_annotation(
+        self, article_id: int, start: int, end: int, note: str = "", **fields: Any
+    ) -> int:
+        """Highlight text[start:end] of an article (with an optional note); return its id."""
+        with self._lock:
+            article = self.require_article(article_id)
+            text = article["text"]
+            if not (0 <= start < end <= len(text)) or not text[start:end].strip():
+                raise BriefingError(
+                    f"cannot annotate {start}-{end}: not a non-empty span of article {article_id}"
+                )
+            doc = {"color": 1, "tags": [], "status": "anchored", **fields,
+                   "article_id": int(article_id), "start": start, "end": end, "note": note,
+                   "selector": capture(text, start, end).to_dict(), "text_hash": article["hash"],
+                   "created": _now(), "updated": _now()}
+            return self._table("annotations").insert(doc)
+
+    def annotation(self, annotation_id: int) -> Record | None:
+        doc = self._table("annotations").get(doc_id=int(annotation_id))
+        return _record(doc) if doc is not None else None
+
+    def annotations(self, article_id: int) -> list[Record]:
+        found = self._table("annotations").search(
+            lambda doc: doc.get("article_id") == int(article_id)
+        )
+        return sorted((_record(d) for d in found), key=lambda r: (r.get("start") or 0, r.id))
+
+    def all_annotations(self) -> list[Record]:
+        return [_record(d) for d in self._table("annotations").all()]
+
+    def update_annotation(self, annotation_id: int, **fields: Any) -> None:
+        unknown = set(fields) - _ANNOTATION_FIELDS
+        if unknown:
+            raise BriefingError(f"unknown annotation field(s): {', '.join(sorted(unknown))}")
+        with self._lock:
+            current = self.annotation(annotation_id)
+            if current is None:
+                raise BriefingError(f"no annotation with id {annotation_id}")
+            if "start" in fields or "end" in fields:
+                article = self.require_article(current["article_id"])
+                start = fields.get("start", current["start"])
+                end = fields.get("end", current["end"])
+                if start is not None and end is not None:
+                    fields.setdefault(
+                        "selector", capture(article["text"], start, end).to_dict()
+                    )
+                    fields.setdefault("text_hash", article["hash"])
+            fields["updated"] = _now()
+            self._table("annotations").update(fields, doc_ids=[int(annotation_id)])
+
+    def set_anchors(self, article_id: int, placements: dict[int, tuple[int, int] | None],
+                    text_hash_now: str) -> None:
+        """Save re-anchored positions (None = orphaned) for many annotations in one write."""
+        with self._lock:
+            def apply(table: dict) -> None:
+                for doc_id, where in placements.items():
+                    doc = table.get(doc_id)
+                    if doc is None or doc.get("article_id") != int(article_id):
+                        continue
+                    if where is None:
+                        doc.update(status="orphaned", start=None, end=None)
+                    else:
+                        doc.update(status="anchored", start=where[0], end=where[1])
+                    doc["text_hash"] = text_hash_now
+
+            self._table("annotations")._update_table(apply)
+
+    def delete_annotation(self, annotation_id: int) -> Record:
+        """Delete an annotation and return it (so the caller can offer undo)."""
+        with self._lock:
+            found = self.annotation(annotation_id)
+            if found is None:
+                raise BriefingError(f"no annotation with id {annotation_id}")
+            self._table("annotations").remove(doc_ids=[int(annotation_id)])
+            return found
+
+    def restore_annotation(self, record: dict) -> int:
+        """Put back a deleted annotation (undo); returns its new id."""
+        fields = {k: v for k, v in record.items() if k != "id"}
+        with self._lock:
+            self.require_article(fields["article_id"])
+            return self._table("annotations").insert(fields)
+
+    # -- article notes ---------------------------------------------------------------------
+    def add_note(self, article_id: int, text: str, **fields: Any) -> int:
+        with self._lock:
+            self.require_article(article_id)
+            return self._table("notes").insert(
+                {**fields, "article_id": int(article_id), "note": text, "created": _now(),
+                 "updated": _now()}
+            )
+
+    def notes(self, article_id: int) -> list[Record]:
+        found = self._table("notes").search(lambda d: d.get("article_id") == int(article_id))
+        return sorted((_record(d) for d in found), key=lambda r: r.id)
+
+    def update_note(self, note_id: int, text: str) -> None:
+        with self._lock:
+            if self._table("notes").get(doc_id=int(note_id)) is None:
+                raise BriefingError(f"no note with id {note_id}")
+            self._table("notes").update({"note": text, "updated": _now()}, doc_ids=[int(note_id)])
+
+    def delete_note(self, note_id: int) -> None:
+        with self._lock:
+            if self._table("notes").get(doc_id=int(note_id)) is None:
+                raise BriefingError(f"no note with id {note_id}")
+            self._table("notes").remove(doc_ids=[int(note_id)])
+
+    # -- analysis cache and settings keyed by name -----------------------------------------
+    def cached_analysis(self, key: str) -> dict | None:
+        for doc in self._table("analyses").all():
+            if doc.get("key") == key:
+                return doc.get("result")
+        return None
+
+    def save_analysis(self, key: str, result: dict) -> None:
+        with self._lock:
+            table = self._table("analyses")
+            table.remove(lambda d: d.get("key") == key)
+            table.insert({"key": key, "result": result, "saved": _now()})
+
+    def get_value(self, table: str, key: str, default: Any = None) -> Any:
+        for doc in self._table(table).all():
+            if doc.get("key") == key:
+                return doc.get("value", default)
+        return default
+
+    def set_value(self, table: str, key: str, value: Any) -> None:
+        with self._lock:
+            t = self._table(table)
+            t.remove(lambda d: d.get("key") == key)
+            if value is not None:
+                t.insert({"key": key, "value": value})
