@@ -29,6 +29,9 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self._key: tuple[int, int, int] | None = None
         self._data: dict[str, Any] | None = None
+        # name -> (table object, its JSON): TinyDB builds a new dict for each table it changes
+        # and leaves the others as they were, so unchanged tables need not be encoded again.
+        self._encoded: dict[str, tuple[dict, str]] = {}
 
     def _stat_key(self) -> tuple[int, int, int] | None:
         try:
@@ -45,16 +48,26 @@ class AtomicJSONStorage(Storage):
         if key != self._key or self._data is None:
             self._data = parse_database(self.path.read_bytes(), self.path)
             self._key = key
+            self._encoded = {}
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        encoded: dict[str, tuple[dict, str]] = {}
+        parts = []
+        for name, table in data.items():
+            cached = self._encoded.get(name)
+            if cached is None or cached[0] is not table:
+                cached = (table, json.dumps(table, ensure_ascii=False, separators=(",", ":")))
+            encoded[name] = cached
+            parts.append(f"{json.dumps(name)}:{cached[1]}")
+        payload = ("{" + ",".join(parts) + "}").encode("utf-8")
         try:
             atomic_write(self.path, payload)
         except BaseException:
-            self._key, self._data = None, None  # memory may be ahead of disk: re-read next time
+            # Memory may be ahead of disk: forget it all and re-read next time.
+            self._key, self._data, self._encoded = None, None, {}
             raise
-        self._data, self._key = data, self._stat_key()
+        self._data, self._key, self._encoded = data, self._stat_key(), encoded
 
     def close(self) -> None:
         self._data = None

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from briefing.anchoring import capture
 from briefing.errors import BriefingError
@@ -27,6 +27,7 @@ from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
 SCHEMA_VERSION = 1
 BACKUPS_KEPT = 10
 BACKUP_EVERY_SECONDS = 3600
+ANNOTATIONS_PREFIX = "annotations."
 _ANNOTATION_FIELDS = frozenset(
     {"note", "color", "tags", "claim", "grade", "status", "start", "end", "selector", "kind"}
 )
@@ -211,12 +212,39 @@ class Store:
         """Delete an article with its annotations and notes."""
         with self._lock:
             self.require_article(article_id)
-            for name in ("annotations", "notes"):
-                table = self._table(name)
-                table.remove(lambda doc: doc.get("article_id") == int(article_id))
+            self._db.drop_table(self._annotations_table_name(article_id))
+            self._table("notes").remove(lambda doc: doc.get("article_id") == int(article_id))
             self._table("articles").remove(doc_ids=[int(article_id)])
 
     # -- annotations -----------------------------------------------------------------------
+    # One table per article ("annotations.<id>"): a write re-encodes only that article's
+    # annotations, which keeps adding one fast in a library of thousands. Ids stay global.
+    @staticmethod
+    def _annotations_table_name(article_id: int) -> str:
+        return f"{ANNOTATIONS_PREFIX}{int(article_id)}"
+
+    def _raw(self) -> dict[str, Any]:
+        return self._storage.read() or {}
+
+    def _annotation_home(self, annotation_id: int) -> str | None:
+        key = str(int(annotation_id))
+        for name, table in self._raw().items():
+            if name.startswith(ANNOTATIONS_PREFIX) and key in table:
+                return name
+        return None
+
+    def _next_annotation_id(self) -> int:
+        highest = 0
+        for name, table in self._raw().items():
+            if name.startswith(ANNOTATIONS_PREFIX) and table:
+                highest = max(highest, max(map(int, table)))
+        return highest + 1
+
+    def _insert_annotation(self, article_id: int, doc: dict) -> int:
+        new_id = self._next_annotation_id()
+        self._table(self._annotations_table_name(article_id)).insert(Document(doc, new_id))
+        return new_id
+
     def add_annotation(
         self, article_id: int, start: int, end: int, note: str = "", **fields: Any
     ) -> int:
@@ -232,20 +260,21 @@ class Store:
                    "article_id": int(article_id), "start": start, "end": end, "note": note,
                    "selector": capture(text, start, end).to_dict(), "text_hash": article["hash"],
                    "created": _now(), "updated": _now()}
-            return self._table("annotations").insert(doc)
+            return self._insert_annotation(article_id, doc)
 
     def annotation(self, annotation_id: int) -> Record | None:
-        doc = self._table("annotations").get(doc_id=int(annotation_id))
-        return _record(doc) if doc is not None else None
+        home = self._annotation_home(annotation_id)
+        if home is None:
+            return None
+        return _record(self._table(home).get(doc_id=int(annotation_id)))
 
     def annotations(self, article_id: int) -> list[Record]:
-        found = self._table("annotations").search(
-            lambda doc: doc.get("article_id") == int(article_id)
-        )
+        found = self._table(self._annotations_table_name(article_id)).all()
         return sorted((_record(d) for d in found), key=lambda r: (r.get("start") or 0, r.id))
 
     def all_annotations(self) -> list[Record]:
-        return [_record(d) for d in self._table("annotations").all()]
+        return [_record(doc) for name in self._db.tables() if name.startswith(ANNOTATIONS_PREFIX)
+                for doc in self._table(name).all()]
 
     def update_annotation(self, annotation_id: int, **fields: Any) -> None:
         unknown = set(fields) - _ANNOTATION_FIELDS
@@ -260,29 +289,30 @@ class Store:
                 start = fields.get("start", current["start"])
                 end = fields.get("end", current["end"])
                 if start is not None and end is not None:
-                    fields.setdefault(
-                        "selector", capture(article["text"], start, end).to_dict()
-                    )
+                    fields.setdefault("selector", capture(article["text"], start, end).to_dict())
                     fields.setdefault("text_hash", article["hash"])
+                    fields.setdefault("status", "anchored")
             fields["updated"] = _now()
-            self._table("annotations").update(fields, doc_ids=[int(annotation_id)])
+            table = self._table(self._annotations_table_name(current["article_id"]))
+            table.update(fields, doc_ids=[int(annotation_id)])
 
     def set_anchors(self, article_id: int, placements: dict[int, tuple[int, int] | None],
                     text_hash_now: str) -> None:
         """Save re-anchored positions (None = orphaned) for many annotations in one write."""
-        with self._lock:
-            def apply(table: dict) -> None:
-                for doc_id, where in placements.items():
-                    doc = table.get(doc_id)
-                    if doc is None or doc.get("article_id") != int(article_id):
-                        continue
-                    if where is None:
-                        doc.update(status="orphaned", start=None, end=None)
-                    else:
-                        doc.update(status="anchored", start=where[0], end=where[1])
-                    doc["text_hash"] = text_hash_now
+        def apply(table: dict) -> None:
+            for doc_id, where in placements.items():
+                doc = table.get(doc_id)
+                if doc is None:
+                    continue
+                if where is None:
+                    doc.update(status="orphaned", start=None, end=None)
+                else:
+                    doc.update(status="anchored", start=where[0], end=where[1])
+                doc["text_hash"] = text_hash_now
 
-            self._table("annotations")._update_table(apply)
+        with self._lock:
+            # TinyDB's one-write batch update (private, stable across 4.x, pinned below 5).
+            self._table(self._annotations_table_name(article_id))._update_table(apply)
 
     def delete_annotation(self, annotation_id: int) -> Record:
         """Delete an annotation and return it (so the caller can offer undo)."""
@@ -290,7 +320,8 @@ class Store:
             found = self.annotation(annotation_id)
             if found is None:
                 raise BriefingError(f"no annotation with id {annotation_id}")
-            self._table("annotations").remove(doc_ids=[int(annotation_id)])
+            table = self._table(self._annotations_table_name(found["article_id"]))
+            table.remove(doc_ids=[int(annotation_id)])
             return found
 
     def restore_annotation(self, record: dict) -> int:
@@ -298,7 +329,7 @@ class Store:
         fields = {k: v for k, v in record.items() if k != "id"}
         with self._lock:
             self.require_article(fields["article_id"])
-            return self._table("annotations").insert(fields)
+            return self._insert_annotation(fields["article_id"], fields)
 
     # -- article notes ---------------------------------------------------------------------
     def add_note(self, article_id: int, text: str, **fields: Any) -> int:

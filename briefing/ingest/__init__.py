@@ -68,7 +68,7 @@ def load(path: str | Path) -> Document:
     if not doc.title:
         doc.title = sanitise_line(name.replace("_", " ").replace("-", " ")) or "Untitled"
     if str(path) != "-":
-        doc.meta.setdefault("file", str(path))
+        doc.meta.setdefault("file", str(Path(path).resolve()))
     return doc
 
 

@@ -118,14 +118,15 @@ def strip_boilerplate(text: str) -> Cleaned:
     lines = text.split("\n")
     kept: list[str] = []
     content_lines = 0
-    total_content = sum(1 for line in lines if line.strip())
+    offset = 0
     for line in lines:
         stripped = line.strip()
+        offset += len(line) + 1
         if not stripped:
             kept.append("")
             continue
-        # A tail marker in the first half is more likely a section heading; keep it there.
-        if content_lines >= max(3, total_content // 2) and is_tail_marker(stripped):
+        # A tail marker early in the page is more likely a section heading; keep it there.
+        if content_lines >= 2 and offset > 0.4 * len(text) and is_tail_marker(stripped):
             break
         if content_lines < _HEADER_LINES and _lift_header(stripped, meta):
             continue

@@ -1,0 +1,226 @@
+"""Command line: parses arguments, calls the core, turns failures into one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing import __version__, config
+from briefing.errors import BriefingError
+
+COMMANDS = ("open", "import", "list", "export", "analyze", "serve")
+
+EPILOG = """examples:
+  briefing                          open the library (bundled samples on first run)
+  briefing report.txt               import report.txt (if new) and read it
+  briefing import a.md b.html -     import files, and stdin
+  briefing import --update 3 v2.txt replace article 3's text, re-anchoring its highlights
+  briefing list --json              the library as JSON
+  briefing analyze report.txt --json  actors, claims and flags as JSON
+  briefing export 3 -o notes/       Markdown with front matter into notes/
+  briefing export --all -o vault/   every article, one file each
+  briefing serve --port 8000        the reader in a browser (localhost only)
+
+environment: BRIEFING_DB (database file), BRIEFING_SPACY_MODEL (spaCy pipeline)"""
+
+
+def _global_options(default: object) -> argparse.ArgumentParser:
+    # Accepted before and after the command; after it, SUPPRESS keeps a value given before.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=default,
+                        help="database file (default: $BRIEFING_DB or the user data folder)")
+    common.add_argument("--model", metavar="NAME", default=default, help="spaCy pipeline")
+    common.add_argument("--debug", action="store_true", default=default,
+                        help="show tracebacks")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    top = _global_options(None)
+    common = _global_options(argparse.SUPPRESS)
+
+    parser = argparse.ArgumentParser(
+        prog="briefing", parents=[top], epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="A terminal reader for news and intelligence briefings.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("open", parents=[common], help="open the reader (the default command)")
+    p.add_argument("file", nargs="?", help="a file to import and read (omit for the library)")
+    p.add_argument("--no-mouse", action="store_true", help="keyboard only (good over SSH)")
+    p.add_argument("--theme", help="theme name")
+
+    p = sub.add_parser("import", parents=[common], help="import files into the library")
+    p.add_argument("files", nargs="+", metavar="FILE", help="files to import; - for stdin")
+    p.add_argument("--update", type=int, metavar="ID",
+                   help="replace article ID's text with FILE and re-anchor its annotations")
+
+    p = sub.add_parser("list", parents=[common], help="list the library")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("export", parents=[common], help="export articles to Markdown or JSON")
+    p.add_argument("id", nargs="?", type=int, help="article id")
+    p.add_argument("--all", action="store_true", help="every article")
+    p.add_argument("-o", "--output", metavar="PATH", help="file or folder (default: .)")
+    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing export even outside its managed region")
+
+    p = sub.add_parser("analyze", parents=[common], help="actors and claims of a file")
+    p.add_argument("file", help="file to analyse; - for stdin")
+    p.add_argument("--json", action="store_true", help="print JSON (the default)")
+
+    p = sub.add_parser("serve", parents=[common], help="serve the reader in a browser")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    at = _first_positional(args_list)
+    asks_help = any(a in ("-h", "--help", "--version") for a in args_list[:at])
+    if not asks_help and (at == len(args_list) or args_list[at] not in COMMANDS):
+        args_list.insert(at, "open")
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        return _dispatch(args)
+    except BriefingError as exc:
+        return _fail(str(exc), args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the promise: one line, never a traceback, unless --debug
+        if args.debug:
+            raise
+        return _fail(f"unexpected error: {exc.__class__.__name__}: {exc} (run with --debug)", args)
+
+
+def _first_positional(args: list[str]) -> int:
+    # Global options may come first: `briefing --db x.json report.txt`.
+    i = 0
+    while i < len(args) and args[i].startswith("-") and args[i] != "-":
+        i += 2 if args[i] in ("--db", "--model") else 1
+    return min(i, len(args))
+
+
+def _fail(message: str, args: argparse.Namespace) -> int:
+    if args.debug:
+        import traceback
+
+        traceback.print_exc()
+    from briefing.ingest.sanitize import sanitise_line
+
+    print(f"briefing: {sanitise_line(message)}", file=sys.stderr)
+    return 1
+
+
+def _store(args: argparse.Namespace):
+    from briefing.store import Store
+
+    return Store(config.database_path(args.db))
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.model:
+        os.environ["BRIEFING_SPACY_MODEL"] = args.model
+    handler = {
+        "open": _cmd_open, "import": _cmd_import, "list": _cmd_list, "export": _cmd_export,
+        "analyze": _cmd_analyze, "serve": _cmd_serve,
+    }[args.command]
+    return handler(args)
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    from briefing.library import ensure_samples, import_file
+
+    with _store(args) as store:
+        article_id = import_file(store, args.file).article_id if args.file else None
+        if article_id is None:
+            ensure_samples(store)
+    if not sys.stdout.isatty() and not os.environ.get("BRIEFING_FORCE_TUI"):
+        raise BriefingError("the reader needs a terminal; use `briefing list` or `analyze`")
+    from briefing.tui.app import BriefingApp
+
+    app = BriefingApp(db_path=config.database_path(args.db), article_id=article_id,
+                      theme_name=args.theme)
+    app.run(mouse=not args.no_mouse)
+    return app.return_code or 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from briefing.library import import_file, update_article
+
+    with _store(args) as store:
+        if args.update is not None:
+            if len(args.files) != 1:
+                raise BriefingError("--update takes exactly one FILE")
+            summary = update_article(store, args.update, args.files[0])
+            print(summary.describe())
+            return 0
+        for name in args.files:
+            result = import_file(store, name)
+            verb = "already in library" if result.existing else "imported"
+            print(f"{result.article_id}\t{verb}\t{_safe(result.title)}")
+    return 0
+
+
+def _safe(value: object) -> str:
+    from briefing.ingest.sanitize import sanitise_line
+
+    return sanitise_line(str(value))
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from briefing.library import library_rows
+
+    with _store(args) as store:
+        rows = library_rows(store)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("(library is empty: briefing import FILE)")
+        return 0
+    print(f"{'ID':>4}  {'PUBLISHED':10}  {'HL':>3}  {'NOTES':>5}  TITLE")
+    for row in rows:
+        print(f"{row['id']:>4}  {(row['published'] or '')[:10]:10}  {row['highlights']:>3}  "
+              f"{row['notes']:>5}  {_safe(row['title'])[:70]}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from briefing.export import export_articles
+
+    if args.all == (args.id is not None):
+        raise BriefingError("give an article ID or --all")
+    with _store(args) as store:
+        ids = [a.id for a in store.articles()] if args.all else [args.id]
+        written = export_articles(store, ids, Path(args.output or "."), fmt=args.format,
+                                  force=args.force, single_file=not args.all)
+    for path in written:
+        print(path)
+    return 0
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from briefing.analysis import analyse_document
+    from briefing.ingest import load
+
+    doc = load(args.file)
+    result = analyse_document(doc)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from briefing.serve import serve
+
+    serve(args.host, args.port, db=args.db)
+    return 0

@@ -1,0 +1,104 @@
+"""Library operations that join ingest, anchoring and the store (no UI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing import config
+from briefing.anchoring import Selector, locate_all
+from briefing.errors import BriefingError
+from briefing.ingest import Document, load, text_hash
+from briefing.store import Record, Store
+
+
+@dataclass
+class ImportResult:
+    article_id: int
+    title: str
+    existing: bool
+
+
+def import_document(store: Store, doc: Document) -> ImportResult:
+    found = store.find_article_by_hash(doc.hash)
+    if found is not None:
+        return ImportResult(found.id, found["title"], True)
+    article_id = store.add_article(title=doc.title, text=doc.text, **doc.meta)
+    return ImportResult(article_id, doc.title, False)
+
+
+def import_file(store: Store, path: str | Path) -> ImportResult:
+    return import_document(store, load(path))
+
+
+def ensure_samples(store: Store) -> list[int]:
+    """Import the bundled sample briefings into an empty library (first run)."""
+    if store.articles() or store.get_value("settings", "samples_offered"):
+        return []
+    ids = [import_file(store, p).article_id for p in config.sample_paths()]
+    store.set_value("settings", "samples_offered", True)
+    return ids
+
+
+@dataclass
+class ReanchorSummary:
+    kept: int = 0
+    moved: int = 0
+    orphaned: int = 0
+    article_id: int = 0
+
+    def describe(self) -> str:
+        return (f"article {self.article_id}: {self.kept} kept in place, {self.moved} moved, "
+                f"{self.orphaned} orphaned")
+
+
+def reanchor(store: Store, article: Record) -> ReanchorSummary:
+    """Find every annotation of `article` in its current text and save the new offsets."""
+    summary = ReanchorSummary(article_id=article.id)
+    stale = [a for a in store.annotations(article.id) if a.get("text_hash") != article["hash"]]
+    if not stale:
+        return summary
+    selectors = [Selector.from_dict(a["selector"]) for a in stale]
+    placements: dict[int, tuple[int, int] | None] = {}
+    for annotation, where in zip(stale, locate_all(selectors, article["text"]), strict=True):
+        if where is None:
+            placements[annotation.id] = None
+            summary.orphaned += 1
+            continue
+        placements[annotation.id] = (where.start, where.end)
+        if (where.start, where.end) == (annotation.get("start"), annotation.get("end")):
+            summary.kept += 1
+        else:
+            summary.moved += 1
+    store.set_anchors(article.id, placements, article["hash"])
+    return summary
+
+
+def update_article(store: Store, article_id: int, path: str | Path) -> ReanchorSummary:
+    """Replace an article's text with a new version and re-anchor its annotations."""
+    doc = load(path)
+    with store.transaction():
+        article = store.require_article(article_id)
+        if article["hash"] == doc.hash:
+            return reanchor(store, article)
+        other = store.find_article_by_hash(doc.hash)
+        if other is not None and other.id != article_id:
+            raise BriefingError(f"that text is already article {other.id}")
+        store.replace_article_text(article_id, doc.text)
+        return reanchor(store, store.require_article(article_id))
+
+
+def library_rows(store: Store) -> list[dict]:
+    counts: dict[int, int] = {}
+    for annotation in store.all_annotations():
+        counts[annotation["article_id"]] = counts.get(annotation["article_id"], 0) + 1
+    rows = []
+    for article in store.articles():
+        rows.append({
+            "id": article.id, "title": article["title"], "source": article.get("source"),
+            "published": article.get("published"), "imported": article.get("imported"),
+            "highlights": counts.get(article.id, 0), "notes": len(store.notes(article.id)),
+            "characters": len(article["text"]), "revisions": len(article.get("revisions", [])),
+            "hash": text_hash(article["text"])[:12],
+        })
+    return rows

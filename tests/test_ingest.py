@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+
+from briefing.errors import BriefingError
+from briefing.ingest import MAX_BYTES, clean_text, load
+from briefing.ingest.layout import unwrap
+from briefing.ingest.sanitize import sanitise
+
+
+def write(tmp_path, name, content, mode="w"):
+    path = tmp_path / name
+    if mode == "wb":
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "dirty, clean",
+    [
+        ("a\x1b[31mred\x1b[0m b", "ared b"),  # CSI colour
+        ("a\x1b[2J\x1b[Hb", "ab"),  # clear screen + cursor home
+        ("t\x1b]0;pwned title\x07x", "tx"),  # OSC title, BEL-terminated
+        ("c\x1b]52;c;ZXZpbA==\x1b\\d", "cd"),  # OSC 52 clipboard, ST-terminated
+        ("l\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\", "llink"),  # OSC 8 hyperlink
+        ("d\x1bPqpayload\x1b\\e", "de"),  # DCS string
+        ("8bit\x9b31mx", "8bitx"),  # 8-bit CSI
+        ("bell\x07 bs\x08 del\x7f nul\x00", "bell bs del nul"),  # lone C0 and DEL
+        ("c1\x85y\x90payload\x9cz", "c1yz"),  # C1 control; 8-bit DCS string ... ST
+        ("r\u202eevil\u202c \u2066iso\u2069", "revil iso"),  # bidi overrides and isolates
+        ("zero\u200bwidth\ufeff\u2060", "zerowidth"),  # zero-width characters
+        ("emoji\u200djoiner", "emoji\u200djoiner"),  # ZWJ is kept
+        ("Xi\u00a0Jinping", "Xi Jinping"),  # non-breaking space
+        ("caf\u0065\u0301", "caf\u00e9"),  # NFC
+        ("a\r\nb\rc", "a\nb\nc"),  # newlines
+    ],
+)
+def test_sanitise(dirty, clean):
+    assert sanitise(dirty) == clean
+
+
+HARD_WRAPPED = """\
+The minister said on Tuesday that the government would review the
+agreement with its neighbours before the end of the year, adding that
+recent talks between the two delegations and Chinese President Xi
+Jinping had been constructive and that a further round was planned.
+
+A second paragraph follows here, also wrapped by a mail client at about
+seventy-two columns, with a final short line.
+"""
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_names_survive():
+    text = unwrap(HARD_WRAPPED)
+    paragraphs = text.strip().split("\n\n")
+    assert len(paragraphs) == 2
+    assert "\n" not in paragraphs[0] and "\n" not in paragraphs[1]
+    assert "Chinese President Xi Jinping had been" in paragraphs[0]
+
+
+def test_one_paragraph_per_line_is_left_alone():
+    text = "Short line one.\nShort line two.\nA third line here.\nAnd a fourth one.\n"
+    assert unwrap(text) == text
+
+
+def test_lists_are_not_joined_into_paragraphs():
+    text = ("Officials listed the following measures taken by the ministry this week\n"
+            "- first measure affecting the export of components to third countries\n"
+            "- second measure affecting the licensing of related software and tools\n"
+            "- third measure covering the servicing of equipment already delivered\n")
+    assert unwrap(text).count("\n- ") == 3
+
+
+PASTED = """Home Back
+
+NATO to Address Cooperation at Upcoming Summit
+
+example.com 2024/10/5
+
+Share this article
+
+The summit will bring together leaders from 32 member countries.
+
+Advertisement
+
+Officials said the agenda was agreed last week.
+
+People are also reading
+
+Some other headline
+Another headline
+"""
+
+
+def test_web_leftovers_are_removed_and_metadata_lifted():
+    doc = clean_text(PASTED)
+    assert doc.title == "NATO to Address Cooperation at Upcoming Summit"
+    assert doc.meta["source"] == "example.com"
+    assert doc.meta["published"] == "2024-10-05"
+    assert doc.text == ("The summit will bring together leaders from 32 member countries.\n\n"
+                        "Officials said the agenda was agreed last week.")
+
+
+def test_navigation_words_inside_sentences_are_kept():
+    doc = clean_text("Title Here\n\nThe minister went back home to share the news.\n\nMore text.")
+    assert "went back home to share the news" in doc.text
+
+
+def test_related_heading_early_in_article_is_not_a_tail():
+    body = "Title\n\nRelated\n\n" + "\n\n".join(f"Paragraph {i} of the story." for i in range(6))
+    assert "Paragraph 5 of the story." in clean_text(body).text
+
+
+def test_markdown_front_matter_becomes_metadata(tmp_path):
+    path = write(tmp_path, "a.md", "---\ntitle: 'Talks: day two'\ndate: 2024-07-07\n"
+                 "url: https://example.org/x\nsource: Wire\n---\n\nBody text here.\n")
+    doc = load(path)
+    assert doc.title == "Talks: day two"
+    assert doc.meta["published"] == "2024-07-07"
+    assert doc.meta["url"] == "https://example.org/x"
+    assert doc.text == "Body text here."
+
+
+def test_broken_front_matter_is_refused(tmp_path):
+    path = write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\nBody\n")
+    with pytest.raises(BriefingError, match="front matter"):
+        load(path)
+
+
+def test_html_main_text_and_title(tmp_path):
+    paragraphs = "".join(
+        f"<p>Paragraph {i}: the foreign ministry said on Monday that talks would continue "
+        f"with officials from both countries next week in Geneva.</p>" for i in range(5))
+    page = (f"<html><head><title>Talks to continue</title></head><body><nav>Home | News</nav>"
+            f"<article>{paragraphs}</article><footer>Copyright</footer></body></html>")
+    doc = load(write(tmp_path, "page.html", page))
+    assert doc.title == "Talks to continue"
+    assert "Paragraph 0: the foreign ministry said" in doc.text
+    assert "Paragraph 4" in doc.text
+    assert "Copyright" not in doc.text and "<p>" not in doc.text
+
+
+def test_latin1_file_imports_readably(tmp_path):
+    path = write(tmp_path, "l1.txt", "Caf\u00e9 talks\n\nThe d\u00e9l\u00e9gation arrived.\n"
+                 .encode("latin-1"), mode="wb")
+    doc = load(path)
+    assert doc.title == "Caf\u00e9 talks"
+    assert doc.text == "The d\u00e9l\u00e9gation arrived."
+
+
+def test_utf8_bom_is_dropped(tmp_path):
+    path = write(tmp_path, "b.txt", "\ufeffTitle\n\nBody.".encode(), mode="wb")
+    assert load(path).title == "Title"
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"   \n\n\x1b[0m\n", "no text left"),
+        ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ],
+)
+def test_refusals(tmp_path, name, content, message):
+    with pytest.raises(BriefingError, match=message):
+        load(write(tmp_path, name, content, mode="wb"))
+
+
+def test_missing_and_oversized_files(tmp_path):
+    with pytest.raises(BriefingError, match="no such file"):
+        load(tmp_path / "nope.txt")
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)
+    with pytest.raises(BriefingError, match="limit"):
+        load(big)
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Head\n\nFrom stdin.")))
+    doc = load("-")
+    assert (doc.title, doc.text) == ("Head", "From stdin.")
+
+
+def test_escape_sequences_never_survive_a_file(tmp_path):
+    path = write(tmp_path, "e.txt", "Title\x1b]0;x\x07\n\nBody \x1b[5mblink\x1b[0m \x9b2J.")
+    doc = load(path)
+    assert "\x1b" not in doc.title + doc.text and "\x9b" not in doc.text
+    assert doc.text == "Body blink ."

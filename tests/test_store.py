@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from briefing.errors import BriefingError
+from briefing.store import SCHEMA_VERSION, Store
+
+TEXT = "The minister said the talks would resume. Officials denied any deal."
+
+
+def test_round_trip(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article(title="Talks", text=TEXT, source="Wire")
+        hid = store.add_annotation(aid, 4, 12, note="who?", color=2)
+        nid = store.add_note(aid, "Overall: thin sourcing.")
+    with Store(db_path) as store:
+        article = store.article(aid)
+        assert (article.title, article["text"], article.source) == ("Talks", TEXT, "Wire")
+        [hl] = store.annotations(aid)
+        assert (hl.id, hl.start, hl.end, hl.note, hl.color) == (hid, 4, 12, "who?", 2)
+        assert hl.selector["quote"]["exact"] == "minister"
+        assert [n.note for n in store.notes(aid)] == ["Overall: thin sourcing."]
+        store.update_annotation(hid, note="the interior minister")
+        store.update_note(nid, "edited")
+        assert store.annotation(hid).note == "the interior minister"
+        assert store.notes(aid)[0].note == "edited"
+        deleted = store.delete_annotation(hid)
+        assert store.annotations(aid) == []
+        store.restore_annotation(deleted)
+        assert [a.note for a in store.annotations(aid)] == ["the interior minister"]
+        store.delete_note(nid)
+        assert store.notes(aid) == []
+
+
+def test_same_text_is_not_duplicated(db_path):
+    with Store(db_path) as store:
+        first = store.add_article(title="A", text=TEXT)
+        assert store.add_article(title="B", text=TEXT) == first
+        assert len(store.articles()) == 1
+
+
+def test_bad_spans_are_refused(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+        for start, end in ((5, 5), (-1, 3), (0, len(TEXT) + 1), (3, 2)):
+            with pytest.raises(BriefingError):
+                store.add_annotation(aid, start, end)
+        with pytest.raises(BriefingError):
+            store.add_annotation(999, 0, 3)
+
+
+def test_delete_article_removes_its_annotations(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+        other = store.add_article(title="B", text=TEXT + " More.")
+        store.add_annotation(aid, 0, 3)
+        store.add_annotation(other, 0, 3)
+        store.delete_article(aid)
+        assert store.article(aid) is None
+        assert [a.article_id for a in store.all_annotations()] == [other]
+
+
+def test_schema_version_is_written(db_path):
+    Store(db_path).close()
+    data = json.loads(db_path.read_text())
+    assert data["_meta"]["1"]["schema"] == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused(db_path):
+    Store(db_path).close()
+    data = json.loads(db_path.read_text())
+    data["_meta"]["1"]["schema"] = SCHEMA_VERSION + 1
+    db_path.write_text(json.dumps(data))
+    with pytest.raises(BriefingError, match="newer Briefing"):
+        Store(db_path)
+
+
+@pytest.mark.parametrize("content", [b"", b'{"articles": {"1": {"title"', b"\x00\xff garbage",
+                                     b"[1, 2, 3]"])
+def test_corrupt_file_is_reported_and_left_untouched(db_path, content):
+    with Store(db_path) as store:
+        store.add_article(title="A", text=TEXT)
+    db_path.write_bytes(content)
+    before = os.stat(db_path)
+    with pytest.raises(BriefingError) as info:
+        Store(db_path)
+    message = str(info.value)
+    assert str(db_path) in message and "backup" in message and "\n" not in message
+    assert db_path.read_bytes() == content
+    assert os.stat(db_path).st_mtime_ns == before.st_mtime_ns
+
+
+def test_backups_rotate(db_path, monkeypatch):
+    import briefing.store as store_module
+
+    monkeypatch.setattr(store_module, "BACKUP_EVERY_SECONDS", -1)
+    for i in range(store_module.BACKUPS_KEPT + 3):
+        with Store(db_path) as store:
+            store.add_article(title=f"A{i}", text=f"{TEXT} {i}")
+    backups = Store(db_path).backups()
+    assert len(backups) == store_module.BACKUPS_KEPT
+    assert json.loads(backups[-1].read_text())["articles"]
+
+
+def test_another_process_sees_new_writes(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+        assert store.annotations(aid) == []
+        subprocess.run([sys.executable, "-c", (
+            "import sys; from briefing.store import Store\n"
+            f"s = Store({str(db_path)!r}); s.add_annotation({aid}, 0, 3, note='other')")],
+            check=True)
+        assert [a.note for a in store.annotations(aid)] == ["other"]
+        # And our next insert does not reuse the other process's id.
+        mine = store.add_annotation(aid, 4, 8, note="mine")
+        assert sorted(a.note for a in store.annotations(aid)) == ["mine", "other"]
+        assert mine != store.annotations(aid)[0].id
+
+
+WRITER = """
+import sys
+from briefing.store import Store
+path, aid, tag, count = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+with Store(path) as store:
+    for i in range(count):
+        store.add_annotation(aid, i % 40, i % 40 + 5, note=f"{tag}-{i}")
+        print(i, flush=True)
+"""
+
+
+def test_two_processes_writing_150_each_lose_nothing(db_path, tmp_path):
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    procs = [subprocess.Popen([sys.executable, str(script), str(db_path), str(aid), tag, "150"],
+                              stdout=subprocess.DEVNULL) for tag in ("a", "b")]
+    assert all(p.wait(timeout=300) == 0 for p in procs)
+    with Store(db_path) as store:
+        notes = {a.note for a in store.annotations(aid)}
+    assert notes == {f"{t}-{i}" for t in "ab" for i in range(150)}
+
+
+def test_kill_9_never_loses_an_acknowledged_write(db_path, tmp_path):
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    acknowledged: set[str] = set()
+    for round_ in range(12):
+        proc = subprocess.Popen([sys.executable, str(script), str(db_path), str(aid),
+                                 f"r{round_}", "100000"], stdout=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 0.25 + 0.05 * round_
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if line:
+                acknowledged.add(f"r{round_}-{line.split()[0]}")
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        with Store(db_path) as store:  # must open cleanly after every kill
+            notes = {a.note for a in store.annotations(aid)}
+        assert acknowledged <= notes
+    assert len(acknowledged) > 20
