@@ -1,0 +1,49 @@
+"""Analysis of an article: actors and claims, as plain data (no UI)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from briefing.analysis.pipeline import PipelineUnavailable, load_pipeline, parse, pipeline_id
+
+ANALYSIS_VERSION = 1
+
+__all__ = ["ANALYSIS_VERSION", "PipelineUnavailable", "analyse", "analyse_document",
+           "cache_key"]
+
+
+def cache_key(text_hash: str, model: str) -> str:
+    return f"{text_hash}:{model}:v{ANALYSIS_VERSION}"
+
+
+def analyse(text: str, title: str = "", meta: dict | None = None,
+            model: str | None = None) -> dict[str, Any]:
+    """Actors, claims and flags of `text`. Raises PipelineUnavailable (one-line message)."""
+    from briefing.analysis.actors import find_actors
+    from briefing.analysis.claims import find_claims, find_flags
+
+    nlp = load_pipeline(model)
+    started = time.perf_counter()
+    parsed = list(parse(nlp, text))
+    actors = find_actors(parsed, text)
+    claims = find_claims(parsed, text, actors)
+    flags = find_flags(parsed, text, meta or {})
+    return {
+        "title": title, "text": text, "model": pipeline_id(nlp),
+        "actors": [a.to_dict() for a in actors],
+        "claims": [c.to_dict() for c in claims],
+        "flags": flags,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+
+
+def analyse_document(doc: Any, model: str | None = None) -> dict[str, Any]:
+    from briefing.errors import BriefingError
+
+    try:
+        result = analyse(doc.text, doc.title, doc.meta, model)
+    except PipelineUnavailable as exc:
+        raise BriefingError(str(exc)) from None
+    return {"title": doc.title, "meta": doc.meta, **{k: v for k, v in result.items()
+                                                     if k != "title"}}

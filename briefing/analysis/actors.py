@@ -1,0 +1,254 @@
+"""NER output -> canonical actors with every mention.
+
+Steps, each small: collect entity mentions per block; clean each surface form (articles,
+possessives, titles -> role); name the actor it refers to (alias and demonym tables, acting
+capitals, surnames joined to full names); then find the mentions the model missed by matching
+every known alias across the whole text in one pass.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.analysis.lexicon import countries, table
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group",
+                "LOC": "place", "FAC": "place"}
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
+_NAV_NOISE = re.compile(r"\b(?:home|back|menu|share|photo|getty|reuters|afp|copyright)\b", re.I)
+# A wire dateline: "HELSINKI, Feb 14 (NWS) -", "TOKYO/BEIJING (Reuters) —".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,[^-–—(]{0,30})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s")
+_TYPE_RANK = {"person": 0, "country": 1, "organisation": 2, "group": 3, "place": 4}
+
+
+@dataclass
+class Actor:
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "type": self.type, "aliases": self.aliases,
+                "role": self.role, "mentions": [list(m) for m in self.mentions]}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    label: str
+    acting: bool
+    role: str | None = None
+
+
+def _titles() -> frozenset[str]:
+    return frozenset(table("titles")["titles"])
+
+
+def _clean(ent: Any, offset: int) -> _Mention | None:
+    """Strip articles, possessives and leading titles; reject noise. Offsets into the text."""
+    tokens = list(ent)
+    role_tokens: list[Any] = []
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens.pop(0)
+    if ent.label_ == "PERSON":
+        while len(tokens) > 1 and tokens[0].lower_ in _titles():
+            role_tokens.append(tokens.pop(0))
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’")):
+        tokens.pop()
+    while tokens and not tokens[-1].text[-1:].isalnum() and tokens[-1].text not in (".",):
+        tokens.pop()
+    if not tokens:
+        return None
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    surface = ent.doc.text[start:end]
+    surface = _POSSESSIVE.sub("", surface)
+    end = start + len(surface)
+    if (
+        not surface[:1].isupper() or len(surface) < 2 or any(ch.isdigit() for ch in surface)
+        or _NAV_NOISE.search(surface) or len(surface.split()) > 7
+    ):
+        return None
+    root = ent.root
+    acting = root.dep_ in _ACTING_DEPS or (
+        root.dep_ == "conj" and root.head.dep_ in _ACTING_DEPS
+    ) or (root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent")
+    role = " ".join(t.text for t in role_tokens) or None
+    return _Mention(offset + start, offset + end, surface, ent.label_, acting, role)
+
+
+def _role_from_context(ent: Any) -> str | None:
+    """'Bruce Bennett, a senior analyst at RAND' or 'press secretary Patrick Ryder'."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > ent.end - 1:
+            words = [t for t in child.subtree if t.dep_ != "punct" or t.text == "-"]
+            text = " ".join(t.text for t in words if t.lower_ not in ("a", "an", "the")
+                            or t.i != words[0].i)
+            return _tidy(text)
+    left = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
+    if left:
+        span = ent.doc[min(t.left_edge.i for t in left):ent.start]
+        text = span.text.strip(" ,")
+        if text and not text.lower().startswith(("the ", "a ")) and len(text.split()) <= 8:
+            return _tidy(text)
+    return None
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+([,.'’])", r"\1", text)
+    return _LEADING.sub("", text).strip(" ,")
+
+
+def _canonical(mention: _Mention) -> tuple[str, str]:
+    """(name, type) of the actor a cleaned mention refers to, before person merging."""
+    places = table("places")
+    surface = mention.surface
+    if surface in places["aliases"]:
+        name = places["aliases"][surface]
+        return name, "country" if name in countries() else "organisation"
+    if surface in places["demonyms"] and mention.label in ("NORP", "GPE", "ORG", "PERSON"):
+        return places["demonyms"][surface], "country"
+    if surface in places["capitals"] and mention.acting:
+        return places["capitals"][surface], "country"
+    if surface in countries():
+        return surface, "country"
+    if surface in places["capitals"]:
+        return surface, "place"  # a capital that does not act is where something happens
+    kind = _LABEL_TYPES[mention.label]
+    return surface, kind
+
+
+def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
+    """Canonical actors of `text` from (block, spaCy Doc) pairs (see pipeline.parse)."""
+    mentions: list[tuple[_Mention, str, str]] = []
+    roles: dict[str, str] = {}
+    for block, doc in parsed:
+        dateline = _DATELINE.match(doc.text)
+        skip_before = dateline.end() if dateline else 0
+        for ent in doc.ents:
+            if ent.label_ not in ACTOR_LABELS or ent.start_char < skip_before:
+                continue
+            mention = _clean(ent, block.start)
+            if mention is None:
+                continue
+            name, kind = _canonical(mention)
+            mentions.append((mention, name, kind))
+            if kind == "person":
+                role = mention.role or _role_from_context(ent)
+                if role and name not in roles:
+                    roles[name] = role
+            elif kind == "organisation" and name not in roles:
+                role = _role_from_context(ent)
+                if role:
+                    roles[name] = role
+    return _merge(mentions, roles, text)
+
+
+def _person_key(names: set[str]) -> dict[str, str]:
+    """Map a one-word name to the unique full person name it is part of."""
+    full = [n for n in names if len(n.split()) > 1]
+    joined: dict[str, str] = {}
+    for short in {n for n in names if len(n.split()) == 1}:
+        owners = {f for f in full if short in f.split()}
+        if len(owners) == 1:
+            joined[short] = owners.pop()
+    # "United Nations World Food Programme" -> "World Food Programme" (a longer form).
+    for long in full:
+        owners = {f for f in full if f != long and len(f.split()) > 1 and long.endswith(" " + f)}
+        if len(owners) == 1:
+            joined[long] = owners.pop()
+    # "Kim Jong" / "Jong Un" style fragments that sit inside one longer name.
+    for part in full:
+        owners = {f for f in full if f != part and f" {part} " in f" {f} "}
+        if len(owners) == 1:
+            joined[part] = owners.pop()
+    return joined
+
+
+def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
+           text: str) -> list[Actor]:
+    person_names = {name for _, name, kind in mentions if kind == "person"}
+    joined = _person_key(person_names)
+    # A one-word ORG/GPE that is really a known person's surname (small models do this).
+    all_names = {name for _, name, _ in mentions}
+    # ... and a one-word organisation fragment of one longer organisation name.
+    org_names = {name for _, name, kind in mentions if kind in ("organisation", "group")}
+    for short, full in _person_key(person_names | all_names).items():
+        if len(short.split()) == 1 and (full in person_names or (
+                short in org_names and full in org_names)) and short not in countries():
+            joined.setdefault(short, full)
+    for long, short in _person_key(org_names).items():
+        if len(long.split()) > len(short.split()):
+            joined.setdefault(long, short)
+    actors: dict[str, Actor] = {}
+    for mention, name, kind in mentions:
+        name = joined.get(name, name)
+        if name in person_names:
+            kind = "person"
+        actor = actors.get(name)
+        if actor is None:
+            actor = actors[name] = Actor(name=name, type=kind)
+        elif _TYPE_RANK[kind] < _TYPE_RANK[actor.type]:
+            actor.type = kind
+        if mention.surface not in actor.aliases:
+            actor.aliases.append(mention.surface)
+        actor.mentions.append((mention.start, mention.end))
+    for name, role in roles.items():
+        target = actors.get(joined.get(name, name))
+        if target is not None and target.role is None:
+            target.role = role
+    _add_missed_mentions(actors, text)
+    for actor in actors.values():
+        actor.mentions = sorted(set(actor.mentions))
+    return sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0][0]))
+
+
+def _add_missed_mentions(actors: dict[str, Actor], text: str) -> None:
+    """Match every known alias across the text in one pass (linear in text length)."""
+    capitals = table("places")["capitals"]
+    owner: dict[str, Actor] = {}
+    for actor in actors.values():
+        for alias in actor.aliases:
+            # A capital is the country only where it acts; elsewhere it is the city.
+            if actor.type == "country" and alias in capitals:
+                continue
+            if len(alias) >= 3 or alias.isupper():
+                owner.setdefault(alias, actor)
+    # A person's surname alone ("Brummer notes") when no other actor shares it.
+    surnames: dict[str, list[Actor]] = {}
+    for actor in actors.values():
+        if actor.type == "person" and len(actor.name.split()) > 1:
+            surnames.setdefault(actor.name.split()[-1], []).append(actor)
+    for surname, owners in surnames.items():
+        if len(owners) == 1 and len(surname) >= 3 and surname not in owner:
+            owner[surname] = owners[0]
+            owners[0].aliases.append(surname) if surname not in owners[0].aliases else None
+    if not owner:
+        return
+    pattern = re.compile(
+        r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(owner, key=len, reverse=True))
+        + r")(?![\w])"
+    )
+    taken = sorted(m for a in actors.values() for m in a.mentions)
+    starts = [m[0] for m in taken]
+
+    for found in pattern.finditer(text):
+        start, end = found.span()
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and taken[i][1] > start:
+            continue  # inside a mention already known
+        if i + 1 < len(taken) and taken[i + 1][0] < end:
+            continue
+        owner[found.group()].mentions.append((start, end))

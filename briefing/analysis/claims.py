@@ -1,0 +1,354 @@
+"""Claims: who asserts what, with figures, denials, hedges and predictions.
+
+Built on the dependency parse of each block, with the actors' canonical names as speakers.
+The small English model mis-parses some frames ("plan" as a noun root, "that" as subject),
+so every rule has a fallback that uses word order instead of the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from briefing.analysis.actors import Actor
+from briefing.analysis.lexicon import table
+from briefing.ingest.boilerplate import parse_date
+
+_QUOTE_CHARS = "\"“”«»"
+_PRONOUNS = {"he": "person", "she": "person", "they": None, "it": None, "we": None, "i": None}
+_NUMERIC_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_SPEAKER_DEPS = {"nsubj", "nsubjpass"}
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "attr", "advcl", "oprd", "parataxis"}
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    text: str
+    kinds: list[str]
+    speaker: str | None = None
+    cue: str | None = None
+    cue_span: list[int] | None = None
+    speaker_span: list[int] | None = None
+    hedges: list[str] = field(default_factory=list)
+    probability: dict | None = None
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "kinds": self.kinds,
+                "speaker": self.speaker, "cue": self.cue, "hedges": self.hedges,
+                "probability": self.probability, "cue_span": self.cue_span,
+                "speaker_span": self.speaker_span}
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, Any]:
+    data = table("claims")
+    return {
+        "reporting": frozenset(data["reporting_verbs"]),
+        "addressee": frozenset(data["addressee_verbs"]),
+        "denial": frozenset(data["denial_verbs"]),
+        "statement_nouns": frozenset(data["statement_nouns"]),
+        "speculative_nouns": frozenset(data["speculative_nouns"]),
+        "hedges": frozenset(data["hedges"]),
+        "speculation": frozenset(data["speculation_hedges"]),
+        "prediction": _phrase_re(data["prediction_words"]),
+        "probability": data["probability"],
+        "probability_re": _phrase_re(sorted(data["probability"], key=len, reverse=True)),
+    }
+
+
+def _phrase_re(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (straight quotes pair up in order)."""
+    ranges, open_at = [], None
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_CHARS:
+            if open_at is None and ch != "”":
+                open_at = i
+            elif open_at is not None and ch != "“":
+                ranges.append((open_at, i + 1))
+                open_at = None
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
+    return any(s < at < e for s, e in ranges)
+
+
+class _ActorIndex:
+    """Which canonical actor covers a character offset; the last person before an offset."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.spans = sorted((s, e, a) for a in actors for s, e in a.mentions)
+
+    def at(self, start: int, end: int) -> Actor | None:
+        best = None
+        for s, e, actor in self.spans:
+            if s >= end:
+                break
+            if e > start and (best is None or actor.type == "person"):
+                best = actor
+        return best
+
+    def last_before(self, offset: int, kind: str | None) -> Actor | None:
+        found = None
+        for s, _, actor in self.spans:
+            if s >= offset:
+                break
+            if kind is None or actor.type == kind:
+                found = actor
+        return found
+
+
+def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -> list[Claim]:
+    """Every check-worthy statement, in text order."""
+    index = _ActorIndex(actors)
+    claims: list[Claim] = []
+    for block, doc in parsed:
+        quotes = _quoted_ranges(doc.text)
+        for sent in doc.sents:
+            found = _attributed(sent, block.start, quotes, index)
+            found += _nominal(sent, block.start, found)
+            if not found and _is_event(sent):
+                found.append(_claim(sent, block.start, sent[0].i, sent[-1].i, None, None))
+            claims.extend(found)
+    return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> list[Claim]:
+    lex = _lex()
+    found: list[Claim] = []
+    for token in sent:
+        if _inside(quotes, token.idx):
+            continue  # a cue word inside a quotation belongs to the quote
+        if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(
+                token.doc) else False:
+            speaker_tok = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
+            found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok,
+                                       index))
+            continue
+        if token.pos_ not in ("VERB", "AUX", "NOUN") or token.lemma_.lower() not in lex[
+                "reporting"]:
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() not in ("plan", "estimate", "claim"):
+            continue
+        speaker_tok = _speaker_of(token)
+        if token.dep_ == "acl" or (token.dep_ == "advcl" and token.lower_ == "reported"):
+            # "as reported by VOA": the sentence is attributed to the agent
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is None:
+                continue
+            found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token, pobj, index))
+            continue
+        content = [c for c in token.children if c.dep_ in _CONTENT_DEPS
+                   and not (token.lemma_.lower() in lex["addressee"] and c.dep_ == "dobj"
+                            and c.pos_ in ("PROPN", "PRON"))]
+        if speaker_tok is None and not content:
+            continue
+        lo, hi = token.i, token.i
+        for part in content + ([speaker_tok] if speaker_tok is not None else []):
+            lo, hi = min(lo, part.left_edge.i), max(hi, part.right_edge.i)
+        if token.dep_ == "ROOT" or not content:
+            # the frame's own clause: from the speaker to the end of the sentence, but not
+            # into a subordinate clause that has its own reporting verb
+            hi = max(hi, _clause_end(token, sent))
+        lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
+        found.append(_with_speaker(sent, offset, lo, hi, token, speaker_tok, index))
+    return found
+
+
+def _clause_end(verb: Any, sent: Any) -> int:
+    end = verb.i
+    for child in verb.rights:
+        if child.dep_ == "advcl" and any(t.lemma_.lower() in _lex()["reporting"]
+                                         for t in child.subtree):
+            break
+        end = max(end, child.right_edge.i)
+    return end
+
+
+def _speaker_of(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in _SPEAKER_DEPS and child.lower_ not in ("that", "which", "there", "it"):
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
+            verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
+        return _speaker_of(verb.head)  # "X warned ..., labeling ..." : X labels
+    if verb.dep_ in ("relcl",) and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head
+    # Fallback for mis-parses: the nearest proper noun before the verb in its sentence.
+    for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
+        if t.pos_ == "VERB":
+            break
+        if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return t
+    return None
+
+
+def _speaker_names(tok: Any, offset: int, index: _ActorIndex) -> list[str]:
+    """Canonical names for a speaker token, conjuncts expanded, pronouns resolved."""
+    names: list[str] = []
+    for t in [tok, *[c for c in tok.conjuncts]]:
+        if t.lower_ == "who" and t.head.dep_ == "relcl":
+            t = t.head.head
+        if t.lower_ in _PRONOUNS:
+            actor = index.last_before(offset + t.idx, _PRONOUNS[t.lower_])
+            names.append(actor.name if actor else t.text)
+            continue
+        span = t.doc[t.left_edge.i:t.i + 1]  # "The Chinese government" -> China
+        actor = index.at(offset + span.start_char, offset + span.end_char)
+        if actor is not None:
+            names.append(actor.name)
+        else:
+            words = [w.text for w in t.doc[t.left_edge.i:t.i + 1] if w.dep_ != "det"]
+            names.append(" ".join(words) if words else t.text)
+    unique: list[str] = []
+    for n in names:
+        if n not in unique:
+            unique.append(n)
+    return unique
+
+
+def _with_speaker(sent: Any, offset: int, lo: int, hi: int, cue: Any, speaker_tok: Any,
+                  index: _ActorIndex) -> Claim:
+    names = _speaker_names(speaker_tok, offset, index) if speaker_tok is not None else []
+    claim = _claim(sent, offset, lo, hi, " and ".join(names) or None, cue)
+    if speaker_tok is not None:
+        claim.speaker_span = [offset + speaker_tok.idx,
+                              offset + speaker_tok.idx + len(speaker_tok.text)]
+    if "attributed" not in claim.kinds and claim.speaker:
+        claim.kinds.insert(0, "attributed")
+    if cue is not None and cue.lemma_.lower() in _lex()["denial"]:
+        claim.kinds.append("denial")
+    claim.kinds = list(dict.fromkeys(claim.kinds))
+    return claim
+
+
+def _nominal(sent: Any, offset: int, already: list[Claim]) -> list[Claim]:
+    """'There are speculations that ...', 'claims that ...' with no verb frame."""
+    lex = _lex()
+    found = []
+    for token in sent:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lex["statement_nouns"]:
+            continue
+        clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(w.lower_ == "that" for w in c.subtree)), None)
+        if clause is None:
+            continue
+        start = offset + token.idx
+        if any(c.start <= start < c.end for c in already):
+            continue
+        claim = _claim(sent, offset, token.left_edge.i, clause.right_edge.i, None, token)
+        if token.lemma_.lower() in lex["speculative_nouns"] and "speculation" not in claim.kinds:
+            claim.kinds.append("speculation")
+        found.append(claim)
+    return found
+
+
+def _is_event(sent: Any) -> bool:
+    """A checkable statement: a finite verb with a named entity or a figure."""
+    has_verb = any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in sent)
+    has_fact = any(t.ent_type_ and t.ent_type_ != "DATE" for t in sent) or any(
+        t.like_num for t in sent)
+    return has_verb and has_fact and len(sent) >= 5 and not sent.text.rstrip().endswith("?")
+
+
+def _claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: Any) -> Claim:
+    doc = sent.doc
+    span = doc[lo:hi + 1]
+    text = span.text.rstrip(" ,;")
+    start = offset + span.start_char
+    kinds: list[str] = []
+    if speaker:
+        kinds.append("attributed")
+    lex = _lex()
+    words = {t.lower_ for t in span}
+    hedges = sorted(w for w in words if w in lex["hedges"])
+    if any(t.ent_type_ in _NUMERIC_ENTS for t in span) or any(
+            t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in span):
+        kinds.append("quantitative")
+    if words & lex["speculation"] or any(t.lemma_.lower() in lex["speculative_nouns"]
+                                         for t in span):
+        kinds.append("speculation")
+    if lex["prediction"].search(text):
+        kinds.append("prediction")
+    if (cue is not None and cue.lemma_.lower() in lex["denial"]) or any(
+            t.lemma_.lower() in lex["denial"] for t in span):
+        kinds.append("denial")
+    if not speaker and not kinds:
+        kinds.append("event")
+    elif not speaker and kinds == ["quantitative"]:
+        kinds.insert(0, "event")
+    probability = None
+    term = lex["probability_re"].search(text)
+    if term:
+        low, high = lex["probability"][term.group().lower()]
+        probability = {"term": term.group(), "low": low, "high": high}
+    return Claim(start=start, end=start + len(text), text=text, kinds=kinds, speaker=speaker,
+                 cue=cue.text if cue is not None else None,
+                 cue_span=[offset + cue.idx, offset + cue.idx + len(cue.text)]
+                 if cue is not None else None,
+                 hedges=hedges, probability=probability)
+
+
+# -- anomalies ---------------------------------------------------------------------------
+_RELATIVE = {"last month": ("month", -1), "next month": ("month", 1),
+             "last year": ("year", -1), "next year": ("year", 1),
+             "last week": ("day", -7), "next week": ("day", 7),
+             "yesterday": ("day", -1), "tomorrow": ("day", 1)}
+
+
+def find_flags(parsed: list[tuple[Any, Any]], text: str, meta: dict) -> list[dict]:
+    """Dates that disagree with the article's published date; relative dates resolved."""
+    flags: list[dict] = []
+    explicit: list[tuple[date, int, int]] = []
+    relative: list[tuple[str, int, int]] = []
+    for block, doc in parsed:
+        for ent in doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            start, end = block.start + ent.start_char, block.start + ent.end_char
+            when = parse_date(ent.text)
+            if when is not None:
+                explicit.append((when, start, end))
+            key = ent.text.lower().removeprefix("the ")
+            if key in _RELATIVE:
+                relative.append((key, start, end))
+    published = parse_date(str(meta.get("published", ""))) if meta.get("published") else None
+    if published:
+        for when, start, end in explicit:
+            if abs((when - published).days) > 30:
+                flags.append({"kind": "date_mismatch", "start": start, "end": end,
+                              "message": f"text says {when.isoformat()} but the article is "
+                                         f"dated {published.isoformat()} "
+                                         f"({abs((when - published).days)} days apart)"})
+    reference = explicit[0][0] if explicit else published
+    if reference:
+        for key, start, end in relative:
+            unit, step = _RELATIVE[key]
+            resolved = _shift(reference, unit, step)
+            flags.append({"kind": "relative_date", "start": start, "end": end,
+                          "resolved": resolved,
+                          "message": f"'{text[start:end]}' = {resolved} "
+                                     f"(relative to {reference.isoformat()})"})
+    return flags
+
+
+def _shift(ref: date, unit: str, step: int) -> str:
+    if unit == "day":
+        return (ref + timedelta(days=step)).isoformat()
+    if unit == "month":
+        month = (ref.month - 1 + step) % 12 + 1
+        year = ref.year + (ref.month - 1 + step) // 12
+        return f"{year:04d}-{month:02d}"
+    return f"{ref.year + step:04d}"
