@@ -363,6 +363,12 @@ class Store:
                 return doc.get("result")
         return None
 
+    def analysis_for_hash(self, digest: str) -> dict | None:
+        for doc in self._table("analyses").all():
+            if str(doc.get("key", "")).startswith(f"{digest}:"):
+                return doc.get("result")
+        return None
+
     def save_analysis(self, key: str, result: dict) -> None:
         with self._lock:
             table = self._table("analyses")

@@ -1,0 +1,79 @@
+"""Export an article with its annotations to Markdown or W3C Web Annotation JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from briefing.errors import BriefingError
+from briefing.export import markdown, webannotation
+from briefing.export.paths import export_name, inside
+from briefing.storage import atomic_write
+from briefing.store import Store
+
+__all__ = ["export_articles", "export_article_text"]
+
+
+def cached_analysis(store: Store, article: dict) -> dict | None:
+    """The stored analysis of this text (any pipeline); export never runs spaCy itself."""
+    return store.analysis_for_hash(article["hash"])
+
+
+def export_article_text(store: Store, article_id: int, fmt: str = "md") -> str:
+    article = store.require_article(article_id)
+    annotations = store.annotations(article_id)
+    if fmt == "json":
+        return json.dumps(webannotation.render(article, annotations), ensure_ascii=False,
+                          indent=2) + "\n"
+    return markdown.render(article, annotations, store.notes(article_id),
+                           cached_analysis(store, article))
+
+
+def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
+                    force: bool = False, single_file: bool = True) -> list[Path]:
+    """Write one file per article; returns the paths written.
+
+    `output` is a folder, or (one article) a file path ending in .md/.json.
+    """
+    suffix = ".json" if fmt == "json" else ".md"
+    written = []
+    for article_id in ids:
+        article = store.require_article(article_id)
+        if single_file and output.suffix.lower() == suffix:
+            folder, name = output.parent, output.name
+        else:
+            folder, name = output, export_name(article["title"], article_id, suffix)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BriefingError(f"cannot create {folder}: {exc.strerror}") from None
+        target = inside(folder, name)
+        written.append(_write(store, article_id, target, fmt, force))
+    return written
+
+
+def _write(store: Store, article_id: int, target: Path, fmt: str, force: bool) -> Path:
+    if target.is_symlink():
+        raise BriefingError(f"{target} is a symbolic link; refusing to write through it")
+    content = export_article_text(store, article_id, fmt)
+    if target.exists() and fmt == "md" and not force:
+        existing = target.read_text(encoding="utf-8", errors="replace")
+        article = store.require_article(article_id)
+        annotations = store.annotations(article_id)
+        notes = store.notes(article_id)
+        analysis = cached_analysis(store, article)
+        merged = markdown.merge_into_existing(
+            existing, markdown.front_matter(article, annotations, notes, analysis),
+            markdown.render_region(article, annotations, notes, analysis))
+        if merged is None:
+            raise BriefingError(f"{target} exists and has no Briefing region; use --force")
+        content = merged
+    elif target.exists() and not force:
+        raise BriefingError(f"{target} exists; use --force to replace it")
+    try:
+        atomic_write(target, content.encode("utf-8"))
+        os.chmod(target, 0o644)
+    except OSError as exc:
+        raise BriefingError(f"cannot write {target}: {exc.strerror}") from None
+    return target

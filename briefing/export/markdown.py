@@ -1,0 +1,157 @@
+"""An article with its annotations as Markdown a notes vault can live with.
+
+The file is YAML front matter plus a managed region between two HTML comments. Re-export
+replaces the front matter and the region and keeps everything the user wrote outside it.
+Article text and notes are escaped so they cannot open headings, lists, HTML, fences, links
+or link definitions; every quoted line carries its `>`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import yaml
+
+from briefing.ingest.sanitize import sanitise, sanitise_line
+
+BEGIN = "<!-- briefing:begin (managed by Briefing; edits here are replaced on export) -->"
+END = "<!-- briefing:end -->"
+COLOURS = {1: "yellow", 2: "green", 3: "blue", 4: "red", 5: "purple"}
+
+_INLINE = re.compile(r"([\\`*_\[\]<>#|~!&$])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)]|>)(?=\s|$)")
+
+
+def escape_inline(text: str) -> str:
+    """Backslash-escape every character that could start Markdown or HTML syntax."""
+    return _INLINE.sub(r"\\\1", text)
+
+
+def escape_line(line: str) -> str:
+    line = escape_inline(sanitise(line).replace("\t", " "))
+    line = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+    return line.lstrip()  # leading spaces would make an indented code block
+
+
+def quote_block(text: str, block_id: str | None = None) -> str:
+    """A blockquote in which every line, blank ones included, is quoted."""
+    lines = [escape_line(line) for line in text.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    out = [f"> {line}" if line else ">" for line in lines]
+    if block_id:
+        out[-1] += f" ^{block_id}"
+    return "\n".join(out)
+
+
+def indented_text(text: str, indent: str = "  ") -> str:
+    """A user's note under a list item: escaped, each line a hard-broken line of the item."""
+    lines = [escape_line(line) for line in sanitise(text).split("\n")]
+    return ("\\\n" + indent).join(line for line in lines if line) if lines else ""
+
+
+def block_id(annotation: dict) -> str:
+    seed = f"{annotation['id']}:{annotation.get('created', '')}"
+    return "hl-" + hashlib.sha1(seed.encode()).hexdigest()[:6]
+
+
+def front_matter(article: dict, annotations: list[dict], notes: list[dict],
+                 analysis: dict | None) -> str:
+    tags = sorted({t for a in annotations for t in a.get("tags", [])} |
+                  set(article.get("tags", []) if isinstance(article.get("tags"), list) else []))
+    data = {
+        "title": sanitise_line(article["title"]),
+        "source": sanitise_line(str(article.get("source") or "")) or None,
+        "url": sanitise_line(str(article.get("url") or "")) or None,
+        "published": sanitise_line(str(article.get("published") or "")) or None,
+        "imported": article.get("imported"),
+        "briefing_id": article["id"],
+        "tags": [sanitise_line(str(t)) for t in tags],
+        "actors": [sanitise_line(a["name"]) for a in (analysis or {}).get("actors", [])][:30],
+        "highlights": sum(1 for a in annotations if a.get("status") != "orphaned"),
+        "orphaned": sum(1 for a in annotations if a.get("status") == "orphaned"),
+        "notes": len(notes),
+        "claims": len((analysis or {}).get("claims", [])),
+    }
+    data = {k: v for k, v in data.items() if v is not None}
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def render_region(article: dict, annotations: list[dict], notes: list[dict],
+                  analysis: dict | None, grades: dict | None = None) -> str:
+    text = article["text"]
+    parts = [BEGIN, "", f"# {escape_line(sanitise_line(article['title']))}", ""]
+    anchored = [a for a in annotations if a.get("status") != "orphaned"]
+    orphaned = [a for a in annotations if a.get("status") == "orphaned"]
+    parts += ["## Highlights", ""]
+    if not anchored:
+        parts += ["_No highlights._", ""]
+    for a in anchored:
+        parts += _highlight(a, text[a["start"]:a["end"]], article["id"], grades)
+    if orphaned:
+        parts += ["## Orphaned", "",
+                  "_These highlights' words are no longer in the current text._", ""]
+        for a in orphaned:
+            parts += _highlight(a, a["selector"]["quote"]["exact"], article["id"], grades)
+    parts += ["## Article notes", ""]
+    parts += [f"- {indented_text(n['note'])}" for n in notes] or ["_No notes._"]
+    parts.append("")
+    if analysis:
+        parts += ["## Claims", ""]
+        for c in analysis.get("claims", []):
+            speaker = escape_line(sanitise_line(c.get("speaker") or "no speaker"))
+            kinds = ", ".join(c.get("kinds", []))
+            grade = (grades or {}).get(f"claim:{c['start']}:{c['end']}")
+            grade_text = f" · {grade}" if grade else ""
+            parts += [f"- **{speaker}** ({kinds}{grade_text})", "",
+                      _indent(quote_block(c["text"])), ""]
+        parts += ["## Actors", "", "| Actor | Type | Mentions |", "|---|---|---|"]
+        for actor in analysis.get("actors", []):
+            parts.append(f"| {escape_line(sanitise_line(actor['name']))} | {actor['type']} | "
+                         f"{len(actor['mentions'])} |")
+        parts.append("")
+    parts.append(END)
+    return "\n".join(parts) + "\n"
+
+
+def _indent(block: str) -> str:
+    return "\n".join("  " + line for line in block.split("\n"))
+
+
+def _highlight(a: dict, quote: str, article_id: int, grades: dict | None) -> list[str]:
+    colour = COLOURS.get(a.get("color", 1), str(a.get("color")))
+    where = (f"chars {a['start']}–{a['end']}" if a.get("start") is not None else "orphaned")
+    meta = [f"colour: {colour}", f"`briefing:{article_id}/{a['id']}` ({where})"]
+    if a.get("tags"):
+        meta.append(" ".join("#" + re.sub(r"[^\w/-]", "", t) for t in a["tags"]))
+    claim = a.get("claim")
+    if claim:
+        meta.append("claim: " + escape_line(sanitise_line(
+            f"{', '.join(claim.get('kinds', []))} by {claim.get('speaker') or 'no speaker'}")))
+    if a.get("grade"):
+        meta.append(f"grade: {escape_line(str(a['grade']))}")
+    lines = [quote_block(quote, block_id(a)), ""]
+    if a.get("note"):
+        lines += [f"- Note: {indented_text(a['note'])}"]
+    lines += [f"- {' · '.join(meta)}", ""]
+    return lines
+
+
+def merge_into_existing(existing: str, fm: str, region: str) -> str | None:
+    """Replace front matter and managed region in `existing`; None if it has no region."""
+    begin = existing.find("<!-- briefing:begin")
+    end = existing.find(END)
+    if begin == -1 or end == -1 or end < begin:
+        return None
+    body_before = existing[:begin]
+    if body_before.startswith("---\n"):
+        closing = body_before.find("\n---\n", 4)
+        body_before = body_before[closing + 5:] if closing != -1 else body_before
+    return fm + body_before + region.rstrip("\n") + existing[end + len(END):]
+
+
+def render(article: dict, annotations: list[dict], notes: list[dict], analysis: dict | None,
+           grades: dict | None = None) -> str:
+    return (front_matter(article, annotations, notes, analysis) + "\n"
+            + render_region(article, annotations, notes, analysis, grades))
