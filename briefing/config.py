@@ -77,3 +77,11 @@ def save_settings(settings: dict) -> None:
         os.replace(tmp, path)
     except OSError:
         pass  # settings are a convenience; never fail the app over them
+
+
+def export_dir() -> Path:
+    """Where the reader's `e` writes: settings "export_dir", else Documents/Briefing."""
+    chosen = load_settings().get("export_dir")
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(platformdirs.user_documents_dir()) / "Briefing"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from briefing.analysis.pipeline import PipelineUnavailable, load_pipeline, parse, pipeline_id
@@ -17,15 +18,20 @@ def cache_key(text_hash: str, model: str) -> str:
     return f"{text_hash}:{model}:v{ANALYSIS_VERSION}"
 
 
-def analyse(text: str, title: str = "", meta: dict | None = None,
-            model: str | None = None) -> dict[str, Any]:
-    """Actors, claims and flags of `text`. Raises PipelineUnavailable (one-line message)."""
+def analyse(text: str, title: str = "", meta: dict | None = None, model: str | None = None,
+            progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """Actors, claims and flags of `text`. Raises PipelineUnavailable (one-line message).
+
+    `progress(done, total)` is called as paragraphs are parsed.
+    """
     from briefing.analysis.actors import find_actors
     from briefing.analysis.claims import find_claims, find_flags
 
     nlp = load_pipeline(model)
     started = time.perf_counter()
-    parsed = list(parse(nlp, text))
+    parsed = []
+    for pair in parse(nlp, text, progress):
+        parsed.append(pair)
     actors = find_actors(parsed, text)
     claims = find_claims(parsed, text, actors)
     flags = find_flags(parsed, text, meta or {})

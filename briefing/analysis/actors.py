@@ -23,8 +23,6 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 _NAV_NOISE = re.compile(r"\b(?:home|back|menu|share|photo|getty|reuters|afp|copyright)\b", re.I)
-# A wire dateline: "HELSINKI, Feb 14 (NWS) -", "TOKYO/BEIJING (Reuters) —".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,[^-–—(]{0,30})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s")
 _TYPE_RANK = {"person": 0, "country": 1, "organisation": 2, "group": 3, "place": 4}
 
 
@@ -135,10 +133,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     mentions: list[tuple[_Mention, str, str]] = []
     roles: dict[str, str] = {}
     for block, doc in parsed:
-        dateline = _DATELINE.match(doc.text)
-        skip_before = dateline.end() if dateline else 0
         for ent in doc.ents:
-            if ent.label_ not in ACTOR_LABELS or ent.start_char < skip_before:
+            if ent.label_ not in ACTOR_LABELS:
                 continue
             mention = _clean(ent, block.start)
             if mention is None:

@@ -205,7 +205,9 @@ def _speaker_names(tok: Any, offset: int, index: _ActorIndex) -> list[str]:
             actor = index.last_before(offset + t.idx, _PRONOUNS[t.lower_])
             names.append(actor.name if actor else t.text)
             continue
-        span = t.doc[t.left_edge.i:t.i + 1]  # "The Chinese government" -> China
+        # The whole noun phrase: "The Chinese government" -> China; "Niger's interior
+        # minister, General Salifou Moussa," -> the person (persons win inside a phrase).
+        span = t.doc[t.left_edge.i:t.right_edge.i + 1]
         actor = index.at(offset + span.start_char, offset + span.end_char)
         if actor is not None:
             names.append(actor.name)
@@ -265,6 +267,8 @@ def _is_event(sent: Any) -> bool:
 
 def _claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: Any) -> Claim:
     doc = sent.doc
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
+        lo += 1
     span = doc[lo:hi + 1]
     text = span.text.rstrip(" ,;")
     start = offset + span.start_char

@@ -1,0 +1,85 @@
+"""Run an analysis in a separate process, reporting progress.
+
+A thread would share the GIL with the UI: spaCy's Python-level work between its C calls is
+enough to make keypresses stutter on a long article. A child process (`python -m
+briefing.analysis.runner`) costs an interpreter start and a spaCy load per analysis and never
+touches the UI's event loop. It speaks JSON lines: the request on stdin; progress, then a
+result or an error, on stdout. (multiprocessing is avoided on purpose: Textual replaces
+sys.stderr, which multiprocessing's spawn start method passes on as a file descriptor.)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+
+
+def _emit(kind: str, *payload: object) -> None:
+    sys.stdout.write(json.dumps([kind, *payload], ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def child_main() -> int:
+    request = json.loads(sys.stdin.read())
+    try:
+        from briefing.analysis import PipelineUnavailable, analyse
+
+        try:
+            _emit("progress", 0, 0)
+            result = analyse(request["text"], request.get("title", ""), request.get("meta"),
+                             request.get("model"),
+                             progress=lambda done, total: _emit("progress", done, total))
+            result.pop("text", None)  # the parent has it; do not ship 1 MB back
+            _emit("result", result)
+        except PipelineUnavailable as exc:
+            _emit("error", str(exc))
+    except Exception as exc:  # a bug in analysis must not take the reader down
+        _emit("error", f"analysis failed: {exc.__class__.__name__}: {exc}")
+    return 0
+
+
+class AnalysisProcess:
+    """One analysis in a child process; iterate `events()` from a worker thread."""
+
+    def __init__(self, text: str, title: str = "", meta: dict | None = None,
+                 model: str | None = None) -> None:
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "briefing.analysis.runner"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+        request = {"text": text, "title": title, "model": model,
+                   "meta": {k: v for k, v in (meta or {}).items()
+                            if isinstance(v, (str, int, float, bool))}}
+        assert self._proc.stdin is not None
+        try:
+            self._proc.stdin.write(json.dumps(request, ensure_ascii=False))
+            self._proc.stdin.close()
+        except BrokenPipeError:
+            pass
+
+    def events(self) -> Iterator[tuple]:
+        """('progress', done, total)..., then ('result', dict) or ('error', message)."""
+        assert self._proc.stdout is not None
+        for line in self._proc.stdout:
+            try:
+                message = tuple(json.loads(line))
+            except ValueError:
+                continue
+            yield message
+            if message[0] in ("result", "error"):
+                self._proc.wait(timeout=10)
+                return
+        code = self._proc.wait()
+        yield ("error", f"analysis process stopped (exit {code})")
+
+    def cancel(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        if self._proc.stdout is not None:
+            self._proc.stdout.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(child_main())

@@ -1,0 +1,131 @@
+"""The Textual application: themes, the database thread, and the two screens."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from briefing import config
+from briefing.tui.keys import ARTICLE_BINDINGS, DESCRIPTIONS, LIBRARY_BINDINGS, READER_BINDINGS
+from briefing.tui.screens.library import LibraryScreen
+from briefing.tui.screens.modals import HelpScreen
+from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.store_service import StoreService
+from briefing.tui.themes import VARIABLES, available_themes
+
+DEFAULT_THEME = "briefing-dark"
+MONO_THEME = "briefing-mono"
+
+
+class BriefingApp(App):
+    CSS_PATH = "briefing.tcss"
+    TITLE = "Briefing"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="force-quit")]
+
+    def __init__(self, db_path: Path, article_id: int | None = None,
+                 theme_name: str | None = None, model: str | None = None) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.initial_article = article_id
+        self.model = model
+        self.requested_theme = theme_name
+        self.service: StoreService | None = None
+        self.theme_errors: list[str] = []
+        settings = config.load_settings()
+        self.keymap_settings = settings.get("keymap", {})
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLES)
+
+    def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self.service = StoreService(self.db_path, self._deliver)
+        themes, self.theme_errors = available_themes()
+        for theme in themes:
+            self.register_theme(theme)
+        wanted = self.requested_theme or config.load_settings().get("theme") or DEFAULT_THEME
+        if os.environ.get("NO_COLOR"):
+            wanted = MONO_THEME
+        if wanted not in self.available_themes:
+            self.theme_errors.append(f"unknown theme {wanted!r}; using {DEFAULT_THEME}")
+            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+        self.theme = wanted
+        if self.keymap_settings:
+            self.set_keymap(self.keymap_settings)
+        for error in self.theme_errors:
+            self.notify(error, severity="warning", markup=False)
+        if self.initial_article is not None:
+            self.push_screen(ReaderScreen(self.initial_article))
+        else:
+            self.push_screen(LibraryScreen())
+
+    def _deliver(self, callback) -> None:
+        """Run `callback` on the UI loop, from the database thread, without waiting."""
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(callback)
+
+    def watch_theme(self, theme: str) -> None:
+        self.set_class(theme == MONO_THEME, "-mono")
+        if self.is_mounted and theme in ("briefing-dark", "briefing-light", MONO_THEME):
+            settings = config.load_settings()
+            if settings.get("theme") != theme and not os.environ.get("NO_COLOR"):
+                settings["theme"] = theme
+                config.save_settings(settings)
+
+    def open_article(self, article_id: int) -> None:
+        self.push_screen(ReaderScreen(article_id))
+
+    def open_library(self) -> None:
+        if isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+            if isinstance(self.screen, LibraryScreen):
+                self.screen.reload()
+            return
+        self.switch_screen(LibraryScreen()) if len(self.screen_stack) > 1 else self.push_screen(
+            LibraryScreen())
+
+    def show_help(self, screen: Screen) -> None:
+        def rows(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
+            out = []
+            for b in bindings:
+                keys = self._keys_for(b)
+                out.append((keys, DESCRIPTIONS.get(b.id or "", b.description)))
+            return out
+
+        if isinstance(screen, ReaderScreen):
+            sections = [("Reader", rows(READER_BINDINGS)), ("Article motion", rows(
+                ARTICLE_BINDINGS) + [("pgup/pgdn", "page"), ("shift+arrows", "select")])]
+        else:
+            sections = [("Library", rows(LIBRARY_BINDINGS))]
+        sections.append(("Anywhere", [("ctrl+p", "command palette (themes, every action)"),
+                                      ("ctrl+q", "quit")]))
+        self.push_screen(HelpScreen(sections))
+
+    def _keys_for(self, binding: Binding) -> str:
+        keys = self.keymap_settings.get(binding.id, binding.key) if binding.id else binding.key
+        return keys.replace("question_mark", "?").replace("slash", "/")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ReaderScreen):
+            bindings = READER_BINDINGS
+        elif isinstance(screen, LibraryScreen):
+            bindings = LIBRARY_BINDINGS
+        else:
+            bindings = []
+        for b in bindings:
+            if "(" in b.action:
+                continue  # parameterised actions are reached by their keys
+            yield SystemCommand(b.description, DESCRIPTIONS.get(b.id or "", b.description),
+                                lambda b=b, s=screen: s.run_action(b.action))
+
+    def on_unmount(self) -> None:
+        if self.service is not None:
+            self.service.close()

@@ -1,0 +1,70 @@
+"""Every reader and library action: one list with ids, so the footer, the help screen and the
+command palette come from it and users can remap keys (settings.json "keymap": {id: keys})."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+READER_BINDINGS: list[Binding] = [
+    Binding("question_mark", "help", "Help", id="help"),
+    Binding("slash", "search", "Search", id="search"),
+    Binding("n", "next_match", "Next", id="next"),
+    Binding("N", "previous_match", "Previous", id="previous", show=False),
+    Binding("h", "highlight", "Highlight", id="highlight"),
+    *(Binding(str(i), f"colour({i})", f"Colour {i}", id=f"colour-{i}", show=False)
+      for i in range(1, 6)),
+    Binding("a", "note", "Note", id="note"),
+    Binding("A", "article_note", "Article note", id="article-note", show=False),
+    Binding("d", "delete", "Delete", id="delete"),
+    Binding("u", "undo", "Undo", id="undo", show=False),
+    Binding("e", "export", "Export", id="export"),
+    Binding("y", "copy", "Copy", id="copy", show=False),
+    Binding("t", "tag", "Tag", id="tag", show=False),
+    Binding("r", "grade", "Grade", id="grade", show=False),
+    Binding("x", "toggle_layer('actors')", "Actors layer", id="layer-actors", show=False),
+    Binding("c", "toggle_layer('claims')", "Claims layer", id="layer-claims", show=False),
+    Binding("H", "toggle_layer('highlights')", "Highlights layer", id="layer-highlights",
+            show=False),
+    Binding("o", "reattach", "Re-attach orphan", id="reattach", show=False),
+    Binding("tab", "cycle_pane(1)", "Next pane", id="next-pane", show=False),
+    Binding("shift+tab", "cycle_pane(-1)", "Previous pane", id="previous-pane", show=False),
+    Binding("L", "library", "Library", id="library"),
+    Binding("q", "quit", "Quit", id="quit"),
+]
+
+ARTICLE_BINDINGS: list[Binding] = [
+    Binding("j", "cursor_down", "Down", id="down", show=False),
+    Binding("k", "cursor_up", "Up", id="up", show=False),
+    Binding("l", "cursor_right", "Right", id="right", show=False),
+    Binding("w", "cursor_word_right", "Word right", id="word-right", show=False),
+    Binding("b", "cursor_word_left", "Word left", id="word-left", show=False),
+    Binding("g", "top", "Top", id="top", show=False),
+    Binding("G", "bottom", "Bottom", id="bottom", show=False),
+    Binding("ctrl+d", "half_page(1)", "Half page down", id="half-down", show=False),
+    Binding("ctrl+u", "half_page(-1)", "Half page up", id="half-up", show=False),
+    Binding("v", "toggle_select", "Select", id="select"),
+    Binding("escape", "clear_selection", "Clear selection", id="clear-selection", show=False),
+]
+
+LIBRARY_BINDINGS: list[Binding] = [
+    Binding("enter", "open", "Open", id="open"),
+    Binding("i", "import", "Import", id="import"),
+    Binding("U", "update", "New version", id="update", show=False),
+    Binding("D,delete", "delete", "Delete", id="delete-article"),
+    Binding("f,slash", "filter", "Filter", id="filter"),
+    Binding("s", "sort", "Sort", id="sort"),
+    Binding("question_mark", "help", "Help", id="library-help"),
+    Binding("q", "quit", "Quit", id="library-quit"),
+]
+
+DESCRIPTIONS = {
+    "help": "this screen", "search": "search the article; n/N walk the matches",
+    "highlight": "highlight the selection, or the sentence under the cursor",
+    "note": "note on the highlight (or sentence) under the cursor; ctrl+s saves",
+    "article-note": "a note on the whole article", "delete": "delete the highlight (u undoes)",
+    "export": "export this article to Markdown", "copy": "copy the highlight as Markdown",
+    "tag": "tag the highlight under the cursor", "grade": "grade the claim or source",
+    "select": "start a selection that motion extends (shift+arrows too)",
+    "next-pane": "cycle Article, Actors, Claims, Notes; enter jumps to the item",
+    "reattach": "re-attach the orphan chosen in Notes to the selection",
+}

@@ -1,0 +1,168 @@
+"""The library: every imported briefing, sortable and filterable."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from briefing.tui.keys import LIBRARY_BINDINGS
+from briefing.tui.screens.modals import Confirm, Prompt
+
+SORTS = (("imported", True), ("published", True), ("title", False), ("highlights", True))
+
+
+class LibraryScreen(Screen):
+    BINDINGS = LIBRARY_BINDINGS
+
+    def __init__(self) -> None:
+        super().__init__(id="library")
+        self.rows: list[dict] = []
+        self.filter_text = ""
+        self.sort_index = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Briefing — library", style="bold"), id="title")
+        yield Input(placeholder="filter (title, source)…", id="filter")
+        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(""), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Title", "Source", "Published", "HL", "Notes", "Analysed")
+        self.query_one("#filter", Input).display = False
+        table.focus()
+        self.reload()
+
+    def reload(self) -> None:
+        from briefing.library import library_rows
+
+        def rows(store):
+            found = library_rows(store)
+            analysed = {str(d.get("key", "")).split(":")[0]
+                        for d in store._table("analyses").all()}
+            for row in found:
+                row["analysed"] = store.require_article(row["id"])["hash"] in analysed
+            return found
+
+        self.app.service.submit(rows, self._show, self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.app.notify(message, severity="error", markup=False)
+
+    def _show(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self._render()
+
+    def _render(self) -> None:
+        table = self.query_one(DataTable)
+        key, reverse = SORTS[self.sort_index]
+        needle = self.filter_text.casefold()
+        shown = [r for r in self.rows if needle in f"{r['title']} {r.get('source') or ''}"
+                 .casefold()]
+        shown.sort(key=lambda r: (r.get(key) or "") if key != "highlights" else r[key],
+                   reverse=reverse)
+        table.clear()
+        for row in shown:
+            table.add_row(
+                Text(row["title"]), Text(row.get("source") or ""),
+                Text((row.get("published") or "")[:10]), Text(str(row["highlights"])),
+                Text(str(row["notes"])), Text("✓" if row.get("analysed") else "·"),
+                key=str(row["id"]))
+        status = f"{len(shown)} of {len(self.rows)} briefings · sorted by {key}"
+        if not self.rows:
+            status = "The library is empty: i imports a file."
+        self.query_one("#status", Static).update(Text(status, style="dim"))
+
+    def _current_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(key.value) if key.value is not None else None
+
+    def action_open(self) -> None:
+        article_id = self._current_id()
+        if article_id is not None:
+            self.app.open_article(article_id)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_import(self) -> None:
+        from briefing.library import import_file
+
+        def chosen(path: str | None) -> None:
+            if not path:
+                return
+            self.app.service.submit(
+                lambda s: import_file(s, path.strip()),
+                lambda result: (self.app.notify(
+                    ("Already in library: " if result.existing else "Imported: ")
+                    + result.title, markup=False), self.reload()),
+                lambda m: self.app.notify(m, severity="error", markup=False))
+
+        self.app.push_screen(Prompt("Import a file (.txt, .md, .html)", placeholder="path"),
+                             chosen)
+
+    def action_update(self) -> None:
+        from briefing.library import update_article
+
+        article_id = self._current_id()
+        if article_id is None:
+            return
+
+        def chosen(path: str | None) -> None:
+            if not path:
+                return
+            self.app.service.submit(
+                lambda s: update_article(s, article_id, path.strip()),
+                lambda summary: (self.app.notify(summary.describe(), markup=False),
+                                 self.reload()),
+                lambda m: self.app.notify(m, severity="error", markup=False))
+
+        self.app.push_screen(Prompt("New version of this article from file",
+                                    placeholder="path"), chosen)
+
+    def action_delete(self) -> None:
+        article_id = self._current_id()
+        if article_id is None:
+            return
+        row = next(r for r in self.rows if r["id"] == article_id)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.service.submit(lambda s: s.delete_article(article_id),
+                                        lambda _: self.reload(), self._failed)
+
+        self.app.push_screen(Confirm(
+            f"Delete “{row['title']}” with its {row['highlights']} highlights and "
+            f"{row['notes']} notes? (A backup of the database is kept.)"), answered)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self._render()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(SORTS)
+        self._render()
+
+    def action_help(self) -> None:
+        self.app.show_help(self)
+
+    def action_quit(self) -> None:
+        self.app.exit()

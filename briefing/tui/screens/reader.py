@@ -1,0 +1,627 @@
+"""The reader: the article on the left; Actors, Claims and Notes on the right."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, Tab, Tabs, TextArea
+from textual.worker import get_current_worker
+
+from briefing.export.markdown import indented_text, quote_block
+from briefing.sentences import sentence_at, sentence_spans
+from briefing.tui.keys import READER_BINDINGS
+from briefing.tui.screens.modals import Confirm, NoteEditor, Prompt
+from briefing.tui.widgets.article import ArticleView, Span
+from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
+
+NARROW_BELOW = 100
+_TAG = re.compile(r"(?<![\w#])#([\w/-]+)")
+PANES = ("actors", "claims", "notes")
+CREDIBILITY = {"1": "confirmed", "2": "probably true", "3": "possibly true", "4": "doubtful",
+               "5": "improbable", "6": "cannot be judged"}
+RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+               "D": "not usually reliable", "E": "unreliable", "F": "cannot be judged"}
+
+
+def claim_key(article_id: int, claim: dict) -> str:
+    return f"claim:{article_id}:{claim['start']}:{claim['end']}"
+
+
+def source_key(name: str) -> str:
+    return "source:" + " ".join(name.lower().split())
+
+
+class ReaderScreen(Screen):
+    BINDINGS = READER_BINDINGS
+
+    def __init__(self, article_id: int) -> None:
+        super().__init__(id="reader")
+        self.article_id = article_id
+        self.article: dict | None = None
+        self.text = ""
+        self.highlights: list[dict] = []
+        self.notes: list[dict] = []
+        self.analysis: dict | None = None
+        self.grades: dict[str, str] = {}
+        self.sentences: list[tuple[int, int]] = []
+        self.walk: list[tuple[int, int]] = []
+        self.walk_index = -1
+        self.undo_stack: list[dict] = []
+        self.colour = 1
+        self._claim_starts: list[int] = []
+        self._marked_actors: set[str] = set()
+        self._analysis_job = None
+
+    # -- layout ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(Text(""), id="title")
+        with Horizontal(id="body"):
+            yield ArticleView(id="article")
+            with Vertical(id="side"):
+                yield Tabs(Tab("Actors", id="tab-actors"), Tab("Claims", id="tab-claims"),
+                           Tab("Notes", id="tab-notes"), id="side-tabs")
+                yield Pane("Actors", "No actors found.", id="actors")
+                yield Pane("Claims", "No claims found.", id="claims")
+                yield Pane("Notes", "No highlights or notes yet: h highlights, a adds a note.",
+                           id="notes")
+        yield Static(Text("Opening…"), id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    def pane(self, name: str) -> Pane:
+        return self.query_one(f"#{name}", Pane)
+
+    def on_mount(self) -> None:
+        self.view.focus()
+        for name in PANES:
+            self.pane(name).show_message("Analysing…" if name != "notes" else "Loading…")
+        self._apply_width(self.app.size.width)
+        self.app.service.submit(self._load, self._loaded, self._failed)
+
+    def on_resize(self, event) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(width < NARROW_BELOW, "narrow")
+        if width < NARROW_BELOW:
+            self._show_tab(self.query_one(Tabs).active or "tab-actors")
+
+    def _show_tab(self, tab_id: str) -> None:
+        for name in PANES:
+            self.pane(name).set_class(tab_id == f"tab-{name}", "active")
+
+    @on(Tabs.TabActivated)
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        self._show_tab(event.tab.id or "tab-actors")
+
+    # -- loading ---------------------------------------------------------------------------
+    def _load(self, store) -> dict[str, Any]:
+        from briefing.library import reanchor
+
+        article = store.require_article(self.article_id)
+        summary = reanchor(store, article)  # no-op unless the text changed under them
+        grades = {d["key"]: d["value"] for d in store._table("grades").all()}
+        return {"article": article, "highlights": store.annotations(self.article_id),
+                "notes": store.notes(self.article_id), "summary": summary, "grades": grades,
+                "analysis": store.cached_analysis(self._cache_key(article))}
+
+    def _cache_key(self, article: dict) -> str:
+        from briefing import config
+        from briefing.analysis import cache_key
+
+        return cache_key(article["hash"], config.model_name(self.app.model))
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        self.article = data["article"]
+        self.text = self.article["text"]
+        self.highlights = [dict(h) for h in data["highlights"]]
+        self.notes = [dict(n) for n in data["notes"]]
+        self.grades = data["grades"]
+        self.sentences = sentence_spans(self.text)
+        title = Text(self.article["title"], style="bold")
+        meta = " · ".join(str(self.article.get(k)) for k in ("source", "published")
+                          if self.article.get(k))
+        if meta:
+            title.append(f"  {meta}", style="dim")
+        self.query_one("#title", Static).update(title)
+        self.view.set_text(self.text)
+        self._refresh_highlights()
+        summary = data["summary"]
+        if summary.moved or summary.orphaned:
+            self.app.notify(f"Text changed: {summary.moved} highlights moved, "
+                            f"{summary.orphaned} orphaned", markup=False)
+        if data["analysis"]:
+            self._apply_analysis(data["analysis"])
+        else:
+            self._status(Text("Analysing… starting spaCy", style="italic"))
+            self._analyse()
+
+    def _failed(self, message: str) -> None:
+        self.app.notify(message, severity="error", markup=False)
+
+    def _status(self, text: Text) -> None:
+        self.query_one("#status", Static).update(text)
+
+    # -- analysis (in another process; this worker thread only waits and relays) ----------
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyse(self) -> None:
+        from briefing.analysis.runner import AnalysisProcess
+
+        assert self.article is not None
+        worker = get_current_worker()
+        process = AnalysisProcess(self.text, self.article["title"], dict(self.article),
+                                  self.app.model)
+        try:
+            for event in process.events():
+                if worker.is_cancelled:
+                    return
+                if event[0] == "progress":
+                    self.app.call_from_thread(self._progress, event[1], event[2])
+                elif event[0] == "result":
+                    self.app.call_from_thread(self._analysed, event[1])
+                else:
+                    self.app.call_from_thread(self._analysis_failed, event[1])
+        finally:
+            process.cancel()
+
+    def _progress(self, done: int, total: int) -> None:
+        label = "loading spaCy" if total == 0 else f"{done}/{total} paragraphs"
+        self._status(Text(f"Analysing… {label}", style="italic"))
+
+    def _analysed(self, result: dict) -> None:
+        assert self.article is not None
+        key = self._cache_key(self.article)
+        self.app.service.submit(lambda store: store.save_analysis(key, result))
+        self._apply_analysis(result)
+
+    def _analysis_failed(self, message: str) -> None:
+        self._status(Text(message, style="bold"))
+        for name in ("actors", "claims"):
+            self.pane(name).show_message(message)
+
+    def _apply_analysis(self, result: dict) -> None:
+        self.analysis = result
+        actors, claims = result.get("actors", []), result.get("claims", [])
+        self._claim_starts = [c["start"] for c in claims]
+        self.view.set_layer("actors", [
+            Span(s, e, f"article--actor-{a['type']}") for a in actors for s, e in a["mentions"]])
+        self.view.set_layer("claims", [Span(c["start"], c["end"], self._claim_style(c))
+                                       for c in claims])
+        self._refresh_actors()
+        self._refresh_claims()
+        flags = result.get("flags", [])
+        status = Text(f"{result.get('model', '?')} · {len(actors)} actors · "
+                      f"{len(claims)} claims", style="dim")
+        if flags:
+            status.append(f" · ⚑ {len(flags)} date flags (see Claims)", style="bold")
+        self._status(status)
+
+    @staticmethod
+    def _claim_style(claim: dict) -> str:
+        if "denial" in claim["kinds"]:
+            return "article--claim-denial"
+        if "speculation" in claim["kinds"]:
+            return "article--claim-speculation"
+        return "article--claim"
+
+    # -- panes -----------------------------------------------------------------------------
+    def _refresh_actors(self) -> None:
+        actors = (self.analysis or {}).get("actors", [])
+        self.pane("actors").show(actors, [actor_prompt(a, a["name"] in self._marked_actors)
+                                          for a in actors])
+
+    def _refresh_claims(self) -> None:
+        analysis = self.analysis or {}
+        flags = [dict(f, _kind="flag") for f in analysis.get("flags", [])]
+        claims = analysis.get("claims", [])
+        prompts = [Text("⚑ " + f["message"], style="bold") for f in flags]
+        prompts += [claim_prompt(c, self._grade_label(c)) for c in claims]
+        self.pane("claims").show(flags + claims, prompts)
+
+    def _grade_label(self, claim: dict) -> str | None:
+        reliability = self.grades.get(source_key(claim["speaker"])) if claim.get(
+            "speaker") else None
+        credibility = self.grades.get(claim_key(self.article_id, claim))
+        if not reliability and not credibility:
+            return None
+        return f"{reliability or '-'}{credibility or '-'}"
+
+    def _refresh_highlights(self) -> None:
+        anchored = [h for h in self.highlights if h.get("status") != "orphaned"]
+        self.view.set_layer("highlights", [
+            Span(h["start"], h["end"], f"article--highlight-{h.get('color', 1)}")
+            for h in anchored])
+        items = sorted(anchored, key=lambda h: h["start"]) + [
+            h for h in self.highlights if h.get("status") == "orphaned"]
+        items += [dict(n, _kind="article-note") for n in self.notes]
+        self.pane("notes").show(items, [note_prompt(i, self.text) for i in items])
+
+    # -- synchronisation -------------------------------------------------------------------
+    @on(TextArea.SelectionChanged, "#article")
+    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        if not self.text:
+            return
+        offset = self.view.cursor_offset
+        claim = self._claim_at(offset)
+        if claim is not None:
+            self.pane("claims").select_item(claim)
+        sentence = sentence_at(self.sentences, offset)
+        marked = set()
+        if sentence and self.analysis:
+            for actor in self.analysis.get("actors", []):
+                if any(s < sentence[1] and e > sentence[0] for s, e in actor["mentions"]):
+                    marked.add(actor["name"])
+        if marked != self._marked_actors:
+            self._marked_actors = marked
+            self._refresh_actors()
+        under = self._highlight_at(offset)
+        if under is not None:
+            self.pane("notes").select_item(under)
+
+    def _claim_at(self, offset: int) -> dict | None:
+        claims = (self.analysis or {}).get("claims", [])
+        i = bisect.bisect_right(self._claim_starts, offset) - 1
+        while i >= 0:
+            if claims[i]["start"] <= offset < claims[i]["end"]:
+                return claims[i]
+            if claims[i]["end"] < offset - 2000:
+                break
+            i -= 1
+        return None
+
+    def _highlight_at(self, offset: int) -> dict | None:
+        found = [h for h in self.highlights if h.get("status") != "orphaned"
+                 and h["start"] <= offset < h["end"]]
+        return min(found, key=lambda h: h["end"] - h["start"]) if found else None
+
+    @on(OptionList.OptionHighlighted, "#actors")
+    def _actor_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        actor = self.pane("actors").current()
+        if actor is not None:
+            self.view.set_layer("focus", [Span(s, e, "article--focus")
+                                          for s, e in actor["mentions"]])
+
+    @on(OptionList.OptionSelected, "#actors")
+    def _actor_selected(self, event: OptionList.OptionSelected) -> None:
+        actor = self.pane("actors").current()
+        if actor is None or not actor["mentions"]:
+            return
+        self.walk = [tuple(m) for m in actor["mentions"]]
+        self.walk_index = 0
+        self.view.set_layer("focus", [Span(s, e, "article--focus") for s, e in self.walk])
+        self._jump(*self.walk[0])
+        self.notify(f"{actor['name']}: {len(self.walk)} mentions (n/N to walk)", markup=False)
+
+    @on(OptionList.OptionHighlighted, "#claims")
+    def _claim_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        claim = self.pane("claims").current()
+        if claim is None or claim.get("_kind") == "flag":
+            return
+        spans = [Span(claim["start"], claim["end"], "article--focus")]
+        for key, style in (("speaker_span", "article--cue"), ("cue_span", "article--cue")):
+            if claim.get(key):
+                spans.append(Span(claim[key][0], claim[key][1], style))
+        self.view.set_layer("focus", spans)
+
+    @on(OptionList.OptionSelected, "#claims")
+    def _claim_selected(self, event: OptionList.OptionSelected) -> None:
+        claim = self.pane("claims").current()
+        if claim is not None:
+            self._jump(claim["start"], claim["end"])
+
+    @on(OptionList.OptionSelected, "#notes")
+    def _note_selected(self, event: OptionList.OptionSelected) -> None:
+        item = self.pane("notes").current()
+        if item is None:
+            return
+        if item.get("_kind") == "article-note":
+            self._edit_article_note(item)
+        elif item.get("status") == "orphaned":
+            self.notify("Orphaned: its words are gone. Select new text and press o to "
+                        "re-attach it.", markup=False)
+        else:
+            self._jump(item["start"], item["end"])
+
+    def _jump(self, start: int, end: int) -> None:
+        self.view.jump_to(start)
+        self.view.focus()
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_cycle_pane(self, step: int) -> None:
+        order = [self.view, *(self.pane(n) for n in PANES)]
+        focused = self.focused
+        index = next((i for i, w in enumerate(order) if w is focused), 0)
+        target = order[(index + step) % len(order)]
+        if isinstance(target, Pane) and self.has_class("narrow"):
+            self.query_one(Tabs).active = f"tab-{target.id}"
+        target.focus()
+
+    def action_toggle_layer(self, name: str) -> None:
+        state = self.view.toggle_layer(name)
+        self.notify(f"{name} layer {'on' if state else 'off'}", markup=False)
+
+    def _target_span(self) -> tuple[int, int] | None:
+        span = self.view.selected_span
+        if span and self.text[span[0]:span[1]].strip():
+            return span
+        return sentence_at(self.sentences, self.view.cursor_offset)
+
+    def _claim_for_span(self, start: int, end: int) -> dict | None:
+        for claim in (self.analysis or {}).get("claims", []):
+            overlap = min(end, claim["end"]) - max(start, claim["start"])
+            if overlap > 0.5 * (end - start):
+                return {"kinds": claim["kinds"], "speaker": claim.get("speaker"),
+                        "text": claim["text"]}
+        return None
+
+    def action_highlight(self) -> dict | None:
+        if self.article is None:
+            return None
+        span = self._target_span()
+        if span is None:
+            self.notify("Nothing to highlight here.", markup=False)
+            return None
+        start, end = span
+        record = {"id": None, "article_id": self.article_id, "start": start, "end": end,
+                  "color": self.colour, "note": "", "tags": [], "status": "anchored"}
+        claim = self._claim_for_span(start, end)
+        if claim:
+            record["claim"] = claim
+        self.highlights.append(record)
+        self.view.action_clear_selection()
+        self._refresh_highlights()
+        extra = {"claim": claim} if claim else {}
+
+        def save(store):
+            return store.add_annotation(self.article_id, start, end, color=record["color"],
+                                        **extra)
+
+        self.app.service.submit(save, lambda new_id: record.__setitem__("id", new_id),
+                                self._write_failed(record))
+        return record
+
+    def _write_failed(self, record: dict):
+        def failed(message: str) -> None:
+            if record in self.highlights:
+                self.highlights.remove(record)
+                self._refresh_highlights()
+            self.app.notify(f"Not saved: {message}", severity="error", markup=False)
+        return failed
+
+    def action_colour(self, colour: int) -> None:
+        self.colour = colour
+        under = self._highlight_at(self.view.cursor_offset)
+        if under is not None:
+            under["color"] = colour
+            self._refresh_highlights()
+            self.app.service.submit(lambda s: s.update_annotation(under["id"], color=colour))
+        self.notify(f"Highlight colour {colour}", markup=False, timeout=1.5)
+
+    def action_note(self) -> None:
+        target = self._highlight_at(self.view.cursor_offset) or self.action_highlight()
+        if target is None:
+            return
+        quote = self.text[target["start"]:target["end"]]
+
+        def saved(note: str | None) -> None:
+            if note is None:
+                return
+            target["note"] = note
+            target["tags"] = sorted(set(target.get("tags", [])) | set(_TAG.findall(note)))
+            self._refresh_highlights()
+            tags = target["tags"]
+            self.app.service.submit(
+                lambda s: s.update_annotation(target["id"], note=note, tags=tags),
+                failed=lambda m: self.app.notify(f"Not saved: {m}", severity="error",
+                                                 markup=False))
+
+        self.app.push_screen(NoteEditor("Note on highlight", target.get("note", ""), quote),
+                             saved)
+
+    def action_article_note(self) -> None:
+        self._edit_article_note(None)
+
+    def _edit_article_note(self, existing: dict | None) -> None:
+        def saved(note: str | None) -> None:
+            if note is None or (not note.strip() and existing is None):
+                return
+            if existing is not None:
+                existing["note"] = note
+                for n in self.notes:
+                    if n.get("id") == existing.get("id"):
+                        n["note"] = note
+                self.app.service.submit(lambda s: s.update_note(existing["id"], note))
+            else:
+                record = {"id": None, "article_id": self.article_id, "note": note}
+                self.notes.append(record)
+                self.app.service.submit(lambda s: s.add_note(self.article_id, note),
+                                        lambda new_id: record.__setitem__("id", new_id))
+            self._refresh_highlights()
+
+        self.app.push_screen(NoteEditor("Article note", existing["note"] if existing else ""),
+                             saved)
+
+    def action_delete(self) -> None:
+        target = self._highlight_at(self.view.cursor_offset)
+        if target is None:
+            item = self.pane("notes").current() if self.focused is self.pane("notes") else None
+            if item is not None and item.get("_kind") == "article-note":
+                self._delete_article_note(item)
+                return
+            self.notify("No highlight under the cursor.", markup=False)
+            return
+        self.highlights.remove(target)
+        self.undo_stack.append(target)
+        self._refresh_highlights()
+        self.app.service.submit(lambda s: s.delete_annotation(target["id"]),
+                                lambda deleted: target.update(dict(deleted)))
+        self.notify("Highlight deleted (u to undo)", markup=False)
+
+    def _delete_article_note(self, item: dict) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.notes = [n for n in self.notes if n.get("id") != item.get("id")]
+                self._refresh_highlights()
+                self.app.service.submit(lambda s: s.delete_note(item["id"]))
+
+        self.app.push_screen(Confirm("Delete this article note?"), answered)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        record = self.undo_stack.pop()
+        self.highlights.append(record)
+        self._refresh_highlights()
+
+        def restore(store):
+            fields = {k: v for k, v in record.items() if k != "id"}
+            return store.restore_annotation(fields)
+
+        self.app.service.submit(restore, lambda new_id: record.__setitem__("id", new_id))
+
+    def action_search(self) -> None:
+        def searched(query: str | None) -> None:
+            if not query:
+                self.view.set_layer("search", [])
+                return
+            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            matches = [m.span() for m in pattern.finditer(self.text)]
+            self.view.set_layer("search", [Span(s, e, "article--search") for s, e in matches])
+            self.walk = matches
+            if not matches:
+                self.notify(f"No match for {query!r}", markup=False)
+                return
+            cursor = self.view.cursor_offset
+            self.walk_index = next((i for i, m in enumerate(matches) if m[0] >= cursor), 0)
+            self._jump(*matches[self.walk_index])
+            self.notify(f"{len(matches)} matches (n/N)", markup=False, timeout=2)
+
+        self.app.push_screen(Prompt("Search", placeholder="text to find"), searched)
+
+    def action_next_match(self) -> None:
+        self._walk(1)
+
+    def action_previous_match(self) -> None:
+        self._walk(-1)
+
+    def _walk(self, step: int) -> None:
+        if not self.walk:
+            self.notify("Nothing to walk: / searches, enter on an actor walks its mentions.",
+                        markup=False)
+            return
+        self.walk_index = (self.walk_index + step) % len(self.walk)
+        self._jump(*self.walk[self.walk_index])
+
+    def action_export(self) -> None:
+        from briefing import config
+        from briefing.export import export_articles
+
+        folder = config.export_dir()
+        self.app.service.submit(
+            lambda s: export_articles(s, [self.article_id], folder),
+            lambda paths: self.app.notify(f"Exported to {paths[0]}", markup=False),
+            lambda m: self.app.notify(f"Export failed: {m}", severity="error", markup=False))
+
+    def action_copy(self) -> None:
+        target = self._highlight_at(self.view.cursor_offset)
+        if target is None:
+            self.notify("No highlight under the cursor.", markup=False)
+            return
+        markdown = quote_block(self.text[target["start"]:target["end"]])
+        if target.get("note"):
+            markdown += "\n\n" + indented_text(target["note"], "")
+        self.app.copy_to_clipboard(markdown)
+        self.notify("Highlight copied as Markdown (OSC 52)", markup=False)
+
+    def action_tag(self) -> None:
+        target = self._highlight_at(self.view.cursor_offset)
+        if target is None:
+            self.notify("No highlight under the cursor.", markup=False)
+            return
+
+        def tagged(value: str | None) -> None:
+            if value is None:
+                return
+            tags = sorted({t.lstrip("#") for t in value.replace(",", " ").split() if t.strip("#")})
+            target["tags"] = tags
+            self._refresh_highlights()
+            self.app.service.submit(lambda s: s.update_annotation(target["id"], tags=tags))
+
+        self.app.push_screen(Prompt("Tags (space separated)", " ".join(target.get("tags", []))),
+                             tagged)
+
+    def action_grade(self) -> None:
+        claim = self._claim_at(self.view.cursor_offset)
+        if claim is None:
+            self.notify("No claim under the cursor to grade.", markup=False)
+            return
+        key = claim_key(self.article_id, claim)
+        hint = ", ".join(f"{k} {v}" for k, v in CREDIBILITY.items())
+
+        def credibility(value: str | None) -> None:
+            value = (value or "").strip()
+            if value and value not in CREDIBILITY:
+                self.notify("Credibility is 1-6.", severity="warning", markup=False)
+                return
+            if value:
+                self._set_grade(key, value)
+            speaker = claim.get("speaker")
+            if speaker:
+                ask_reliability(speaker)
+
+        def ask_reliability(speaker: str) -> None:
+            skey = source_key(speaker)
+            hint_r = ", ".join(f"{k} {v}" for k, v in RELIABILITY.items())
+
+            def reliability(value: str | None) -> None:
+                value = (value or "").strip().upper()
+                if value and value not in RELIABILITY:
+                    self.notify("Reliability is A-F.", severity="warning", markup=False)
+                    return
+                if value:
+                    self._set_grade(skey, value)
+
+            self.app.push_screen(Prompt(f"Source reliability of {speaker} (A-F): {hint_r}",
+                                        self.grades.get(skey, "")), reliability)
+
+        self.app.push_screen(Prompt(f"Information credibility of this claim (1-6): {hint}",
+                                    self.grades.get(key, "")), credibility)
+
+    def _set_grade(self, key: str, value: str) -> None:
+        self.grades[key] = value
+        self._refresh_claims()
+        self.app.service.submit(lambda s: s.set_value("grades", key, value))
+
+    def action_reattach(self) -> None:
+        item = self.pane("notes").current()
+        if item is None or item.get("status") != "orphaned":
+            self.notify("Choose an orphaned highlight in Notes first.", markup=False)
+            return
+        span = self.view.selected_span or sentence_at(self.sentences, self.view.cursor_offset)
+        if span is None:
+            return
+        item.update(start=span[0], end=span[1], status="anchored")
+        self._refresh_highlights()
+        self.app.service.submit(lambda s: s.update_annotation(item["id"], start=span[0],
+                                                              end=span[1]))
+        self.notify("Re-attached.", markup=False)
+
+    def action_library(self) -> None:
+        self.app.open_library()
+
+    def action_help(self) -> None:
+        self.app.show_help(self)
+
+    async def action_quit(self) -> None:
+        self.app.exit()

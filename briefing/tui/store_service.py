@@ -1,0 +1,85 @@
+"""The reader's database thread: every store call runs here, in order, off the UI loop.
+
+Textual handlers submit a function of the Store and get the result back on the UI thread
+through a callback, so a slow disk or a lock held by another session never stalls a key.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import BriefingError
+from briefing.store import Store
+
+Job = tuple[Callable[[Store], Any], Callable[[Any], None] | None, Callable[[str], None] | None]
+
+
+class StoreService:
+    def __init__(self, path: Path, deliver: Callable[[Callable[[], None]], None]) -> None:
+        """`deliver(fn)` must run fn on the UI thread (App.call_from_thread)."""
+        self.path = path
+        self._deliver = deliver
+        self._jobs: queue.Queue[Job | None] = queue.Queue()
+        self._store: Store | None = None
+        self._thread = threading.Thread(target=self._run, name="briefing-store", daemon=True)
+        self._thread.start()
+
+    def submit(self, job: Callable[[Store], Any], done: Callable[[Any], None] | None = None,
+               failed: Callable[[str], None] | None = None) -> None:
+        self._jobs.put((job, done, failed))
+
+    def call(self, job: Callable[[Store], Any], timeout: float = 30) -> Any:
+        """Run a job and wait for it (for start-up and tests, not for key handlers)."""
+        box: dict[str, Any] = {}
+        ready = threading.Event()
+
+        def run(store: Store) -> None:
+            try:
+                box["value"] = job(store)
+            except BaseException as exc:  # re-raised in the caller
+                box["error"] = exc
+            finally:
+                ready.set()
+
+        self._jobs.put((run, None, None))
+        if not ready.wait(timeout):
+            raise BriefingError("the database did not answer in time")
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+    def flush(self, timeout: float = 30) -> None:
+        self.call(lambda store: None, timeout)
+
+    def close(self) -> None:
+        self._jobs.put(None)
+        self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        while True:
+            item = self._jobs.get()
+            if item is None:
+                break
+            job, done, failed = item
+            try:
+                if self._store is None:
+                    self._store = Store(self.path)
+                result = job(self._store)
+            except BriefingError as exc:
+                self._report(failed, str(exc))
+                continue
+            except Exception as exc:  # keep the thread alive; the UI shows one line
+                self._report(failed, f"{exc.__class__.__name__}: {exc}")
+                continue
+            if done is not None:
+                self._deliver(lambda done=done, result=result: done(result))
+        if self._store is not None:
+            self._store.close()
+
+    def _report(self, failed: Callable[[str], None] | None, message: str) -> None:
+        if failed is not None:
+            self._deliver(lambda: failed(message))

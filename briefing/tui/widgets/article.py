@@ -1,0 +1,168 @@
+"""The article pane: a read-only TextArea with vim motion, visual selection and layers.
+
+Layers (actor mentions, claims, the user's highlights, search matches, the focus of the
+selected actor or claim) are character ranges styled in `get_line`, Textual's public hook
+for styling TextArea lines; only visible lines are ever asked for. Styles come from
+component classes, so themes (and the monochrome theme's bold/underline/reverse) set them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import TextArea
+
+from briefing.tui.keys import ARTICLE_BINDINGS
+
+LAYERS = ("claims", "actors", "highlights", "search", "focus")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    style: str  # a component class name
+
+
+class ArticleView(TextArea, inherit_bindings=True):
+    BINDINGS = ARTICLE_BINDINGS
+    COMPONENT_CLASSES = {
+        *(f"article--highlight-{i}" for i in range(1, 6)),
+        "article--actor-person", "article--actor-organisation", "article--actor-country",
+        "article--actor-group", "article--actor-place",
+        "article--claim", "article--claim-denial", "article--claim-speculation",
+        "article--search", "article--focus", "article--cue",
+    }
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(text, read_only=True, soft_wrap=True, highlight_cursor_line=False,
+                         show_line_numbers=False, show_cursor=True, tab_behavior="focus",
+                         **kwargs)
+        self.visual = False
+        self.enabled = {name: True for name in LAYERS}
+        self._layers: dict[str, list[Span]] = {name: [] for name in LAYERS}
+        self._by_line: dict[int, list[tuple[int, int, str]]] = {}
+        self._line_starts: list[int] = [0]
+        self._index_text(text)
+
+    # -- text and offsets ------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        self.load_text(text)
+        self._index_text(text)
+        self._rebuild()
+
+    def _index_text(self, text: str) -> None:
+        starts = [0]
+        at = text.find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        self._line_starts = starts
+
+    def location(self, offset: int) -> tuple[int, int]:
+        row = bisect.bisect_right(self._line_starts, offset) - 1
+        return row, offset - self._line_starts[row]
+
+    def offset(self, location: tuple[int, int]) -> int:
+        row, column = location
+        return self._line_starts[min(row, len(self._line_starts) - 1)] + column
+
+    @property
+    def cursor_offset(self) -> int:
+        return self.offset(self.cursor_location)
+
+    @property
+    def selected_span(self) -> tuple[int, int] | None:
+        start, end = sorted((self.offset(self.selection.start), self.offset(self.selection.end)))
+        return (start, end) if end > start else None
+
+    def jump_to(self, start: int, end: int | None = None, select: bool = False) -> None:
+        if select and end is not None:
+            self.selection = self.selection.__class__(self.location(start), self.location(end))
+        else:
+            self.move_cursor(self.location(start))
+        self.scroll_cursor_visible(center=True)
+
+    # -- layers ----------------------------------------------------------------------------
+    def set_layer(self, name: str, spans: list[Span]) -> None:
+        self._layers[name] = spans
+        self._rebuild()
+
+    def toggle_layer(self, name: str) -> bool:
+        self.enabled[name] = not self.enabled[name]
+        self._rebuild()
+        return self.enabled[name]
+
+    def _rebuild(self) -> None:
+        by_line: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for name in LAYERS:  # later layers are drawn over earlier ones
+            if not self.enabled[name]:
+                continue
+            for span in self._layers[name]:
+                first, first_col = self.location(span.start)
+                last, last_col = self.location(max(span.start, span.end))
+                for row in range(first, last + 1):
+                    start = first_col if row == first else 0
+                    end = last_col if row == last else None
+                    by_line[row].append((start, end if end is not None else 1 << 30, span.style))
+        self._by_line = dict(by_line)
+        self.notify_style_update()
+        self.refresh()
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        for start, end, style in self._by_line.get(line_index, ()):
+            line.stylize(self._style(style), start, min(end, len(line)))
+        return line
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+
+    # -- motion ----------------------------------------------------------------------------
+    def action_cursor_down(self, select: bool = False) -> None:
+        super().action_cursor_down(select or self.visual)
+
+    def action_cursor_up(self, select: bool = False) -> None:
+        super().action_cursor_up(select or self.visual)
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        super().action_cursor_left(select or self.visual)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        super().action_cursor_right(select or self.visual)
+
+    def action_cursor_word_right(self, select: bool = False) -> None:
+        super().action_cursor_word_right(select or self.visual)
+
+    def action_cursor_word_left(self, select: bool = False) -> None:
+        super().action_cursor_word_left(select or self.visual)
+
+    def action_top(self) -> None:
+        self.move_cursor((0, 0), select=self.visual)
+
+    def action_bottom(self) -> None:
+        last = self.document.line_count - 1
+        self.move_cursor((last, len(self.document.get_line(last))), select=self.visual)
+
+    def action_half_page(self, direction: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // 2)
+        self.move_cursor_relative(rows=direction * rows, select=self.visual)
+        self.scroll_cursor_visible(center=True)
+
+    def action_toggle_select(self) -> None:
+        self.visual = not self.visual
+        if not self.visual:
+            self.move_cursor(self.cursor_location)
+        self.border_subtitle = "VISUAL" if self.visual else ""
+
+    def action_clear_selection(self) -> None:
+        self.visual = False
+        self.border_subtitle = ""
+        self.move_cursor(self.cursor_location)

@@ -1,0 +1,114 @@
+"""The side panes: Actors, Claims and Notes. Prompts are rich Text, never markup."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+TYPE_GLYPHS = {"person": "●", "organisation": "■", "country": "◆", "group": "▲", "place": "◇"}
+KIND_BADGES = {"attributed": "ATTR", "quantitative": "NUM", "denial": "DENY",
+               "speculation": "SPEC", "prediction": "PRED", "event": "EVT"}
+COLOURS = {1: "yellow", 2: "green", 3: "blue", 4: "red", 5: "purple"}
+# Rich colour names that exist in 16-colour terminals; the glyph carries the type without colour.
+TYPE_COLOURS = {"person": "cyan", "organisation": "magenta", "country": "green",
+                "group": "yellow", "place": "blue"}
+SWATCHES = {1: "yellow", 2: "green", 3: "blue", 4: "red", 5: "magenta"}
+
+
+def clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+class Pane(OptionList):
+    """An OptionList that keeps the items it shows, and says so when it is empty."""
+
+    def __init__(self, title: str, empty: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.title = title
+        self.items: list = []
+        self.empty = empty
+        self.border_title = title
+
+    def show_message(self, message: str) -> None:
+        self.items = []
+        self.set_options([Option(Text(message, style="italic"), disabled=True)])
+        self.border_title = self.title
+
+    def show(self, items: list, prompts: list[Text]) -> None:
+        keep = self.highlighted
+        self.items = items
+        if not items:
+            self.show_message(self.empty)
+            return
+        self.set_options([Option(p, id=str(i)) for i, p in enumerate(prompts)])
+        self.border_title = f"{self.title} ({len(items)})"
+        if keep is not None and keep < len(items):
+            self.highlighted = keep
+
+    def current(self):
+        index = self.highlighted
+        if index is None or not self.items or index >= len(self.items):
+            return None
+        return self.items[index]
+
+    def select_item(self, item) -> None:
+        """Highlight `item` without jumping the article (cursor sync)."""
+        for i, candidate in enumerate(self.items):
+            if candidate is item:
+                if self.highlighted != i:
+                    self._syncing = True
+                    self.highlighted = i
+                return
+
+
+def actor_prompt(actor: dict, marked: bool = False) -> Text:
+    glyph = TYPE_GLYPHS.get(actor["type"], "·")
+    line = Text()
+    line.append("▸ " if marked else "  ", style="bold")
+    line.append(f"{glyph} ", style=TYPE_COLOURS.get(actor["type"], ""))
+    line.append(actor["name"], style="bold" if marked else "")
+    line.append(f"  {actor['type']} ×{len(actor['mentions'])}", style="dim")
+    if actor.get("role"):
+        line.append(f"\n    {clip(actor['role'], 60)}", style="dim italic")
+    return line
+
+
+def claim_prompt(claim: dict, grade: str | None = None) -> Text:
+    line = Text()
+    badges = " ".join(KIND_BADGES.get(k, k.upper()) for k in claim["kinds"])
+    line.append(f"[{badges}]", style="bold")
+    if grade:
+        line.append(f" {grade}", style="reverse")
+    if claim.get("probability"):
+        p = claim["probability"]
+        line.append(f" {p['low']}-{p['high']}%", style="italic")
+    line.append(" ")
+    line.append(claim.get("speaker") or "—", style="bold underline")
+    line.append(": " + clip(claim["text"], 90))
+    return line
+
+
+def note_prompt(item: dict, text: str) -> Text:
+    line = Text()
+    kind = item.get("_kind")
+    if kind == "article-note":
+        line.append("✎ Article: ", style="bold")
+        line.append(clip(item["note"], 100))
+        return line
+    colour = COLOURS.get(item.get("color", 1), "?")
+    if item.get("status") == "orphaned":
+        line.append("⚠ Orphaned ", style="bold reverse")
+        quote = item["selector"]["quote"]["exact"]
+    else:
+        line.append(f"█ {colour} ", style=SWATCHES.get(item.get("color", 1), ""))
+        quote = text[item["start"]:item["end"]]
+    line.append("“" + clip(quote, 70) + "”", style="italic")
+    if item.get("note"):
+        line.append("\n  ✎ " + clip(item["note"], 100))
+    if item.get("tags"):
+        line.append("  " + " ".join("#" + t for t in item["tags"]), style="dim")
+    if item.get("grade"):
+        line.append(f"  [{item['grade']}]", style="bold")
+    return line
