@@ -23,7 +23,8 @@ def test_import_list_and_duplicate(db_path, capsys):
     assert "already in library" in capsys.readouterr().out
     assert main(["list", "--db", str(db_path), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert [r["title"] for r in rows] == ["Beijing Condemns New Dutch and Japanese Chip Export Curbs"]
+    assert [r["title"] for r in rows] == [
+        "Beijing Condemns New Dutch and Japanese Chip Export Curbs"]
     assert rows[0]["published"] == "2025-09-22"
 
 

@@ -64,7 +64,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
             role_tokens.append(tokens.pop(0))
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’")):
         tokens.pop()
-    while tokens and not tokens[-1].text[-1:].isalnum() and tokens[-1].text not in (".",):
+    while tokens and tokens[-1].is_punct:
         tokens.pop()
     if not tokens:
         return None

@@ -161,8 +161,28 @@ def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> lis
             # into a subordinate clause that has its own reporting verb
             hi = max(hi, _clause_end(token, sent))
         lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
+        hi = _cut_nested_frames(token, hi, quotes)
         found.append(_with_speaker(sent, offset, lo, hi, token, speaker_tok, index))
     return found
+
+
+_CLAUSE_JOINERS = {"although", "though", "while", "but", "and", "whereas", "even", "as",
+                   "despite", "however"}
+
+
+def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
+    """End the claim before a later clause that has its own reporting frame
+    ("X estimate that ..., although Y deny ...": Y's denial is a claim of its own)."""
+    doc = cue.doc
+    for t in doc[cue.i + 1:hi + 1]:
+        if (t.dep_ in ("advcl", "conj") and t.lemma_.lower() in _lex()["reporting"]
+                and t.pos_ == "VERB" and not _inside(quotes, t.idx)
+                and any(c.dep_ in _SPEAKER_DEPS for c in t.children)):
+            hi = min(hi, t.left_edge.i - 1)
+            break
+    while hi > cue.i and (doc[hi].is_punct or doc[hi].lower_ in _CLAUSE_JOINERS):
+        hi -= 1
+    return hi
 
 
 def _clause_end(verb: Any, sent: Any) -> int:
@@ -209,7 +229,10 @@ def _speaker_names(tok: Any, offset: int, index: _ActorIndex) -> list[str]:
         # minister, General Salifou Moussa," -> the person (persons win inside a phrase).
         span = t.doc[t.left_edge.i:t.right_edge.i + 1]
         actor = index.at(offset + span.start_char, offset + span.end_char)
-        if actor is not None:
+        capitals = table("places")["capitals"]
+        if actor is not None and actor.type == "place" and actor.name in capitals:
+            names.append(capitals[actor.name])  # "the government in Niamey" speaks for Niger
+        elif actor is not None:
             names.append(actor.name)
         else:
             words = [w.text for w in t.doc[t.left_edge.i:t.i + 1] if w.dep_ != "det"]
@@ -286,8 +309,10 @@ def _claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: A
         kinds.append("speculation")
     if lex["prediction"].search(text):
         kinds.append("prediction")
-    if (cue is not None and cue.lemma_.lower() in lex["denial"]) or any(
-            t.lemma_.lower() in lex["denial"] for t in span):
+    # A denial is the frame's own verb ("Moscow denies"); a denial verb elsewhere in the span
+    # belongs to another claim ("a charge the WFP rejected") unless this one has no frame.
+    if (cue is not None and cue.lemma_.lower() in lex["denial"]) or (cue is None and any(
+            t.lemma_.lower() in lex["denial"] for t in span)):
         kinds.append("denial")
     if not speaker and not kinds:
         kinds.append("event")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _FOLDER = Path(__file__).with_name("lexicons")
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> dict:
     with (_FOLDER / f"{name}.toml").open("rb") as handle:
         return tomllib.load(handle)

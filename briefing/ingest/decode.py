@@ -17,7 +17,8 @@ def read_bytes(path: Path, limit: int) -> bytes:
             raise BriefingError(f"{path}: is a folder, not a file")
         size = path.stat().st_size
         if size > limit:
-            raise BriefingError(f"{path}: {size // 1024} KB is over the {limit // 1048576} MB limit")
+            raise BriefingError(
+                f"{path}: {size // 1024} KB is over the {limit // 1048576} MB limit")
         with path.open("rb") as handle:
             return handle.read(limit + 1)
     except FileNotFoundError:

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from briefing.analysis import PipelineUnavailable, analyse
+from briefing.analysis.pipeline import load_pipeline
+
+
+def actors_of(text: str) -> dict[str, dict]:
+    return {a["name"]: a for a in analyse(text)["actors"]}
+
+
+def test_possessive_and_article_are_stripped():
+    found = actors_of("North Korea’s army moved. The RAND Corporation's report followed. "
+                      "Officials in North Korea declined to comment.")
+    assert "North Korea" in found and "North Korea’s" not in found
+    assert "RAND Corporation" in found
+    assert len(found["North Korea"]["mentions"]) == 2
+
+
+def test_surname_joins_full_name_only_when_unambiguous():
+    found = actors_of("Russian President Vladimir Putin arrived on Monday. Putin said the talks "
+                      "were useful.")
+    assert "Putin" not in found
+    assert len(found["Vladimir Putin"]["mentions"]) == 2
+    assert found["Vladimir Putin"]["type"] == "person"
+    two = actors_of("John Smith met Mary Smith in Paris. Smith said little.")
+    assert "John Smith" in two and "Mary Smith" in two
+    assert len(two["John Smith"]["mentions"]) == 1 and len(two["Mary Smith"]["mentions"]) == 1
+
+
+def test_demonyms_become_their_country():
+    found = actors_of("Russian troops crossed the border. North Korean engineers followed, "
+                      "and Chinese officials watched.")
+    assert {"Russia", "North Korea", "China"} <= set(found)
+    assert found["Russia"]["type"] == "country"
+    assert "Russian" in found["Russia"]["aliases"]
+
+
+def test_acting_capital_is_the_government_but_a_venue_stays_a_place():
+    found = actors_of("Moscow denies any role in the attack. Leaders will meet at a summit in "
+                      "Washington next month.")
+    assert "Russia" in found and "Moscow" in found["Russia"]["aliases"]
+    assert found["Washington"]["type"] == "place"
+    conj = actors_of("Both Washington and Seoul estimate that exports rose.")
+    assert {"United States", "South Korea"} <= set(conj)
+
+
+def test_alias_tables_merge_abbreviations():
+    found = actors_of("The U.S. imposed sanctions. The United States said more would follow. "
+                      "The UN called for calm, and the United Nations sent envoys.")
+    assert "U.S." not in found and "UN" not in found
+    assert len(found["United States"]["mentions"]) == 2
+    assert len(found["United Nations"]["mentions"]) == 2
+
+
+def test_titles_are_role_not_name():
+    found = actors_of("Pentagon press secretary Major General Patrick Ryder warned North Korea "
+                      "on Tuesday.")
+    assert "Patrick Ryder" in found
+    assert "Major General" in (found["Patrick Ryder"]["role"] or "")
+
+
+def test_apposition_gives_role():
+    found = actors_of("Bruce Bennett, a senior defense analyst at the RAND Corporation, said the "
+                      "risk was growing.")
+    assert "analyst at the RAND Corporation" in found["Bruce Bennett"]["role"]
+
+
+def test_missed_mentions_are_found_by_alias():
+    text = "Elina Varga spoke first. Later, Varga added that the talks had stalled."
+    found = actors_of(text)
+    mentions = found["Elina Varga"]["mentions"]
+    assert [text[s:e] for s, e in mentions] == ["Elina Varga", "Varga"]
+
+
+def test_dateline_and_navigation_are_not_actors():
+    found = actors_of("HELSINKI, Feb 14 (NWS) - Finnish police detained a ship on Friday.")
+    assert "HELSINKI" not in found and "NWS" not in found
+    assert "Finland" in found
+
+
+def test_mentions_never_span_a_line_break_and_slice_back():
+    text = "Talks between Japan and\nSouth Korea resumed.\n\nSouth Korea said Japan agreed."
+    result = analyse(text)
+    for actor in result["actors"]:
+        for start, end in actor["mentions"]:
+            assert "\n" not in text[start:end]
+            assert text[start:end] in actor["aliases"] or actor["type"] == "person"
+
+
+def test_no_pipeline_is_one_line(monkeypatch):
+    load_pipeline.cache_clear()
+    with pytest.raises(PipelineUnavailable) as info:
+        analyse("Some text.", model="no_such_pipeline_xyz")
+    assert "no_such_pipeline_xyz" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_analyze_json_shape_and_offsets(tmp_path):
+    sample = tmp_path / "a.txt"
+    sample.write_text("Talks resume\n\nThe minister, Anna Berg, said on Monday that Sweden "
+                      "would send 40 observers. Moscow denied the report.\n")
+    out = subprocess.run([sys.executable, "-m", "briefing", "analyze", str(sample), "--json"],
+                         capture_output=True, text=True, check=True, timeout=120).stdout
+    data = json.loads(out)
+    assert {"title", "text", "model", "actors", "claims", "flags"} <= set(data)
+    assert data["title"] == "Talks resume" and data["model"].startswith("en_core_web_sm")
+    for actor in data["actors"]:
+        assert set(actor) >= {"name", "type", "aliases", "role", "mentions"}
+        for start, end in actor["mentions"]:
+            assert data["text"][start:end]
+    for claim in data["claims"]:
+        assert set(claim) >= {"start", "end", "text", "kinds", "speaker", "cue", "hedges",
+                              "probability"}
+        assert data["text"][claim["start"]:claim["end"]] == claim["text"]
+
+
+def test_analyze_without_pipeline_fails_in_one_line(tmp_path):
+    sample = tmp_path / "a.txt"
+    sample.write_text("Some text here.")
+    result = subprocess.run([sys.executable, "-m", "briefing", "--model", "nope_pipeline",
+                             "analyze", str(sample)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "nope_pipeline" in result.stderr

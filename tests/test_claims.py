@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from briefing.analysis import analyse
+
+
+def claims_of(text: str, meta: dict | None = None) -> list[dict]:
+    return analyse(text, meta=meta)["claims"]
+
+
+def one(text: str, phrase: str) -> dict:
+    found = [c for c in claims_of(text) if phrase in c["text"]]
+    assert found, f"no claim covers {phrase!r}"
+    return found[0]
+
+
+def test_reporting_verb_with_subject_speaker():
+    claim = one("Bruce Bennett, a senior analyst, suggests that the issue may become critical.",
+                "may become critical")
+    assert claim["speaker"] == "Bruce Bennett" and claim["cue"] == "suggests"
+    assert "attributed" in claim["kinds"] and "speculation" in claim["kinds"]
+    assert "may" in claim["hedges"]
+
+
+def test_postposed_said():
+    claim = one('"We are examining whether the anchor was dragged," Marja Kallio said.',
+                "anchor was dragged")
+    assert claim["speaker"] == "Marja Kallio" and claim["cue"] == "said"
+
+
+def test_conjoined_speakers_are_both_named():
+    claim = one("Both Washington and Seoul estimate that Pyongyang has sent around 10,000 "
+                "containers of munitions.", "10,000 containers")
+    assert claim["speaker"] == "United States and South Korea"
+    assert {"attributed", "quantitative"} <= set(claim["kinds"])
+
+
+def test_denial_inside_although_clause():
+    text = ("Officials estimate that 300 trucks crossed, although Moscow and Pyongyang deny any "
+            "arms exchanges.")
+    denial = one(text, "deny any arms exchanges")
+    assert "denial" in denial["kinds"] and denial["speaker"] == "Russia and North Korea"
+    estimate = one(text, "300 trucks")
+    assert "denial" not in estimate["kinds"]
+
+
+def test_cue_inside_quotation_belongs_to_the_quote():
+    claims = claims_of('Lepp warned that the region "remains exposed to attacks that experts '
+                       'say are cheap."')
+    cues = [c["cue"] for c in claims]
+    assert "warned" in cues and "say" not in cues
+
+
+def test_nominal_speculations_that():
+    claim = one("There are speculations that North Korea might dispatch engineers to Donetsk.",
+                "dispatch engineers")
+    assert "speculation" in claim["kinds"] and claim["speaker"] is None
+
+
+def test_according_to_and_as_reported_by():
+    claim = one("Grain prices have risen 42 percent, according to the Famine Early Warning "
+                "Systems Network.", "42 percent")
+    assert claim["speaker"] == "Famine Early Warning Systems Network"
+    reported = one("The meeting comes amid tensions, as reported by VOA on Sunday.", "tensions")
+    assert reported["speaker"] == "VOA"
+
+
+def test_relative_who_resolves_to_antecedent():
+    claim = one("It was Anna Berg, who said that the vote would be delayed, who left first.",
+                "vote would be delayed")
+    assert claim["speaker"] == "Anna Berg"
+
+
+def test_pronoun_resolves_to_last_person():
+    text = "Elina Varga spoke at the forum. She warned that prices would rise."
+    claim = one(text, "prices would rise")
+    assert claim["speaker"] == "Elina Varga"
+
+
+def test_prediction_and_estimative_probability():
+    claim = one('"China is almost certain to retaliate," said analyst Hana Sato.', "retaliate")
+    assert claim["probability"] == {"term": "almost certain", "low": 95, "high": 99}
+    planned = one("The commission will propose new funding next month.", "new funding")
+    assert "prediction" in planned["kinds"]
+
+
+def test_event_without_speaker():
+    claim = one("The cable failed shortly after 04:00 on Thursday near Helsinki.", "cable failed")
+    assert claim["speaker"] is None and "event" in claim["kinds"]
+
+
+def test_date_flags():
+    result = analyse("The summit was reported on Sunday, July 7, 2024. Last month, leaders "
+                     "signed a pact.", meta={"published": "2024-10-05"})
+    kinds = {f["kind"] for f in result["flags"]}
+    assert kinds == {"date_mismatch", "relative_date"}
+    relative = next(f for f in result["flags"] if f["kind"] == "relative_date")
+    assert relative["resolved"] == "2024-06"
