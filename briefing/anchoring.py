@@ -29,9 +29,12 @@ _MAX_EXACT_HITS = 200
 _MAX_CONTEXT_HITS = 24
 _FUZZY_ERROR_RATE = 0.3
 _POSITION_SCALE = 2000.0
-# Weights as in Hypothesis (quote 50, prefix 20, suffix 20) with position counting more (10
-# instead of 2): position is what separates an edited original from an unedited copy.
-_W_QUOTE, _W_PREFIX, _W_SUFFIX, _W_POSITION = 50.0, 20.0, 20.0, 10.0
+_FAR = 0.6  # position score of a candidate _POSITION_SCALE * 2/3 characters from expected
+# Weights as in Hypothesis (quote 50, prefix 20, suffix 20) with position counting far more
+# (20 instead of 2): position is what separates an edited original from an unedited copy or
+# a look-alike sentence elsewhere. In `locate_all` the expected position is corrected by the
+# shift of the nearest annotation found unchanged, so insertions above do not weaken it.
+_W_QUOTE, _W_PREFIX, _W_SUFFIX, _W_POSITION = 50.0, 20.0, 20.0, 20.0
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
@@ -180,12 +183,50 @@ def locate(selector: Selector, text: str) -> Located | None:
 
 
 def locate_all(selectors: Sequence[Selector], text: str) -> list[Located | None]:
-    """`locate` for many selectors of one text, normalising and indexing the text once."""
+    """`locate` for many selectors of one text, normalising and indexing the text once.
+
+    Spans found verbatim with their whole context (once in the text) become landmarks; the
+    others expect to have moved by as much as the landmark nearest to them did.
+    """
     index = TextIndex(text)
-    return [_locate(s, index) for s in selectors]
+    landmarks: list[tuple[int, int]] = []  # (old start, shift)
+    results: list[Located | None] = [None] * len(selectors)
+    pending = []
+    for i, sel in enumerate(selectors):
+        found = _landmark(sel, text)
+        if found is not None:
+            results[i] = found
+            landmarks.append((sel.start, found.start - sel.start))
+        else:
+            pending.append(i)
+    landmarks.sort()
+    olds = [old for old, _ in landmarks]
+    for i in pending:
+        sel = selectors[i]
+        shift = 0
+        if landmarks:
+            j = bisect.bisect_left(olds, sel.start)
+            near = [k for k in (j - 1, j) if 0 <= k < len(landmarks)]
+            shift = landmarks[min(near, key=lambda k: abs(olds[k] - sel.start))][1]
+        results[i] = _locate(sel, index, expected_start=sel.start + shift)
+    return results
 
 
-def _locate(sel: Selector, index: TextIndex) -> Located | None:
+def _landmark(sel: Selector, text: str) -> Located | None:
+    """The span when it stands verbatim, with its whole context, exactly once in `text`."""
+    if not sel.exact.strip():
+        return None
+    whole = sel.prefix + sel.exact + sel.suffix
+    at = text.find(whole)
+    if at == -1 or (len(whole) < 40 and text.find(whole, at + 1) != -1):
+        return None
+    if text.find(whole, at + 1) != -1:
+        return None
+    start = at + len(sel.prefix)
+    return Located(start, start + len(sel.exact), "exact", 1.0)
+
+
+def _locate(sel: Selector, index: TextIndex, expected_start: int | None = None) -> Located | None:
     text, norm = index.text, index.norm
     if not sel.exact.strip():
         return None
@@ -198,7 +239,8 @@ def _locate(sel: Selector, index: TextIndex) -> Located | None:
     quote = normalise(sel.exact).strip()
     prefix = normalise(sel.prefix).lstrip()
     suffix = normalise(sel.suffix).rstrip()
-    expected = index.to_norm(min(sel.start, len(text)))
+    old_start = sel.start if expected_start is None else expected_start
+    expected = index.to_norm(max(0, min(old_start, len(text))))
 
     def judge(start: int, end: int, distance: int) -> _Candidate:
         got_prefix = norm[max(0, start - len(prefix)):start]
@@ -227,6 +269,12 @@ def _locate(sel: Selector, index: TextIndex) -> Located | None:
             if key not in candidates:
                 candidates[key] = judge(start, end, distance)
 
+    for start, end in _between_context(prefix, suffix, norm, expected, len(quote)):
+        if (start, end) not in candidates:
+            window = norm[start:end]
+            distance = round((1.0 - similarity(quote, window)) * max(len(quote), len(window)))
+            candidates[(start, end)] = judge(start, end, min(distance, len(quote)))
+
     if not candidates:
         return None
     best = max(candidates.values(), key=lambda c: c.score)
@@ -234,6 +282,8 @@ def _locate(sel: Selector, index: TextIndex) -> Located | None:
         return None
     norm_start, norm_end = best.start, best.end
     if best.quote < 1.0:
+        norm_start, norm_end = _fit_to_context(prefix, suffix, norm, norm_start, norm_end,
+                                               len(quote))
         norm_start, norm_end = _snap_to_words(sel, norm, norm_start, norm_end)
     start, end = index.to_orig(norm_start), index.to_orig(norm_end - 1) + 1
     while start < end and text[start].isspace():
@@ -246,6 +296,53 @@ def _locate(sel: Selector, index: TextIndex) -> Located | None:
               else "normalised" if best.quote == 1.0 else "fuzzy")
     total = _W_QUOTE + _W_PREFIX + _W_SUFFIX + _W_POSITION
     return Located(start, end, method, round(best.score / total, 4))
+
+
+def _between_context(prefix: str, suffix: str, norm: str, expected: int,
+                     length: int) -> list[tuple[int, int]]:
+    """Spans that sit exactly between the old prefix and suffix near the expected place:
+    a short quote whose words were rewritten is still there when its context is."""
+    tail, head = prefix[-16:], suffix[:16]
+    if len(tail) < 8 or len(head) < 8:
+        return []
+    lo = max(0, expected - 2 * length - 200)
+    hi = min(len(norm), expected + 2 * length + 200)
+    found = []
+    at = norm.find(tail, lo, hi)
+    while at != -1 and len(found) < 4:
+        start = at + len(tail)
+        end = norm.find(head, start, start + 2 * length + 16)
+        if end != -1 and length // 2 <= end - start:
+            while start < end and norm[start] == " ":
+                start += 1
+            while end > start and norm[end - 1] == " ":
+                end -= 1
+            if end > start:
+                found.append((start, end))
+        at = norm.find(tail, at + 1, hi)
+    return found
+
+
+def _fit_to_context(prefix: str, suffix: str, norm: str, start: int, end: int,
+                    length: int) -> tuple[int, int]:
+    """An approximate match may drop or add a few characters at its edges; where the
+    surviving context is found right beside it, the span runs exactly up to that context."""
+    slack = max(4, length // 4)
+    tail = prefix[-12:]
+    if len(tail) >= 6:
+        at = norm.rfind(tail, max(0, start - slack - len(tail)), start + slack)
+        if at != -1 and at + len(tail) < end:
+            start = at + len(tail)
+    head = suffix[:12]
+    if len(head) >= 6:
+        at = norm.find(head, max(start + 1, end - slack), end + slack + len(head))
+        if at != -1:
+            end = at
+    while start < end and norm[start] == " ":
+        start += 1
+    while end > start and norm[end - 1] == " ":
+        end -= 1
+    return start, end
 
 
 def _snap_to_words(sel: Selector, norm: str, start: int, end: int) -> tuple[int, int]:
@@ -264,11 +361,20 @@ def _convincing(best: _Candidate, quote: str, unique: bool) -> bool:
     """Accept only when quote and context together make a misplacement unlikely."""
     context = (best.prefix + best.suffix) / 2
     strongest_side = max(best.prefix, best.suffix)
+    near = best.position >= _FAR
     if best.quote == 1.0:
-        if context >= 0.5 or strongest_side >= 0.8:
+        if context >= 0.9 or (near and (context >= 0.5 or strongest_side >= 0.8)):
             return True
-        # Context gone: a long quote that occurs once is still itself; a short one is not.
-        return unique and len(quote) >= 40
+        # Context gone: a long quote that occurs once, where it should be, is still itself;
+        # a short one is not.
+        return near and unique and len(quote) >= 40
+    # An edited quote far from where it should be is more often a look-alike passage (legal
+    # boilerplate, a recap) than the original moved: demand near-perfect evidence there.
+    if best.position < _FAR and not (best.quote >= 0.95 and context >= 0.95):
+        return False
     if best.quote >= 0.8 and (context >= 0.6 or strongest_side >= 0.9):
+        return True
+    # Rewritten words inside intact context, right where the span should be.
+    if best.quote >= 0.5 and min(best.prefix, best.suffix) >= 0.9 and best.position >= 0.8:
         return True
     return best.quote >= 0.9 and len(quote) >= 60 and context >= 0.3

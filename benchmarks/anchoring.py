@@ -1,0 +1,316 @@
+"""Re-anchoring accuracy under revisions of known effect, and speed on a 1 MB text.
+
+Corpus: the bundled briefings plus long prose found on the machine (CPython's LICENSE.txt,
+Debian's /usr/share/common-licenses). Every revision is applied to a list of characters that
+remember where they came from, so the true new span of each annotation is known exactly:
+the characters of the old span that survive. A span with under half its characters left is
+"deleted" and should be orphaned.
+
+Run: python benchmarks/anchoring.py [--seed N]
+Targets: correctly placed >= 0.98, misplaced <= 0.005, deleted spans orphaned >= 0.95,
+under 5 ms per annotation on a 1 MB text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import sysconfig
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.anchoring import capture, locate_all
+from briefing.config import bundled_dir
+from briefing.ingest import load
+
+Chars = list[tuple[str, int | None]]  # (character, index in the original text or None)
+WORDS = ("notably", "reportedly", "officials", "several", "regional", "formal", "updated",
+         "additional", "preliminary", "senior", "western", "local", "revised")
+
+
+def corpus() -> list[str]:
+    texts = [load(p).text for p in sorted(bundled_dir("data").glob("*.md"))
+             if ".rev" not in p.name]
+    candidates = [Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt",
+                  Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}."
+                  f"{sys.version_info[1]}" / "LICENSE.txt"]
+    candidates += [Path("/usr/share/common-licenses") / n for n in
+                   ("GPL-3", "GFDL-1.3", "Apache-2.0", "LGPL-3", "MPL-2.0")]
+    seen = set()
+    for path in candidates:
+        if path.is_file() and path.resolve() not in seen:
+            seen.add(path.resolve())
+            texts.append(load(path).text)  # ingest re-flows the hard-wrapped licences
+    return texts
+
+
+def chars_of(text: str) -> Chars:
+    return [(c, i) for i, c in enumerate(text)]
+
+
+def text_of(chars: Chars) -> str:
+    return "".join(c for c, _ in chars)
+
+
+def paragraph_bounds(chars: Chars) -> list[tuple[int, int]]:
+    text = text_of(chars)
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def new_chars(text: str) -> Chars:
+    return [(c, None) for c in text]
+
+
+@dataclass
+class Case:
+    name: str
+    text: str
+    spans: list[tuple[int, int]]
+    new: Chars
+
+
+def pick_spans(text: str, rng: random.Random, count: int) -> list[tuple[int, int]]:
+    """Word-aligned phrases of 15-150 characters inside one line."""
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    spans = []
+    for _ in range(count * 20):
+        if len(spans) >= count:
+            break
+        i = rng.randrange(len(words))
+        j = i + rng.randint(2, 20)
+        if j >= len(words):
+            continue
+        start, end = words[i][0], words[j][1]
+        if not 15 <= end - start <= 150 or "\n" in text[start:end]:
+            continue
+        if any(s < end and start < e for s, e in spans):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return left + 1 if left >= 0 else 0, right
+
+
+# -- revisions: each returns the new character list -------------------------------------
+def insert_paragraphs(chars: Chars, rng: random.Random, donor: str) -> Chars:
+    out = list(chars)
+    donor_paras = [p for p in donor.split("\n") if len(p) > 40] or [donor[:200]]
+    for _ in range(rng.randint(1, 3)):
+        bounds = paragraph_bounds(out)
+        at = rng.choice(bounds)[0] if bounds else 0
+        out[at:at] = new_chars(rng.choice(donor_paras) + "\n\n")
+    return out
+
+
+def rewrap_and_requote(chars: Chars, rng: random.Random) -> Chars:
+    out: Chars = []
+    column = 0
+    for c, origin in chars:
+        if c == "\n":
+            column = 0
+        elif c == " " and column > 60 + rng.randint(0, 12):
+            c, column = "\n", 0
+        elif c == " " and rng.random() < 0.02:
+            out.append((" ", None))  # a doubled space
+        c = {'"': "“", "“": '"', "”": '"', "'": "’", "’": "'"}.get(c, c)
+        out.append((c, origin))
+        column += 1
+    return out
+
+
+def edit_inside(chars: Chars, start: int, end: int, rng: random.Random) -> Chars:
+    """Replace one interior word of old span [start, end) with another word."""
+    positions = [i for i, (_, o) in enumerate(chars) if o is not None and start <= o < end]
+    if len(positions) < 10:
+        return chars
+    text = text_of(chars)
+    lo, hi = positions[0], positions[-1] + 1
+    words = [m.span() for m in re.finditer(r"\w+", text[lo:hi])][1:-1]
+    if not words:
+        return chars
+    ws, we = rng.choice(words)
+    out = list(chars)
+    out[lo + ws:lo + we] = new_chars(rng.choice(WORDS))
+    return out
+
+
+def delete_sentence(chars: Chars, start: int, end: int) -> Chars:
+    text = text_of(chars)
+    positions = [i for i, (_, o) in enumerate(chars) if o is not None and start <= o < end]
+    s, e = sentence_around(text, positions[0], positions[-1] + 1)
+    return chars[:s] + chars[e:]
+
+
+def copy_elsewhere(chars: Chars, start: int, end: int, rng: random.Random,
+                   whole_paragraph: bool) -> Chars:
+    text = text_of(chars)
+    positions = [i for i, (_, o) in enumerate(chars) if o is not None and start <= o < end]
+    lo, hi = positions[0], positions[-1] + 1
+    if whole_paragraph:
+        lo = text.rfind("\n", 0, lo) + 1
+        nl = text.find("\n", hi)
+        hi = nl if nl != -1 else len(text)
+    copy = text[lo:hi]
+    bounds = [b for b in paragraph_bounds(chars) if abs(b[0] - lo) > 300] or [(len(text), 0)]
+    at = rng.choice(bounds)[0]
+    out = list(chars)
+    out[at:at] = new_chars(copy + "\n\n")
+    return out
+
+
+def move_paragraphs(chars: Chars, rng: random.Random) -> Chars:
+    bounds = paragraph_bounds(chars)
+    if len(bounds) < 3:
+        return chars
+    s, e = rng.choice(bounds)
+    block = chars[s:e] + [("\n", None), ("\n", None)]
+    rest = chars[:s] + chars[e:]
+    at = rng.choice(paragraph_bounds(rest))[0]
+    return rest[:at] + block + rest[at:]
+
+
+def truth(new: Chars, start: int, end: int) -> tuple[int, int] | None:
+    positions = [i for i, (_, o) in enumerate(new) if o is not None and start <= o < end]
+    if len(positions) < 0.5 * (end - start):
+        return None
+    return positions[0], positions[-1] + 1
+
+
+def build_cases(rng: random.Random) -> list[Case]:
+    texts = corpus()
+    cases = []
+    for text in texts:
+        donor = rng.choice([t for t in texts if t is not text] or [text])
+        per_text = max(6, min(30, len(text) // 1500))
+        for kind in ("inserted", "rewrapped+requoted", "edited-in-span", "sentence-deleted",
+                     "passage-duplicated", "copy-then-original-edited", "paragraphs-moved",
+                     "mixed"):
+            spans = pick_spans(text, rng, per_text)
+            if not spans:
+                continue
+            target = rng.choice(spans)
+            chars = chars_of(text)
+            if kind == "inserted":
+                chars = insert_paragraphs(chars, rng, donor)
+            elif kind == "rewrapped+requoted":
+                chars = rewrap_and_requote(chars, rng)
+            elif kind == "edited-in-span":
+                for s, e in rng.sample(spans, max(1, len(spans) // 3)):
+                    chars = edit_inside(chars, s, e, rng)
+            elif kind == "sentence-deleted":
+                for s, e in rng.sample(spans, max(1, len(spans) // 3)):
+                    if truth(chars, s, e):
+                        chars = delete_sentence(chars, s, e)
+            elif kind == "passage-duplicated":
+                chars = copy_elsewhere(chars, *target, rng, whole_paragraph=True)
+            elif kind == "copy-then-original-edited":
+                chars = copy_elsewhere(chars, *target, rng, whole_paragraph=False)
+                chars = edit_inside(chars, *target, rng)
+            elif kind == "paragraphs-moved":
+                for _ in range(2):
+                    chars = move_paragraphs(chars, rng)
+            else:
+                chars = insert_paragraphs(chars, rng, donor)
+                chars = move_paragraphs(chars, rng)
+                chars = edit_inside(chars, *target, rng)
+                other = rng.choice(spans)
+                if other != target and truth(chars, *other):
+                    chars = delete_sentence(chars, *other)
+                chars = rewrap_and_requote(chars, rng)
+            cases.append(Case(kind, text, spans, chars))
+    return cases
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def accuracy(cases: list[Case]) -> None:
+    totals = {"placed": 0, "misplaced": 0, "false_orphan": 0, "deleted": 0,
+              "deleted_orphaned": 0, "kept": 0}
+    by_kind: dict[str, list[int]] = {}
+    for case in cases:
+        new_text = text_of(case.new)
+        found = locate_all([capture(case.text, s, e) for s, e in case.spans], new_text)
+        for (s, e), where in zip(case.spans, found, strict=True):
+            expected = truth(case.new, s, e)
+            row = by_kind.setdefault(case.name, [0, 0])
+            row[1] += 1
+            if expected is None:
+                totals["deleted"] += 1
+                if where is None:
+                    totals["deleted_orphaned"] += 1
+                    row[0] += 1
+                else:
+                    totals["misplaced"] += 1
+                continue
+            totals["kept"] += 1
+            if where is None:
+                totals["false_orphan"] += 1
+            elif overlap((where.start, where.end), expected) >= 0.9:
+                totals["placed"] += 1
+                row[0] += 1
+            else:
+                totals["misplaced"] += 1
+    annotations = totals["kept"] + totals["deleted"]
+    print(f"corpus: {len(cases)} revised texts, {annotations} annotations "
+          f"({totals['kept']} surviving, {totals['deleted']} deleted)")
+    print(f"correctly placed:        {totals['placed'] / max(1, totals['kept']):.4f} "
+          "(target >= 0.98)")
+    print(f"misplaced:               {totals['misplaced'] / max(1, annotations):.4f} "
+          "(target <= 0.005)")
+    print(f"falsely orphaned:        {totals['false_orphan'] / max(1, totals['kept']):.4f}")
+    print(f"deleted spans orphaned:  {totals['deleted_orphaned'] / max(1, totals['deleted']):.4f}"
+          " (target >= 0.95)")
+    for kind, (good, count) in by_kind.items():
+        print(f"  {kind:28} {good}/{count} right")
+
+
+def speed(rng: random.Random) -> None:
+    texts = corpus()
+    paragraphs = [p for t in texts for p in t.split("\n") if len(p) > 40]
+    parts, size, n = [], 0, 0
+    while size < 1_000_000:
+        # Each copy differs (a numbered tag), as paragraphs of one long report would.
+        p = f"{rng.choice(paragraphs)} [item {n}]"
+        parts.append(p)
+        size += len(p) + 2
+        n += 1
+    text = "\n\n".join(parts)
+    spans = pick_spans(text, rng, 300)
+    selectors = [capture(text, s, e) for s, e in spans]
+    chars = insert_paragraphs(chars_of(text), rng, texts[0])
+    chars = edit_inside(chars, *spans[0], rng)
+    new_text = text_of(chars)
+    started = time.perf_counter()
+    found = locate_all(selectors, new_text)
+    elapsed = time.perf_counter() - started
+    right = sum(1 for (s, e), w in zip(spans, found, strict=True)
+                if w and truth(chars, s, e) and overlap((w.start, w.end), truth(chars, s, e))
+                >= 0.9)
+    print(f"1 MB text ({len(new_text):,} chars), {len(spans)} annotations: "
+          f"{elapsed * 1000 / len(spans):.2f} ms per annotation (target < 5 ms), "
+          f"{right}/{len(spans)} placed")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    accuracy(build_cases(rng))
+    speed(rng)
+
+
+if __name__ == "__main__":
+    main()

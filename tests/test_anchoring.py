@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import pytest
+
+from briefing.anchoring import Selector, capture, locate, locate_all
+
+BASE = (
+    "The ministry said on Tuesday that talks with the delegation would resume next week.\n\n"
+    "Officials in the capital denied that any agreement had been reached, although two "
+    "diplomats said a draft text was circulating among the parties.\n\n"
+    "Grain prices rose 42 percent since January, according to the monitoring network.\n\n"
+    "The commission will propose new funding of 1.2 billion euros next month."
+)
+
+
+def span_of(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def check(old: str, new: str, phrase: str, expected: str | None) -> None:
+    selector = capture(old, *span_of(old, phrase))
+    found = locate(selector, new)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None, "falsely orphaned"
+        assert new[found.start:found.end] == expected
+
+
+def test_selector_round_trip():
+    selector = capture(BASE, *span_of(BASE, "a draft text"))
+    assert selector.exact == "a draft text"
+    assert BASE.endswith(selector.suffix) or selector.suffix in BASE
+    assert Selector.from_dict(selector.to_dict()) == selector
+    data = selector.to_dict()
+    assert data["quote"]["type"] == "TextQuoteSelector"
+    assert data["position"] == {"type": "TextPositionSelector", "start": selector.start,
+                                "end": selector.end}
+
+
+def test_unchanged_text_is_exact():
+    found = locate(capture(BASE, *span_of(BASE, "42 percent")), BASE)
+    assert (found.method, found.score) == ("exact", 1.0)
+
+
+def test_paragraphs_inserted_before():
+    new = "Breaking: a new opening paragraph was added here.\n\n" + BASE
+    check(BASE, new, "a draft text was circulating", "a draft text was circulating")
+
+
+def test_rewrapped_lines_and_restyled_quotes():
+    old = BASE.replace("talks with the delegation", "“talks” with the delegation")
+    new = old.replace("“talks”", '"talks"').replace("talks\" with the", "talks\"\nwith  the")
+    selector = capture(old, *span_of(old, "“talks” with the delegation"))
+    found = locate(selector, new)
+    assert found is not None and found.method == "normalised"
+    assert new[found.start:found.end] == '"talks"\nwith  the delegation'
+
+
+def test_words_edited_inside_the_span():
+    new = BASE.replace("a draft text was circulating", "a revised draft was circulating")
+    check(BASE, new, "a draft text was circulating among the parties",
+          "a revised draft was circulating among the parties")
+
+
+def test_deleted_sentence_is_orphaned():
+    new = BASE.replace("Grain prices rose 42 percent since January, according to the "
+                       "monitoring network.\n\n", "")
+    check(BASE, new, "Grain prices rose 42 percent since January", None)
+
+
+def test_short_quote_repeated_is_placed_by_context():
+    text = ("The minister said yes to the plan. " * 2 + "Later the envoy said yes to the "
+            "budget, and the minister said no.")
+    start = text.index("envoy said yes") + len("envoy ")
+    selector = capture(text, start, start + len("said yes"))
+    new = "Preface paragraph.\n\n" + text
+    found = locate(selector, new)
+    assert new[found.start - 10:found.end] == "the envoy said yes"
+
+
+def test_short_quote_with_context_gone_is_orphaned():
+    selector = capture(BASE, *span_of(BASE, "next week"))
+    new = "Unrelated text about next week and other matters.\n\nNothing else here."
+    assert locate(selector, new) is None
+
+
+def test_edited_original_beats_unedited_copy_elsewhere():
+    phrase = "two diplomats said a draft text was circulating among the parties"
+    selector = capture(BASE, *span_of(BASE, phrase))
+    edited = BASE.replace("a draft text was", "a draft text is")
+    new = edited + "\n\nRecap: " + phrase + "."
+    found = locate(selector, new)
+    assert found is not None
+    assert found.start < edited.index("Grain prices")  # the original, not the recap copy
+    assert new[found.start:found.end] == phrase.replace("text was", "text is")
+
+
+def test_paragraphs_moved():
+    paragraphs = BASE.split("\n\n")
+    new = "\n\n".join([paragraphs[2], paragraphs[0], paragraphs[3], paragraphs[1]])
+    check(BASE, new, "Officials in the capital denied that any agreement",
+          "Officials in the capital denied that any agreement")
+
+
+def test_span_at_very_start_and_end():
+    first = capture(BASE, 0, 12)
+    last = capture(BASE, len(BASE) - 10, len(BASE))
+    new = BASE + "\n\nAn added closing line."
+    assert locate(first, new).start == 0
+    found = locate(last, new)
+    assert new[found.start:found.end] == BASE[-10:]
+
+
+@pytest.mark.parametrize("start, end", [(5, 5), (0, 0)])
+def test_empty_selection_is_refused(start, end):
+    with pytest.raises(ValueError):
+        capture(BASE, start, end)
+
+
+def test_whitespace_only_selection_is_refused():
+    at = BASE.index("\n\n")
+    with pytest.raises(ValueError):
+        capture(BASE, at, at + 2)
+
+
+def test_locate_all_matches_locate():
+    selectors = [capture(BASE, *span_of(BASE, p)) for p in
+                 ("42 percent", "draft text", "new funding", "ministry said")]
+    new = "Intro.\n\n" + BASE.replace("new funding", "fresh funding")
+    def spans(found):
+        return [(f.start, f.end) if f else None for f in found]
+
+    assert spans(locate_all(selectors, new)) == spans([locate(s, new) for s in selectors])
+    assert None not in spans(locate_all(selectors, new))
