@@ -68,8 +68,13 @@ class BriefingApp(App):
 
     def _deliver(self, callback) -> None:
         """Run `callback` on the UI loop, from the database thread, without waiting."""
+        def run() -> None:
+            # Answers that arrive after exit() was asked for are dropped: no screen to show.
+            if self.is_running and not self._exit:
+                callback()
+
         if self._loop is not None and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(callback)
+            self._loop.call_soon_threadsafe(run)
 
     def watch_theme(self, theme: str) -> None:
         self.set_class(theme == MONO_THEME, "-mono")

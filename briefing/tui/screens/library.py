@@ -54,10 +54,12 @@ class LibraryScreen(Screen):
         self.app.notify(message, severity="error", markup=False)
 
     def _show(self, rows: list[dict]) -> None:
+        if not self.is_mounted:
+            return  # the screen was closed while the database answered
         self.rows = rows
-        self._render()
+        self._fill_table()
 
-    def _render(self) -> None:
+    def _fill_table(self) -> None:
         table = self.query_one(DataTable)
         key, reverse = SORTS[self.sort_index]
         needle = self.filter_text.casefold()
@@ -151,7 +153,7 @@ class LibraryScreen(Screen):
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.filter_text = event.value
-        self._render()
+        self._fill_table()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
@@ -159,7 +161,7 @@ class LibraryScreen(Screen):
 
     def action_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORTS)
-        self._render()
+        self._fill_table()
 
     def action_help(self) -> None:
         self.app.show_help(self)

@@ -122,6 +122,8 @@ class ReaderScreen(Screen):
         return cache_key(article["hash"], config.model_name(self.app.model))
 
     def _loaded(self, data: dict[str, Any]) -> None:
+        if not self.is_mounted:
+            return  # the screen was closed while the work ran
         self.article = data["article"]
         self.text = self.article["text"]
         self.highlights = [dict(h) for h in data["highlights"]]
@@ -175,16 +177,22 @@ class ReaderScreen(Screen):
             process.cancel()
 
     def _progress(self, done: int, total: int) -> None:
+        if not self.is_mounted:
+            return  # the screen was closed while the work ran
         label = "loading spaCy" if total == 0 else f"{done}/{total} paragraphs"
         self._status(Text(f"Analysing… {label}", style="italic"))
 
     def _analysed(self, result: dict) -> None:
+        if not self.is_mounted:
+            return  # the screen was closed while the work ran
         assert self.article is not None
         key = self._cache_key(self.article)
         self.app.service.submit(lambda store: store.save_analysis(key, result))
         self._apply_analysis(result)
 
     def _analysis_failed(self, message: str) -> None:
+        if not self.is_mounted:
+            return  # the screen was closed while the work ran
         self._status(Text(message, style="bold"))
         for name in ("actors", "claims"):
             self.pane(name).show_message(message)

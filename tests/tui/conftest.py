@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from briefing import config
+from briefing.analysis import analyse, cache_key
+from briefing.library import import_file
+from briefing.store import Store
+from tests.conftest import DATA
+
+SAMPLE = DATA / "baltic-cable-damage.md"
+
+
+@pytest.fixture(scope="session")
+def sample_analysis() -> dict:
+    from briefing.ingest import load
+
+    doc = load(SAMPLE)
+    result = analyse(doc.text, doc.title, doc.meta)
+    result.pop("text")
+    return result
+
+
+@pytest.fixture
+def reader_db(tmp_path, sample_analysis) -> tuple[Path, int]:
+    """A database with the Baltic sample imported and its analysis cached."""
+    path = tmp_path / "reader.json"
+    with Store(path) as store:
+        article_id = import_file(store, SAMPLE).article_id
+        article = store.article(article_id)
+        store.save_analysis(cache_key(article["hash"], config.model_name()), sample_analysis)
+    return path, article_id
+
+
+async def wait_for(pilot, condition, timeout: float = 10.0) -> None:
+    """Let the app run until `condition()` holds (workers and the database thread)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.02)
+
+
+async def loaded_reader(pilot):
+    from briefing.tui.screens.reader import ReaderScreen
+
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                   and pilot.app.screen.analysis is not None)
+    return pilot.app.screen

@@ -1,0 +1,302 @@
+from __future__ import annotations
+
+import pytest
+
+from briefing.store import Store
+from briefing.tui.app import BriefingApp
+from briefing.tui.screens.modals import Confirm, HelpScreen, NoteEditor, Prompt
+from tests.tui.conftest import loaded_reader, wait_for
+
+
+def app_for(reader_db, **kwargs) -> BriefingApp:
+    path, article_id = reader_db
+    return BriefingApp(db_path=path, article_id=article_id, **kwargs)
+
+
+def stored(reader_db):
+    path, article_id = reader_db
+    with Store(path) as store:
+        return store.annotations(article_id), store.notes(article_id)
+
+
+async def flush(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    pilot.app.service.flush()
+    await pilot.pause()
+
+
+async def test_reader_shows_text_and_panes_from_cache(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        assert screen.view.text.startswith("HELSINKI, Feb 14 (NWS)")
+        names = [a["name"] for a in screen.pane("actors").items]
+        assert "Finland" in names and "Kristjan Lepp" in names
+        assert any(c.get("speaker") == "Kristjan Lepp" for c in screen.pane("claims").items)
+        assert "claims" in str(screen.query_one("#status").render())
+
+
+async def test_h_highlights_sentence_under_cursor_and_persists(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("h")
+        await flush(pilot)
+        [hl] = screen.highlights
+        assert screen.text[hl["start"]:hl["end"]].startswith("HELSINKI, Feb 14")
+        assert screen.text[hl["end"] - 1] == "."
+    annotations, _ = stored(reader_db)
+    assert [(a.start, a.end) for a in annotations] == [(hl["start"], hl["end"])]
+    # Reopening shows exactly the same state.
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await wait_for(pilot, lambda: screen.highlights)
+        assert [(h["start"], h["end"]) for h in screen.highlights] == [(hl["start"], hl["end"])]
+        assert len(screen.pane("notes").items) == 1
+
+
+async def test_visual_selection_with_motion_then_highlight(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("v", "w", "w", "h")
+        await flush(pilot)
+        [hl] = screen.highlights
+        assert screen.text[hl["start"]:hl["end"]].strip() == "HELSINKI,"
+        assert screen.view.visual is False
+
+
+async def test_shift_arrows_select(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press(*["shift+right"] * 8, "h")
+        await flush(pilot)
+        assert screen.text[screen.highlights[0]["start"]:screen.highlights[0]["end"]] == \
+            "HELSINKI"
+
+
+async def test_colour_keys_recolour_highlight_under_cursor(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("h", "3")
+        await flush(pilot)
+        assert screen.highlights[0]["color"] == 3
+    annotations, _ = stored(reader_db)
+    assert annotations[0].color == 3
+
+
+async def test_note_editor_saves_with_ctrl_s_and_tags(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        await pilot.press(*"Check #baltic", "ctrl+s")
+        await flush(pilot)
+        assert screen.highlights[0]["note"] == "Check #baltic"
+    annotations, _ = stored(reader_db)
+    assert annotations[0].note == "Check #baltic" and annotations[0].tags == ["baltic"]
+
+
+async def test_escape_with_changes_asks_before_discarding(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        await pilot.press("x", "escape")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Confirm))
+        await pilot.press("n")
+        assert isinstance(pilot.app.screen, NoteEditor)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Confirm))
+        await pilot.press("y")
+        await flush(pilot)
+        assert pilot.app.screen is screen
+        assert screen.highlights[0]["note"] == ""
+
+
+async def test_article_note(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        await pilot.press(*"Thin sourcing", "ctrl+s")
+        await flush(pilot)
+        assert [n["note"] for n in screen.notes] == ["Thin sourcing"]
+    _, notes = stored(reader_db)
+    assert [n.note for n in notes] == ["Thin sourcing"]
+
+
+async def test_delete_and_undo(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("h")
+        await flush(pilot)
+        await pilot.press("d")
+        await flush(pilot)
+        assert screen.highlights == []
+        assert stored(reader_db)[0] == []
+        await pilot.press("u")
+        await flush(pilot)
+        assert len(screen.highlights) == 1
+    assert len(stored(reader_db)[0]) == 1
+
+
+async def test_search_and_walk_matches(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await pilot.press(*"cable", "enter")
+        await pilot.pause()
+        matches = [m for m in screen.walk]
+        assert len(matches) >= 2
+        assert screen.view.cursor_offset == matches[0][0]
+        await pilot.press("n")
+        assert screen.view.cursor_offset == matches[1][0]
+        await pilot.press("N")
+        assert screen.view.cursor_offset == matches[0][0]
+
+
+async def test_motion_keys(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        view = screen.view
+        await pilot.press("G")
+        assert view.cursor_location[0] == view.document.line_count - 1
+        await pilot.press("g")
+        assert view.cursor_location == (0, 0)
+        await pilot.press("j")
+        assert view.cursor_location[0] > 0 or view.cursor_location[1] > 0
+        await pilot.press("k", "w")
+        assert view.cursor_location == (0, len("HELSINKI,") + 1) or view.cursor_offset > 0
+        before = view.cursor_offset
+        await pilot.press("ctrl+d")
+        assert view.cursor_offset > before
+        await pilot.press("ctrl+u")
+        assert view.cursor_offset < view.offset((5, 0))
+        await pilot.press("pagedown")
+        assert view.cursor_offset > before
+
+
+async def test_tab_cycles_panes_and_enter_on_actor_jumps_and_n_walks(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("tab")
+        assert pilot.app.focused is screen.pane("actors")
+        actors = screen.pane("actors")
+        index = next(i for i, a in enumerate(actors.items) if a["name"] == "Finland")
+        actors.highlighted = index
+        await pilot.press("enter")
+        mentions = actors.items[index]["mentions"]
+        assert pilot.app.focused is screen.view
+        assert screen.view.cursor_offset == mentions[0][0]
+        await pilot.press("n")
+        assert screen.view.cursor_offset == mentions[1][0]
+        await pilot.press("tab", "tab")
+        assert pilot.app.focused is screen.pane("claims")
+        await pilot.press("shift+tab")
+        assert pilot.app.focused is screen.pane("actors")
+
+
+async def test_enter_on_claim_jumps_and_marks_speaker_and_cue(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        claims = screen.pane("claims")
+        claims.focus()
+        index = next(i for i, c in enumerate(claims.items) if c.get("speaker") == "Kristjan Lepp")
+        claims.highlighted = index
+        await pilot.press("enter")
+        claim = claims.items[index]
+        assert screen.view.cursor_offset == claim["start"]
+        focus = screen.view._layers["focus"]
+        assert any(s.style == "article--cue" and (s.start, s.end) == tuple(claim["cue_span"])
+                   for s in focus)
+
+
+async def test_cursor_movement_syncs_claims_actors_and_notes(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        claim = next(c for c in screen.analysis["claims"] if c.get("speaker") == "Kristjan Lepp")
+        screen.view.jump_to(claim["start"] + 2)
+        await pilot.pause()
+        assert screen.pane("claims").current() is claim
+        assert "Kristjan Lepp" in screen._marked_actors
+        await pilot.press("h")
+        await flush(pilot)
+        screen.view.jump_to(0)
+        await pilot.pause()
+        screen.view.jump_to(claim["start"] + 2)
+        await pilot.pause()
+        assert screen.pane("notes").current() is screen.highlights[0]
+
+
+async def test_export_key_writes_markdown(reader_db, tmp_path, monkeypatch):
+    from briefing import config
+
+    monkeypatch.setattr(config, "export_dir", lambda: tmp_path / "exports")
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        await loaded_reader(pilot)
+        await pilot.press("h", "e")
+        await flush(pilot)
+    [exported] = list((tmp_path / "exports").glob("*.md"))
+    assert "## Highlights" in exported.read_text()
+
+
+async def test_copy_puts_markdown_on_clipboard(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        await loaded_reader(pilot)
+        await pilot.press("h", "y")
+        assert pilot.app.clipboard.startswith("> HELSINKI, Feb 14")
+
+
+async def test_help_library_and_quit(reader_db):
+    from briefing.tui.screens.library import LibraryScreen
+
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        await loaded_reader(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("L")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen))
+        await pilot.press("q")
+        await pilot.pause()
+    assert pilot.app.return_code == 0
+
+
+async def test_layers_toggle(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        assert screen.view.enabled["actors"]
+        await pilot.press("x")
+        assert not screen.view.enabled["actors"]
+        assert all(style[2].startswith("article--claim") for row in
+                   screen.view._by_line.values() for style in row)
+
+
+async def test_grading_is_stored_and_shown(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        claim = next(c for c in screen.analysis["claims"] if c.get("speaker") == "Kristjan Lepp")
+        screen.view.jump_to(claim["start"] + 1)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await pilot.press("2", "enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await pilot.press("b", "enter")
+        await flush(pilot)
+        assert screen._grade_label(claim) == "B2"
+    path, _ = reader_db
+    with Store(path) as store:
+        assert store.get_value("grades", "source:kristjan lepp") == "B"
+
+
+@pytest.mark.parametrize("size", [(80, 24)])
+async def test_narrow_terminal_uses_tabs(reader_db, size):
+    from textual.widgets import Tabs
+
+    async with app_for(reader_db).run_test(size=size) as pilot:
+        screen = await loaded_reader(pilot)
+        assert screen.has_class("narrow")
+        tabs = screen.query_one(Tabs)
+        assert tabs.display
+        assert screen.pane("actors").display and not screen.pane("claims").display
+        await pilot.press("tab", "tab")
+        assert screen.pane("claims").display and not screen.pane("actors").display
