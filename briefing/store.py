@@ -22,6 +22,7 @@ from tinydb.table import Document, Table
 from briefing.anchoring import capture
 from briefing.errors import BriefingError
 from briefing.ingest import text_hash
+from briefing.ingest.sanitize import sanitise, sanitise_line
 from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
 
 SCHEMA_VERSION = 1
@@ -51,6 +52,16 @@ def _record(doc: Any) -> Record:
     rec = Record(doc)
     rec["id"] = doc.doc_id
     return rec
+
+
+def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """User-typed annotation fields, sanitised like article text."""
+    cleaned = dict(fields)
+    if isinstance(cleaned.get("note"), str):
+        cleaned["note"] = sanitise(cleaned["note"])
+    if "tags" in cleaned:
+        cleaned["tags"] = [t for t in (sanitise_line(str(t)) for t in cleaned["tags"] or []) if t]
+    return cleaned
 
 
 # Each migration takes the raw tables of version N and returns those of version N + 1.
@@ -161,7 +172,11 @@ class Store:
 
     # -- articles --------------------------------------------------------------------------
     def add_article(self, title: str, text: str, **meta: Any) -> int:
-        """Store an article and return its id; the same text again returns the existing id."""
+        """Store an article and return its id; the same text again returns the existing id.
+
+        Title and text are sanitised first (no escape sequences or controls ever stored).
+        """
+        title, text = sanitise_line(title), sanitise(text)
         digest = text_hash(text)
         with self._lock:
             articles = self._table("articles")
@@ -249,6 +264,8 @@ class Store:
         self, article_id: int, start: int, end: int, note: str = "", **fields: Any
     ) -> int:
         """Highlight text[start:end] of an article (with an optional note); return its id."""
+        note = sanitise(note)
+        fields = _clean_fields(fields)
         with self._lock:
             article = self.require_article(article_id)
             text = article["text"]
@@ -280,6 +297,7 @@ class Store:
         unknown = set(fields) - _ANNOTATION_FIELDS
         if unknown:
             raise BriefingError(f"unknown annotation field(s): {', '.join(sorted(unknown))}")
+        fields = _clean_fields(fields)
         with self._lock:
             current = self.annotation(annotation_id)
             if current is None:
@@ -333,6 +351,7 @@ class Store:
 
     # -- article notes ---------------------------------------------------------------------
     def add_note(self, article_id: int, text: str, **fields: Any) -> int:
+        text = sanitise(text)
         with self._lock:
             self.require_article(article_id)
             return self._table("notes").insert(
@@ -345,6 +364,7 @@ class Store:
         return sorted((_record(d) for d in found), key=lambda r: r.id)
 
     def update_note(self, note_id: int, text: str) -> None:
+        text = sanitise(text)
         with self._lock:
             if self._table("notes").get(doc_id=int(note_id)) is None:
                 raise BriefingError(f"no note with id {note_id}")

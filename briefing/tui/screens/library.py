@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from briefing.ingest.sanitize import sanitise_line
 from briefing.tui.keys import LIBRARY_BINDINGS
 from briefing.tui.screens.modals import Confirm, Prompt
 
@@ -70,7 +71,7 @@ class LibraryScreen(Screen):
         table.clear()
         for row in shown:
             table.add_row(
-                Text(row["title"]), Text(row.get("source") or ""),
+                Text(sanitise_line(row["title"])), Text(sanitise_line(row.get("source") or "")),
                 Text((row.get("published") or "")[:10]), Text(str(row["highlights"])),
                 Text(str(row["notes"])), Text("✓" if row.get("analysed") else "·"),
                 key=str(row["id"]))

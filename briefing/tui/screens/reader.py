@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList, Static, Tab, Tabs, TextArea
 from textual.worker import get_current_worker
 
 from briefing.export.markdown import indented_text, quote_block
+from briefing.ingest.sanitize import sanitise_line
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
 from briefing.tui.screens.modals import Confirm, NoteEditor, Prompt
@@ -130,9 +131,9 @@ class ReaderScreen(Screen):
         self.notes = [dict(n) for n in data["notes"]]
         self.grades = data["grades"]
         self.sentences = sentence_spans(self.text)
-        title = Text(self.article["title"], style="bold")
-        meta = " · ".join(str(self.article.get(k)) for k in ("source", "published")
-                          if self.article.get(k))
+        title = Text(sanitise_line(self.article["title"]), style="bold")
+        meta = " · ".join(sanitise_line(str(self.article.get(k))) for k in
+                          ("source", "published") if self.article.get(k))
         if meta:
             title.append(f"  {meta}", style="dim")
         self.query_one("#title", Static).update(title)
@@ -232,7 +233,7 @@ class ReaderScreen(Screen):
         analysis = self.analysis or {}
         flags = [dict(f, _kind="flag") for f in analysis.get("flags", [])]
         claims = analysis.get("claims", [])
-        prompts = [Text("⚑ " + f["message"], style="bold") for f in flags]
+        prompts = [Text("⚑ " + sanitise_line(f["message"]), style="bold") for f in flags]
         prompts += [claim_prompt(c, self._grade_label(c)) for c in claims]
         self.pane("claims").show(flags + claims, prompts)
 

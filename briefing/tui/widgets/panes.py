@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.text import Text
+
+from briefing.ingest.sanitize import sanitise_line
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -17,7 +19,8 @@ SWATCHES = {1: "yellow", 2: "green", 3: "blue", 4: "red", 5: "magenta"}
 
 
 def clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    """One safe line: sanitised (defence in depth: the store sanitises too), clipped."""
+    text = sanitise_line(text)
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
@@ -68,7 +71,7 @@ def actor_prompt(actor: dict, marked: bool = False) -> Text:
     line = Text()
     line.append("▸ " if marked else "  ", style="bold")
     line.append(f"{glyph} ", style=TYPE_COLOURS.get(actor["type"], ""))
-    line.append(actor["name"], style="bold" if marked else "")
+    line.append(clip(actor["name"], 60), style="bold" if marked else "")
     line.append(f"  {actor['type']} ×{len(actor['mentions'])}", style="dim")
     if actor.get("role"):
         line.append(f"\n    {clip(actor['role'], 60)}", style="dim italic")
@@ -85,7 +88,7 @@ def claim_prompt(claim: dict, grade: str | None = None) -> Text:
         p = claim["probability"]
         line.append(f" {p['low']}-{p['high']}%", style="italic")
     line.append(" ")
-    line.append(claim.get("speaker") or "—", style="bold underline")
+    line.append(clip(claim.get("speaker") or "—", 40), style="bold underline")
     line.append(": " + clip(claim["text"], 90))
     return line
 
@@ -108,7 +111,5 @@ def note_prompt(item: dict, text: str) -> Text:
     if item.get("note"):
         line.append("\n  ✎ " + clip(item["note"], 100))
     if item.get("tags"):
-        line.append("  " + " ".join("#" + t for t in item["tags"]), style="dim")
-    if item.get("grade"):
-        line.append(f"  [{item['grade']}]", style="bold")
+        line.append("  " + clip(" ".join("#" + t for t in item["tags"]), 60), style="dim")
     return line

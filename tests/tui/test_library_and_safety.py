@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from briefing.store import Store
+from briefing.tui.app import BriefingApp
+from briefing.tui.screens.library import LibraryScreen
+from briefing.tui.screens.modals import Confirm, Prompt
+from briefing.tui.screens.reader import ReaderScreen
+from tests.conftest import DATA
+from tests.tui.conftest import loaded_reader, wait_for
+
+HOSTILE = (
+    "[bold]Markup[/] and [/] and [@click=app.quit]click me[/] and [$accent]var[/]\n\n"
+    "Escapes: \x1b]0;owned\x07 \x1b[2J \x1b]52;c;ZXZpbA==\x07 \x9b31m and \u202eevil\u202c.\n\n"
+    "Officials in [red]Moscow[/red] said the [link=http://x]deal[/link] was done."
+)
+
+
+async def library(pilot) -> LibraryScreen:
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen)
+                   and pilot.app.screen.rows)
+    return pilot.app.screen
+
+
+def library_db(tmp_path):
+    path = tmp_path / "lib.json"
+    from briefing.library import import_file
+
+    with Store(path) as store:
+        for name in ("baltic-cable-damage.md", "sahel-grain-corridor.md"):
+            import_file(store, DATA / name)
+    return path
+
+
+async def test_library_lists_filters_sorts_and_opens(tmp_path):
+    app = BriefingApp(db_path=library_db(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await library(pilot)
+        table = screen.query_one("DataTable")
+        assert table.row_count == 2
+        await pilot.press("f", *"sahel")
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("enter")  # back to the table
+        await pilot.press("s")
+        assert screen.sort_index == 1
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen))
+        await wait_for(pilot, lambda: pilot.app.screen.article is not None)
+        assert pilot.app.screen.article["title"].startswith("UN Warns")
+
+
+async def test_library_delete_asks_first(tmp_path):
+    path = library_db(tmp_path)
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        screen = await library(pilot)
+        await pilot.press("D")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Confirm))
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(screen.rows) == 2
+        await pilot.press("D")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Confirm))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: len(screen.rows) == 1)
+    with Store(path) as store:
+        assert len(store.articles()) == 1
+
+
+async def test_library_import_prompt(tmp_path):
+    path = library_db(tmp_path)
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        screen = await library(pilot)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await pilot.press(*str(DATA / "chip-export-controls.md"), "enter")
+        await wait_for(pilot, lambda: len(screen.rows) == 3)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await pilot.press(*"/no/such/file.txt", "enter")
+        await pilot.pause(0.2)
+        assert len(screen.rows) == 3  # an error notification, nothing else
+
+
+async def test_hostile_article_shows_literally_in_every_pane(tmp_path, sample_analysis):
+    path = tmp_path / "hostile.json"
+    from briefing import config
+    from briefing.analysis import analyse, cache_key
+    from briefing.library import import_document
+
+    from briefing.ingest import clean_text
+
+    doc = clean_text(HOSTILE, title="[b]Title[/b] [/] \x1b]0;x\x07")
+    with Store(path) as store:
+        article_id = import_document(store, doc).article_id
+        article = store.article(article_id)
+        result = analyse(article["text"])
+        result.pop("text")
+        store.save_analysis(cache_key(article["hash"], config.model_name()), result)
+        store.add_annotation(article_id, 0, 20, note="[/] note [@click=app.quit]x[/]")
+        store.add_note(article_id, "[bold]article note[/] \x1b[31m")
+    app = BriefingApp(db_path=path, article_id=article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await wait_for(pilot, lambda: screen.highlights)
+        assert "[@click=app.quit]click me[/]" in screen.view.text
+        assert "\x1b" not in screen.view.text and "\x9b" not in screen.view.text
+        shown = pilot.app.export_screenshot()
+        assert "[@click=app.quit]click" in shown and "[b]Title[/b]" in shown
+        assert "\x1b" not in shown
+        for pane in ("actors", "claims", "notes"):
+            screen.pane(pane).focus()
+            await pilot.press("down", "enter")
+            await pilot.pause()
+        await pilot.press("L")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen)
+                       and pilot.app.screen.rows)
+        assert pilot.app.is_running  # no [@click=app.quit] fired, no markup error
+        assert "[b]Title[/b]" in pilot.app.export_screenshot()
+
+
+async def test_analysis_runs_in_background_and_fills_panes(tmp_path):
+    from briefing.library import import_file
+
+    path = tmp_path / "fresh.json"
+    with Store(path) as store:
+        article_id = import_file(store, DATA / "chip-export-controls.md").article_id
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.article is not None)
+        screen = pilot.app.screen
+        assert screen.analysis is None  # text first, analysis later
+        assert "Analysing" in str(screen.query_one("#status").render())
+        await pilot.press("j", "j")  # keys work while spaCy runs
+        assert screen.view.cursor_offset > 0
+        await wait_for(pilot, lambda: screen.analysis is not None, timeout=60)
+        assert any(a["name"] == "China" for a in screen.pane("actors").items)
+        pilot.app.service.flush()
+    with Store(path) as store:
+        assert store.analysis_for_hash(store.article(article_id)["hash"]) is not None
