@@ -20,7 +20,15 @@ from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
 from briefing.tui.screens.modals import Confirm, NoteEditor, Prompt
 from briefing.tui.widgets.article import ArticleView, Span
-from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
+from briefing.tui.widgets.panes import (
+    COLOURS as COLOUR_NAMES,
+)
+from briefing.tui.widgets.panes import (
+    Pane,
+    actor_prompt,
+    claim_prompt,
+    note_prompt,
+)
 
 NARROW_BELOW = 100
 _TAG = re.compile(r"(?<![\w#])#([\w/-]+)")
@@ -59,6 +67,7 @@ class ReaderScreen(Screen):
         self._claim_starts: list[int] = []
         self._marked_actors: set[str] = set()
         self._analysis_job = None
+        self._status_text = Text("")
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -153,7 +162,14 @@ class ReaderScreen(Screen):
         self.app.notify(message, severity="error", markup=False)
 
     def _status(self, text: Text) -> None:
-        self.query_one("#status", Static).update(text)
+        self._status_text = text
+        self._show_colour()
+
+    def _show_colour(self) -> None:
+        line = self._status_text.copy()
+        line.append(f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})",
+                    style="dim")
+        self.query_one("#status", Static).update(line)
 
     # -- analysis (in another process; this worker thread only waits and relays) ----------
     @work(thread=True, exclusive=True, group="analysis")
@@ -226,7 +242,8 @@ class ReaderScreen(Screen):
     # -- panes -----------------------------------------------------------------------------
     def _refresh_actors(self) -> None:
         actors = (self.analysis or {}).get("actors", [])
-        self.pane("actors").show(actors, [actor_prompt(a, a["name"] in self._marked_actors)
+        mono = self.app.has_class("-mono")
+        self.pane("actors").show(actors, [actor_prompt(a, a["name"] in self._marked_actors, mono)
                                           for a in actors])
 
     def _refresh_claims(self) -> None:
@@ -253,7 +270,8 @@ class ReaderScreen(Screen):
         items = sorted(anchored, key=lambda h: h["start"]) + [
             h for h in self.highlights if h.get("status") == "orphaned"]
         items += [dict(n, _kind="article-note") for n in self.notes]
-        self.pane("notes").show(items, [note_prompt(i, self.text) for i in items])
+        mono = self.app.has_class("-mono")
+        self.pane("notes").show(items, [note_prompt(i, self.text, mono) for i in items])
 
     # -- synchronisation -------------------------------------------------------------------
     @on(TextArea.SelectionChanged, "#article")
@@ -295,6 +313,8 @@ class ReaderScreen(Screen):
 
     @on(OptionList.OptionHighlighted, "#actors")
     def _actor_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.focused is not self.pane("actors"):
+            return  # moved by cursor sync, not by the user: no marks over the text
         actor = self.pane("actors").current()
         if actor is not None:
             self.view.set_layer("focus", [Span(s, e, "article--focus")
@@ -313,6 +333,8 @@ class ReaderScreen(Screen):
 
     @on(OptionList.OptionHighlighted, "#claims")
     def _claim_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.focused is not self.pane("claims"):
+            return  # moved by cursor sync, not by the user: no marks over the text
         claim = self.pane("claims").current()
         if claim is None or claim.get("_kind") == "flag":
             return
@@ -414,7 +436,7 @@ class ReaderScreen(Screen):
             under["color"] = colour
             self._refresh_highlights()
             self.app.service.submit(lambda s: s.update_annotation(under["id"], color=colour))
-        self.notify(f"Highlight colour {colour}", markup=False, timeout=1.5)
+        self._show_colour()
 
     def action_note(self) -> None:
         target = self._highlight_at(self.view.cursor_offset) or self.action_highlight()

@@ -66,11 +66,12 @@ class Pane(OptionList):
                 return
 
 
-def actor_prompt(actor: dict, marked: bool = False) -> Text:
+def actor_prompt(actor: dict, marked: bool = False, mono: bool = False) -> Text:
+    """`mono`: no colour at all (the glyph's shape carries the type)."""
     glyph = TYPE_GLYPHS.get(actor["type"], "·")
     line = Text()
     line.append("▸ " if marked else "  ", style="bold")
-    line.append(f"{glyph} ", style=TYPE_COLOURS.get(actor["type"], ""))
+    line.append(f"{glyph} ", style="" if mono else TYPE_COLOURS.get(actor["type"], ""))
     line.append(clip(actor["name"], 60), style="bold" if marked else "")
     line.append(f"  {actor['type']} ×{len(actor['mentions'])}", style="dim")
     if actor.get("role"):
@@ -93,7 +94,7 @@ def claim_prompt(claim: dict, grade: str | None = None) -> Text:
     return line
 
 
-def note_prompt(item: dict, text: str) -> Text:
+def note_prompt(item: dict, text: str, mono: bool = False) -> Text:
     line = Text()
     kind = item.get("_kind")
     if kind == "article-note":
@@ -105,7 +106,8 @@ def note_prompt(item: dict, text: str) -> Text:
         line.append("⚠ Orphaned ", style="bold reverse")
         quote = item["selector"]["quote"]["exact"]
     else:
-        line.append(f"█ {colour} ", style=SWATCHES.get(item.get("color", 1), ""))
+        swatch = "" if mono else SWATCHES.get(item.get("color", 1), "")
+        line.append(f"█ {colour} ", style=swatch)
         quote = text[item["start"]:item["end"]]
     line.append("“" + clip(quote, 70) + "”", style="italic")
     if item.get("note"):
