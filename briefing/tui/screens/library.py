@@ -32,11 +32,25 @@ class LibraryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Title", "Source", "Published", "HL", "Notes", "Analysed")
+        self._add_columns(self.app.size.width)
         self.query_one("#filter", Input).display = False
-        table.focus()
+        self.query_one(DataTable).focus()
         self.reload()
+
+    def _add_columns(self, width: int) -> None:
+        """The title takes what the other columns leave, so nothing is cut at 80 columns."""
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_column("Title", width=max(20, width - 52), key="title")
+        table.add_column("Source", width=16, key="source")
+        table.add_column("Published", width=10, key="published")
+        table.add_column("HL", width=3, key="hl")
+        table.add_column("Notes", width=5, key="notes")
+        table.add_column("✓", width=1, key="analysed")
+
+    def on_resize(self, event) -> None:
+        self._add_columns(event.size.width)
+        self._fill_table()
 
     def reload(self) -> None:
         from briefing.library import library_rows
@@ -71,7 +85,8 @@ class LibraryScreen(Screen):
         table.clear()
         for row in shown:
             table.add_row(
-                Text(sanitise_line(row["title"])), Text(sanitise_line(row.get("source") or "")),
+                Text(sanitise_line(row["title"]), overflow="ellipsis", no_wrap=True),
+                Text(sanitise_line(row.get("source") or ""), overflow="ellipsis", no_wrap=True),
                 Text((row.get("published") or "")[:10]), Text(str(row["highlights"])),
                 Text(str(row["notes"])), Text("✓" if row.get("analysed") else "·"),
                 key=str(row["id"]))

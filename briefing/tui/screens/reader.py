@@ -228,7 +228,7 @@ class ReaderScreen(Screen):
         status = Text(f"{result.get('model', '?')} · {len(actors)} actors · "
                       f"{len(claims)} claims", style="dim")
         if flags:
-            status.append(f" · ⚑ {len(flags)} date flags (see Claims)", style="bold")
+            status.append(f" · ⚑ {len(flags)} date notes (see Claims)", style="bold")
         self._status(status)
 
     @staticmethod

@@ -67,15 +67,16 @@ class Pane(OptionList):
 
 
 def actor_prompt(actor: dict, marked: bool = False, mono: bool = False) -> Text:
-    """`mono`: no colour at all (the glyph's shape carries the type)."""
+    """Name and count on the first line; type and role on the second (narrow panes wrap
+    less). `mono`: no colour at all (the glyph's shape and the type word carry the type)."""
     glyph = TYPE_GLYPHS.get(actor["type"], "·")
     line = Text()
     line.append("▸ " if marked else "  ", style="bold")
     line.append(f"{glyph} ", style="" if mono else TYPE_COLOURS.get(actor["type"], ""))
     line.append(clip(actor["name"], 60), style="bold" if marked else "")
-    line.append(f"  {actor['type']} ×{len(actor['mentions'])}", style="dim")
-    if actor.get("role"):
-        line.append(f"\n    {clip(actor['role'], 60)}", style="dim italic")
+    line.append(f" ×{len(actor['mentions'])}", style="dim")
+    detail = actor["type"] + (f" · {clip(actor['role'], 60)}" if actor.get("role") else "")
+    line.append(f"\n    {detail}", style="dim italic")
     return line
 
 
