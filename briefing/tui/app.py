@@ -13,7 +13,6 @@ from textual.screen import Screen
 
 from briefing import config
 from briefing.tui.keys import ARTICLE_BINDINGS, DESCRIPTIONS, LIBRARY_BINDINGS, READER_BINDINGS
-from briefing.tui.screens.library import LibraryScreen
 from briefing.tui.screens.modals import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.store_service import StoreService
@@ -29,8 +28,11 @@ class BriefingApp(App):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="force-quit")]
 
     def __init__(self, db_path: Path, article_id: int | None = None,
-                 theme_name: str | None = None, model: str | None = None) -> None:
+                 theme_name: str | None = None, model: str | None = None,
+                 document=None) -> None:
+        """`document` (an ingest.Document) opens a file's text at once, importing it after."""
         super().__init__()
+        self.document = document
         self.db_path = Path(db_path)
         self.initial_article = article_id
         self.model = model
@@ -40,13 +42,13 @@ class BriefingApp(App):
         settings = config.load_settings()
         self.keymap_settings = settings.get("keymap", {})
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._choose_theme()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLES)
 
-    def on_mount(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self.service = StoreService(self.db_path, self._deliver)
+    def _choose_theme(self) -> None:
+        # Before mounting: a theme set later would restyle every widget a second time.
         themes, self.theme_errors = available_themes()
         for theme in themes:
             self.register_theme(theme)
@@ -57,13 +59,21 @@ class BriefingApp(App):
             self.theme_errors.append(f"unknown theme {wanted!r}; using {DEFAULT_THEME}")
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
+
+    def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self.service = StoreService(self.db_path, self._deliver)
         if self.keymap_settings:
             self.set_keymap(self.keymap_settings)
         for error in self.theme_errors:
             self.notify(error, severity="warning", markup=False)
-        if self.initial_article is not None:
+        if self.document is not None:
+            self.push_screen(ReaderScreen(None, document=self.document))
+        elif self.initial_article is not None:
             self.push_screen(ReaderScreen(self.initial_article))
         else:
+            from briefing.tui.screens.library import LibraryScreen
+
             self.push_screen(LibraryScreen())
 
     def _deliver(self, callback) -> None:
@@ -88,6 +98,8 @@ class BriefingApp(App):
         self.push_screen(ReaderScreen(article_id))
 
     def open_library(self) -> None:
+        from briefing.tui.screens.library import LibraryScreen
+
         if isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 2:
             self.pop_screen()
             if isinstance(self.screen, LibraryScreen):
@@ -118,6 +130,8 @@ class BriefingApp(App):
         return keys.replace("question_mark", "?").replace("slash", "/")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from briefing.tui.screens.library import LibraryScreen
+
         yield from super().get_system_commands(screen)
         if isinstance(screen, ReaderScreen):
             bindings = READER_BINDINGS

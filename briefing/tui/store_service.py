@@ -12,10 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import BriefingError
-from briefing.store import Store
+from typing import TYPE_CHECKING
 
-Job = tuple[Callable[[Store], Any], Callable[[Any], None] | None, Callable[[str], None] | None]
+from briefing.errors import BriefingError
+
+if TYPE_CHECKING:
+    from briefing.store import Store
+
+Job = tuple[Callable[["Store"], Any], Callable[[Any], None] | None,
+            Callable[[str], None] | None]
 
 
 class StoreService:
@@ -67,6 +72,9 @@ class StoreService:
             job, done, failed = item
             try:
                 if self._store is None:
+                    # Imported here, off the UI thread and after the first paint.
+                    from briefing.store import Store
+
                     self._store = Store(self.path)
                 result = job(self._store)
             except BriefingError as exc:

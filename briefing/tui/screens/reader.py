@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, Tab, Tabs, TextArea
 from textual.worker import get_current_worker
 
-from briefing.export.markdown import indented_text, quote_block
 from briefing.ingest.sanitize import sanitise_line
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
@@ -50,9 +49,12 @@ def source_key(name: str) -> str:
 class ReaderScreen(Screen):
     BINDINGS = READER_BINDINGS
 
-    def __init__(self, article_id: int) -> None:
+    def __init__(self, article_id: int | None, document: Any = None) -> None:
+        """Open a stored article, or (`document`, an ingest.Document) show a file's text at
+        once and import it in the background."""
         super().__init__(id="reader")
         self.article_id = article_id
+        self.document = document
         self.article: dict | None = None
         self.text = ""
         self.highlights: list[dict] = []
@@ -68,43 +70,66 @@ class ReaderScreen(Screen):
         self._marked_actors: set[str] = set()
         self._analysis_job = None
         self._status_text = Text("")
+        self._panes: dict[str, Pane] = {}
+        self._tabs: Tabs | None = None
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # Only what the first frame needs; the side panes and footer follow right after it,
+        # so the text paints as fast as a bare TextArea would.
         yield Static(Text(""), id="title")
         with Horizontal(id="body"):
             yield ArticleView(id="article")
-            with Vertical(id="side"):
-                yield Tabs(Tab("Actors", id="tab-actors"), Tab("Claims", id="tab-claims"),
-                           Tab("Notes", id="tab-notes"), id="side-tabs")
-                yield Pane("Actors", "No actors found.", id="actors")
-                yield Pane("Claims", "No claims found.", id="claims")
-                yield Pane("Notes", "No highlights or notes yet: h highlights, a adds a note.",
-                           id="notes")
         yield Static(Text("Opening…"), id="status")
-        yield Footer()
+
+    def _mount_rest(self) -> None:
+        if self._panes:
+            return
+        self._tabs = Tabs(Tab("Actors", id="tab-actors"), Tab("Claims", id="tab-claims"),
+                          Tab("Notes", id="tab-notes"), id="side-tabs")
+        self._panes = {
+            "actors": Pane("Actors", "No actors found.", id="actors"),
+            "claims": Pane("Claims", "No claims found.", id="claims"),
+            "notes": Pane("Notes", "No highlights or notes yet: h highlights, a adds a note.",
+                          id="notes"),
+        }
+        side = Vertical(self._tabs, *self._panes.values(), id="side")
+        self.query_one("#body", Horizontal).mount(side)
+        # A footer mounted after focus was set must be told about the bindings once.
+        self.mount(Footer())
+        self.call_after_refresh(self.refresh_bindings)
+        for name in PANES:
+            self.pane(name).show_message("Analysing…" if name != "notes" else "Loading…")
+        self._apply_width(self.app.size.width)
 
     @property
     def view(self) -> ArticleView:
         return self.query_one("#article", ArticleView)
 
     def pane(self, name: str) -> Pane:
-        return self.query_one(f"#{name}", Pane)
+        return self._panes[name]
 
     def on_mount(self) -> None:
         self.view.focus()
-        for name in PANES:
-            self.pane(name).show_message("Analysing…" if name != "notes" else "Loading…")
-        self._apply_width(self.app.size.width)
-        self.app.service.submit(self._load, self._loaded, self._failed)
+        self.call_after_refresh(self._mount_rest)
+        if self.document is not None:
+            # First paint from the file itself; the database is opened once the text shows.
+            self._show_article({"title": self.document.title, "text": self.document.text,
+                                **self.document.meta})
+            self.call_after_refresh(self.app.service.submit, self._import_and_load,
+                                    self._loaded, self._failed)
+        else:
+            self.call_after_refresh(self.app.service.submit, self._load, self._loaded,
+                                    self._failed)
 
     def on_resize(self, event) -> None:
-        self._apply_width(event.size.width)
+        if self._panes:
+            self._apply_width(event.size.width)
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW_BELOW, "narrow")
         if width < NARROW_BELOW:
-            self._show_tab(self.query_one(Tabs).active or "tab-actors")
+            self._show_tab(self._tabs.active or "tab-actors")
 
     def _show_tab(self, tab_id: str) -> None:
         for name in PANES:
@@ -115,6 +140,12 @@ class ReaderScreen(Screen):
         self._show_tab(event.tab.id or "tab-actors")
 
     # -- loading ---------------------------------------------------------------------------
+    def _import_and_load(self, store) -> dict[str, Any]:
+        from briefing.library import import_document
+
+        self.article_id = import_document(store, self.document).article_id
+        return self._load(store)
+
     def _load(self, store) -> dict[str, Any]:
         from briefing.library import reanchor
 
@@ -135,18 +166,11 @@ class ReaderScreen(Screen):
         if not self.is_mounted:
             return  # the screen was closed while the work ran
         self.article = data["article"]
-        self.text = self.article["text"]
+        if self.text != self.article["text"]:
+            self._show_article(self.article)
         self.highlights = [dict(h) for h in data["highlights"]]
         self.notes = [dict(n) for n in data["notes"]]
         self.grades = data["grades"]
-        self.sentences = sentence_spans(self.text)
-        title = Text(sanitise_line(self.article["title"]), style="bold")
-        meta = " · ".join(sanitise_line(str(self.article.get(k))) for k in
-                          ("source", "published") if self.article.get(k))
-        if meta:
-            title.append(f"  {meta}", style="dim")
-        self.query_one("#title", Static).update(title)
-        self.view.set_text(self.text)
         self._refresh_highlights()
         summary = data["summary"]
         if summary.moved or summary.orphaned:
@@ -157,6 +181,17 @@ class ReaderScreen(Screen):
         else:
             self._status(Text("Analysing… starting spaCy", style="italic"))
             self._analyse()
+
+    def _show_article(self, article: dict) -> None:
+        self.text = article["text"]
+        self.sentences = sentence_spans(self.text)
+        title = Text(sanitise_line(article["title"]), style="bold")
+        meta = " · ".join(sanitise_line(str(article.get(k))) for k in
+                          ("source", "published") if article.get(k))
+        if meta:
+            title.append(f"  {meta}", style="dim")
+        self.query_one("#title", Static).update(title)
+        self.view.set_text(self.text)
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)
@@ -374,7 +409,7 @@ class ReaderScreen(Screen):
         index = next((i for i, w in enumerate(order) if w is focused), 0)
         target = order[(index + step) % len(order)]
         if isinstance(target, Pane) and self.has_class("narrow"):
-            self.query_one(Tabs).active = f"tab-{target.id}"
+            self._tabs.active = f"tab-{target.id}"
         target.focus()
 
     def action_toggle_layer(self, name: str) -> None:
@@ -569,6 +604,8 @@ class ReaderScreen(Screen):
         if target is None:
             self.notify("No highlight under the cursor.", markup=False)
             return
+        from briefing.export.markdown import indented_text, quote_block
+
         markdown = quote_block(self.text[target["start"]:target["end"]])
         if target.get("note"):
             markdown += "\n\n" + indented_text(target["note"], "")

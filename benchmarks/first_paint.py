@@ -1,0 +1,59 @@
+"""Time from launch to the article text on screen: Briefing vs a bare Textual TextArea app.
+
+Run: python benchmarks/first_paint.py [FILE]   (target: Briefing <= 1.2x the bare app)
+Both run in a 120x40 pseudo-terminal; the figure is the median of 7 launches each.
+Briefing opens an article already in its library (the usual case), analysis not awaited.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _terminal import BARE_APP, Terminal, marker  # noqa: E402
+
+from briefing.config import sample_paths  # noqa: E402
+from briefing.ingest import load  # noqa: E402
+
+RUNS = 7
+
+
+def median_paint(argv: list[str], needle: bytes, env: dict) -> float:
+    times = []
+    for _ in range(RUNS):
+        term = Terminal(argv, env=env)
+        try:
+            times.append(term.wait_for(needle))
+        finally:
+            term.close()
+    return statistics.median(times)
+
+
+def main() -> None:
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else sample_paths()[0]
+    doc = load(source)
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        text_file = folder / "article.txt"
+        text_file.write_text(doc.text, encoding="utf-8")
+        bare = folder / "bare.py"
+        bare.write_text(BARE_APP)
+        db = folder / "db.json"
+        env = {"BRIEFING_DB": str(db), "XDG_CONFIG_HOME": str(folder / "config")}
+        needle = marker(doc.text)
+        warm = Terminal([sys.executable, "-m", "briefing", str(source)], env=env)
+        warm.wait_for(needle)  # imports the article; later launches reopen it
+        warm.close()
+        bare_time = median_paint([sys.executable, str(bare), str(text_file)], needle, env)
+        ours = median_paint([sys.executable, "-m", "briefing", str(source)], needle, env)
+    print(f"article: {source.name} ({len(doc.text):,} chars)")
+    print(f"bare Textual TextArea app: {bare_time:.3f} s to first paint (median of {RUNS})")
+    print(f"briefing:                  {ours:.3f} s to first paint (median of {RUNS})")
+    print(f"ratio: {ours / bare_time:.2f}x (target <= 1.2x)")
+
+
+if __name__ == "__main__":
+    main()
