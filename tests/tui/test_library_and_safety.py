@@ -85,9 +85,8 @@ async def test_hostile_article_shows_literally_in_every_pane(tmp_path, sample_an
     path = tmp_path / "hostile.json"
     from briefing import config
     from briefing.analysis import analyse, cache_key
-    from briefing.library import import_document
-
     from briefing.ingest import clean_text
+    from briefing.library import import_document
 
     doc = clean_text(HOSTILE, title="[b]Title[/b] [/] \x1b]0;x\x07")
     with Store(path) as store:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-
-from briefing.ingest.sanitize import sanitise_line
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from briefing.ingest.sanitize import sanitise_line
 
 TYPE_GLYPHS = {"person": "●", "organisation": "■", "country": "◆", "group": "▲", "place": "◇"}
 KIND_BADGES = {"attributed": "ATTR", "quantitative": "NUM", "denial": "DENY",
