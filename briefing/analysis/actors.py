@@ -78,12 +78,45 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         or _NAV_NOISE.search(surface) or len(surface.split()) > 7
     ):
         return None
+    if ent.label_ == "PERSON":
+        # "Marja Kallio" tagged as just "Kallio": take the untagged given name back.
+        doc = ent.doc
+        first = tokens[0].i
+        while (first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title
+               and doc[first - 1].lower_ not in _titles() and not doc[first - 1].ent_type_
+               and doc[first - 1].head.i in range(first, tokens[-1].i + 1)):
+            first -= 1
+        if first != tokens[0].i:
+            start = doc[first].idx
+            surface = doc.text[start:end]
     root = ent.root
-    acting = root.dep_ in _ACTING_DEPS or (
-        root.dep_ == "conj" and root.head.dep_ in _ACTING_DEPS
-    ) or (root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent")
+    acting = _acts(root)
     role = " ".join(t.text for t in role_tokens) or None
     return _Mention(offset + start, offset + end, surface, ent.label_, acting, role)
+
+
+# Nouns through which a capital acts: "officials in Bamako", "the government in Niamey".
+_GOVERNMENT_NOUNS = {"official", "government", "authority", "diplomat", "ministry", "regime",
+                     "administration", "leadership", "junta", "embassy", "envoy"}
+
+
+def _acts(root: Any) -> bool:
+    """Is this mention an actor doing something (subject, agent, possessor, 'officials
+    in X'), rather than a place where something happens?"""
+    if root.dep_ == "conj":
+        root = root.head if root.head.dep_ != "conj" else root.head.head
+    if root.dep_ in _ACTING_DEPS:
+        return True
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.lower_ == "by" and prep.dep_ == "agent":
+            return True
+        if prep.lower_ in ("in", "from") and prep.head.lemma_.lower() in _GOVERNMENT_NOUNS:
+            return True
+        if prep.lower_ == "from" and prep.head.lemma_.lower() in ("pressure", "demand",
+                                                                  "request", "warning"):
+            return True
+    return False
 
 
 def _role_from_context(ent: Any) -> str | None:
@@ -206,9 +239,40 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         if target is not None and target.role is None:
             target.role = role
     _add_missed_mentions(actors, text)
+    _complete_single_names(actors, text)
     for actor in actors.values():
         actor.mentions = sorted(set(actor.mentions))
     return sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0][0]))
+
+
+_GIVEN_NAME = re.compile(r"(?<![\w.])([A-Z][a-zà-ÿ'’-]+) $")
+_NOT_GIVEN = {"the", "a", "an", "in", "on", "at", "by", "for", "with", "and", "but", "of",
+              "to", "from", "as", "said", "says", "told", "after", "when", "while", "if"}
+
+
+def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
+    """A person known by one name ("Kallio") written once with a given name before it
+    ("Superintendent Marja Kallio") that NER missed: the actor is "Marja Kallio"."""
+    for key, actor in list(actors.items()):
+        if actor.type != "person" or len(actor.name.split()) != 1:
+            continue
+        for i, (start, end) in enumerate(sorted(actor.mentions)):
+            found = _GIVEN_NAME.search(text[max(0, start - 25):start])
+            if not found:
+                continue
+            given = found.group(1)
+            if given.lower() in _titles() or given.lower() in _NOT_GIVEN:
+                continue
+            full = f"{given} {actor.name}"
+            if full in actors:
+                continue
+            actors.pop(key)
+            actor.name = full
+            actor.aliases.insert(0, full)
+            actor.mentions = [m for m in actor.mentions if m != (start, end)]
+            actor.mentions.append((start - len(given) - 1, end))
+            actors[full] = actor
+            break
 
 
 def _add_missed_mentions(actors: dict[str, Actor], text: str) -> None:

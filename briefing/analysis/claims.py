@@ -20,7 +20,8 @@ from briefing.ingest.boilerplate import parse_date
 _QUOTE_CHARS = "\"“”«»"
 _PRONOUNS = {"he": "person", "she": "person", "they": None, "it": None, "we": None, "i": None}
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_SPEAKER_DEPS = {"nsubj", "nsubjpass"}
+# Only an active subject speaks: in "Beijing is expected to ..." Beijing is the topic.
+_SPEAKER_DEPS = {"nsubj"}
 _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "attr", "advcl", "oprd", "parataxis"}
 
 
@@ -97,6 +98,15 @@ class _ActorIndex:
                 best = actor
         return best
 
+    def all_in(self, start: int, end: int) -> list[Actor]:
+        found: list[Actor] = []
+        for s, e, actor in self.spans:
+            if s >= end:
+                break
+            if s >= start and e <= end and actor not in found:
+                found.append(actor)
+        return found
+
     def last_before(self, offset: int, kind: str | None) -> Actor | None:
         found = None
         for s, _, actor in self.spans:
@@ -115,6 +125,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
         quotes = _quoted_ranges(doc.text)
         for sent in doc.sents:
             found = _attributed(sent, block.start, quotes, index)
+            _share_according_to(found)
             found += _nominal(sent, block.start, found)
             if not found and _is_event(sent):
                 found.append(_claim(sent, block.start, sent[0].i, sent[-1].i, None, None))
@@ -140,6 +151,8 @@ def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> lis
         if token.pos_ == "NOUN" and token.lemma_.lower() not in ("plan", "estimate", "claim"):
             continue
         speaker_tok = _speaker_of(token)
+        if _nested_frame(token, speaker_tok):
+            continue
         if token.dep_ == "acl" or (token.dep_ == "advcl" and token.lower_ == "reported"):
             # "as reported by VOA": the sentence is attributed to the agent
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -185,6 +198,42 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     return hi
 
 
+# Nouns for people who can be sources even when unnamed.
+_PERSON_NOUNS = {"official", "analyst", "expert", "diplomat", "source", "people", "person",
+                 "spokesperson", "spokesman", "spokeswoman", "minister", "researcher",
+                 "economist", "observer", "witness", "resident", "worker", "officer",
+                 "lawmaker", "leader", "authority", "investigator", "scientist", "critic"}
+
+
+def _nested_frame(verb: Any, speaker: Any | None) -> bool:
+    """'X said it would propose ...', 'Varga said incidents suggested ...': a reporting verb
+    inside another's complement whose subject is a pronoun or a thing belongs to the outer
+    claim rather than making a claim of its own."""
+    reporting = _lex()["reporting"]
+    if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB" for a in verb.ancestors):
+        return False
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() not in reporting:
+        return True  # "saying X would disrupt ... and vowing": still the outer frame
+    if speaker is None or speaker.pos_ == "PRON":
+        return True
+    return (speaker.pos_ != "PROPN" and not speaker.ent_type_
+            and speaker.lemma_.lower() not in _PERSON_NOUNS)
+
+
+def _share_according_to(claims: list[Claim]) -> None:
+    """'Beijing is expected to ..., according to two people': the sourced frame speaks for
+    the sentence's claims that have no speaker of their own."""
+    source = next((c for c in claims if c.cue and c.cue.lower() == "according" and c.speaker),
+                  None)
+    if source is None:
+        return
+    for claim in claims:
+        if claim.speaker is None:
+            claim.speaker = source.speaker
+            if "attributed" not in claim.kinds:
+                claim.kinds.insert(0, "attributed")
+
+
 def _clause_end(verb: Any, sent: Any) -> int:
     end = verb.i
     for child in verb.rights:
@@ -206,6 +255,8 @@ def _speaker_of(verb: Any) -> Any | None:
         return _speaker_of(verb.head)  # "X warned ..., labeling ..." : X labels
     if verb.dep_ in ("relcl",) and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "X is expected to": no speaker but the agent, found above
     # Fallback for mis-parses: the nearest proper noun before the verb in its sentence.
     for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
         if t.pos_ == "VERB":
@@ -225,23 +276,65 @@ def _speaker_names(tok: Any, offset: int, index: _ActorIndex) -> list[str]:
             actor = index.last_before(offset + t.idx, _PRONOUNS[t.lower_])
             names.append(actor.name if actor else t.text)
             continue
-        # The whole noun phrase: "The Chinese government" -> China; "Niger's interior
-        # minister, General Salifou Moussa," -> the person (persons win inside a phrase).
-        span = t.doc[t.left_edge.i:t.right_edge.i + 1]
-        actor = index.at(offset + span.start_char, offset + span.end_char)
-        capitals = table("places")["capitals"]
-        if actor is not None and actor.type == "place" and actor.name in capitals:
-            names.append(capitals[actor.name])  # "the government in Niamey" speaks for Niger
-        elif actor is not None:
-            names.append(actor.name)
-        else:
-            words = [w.text for w in t.doc[t.left_edge.i:t.i + 1] if w.dep_ != "det"]
-            names.append(" ".join(words) if words else t.text)
+        found = _phrase_actors(t, offset, index)
+        if found:
+            names.extend(found)
+            continue
+        antecedent = _definite_antecedent(t, offset, index)
+        if antecedent is not None:
+            names.append(antecedent)
+            continue
+        # An unnamed source as written: "two people familiar with the matter".
+        left = t.left_edge.i
+        right = t.right_edge.i if t.right_edge.i - left < 8 else t.i
+        while left < t.i and t.doc[left].dep_ in ("det", "punct"):
+            left += 1
+        while right > t.i and (t.doc[right].is_punct or t.doc[right].pos_ == "ADP"):
+            right -= 1
+        names.append(t.doc[left:right + 1].text)
     unique: list[str] = []
     for n in names:
         if n not in unique:
             unique.append(n)
     return unique
+
+
+# Generic heads that, with "the", point back to the last organisation named ("the company").
+_ORG_HEADS = {"company", "firm", "group", "agency", "operator", "bank", "organisation",
+              "organization", "manufacturer", "maker", "utility", "carrier", "broadcaster"}
+
+
+def _phrase_actors(t: Any, offset: int, index: _ActorIndex) -> list[str]:
+    """Actors named by a speaker's noun phrase: the head's own actor ("Finland's National
+    Bureau" -> the Bureau), else its persons ("Niger's minister, Salifou Moussa"), else every
+    actor in it ("The Chinese government" -> China, "officials in Bamako and Ouagadougou")."""
+    capitals = table("places")["capitals"]
+
+    def name(actor: Actor) -> str:
+        # "the government in Niamey" speaks for Niger
+        return capitals.get(actor.name, actor.name) if actor.type == "place" else actor.name
+
+    head = index.at(offset + t.idx, offset + t.idx + len(t.text))
+    if head is not None and head.type != "place":
+        return [head.name]
+    doc = t.doc
+    left_start = doc[t.left_edge.i].idx
+    right_end = doc[t.right_edge.i].idx + len(doc[t.right_edge.i].text)
+    head_end = t.idx + len(t.text)
+    # Modifiers before the head own it ("The Russian embassy in Helsinki": Russia); what
+    # follows counts only when nothing precedes ("officials in Bamako"), persons always.
+    left = index.all_in(offset + left_start, offset + head_end)
+    right = index.all_in(offset + head_end, offset + right_end)
+    persons = [a for a in left + right if a.type == "person"]
+    chosen = persons or left or right
+    return list(dict.fromkeys(name(a) for a in chosen))
+
+
+def _definite_antecedent(t: Any, offset: int, index: _ActorIndex) -> str | None:
+    if t.lemma_.lower() in _ORG_HEADS and any(c.lower_ == "the" for c in t.lefts):
+        actor = index.last_before(offset + t.idx, "organisation")
+        return actor.name if actor else None
+    return None
 
 
 def _with_speaker(sent: Any, offset: int, lo: int, hi: int, cue: Any, speaker_tok: Any,
