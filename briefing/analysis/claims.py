@@ -7,6 +7,7 @@ so every rule has a fallback that uses word order instead of the tree.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -84,37 +85,40 @@ def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
 
 
 class _ActorIndex:
-    """Which canonical actor covers a character offset; the last person before an offset."""
+    """Which canonical actor covers a character offset; the last person before an offset.
+    Lookups bisect the sorted mentions, so the claim layer stays linear in text length."""
+
+    _LONGEST = 200  # no mention is longer: how far back an overlapping one can start
 
     def __init__(self, actors: list[Actor]) -> None:
         self.spans = sorted((s, e, a) for a in actors for s, e in a.mentions)
+        self.starts = [s for s, _, _ in self.spans]
+
+    def _around(self, start: int, end: int):
+        lo = bisect.bisect_left(self.starts, start - self._LONGEST)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.spans[lo:hi]
 
     def at(self, start: int, end: int) -> Actor | None:
         best = None
-        for s, e, actor in self.spans:
-            if s >= end:
-                break
+        for _, e, actor in self._around(start, end):
             if e > start and (best is None or actor.type == "person"):
                 best = actor
         return best
 
     def all_in(self, start: int, end: int) -> list[Actor]:
         found: list[Actor] = []
-        for s, e, actor in self.spans:
-            if s >= end:
-                break
+        for s, e, actor in self._around(start, end):
             if s >= start and e <= end and actor not in found:
                 found.append(actor)
         return found
 
     def last_before(self, offset: int, kind: str | None) -> Actor | None:
-        found = None
-        for s, _, actor in self.spans:
-            if s >= offset:
-                break
+        for i in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
+            actor = self.spans[i][2]
             if kind is None or actor.type == kind:
-                found = actor
-        return found
+                return actor
+        return None
 
 
 def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -> list[Claim]:
