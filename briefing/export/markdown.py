@@ -20,7 +20,6 @@ END = "<!-- briefing:end -->"
 COLOURS = {1: "yellow", 2: "green", 3: "blue", 4: "red", 5: "purple"}
 
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~!&$])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)]|>)(?=\s|$)")
 
 
 def escape_inline(text: str) -> str:
@@ -28,10 +27,18 @@ def escape_inline(text: str) -> str:
     return _INLINE.sub(r"\\\1", text)
 
 
+_ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+
+
 def escape_line(line: str) -> str:
-    line = escape_inline(sanitise(line).replace("\t", " "))
-    line = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
-    return line.lstrip()  # leading spaces would make an indented code block
+    """One line of untrusted text as inert Markdown: no block can start on it (heading,
+    list, quote, fence, setext underline, thematic break, indented code) and nothing inline
+    (HTML, links, emphasis) can open."""
+    line = escape_inline(sanitise(line).replace("\t", " ")).lstrip()
+    if line[:1] in _ASCII_PUNCT and not line.startswith("\\"):
+        line = "\\" + line
+    return _ORDERED.sub(r"\1\\\2", line)
 
 
 def quote_block(text: str, block_id: str | None = None) -> str:

@@ -32,6 +32,8 @@ def export_name(title: str, article_id: int, suffix: str) -> str:
 def inside(folder: Path, name: str) -> Path:
     """folder/name, refusing anything that would resolve outside `folder`."""
     root = folder.resolve()
+    if (root / name).is_symlink():
+        raise BriefingError(f"{root / name} is a symbolic link; refusing to write through it")
     target = (root / name).resolve()
     if target.parent != root:
         raise BriefingError(f"refusing to write outside {root}: {name!r}")

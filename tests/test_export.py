@@ -1,0 +1,201 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+
+from briefing.errors import BriefingError
+from briefing.export import export_articles
+from briefing.export.markdown import BEGIN, END
+from briefing.export.paths import slug
+from briefing.store import Store
+
+HOSTILE_TEXT = (
+    "# Not a heading\n\n"
+    "> not a quote\n\n"
+    "- not a list\n"
+    "1. not a numbered list\n\n"
+    "<script>alert(1)</script> and <b>bold</b>\n\n"
+    "```\nnot a fence\n```\n\n"
+    "[ref]: http://evil.example/\n\n"
+    "A [link](http://evil.example) and ![img](http://evil.example/x.png) #hashtag\n\n"
+    "Setext underline\n===\n\n"
+    "    indented code\n\n"
+    "Ordinary closing sentence."
+)
+
+
+def md():
+    return MarkdownIt("commonmark")
+
+
+def build(db_path, title="A title", text=HOSTILE_TEXT, note="# note heading\n<i>x</i>\n[r]: /x"):
+    store = Store(db_path)
+    aid = store.add_article(title=title, text=text, source="Wire", url="https://e.org/a",
+                            published="2024-07-07")
+    store.add_annotation(aid, 0, len(text), note=note, color=2, tags=["tag1"])
+    store.add_annotation(aid, text.index("Ordinary"), len(text), note="plain")
+    store.add_note(aid, "## article note heading?\nsecond line")
+    return store, aid
+
+
+def tokens_outside_quotes(tokens):
+    depth = 0
+    for token in tokens:
+        if token.type == "blockquote_open":
+            depth += 1
+        elif token.type == "blockquote_close":
+            depth -= 1
+        elif depth == 0:
+            yield token
+
+
+def test_front_matter_is_yaml_with_metadata(db_path, tmp_path):
+    store, aid = build(db_path, title='Title: with "quotes"\nand newline')
+    [path] = export_articles(store, [aid], tmp_path / "out")
+    text = path.read_text()
+    assert text.startswith("---\n")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["title"] == 'Title: with "quotes" and newline'
+    assert front["source"] == "Wire" and front["url"] == "https://e.org/a"
+    assert front["published"] == "2024-07-07" and front["highlights"] == 2
+    assert front["tags"] == ["tag1"] and front["briefing_id"] == aid
+
+
+def test_hostile_quotes_and_notes_stay_inert(db_path, tmp_path):
+    store, aid = build(db_path)
+    [path] = export_articles(store, [aid], tmp_path / "out")
+    body = path.read_text().split("---\n", 2)[2]
+    tokens = md().parse(body)
+    headings = [t for t in tokens if t.type == "heading_open"]
+    heading_texts = [tokens[i + 1].content for i, t in enumerate(tokens)
+                     if t.type == "heading_open"]
+    assert heading_texts == ["A title", "Highlights", "Article notes"]
+    assert len(headings) == 3
+    kinds = {t.type for t in tokens}
+    inline_kinds = {c.type for t in tokens if t.children for c in t.children}
+    html = [t.content.strip() for t in tokens if t.type == "html_block"]
+    assert html == [BEGIN, END]  # only Briefing's own region markers
+    assert "html_inline" not in inline_kinds
+    assert "fence" not in kinds and "code_block" not in kinds
+    assert "link_open" not in inline_kinds and "image" not in inline_kinds
+    env: dict = {}
+    md().parse(body, env)
+    assert not env.get("references")  # no link definition survived
+
+
+def test_every_highlight_line_is_inside_its_blockquote(db_path, tmp_path):
+    store, aid = build(db_path)
+    [path] = export_articles(store, [aid], tmp_path / "out")
+    body = path.read_text().split("---\n", 2)[2]
+    tokens = md().parse(body)
+    quoted = []
+    depth = 0
+    for token in tokens:
+        depth += token.type == "blockquote_open"
+        depth -= token.type == "blockquote_close"
+        if depth and token.type == "inline":
+            quoted.append(token.content)
+    joined = "\n".join(quoted)
+    for phrase in ("Not a heading", "not a list", "not a fence", "indented code",
+                   "Ordinary closing sentence."):
+        assert phrase in joined
+    for token in tokens_outside_quotes(tokens):
+        assert "not a fence" not in (token.content or "")
+
+
+def test_block_ids_and_locators(db_path, tmp_path):
+    store, aid = build(db_path)
+    [path] = export_articles(store, [aid], tmp_path / "out")
+    text = path.read_text()
+    assert text.count(" ^hl-") == 2
+    assert f"`briefing:{aid}/1`" in text
+
+
+def test_reexport_keeps_user_edits_outside_region(db_path, tmp_path):
+    store, aid = build(db_path)
+    [path] = export_articles(store, [aid], tmp_path / "out")
+    original = path.read_text()
+    edited = original.replace(BEGIN, "My own intro paragraph.\n\n" + BEGIN)
+    edited += "\n## My analysis\n\nKeep this.\n"
+    edited = edited.replace("# A title", "# A title EDITED INSIDE")  # inside: replaced
+    path.write_text(edited)
+    store.add_annotation(aid, 2, 10, note="new one")
+    [again] = export_articles(store, [aid], tmp_path / "out")
+    text = again.read_text()
+    assert "My own intro paragraph." in text and "## My analysis\n\nKeep this." in text
+    assert "EDITED INSIDE" not in text and "new one" in text
+    assert text.count(BEGIN) == 1 and text.count(END) == 1
+
+
+def test_existing_file_without_region_is_refused_without_force(db_path, tmp_path):
+    store, aid = build(db_path)
+    [path] = export_articles(store, [aid], tmp_path / "out")
+    path.write_text("my own file\n")
+    with pytest.raises(BriefingError, match="--force"):
+        export_articles(store, [aid], tmp_path / "out")
+    assert path.read_text() == "my own file\n"
+    export_articles(store, [aid], tmp_path / "out", force=True)
+    assert BEGIN in path.read_text()
+
+
+@pytest.mark.parametrize("title", ["../../etc/passwd", "/abs/path", "..", ".hidden",
+                                   "-rf", "CON", "a/b\\c", "x" * 400, "é" * 200, ""])
+def test_hostile_titles_stay_inside_the_folder(db_path, tmp_path, title):
+    store = Store(db_path)
+    aid = store.add_article(title=title or "t", text=f"Body for {title!r}.")
+    out = tmp_path / "out"
+    [path] = export_articles(store, [aid], out)
+    assert path.parent == out.resolve()
+    assert len(path.name.encode()) <= 120
+    assert not path.name.startswith((".", "-"))
+
+
+def test_slug_is_nfc():
+    assert slug("cafe\u0301") == "caf\u00e9"
+
+
+def test_symlink_is_not_written_through(db_path, tmp_path):
+    store, aid = build(db_path)
+    out = tmp_path / "out"
+    [path] = export_articles(store, [aid], out)
+    target = tmp_path / "victim.txt"
+    target.write_text("precious")
+    path.unlink()
+    path.symlink_to(target)
+    with pytest.raises(BriefingError, match="symbolic link"):
+        export_articles(store, [aid], out, force=True)
+    assert target.read_text() == "precious"
+
+
+def test_web_annotation_json(db_path, tmp_path):
+    store, aid = build(db_path)
+    [path] = export_articles(store, [aid], tmp_path / "out", fmt="json")
+    data = json.loads(path.read_text())
+    assert data["type"] == "AnnotationCollection" and data["total"] == 2
+    item = data["items"][0]
+    selectors = {s["type"]: s for s in item["target"]["selector"]}
+    assert selectors["TextQuoteSelector"]["exact"].startswith("# Not a heading")
+    assert selectors["TextPositionSelector"]["start"] == 0
+    assert item["body"]["value"].startswith("# note heading")
+
+
+def test_orphans_are_listed(db_path, tmp_path):
+    store, aid = build(db_path)
+    [first] = [a for a in store.annotations(aid) if a.note == "plain"]
+    store.set_anchors(aid, {first.id: None}, store.article(aid)["hash"])
+    [path] = export_articles(store, [aid], tmp_path / "out")
+    text = path.read_text()
+    assert "## Orphaned" in text and "Ordinary closing sentence." in text
+
+
+def test_cli_export_all(db_path, tmp_path):
+    from briefing.cli import main
+
+    store, aid = build(db_path)
+    store.add_article(title="Second", text="Another body.")
+    store.close()
+    assert main(["--db", str(db_path), "export", "--all", "-o", str(tmp_path / "vault")]) == 0
+    assert len(list((tmp_path / "vault").glob("*.md"))) == 2
