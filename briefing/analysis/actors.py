@@ -256,7 +256,7 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
     for key, actor in list(actors.items()):
         if actor.type != "person" or len(actor.name.split()) != 1:
             continue
-        for i, (start, end) in enumerate(sorted(actor.mentions)):
+        for start, end in sorted(actor.mentions):
             found = _GIVEN_NAME.search(text[max(0, start - 25):start])
             if not found:
                 continue
