@@ -12,7 +12,7 @@ from pathlib import Path
 from briefing import __version__, config
 from briefing.errors import BriefingError
 
-COMMANDS = ("open", "import", "list", "export", "analyze", "serve")
+COMMANDS = ("open", "import", "list", "export", "analyze", "serve", "search", "actors", "tags")
 
 EPILOG = """examples:
   briefing                          open the library (bundled samples on first run)
@@ -23,6 +23,9 @@ EPILOG = """examples:
   briefing analyze report.txt --json  actors, claims and flags as JSON
   briefing export 3 -o notes/       Markdown with front matter into notes/
   briefing export --all -o vault/   every article, one file each
+  briefing search "cable"           text, highlights, notes, claims, actors
+  briefing search "#baltic"         highlights and notes tagged #baltic
+  briefing actors --analyse         every actor across the library
   briefing serve --port 8000        the reader in a browser (localhost only)
 
 environment: BRIEFING_DB (database file), BRIEFING_SPACY_MODEL (spaCy pipeline)"""
@@ -76,6 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="file to analyse; - for stdin")
     p.add_argument("--json", action="store_true", help="print JSON (the default)")
 
+    p = sub.add_parser("search", parents=[common], help="search the whole library")
+    p.add_argument("query", help="text to find; #tag for tagged highlights and notes")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, default=50)
+
+    p = sub.add_parser("actors", parents=[common], help="actors across the library")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--analyse", action="store_true",
+                   help="analyse articles that have no analysis yet first")
+
+    p = sub.add_parser("tags", parents=[common], help="tags with their counts")
+
     p = sub.add_parser("serve", parents=[common], help="serve the reader in a browser")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
@@ -96,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `briefing list | head`: the reader went away, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # the promise: one line, never a traceback, unless --debug
         if args.debug:
             raise
@@ -132,7 +150,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         os.environ["BRIEFING_SPACY_MODEL"] = args.model
     handler = {
         "open": _cmd_open, "import": _cmd_import, "list": _cmd_list, "export": _cmd_export,
-        "analyze": _cmd_analyze, "serve": _cmd_serve,
+        "analyze": _cmd_analyze, "serve": _cmd_serve, "search": _cmd_search,
+        "actors": _cmd_actors, "tags": _cmd_tags,
     }[args.command]
     return handler(args)
 
@@ -221,6 +240,58 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     doc = load(args.file)
     result = analyse_document(doc)
     print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from briefing.search import SearchIndex
+
+    with _store(args) as store:
+        hits = SearchIndex(store).search(args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print(f"no match for {_safe(args.query)}")
+        return 1
+    for hit in hits:
+        where = f"@{hit.start}" if hit.start is not None else ""
+        print(f"{hit.article_id:>4}{where:<8} {hit.kind:<12} {_safe(hit.snippet)}")
+    return 0
+
+
+def _cmd_actors(args: argparse.Namespace) -> int:
+    from briefing.actor_index import analyse_library, build_index
+
+    with _store(args) as store:
+        if args.analyse:
+            from briefing.analysis import PipelineUnavailable
+
+            try:
+                analyse_library(store, args.model)
+            except PipelineUnavailable as exc:
+                raise BriefingError(str(exc)) from None
+        actors = build_index(store)
+    if args.json:
+        print(json.dumps([a.to_dict() for a in actors], ensure_ascii=False, indent=2))
+        return 0
+    if not actors:
+        print("no analysed articles yet: open them in the reader, or use --analyse")
+        return 0
+    print(f"{'ACTOR':40} {'TYPE':13} {'BRIEFINGS':>9} {'MENTIONS':>8} {'CLAIMS':>6}")
+    for actor in actors:
+        print(f"{_safe(actor.name)[:40]:40} {actor.type:13} {len(actor.appearances):>9} "
+              f"{actor.mention_count:>8} {len(actor.claims):>6}")
+    return 0
+
+
+def _cmd_tags(args: argparse.Namespace) -> int:
+    from briefing.search import SearchIndex
+
+    with _store(args) as store:
+        tags = SearchIndex(store).tags()
+    for tag, count in tags.items():
+        print(f"{count:>5}  #{_safe(tag)}")
     return 0
 
 

@@ -401,6 +401,10 @@ class Store:
                 return doc.get("value", default)
         return default
 
+    def values(self, table: str) -> dict[str, Any]:
+        """Every key -> value of a keyed table (settings, grades)."""
+        return {d["key"]: d.get("value") for d in self._table(table).all() if "key" in d}
+
     def set_value(self, table: str, key: str, value: Any) -> None:
         with self._lock:
             t = self._table(table)

@@ -27,7 +27,7 @@ def export_article_text(store: Store, article_id: int, fmt: str = "md") -> str:
         return json.dumps(webannotation.render(article, annotations), ensure_ascii=False,
                           indent=2) + "\n"
     return markdown.render(article, annotations, store.notes(article_id),
-                           cached_analysis(store, article))
+                           cached_analysis(store, article), store.values("grades"))
 
 
 def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
@@ -65,7 +65,8 @@ def _write(store: Store, article_id: int, target: Path, fmt: str, force: bool) -
         analysis = cached_analysis(store, article)
         merged = markdown.merge_into_existing(
             existing, markdown.front_matter(article, annotations, notes, analysis),
-            markdown.render_region(article, annotations, notes, analysis))
+            markdown.render_region(article, annotations, notes, analysis,
+                                   store.values("grades")))
         if merged is None:
             raise BriefingError(f"{target} exists and has no Briefing region; use --force")
         content = merged

@@ -13,6 +13,7 @@ import re
 
 import yaml
 
+from briefing.grades import grade_label
 from briefing.ingest.sanitize import sanitise, sanitise_line
 
 BEGIN = "<!-- briefing:begin (managed by Briefing; edits here are replaced on export) -->"
@@ -109,7 +110,7 @@ def render_region(article: dict, annotations: list[dict], notes: list[dict],
         for c in analysis.get("claims", []):
             speaker = escape_line(sanitise_line(c.get("speaker") or "no speaker"))
             kinds = ", ".join(c.get("kinds", []))
-            grade = (grades or {}).get(f"claim:{c['start']}:{c['end']}")
+            grade = grade_label(grades or {}, article["id"], c)
             grade_text = f" · {grade}" if grade else ""
             parts += [f"- **{speaker}** ({kinds}{grade_text})", "",
                       _indent(quote_block(c["text"])), ""]

@@ -94,8 +94,19 @@ class BriefingApp(App):
                 settings["theme"] = theme
                 config.save_settings(settings)
 
-    def open_article(self, article_id: int) -> None:
-        self.push_screen(ReaderScreen(article_id))
+    def open_article(self, article_id: int, at: int | None = None) -> None:
+        """Open an article, with the cursor at offset `at` when given."""
+        self.push_screen(ReaderScreen(article_id, jump_to=at))
+
+    def open_search(self) -> None:
+        from briefing.tui.screens.finder import SearchScreen
+
+        self.push_screen(SearchScreen())
+
+    def open_actor_index(self) -> None:
+        from briefing.tui.screens.finder import ActorIndexScreen
+
+        self.push_screen(ActorIndexScreen())
 
     def open_library(self) -> None:
         from briefing.tui.screens.library import LibraryScreen

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
 
 from briefing import config
-from briefing.analysis import analyse, cache_key
+from briefing.analysis import cache_key
 from briefing.library import import_file
 from briefing.store import Store
 from tests.conftest import DATA
@@ -14,14 +15,14 @@ from tests.conftest import DATA
 SAMPLE = DATA / "baltic-cable-damage.md"
 
 
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
 @pytest.fixture(scope="session")
 def sample_analysis() -> dict:
-    from briefing.ingest import load
-
-    doc = load(SAMPLE)
-    result = analyse(doc.text, doc.title, doc.meta)
-    result.pop("text")
-    return result
+    """A stored analysis of the Baltic sample, so UI tests and snapshots do not change
+    whenever the NLP improves (tests/test_actors.py and test_claims.py cover that)."""
+    return json.loads((FIXTURES / "baltic-analysis.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture

@@ -136,3 +136,49 @@ async def test_analysis_runs_in_background_and_fills_panes(tmp_path):
         pilot.app.service.flush()
     with Store(path) as store:
         assert store.analysis_for_hash(store.article(article_id)["hash"]) is not None
+
+
+async def test_search_screen_opens_the_reader_at_the_hit(reader_db):
+    from briefing.tui.screens.finder import SearchScreen
+
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        await library(pilot)
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, SearchScreen)
+                       and pilot.app.screen.index is not None)
+        await pilot.press(*"anchor was dragged")
+        await wait_for(pilot, lambda: pilot.app.screen.hits)
+        hit = next(h for h in pilot.app.screen.hits if h.kind == "text")
+        pilot.app.screen.query_one("#hits").highlighted = pilot.app.screen.hits.index(hit)
+        pilot.app.screen.query_one("#hits").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.article is not None)
+        await pilot.pause()
+        reader = pilot.app.screen
+        assert reader.text[reader.view.cursor_offset:].startswith("anchor was dragged")
+
+
+async def test_actor_index_lists_claims_and_opens_article(reader_db):
+    from briefing.tui.screens.finder import ActorIndexScreen
+
+    path, _ = reader_db
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        await library(pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ActorIndexScreen)
+                       and pilot.app.screen.actors)
+        screen = pilot.app.screen
+        index = next(i for i, a in enumerate(screen.actors) if a.name == "Kristjan Lepp")
+        actors_list = screen.query_one("#index-actors")
+        actors_list.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.places and pilot.app.focused is screen.query_one("#index-items")
+        article_id, at = screen.places[0]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.article is not None)
+        await pilot.pause()
+        assert pilot.app.screen.view.cursor_offset == at

@@ -175,6 +175,12 @@ class LibraryScreen(Screen):
     def _filter_done(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()
 
+    def action_search(self) -> None:
+        self.app.open_search()
+
+    def action_actors(self) -> None:
+        self.app.open_actor_index()
+
     def action_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORTS)
         self._fill_table()

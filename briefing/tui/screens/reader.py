@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, Tab, Tabs, TextArea
 from textual.worker import get_current_worker
 
+from briefing.grades import CREDIBILITY, RELIABILITY, claim_key, grade_label, source_key
 from briefing.ingest.sanitize import sanitise_line
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
@@ -32,29 +33,19 @@ from briefing.tui.widgets.panes import (
 NARROW_BELOW = 100
 _TAG = re.compile(r"(?<![\w#])#([\w/-]+)")
 PANES = ("actors", "claims", "notes")
-CREDIBILITY = {"1": "confirmed", "2": "probably true", "3": "possibly true", "4": "doubtful",
-               "5": "improbable", "6": "cannot be judged"}
-RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
-               "D": "not usually reliable", "E": "unreliable", "F": "cannot be judged"}
-
-
-def claim_key(article_id: int, claim: dict) -> str:
-    return f"claim:{article_id}:{claim['start']}:{claim['end']}"
-
-
-def source_key(name: str) -> str:
-    return "source:" + " ".join(name.lower().split())
 
 
 class ReaderScreen(Screen):
     BINDINGS = READER_BINDINGS
 
-    def __init__(self, article_id: int | None, document: Any = None) -> None:
+    def __init__(self, article_id: int | None, document: Any = None,
+                 jump_to: int | None = None) -> None:
         """Open a stored article, or (`document`, an ingest.Document) show a file's text at
-        once and import it in the background."""
+        once and import it in the background. `jump_to`: an offset to put the cursor at."""
         super().__init__(id="reader")
         self.article_id = article_id
         self.document = document
+        self.jump_to_offset = jump_to
         self.article: dict | None = None
         self.text = ""
         self.highlights: list[dict] = []
@@ -151,7 +142,7 @@ class ReaderScreen(Screen):
 
         article = store.require_article(self.article_id)
         summary = reanchor(store, article)  # no-op unless the text changed under them
-        grades = {d["key"]: d["value"] for d in store._table("grades").all()}
+        grades = store.values("grades")
         return {"article": article, "highlights": store.annotations(self.article_id),
                 "notes": store.notes(self.article_id), "summary": summary, "grades": grades,
                 "analysis": store.cached_analysis(self._cache_key(article))}
@@ -172,6 +163,9 @@ class ReaderScreen(Screen):
         self.notes = [dict(n) for n in data["notes"]]
         self.grades = data["grades"]
         self._refresh_highlights()
+        if self.jump_to_offset is not None and 0 <= self.jump_to_offset <= len(self.text):
+            self.view.jump_to(self.jump_to_offset)
+            self.jump_to_offset = None
         summary = data["summary"]
         if summary.moved or summary.orphaned:
             self.app.notify(f"Text changed: {summary.moved} highlights moved, "
@@ -290,12 +284,7 @@ class ReaderScreen(Screen):
         self.pane("claims").show(flags + claims, prompts)
 
     def _grade_label(self, claim: dict) -> str | None:
-        reliability = self.grades.get(source_key(claim["speaker"])) if claim.get(
-            "speaker") else None
-        credibility = self.grades.get(claim_key(self.article_id, claim))
-        if not reliability and not credibility:
-            return None
-        return f"{reliability or '-'}{credibility or '-'}"
+        return grade_label(self.grades, self.article_id, claim)
 
     def _refresh_highlights(self) -> None:
         anchored = [h for h in self.highlights if h.get("status") != "orphaned"]

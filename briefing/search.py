@@ -1,0 +1,126 @@
+"""Search everything the analyst has read or written: article text, highlights, notes,
+claims and actor names. `#tag` finds highlights and notes with that tag.
+
+The index holds the library in memory (texts, annotations, cached analyses) and answers a
+query with one compiled, case-insensitive pattern per field: a few milliseconds for 500
+articles, fast enough to run on every keystroke.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.ingest.sanitize import sanitise_line
+from briefing.store import Store
+
+KINDS = ("title", "text", "highlight", "note", "article-note", "claim", "actor")
+_SNIPPET = 60
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    article_id: int
+    title: str
+    start: int | None  # offset in the article text where the hit opens the reader
+    snippet: str
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "article_id": self.article_id, "title": self.title,
+                "start": self.start, "snippet": self.snippet}
+
+
+@dataclass
+class _Entry:
+    kind: str
+    article_id: int
+    text: str
+    start: int | None  # where the entry sits in the article (None: the article itself)
+    tags: tuple[str, ...] = ()
+
+
+class SearchIndex:
+    def __init__(self, store: Store) -> None:
+        self.titles: dict[int, str] = {}
+        self.texts: dict[int, str] = {}
+        self.entries: list[_Entry] = []
+        for article in store.articles():
+            self.titles[article.id] = article["title"]
+            self.texts[article.id] = article["text"]
+            self.entries.append(_Entry("title", article.id, article["title"], None))
+            analysis = store.analysis_for_hash(article["hash"]) or {}
+            for claim in analysis.get("claims", []):
+                self.entries.append(_Entry("claim", article.id, claim["text"], claim["start"]))
+            for actor in analysis.get("actors", []):
+                first = actor["mentions"][0][0] if actor["mentions"] else None
+                self.entries.append(_Entry("actor", article.id,
+                                           " · ".join(dict.fromkeys(
+                                               [actor["name"], *actor["aliases"]])),
+                                           first))
+        for annotation in store.all_annotations():
+            aid = annotation["article_id"]
+            quote = annotation["selector"]["quote"]["exact"]
+            tags = tuple(annotation.get("tags") or ())
+            self.entries.append(_Entry("highlight", aid, quote, annotation.get("start"), tags))
+            if annotation.get("note"):
+                self.entries.append(_Entry("note", aid, annotation["note"],
+                                           annotation.get("start"), tags))
+        for article_id in self.titles:
+            for note in store.notes(article_id):
+                self.entries.append(_Entry("article-note", article_id, note["note"], None,
+                                           tuple(re.findall(r"#([\w/-]+)", note["note"]))))
+
+    def search(self, query: str, limit: int = 200) -> list[Hit]:
+        query = query.strip()
+        if not query:
+            return []
+        if query.startswith("#") and len(query) > 1 and " " not in query:
+            return self._by_tag(query[1:], limit)
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        hits: list[Hit] = []
+        for entry in self.entries:
+            found = pattern.search(entry.text)
+            if found:
+                hits.append(self._hit(entry, found.start(), found.end()))
+        for article_id, text in self.texts.items():
+            if len(hits) >= limit * 2:
+                break  # enough to fill the list; a narrower query will find the rest
+            for found in pattern.finditer(text):
+                hits.append(Hit("text", article_id, self.titles[article_id], found.start(),
+                                _snippet(text, found.start(), found.end())))
+                if len(hits) >= limit * 2:
+                    break
+        order = {kind: i for i, kind in enumerate(KINDS)}
+        hits.sort(key=lambda h: (order[h.kind] if h.kind != "text" else len(KINDS),
+                                 h.article_id, h.start or 0))
+        return hits[:limit]
+
+    def _by_tag(self, tag: str, limit: int) -> list[Hit]:
+        tag = tag.lower()
+        return [self._hit(e, 0, 0) for e in self.entries
+                if any(t.lower() == tag for t in e.tags)][:limit]
+
+    def _hit(self, entry: _Entry, start: int, end: int) -> Hit:
+        snippet = _snippet(entry.text, start, end)
+        where = entry.start
+        if entry.kind in ("title", "actor") and where is None:
+            where = 0
+        return Hit(entry.kind, entry.article_id, self.titles.get(entry.article_id, "?"),
+                   where, snippet)
+
+    def tags(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for entry in self.entries:
+            if entry.kind in ("highlight", "article-note"):
+                for tag in entry.tags:
+                    counts[tag] = counts.get(tag, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    lo = max(0, start - _SNIPPET // 2)
+    hi = min(len(text), max(end, start) + _SNIPPET)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    return prefix + sanitise_line(text[lo:hi]) + suffix

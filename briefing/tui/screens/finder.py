@@ -1,0 +1,176 @@
+"""Library-wide screens: search everything, and the actor index."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing.ingest.sanitize import sanitise_line
+from briefing.tui.widgets.panes import TYPE_GLYPHS, clip
+
+KIND_LABELS = {"title": "TITLE", "text": "TEXT", "highlight": "HL", "note": "NOTE",
+               "article-note": "ANOTE", "claim": "CLAIM", "actor": "ACTOR"}
+
+
+class SearchScreen(Screen):
+    """Type to search text, highlights, notes, claims and actors; enter opens the place."""
+
+    BINDINGS = [Binding("escape", "close", "Back", id="search-back"),
+                Binding("down", "results", "Results", show=False, id="search-results")]
+
+    def __init__(self) -> None:
+        super().__init__(id="search")
+        self.index = None
+        self.hits: list = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Search the library — text, highlights, notes, claims, actors; "
+                          "#tag for tags", style="bold"), id="title")
+        yield Input(placeholder="type to search…", id="query")
+        yield OptionList(id="hits")
+        yield Static(Text("Indexing…", style="dim"), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from briefing.search import SearchIndex
+
+        self.query_one(Input).focus()
+        self.app.service.submit(SearchIndex, self._indexed,
+                                lambda m: self.app.notify(m, severity="error", markup=False))
+
+    def _indexed(self, index) -> None:
+        if not self.is_mounted:
+            return
+        self.index = index
+        self.query_one("#status", Static).update(Text(f"{len(index.titles)} briefings indexed",
+                                                      style="dim"))
+        self._search(self.query_one(Input).value)
+
+    @on(Input.Changed, "#query")
+    def _changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str) -> None:
+        if self.index is None:
+            return
+        hits = self.index.search(query, limit=200)
+        self.app.call_from_thread(self._show, query, hits)
+
+    def _show(self, query: str, hits: list) -> None:
+        if not self.is_mounted:
+            return
+        self.hits = hits
+        options = []
+        for hit in hits:
+            line = Text()
+            line.append(f"{KIND_LABELS.get(hit.kind, hit.kind):<6}", style="bold")
+            line.append(clip(hit.title, 30) + "  ", style="dim")
+            line.append(sanitise_line(hit.snippet))
+            options.append(Option(line))
+        self.query_one("#hits", OptionList).set_options(options)
+        status = f"{len(hits)} results" if query.strip() else "type to search"
+        self.query_one("#status", Static).update(Text(status, style="dim"))
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.action_results()
+
+    def action_results(self) -> None:
+        results = self.query_one("#hits", OptionList)
+        if self.hits:
+            results.focus()
+            results.highlighted = results.highlighted or 0
+
+    @on(OptionList.OptionSelected, "#hits")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        hit = self.hits[event.option_index]
+        self.app.open_article(hit.article_id, at=hit.start)
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+
+class ActorIndexScreen(Screen):
+    """Every actor across the library; enter lists its claims and mentions; enter again
+    opens the article there."""
+
+    BINDINGS = [Binding("escape", "close", "Back", id="actors-back"),
+                Binding("tab", "focus_next", "Switch list", show=False, id="actors-switch")]
+
+    def __init__(self) -> None:
+        super().__init__(id="actor-index")
+        self.actors: list = []
+        self.places: list[tuple[int, int | None]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Actors across the library", style="bold"), id="title")
+        with Horizontal(id="body"):
+            yield OptionList(id="index-actors")
+            yield OptionList(id="index-items")
+        yield Static(Text("Building the index…", style="dim"), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from briefing.actor_index import build_index
+
+        self.query_one("#index-actors", OptionList).focus()
+        self.app.service.submit(build_index, self._built,
+                                lambda m: self.app.notify(m, severity="error", markup=False))
+
+    def _built(self, actors: list) -> None:
+        if not self.is_mounted:
+            return
+        self.actors = actors
+        options = []
+        for actor in actors:
+            line = Text()
+            line.append(f"{TYPE_GLYPHS.get(actor.type, '·')} ")
+            line.append(clip(actor.name, 40), style="bold")
+            line.append(f"  {len(actor.appearances)} briefings · {actor.mention_count} mentions"
+                        f" · {len(actor.claims)} claims", style="dim")
+            options.append(Option(line))
+        self.query_one("#index-actors", OptionList).set_options(options)
+        status = (f"{len(actors)} actors" if actors else
+                  "No analysed briefings yet: open articles (or `briefing actors --analyse`).")
+        self.query_one("#status", Static).update(Text(status, style="dim"))
+
+    @on(OptionList.OptionHighlighted, "#index-actors")
+    @on(OptionList.OptionSelected, "#index-actors")
+    def _actor_chosen(self, event) -> None:
+        actor = self.actors[event.option_index]
+        options, self.places = [], []
+        for claim in actor.claims:
+            line = Text()
+            line.append("SAYS  " if claim["role"] == "speaker" else "ABOUT ", style="bold")
+            line.append(clip(claim["title"], 28) + "  ", style="dim")
+            line.append(clip(claim["text"], 120))
+            options.append(Option(line))
+            self.places.append((claim["article_id"], claim["start"]))
+        for appearance in actor.appearances:
+            line = Text()
+            line.append("IN    ", style="bold")
+            line.append(clip(appearance.title, 60))
+            line.append(f"  ×{len(appearance.mentions)}", style="dim")
+            options.append(Option(line))
+            first = appearance.mentions[0][0] if appearance.mentions else None
+            self.places.append((appearance.article_id, first))
+        items = self.query_one("#index-items", OptionList)
+        items.set_options(options)
+        if isinstance(event, OptionList.OptionSelected):
+            items.focus()
+            items.highlighted = 0 if options else None
+
+    @on(OptionList.OptionSelected, "#index-items")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        article_id, at = self.places[event.option_index]
+        self.app.open_article(article_id, at=at)
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
