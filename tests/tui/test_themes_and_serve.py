@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from briefing.config import bundled_dir
+from briefing.errors import BriefingError
+from briefing.tui.app import BriefingApp
+from briefing.tui.themes import VARIABLES, load_theme
+from tests.tui.conftest import loaded_reader
+
+THEME_FILES = sorted(bundled_dir("themes").glob("*.toml"))
+
+
+def test_at_least_dark_light_and_monochrome_ship():
+    themes = [load_theme(p) for p in THEME_FILES]
+    assert {t.name for t in themes} >= {"briefing-dark", "briefing-light", "briefing-mono"}
+    assert {t.dark for t in themes} == {True, False}
+
+
+@pytest.mark.parametrize("path", THEME_FILES, ids=lambda p: p.stem)
+def test_every_theme_file_loads_with_all_variables(path):
+    theme = load_theme(path)
+    assert set(VARIABLES) <= set(theme.variables)
+
+
+@pytest.mark.parametrize(
+    "content, field",
+    [
+        ('name = "x"\n', "primary"),
+        ('primary = "#fff"\n', "name"),
+        ('name = "x"\nprimary = "not-a-colour"\n', "primary"),
+        ('name = "x"\nprimary = "#fff"\nsparkle = 1\n', "sparkle"),
+        ('name = "x"\nprimary = "#fff"\n[variables]\nhighlight-1 = "nope"\n',
+         "variables.highlight-1"),
+        ('name = "x"\nprimary = "#fff"\ndark = "yes"\n', "dark"),
+        ("name = [unclosed\n", "TOML"),
+    ],
+)
+def test_broken_theme_names_file_and_field(tmp_path, content, field):
+    path = tmp_path / "broken.toml"
+    path.write_text(content)
+    with pytest.raises(BriefingError) as info:
+        load_theme(path)
+    assert str(path) in str(info.value) and field in str(info.value)
+
+
+async def test_broken_user_theme_does_not_stop_the_app(reader_db, tmp_path):
+    from briefing import config
+
+    user_themes = config.config_dir() / "themes"
+    user_themes.mkdir(parents=True)
+    (user_themes / "mine.toml").write_text('name = "mine"\nprimary = "#12345"\n')
+    (user_themes / "good.toml").write_text('name = "good"\nprimary = "#123456"\n')
+    path, article_id = reader_db
+    app = BriefingApp(db_path=path, article_id=article_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded_reader(pilot)
+        assert "good" in app.available_themes and "mine" not in app.available_themes
+        assert any("mine.toml" in e for e in app.theme_errors)
+
+
+async def test_chosen_theme_is_remembered(reader_db):
+    from briefing import config
+
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path, article_id=article_id).run_test() as pilot:
+        await loaded_reader(pilot)
+        pilot.app.theme = "briefing-light"
+        await pilot.pause()
+    assert json.loads(config.settings_path().read_text())["theme"] == "briefing-light"
+    async with BriefingApp(db_path=path, article_id=article_id).run_test() as pilot:
+        assert pilot.app.theme == "briefing-light"
+
+
+async def test_no_color_uses_monochrome(reader_db, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path, article_id=article_id).run_test() as pilot:
+        assert pilot.app.theme == "briefing-mono" and pilot.app.has_class("-mono")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_answers_on_localhost(tmp_path):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", "--db", str(tmp_path / "db.json"),
+                             "serve", "--port", str(port)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        page = None
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and page is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as reply:
+                    assert reply.status == 200
+                    page = reply.read().decode()
+            except OSError:
+                time.sleep(0.3)
+        assert page is not None, "briefing serve never answered"
+        assert "Briefing" in page and "<html" in page.lower()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert "WARNING" not in proc.stderr.read()
+
+
+def test_serve_warns_when_not_on_localhost(tmp_path):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", "--db", str(tmp_path / "db.json"),
+                             "serve", "--host", "0.0.0.0", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert "WARNING" in line and "ssh -L" in line
+
+
+def test_theme_files_are_the_shipped_folder():
+    assert THEME_FILES and all(p.parent == Path(bundled_dir("themes")) for p in THEME_FILES)
