@@ -102,7 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     at = _first_positional(args_list)
     asks_help = any(a in ("-h", "--help", "--version") for a in args_list[:at])
     if not asks_help and (at == len(args_list) or args_list[at] not in COMMANDS):
-        args_list.insert(at, "open")
+        # `briefing [options] [FILE]` is `briefing open [options] [FILE]`: every option,
+        # global or the reader's own (--no-mouse, --theme), is accepted after "open".
+        args_list.insert(0, "open")
     parser = build_parser()
     args = parser.parse_args(args_list)
     try:

@@ -79,3 +79,12 @@ def test_env_database(db_path, monkeypatch, capsys):
 def test_reader_refuses_without_terminal(db_path):
     result = run("--db", str(db_path))
     assert result.returncode == 1 and "terminal" in result.stderr
+
+
+def test_reader_options_before_the_file_are_accepted(db_path):
+    from briefing.cli import build_parser, main  # noqa: F401
+
+    result = run("--no-mouse", "--theme", "briefing-light", "--db", str(db_path),
+                 str(DATA / "sahel-grain-corridor.md"))
+    # No terminal here: the reader refuses politely, after the options were understood.
+    assert result.returncode == 1 and "needs a terminal" in result.stderr
