@@ -15,8 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from briefing.config import model_name, sample_paths
-from briefing.ingest import load
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _text import long_text, sample_paragraphs  # noqa: E402
+
+from briefing.config import model_name  # noqa: E402
+from briefing.ingest import load  # noqa: E402
 
 RAW = """
 import sys, spacy
@@ -24,16 +27,6 @@ nlp = spacy.load(sys.argv[1])
 text = open(sys.argv[2], encoding="utf-8").read()
 nlp(text)
 """
-
-
-def long_text(size: int, rng: random.Random) -> str:
-    paragraphs = [p for path in sample_paths() for p in load(path).text.split("\n\n")]
-    parts, total = [], 0
-    while total < size:
-        p = rng.choice(paragraphs)
-        parts.append(p)
-        total += len(p) + 2
-    return "\n\n".join(parts)
 
 
 def timed(argv: list[str], runs: int = 3) -> float:
@@ -59,7 +52,7 @@ def layer_seconds(text: str) -> float:
 def main() -> None:
     size = int(sys.argv[1]) * 1024 if len(sys.argv) > 1 else 200 * 1024
     rng = random.Random(5)
-    text = long_text(size, rng)
+    text = long_text(sample_paragraphs(), size, rng)
     model = model_name()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long.txt"

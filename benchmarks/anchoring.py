@@ -22,9 +22,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.anchoring import capture, locate_all
-from briefing.config import bundled_dir
-from briefing.ingest import load
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _text import long_text  # noqa: E402
+
+from briefing.anchoring import capture, locate_all  # noqa: E402
+from briefing.config import bundled_dir  # noqa: E402
+from briefing.ingest import load  # noqa: E402
 
 Chars = list[tuple[str, int | None]]  # (character, index in the original text or None)
 WORDS = ("notably", "reportedly", "officials", "several", "regional", "formal", "updated",
@@ -279,14 +282,7 @@ def accuracy(cases: list[Case]) -> None:
 def speed(rng: random.Random) -> None:
     texts = corpus()
     paragraphs = [p for t in texts for p in t.split("\n") if len(p) > 40]
-    parts, size, n = [], 0, 0
-    while size < 1_000_000:
-        # Each copy differs (a numbered tag), as paragraphs of one long report would.
-        p = f"{rng.choice(paragraphs)} [item {n}]"
-        parts.append(p)
-        size += len(p) + 2
-        n += 1
-    text = "\n\n".join(parts)
+    text = long_text(paragraphs, 1_000_000, rng, "[item {n}]")
     spans = pick_spans(text, rng, 300)
     selectors = [capture(text, s, e) for s, e in spans]
     chars = insert_paragraphs(chars_of(text), rng, texts[0])

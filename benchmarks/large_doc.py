@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _terminal import Terminal, marker  # noqa: E402
+from _text import long_text, sample_paragraphs  # noqa: E402
 
 from briefing.anchoring import capture  # noqa: E402
-from briefing.config import sample_paths  # noqa: E402
 from briefing.ingest import load, text_hash  # noqa: E402
 from briefing.store import Store  # noqa: E402
 
@@ -29,14 +29,8 @@ PAGE_DOWN = b"\x1b[6~"
 
 
 def big_text(rng: random.Random) -> str:
-    paragraphs = [p for path in sample_paths() for p in load(path).text.split("\n\n")]
-    parts, size, n = [], 0, 0
-    while size < 1_000_000:
-        p = f"{rng.choice(paragraphs)} (Update {n}.)"
-        parts.append(p)
-        size += len(p) + 2
-        n += 1
-    return "Large briefing\n\n" + "\n\n".join(parts)
+    return "Large briefing\n\n" + long_text(sample_paragraphs(), 1_000_000, rng,
+                                             "(Update {n}.)")
 
 
 def add_highlights(db: Path, count: int, rng: random.Random) -> None:

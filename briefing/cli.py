@@ -208,16 +208,23 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
     with _store(args) as store:
         rows = library_rows(store)
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
-    if not rows:
-        print("(library is empty: briefing import FILE)")
-        return 0
-    print(f"{'ID':>4}  {'PUBLISHED':10}  {'HL':>3}  {'NOTES':>5}  TITLE")
-    for row in rows:
-        print(f"{row['id']:>4}  {(row['published'] or '')[:10]:10}  {row['highlights']:>3}  "
-              f"{row['notes']:>5}  {_safe(row['title'])[:70]}")
+    return _print_table(
+        rows if args.json else None, rows, "(library is empty: briefing import FILE)",
+        f"{'ID':>4}  {'PUBLISHED':10}  {'HL':>3}  {'NOTES':>5}  TITLE",
+        lambda row: f"{row['id']:>4}  {(row['published'] or '')[:10]:10}  "
+                    f"{row['highlights']:>3}  {row['notes']:>5}  {_safe(row['title'])[:70]}")
+
+
+def _print_table(as_json: list | None, rows: list, empty: str, header: str, line) -> int:
+    """JSON when asked for, else a header and one formatted line per row."""
+    if as_json is not None:
+        print(json.dumps(as_json, ensure_ascii=False, indent=2))
+    elif not rows:
+        print(empty)
+    else:
+        print(header)
+        for row in rows:
+            print(line(row))
     return 0
 
 
@@ -274,17 +281,12 @@ def _cmd_actors(args: argparse.Namespace) -> int:
             except PipelineUnavailable as exc:
                 raise BriefingError(str(exc)) from None
         actors = build_index(store)
-    if args.json:
-        print(json.dumps([a.to_dict() for a in actors], ensure_ascii=False, indent=2))
-        return 0
-    if not actors:
-        print("no analysed articles yet: open them in the reader, or use --analyse")
-        return 0
-    print(f"{'ACTOR':40} {'TYPE':13} {'BRIEFINGS':>9} {'MENTIONS':>8} {'CLAIMS':>6}")
-    for actor in actors:
-        print(f"{_safe(actor.name)[:40]:40} {actor.type:13} {len(actor.appearances):>9} "
-              f"{actor.mention_count:>8} {len(actor.claims):>6}")
-    return 0
+    return _print_table(
+        [a.to_dict() for a in actors] if args.json else None, actors,
+        "no analysed articles yet: open them in the reader, or use --analyse",
+        f"{'ACTOR':40} {'TYPE':13} {'BRIEFINGS':>9} {'MENTIONS':>8} {'CLAIMS':>6}",
+        lambda a: f"{_safe(a.name)[:40]:40} {a.type:13} {len(a.appearances):>9} "
+                  f"{a.mention_count:>8} {len(a.claims):>6}")
 
 
 def _cmd_tags(args: argparse.Namespace) -> int:
