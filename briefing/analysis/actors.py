@@ -72,12 +72,19 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     end = tokens[-1].idx + len(tokens[-1].text)
     surface = ent.doc.text[start:end]
     surface = _POSSESSIVE.sub("", surface)
+    if ent.label_ in ("LOC", "GPE") and surface.endswith(" region"):
+        surface = surface[: -len(" region")]  # "the Asia-Pacific region" is Asia-Pacific
     end = start + len(surface)
     if (
         not surface[:1].isupper() or len(surface) < 2 or any(ch.isdigit() for ch in surface)
         or _NAV_NOISE.search(surface) or len(surface.split()) > 7
+        or surface.lower() in _titles()  # "State" of "Secretary of State" is no actor
     ):
         return None
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if (ent.label_ in ("ORG", "NORP") and following is not None
+            and following.lower_ in _ROLE_HEADS):
+        return None  # "Indian External Affairs Minister Arjun Rao": part of a title
     if ent.label_ == "PERSON":
         # "Marja Kallio" tagged as just "Kallio": take the untagged given name back.
         doc = ent.doc
@@ -94,6 +101,15 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     role = " ".join(t.text for t in role_tokens) or None
     return _Mention(offset + start, offset + end, surface, ent.label_, acting, role)
 
+
+_PLACE_DESIGNATORS = {"State", "Province", "Region", "County", "District", "Oblast", "Island",
+                      "Islands", "Governorate", "Prefecture", "Territory", "Strait", "Sea",
+                      "Gulf", "Peninsula", "Valley", "Mountains", "River", "Basin"}
+
+# Words that end a title written before a name: what precedes them is the role, not an actor.
+_ROLE_HEADS = {"minister", "secretary", "spokesperson", "spokesman", "spokeswoman",
+               "ambassador", "envoy", "director", "chief", "chairman", "chairwoman",
+               "commissioner", "undersecretary", "adviser", "advisor"}
 
 # Nouns through which a capital acts: "officials in Bamako", "the government in Niamey".
 _GOVERNMENT_NOUNS = {"official", "government", "authority", "diplomat", "ministry", "regime",
@@ -151,6 +167,10 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         return name, "country" if name in countries() else "organisation"
     if surface in places["demonyms"] and mention.label in ("NORP", "GPE", "ORG", "PERSON"):
         return places["demonyms"][surface], "country"
+    if surface in places["regions"] and mention.label in ("NORP", "GPE", "LOC"):
+        return places["regions"][surface], "place"
+    if surface in places["regions"].values():
+        return surface, "place"  # "Indo-Pacific" tagged as an organisation is still a region
     if surface in places["capitals"] and mention.acting:
         return places["capitals"][surface], "country"
     if surface in countries():
@@ -158,6 +178,8 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     if surface in places["capitals"]:
         return surface, "place"  # a capital that does not act is where something happens
     kind = _LABEL_TYPES[mention.label]
+    if kind in ("person", "organisation") and surface.split()[-1] in _PLACE_DESIGNATORS:
+        kind = "place"  # "Rakhine State", "Donetsk Oblast": a place, whatever NER said
     return surface, kind
 
 
@@ -292,7 +314,8 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str) -> None:
         if actor.type == "person" and len(actor.name.split()) > 1:
             surnames.setdefault(actor.name.split()[-1], []).append(actor)
     for surname, owners in surnames.items():
-        if len(owners) == 1 and len(surname) >= 3 and surname not in owner:
+        if (len(owners) == 1 and len(surname) >= 3 and surname not in owner
+                and surname.lower() not in _titles()):
             owner[surname] = owners[0]
             owners[0].aliases.append(surname) if surname not in owners[0].aliases else None
     if not owner:
