@@ -300,3 +300,27 @@ async def test_narrow_terminal_uses_tabs(reader_db, size):
         assert screen.pane("actors").display and not screen.pane("claims").display
         await pilot.press("tab", "tab")
         assert screen.pane("claims").display and not screen.pane("actors").display
+
+
+async def test_orphans_are_listed_in_notes_and_can_be_reattached(reader_db):
+    path, article_id = reader_db
+    with Store(path) as store:
+        text = store.article(article_id)["text"]
+        start = text.index("Fingrid")
+        orphan = store.add_annotation(article_id, start, start + 7, note="gone")
+        store.set_anchors(article_id, {orphan: None}, store.article(article_id)["hash"])
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await wait_for(pilot, lambda: screen.highlights)
+        notes = screen.pane("notes")
+        assert notes.items[0]["status"] == "orphaned"
+        assert "Orphaned" in str(notes.get_option_at_index(0).prompt)
+        notes.focus()
+        notes.highlighted = 0
+        screen.view.jump_to(text.index("Cameroon"))
+        await pilot.press("o")
+        await flush(pilot)
+    with Store(path) as store:
+        again = store.annotation(orphan)
+        assert again.status == "anchored" and again.start is not None
+        assert "Cameroon" in store.article(article_id)["text"][again.start:again.end]

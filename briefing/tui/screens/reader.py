@@ -281,7 +281,8 @@ class ReaderScreen(Screen):
         claims = analysis.get("claims", [])
         prompts = [Text("⚑ " + sanitise_line(f["message"]), style="bold") for f in flags]
         prompts += [claim_prompt(c, self._grade_label(c)) for c in claims]
-        self.pane("claims").show(flags + claims, prompts)
+        count = f"{len(claims)} · ⚑ {len(flags)}" if flags else None
+        self.pane("claims").show(flags + claims, prompts, count)
 
     def _grade_label(self, claim: dict) -> str | None:
         return grade_label(self.grades, self.article_id, claim)

@@ -39,14 +39,15 @@ class Pane(OptionList):
         self.set_options([Option(Text(message, style="italic"), disabled=True)])
         self.border_title = self.title
 
-    def show(self, items: list, prompts: list[Text]) -> None:
+    def show(self, items: list, prompts: list[Text], count: str | None = None) -> None:
+        """`count`: the title's figure when it is not simply len(items)."""
         keep = self.highlighted
         self.items = items
         if not items:
             self.show_message(self.empty)
             return
         self.set_options([Option(p, id=str(i)) for i, p in enumerate(prompts)])
-        self.border_title = f"{self.title} ({len(items)})"
+        self.border_title = f"{self.title} ({count or len(items)})"
         if keep is not None and keep < len(items):
             self.highlighted = keep
 
