@@ -137,8 +137,9 @@ def _highlight(a: dict, quote: str, article_id: int, grades: dict | None) -> lis
     if claim:
         meta.append("claim: " + escape_line(sanitise_line(
             f"{', '.join(claim.get('kinds', []))} by {claim.get('speaker') or 'no speaker'}")))
-    if a.get("grade"):
-        meta.append(f"grade: {escape_line(str(a['grade']))}")
+        grade = grade_label(grades or {}, article_id, claim) if "start" in claim else None
+        if grade:
+            meta.append(f"grade: {grade}")
     lines = [quote_block(quote, block_id(a)), ""]
     if a.get("note"):
         lines += [f"- Note: {indented_text(a['note'])}"]

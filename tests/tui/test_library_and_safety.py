@@ -182,3 +182,21 @@ async def test_actor_index_lists_claims_and_opens_article(reader_db):
                        and pilot.app.screen.article is not None)
         await pilot.pause()
         assert pilot.app.screen.view.cursor_offset == at
+
+
+async def test_no_pipeline_says_so_and_the_reader_keeps_working(tmp_path):
+    from briefing.library import import_file
+
+    path = tmp_path / "nopipe.json"
+    with Store(path) as store:
+        article_id = import_file(store, DATA / "sahel-grain-corridor.md").article_id
+    app = BriefingApp(db_path=path, article_id=article_id, model="no_such_pipeline_xyz")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and "no_such_pipeline_xyz" in str(
+                           pilot.app.screen.query_one("#status").render()), timeout=60)
+        screen = pilot.app.screen
+        status = str(screen.query_one("#status").render())
+        assert "analysis unavailable" in status and "\n" not in status.strip()
+        await pilot.press("h")  # highlighting still works without analysis
+        await wait_for(pilot, lambda: screen.highlights and screen.highlights[0]["id"])

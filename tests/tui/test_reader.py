@@ -324,3 +324,23 @@ async def test_orphans_are_listed_in_notes_and_can_be_reattached(reader_db):
         again = store.annotation(orphan)
         assert again.status == "anchored" and again.start is not None
         assert "Cameroon" in store.article(article_id)["text"][again.start:again.end]
+
+
+async def test_claims_filter_by_kind_and_grade(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        everything = len(screen.analysis["claims"])
+        await pilot.press("F")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await pilot.press(*"denial", "enter")
+        await pilot.pause()
+        shown = screen.pane("claims").items
+        assert shown and all("denial" in c["kinds"] for c in shown)
+        assert len(shown) < everything
+        claim = next(c for c in screen.analysis["claims"] if c.get("speaker") == "Kristjan Lepp")
+        screen._set_grade(f"claim:{screen.article_id}:{claim['start']}:{claim['end']}", "2")
+        screen._set_grade("source:kristjan lepp", "B")
+        screen.claim_filter = "B2"
+        screen._refresh_claims()
+        assert {c.get("speaker") for c in screen.pane("claims").items} == {"Kristjan Lepp"}
+        assert "B2" in str(screen.pane("claims").get_option_at_index(0).prompt)

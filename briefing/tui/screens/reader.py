@@ -62,6 +62,7 @@ class ReaderScreen(Screen):
         self._analysis_job = None
         self._status_text = Text("")
         self._panes: dict[str, Pane] = {}
+        self.claim_filter = ""
         self._tabs: Tabs | None = None
 
     # -- layout ----------------------------------------------------------------------------
@@ -278,11 +279,38 @@ class ReaderScreen(Screen):
     def _refresh_claims(self) -> None:
         analysis = self.analysis or {}
         flags = [dict(f, _kind="flag") for f in analysis.get("flags", [])]
-        claims = analysis.get("claims", [])
+        claims = [c for c in analysis.get("claims", []) if self._claim_passes(c)]
         prompts = [Text("⚑ " + sanitise_line(f["message"]), style="bold") for f in flags]
         prompts += [claim_prompt(c, self._grade_label(c)) for c in claims]
         count = f"{len(claims)} · ⚑ {len(flags)}" if flags else None
+        if self.claim_filter:
+            count = f"{len(claims)} matching {self.claim_filter!r}"
+            flags, prompts = [], prompts[len(flags):]
         self.pane("claims").show(flags + claims, prompts, count)
+
+    def _claim_passes(self, claim: dict) -> bool:
+        """The claims filter: words that must all match a kind, the speaker, the grade
+        ('B2', or 'B' / '2' alone) or the text."""
+        if not self.claim_filter:
+            return True
+        grade = self._grade_label(claim) or ""
+        haystack = " ".join([*claim["kinds"], claim.get("speaker") or "", claim["text"]]).lower()
+        for word in self.claim_filter.split():
+            if word.upper() == grade or (len(word) == 1 and word.upper() in grade):
+                continue
+            if word.lower() not in haystack:
+                return False
+        return True
+
+    def action_filter_claims(self) -> None:
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            self.claim_filter = value.strip()
+            self._refresh_claims()
+
+        self.app.push_screen(Prompt("Filter claims: kind, speaker, grade (B2, B, 2) or words; "
+                                    "empty shows all", self.claim_filter), chosen)
 
     def _grade_label(self, claim: dict) -> str | None:
         return grade_label(self.grades, self.article_id, claim)
@@ -417,7 +445,7 @@ class ReaderScreen(Screen):
             overlap = min(end, claim["end"]) - max(start, claim["start"])
             if overlap > 0.5 * (end - start):
                 return {"kinds": claim["kinds"], "speaker": claim.get("speaker"),
-                        "text": claim["text"]}
+                        "text": claim["text"], "start": claim["start"], "end": claim["end"]}
         return None
 
     def action_highlight(self) -> dict | None:
