@@ -31,4 +31,6 @@ def extract(content: str) -> tuple[str, str, dict]:
         title = html.unescape(match.group(1)).strip() if match else ""
     if not text:
         raise BriefingError("no article text found in the HTML page")
+    # trafilatura puts one paragraph per line; Briefing separates paragraphs by a blank line.
+    text = "\n\n".join(line for line in text.splitlines() if line.strip())
     return title, text, meta
