@@ -95,3 +95,20 @@ def test_date_flags():
     assert kinds == {"date_mismatch", "relative_date"}
     relative = next(f for f in result["flags"] if f["kind"] == "relative_date")
     assert relative["resolved"] == "2024-06"
+
+
+def test_participle_frame_is_its_own_clause():
+    claims = claims_of("China on Monday condemned the new restrictions, saying the measures "
+                       "would disrupt global supply chains.")
+    saying = next(c for c in claims if c["cue"] == "saying")
+    assert saying["speaker"] == "China"
+    assert saying["text"].startswith("saying the measures would disrupt")
+    assert "prediction" in saying["kinds"]
+    condemned = next(c for c in claims if c["cue"] == "condemned")
+    assert "saying" not in condemned["text"]
+
+
+def test_no_two_claims_share_a_span():
+    claims = claims_of("The ministry said and insisted that the talks had failed.")
+    spans = [(c["start"], c["end"]) for c in claims]
+    assert len(spans) == len(set(spans))

@@ -134,7 +134,22 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             if not found and _is_event(sent):
                 found.append(_claim(sent, block.start, sent[0].i, sent[-1].i, None, None))
             claims.extend(found)
-    return sorted(claims, key=lambda c: (c.start, c.end))
+    return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
+
+
+def _merge_same_span(claims: list[Claim]) -> list[Claim]:
+    """Two frames that cover the same words are one claim with the kinds of both."""
+    merged: list[Claim] = []
+    for claim in claims:
+        if merged and (merged[-1].start, merged[-1].end) == (claim.start, claim.end):
+            kept = merged[-1]
+            kept.kinds = list(dict.fromkeys(kept.kinds + claim.kinds))
+            kept.hedges = sorted(set(kept.hedges) | set(claim.hedges))
+            kept.speaker = kept.speaker or claim.speaker
+            kept.probability = kept.probability or claim.probability
+            continue
+        merged.append(claim)
+    return merged
 
 
 def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> list[Claim]:
@@ -171,7 +186,10 @@ def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> lis
         if speaker_tok is None and not content:
             continue
         lo, hi = token.i, token.i
-        for part in content + ([speaker_tok] if speaker_tok is not None else []):
+        # A speaker inherited from another verb ("China condemned ..., saying ...") is not
+        # part of this clause: the claim is the participle and what it says.
+        own_speaker = speaker_tok is not None and speaker_tok.head.i == token.i
+        for part in content + ([speaker_tok] if own_speaker else []):
             lo, hi = min(lo, part.left_edge.i), max(hi, part.right_edge.i)
         if token.dep_ == "ROOT" or not content:
             # the frame's own clause: from the speaker to the end of the sentence, but not
