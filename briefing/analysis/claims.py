@@ -182,7 +182,10 @@ def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> lis
             continue
         content = [c for c in token.children if c.dep_ in _CONTENT_DEPS
                    and not (token.lemma_.lower() in lex["addressee"] and c.dep_ == "dobj"
-                            and c.pos_ in ("PROPN", "PRON"))]
+                            and c.pos_ in ("PROPN", "PRON"))
+                   # a reporting clause hanging off this one is a claim of its own
+                   and not (c.dep_ in ("advcl", "parataxis")
+                            and c.lemma_.lower() in lex["reporting"])]
         if speaker_tok is None and not content:
             continue
         lo, hi = token.i, token.i
