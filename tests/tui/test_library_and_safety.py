@@ -200,3 +200,21 @@ async def test_no_pipeline_says_so_and_the_reader_keeps_working(tmp_path):
         assert "analysis unavailable" in status and "\n" not in status.strip()
         await pilot.press("h")  # highlighting still works without analysis
         await wait_for(pilot, lambda: screen.highlights and screen.highlights[0]["id"])
+
+
+async def test_actor_index_analyses_the_rest_in_the_background(tmp_path):
+    from briefing.library import import_file
+    from briefing.tui.screens.finder import ActorIndexScreen
+
+    path = tmp_path / "rest.json"
+    with Store(path) as store:
+        import_file(store, DATA / "sahel-grain-corridor.md")
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        await library(pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ActorIndexScreen)
+                       and pilot.app.screen.pending)
+        await pilot.press("A")
+        await wait_for(pilot, lambda: pilot.app.screen.actors, timeout=60)
+        assert any(a.name == "Amadou Sissoko" for a in pilot.app.screen.actors)
+        assert not pilot.app.screen.pending

@@ -18,6 +18,10 @@ KIND_LABELS = {"title": "TITLE", "text": "TEXT", "highlight": "HL", "note": "NOT
                "article-note": "ANOTE", "claim": "CLAIM", "actor": "ACTOR"}
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 class SearchScreen(Screen):
     """Type to search text, highlights, notes, claims and actors; enter opens the place."""
 
@@ -102,11 +106,13 @@ class ActorIndexScreen(Screen):
     opens the article there."""
 
     BINDINGS = [Binding("escape", "close", "Back", id="actors-back"),
-                Binding("tab", "focus_next", "Switch list", show=False, id="actors-switch")]
+                Binding("tab", "focus_next", "Switch list", show=False, id="actors-switch"),
+                Binding("A", "analyse_rest", "Analyse the rest", id="actors-analyse")]
 
     def __init__(self) -> None:
         super().__init__(id="actor-index")
         self.actors: list = []
+        self.pending: list = []
         self.places: list[tuple[int, int | None]] = []
 
     def compose(self) -> ComposeResult:
@@ -118,28 +124,72 @@ class ActorIndexScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#index-actors", OptionList).focus()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
         from briefing.actor_index import build_index
 
-        self.query_one("#index-actors", OptionList).focus()
-        self.app.service.submit(build_index, self._built,
+        def build(store):
+            pending = [a for a in store.articles() if not store.analysis_for_hash(a["hash"])]
+            return build_index(store), pending
+
+        self.app.service.submit(build, self._built,
                                 lambda m: self.app.notify(m, severity="error", markup=False))
 
-    def _built(self, actors: list) -> None:
+    def _built(self, result: tuple) -> None:
         if not self.is_mounted:
             return
+        actors, self.pending = result
         self.actors = actors
         options = []
         for actor in actors:
             line = Text()
             line.append(f"{TYPE_GLYPHS.get(actor.type, '·')} ")
             line.append(clip(actor.name, 40), style="bold")
-            line.append(f"  {len(actor.appearances)} briefings · {actor.mention_count} mentions"
-                        f" · {len(actor.claims)} claims", style="dim")
+            line.append(f"  {_count(len(actor.appearances), 'briefing')} · "
+                        f"{_count(actor.mention_count, 'mention')} · "
+                        f"{_count(len(actor.claims), 'claim')}", style="dim")
             options.append(Option(line))
         self.query_one("#index-actors", OptionList).set_options(options)
-        status = (f"{len(actors)} actors" if actors else
-                  "No analysed briefings yet: open articles (or `briefing actors --analyse`).")
+        status = f"{len(actors)} actors" if actors else "No analysed briefings yet."
+        if self.pending:
+            status += (f" · {len(self.pending)} briefing{'s' if len(self.pending) != 1 else ''}"
+                       " not analysed yet: A analyses them in the background")
         self.query_one("#status", Static).update(Text(status, style="dim"))
+
+    def action_analyse_rest(self) -> None:
+        if self.pending:
+            self._analyse_pending(list(self.pending))
+
+    @work(thread=True, exclusive=True, group="analyse-library")
+    def _analyse_pending(self, articles: list) -> None:
+        from briefing import config
+        from briefing.analysis import cache_key
+        from briefing.analysis.runner import AnalysisProcess
+
+        for number, article in enumerate(articles, 1):
+            self.app.call_from_thread(self._progress, number, len(articles))
+            process = AnalysisProcess(article["text"], article["title"], dict(article),
+                                      self.app.model)
+            try:
+                for event in process.events():
+                    if event[0] == "result":
+                        key = cache_key(article["hash"], config.model_name(self.app.model))
+                        self.app.service.call(
+                            lambda store, key=key, r=event[1]: store.save_analysis(key, r))
+                    elif event[0] == "error":
+                        self.app.call_from_thread(self.app.notify, event[1],
+                                                  severity="error", markup=False)
+                        return
+            finally:
+                process.cancel()
+        self.app.call_from_thread(self._rebuild)
+
+    def _progress(self, number: int, total: int) -> None:
+        if self.is_mounted:
+            self.query_one("#status", Static).update(
+                Text(f"Analysing briefing {number} of {total}…", style="italic"))
 
     @on(OptionList.OptionHighlighted, "#index-actors")
     @on(OptionList.OptionSelected, "#index-actors")
