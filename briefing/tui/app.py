@@ -13,7 +13,6 @@ from textual.screen import Screen
 
 from briefing import config
 from briefing.tui.keys import ARTICLE_BINDINGS, DESCRIPTIONS, LIBRARY_BINDINGS, READER_BINDINGS
-from briefing.tui.screens.modals import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.store_service import StoreService
 from briefing.tui.themes import VARIABLES, available_themes
@@ -134,6 +133,8 @@ class BriefingApp(App):
             sections = [("Library", rows(LIBRARY_BINDINGS))]
         sections.append(("Anywhere", [("ctrl+p", "command palette (themes, every action)"),
                                       ("ctrl+q", "quit")]))
+        from briefing.tui.screens.modals import HelpScreen
+
         self.push_screen(HelpScreen(sections))
 
     def _keys_for(self, binding: Binding) -> str:

@@ -18,19 +18,20 @@ from briefing.grades import CREDIBILITY, RELIABILITY, claim_key, grade_label, so
 from briefing.ingest.sanitize import sanitise_line
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
-from briefing.tui.screens.modals import Confirm, NoteEditor, Prompt
 from briefing.tui.widgets.article import ArticleView, Span
-from briefing.tui.widgets.panes import (
-    COLOURS as COLOUR_NAMES,
-)
-from briefing.tui.widgets.panes import (
-    Pane,
-    actor_prompt,
-    claim_prompt,
-    note_prompt,
-)
+from briefing.tui.widgets.panes import COLOURS as COLOUR_NAMES
+from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
 
 NARROW_BELOW = 100
+
+
+def _modals():
+    """The dialogs, imported on first use: they are not needed for the first paint."""
+    from briefing.tui.screens import modals
+
+    return modals
+
+
 _TAG = re.compile(r"(?<![\w#])#([\w/-]+)")
 PANES = ("actors", "claims", "notes")
 
@@ -38,8 +39,9 @@ PANES = ("actors", "claims", "notes")
 class ReaderScreen(Screen):
     BINDINGS = READER_BINDINGS
 
-    def __init__(self, article_id: int | None, document: Any = None,
-                 jump_to: int | None = None) -> None:
+    def __init__(
+        self, article_id: int | None, document: Any = None, jump_to: int | None = None
+    ) -> None:
         """Open a stored article, or (`document`, an ingest.Document) show a file's text at
         once and import it in the background. `jump_to`: an offset to put the cursor at."""
         super().__init__(id="reader")
@@ -77,13 +79,18 @@ class ReaderScreen(Screen):
     def _mount_rest(self) -> None:
         if self._panes:
             return
-        self._tabs = Tabs(Tab("Actors", id="tab-actors"), Tab("Claims", id="tab-claims"),
-                          Tab("Notes", id="tab-notes"), id="side-tabs")
+        self._tabs = Tabs(
+            Tab("Actors", id="tab-actors"),
+            Tab("Claims", id="tab-claims"),
+            Tab("Notes", id="tab-notes"),
+            id="side-tabs",
+        )
         self._panes = {
             "actors": Pane("Actors", "No actors found.", id="actors"),
             "claims": Pane("Claims", "No claims found.", id="claims"),
-            "notes": Pane("Notes", "No highlights or notes yet: h highlights, a adds a note.",
-                          id="notes"),
+            "notes": Pane(
+                "Notes", "No highlights or notes yet: h highlights, a adds a note.", id="notes"
+            ),
         }
         side = Vertical(self._tabs, *self._panes.values(), id="side")
         self.query_one("#body", Horizontal).mount(side)
@@ -106,13 +113,14 @@ class ReaderScreen(Screen):
         self.call_after_refresh(self._mount_rest)
         if self.document is not None:
             # First paint from the file itself; the database is opened once the text shows.
-            self._show_article({"title": self.document.title, "text": self.document.text,
-                                **self.document.meta})
-            self.call_after_refresh(self.app.service.submit, self._import_and_load,
-                                    self._loaded, self._failed)
+            self._show_article(
+                {"title": self.document.title, "text": self.document.text, **self.document.meta}
+            )
+            self.call_after_refresh(
+                self.app.service.submit, self._import_and_load, self._loaded, self._failed
+            )
         else:
-            self.call_after_refresh(self.app.service.submit, self._load, self._loaded,
-                                    self._failed)
+            self.call_after_refresh(self.app.service.submit, self._load, self._loaded, self._failed)
 
     def on_resize(self, event) -> None:
         if self._panes:
@@ -144,9 +152,14 @@ class ReaderScreen(Screen):
         article = store.require_article(self.article_id)
         summary = reanchor(store, article)  # no-op unless the text changed under them
         grades = store.values("grades")
-        return {"article": article, "highlights": store.annotations(self.article_id),
-                "notes": store.notes(self.article_id), "summary": summary, "grades": grades,
-                "analysis": store.cached_analysis(self._cache_key(article))}
+        return {
+            "article": article,
+            "highlights": store.annotations(self.article_id),
+            "notes": store.notes(self.article_id),
+            "summary": summary,
+            "grades": grades,
+            "analysis": store.cached_analysis(self._cache_key(article)),
+        }
 
     def _cache_key(self, article: dict) -> str:
         from briefing import config
@@ -169,8 +182,10 @@ class ReaderScreen(Screen):
             self.jump_to_offset = None
         summary = data["summary"]
         if summary.moved or summary.orphaned:
-            self.app.notify(f"Text changed: {summary.moved} highlights moved, "
-                            f"{summary.orphaned} orphaned", markup=False)
+            self.app.notify(
+                f"Text changed: {summary.moved} highlights moved, {summary.orphaned} orphaned",
+                markup=False,
+            )
         if data["analysis"]:
             self._apply_analysis(data["analysis"])
         else:
@@ -181,8 +196,9 @@ class ReaderScreen(Screen):
         self.text = article["text"]
         self.sentences = sentence_spans(self.text)
         title = Text(sanitise_line(article["title"]), style="bold")
-        meta = " · ".join(sanitise_line(str(article.get(k))) for k in
-                          ("source", "published") if article.get(k))
+        meta = " · ".join(
+            sanitise_line(str(article.get(k))) for k in ("source", "published") if article.get(k)
+        )
         if meta:
             title.append(f"  {meta}", style="dim")
         self.query_one("#title", Static).update(title)
@@ -197,8 +213,9 @@ class ReaderScreen(Screen):
 
     def _show_colour(self) -> None:
         line = self._status_text.copy()
-        line.append(f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})",
-                    style="dim")
+        line.append(
+            f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})", style="dim"
+        )
         self.query_one("#status", Static).update(line)
 
     # -- analysis (in another process; this worker thread only waits and relays) ----------
@@ -208,8 +225,9 @@ class ReaderScreen(Screen):
 
         assert self.article is not None
         worker = get_current_worker()
-        process = AnalysisProcess(self.text, self.article["title"], dict(self.article),
-                                  self.app.model)
+        process = AnalysisProcess(
+            self.text, self.article["title"], dict(self.article), self.app.model
+        )
         try:
             for event in process.events():
                 if worker.is_cancelled:
@@ -248,15 +266,19 @@ class ReaderScreen(Screen):
         self.analysis = result
         actors, claims = result.get("actors", []), result.get("claims", [])
         self._claim_starts = [c["start"] for c in claims]
-        self.view.set_layer("actors", [
-            Span(s, e, f"article--actor-{a['type']}") for a in actors for s, e in a["mentions"]])
-        self.view.set_layer("claims", [Span(c["start"], c["end"], self._claim_style(c))
-                                       for c in claims])
+        self.view.set_layer(
+            "actors",
+            [Span(s, e, f"article--actor-{a['type']}") for a in actors for s, e in a["mentions"]],
+        )
+        self.view.set_layer(
+            "claims", [Span(c["start"], c["end"], self._claim_style(c)) for c in claims]
+        )
         self._refresh_actors()
         self._refresh_claims()
         flags = result.get("flags", [])
-        status = Text(f"{result.get('model', '?')} · {len(actors)} actors · "
-                      f"{len(claims)} claims", style="dim")
+        status = Text(
+            f"{result.get('model', '?')} · {len(actors)} actors · {len(claims)} claims", style="dim"
+        )
         if flags:
             status.append(f" · ⚑ {len(flags)} date notes (see Claims)", style="bold")
         self._status(status)
@@ -273,8 +295,9 @@ class ReaderScreen(Screen):
     def _refresh_actors(self) -> None:
         actors = (self.analysis or {}).get("actors", [])
         mono = self.app.has_class("-mono")
-        self.pane("actors").show(actors, [actor_prompt(a, a["name"] in self._marked_actors, mono)
-                                          for a in actors])
+        self.pane("actors").show(
+            actors, [actor_prompt(a, a["name"] in self._marked_actors, mono) for a in actors]
+        )
 
     def _refresh_claims(self) -> None:
         analysis = self.analysis or {}
@@ -285,7 +308,7 @@ class ReaderScreen(Screen):
         count = f"{len(claims)} · ⚑ {len(flags)}" if flags else None
         if self.claim_filter:
             count = f"{len(claims)} matching {self.claim_filter!r}"
-            flags, prompts = [], prompts[len(flags):]
+            flags, prompts = [], prompts[len(flags) :]
         self.pane("claims").show(flags + claims, prompts, count)
 
     def _claim_passes(self, claim: dict) -> bool:
@@ -309,19 +332,29 @@ class ReaderScreen(Screen):
             self.claim_filter = value.strip()
             self._refresh_claims()
 
-        self.app.push_screen(Prompt("Filter claims: kind, speaker, grade (B2, B, 2) or words; "
-                                    "empty shows all", self.claim_filter), chosen)
+        self.app.push_screen(
+            _modals().Prompt(
+                "Filter claims: kind, speaker, grade (B2, B, 2) or words; empty shows all",
+                self.claim_filter,
+            ),
+            chosen,
+        )
 
     def _grade_label(self, claim: dict) -> str | None:
         return grade_label(self.grades, self.article_id, claim)
 
     def _refresh_highlights(self) -> None:
         anchored = [h for h in self.highlights if h.get("status") != "orphaned"]
-        self.view.set_layer("highlights", [
-            Span(h["start"], h["end"], f"article--highlight-{h.get('color', 1)}")
-            for h in anchored])
+        self.view.set_layer(
+            "highlights",
+            [
+                Span(h["start"], h["end"], f"article--highlight-{h.get('color', 1)}")
+                for h in anchored
+            ],
+        )
         items = sorted(anchored, key=lambda h: h["start"]) + [
-            h for h in self.highlights if h.get("status") == "orphaned"]
+            h for h in self.highlights if h.get("status") == "orphaned"
+        ]
         items += [dict(n, _kind="article-note") for n in self.notes]
         mono = self.app.has_class("-mono")
         self.pane("notes").show(items, [note_prompt(i, self.text, mono) for i in items])
@@ -360,8 +393,11 @@ class ReaderScreen(Screen):
         return None
 
     def _highlight_at(self, offset: int) -> dict | None:
-        found = [h for h in self.highlights if h.get("status") != "orphaned"
-                 and h["start"] <= offset < h["end"]]
+        found = [
+            h
+            for h in self.highlights
+            if h.get("status") != "orphaned" and h["start"] <= offset < h["end"]
+        ]
         return min(found, key=lambda h: h["end"] - h["start"]) if found else None
 
     @on(OptionList.OptionHighlighted, "#actors")
@@ -370,8 +406,9 @@ class ReaderScreen(Screen):
             return  # moved by cursor sync, not by the user: no marks over the text
         actor = self.pane("actors").current()
         if actor is not None:
-            self.view.set_layer("focus", [Span(s, e, "article--focus")
-                                          for s, e in actor["mentions"]])
+            self.view.set_layer(
+                "focus", [Span(s, e, "article--focus") for s, e in actor["mentions"]]
+            )
 
     @on(OptionList.OptionSelected, "#actors")
     def _actor_selected(self, event: OptionList.OptionSelected) -> None:
@@ -411,8 +448,10 @@ class ReaderScreen(Screen):
         if item.get("_kind") == "article-note":
             self._edit_article_note(item)
         elif item.get("status") == "orphaned":
-            self.notify("Orphaned: its words are gone. Select new text and press o to "
-                        "re-attach it.", markup=False)
+            self.notify(
+                "Orphaned: its words are gone. Select new text and press o to re-attach it.",
+                markup=False,
+            )
         else:
             self._jump(item["start"], item["end"])
 
@@ -436,7 +475,7 @@ class ReaderScreen(Screen):
 
     def _target_span(self) -> tuple[int, int] | None:
         span = self.view.selected_span
-        if span and self.text[span[0]:span[1]].strip():
+        if span and self.text[span[0] : span[1]].strip():
             return span
         return sentence_at(self.sentences, self.view.cursor_offset)
 
@@ -444,8 +483,13 @@ class ReaderScreen(Screen):
         for claim in (self.analysis or {}).get("claims", []):
             overlap = min(end, claim["end"]) - max(start, claim["start"])
             if overlap > 0.5 * (end - start):
-                return {"kinds": claim["kinds"], "speaker": claim.get("speaker"),
-                        "text": claim["text"], "start": claim["start"], "end": claim["end"]}
+                return {
+                    "kinds": claim["kinds"],
+                    "speaker": claim.get("speaker"),
+                    "text": claim["text"],
+                    "start": claim["start"],
+                    "end": claim["end"],
+                }
         return None
 
     def action_highlight(self) -> dict | None:
@@ -456,8 +500,16 @@ class ReaderScreen(Screen):
             self.notify("Nothing to highlight here.", markup=False)
             return None
         start, end = span
-        record = {"id": None, "article_id": self.article_id, "start": start, "end": end,
-                  "color": self.colour, "note": "", "tags": [], "status": "anchored"}
+        record = {
+            "id": None,
+            "article_id": self.article_id,
+            "start": start,
+            "end": end,
+            "color": self.colour,
+            "note": "",
+            "tags": [],
+            "status": "anchored",
+        }
         claim = self._claim_for_span(start, end)
         if claim:
             record["claim"] = claim
@@ -467,11 +519,11 @@ class ReaderScreen(Screen):
         extra = {"claim": claim} if claim else {}
 
         def save(store):
-            return store.add_annotation(self.article_id, start, end, color=record["color"],
-                                        **extra)
+            return store.add_annotation(self.article_id, start, end, color=record["color"], **extra)
 
-        self.app.service.submit(save, lambda new_id: record.__setitem__("id", new_id),
-                                self._write_failed(record))
+        self.app.service.submit(
+            save, lambda new_id: record.__setitem__("id", new_id), self._write_failed(record)
+        )
         return record
 
     def _write_failed(self, record: dict):
@@ -480,6 +532,7 @@ class ReaderScreen(Screen):
                 self.highlights.remove(record)
                 self._refresh_highlights()
             self.app.notify(f"Not saved: {message}", severity="error", markup=False)
+
         return failed
 
     def action_colour(self, colour: int) -> None:
@@ -495,7 +548,7 @@ class ReaderScreen(Screen):
         target = self._highlight_at(self.view.cursor_offset) or self.action_highlight()
         if target is None:
             return
-        quote = self.text[target["start"]:target["end"]]
+        quote = self.text[target["start"] : target["end"]]
 
         def saved(note: str | None) -> None:
             if note is None:
@@ -506,11 +559,12 @@ class ReaderScreen(Screen):
             tags = target["tags"]
             self.app.service.submit(
                 lambda s: s.update_annotation(target["id"], note=note, tags=tags),
-                failed=lambda m: self.app.notify(f"Not saved: {m}", severity="error",
-                                                 markup=False))
+                failed=lambda m: self.app.notify(f"Not saved: {m}", severity="error", markup=False),
+            )
 
-        self.app.push_screen(NoteEditor("Note on highlight", target.get("note", ""), quote),
-                             saved)
+        self.app.push_screen(
+            _modals().NoteEditor("Note on highlight", target.get("note", ""), quote), saved
+        )
 
     def action_article_note(self) -> None:
         self._edit_article_note(None)
@@ -528,12 +582,15 @@ class ReaderScreen(Screen):
             else:
                 record = {"id": None, "article_id": self.article_id, "note": note}
                 self.notes.append(record)
-                self.app.service.submit(lambda s: s.add_note(self.article_id, note),
-                                        lambda new_id: record.__setitem__("id", new_id))
+                self.app.service.submit(
+                    lambda s: s.add_note(self.article_id, note),
+                    lambda new_id: record.__setitem__("id", new_id),
+                )
             self._refresh_highlights()
 
-        self.app.push_screen(NoteEditor("Article note", existing["note"] if existing else ""),
-                             saved)
+        self.app.push_screen(
+            _modals().NoteEditor("Article note", existing["note"] if existing else ""), saved
+        )
 
     def action_delete(self) -> None:
         target = self._highlight_at(self.view.cursor_offset)
@@ -547,8 +604,10 @@ class ReaderScreen(Screen):
         self.highlights.remove(target)
         self.undo_stack.append(target)
         self._refresh_highlights()
-        self.app.service.submit(lambda s: s.delete_annotation(target["id"]),
-                                lambda deleted: target.update(dict(deleted)))
+        self.app.service.submit(
+            lambda s: s.delete_annotation(target["id"]),
+            lambda deleted: target.update(dict(deleted)),
+        )
         self.notify("Highlight deleted (u to undo)", markup=False)
 
     def _delete_article_note(self, item: dict) -> None:
@@ -558,7 +617,7 @@ class ReaderScreen(Screen):
                 self._refresh_highlights()
                 self.app.service.submit(lambda s: s.delete_note(item["id"]))
 
-        self.app.push_screen(Confirm("Delete this article note?"), answered)
+        self.app.push_screen(_modals().Confirm("Delete this article note?"), answered)
 
     def action_undo(self) -> None:
         if not self.undo_stack:
@@ -591,7 +650,7 @@ class ReaderScreen(Screen):
             self._jump(*matches[self.walk_index])
             self.notify(f"{len(matches)} matches (n/N)", markup=False, timeout=2)
 
-        self.app.push_screen(Prompt("Search", placeholder="text to find"), searched)
+        self.app.push_screen(_modals().Prompt("Search", placeholder="text to find"), searched)
 
     def action_next_match(self) -> None:
         self._walk(1)
@@ -601,8 +660,9 @@ class ReaderScreen(Screen):
 
     def _walk(self, step: int) -> None:
         if not self.walk:
-            self.notify("Nothing to walk: / searches, enter on an actor walks its mentions.",
-                        markup=False)
+            self.notify(
+                "Nothing to walk: / searches, enter on an actor walks its mentions.", markup=False
+            )
             return
         self.walk_index = (self.walk_index + step) % len(self.walk)
         self._jump(*self.walk[self.walk_index])
@@ -615,7 +675,8 @@ class ReaderScreen(Screen):
         self.app.service.submit(
             lambda s: export_articles(s, [self.article_id], folder),
             lambda paths: self.app.notify(f"Exported to {paths[0]}", markup=False),
-            lambda m: self.app.notify(f"Export failed: {m}", severity="error", markup=False))
+            lambda m: self.app.notify(f"Export failed: {m}", severity="error", markup=False),
+        )
 
     def action_copy(self) -> None:
         target = self._highlight_at(self.view.cursor_offset)
@@ -624,7 +685,7 @@ class ReaderScreen(Screen):
             return
         from briefing.export.markdown import indented_text, quote_block
 
-        markdown = quote_block(self.text[target["start"]:target["end"]])
+        markdown = quote_block(self.text[target["start"] : target["end"]])
         if target.get("note"):
             markdown += "\n\n" + indented_text(target["note"], "")
         self.app.copy_to_clipboard(markdown)
@@ -644,8 +705,9 @@ class ReaderScreen(Screen):
             self._refresh_highlights()
             self.app.service.submit(lambda s: s.update_annotation(target["id"], tags=tags))
 
-        self.app.push_screen(Prompt("Tags (space separated)", " ".join(target.get("tags", []))),
-                             tagged)
+        self.app.push_screen(
+            _modals().Prompt("Tags (space separated)", " ".join(target.get("tags", []))), tagged
+        )
 
     def action_grade(self) -> None:
         claim = self._claim_at(self.view.cursor_offset)
@@ -678,11 +740,19 @@ class ReaderScreen(Screen):
                 if value:
                     self._set_grade(skey, value)
 
-            self.app.push_screen(Prompt(f"Source reliability of {speaker} (A-F): {hint_r}",
-                                        self.grades.get(skey, "")), reliability)
+            self.app.push_screen(
+                _modals().Prompt(
+                    f"Source reliability of {speaker} (A-F): {hint_r}", self.grades.get(skey, "")
+                ),
+                reliability,
+            )
 
-        self.app.push_screen(Prompt(f"Information credibility of this claim (1-6): {hint}",
-                                    self.grades.get(key, "")), credibility)
+        self.app.push_screen(
+            _modals().Prompt(
+                f"Information credibility of this claim (1-6): {hint}", self.grades.get(key, "")
+            ),
+            credibility,
+        )
 
     def _set_grade(self, key: str, value: str) -> None:
         self.grades[key] = value
@@ -699,8 +769,9 @@ class ReaderScreen(Screen):
             return
         item.update(start=span[0], end=span[1], status="anchored")
         self._refresh_highlights()
-        self.app.service.submit(lambda s: s.update_annotation(item["id"], start=span[0],
-                                                              end=span[1]))
+        self.app.service.submit(
+            lambda s: s.update_annotation(item["id"], start=span[0], end=span[1])
+        )
         self.notify("Re-attached.", markup=False)
 
     def action_library(self) -> None:
