@@ -112,3 +112,27 @@ def test_no_two_claims_share_a_span():
     claims = claims_of("The ministry said and insisted that the talks had failed.")
     spans = [(c["start"], c["end"]) for c in claims]
     assert len(spans) == len(set(spans))
+
+
+TRANSCRIPT = (
+    "MR MILLER: We are monitoring the reports closely. I expect talks to resume next week.\n\n"
+    "QUESTION: Did Russia move missiles into Belarus?\n\n"
+    "MR MILLER: We do not have any independent confirmation."
+)
+
+
+def test_transcript_turns_speak_for_their_sentences_and_questions_claim_nothing():
+    result = analyse(TRANSCRIPT)
+    claims = result["claims"]
+    assert claims and {c["speaker"] for c in claims} == {"Miller"}
+    assert not any("missiles" in c["text"] for c in claims)
+    assert any("independent confirmation" in c["text"] for c in claims)
+    expect = next(c for c in claims if c["cue"] == "expect")
+    assert "prediction" in expect["kinds"]
+    miller = next(a for a in result["actors"] if a["name"] == "Miller")
+    assert miller["type"] == "person" and len(miller["mentions"]) == 2
+
+
+def test_sentence_with_a_colon_is_not_a_turn():
+    claims = claims_of("Officials said: the border will reopen on Monday.")
+    assert all(c["speaker"] != "Officials said" for c in claims)

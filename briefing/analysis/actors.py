@@ -135,6 +135,26 @@ def _acts(root: Any) -> bool:
     return False
 
 
+_COURTESY = re.compile(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+")
+
+
+def _turn_mention(block: Any) -> _Mention | None:
+    """A transcript label names a person speaking: "MR. MILLER:" is a mention of Miller."""
+    if block.turn is None or block.is_question:
+        return None
+    label, start, end = block.turn
+    courtesy = _COURTESY.match(label)
+    name = label[courtesy.end():] if courtesy else label
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _titles():
+        words = words[1:]  # "SECRETARY BLINKEN" -> "BLINKEN"
+    if not words or words[-1].lower() in _titles():
+        return None
+    surface = " ".join(w if not w.isupper() else w.capitalize() for w in words)
+    name_start = start + label.rfind(words[0])
+    return _Mention(name_start, end, surface, "PERSON", True)
+
+
 def _role_from_context(ent: Any) -> str | None:
     """'Bruce Bennett, a senior analyst at RAND' or 'press secretary Patrick Ryder'."""
     root = ent.root
@@ -188,6 +208,9 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     mentions: list[tuple[_Mention, str, str]] = []
     roles: dict[str, str] = {}
     for block, doc in parsed:
+        turn = _turn_mention(block)
+        if turn is not None:
+            mentions.append((turn, *_canonical(turn)))
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue

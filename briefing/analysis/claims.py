@@ -19,7 +19,7 @@ from briefing.analysis.lexicon import table
 from briefing.ingest.boilerplate import parse_date
 
 _QUOTE_CHARS = "\"“”«»"
-_PRONOUNS = {"he": "person", "she": "person", "they": None, "it": None, "we": None, "i": None}
+_PRONOUNS = {"he": "person", "she": "person", "they": None, "it": None}
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Only an active subject speaks: in "Beijing is expected to ..." Beijing is the topic.
 _SPEAKER_DEPS = {"nsubj"}
@@ -126,13 +126,18 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
     index = _ActorIndex(actors)
     claims: list[Claim] = []
     for block, doc in parsed:
+        if block.is_question:
+            continue  # a reporter's question asserts nothing
         quotes = _quoted_ranges(doc.text)
+        turn_speaker = _turn_speaker(block, index)
         for sent in doc.sents:
             found = _attributed(sent, block.start, quotes, index)
             _share_according_to(found)
             found += _nominal(sent, block.start, found)
-            if not found and _is_event(sent):
+            if not found and (_is_event(sent) or (turn_speaker and _is_statement(sent))):
                 found.append(_claim(sent, block.start, sent[0].i, sent[-1].i, None, None))
+            if turn_speaker:
+                _speak_for_turn(found, turn_speaker)
             claims.extend(found)
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
 
@@ -245,6 +250,27 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
             and speaker.lemma_.lower() not in _PERSON_NOUNS)
 
 
+def _turn_speaker(block: Any, index: _ActorIndex) -> str | None:
+    """The canonical actor of a transcript turn's label ("MR. MILLER" -> Matthew Miller)."""
+    if block.turn is None:
+        return None
+    _, start, end = block.turn
+    actor = index.at(start, end)
+    return actor.name if actor is not None else None
+
+
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+
+
+def _speak_for_turn(claims: list[Claim], speaker: str) -> None:
+    """In a transcript turn, the label speaks: for claims with no speaker, and for 'I'/'we'."""
+    for claim in claims:
+        if claim.speaker is None or claim.speaker.lower() in _FIRST_PERSON:
+            claim.speaker = speaker
+            if "attributed" not in claim.kinds:
+                claim.kinds = ["attributed", *[k for k in claim.kinds if k != "event"]]
+
+
 def _share_according_to(claims: list[Claim]) -> None:
     """'Beijing is expected to ..., according to two people': the sourced frame speaks for
     the sentence's claims that have no speaker of their own."""
@@ -278,8 +304,6 @@ def _speaker_of(verb: Any) -> Any | None:
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
         return _speaker_of(verb.head)  # "X warned ..., labeling ..." : X labels
-    if verb.dep_ in ("relcl",) and verb.head.pos_ in ("PROPN", "NOUN"):
-        return verb.head
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "X is expected to": no speaker but the agent, found above
     # Fallback for mis-parses: the nearest proper noun before the verb in its sentence.
@@ -297,6 +321,9 @@ def _speaker_names(tok: Any, offset: int, index: _ActorIndex) -> list[str]:
     for t in [tok, *[c for c in tok.conjuncts]]:
         if t.lower_ == "who" and t.head.dep_ == "relcl":
             t = t.head.head
+        if t.lower_ in _FIRST_PERSON:
+            names.append(t.text)  # the speaker of the quote or turn, resolved by the caller
+            continue
         if t.lower_ in _PRONOUNS:
             actor = index.last_before(offset + t.idx, _PRONOUNS[t.lower_])
             names.append(actor.name if actor else t.text)
@@ -396,6 +423,13 @@ def _nominal(sent: Any, offset: int, already: list[Claim]) -> list[Claim]:
             claim.kinds.append("speculation")
         found.append(claim)
     return found
+
+
+def _is_statement(sent: Any) -> bool:
+    """A sentence that states something (in a transcript turn, every such sentence is the
+    speaker's claim): a finite verb, not a question, not a greeting."""
+    return (any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in sent)
+            and not sent.text.rstrip().endswith("?") and len(sent) >= 4)
 
 
 def _is_event(sent: Any) -> bool:

@@ -39,10 +39,19 @@ def pipeline_id(nlp: Any) -> str:
 
 @dataclass(frozen=True)
 class Block:
-    """One line of the text (a paragraph once hard wraps are undone) and where it starts."""
+    """One line of the text (a paragraph once hard wraps are undone) and where it starts.
+
+    `turn` is the speaker label of a transcript line ("MR. MILLER: ...", "Q: ..."): the
+    name as written and where it is, or None.
+    """
 
     start: int
     text: str
+    turn: tuple[str, int, int] | None = None
+
+    @property
+    def is_question(self) -> bool:
+        return self.turn is not None and self.turn[0].upper().rstrip(".") in QUESTION_LABELS
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -52,21 +61,43 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z .'/-]{2,}(?:,[^-–—(\n]{0,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s")
 
 
+# A transcript turn: "MR. MILLER:", "SECRETARY BLINKEN:", "Q:", "QUESTION:", "Ms. Jean-Pierre:".
+TURN = re.compile(
+    r"^(?P<label>(?:(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][A-Za-z.'’-]*"
+    r"(?:\s+[A-Z][A-Za-z.'’-]*){0,3}):\s+")
+QUESTION_LABELS = {"Q", "QUESTION", "REPORTER", "JOURNALIST"}
+
+
 def blocks(text: str) -> list[Block]:
     """Non-blank lines: parsed one by one so no mention or claim spans a line break.
 
-    A dateline is blanked with spaces, which keeps every offset of the line unchanged.
+    A dateline or a transcript speaker label is blanked with spaces, which keeps every
+    offset of the line unchanged (the label is kept on the Block).
     """
     found = []
     for m in _LINE.finditer(text):
         line = m.group()
         if not line.strip():
             continue
+        turn = None
         dateline = DATELINE.match(line)
         if dateline:
             line = " " * dateline.end() + line[dateline.end():]
-        found.append(Block(m.start(), line))
+        else:
+            label = TURN.match(line)
+            if label and _is_turn_label(label.group("label")):
+                turn = (label.group("label"), m.start(), m.start() + label.end("label"))
+                line = " " * label.end() + line[label.end():]
+        found.append(Block(m.start(), line, turn))
     return found
+
+
+def _is_turn_label(label: str) -> bool:
+    """Labels are capitalised names or titles, not the start of a sentence with a colon
+    ("Officials said: ..."): all capitals, or a courtesy title, or a question marker."""
+    bare = label.rstrip(".")
+    return (bare.upper() in QUESTION_LABELS or label.isupper()
+            or label.split()[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr"))
 
 
 def parse(nlp: Any, text: str,
