@@ -126,3 +126,19 @@ def test_analyze_without_pipeline_fails_in_one_line(tmp_path):
                              "analyze", str(sample)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "nope_pipeline" in result.stderr
+
+
+def test_embassy_in_a_capital_is_not_that_country_acting():
+    found = actors_of("The Russian embassy in Helsinki denied any involvement.")
+    assert "Helsinki" in found and found["Helsinki"]["type"] == "place"
+    assert "Finland" not in found
+
+
+def test_officials_in_a_capital_act_for_its_country():
+    found = actors_of("Officials in Bamako and Ouagadougou have stated that they support it.")
+    assert {"Mali", "Burkina Faso"} <= set(found)
+
+
+def test_short_place_joins_the_longer_place_it_begins():
+    found = actors_of("Ships crossed the Baltic Sea on Monday. Patrols in the Baltic will grow.")
+    assert "Baltic" not in found and len(found["Baltic Sea"]["mentions"]) == 2

@@ -112,8 +112,9 @@ _ROLE_HEADS = {"minister", "secretary", "spokesperson", "spokesman", "spokeswoma
                "commissioner", "undersecretary", "adviser", "advisor"}
 
 # Nouns through which a capital acts: "officials in Bamako", "the government in Niamey".
+# (Not "embassy": "the Russian embassy in Helsinki" is Russia's, not Finland's.)
 _GOVERNMENT_NOUNS = {"official", "government", "authority", "diplomat", "ministry", "regime",
-                     "administration", "leadership", "junta", "embassy", "envoy"}
+                     "administration", "leadership", "junta"}
 
 
 def _acts(root: Any) -> bool:
@@ -266,6 +267,12 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for long, short in _person_key(org_names).items():
         if len(long.split()) > len(short.split()):
             joined.setdefault(long, short)
+    # "the Baltic" beside "the Baltic Sea": a one-word place that begins one longer place.
+    place_names = {name for _, name, kind in mentions if kind == "place"}
+    for short in (n for n in place_names if len(n.split()) == 1):
+        owners = [p for p in place_names if len(p.split()) > 1 and p.split()[0] == short]
+        if len(owners) == 1:
+            joined.setdefault(short, owners[0])
     actors: dict[str, Actor] = {}
     for mention, name, kind in mentions:
         name = joined.get(name, name)
