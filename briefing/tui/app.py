@@ -120,10 +120,14 @@ class BriefingApp(App):
 
     def show_help(self, screen: Screen) -> None:
         def rows(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
-            out = []
+            out: list[tuple[str, str]] = []
             for b in bindings:
-                keys = self._keys_for(b)
-                out.append((keys, DESCRIPTIONS.get(b.id or "", b.description)))
+                if b.id and b.id.startswith("colour-"):
+                    if b.id == "colour-1":
+                        out.append(("1-5", "highlight colour (recolours the one under "
+                                           "the cursor)"))
+                    continue
+                out.append((self._keys_for(b), DESCRIPTIONS.get(b.id or "", b.description)))
             return out
 
         if isinstance(screen, ReaderScreen):

@@ -62,6 +62,11 @@ LIBRARY_BINDINGS: list[Binding] = [
 
 DESCRIPTIONS = {
     "help": "this screen", "search": "search the article; n/N walk the matches",
+    "next": "next search match, or next mention of the chosen actor",
+    "previous": "previous search match or mention", "undo": "undo the last delete",
+    "library": "back to the library", "quit": "quit Briefing",
+    "layer-actors": "actor mentions on/off", "layer-claims": "claim tints on/off",
+    "layer-highlights": "your highlights on/off",
     "highlight": "highlight the selection, or the sentence under the cursor",
     "note": "note on the highlight (or sentence) under the cursor; ctrl+s saves",
     "article-note": "a note on the whole article", "delete": "delete the highlight (u undoes)",

@@ -40,8 +40,9 @@ class NoteEditor(ModalScreen[str | None]):
         with Vertical(classes="dialog editor"):
             yield Static(Text(self.heading, style="bold"))
             if self.quote:
-                yield Static(Text("“" + " ".join(self.quote.split())[:300] + "”",
-                                  style="italic"), classes="quote")
+                quote = " ".join(self.quote.split())
+                quote = quote if len(quote) <= 160 else quote[:159] + "…"
+                yield Static(Text(f"“{quote}”", style="italic"), classes="quote")
             yield TextArea(self.original, id="note-text", soft_wrap=True)
             yield Static(Text("ctrl+s save · escape cancel · #tag to tag", style="dim"))
 
@@ -95,16 +96,20 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        body = Text()
+        from rich.console import Group
+        from rich.table import Table
+
+        parts = []
         for title, rows in self.sections:
-            body.append(f"{title}\n", style="bold underline")
+            table = Table.grid(padding=(0, 2))
+            table.add_column(width=14, style="bold", no_wrap=True)
+            table.add_column(ratio=1)
             for keys, description in rows:
-                body.append(f"  {keys:<18}", style="bold")
-                body.append(f"{description}\n")
-            body.append("\n")
-        body.append("escape closes this screen", style="dim")
+                table.add_row(Text(keys), Text(description))
+            parts += [Text(title, style="bold underline"), table, Text("")]
+        parts.append(Text("escape closes this screen", style="dim"))
         with VerticalScroll(classes="dialog help"):
-            yield Static(body)
+            yield Static(Group(*parts))
 
     def action_close(self) -> None:
         self.dismiss(None)
