@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,6 +42,7 @@ class BriefingApp(App):
         settings = config.load_settings()
         self.keymap_settings = settings.get("keymap", {})
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._ui_context: contextvars.Context | None = None
         self._choose_theme()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -61,6 +63,7 @@ class BriefingApp(App):
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
+        self._ui_context = contextvars.copy_context()
         self.service = StoreService(self.db_path, self._deliver)
         if self.keymap_settings:
             self.set_keymap(self.keymap_settings)
@@ -83,7 +86,8 @@ class BriefingApp(App):
                 callback()
 
         if self._loop is not None and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(run)
+            # In the app's context (active app, screen stack), as Textual's own callbacks run.
+            self._loop.call_soon_threadsafe(run, context=self._ui_context)
 
     def watch_theme(self, theme: str) -> None:
         self.set_class(theme == MONO_THEME, "-mono")

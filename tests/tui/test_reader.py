@@ -344,3 +344,20 @@ async def test_claims_filter_by_kind_and_grade(reader_db):
         screen._refresh_claims()
         assert {c.get("speaker") for c in screen.pane("claims").items} == {"Kristjan Lepp"}
         assert "B2" in str(screen.pane("claims").get_option_at_index(0).prompt)
+
+
+async def test_changes_from_another_session_appear(reader_db, monkeypatch):
+    import briefing.tui.screens.reader as reader_module
+
+    monkeypatch.setattr(reader_module, "OTHER_SESSIONS_POLL", 0.1)
+    path, article_id = reader_db
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("h")
+        await flush(pilot)
+        with Store(path) as other:  # a second login writing to the same file
+            text = other.article(article_id)["text"]
+            start = text.index("Fingrid")
+            other.add_annotation(article_id, start, start + 7, note="from the other session")
+        await wait_for(pilot, lambda: len(screen.highlights) == 2)
+        assert {h["note"] for h in screen.highlights} == {"", "from the other session"}

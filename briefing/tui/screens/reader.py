@@ -25,6 +25,17 @@ from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_pr
 NARROW_BELOW = 100
 
 
+OTHER_SESSIONS_POLL = 2.0  # seconds between checks for another session's changes
+
+
+def _signature(records: list[dict]) -> list[tuple]:
+    """What a reader shows of highlights or notes, to tell whether another session changed
+    them."""
+    return sorted((r.get("id") or 0, r.get("start"), r.get("end"), r.get("note"),
+                   r.get("color"), tuple(r.get("tags") or ()), r.get("status"))
+                  for r in records)
+
+
 def _modals():
     """The dialogs, imported on first use: they are not needed for the first paint."""
     from briefing.tui.screens import modals
@@ -63,6 +74,7 @@ class ReaderScreen(Screen):
         self._marked_actors: set[str] = set()
         self._analysis_job = None
         self._status_text = Text("")
+        self._polling = False
         self._panes: dict[str, Pane] = {}
         self.claim_filter = ""
         self._tabs: Tabs | None = None
@@ -186,11 +198,39 @@ class ReaderScreen(Screen):
                 f"Text changed: {summary.moved} highlights moved, {summary.orphaned} orphaned",
                 markup=False,
             )
+        self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
         if data["analysis"]:
             self._apply_analysis(data["analysis"])
         else:
             self._status(Text("Analysing… starting spaCy", style="italic"))
             self._analyse()
+
+    # -- other sessions (a second SSH login, a browser tab) on the same database ------------
+    def _poll_other_sessions(self) -> None:
+        if self.article_id is None or self._polling:
+            return
+        self._polling = True
+        article_id = self.article_id
+
+        def read(store):
+            return store.annotations(article_id), store.notes(article_id)
+
+        def done(result) -> None:
+            self._polling = False
+            if not self.is_mounted:
+                return
+            highlights, notes = result
+            if _signature(highlights) != _signature(self.highlights) or _signature(
+                    notes) != _signature(self.notes):
+                self.highlights = [dict(h) for h in highlights]
+                self.notes = [dict(n) for n in notes]
+                self._refresh_highlights()
+
+        def failed(message: str) -> None:
+            self._polling = False
+
+        # Queued behind this session's own writes, so it never undoes one in flight.
+        self.app.service.submit(read, done, failed)
 
     def _show_article(self, article: dict) -> None:
         self.text = article["text"]
