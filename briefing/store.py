@@ -23,7 +23,7 @@ from briefing.anchoring import capture
 from briefing.errors import BriefingError
 from briefing.ingest import text_hash
 from briefing.ingest.sanitize import sanitise, sanitise_line
-from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
+from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock, parse_database
 
 SCHEMA_VERSION = 1
 BACKUPS_KEPT = 10
@@ -109,8 +109,6 @@ class Store:
         if not self.path.exists():
             return
         try:
-            from briefing.storage import parse_database
-
             parse_database(self.path.read_bytes(), self.path)
         except (CorruptDatabase, OSError) as exc:
             backup = self.newest_backup()
@@ -179,11 +177,10 @@ class Store:
         title, text = sanitise_line(title), sanitise(text)
         digest = text_hash(text)
         with self._lock:
-            articles = self._table("articles")
-            for doc in articles.all():
-                if doc.get("hash") == digest:
-                    return doc.doc_id
-            return articles.insert(
+            existing = self.find_article_by_hash(digest)
+            if existing is not None:
+                return existing.id
+            return self._table("articles").insert(
                 {"title": title, "text": text, "hash": digest, "imported": _now(),
                  "revisions": [], **meta}
             )

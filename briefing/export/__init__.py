@@ -20,14 +20,25 @@ def cached_analysis(store: Store, article: dict) -> dict | None:
     return store.analysis_for_hash(article["hash"])
 
 
-def export_article_text(store: Store, article_id: int, fmt: str = "md") -> str:
+def _markdown_parts(store: Store, article_id: int) -> tuple[str, str]:
+    """(front matter, managed region) of an article's Markdown export."""
     article = store.require_article(article_id)
     annotations = store.annotations(article_id)
+    notes = store.notes(article_id)
+    analysis = cached_analysis(store, article)
+    return (markdown.front_matter(article, annotations, notes, analysis),
+            markdown.render_region(article, annotations, notes, analysis,
+                                   store.values("grades")))
+
+
+def export_article_text(store: Store, article_id: int, fmt: str = "md") -> str:
+    """The whole export of one article as text (Markdown or Web Annotation JSON)."""
     if fmt == "json":
-        return json.dumps(webannotation.render(article, annotations), ensure_ascii=False,
-                          indent=2) + "\n"
-    return markdown.render(article, annotations, store.notes(article_id),
-                           cached_analysis(store, article), store.values("grades"))
+        article = store.require_article(article_id)
+        return json.dumps(webannotation.render(article, store.annotations(article_id)),
+                          ensure_ascii=False, indent=2) + "\n"
+    front, region = _markdown_parts(store, article_id)
+    return front + "\n" + region
 
 
 def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
@@ -56,22 +67,15 @@ def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
 def _write(store: Store, article_id: int, target: Path, fmt: str, force: bool) -> Path:
     if target.is_symlink():
         raise BriefingError(f"{target} is a symbolic link; refusing to write through it")
-    content = export_article_text(store, article_id, fmt)
-    if target.exists() and fmt == "md" and not force:
+    if target.exists() and not force:
+        if fmt != "md":
+            raise BriefingError(f"{target} exists; use --force to replace it")
         existing = target.read_text(encoding="utf-8", errors="replace")
-        article = store.require_article(article_id)
-        annotations = store.annotations(article_id)
-        notes = store.notes(article_id)
-        analysis = cached_analysis(store, article)
-        merged = markdown.merge_into_existing(
-            existing, markdown.front_matter(article, annotations, notes, analysis),
-            markdown.render_region(article, annotations, notes, analysis,
-                                   store.values("grades")))
-        if merged is None:
+        content = markdown.merge_into_existing(existing, *_markdown_parts(store, article_id))
+        if content is None:
             raise BriefingError(f"{target} exists and has no Briefing region; use --force")
-        content = merged
-    elif target.exists() and not force:
-        raise BriefingError(f"{target} exists; use --force to replace it")
+    else:
+        content = export_article_text(store, article_id, fmt)
     try:
         atomic_write(target, content.encode("utf-8"))
         os.chmod(target, 0o644)

@@ -158,9 +158,3 @@ def merge_into_existing(existing: str, fm: str, region: str) -> str | None:
         closing = body_before.find("\n---\n", 4)
         body_before = body_before[closing + 5:] if closing != -1 else body_before
     return fm + body_before + region.rstrip("\n") + existing[end + len(END):]
-
-
-def render(article: dict, annotations: list[dict], notes: list[dict], analysis: dict | None,
-           grades: dict | None = None) -> str:
-    return (front_matter(article, annotations, notes, analysis) + "\n"
-            + render_region(article, annotations, notes, analysis, grades))

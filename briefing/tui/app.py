@@ -115,12 +115,11 @@ class BriefingApp(App):
         from briefing.tui.screens.library import LibraryScreen
 
         if isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 2:
-            self.pop_screen()
+            self.pop_screen()  # back to the library (or search) the reader was opened from
             if isinstance(self.screen, LibraryScreen):
                 self.screen.reload()
-            return
-        self.switch_screen(LibraryScreen()) if len(self.screen_stack) > 1 else self.push_screen(
-            LibraryScreen())
+        else:
+            self.switch_screen(LibraryScreen())  # a reader opened straight from a file
 
     def show_help(self, screen: Screen) -> None:
         def rows(bindings: Iterable[Binding]) -> list[tuple[str, str]]:

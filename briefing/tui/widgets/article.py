@@ -122,9 +122,6 @@ class ArticleView(TextArea, inherit_bindings=True):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-
     # -- motion ----------------------------------------------------------------------------
     def action_cursor_down(self, select: bool = False) -> None:
         super().action_cursor_down(select or self.visual)

@@ -62,7 +62,6 @@ class Pane(OptionList):
         for i, candidate in enumerate(self.items):
             if candidate is item:
                 if self.highlighted != i:
-                    self._syncing = True
                     self.highlighted = i
                 return
 
