@@ -163,8 +163,7 @@ def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> lis
     for token in sent:
         if _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
-        if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(
-                token.doc) else False:
+        if _is_according_to(token):
             speaker_tok = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
             found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok,
                                        index))
@@ -202,11 +201,16 @@ def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> lis
         if token.dep_ == "ROOT" or not content:
             # the frame's own clause: from the speaker to the end of the sentence, but not
             # into a subordinate clause that has its own reporting verb
-            hi = max(hi, _clause_end(token, sent))
+            hi = max(hi, _clause_end(token))
         lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
         hi = _cut_nested_frames(token, hi, quotes)
         found.append(_with_speaker(sent, offset, lo, hi, token, speaker_tok, index))
     return found
+
+
+def _is_according_to(token: Any) -> bool:
+    return (token.lower_ == "according" and token.i + 1 < len(token.doc)
+            and token.nbor(1).lower_ == "to")
 
 
 _CLAUSE_JOINERS = {"although", "though", "while", "but", "and", "whereas", "even", "as",
@@ -285,7 +289,7 @@ def _share_according_to(claims: list[Claim]) -> None:
                 claim.kinds.insert(0, "attributed")
 
 
-def _clause_end(verb: Any, sent: Any) -> int:
+def _clause_end(verb: Any) -> int:
     end = verb.i
     for child in verb.rights:
         if child.dep_ == "advcl" and any(t.lemma_.lower() in _lex()["reporting"]
