@@ -191,3 +191,27 @@ def test_escape_sequences_never_survive_a_file(tmp_path):
     doc = load(path)
     assert "\x1b" not in doc.title + doc.text and "\x9b" not in doc.text
     assert doc.text == "Body blink ."
+
+
+def test_no_control_character_survives_random_input():
+    import random
+    import re as _re
+
+    rng = random.Random(1)
+    alphabet = ("\x1b", "\x9b", "\x9d", "\x90", "\x07", "\x9c", "[", "]", "P", "\\", ";", "0",
+                "m", "a", " ", "\n", "\r", "\t", "\u202e", "\u200b", "\ufeff", "\x00", "\x7f",
+                "\x85", "é", "\u200d")
+    forbidden = _re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b"
+                            "\ufeff]")
+    for _ in range(2000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+        assert not forbidden.search(sanitise(raw)), repr(raw)
+
+
+def test_unterminated_escape_sequences_do_not_hang_on_large_input():
+    import time
+
+    raw = ("text \x1b]0;never terminated " * 20000) + ("\x1b[" * 20000)
+    started = time.perf_counter()
+    sanitise(raw)
+    assert time.perf_counter() - started < 2.0
