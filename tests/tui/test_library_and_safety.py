@@ -218,3 +218,25 @@ async def test_actor_index_analyses_the_rest_in_the_background(tmp_path):
         await wait_for(pilot, lambda: pilot.app.screen.actors, timeout=60)
         assert any(a.name == "Amadou Sissoko" for a in pilot.app.screen.actors)
         assert not pilot.app.screen.pending
+
+
+async def test_search_lists_tags_and_a_tag_filters(tmp_path):
+    from briefing.library import import_file
+    from briefing.tui.screens.finder import SearchScreen, TagHit
+
+    path = tmp_path / "tags.json"
+    with Store(path) as store:
+        aid = import_file(store, DATA / "sahel-grain-corridor.md").article_id
+        store.add_annotation(aid, 0, 20, note="see #famine", tags=["famine"])
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        await library(pilot)
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, SearchScreen)
+                       and pilot.app.screen.index is not None)
+        await pilot.press("#")
+        await wait_for(pilot, lambda: pilot.app.screen.hits)
+        assert pilot.app.screen.hits == [TagHit("famine", 1)]
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: pilot.app.screen.hits
+                       and not isinstance(pilot.app.screen.hits[0], TagHit))
+        assert {h.kind for h in pilot.app.screen.hits} == {"highlight", "note"}

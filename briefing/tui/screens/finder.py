@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,6 +18,12 @@ from briefing.tui.widgets.panes import TYPE_GLYPHS, clip
 
 KIND_LABELS = {"title": "TITLE", "text": "TEXT", "highlight": "HL", "note": "NOTE",
                "article-note": "ANOTE", "claim": "CLAIM", "actor": "ACTOR"}
+
+
+@dataclass(frozen=True)
+class TagHit:
+    tag: str
+    count: int
 
 
 def _count(n: int, noun: str) -> str:
@@ -64,6 +72,11 @@ class SearchScreen(Screen):
     def _search(self, query: str) -> None:
         if self.index is None:
             return
+        if query.strip() == "#":
+            # The tag list: choosing a tag searches for it.
+            tags = [TagHit(tag, count) for tag, count in self.index.tags().items()]
+            self.app.call_from_thread(self._show, query, tags)
+            return
         hits = self.index.search(query, limit=200)
         self.app.call_from_thread(self._show, query, hits)
 
@@ -74,12 +87,19 @@ class SearchScreen(Screen):
         options = []
         for hit in hits:
             line = Text()
+            if isinstance(hit, TagHit):
+                line.append("TAG   ", style="bold")
+                line.append(f"#{sanitise_line(hit.tag)}  ")
+                line.append(_count(hit.count, "use"), style="dim")
+                options.append(Option(line))
+                continue
             line.append(f"{KIND_LABELS.get(hit.kind, hit.kind):<6}", style="bold")
             line.append(clip(hit.title, 30) + "  ", style="dim")
             line.append(sanitise_line(hit.snippet))
             options.append(Option(line))
         self.query_one("#hits", OptionList).set_options(options)
-        status = f"{len(hits)} results" if query.strip() else "type to search"
+        status = (f"{len(hits)} results" if query.strip() else
+                  "type to search · # alone lists your tags")
         self.query_one("#status", Static).update(Text(status, style="dim"))
 
     @on(Input.Submitted, "#query")
@@ -95,6 +115,11 @@ class SearchScreen(Screen):
     @on(OptionList.OptionSelected, "#hits")
     def _open(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[event.option_index]
+        if isinstance(hit, TagHit):
+            box = self.query_one(Input)
+            box.value = f"#{hit.tag}"
+            box.focus()
+            return
         self.app.open_article(hit.article_id, at=hit.start)
 
     def action_close(self) -> None:
