@@ -19,6 +19,8 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from briefing.errors import BriefingError
+
 
 class CorruptDatabase(Exception):
     """The database file exists but cannot be parsed as a Briefing database."""
@@ -63,6 +65,11 @@ class AtomicJSONStorage(Storage):
         payload = ("{" + ",".join(parts) + "}").encode("utf-8")
         try:
             atomic_write(self.path, payload)
+        except OSError as exc:
+            self._key, self._data, self._encoded = None, None, {}
+            raise BriefingError(
+                f"cannot write database {self.path}: {exc.strerror or exc} (nothing was "
+                "changed on disk)") from None
         except BaseException:
             # Memory may be ahead of disk: forget it all and re-read next time.
             self._key, self._data, self._encoded = None, None, {}

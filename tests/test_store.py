@@ -168,3 +168,23 @@ def test_kill_9_never_loses_an_acknowledged_write(db_path, tmp_path):
             notes = {a.note for a in store.annotations(aid)}
         assert acknowledged <= notes
     assert len(acknowledged) > 20
+
+
+def test_failed_write_is_one_line_and_changes_nothing(db_path, monkeypatch):
+    import briefing.storage as storage
+
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+        before = db_path.read_bytes()
+
+        def full_disk(path, payload):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(storage, "atomic_write", full_disk)
+        with pytest.raises(BriefingError, match="No space left"):
+            store.add_annotation(aid, 0, 3)
+        monkeypatch.undo()
+        assert db_path.read_bytes() == before
+        assert store.annotations(aid) == []  # memory was not left ahead of the disk
+        store.add_annotation(aid, 0, 3)
+        assert len(store.annotations(aid)) == 1
