@@ -215,3 +215,35 @@ def test_unterminated_escape_sequences_do_not_hang_on_large_input():
     started = time.perf_counter()
     sanitise(raw)
     assert time.perf_counter() - started < 2.0
+
+
+RELEASE = """FOR IMMEDIATE RELEASE
+March 3, 2025
+
+Ministry of Foreign Affairs
+Press Office
+
+MINISTRY PLEDGES NEW FUNDING FOR SEARCH AND RESCUE
+
+OSLO - The government will contribute 250 million kroner to a joint search
+and rescue centre in Tromso, the foreign minister announced on Monday, and
+said that talks with two neighbouring countries on joining it continue.
+
+Media contact: press@example.org
+
+###
+"""
+
+
+def test_press_release_header_and_footer():
+    doc = clean_text(RELEASE)
+    assert doc.title == "MINISTRY PLEDGES NEW FUNDING FOR SEARCH AND RESCUE"
+    assert doc.meta["source"] == "Ministry of Foreign Affairs · Press Office"
+    assert doc.meta["published"] == "2025-03-03"
+    assert doc.text.startswith("OSLO - The government will contribute")
+    assert "\n" not in doc.text  # one re-flowed paragraph, no contact line, no ###
+
+
+def test_headers_without_wrapping_evidence_are_not_joined():
+    text = "Short header\nAnother header line\n\nOne paragraph on its own line.\n"
+    assert unwrap(text) == text

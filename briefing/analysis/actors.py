@@ -64,8 +64,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
             role_tokens.append(tokens.pop(0))
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’")):
         tokens.pop()
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "CCONJ")):
+        tokens.pop()  # "Ministry of Foreign Affairs of" cut at a line's end
     if not tokens:
         return None
     start = tokens[0].idx
@@ -79,6 +79,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         not surface[:1].isupper() or len(surface) < 2 or any(ch.isdigit() for ch in surface)
         or _NAV_NOISE.search(surface) or len(surface.split()) > 7
         or surface.lower() in _titles()  # "State" of "Secretary of State" is no actor
+        or (surface.isupper() and " " in surface)  # a capitalised headline or section title
     ):
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None

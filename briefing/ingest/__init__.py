@@ -94,6 +94,9 @@ def clean_text(
         body = _drop_repeated_title(body, title)
     else:
         title, body = _split_title(body)
+        if body.startswith(_ISSUER_MARK):
+            issuer, _, body = body[len(_ISSUER_MARK):].partition("\n")
+            meta.setdefault("source", issuer)
         cleaned_again = strip_boilerplate(body)  # a source/date line often follows the title
         for key, value in cleaned_again.meta.items():
             meta.setdefault(key, value)
@@ -109,8 +112,24 @@ def _clean_meta(value: object) -> object:
     return str(value) if not isinstance(value, (int, float, bool, dict)) else value
 
 
+_ISSUER_MARK = "\x00issuer:"  # internal: never in sanitised text
+_HEADER_LINES = 4  # an issuer block above a headline is at most this many short lines
+
+
 def _split_title(body: str) -> tuple[str, str]:
-    """The first line is the title when it reads like a headline (short, no final period)."""
+    """The first line is the title when it reads like a headline (short, no final period),
+    unless an all-capitals headline follows a short issuer block (a press release's
+    "Ministry of ... / Press Office" lines), which then becomes the source."""
+    lines = body.split("\n")
+    shown = [i for i, line in enumerate(lines) if line.strip()][:_HEADER_LINES + 1]
+    for position, i in enumerate(shown[1:], 1):
+        line = lines[i].strip()
+        if len(lines[shown[position - 1]]) > _MAX_TITLE or len(line) > _MAX_TITLE:
+            break
+        if line.isupper() and len(line.split()) >= 3:
+            issuer = " · ".join(lines[j].strip() for j in shown[:position])
+            rest = "\n".join(lines[i + 1:]).lstrip("\n")
+            return sanitise_line(line), f"{_ISSUER_MARK}{issuer}\n{rest}"
     first, _, rest = body.partition("\n")
     candidate = re.sub(r"^#{1,6}\s+", "", first).strip()
     if (

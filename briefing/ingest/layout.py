@@ -14,15 +14,28 @@ _MIN_WIDTH, _MAX_WIDTH = 40, 110
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The column a hard-wrapped text was broken at, or None if it does not look wrapped."""
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    if len(lengths) < 4:
+    """The column a hard-wrapped text was broken at, or None if it does not look wrapped.
+
+    Evidence comes from lines that continue a paragraph (every line of a block of lines but
+    its last): in wrapped text they all end near one column. Headers, sign-offs and
+    one-line paragraphs say nothing either way, so they are left out.
+    """
+    inner: list[int] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line)
+            continue
+        inner.extend(len(b.rstrip()) for b in block[:-1])
+        block = []
+    if len(inner) < 3:
         return None
-    width = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-1]
+    inner.sort()
+    width = inner[int(len(inner) * 0.9) - 1] if len(inner) >= 10 else inner[-1]
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
         return None
-    near = sum(1 for n in lengths if width - 20 <= n <= width + 2)
-    return width if near >= 0.5 * len(lengths) else None
+    near = sum(1 for n in inner if width - 20 <= n <= width + 2)
+    return width if near >= 0.6 * len(inner) else None
 
 
 def _continues(line: str, nxt: str, width: int) -> bool:
