@@ -28,13 +28,15 @@ def wrap_width(lines: list[str]) -> int | None:
             continue
         inner.extend(len(b.rstrip()) for b in block[:-1])
         block = []
-    if len(inner) < 3:
+    if len(inner) < 2:
         return None
     inner.sort()
     width = inner[int(len(inner) * 0.9) - 1] if len(inner) >= 10 else inner[-1]
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
         return None
     near = sum(1 for n in inner if width - 20 <= n <= width + 2)
+    if len(inner) < 4:  # little evidence: every line must be close to one column
+        return width if all(width - 10 <= n for n in inner) else None
     return width if near >= 0.6 * len(inner) else None
 
 
