@@ -26,7 +26,8 @@ def wrap_width(lines: list[str]) -> int | None:
         if line.strip():
             block.append(line)
             continue
-        inner.extend(len(b.rstrip()) for b in block[:-1])
+        # Short inner lines (addresses, header blocks) are no evidence either way.
+        inner.extend(n for n in (len(b.rstrip()) for b in block[:-1]) if n >= _MIN_WIDTH)
         block = []
     if len(inner) < 2:
         return None
