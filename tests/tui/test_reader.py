@@ -361,3 +361,22 @@ async def test_changes_from_another_session_appear(reader_db, monkeypatch):
             other.add_annotation(article_id, start, start + 7, note="from the other session")
         await wait_for(pilot, lambda: len(screen.highlights) == 2)
         assert {h["note"] for h in screen.highlights} == {"", "from the other session"}
+
+
+async def test_tag_key_sets_tags_and_layer_keys_toggle(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("h")
+        await flush(pilot)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await pilot.press(*"#cable sabotage", "enter")
+        await flush(pilot)
+        assert screen.highlights[0]["tags"] == ["cable", "sabotage"]
+        for key, layer in (("c", "claims"), ("H", "highlights")):
+            await pilot.press(key)
+            assert not screen.view.enabled[layer]
+            await pilot.press(key)
+            assert screen.view.enabled[layer]
+    annotations, _ = stored(reader_db)
+    assert annotations[0].tags == ["cable", "sabotage"]
