@@ -45,6 +45,15 @@ class BriefingApp(App):
         self._ui_context: contextvars.Context | None = None
         self._choose_theme()
 
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification is plain, sanitised text: messages carry file names, titles
+        and errors, any of which may hold markup or escape sequences."""
+        from briefing.ingest.sanitize import sanitise_line
+
+        super().notify(sanitise_line(str(message)), title=sanitise_line(title),
+                       severity=severity, timeout=timeout, markup=False)
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLES)
 

@@ -240,3 +240,14 @@ async def test_search_lists_tags_and_a_tag_filters(tmp_path):
         await wait_for(pilot, lambda: pilot.app.screen.hits
                        and not isinstance(pilot.app.screen.hits[0], TagHit))
         assert {h.kind for h in pilot.app.screen.hits} == {"highlight", "note"}
+
+
+async def test_notifications_are_sanitised_plain_text(reader_db):
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path, article_id=article_id).run_test() as pilot:
+        await loaded_reader(pilot)
+        pilot.app.notify("[@click=app.quit]bad[/] \x1b]52;c;eA==\x07 file", markup=True)
+        await pilot.pause()
+        [note] = list(pilot.app._notifications)
+        assert note.message == "[@click=app.quit]bad[/] file" and note.markup is False
+        assert pilot.app.is_running
