@@ -380,3 +380,13 @@ async def test_tag_key_sets_tags_and_layer_keys_toggle(reader_db):
             assert screen.view.enabled[layer]
     annotations, _ = stored(reader_db)
     assert annotations[0].tags == ["cable", "sabotage"]
+
+
+async def test_claims_filter_with_markup_is_shown_literally(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        screen.claim_filter = "[/][b]x"
+        screen._refresh_claims()
+        await pilot.pause()
+        assert pilot.app.is_running
+        assert "[/][b]x" in pilot.app.export_screenshot()

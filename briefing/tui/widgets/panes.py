@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -45,9 +46,13 @@ class Pane(OptionList):
         self.items = items
         if not items:
             self.show_message(self.empty)
+            if count:
+                self.border_title = Content(f"{self.title} ({count})")
             return
         self.set_options([Option(p, id=str(i)) for i, p in enumerate(prompts)])
-        self.border_title = f"{self.title} ({count or len(items)})"
+        # Content, not a str: a str border title is parsed as markup, and `count` may hold
+        # text the user typed.
+        self.border_title = Content(f"{self.title} ({count or len(items)})")
         if keep is not None and keep < len(items):
             self.highlighted = keep
 
