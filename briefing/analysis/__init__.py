@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +16,19 @@ __all__ = ["ANALYSIS_VERSION", "PipelineUnavailable", "analyse", "analyse_docume
 
 
 def cache_key(text_hash: str, model: str) -> str:
-    return f"{text_hash}:{model}:v{ANALYSIS_VERSION}"
+    """Where an analysis is cached: per text, pipeline (name and installed version) and
+    version of Briefing's own analysis rules, so an upgrade of either re-analyses."""
+    return f"{text_hash}:{model}-{_installed_version(model)}:v{ANALYSIS_VERSION}"
+
+
+@functools.lru_cache(maxsize=8)
+def _installed_version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "?"
 
 
 def analyse(text: str, title: str = "", meta: dict | None = None, model: str | None = None,
