@@ -238,13 +238,14 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / union if union else 0.0
 
 
-def accuracy(cases: list[Case]) -> None:
+def accuracy(cases: list[Case], with_previous: bool = False) -> None:
     totals = {"placed": 0, "misplaced": 0, "false_orphan": 0, "deleted": 0,
               "deleted_orphaned": 0, "kept": 0}
     by_kind: dict[str, list[int]] = {}
     for case in cases:
         new_text = text_of(case.new)
-        found = locate_all([capture(case.text, s, e) for s, e in case.spans], new_text)
+        found = locate_all([capture(case.text, s, e) for s, e in case.spans], new_text,
+                           case.text if with_previous else None)
         for (s, e), where in zip(case.spans, found, strict=True):
             expected = truth(case.new, s, e)
             row = by_kind.setdefault(case.name, [0, 0])
@@ -266,8 +267,10 @@ def accuracy(cases: list[Case]) -> None:
             else:
                 totals["misplaced"] += 1
     annotations = totals["kept"] + totals["deleted"]
+    mode = ("with the previous text (as `import --update` does)" if with_previous
+            else "from the new text alone (the public API without `previous`)")
     print(f"corpus: {len(cases)} revised texts, {annotations} annotations "
-          f"({totals['kept']} surviving, {totals['deleted']} deleted)")
+          f"({totals['kept']} surviving, {totals['deleted']} deleted); {mode}")
     print(f"correctly placed:        {totals['placed'] / max(1, totals['kept']):.4f} "
           "(target >= 0.98)")
     print(f"misplaced:               {totals['misplaced'] / max(1, annotations):.4f} "
@@ -304,7 +307,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    accuracy(build_cases(rng))
+    cases = build_cases(rng)
+    accuracy(cases)
+    print()
+    accuracy(cases, with_previous=True)
+    print()
     speed(rng)
 
 

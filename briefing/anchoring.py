@@ -43,6 +43,7 @@ _QUOTES = str.maketrans({
     "\u00a0": " ", "\u2026": ".",
 })
 _SPACE_RUN = re.compile(r"\s+")
+_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True)
@@ -182,18 +183,28 @@ def locate(selector: Selector, text: str) -> Located | None:
     return _locate(selector, TextIndex(text))
 
 
-def locate_all(selectors: Sequence[Selector], text: str) -> list[Located | None]:
+def locate_all(selectors: Sequence[Selector], text: str,
+               previous: str | None = None) -> list[Located | None]:
     """`locate` for many selectors of one text, normalising and indexing the text once.
 
     Spans found verbatim with their whole context (once in the text) become landmarks; the
     others expect to have moved by as much as the landmark nearest to them did.
+
+    `previous`, the text the selectors were captured on (the store keeps it as a revision),
+    makes this exact where it can be: paragraphs kept verbatim map their spans directly, and
+    a match inside a kept paragraph that was a *different* paragraph before (a look-alike
+    that was always there) is refused instead of taken for the original.
     """
     index = TextIndex(text)
+    aligned = ParagraphAlignment(previous, text) if previous is not None else None
     landmarks: list[tuple[int, int]] = []  # (old start, shift)
     results: list[Located | None] = [None] * len(selectors)
     pending = []
     for i, sel in enumerate(selectors):
-        found = _landmark(sel, text)
+        found = aligned.kept_span(sel, text) if aligned else None
+        found = found or _landmark(sel, text)
+        if found is not None and aligned and not aligned.may_come_from(found.start, sel):
+            found = None
         if found is not None:
             results[i] = found
             landmarks.append((sel.start, found.start - sel.start))
@@ -203,13 +214,71 @@ def locate_all(selectors: Sequence[Selector], text: str) -> list[Located | None]
     olds = [old for old, _ in landmarks]
     for i in pending:
         sel = selectors[i]
-        shift = 0
-        if landmarks:
-            j = bisect.bisect_left(olds, sel.start)
-            near = [k for k in (j - 1, j) if 0 <= k < len(landmarks)]
-            shift = landmarks[min(near, key=lambda k: abs(olds[k] - sel.start))][1]
-        results[i] = _locate(sel, index, expected_start=sel.start + shift)
+        shift = aligned.shift_near(sel.start) if aligned else None
+        if shift is None:
+            shift = 0
+            if landmarks:
+                j = bisect.bisect_left(olds, sel.start)
+                near = [k for k in (j - 1, j) if 0 <= k < len(landmarks)]
+                shift = landmarks[min(near, key=lambda k: abs(olds[k] - sel.start))][1]
+        found = _locate(sel, index, expected_start=sel.start + shift)
+        if found is not None and aligned and not aligned.may_come_from(found.start, sel):
+            found = None  # a passage that was already elsewhere in the old text
+        results[i] = found
     return results
+
+
+class ParagraphAlignment:
+    """Which paragraphs (lines) of an old text stand verbatim in the new one, and where."""
+
+    def __init__(self, old: str, new: str) -> None:
+        import difflib
+
+        old_lines = [(m.start(), m.group()) for m in _LINE.finditer(old)]
+        new_lines = [(m.start(), m.group()) for m in _LINE.finditer(new)]
+        matcher = difflib.SequenceMatcher(None, [t for _, t in old_lines],
+                                          [t for _, t in new_lines], autojunk=False)
+        # (old start, old end, new start) of every line kept verbatim, in old order
+        self.kept: list[tuple[int, int, int]] = []
+        for a, b, size in matcher.get_matching_blocks():
+            for k in range(size):
+                old_start, line = old_lines[a + k]
+                self.kept.append((old_start, old_start + len(line), new_lines[b + k][0]))
+        self._old_starts = [k[0] for k in self.kept]
+        self.by_new = sorted((new_start, new_start + (end - start), start, end)
+                             for start, end, new_start in self.kept)
+        self._new_starts = [k[0] for k in self.by_new]
+
+    def _kept_at(self, old_offset: int) -> tuple[int, int, int] | None:
+        i = bisect.bisect_right(self._old_starts, old_offset) - 1
+        if i >= 0 and self.kept[i][0] <= old_offset < self.kept[i][1]:
+            return self.kept[i]
+        return None
+
+    def kept_span(self, sel: Selector, text: str) -> Located | None:
+        """The span itself when its whole paragraph was kept verbatim."""
+        line = self._kept_at(sel.start)
+        if line is None or sel.end > line[1]:
+            return None
+        start = line[2] + sel.start - line[0]
+        if text[start:start + len(sel.exact)] != sel.exact:
+            return None
+        return Located(start, start + len(sel.exact), "exact", 1.0)
+
+    def shift_near(self, old_offset: int) -> int | None:
+        """How far the nearest kept paragraph before `old_offset` moved."""
+        i = bisect.bisect_right(self._old_starts, old_offset) - 1
+        if i < 0:
+            return self.kept[0][2] - self.kept[0][0] if self.kept else None
+        return self.kept[i][2] - self.kept[i][0]
+
+    def may_come_from(self, new_offset: int, sel: Selector) -> bool:
+        """False when `new_offset` is inside a paragraph kept from another old paragraph."""
+        i = bisect.bisect_right(self._new_starts, new_offset) - 1
+        if i < 0 or not self.by_new[i][0] <= new_offset < self.by_new[i][1]:
+            return True  # new or edited text: the span may well have gone there
+        _, _, old_start, old_end = self.by_new[i]
+        return old_start <= sel.start < old_end
 
 
 def _landmark(sel: Selector, text: str) -> Located | None:

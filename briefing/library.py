@@ -58,9 +58,17 @@ def reanchor(store: Store, article: Record) -> ReanchorSummary:
     stale = [a for a in store.annotations(article.id) if a.get("text_hash") != article["hash"]]
     if not stale:
         return summary
-    selectors = [Selector.from_dict(a["selector"]) for a in stale]
+    # The text they were captured on, when the store still has it, makes re-anchoring exact
+    # for every paragraph kept verbatim.
+    previous_texts = {r["hash"]: r["text"] for r in article.get("revisions", [])}
+    found: dict[int, object] = {}
+    for old_hash in {a.get("text_hash") for a in stale}:
+        group = [a for a in stale if a.get("text_hash") == old_hash]
+        selectors = [Selector.from_dict(a["selector"]) for a in group]
+        where = locate_all(selectors, article["text"], previous_texts.get(old_hash))
+        found.update({a.id: w for a, w in zip(group, where, strict=True)})
     placements: dict[int, tuple[int, int] | None] = {}
-    for annotation, where in zip(stale, locate_all(selectors, article["text"]), strict=True):
+    for annotation, where in ((a, found[a.id]) for a in stale):
         if where is None:
             placements[annotation.id] = None
             summary.orphaned += 1

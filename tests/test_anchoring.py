@@ -134,3 +134,31 @@ def test_locate_all_matches_locate():
 
     assert spans(locate_all(selectors, new)) == spans([locate(s, new) for s in selectors])
     assert None not in spans(locate_all(selectors, new))
+
+
+def test_previous_text_refuses_a_twin_that_was_always_there():
+    twin = "Both sides said the ceasefire would hold through the winter months."
+    old = f"Opening paragraph.\n\n{twin}\n\nMiddle paragraph about other things.\n\n{twin}"
+    # The first copy is annotated; then it is deleted. Its twin stood there all along.
+    start = old.index(twin)
+    selector = capture(old, start, start + len(twin))
+    new = "Opening paragraph.\n\nMiddle paragraph about other things.\n\n" + twin
+    assert locate_all([selector], new, previous=old) == [None]
+
+
+def test_previous_text_maps_kept_paragraphs_exactly():
+    old = "First paragraph here.\n\nThe quote we want sits here.\n\nLast one."
+    selector = capture(old, old.index("quote we want"), old.index("quote we want") + 13)
+    new = "A new lead paragraph.\n\n" + old.replace("Last one.", "Last one, edited.")
+    [found] = locate_all([selector], new, previous=old)
+    assert new[found.start:found.end] == "quote we want" and found.method == "exact"
+
+
+def test_previous_text_still_follows_a_moved_paragraph():
+    paragraphs = ["Alpha paragraph with some words.", "Bravo paragraph holds the quote.",
+                  "Charlie paragraph closes it."]
+    old = "\n\n".join(paragraphs)
+    selector = capture(old, old.index("holds the quote"), old.index("holds the quote") + 15)
+    new = "\n\n".join([paragraphs[0], paragraphs[2], paragraphs[1]])
+    [found] = locate_all([selector], new, previous=old)
+    assert found is not None and new[found.start:found.end] == "holds the quote"
