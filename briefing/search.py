@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from briefing.ingest.sanitize import sanitise_line
 from briefing.store import Store
+from briefing.tags import tags_in
 
 KINDS = ("title", "text", "highlight", "note", "article-note", "claim", "actor")
 _SNIPPET = 60
@@ -69,7 +70,7 @@ class SearchIndex:
         for article_id in self.titles:
             for note in store.notes(article_id):
                 self.entries.append(_Entry("article-note", article_id, note["note"], None,
-                                           tuple(re.findall(r"#([\w/-]+)", note["note"]))))
+                                           tuple(tags_in(note["note"]))))
 
     def search(self, query: str, limit: int = 200) -> list[Hit]:
         query = query.strip()

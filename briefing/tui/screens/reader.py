@@ -14,10 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, Tab, Tabs, TextArea
 from textual.worker import get_current_worker
 
-from briefing.grades import CREDIBILITY, RELIABILITY, claim_key, grade_label, source_key
+from briefing.grades import grade_label
 from briefing.ingest.sanitize import sanitise_line
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
+from briefing.tui.screens import dialogs
+from briefing.tui.screens.reader_claims import ClaimTools
+from briefing.tui.screens.reader_edits import AnnotationEditing
 from briefing.tui.widgets.article import ArticleView, Span
 from briefing.tui.widgets.panes import COLOURS as COLOUR_NAMES
 from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
@@ -31,23 +34,24 @@ OTHER_SESSIONS_POLL = 2.0  # seconds between checks for another session's change
 def _signature(records: list[dict]) -> list[tuple]:
     """What a reader shows of highlights or notes, to tell whether another session changed
     them."""
-    return sorted((r.get("id") or 0, r.get("start"), r.get("end"), r.get("note"),
-                   r.get("color"), tuple(r.get("tags") or ()), r.get("status"))
-                  for r in records)
+    return sorted(
+        (
+            r.get("id") or 0,
+            r.get("start"),
+            r.get("end"),
+            r.get("note"),
+            r.get("color"),
+            tuple(r.get("tags") or ()),
+            r.get("status"),
+        )
+        for r in records
+    )
 
 
-def _modals():
-    """The dialogs, imported on first use: they are not needed for the first paint."""
-    from briefing.tui.screens import modals
-
-    return modals
-
-
-_TAG = re.compile(r"(?<![\w#])#([\w/-]+)")
 PANES = ("actors", "claims", "notes")
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     BINDINGS = READER_BINDINGS
 
     def __init__(
@@ -221,7 +225,8 @@ class ReaderScreen(Screen):
                 return
             highlights, notes = result
             if _signature(highlights) != _signature(self.highlights) or _signature(
-                    notes) != _signature(self.notes):
+                notes
+            ) != _signature(self.notes):
                 self.highlights = [dict(h) for h in highlights]
                 self.notes = [dict(n) for n in notes]
                 self._refresh_highlights()
@@ -350,35 +355,6 @@ class ReaderScreen(Screen):
             count = f"{len(claims)} matching {self.claim_filter!r}"
             flags, prompts = [], prompts[len(flags) :]
         self.pane("claims").show(flags + claims, prompts, count)
-
-    def _claim_passes(self, claim: dict) -> bool:
-        """The claims filter: words that must all match a kind, the speaker, the grade
-        ('B2', or 'B' / '2' alone) or the text."""
-        if not self.claim_filter:
-            return True
-        grade = self._grade_label(claim) or ""
-        haystack = " ".join([*claim["kinds"], claim.get("speaker") or "", claim["text"]]).lower()
-        for word in self.claim_filter.split():
-            if word.upper() == grade or (len(word) == 1 and word.upper() in grade):
-                continue
-            if word.lower() not in haystack:
-                return False
-        return True
-
-    def action_filter_claims(self) -> None:
-        def chosen(value: str | None) -> None:
-            if value is None:
-                return
-            self.claim_filter = value.strip()
-            self._refresh_claims()
-
-        self.app.push_screen(
-            _modals().Prompt(
-                "Filter claims: kind, speaker, grade (B2, B, 2) or words; empty shows all",
-                self.claim_filter,
-            ),
-            chosen,
-        )
 
     def _grade_label(self, claim: dict) -> str | None:
         return grade_label(self.grades, self.article_id, claim)
@@ -513,166 +489,6 @@ class ReaderScreen(Screen):
         state = self.view.toggle_layer(name)
         self.notify(f"{name} layer {'on' if state else 'off'}", markup=False)
 
-    def _target_span(self) -> tuple[int, int] | None:
-        span = self.view.selected_span
-        if span and self.text[span[0] : span[1]].strip():
-            return span
-        return sentence_at(self.sentences, self.view.cursor_offset)
-
-    def _claim_for_span(self, start: int, end: int) -> dict | None:
-        for claim in (self.analysis or {}).get("claims", []):
-            overlap = min(end, claim["end"]) - max(start, claim["start"])
-            if overlap > 0.5 * (end - start):
-                return {
-                    "kinds": claim["kinds"],
-                    "speaker": claim.get("speaker"),
-                    "text": claim["text"],
-                    "start": claim["start"],
-                    "end": claim["end"],
-                }
-        return None
-
-    def action_highlight(self) -> dict | None:
-        if self.article is None:
-            return None
-        span = self._target_span()
-        if span is None:
-            self.notify("Nothing to highlight here.", markup=False)
-            return None
-        start, end = span
-        record = {
-            "id": None,
-            "article_id": self.article_id,
-            "start": start,
-            "end": end,
-            "color": self.colour,
-            "note": "",
-            "tags": [],
-            "status": "anchored",
-        }
-        claim = self._claim_for_span(start, end)
-        if claim:
-            record["claim"] = claim
-        self.highlights.append(record)
-        self.view.action_clear_selection()
-        self._refresh_highlights()
-        extra = {"claim": claim} if claim else {}
-
-        def save(store):
-            return store.add_annotation(self.article_id, start, end, color=record["color"], **extra)
-
-        self.app.service.submit(
-            save, lambda new_id: record.__setitem__("id", new_id), self._write_failed(record)
-        )
-        return record
-
-    def _write_failed(self, record: dict):
-        def failed(message: str) -> None:
-            if record in self.highlights:
-                self.highlights.remove(record)
-                self._refresh_highlights()
-            self.app.notify(f"Not saved: {message}", severity="error", markup=False)
-
-        return failed
-
-    def action_colour(self, colour: int) -> None:
-        self.colour = colour
-        under = self._highlight_at(self.view.cursor_offset)
-        if under is not None:
-            under["color"] = colour
-            self._refresh_highlights()
-            self.app.service.submit(lambda s: s.update_annotation(under["id"], color=colour))
-        self._show_colour()
-
-    def action_note(self) -> None:
-        target = self._highlight_at(self.view.cursor_offset) or self.action_highlight()
-        if target is None:
-            return
-        quote = self.text[target["start"] : target["end"]]
-
-        def saved(note: str | None) -> None:
-            if note is None:
-                return
-            target["note"] = note
-            target["tags"] = sorted(set(target.get("tags", [])) | set(_TAG.findall(note)))
-            self._refresh_highlights()
-            tags = target["tags"]
-            self.app.service.submit(
-                lambda s: s.update_annotation(target["id"], note=note, tags=tags),
-                failed=lambda m: self.app.notify(f"Not saved: {m}", severity="error", markup=False),
-            )
-
-        self.app.push_screen(
-            _modals().NoteEditor("Note on highlight", target.get("note", ""), quote), saved
-        )
-
-    def action_article_note(self) -> None:
-        self._edit_article_note(None)
-
-    def _edit_article_note(self, existing: dict | None) -> None:
-        def saved(note: str | None) -> None:
-            if note is None or (not note.strip() and existing is None):
-                return
-            if existing is not None:
-                existing["note"] = note
-                for n in self.notes:
-                    if n.get("id") == existing.get("id"):
-                        n["note"] = note
-                self.app.service.submit(lambda s: s.update_note(existing["id"], note))
-            else:
-                record = {"id": None, "article_id": self.article_id, "note": note}
-                self.notes.append(record)
-                self.app.service.submit(
-                    lambda s: s.add_note(self.article_id, note),
-                    lambda new_id: record.__setitem__("id", new_id),
-                )
-            self._refresh_highlights()
-
-        self.app.push_screen(
-            _modals().NoteEditor("Article note", existing["note"] if existing else ""), saved
-        )
-
-    def action_delete(self) -> None:
-        target = self._highlight_at(self.view.cursor_offset)
-        if target is None:
-            item = self.pane("notes").current() if self.focused is self.pane("notes") else None
-            if item is not None and item.get("_kind") == "article-note":
-                self._delete_article_note(item)
-                return
-            self.notify("No highlight under the cursor.", markup=False)
-            return
-        self.highlights.remove(target)
-        self.undo_stack.append(target)
-        self._refresh_highlights()
-        self.app.service.submit(
-            lambda s: s.delete_annotation(target["id"]),
-            lambda deleted: target.update(dict(deleted)),
-        )
-        self.notify("Highlight deleted (u to undo)", markup=False)
-
-    def _delete_article_note(self, item: dict) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.notes = [n for n in self.notes if n.get("id") != item.get("id")]
-                self._refresh_highlights()
-                self.app.service.submit(lambda s: s.delete_note(item["id"]))
-
-        self.app.push_screen(_modals().Confirm("Delete this article note?"), answered)
-
-    def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.notify("Nothing to undo.", markup=False)
-            return
-        record = self.undo_stack.pop()
-        self.highlights.append(record)
-        self._refresh_highlights()
-
-        def restore(store):
-            fields = {k: v for k, v in record.items() if k != "id"}
-            return store.restore_annotation(fields)
-
-        self.app.service.submit(restore, lambda new_id: record.__setitem__("id", new_id))
-
     def action_search(self) -> None:
         def searched(query: str | None) -> None:
             if not query:
@@ -690,7 +506,7 @@ class ReaderScreen(Screen):
             self._jump(*matches[self.walk_index])
             self.notify(f"{len(matches)} matches (n/N)", markup=False, timeout=2)
 
-        self.app.push_screen(_modals().Prompt("Search", placeholder="text to find"), searched)
+        self.app.push_screen(dialogs().Prompt("Search", placeholder="text to find"), searched)
 
     def action_next_match(self) -> None:
         self._walk(1)
@@ -730,89 +546,6 @@ class ReaderScreen(Screen):
             markdown += "\n\n" + indented_text(target["note"], "")
         self.app.copy_to_clipboard(markdown)
         self.notify("Highlight copied as Markdown (OSC 52)", markup=False)
-
-    def action_tag(self) -> None:
-        target = self._highlight_at(self.view.cursor_offset)
-        if target is None:
-            self.notify("No highlight under the cursor.", markup=False)
-            return
-
-        def tagged(value: str | None) -> None:
-            if value is None:
-                return
-            tags = sorted({t.lstrip("#") for t in value.replace(",", " ").split() if t.strip("#")})
-            target["tags"] = tags
-            self._refresh_highlights()
-            self.app.service.submit(lambda s: s.update_annotation(target["id"], tags=tags))
-
-        self.app.push_screen(
-            _modals().Prompt("Tags (space separated)", " ".join(target.get("tags", []))), tagged
-        )
-
-    def action_grade(self) -> None:
-        claim = self._claim_at(self.view.cursor_offset)
-        if claim is None:
-            self.notify("No claim under the cursor to grade.", markup=False)
-            return
-        key = claim_key(self.article_id, claim)
-        hint = ", ".join(f"{k} {v}" for k, v in CREDIBILITY.items())
-
-        def credibility(value: str | None) -> None:
-            value = (value or "").strip()
-            if value and value not in CREDIBILITY:
-                self.notify("Credibility is 1-6.", severity="warning", markup=False)
-                return
-            if value:
-                self._set_grade(key, value)
-            speaker = claim.get("speaker")
-            if speaker:
-                ask_reliability(speaker)
-
-        def ask_reliability(speaker: str) -> None:
-            skey = source_key(speaker)
-            hint_r = ", ".join(f"{k} {v}" for k, v in RELIABILITY.items())
-
-            def reliability(value: str | None) -> None:
-                value = (value or "").strip().upper()
-                if value and value not in RELIABILITY:
-                    self.notify("Reliability is A-F.", severity="warning", markup=False)
-                    return
-                if value:
-                    self._set_grade(skey, value)
-
-            self.app.push_screen(
-                _modals().Prompt(
-                    f"Source reliability of {speaker} (A-F): {hint_r}", self.grades.get(skey, "")
-                ),
-                reliability,
-            )
-
-        self.app.push_screen(
-            _modals().Prompt(
-                f"Information credibility of this claim (1-6): {hint}", self.grades.get(key, "")
-            ),
-            credibility,
-        )
-
-    def _set_grade(self, key: str, value: str) -> None:
-        self.grades[key] = value
-        self._refresh_claims()
-        self.app.service.submit(lambda s: s.set_value("grades", key, value))
-
-    def action_reattach(self) -> None:
-        item = self.pane("notes").current()
-        if item is None or item.get("status") != "orphaned":
-            self.notify("Choose an orphaned highlight in Notes first.", markup=False)
-            return
-        span = self.view.selected_span or sentence_at(self.sentences, self.view.cursor_offset)
-        if span is None:
-            return
-        item.update(start=span[0], end=span[1], status="anchored")
-        self._refresh_highlights()
-        self.app.service.submit(
-            lambda s: s.update_annotation(item["id"], start=span[0], end=span[1])
-        )
-        self.notify("Re-attached.", markup=False)
 
     def action_library(self) -> None:
         self.app.open_library()
