@@ -62,14 +62,16 @@ class Terminal:
         return float("inf")
 
     def close(self) -> None:
+        # SIGHUP, as sshd sends when a connection drops; SIGKILL if that is not enough.
         try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
+            os.killpg(self.proc.pid, signal.SIGHUP)
         except ProcessLookupError:
             pass
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
         os.close(self.master)
 
 

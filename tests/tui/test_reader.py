@@ -267,8 +267,13 @@ async def test_layers_toggle(reader_db):
         assert screen.view.enabled["actors"]
         await pilot.press("x")
         assert not screen.view.enabled["actors"]
-        assert all(style[2].startswith("article--claim") for row in
-                   screen.view._by_line.values() for style in row)
+        drawn = [style for row in range(screen.view.document.line_count)
+                 for style in screen.view.styles_on_line(row)]
+        assert drawn and all(s[2].startswith("article--claim") for s in drawn)
+        await pilot.press("x")
+        drawn = [style for row in range(screen.view.document.line_count)
+                 for style in screen.view.styles_on_line(row)]
+        assert any(s[2].startswith("article--actor") for s in drawn)
 
 
 async def test_grading_is_stored_and_shown(reader_db):

@@ -45,7 +45,8 @@ class ArticleView(TextArea, inherit_bindings=True):
         self.visual = False
         self.enabled = {name: True for name in LAYERS}
         self._layers: dict[str, list[Span]] = {name: [] for name in LAYERS}
-        self._by_line: dict[int, list[tuple[int, int, str]]] = {}
+        # layer -> line -> [(start column, end column, component class)]
+        self._by_line: dict[str, dict[int, list[tuple[int, int, str]]]] = {}
         self._line_starts: list[int] = [0]
         self._index_text(text)
 
@@ -89,33 +90,44 @@ class ArticleView(TextArea, inherit_bindings=True):
 
     # -- layers ----------------------------------------------------------------------------
     def set_layer(self, name: str, spans: list[Span]) -> None:
+        """Replace one layer; only that layer's line index is rebuilt (a 1 MB article has
+        thousands of mentions, and the focus layer changes with every pane move)."""
         self._layers[name] = spans
-        self._rebuild()
+        self._by_line[name] = self._index_spans(spans)
+        self._restyle()
 
     def toggle_layer(self, name: str) -> bool:
         self.enabled[name] = not self.enabled[name]
-        self._rebuild()
+        self._restyle()
         return self.enabled[name]
 
-    def _rebuild(self) -> None:
+    def _index_spans(self, spans: list[Span]) -> dict[int, list[tuple[int, int, str]]]:
         by_line: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-        for name in LAYERS:  # later layers are drawn over earlier ones
-            if not self.enabled[name]:
-                continue
-            for span in self._layers[name]:
-                first, first_col = self.location(span.start)
-                last, last_col = self.location(max(span.start, span.end))
-                for row in range(first, last + 1):
-                    start = first_col if row == first else 0
-                    end = last_col if row == last else None
-                    by_line[row].append((start, end if end is not None else 1 << 30, span.style))
-        self._by_line = dict(by_line)
+        for span in spans:
+            first, first_col = self.location(span.start)
+            last, last_col = self.location(max(span.start, span.end))
+            for row in range(first, last + 1):
+                start = first_col if row == first else 0
+                end = last_col if row == last else 1 << 30
+                by_line[row].append((start, end, span.style))
+        return dict(by_line)
+
+    def _rebuild(self) -> None:
+        self._by_line = {name: self._index_spans(self._layers[name]) for name in LAYERS}
+        self._restyle()
+
+    def _restyle(self) -> None:
         self.notify_style_update()
         self.refresh()
 
+    def styles_on_line(self, line_index: int) -> list[tuple[int, int, str]]:
+        """(start column, end column, component class) drawn on a line, bottom layer first."""
+        return [style for name in LAYERS if self.enabled[name]
+                for style in self._by_line.get(name, {}).get(line_index, ())]
+
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
-        for start, end, style in self._by_line.get(line_index, ()):
+        for start, end, style in self.styles_on_line(line_index):
             line.stylize(self._style(style), start, min(end, len(line)))
         return line
 
