@@ -131,3 +131,34 @@ def test_serve_warns_when_not_on_localhost(tmp_path):
 
 def test_theme_files_are_the_shipped_folder():
     assert THEME_FILES and all(p.parent == Path(bundled_dir("themes")) for p in THEME_FILES)
+
+
+def test_reader_exits_when_the_ssh_connection_drops(tmp_path):
+    """sshd hangs up (SIGHUP) when a connection drops: the reader must go, not linger."""
+    import os
+    import pty
+    import signal
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "BRIEFING_DB": str(tmp_path / "db.json")}
+    proc = subprocess.Popen([sys.executable, "-m", "briefing",
+                             str(bundled_dir("data") / "sahel-grain-corridor.md")],
+                            stdin=slave, stdout=slave, stderr=slave, env=env,
+                            start_new_session=True)
+    os.close(slave)
+    try:
+        seen = b""
+        deadline = time.monotonic() + 30
+        while b"Sahel" not in seen and time.monotonic() < deadline:
+            try:
+                seen += os.read(master, 65536)
+            except OSError:
+                break
+        assert b"Sahel" in seen, "the reader never painted"
+        os.killpg(proc.pid, signal.SIGHUP)
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    assert proc.returncode is not None
