@@ -194,6 +194,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
             result = import_file(store, name)
             verb = "already in library" if result.existing else "imported"
             print(f"{result.article_id}\t{verb}\t{_safe(result.title)}")
+            if result.earlier_version is not None:
+                print(f"\tlooks like a new version of article {result.earlier_version}: to move "
+                      f"its highlights, `briefing import --update {result.earlier_version} FILE`"
+                      f" (and `briefing` lets you delete article {result.article_id})")
     return 0
 
 

@@ -17,14 +17,28 @@ class ImportResult:
     article_id: int
     title: str
     existing: bool
+    # An older article with the same URL (or title and source): this is probably a new
+    # version of it, better brought in with `import --update`.
+    earlier_version: int | None = None
 
 
 def import_document(store: Store, doc: Document) -> ImportResult:
     found = store.find_article_by_hash(doc.hash)
     if found is not None:
         return ImportResult(found.id, found["title"], True)
+    earlier = _earlier_version(store, doc)
     article_id = store.add_article(title=doc.title, text=doc.text, **doc.meta)
-    return ImportResult(article_id, doc.title, False)
+    return ImportResult(article_id, doc.title, False, earlier)
+
+
+def _earlier_version(store: Store, doc: Document) -> int | None:
+    url, source = doc.meta.get("url"), doc.meta.get("source")
+    for article in store.articles():
+        if url and article.get("url") == url:
+            return article.id
+        if doc.title and article["title"] == doc.title and article.get("source") == source:
+            return article.id
+    return None
 
 
 def import_file(store: Store, path: str | Path) -> ImportResult:

@@ -74,3 +74,11 @@ def test_orphan_can_be_reattached(db_path):
         store.update_annotation(orphan, start=start, end=start + len("Swedish navy"))
         again = store.annotation(orphan)
         assert again.status == "anchored" and again.selector["quote"]["exact"] == "Swedish navy"
+
+
+def test_importing_a_new_version_points_to_update(db_path, capsys):
+    assert main(["--db", str(db_path), "import", str(ORIGINAL)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "import", str(REVISED)]) == 0
+    out = capsys.readouterr().out
+    assert "new version of article 1" in out and "import --update 1" in out

@@ -159,8 +159,11 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _import_and_load(self, store) -> dict[str, Any]:
         from briefing.library import import_document
 
-        self.article_id = import_document(store, self.document).article_id
-        return self._load(store)
+        result = import_document(store, self.document)
+        self.article_id = result.article_id
+        data = self._load(store)
+        data["earlier_version"] = result.earlier_version
+        return data
 
     def _load(self, store) -> dict[str, Any]:
         from briefing.library import reanchor
@@ -196,6 +199,13 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if self.jump_to_offset is not None and 0 <= self.jump_to_offset <= len(self.text):
             self.view.jump_to(self.jump_to_offset)
             self.jump_to_offset = None
+        if data.get("earlier_version") is not None:
+            self.app.notify(
+                f"This looks like a new version of article {data['earlier_version']}: "
+                f"`briefing import --update {data['earlier_version']} FILE` moves its "
+                "highlights onto it.",
+                timeout=10,
+            )
         summary = data["summary"]
         if summary.moved or summary.orphaned:
             self.app.notify(
