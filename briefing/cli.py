@@ -190,15 +190,22 @@ def _cmd_import(args: argparse.Namespace) -> int:
             summary = update_article(store, args.update, args.files[0])
             print(summary.describe())
             return 0
+        failed = 0
         for name in args.files:
-            result = import_file(store, name)
+            try:
+                result = import_file(store, name)
+            except BriefingError as exc:
+                # One bad file among many: say so in its line, import the rest, exit 1.
+                failed += 1
+                _fail(str(exc), args)
+                continue
             verb = "already in library" if result.existing else "imported"
             print(f"{result.article_id}\t{verb}\t{_safe(result.title)}")
             if result.earlier_version is not None:
                 print(f"\tlooks like a new version of article {result.earlier_version}: to move "
                       f"its highlights, `briefing import --update {result.earlier_version} FILE`"
                       f" (and `briefing` lets you delete article {result.article_id})")
-    return 0
+    return 1 if failed else 0
 
 
 def _safe(value: object) -> str:

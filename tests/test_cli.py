@@ -88,3 +88,14 @@ def test_reader_options_before_the_file_are_accepted(db_path):
                  str(DATA / "sahel-grain-corridor.md"))
     # No terminal here: the reader refuses politely, after the options were understood.
     assert result.returncode == 1 and "needs a terminal" in result.stderr
+
+
+def test_import_keeps_going_past_a_bad_file(db_path, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    result = run("--db", str(db_path), "import", str(bad), str(DATA / "chip-export-controls.md"),
+                 "/no/such.txt")
+    assert result.returncode == 1
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2 and "binary" in errors[0] and "no such file" in errors[1]
+    assert "imported" in result.stdout
