@@ -33,12 +33,12 @@ class Pane(OptionList):
         self.title = title
         self.items: list = []
         self.empty = empty
-        self.border_title = title
+        self.border_title = Content(title)
 
     def show_message(self, message: str) -> None:
         self.items = []
         self.set_options([Option(Text(message, style="italic"), disabled=True)])
-        self.border_title = self.title
+        self.border_title = Content(self.title)
 
     def show(self, items: list, prompts: list[Text], count: str | None = None) -> None:
         """`count`: the title's figure when it is not simply len(items)."""
