@@ -142,3 +142,10 @@ def test_officials_in_a_capital_act_for_its_country():
 def test_short_place_joins_the_longer_place_it_begins():
     found = actors_of("Ships crossed the Baltic Sea on Monday. Patrols in the Baltic will grow.")
     assert "Baltic" not in found and len(found["Baltic Sea"]["mentions"]) == 2
+
+
+def test_singular_and_plural_name_one_group():
+    found = actors_of("Houthi forces fired two missiles on Monday. The Houthis said more "
+                      "attacks would follow.")
+    assert "Houthi" not in found and found["Houthis"]["type"] == "group"
+    assert len(found["Houthis"]["mentions"]) == 2

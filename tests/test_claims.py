@@ -136,3 +136,15 @@ def test_transcript_turns_speak_for_their_sentences_and_questions_claim_nothing(
 def test_sentence_with_a_colon_is_not_a_turn():
     claims = claims_of("Officials said: the border will reopen on Monday.")
     assert all(c["speaker"] != "Officials said" for c in claims)
+
+
+def test_analytic_confidence_is_reported_with_the_hedges():
+    claim = one("We assess with moderate confidence that attacks will continue through July.",
+                "attacks will continue")
+    assert "moderate confidence" in claim["hedges"] and "prediction" in claim["kinds"]
+
+
+def test_a_noun_is_not_a_frame_unless_it_stands_for_the_verb():
+    claims = claims_of("Saree claimed that the group hit a destroyer, a claim the Pentagon "
+                       "denied.")
+    assert all(c["cue"] != "claim" for c in claims)

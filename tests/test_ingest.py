@@ -247,3 +247,10 @@ def test_press_release_header_and_footer():
 def test_headers_without_wrapping_evidence_are_not_joined():
     text = "Short header\nAnother header line\n\nOne paragraph on its own line.\n"
     assert unwrap(text) == text
+
+
+def test_front_matter_with_an_unquoted_colon_still_imports(tmp_path):
+    path = write(tmp_path, "a.md", "---\ntitle: Weekly Assessment: Red Sea\ndate: 2025-05-12\n"
+                 "---\n\nBody.\n")
+    doc = load(path)
+    assert doc.title == "Weekly Assessment: Red Sea" and doc.meta["published"] == "2025-05-12"

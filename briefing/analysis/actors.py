@@ -47,6 +47,7 @@ class _Mention:
     label: str
     acting: bool
     role: str | None = None
+    plural: bool = False  # a plural proper noun ("the Houthis") names a group, not a person
 
 
 def _titles() -> frozenset[str]:
@@ -100,7 +101,11 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     root = ent.root
     acting = _acts(root)
     role = " ".join(t.text for t in role_tokens) or None
-    return _Mention(offset + start, offset + end, surface, ent.label_, acting, role)
+    # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
+    head = tokens[0]
+    plural = len(tokens) == 1 and (head.tag_ == "NNPS" or (
+        surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the"))
+    return _Mention(offset + start, offset + end, surface, ent.label_, acting, role, plural)
 
 
 _PLACE_DESIGNATORS = {"State", "Province", "Region", "County", "District", "Oblast", "Island",
@@ -200,6 +205,8 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     if surface in places["capitals"]:
         return surface, "place"  # a capital that does not act is where something happens
     kind = _LABEL_TYPES[mention.label]
+    if mention.plural and kind in ("person", "organisation"):
+        return surface, "group"
     if kind in ("person", "organisation") and surface.split()[-1] in _PLACE_DESIGNATORS:
         kind = "place"  # "Rakhine State", "Donetsk Oblast": a place, whatever NER said
     return surface, kind
@@ -253,10 +260,16 @@ def _person_key(names: set[str]) -> dict[str, str]:
     return joined
 
 
+def _surnames_of_full_names(mentions: list) -> set[str]:
+    """Surnames of persons known by a full name (never treated as a plural's singular)."""
+    return {name.split()[-1] for _, name, kind in mentions if kind == "person" and " " in name}
+
+
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
     person_names = {name for _, name, kind in mentions if kind == "person"}
     joined = _person_key(person_names)
+    group_names: set[str] = set()
     # A one-word ORG/GPE that is really a known person's surname (small models do this).
     all_names = {name for _, name, _ in mentions}
     # ... and a one-word organisation fragment of one longer organisation name.
@@ -268,6 +281,13 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for long, short in _person_key(org_names).items():
         if len(long.split()) > len(short.split()):
             joined.setdefault(long, short)
+    # "Houthi forces" beside "the Houthis": one group, named in the plural.
+    one_word = {name for _, name, _ in mentions if " " not in name}
+    for name in one_word:
+        for plural in (name + "s", name + "es"):
+            if plural in one_word and name not in _surnames_of_full_names(mentions):
+                joined.setdefault(name, plural)
+                group_names.add(plural)
     # "the Baltic" beside "the Baltic Sea": a one-word place that begins one longer place.
     place_names = {name for _, name, kind in mentions if kind == "place"}
     for short in (n for n in place_names if len(n.split()) == 1):
@@ -277,7 +297,9 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     actors: dict[str, Actor] = {}
     for mention, name, kind in mentions:
         name = joined.get(name, name)
-        if name in person_names:
+        if name in group_names:
+            kind = "group"
+        elif name in person_names:
             kind = "person"
         actor = actors.get(name)
         if actor is None:
@@ -339,6 +361,9 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str) -> None:
                 continue
             if len(alias) >= 3 or alias.isupper():
                 owner.setdefault(alias, actor)
+        if actor.type == "group" and actor.name.endswith("s") and len(actor.name) >= 5 \
+                and " " not in actor.name:
+            owner.setdefault(actor.name[:-1], actor)  # "Houthi forces" are the Houthis
     # A person's surname alone ("Brummer notes") when no other actor shares it.
     surnames: dict[str, list[Actor]] = {}
     for actor in actors.values():

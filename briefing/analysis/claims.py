@@ -60,6 +60,7 @@ def _lex() -> dict[str, Any]:
         "prediction": _phrase_re(data["prediction_words"]),
         "probability": data["probability"],
         "probability_re": _phrase_re(sorted(data["probability"], key=len, reverse=True)),
+        "confidence_re": _phrase_re(data["confidence"]),
     }
 
 
@@ -171,8 +172,8 @@ def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> lis
         if token.pos_ not in ("VERB", "AUX", "NOUN") or token.lemma_.lower() not in lex[
                 "reporting"]:
             continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() not in ("plan", "estimate", "claim"):
-            continue
+        if token.pos_ == "NOUN" and token.dep_ != "ROOT":
+            continue  # a noun is a frame only where the parser mistook the verb ("X plan to")
         speaker_tok = _speaker_of(token)
         if _nested_frame(token, speaker_tok):
             continue
@@ -474,6 +475,9 @@ def _claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: A
         kinds.append("event")
     elif not speaker and kinds == ["quantitative"]:
         kinds.insert(0, "event")
+    confidence = lex["confidence_re"].search(text)
+    if confidence:
+        hedges = sorted({*hedges, confidence.group().lower()})
     probability = None
     term = lex["probability_re"].search(text)
     if term:

@@ -20,7 +20,13 @@ def split_front_matter(content: str, name: str) -> tuple[dict, str]:
         return {}, content
     data = _simple_mapping(found.group(1))
     if data is None:
-        data = _yaml_mapping(found.group(1), name)
+        try:
+            data = _yaml_mapping(found.group(1), name)
+        except BriefingError:
+            # "title: Weekly Assessment: Red Sea" is not YAML, but its meaning is plain.
+            data = _simple_mapping(found.group(1), lenient=True)
+            if data is None:
+                raise
     meta: dict = {}
     if isinstance(data, dict):
         for key, value in data.items():
@@ -33,17 +39,18 @@ def split_front_matter(content: str, name: str) -> tuple[dict, str]:
 _SIMPLE_LINE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^'\"\[\]{}&*!|>%@`#,][^#]*?)[ \t]*$")
 
 
-def _simple_mapping(block: str) -> dict | None:
+def _simple_mapping(block: str, lenient: bool = False) -> dict | None:
     """Plain `key: value` lines (what most front matter is) without importing a YAML
-    parser on the start-up path; None when anything needs real YAML."""
+    parser on the start-up path; None when anything needs real YAML. `lenient` also takes
+    values with ": " in them (everything after the first ": " is the value)."""
     data: dict = {}
     for line in block.splitlines():
         if not line.strip():
             continue
         match = _SIMPLE_LINE.match(line)
-        if not match or ": " in match.group(2):
+        if not match or (": " in match.group(2) and not lenient):
             return None
-        data[match.group(1)] = match.group(2)
+        data[match.group(1)] = match.group(2).strip().strip("'\"") if lenient else match.group(2)
     return data
 
 
