@@ -23,7 +23,7 @@ from briefing.anchoring import capture
 from briefing.errors import BriefingError
 from briefing.ingest import text_hash
 from briefing.ingest.sanitize import sanitise, sanitise_line
-from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock, parse_database
+from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
 
 SCHEMA_VERSION = 1
 BACKUPS_KEPT = 10
@@ -83,9 +83,9 @@ class Store:
         self._lock = FileLock(self.path.with_name(self.path.name + ".lock"))
         self._storage: AtomicJSONStorage | None = None
         with self._lock:
-            self._check_readable()
             self._db = TinyDB(self.path, storage=AtomicJSONStorage)
             self._storage = self._db.storage  # type: ignore[assignment]
+            self._check_readable()
             self._prepare_schema()
             self._rotate_backups()
 
@@ -106,10 +106,10 @@ class Store:
             yield
 
     def _check_readable(self) -> None:
-        if not self.path.exists():
-            return
+        """Parse the file now (TinyDB would only fail later, on first use) — into the
+        storage's cache, so the first query does not parse it again."""
         try:
-            parse_database(self.path.read_bytes(), self.path)
+            self._storage.read()
         except (CorruptDatabase, OSError) as exc:
             backup = self.newest_backup()
             hint = f"; newest backup: {backup}" if backup else "; no backup found"
