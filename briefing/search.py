@@ -119,6 +119,20 @@ class SearchIndex:
         return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+_CACHE: dict[str, tuple[object, SearchIndex]] = {}
+
+
+def index_for(store: Store) -> SearchIndex:
+    """The search index of `store`, rebuilt only when the database changed since."""
+    version = store.version()
+    cached = _CACHE.get(str(store.path))
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    index = SearchIndex(store)
+    _CACHE[str(store.path)] = (version, index)
+    return index
+
+
 def _snippet(text: str, start: int, end: int) -> str:
     lo = max(0, start - _SNIPPET // 2)
     hi = min(len(text), max(end, start) + _SNIPPET)

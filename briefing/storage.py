@@ -76,6 +76,11 @@ class AtomicJSONStorage(Storage):
             raise
         self._data, self._key, self._encoded = data, self._stat_key(), encoded
 
+    @property
+    def key(self) -> tuple[int, int, int] | None:
+        """(inode, size, mtime) of the file as last read or written."""
+        return self._key
+
     def close(self) -> None:
         self._data = None
 

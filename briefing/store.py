@@ -99,6 +99,12 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def version(self) -> object:
+        """Changes whenever the database file changes (a write here or in another process):
+        what caches built from the store key on."""
+        self._storage.read()  # re-reads when the file changed
+        return self._storage.key
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Hold the inter-process lock across several operations."""

@@ -90,3 +90,14 @@ def test_cli_search_actors_tags(db_path, capsys):
     assert "Marja Kallio" in names
     assert main(["--db", str(db_path), "tags"]) == 0
     assert "#sabotage" in capsys.readouterr().out
+
+
+def test_index_is_reused_until_the_database_changes(db_path):
+    from briefing.search import index_for
+
+    store, first, _ = library(db_path)
+    index = index_for(store)
+    assert index_for(store) is index
+    store.add_note(first, "a new note about pipelines")
+    fresh = index_for(store)
+    assert fresh is not index and fresh.search("pipelines")

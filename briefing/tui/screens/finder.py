@@ -50,10 +50,10 @@ class SearchScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        from briefing.search import SearchIndex
+        from briefing.search import index_for
 
         self.query_one(Input).focus()
-        self.app.service.submit(SearchIndex, self._indexed,
+        self.app.service.submit(index_for, self._indexed,
                                 lambda m: self.app.notify(m, severity="error", markup=False))
 
     def _indexed(self, index) -> None:
