@@ -26,6 +26,7 @@ from briefing.tui.widgets.panes import COLOURS as COLOUR_NAMES
 from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
 
 NARROW_BELOW = 100
+_LONGEST_MENTION = 200  # characters: how far before a sentence a mention can start
 
 
 OTHER_SESSIONS_POLL = 2.0  # seconds between checks for another session's changes
@@ -75,11 +76,13 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.undo_stack: list[dict] = []
         self.colour = 1
         self._claim_starts: list[int] = []
-        self._marked_actors: set[str] = set()
+        self._marked_actors: set[int] = set()  # indexes into analysis["actors"]
         self._analysis_job = None
         self._status_text = Text("")
         self._polling = False
         self._panes: dict[str, Pane] = {}
+        self._mentions: list[tuple[int, int, int]] = []  # (start, end, actor index)
+        self._mention_starts: list[int] = []
         self.claim_filter = ""
         self._tabs: Tabs | None = None
 
@@ -321,6 +324,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.analysis = result
         actors, claims = result.get("actors", []), result.get("claims", [])
         self._claim_starts = [c["start"] for c in claims]
+        self._mentions = sorted((s, e, i) for i, a in enumerate(actors) for s, e in a["mentions"])
+        self._mention_starts = [m[0] for m in self._mentions]
+        self._marked_actors = set()
         self.view.set_layer(
             "actors",
             [Span(s, e, f"article--actor-{a['type']}") for a in actors for s, e in a["mentions"]],
@@ -351,8 +357,18 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         actors = (self.analysis or {}).get("actors", [])
         mono = self.app.has_class("-mono")
         self.pane("actors").show(
-            actors, [actor_prompt(a, a["name"] in self._marked_actors, mono) for a in actors]
+            actors, [actor_prompt(a, i in self._marked_actors, mono) for i, a in enumerate(actors)]
         )
+
+    def _mark_actors(self, changed: set[int], marked: set[int]) -> None:
+        """Re-draw only the actors whose mark changed."""
+        self._marked_actors = marked
+        actors = (self.analysis or {}).get("actors", [])
+        pane, mono = self.pane("actors"), self.app.has_class("-mono")
+        if pane.items is not actors:
+            return
+        for i in changed:
+            pane.replace_option_prompt_at_index(i, actor_prompt(actors[i], i in marked, mono))
 
     def _refresh_claims(self) -> None:
         analysis = self.analysis or {}
@@ -395,14 +411,16 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if claim is not None:
             self.pane("claims").select_item(claim)
         sentence = sentence_at(self.sentences, offset)
-        marked = set()
-        if sentence and self.analysis:
-            for actor in self.analysis.get("actors", []):
-                if any(s < sentence[1] and e > sentence[0] for s, e in actor["mentions"]):
-                    marked.add(actor["name"])
+        marked: set[int] = set()
+        if sentence:
+            # Mentions sorted by start: the sentence's are one bisected slice, so a cursor
+            # move costs the same on a 1 MB article as on a short one.
+            lo = bisect.bisect_left(self._mention_starts, sentence[0] - _LONGEST_MENTION)
+            hi = bisect.bisect_left(self._mention_starts, sentence[1])
+            marked = {actor for start, end, actor in self._mentions[lo:hi]
+                      if end > sentence[0]}
         if marked != self._marked_actors:
-            self._marked_actors = marked
-            self._refresh_actors()
+            self._mark_actors(self._marked_actors ^ marked, marked)
         under = self._highlight_at(offset)
         if under is not None:
             self.pane("notes").select_item(under)
