@@ -70,7 +70,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.notes: list[dict] = []
         self.analysis: dict | None = None
         self.grades: dict[str, str] = {}
-        self.sentences: list[tuple[int, int]] = []
+        self._sentences: list[tuple[int, int]] | None = None
         self.walk: list[tuple[int, int]] = []
         self.walk_index = -1
         self.undo_stack: list[dict] = []
@@ -119,6 +119,12 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         for name in PANES:
             self.pane(name).show_message("Analysing…" if name != "notes" else "Loading…")
         self._apply_width(self.app.size.width)
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            self._sentences = sentence_spans(self.text)
+        return self._sentences
 
     @property
     def view(self) -> ArticleView:
@@ -252,7 +258,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
     def _show_article(self, article: dict) -> None:
         self.text = article["text"]
-        self.sentences = sentence_spans(self.text)
+        self._sentences = None  # split on first use, not before the first paint
         title = Text(sanitise_line(article["title"]), style="bold")
         meta = " · ".join(
             sanitise_line(str(article.get(k))) for k in ("source", "published") if article.get(k)
