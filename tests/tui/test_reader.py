@@ -399,3 +399,18 @@ async def test_claims_filter_with_markup_is_shown_literally(reader_db):
         await pilot.pause()
         assert pilot.app.is_running
         assert "[/][b]x" in pilot.app.export_screenshot()
+
+
+async def test_delete_from_the_notes_pane(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("h")
+        await flush(pilot)
+        screen.view.jump_to(screen.text.index("Fingrid"))
+        notes = screen.pane("notes")
+        notes.focus()
+        notes.highlighted = 0
+        await pilot.press("d")
+        await flush(pilot)
+        assert screen.highlights == [] and screen.undo_stack
+    assert stored(reader_db)[0] == []

@@ -132,12 +132,15 @@ class AnnotationEditing:
         )
 
     def action_delete(self) -> None:
-        target = self._highlight_at(self.view.cursor_offset)
-        if target is None:
-            item = self.pane("notes").current() if self.focused is self.pane("notes") else None
-            if item is not None and item.get("_kind") == "article-note":
-                self._delete_article_note(item)
-                return
+        """Delete the highlight under the cursor or, in the Notes pane, the chosen item
+        (a highlight, an orphan, or an article note after confirmation)."""
+        in_notes = self.focused is self.pane("notes")
+        item = self.pane("notes").current() if in_notes else None
+        if item is not None and item.get("_kind") == "article-note":
+            self._delete_article_note(item)
+            return
+        target = item if item is not None else self._highlight_at(self.view.cursor_offset)
+        if target is None or target not in self.highlights:
             self.notify("No highlight under the cursor.", markup=False)
             return
         self.highlights.remove(target)
