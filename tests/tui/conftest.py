@@ -46,6 +46,12 @@ async def wait_for(pilot, condition, timeout: float = 10.0) -> None:
         await pilot.pause(0.02)
 
 
+async def open_dialog(pilot, key: str, dialog: type) -> None:
+    """Press `key` and wait until the dialog it opens is the current screen."""
+    await pilot.press(key)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, dialog))
+
+
 async def loaded_reader(pilot):
     from briefing.tui.screens.reader import ReaderScreen
 

@@ -6,7 +6,7 @@ from briefing.tui.screens.library import LibraryScreen
 from briefing.tui.screens.modals import Confirm, Prompt
 from briefing.tui.screens.reader import ReaderScreen
 from tests.conftest import DATA
-from tests.tui.conftest import loaded_reader, wait_for
+from tests.tui.conftest import loaded_reader, open_dialog, wait_for
 
 HOSTILE = (
     "[bold]Markup[/] and [/] and [@click=app.quit]click me[/] and [$accent]var[/]\n\n"
@@ -43,8 +43,7 @@ async def test_library_lists_filters_sorts_and_opens(tmp_path):
         await pilot.press("enter")  # back to the table
         await pilot.press("s")
         assert screen.sort_index == 1
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen))
+        await open_dialog(pilot, "enter", ReaderScreen)
         await wait_for(pilot, lambda: pilot.app.screen.article is not None)
         assert pilot.app.screen.article["title"].startswith("UN Warns")
 
@@ -53,13 +52,11 @@ async def test_library_delete_asks_first(tmp_path):
     path = library_db(tmp_path)
     async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
         screen = await library(pilot)
-        await pilot.press("D")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Confirm))
+        await open_dialog(pilot, "D", Confirm)
         await pilot.press("n")
         await pilot.pause()
         assert len(screen.rows) == 2
-        await pilot.press("D")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Confirm))
+        await open_dialog(pilot, "D", Confirm)
         await pilot.press("y")
         await wait_for(pilot, lambda: len(screen.rows) == 1)
     with Store(path) as store:
@@ -70,12 +67,10 @@ async def test_library_import_prompt(tmp_path):
     path = library_db(tmp_path)
     async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
         screen = await library(pilot)
-        await pilot.press("i")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await open_dialog(pilot, "i", Prompt)
         await pilot.press(*str(DATA / "chip-export-controls.md"), "enter")
         await wait_for(pilot, lambda: len(screen.rows) == 3)
-        await pilot.press("i")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await open_dialog(pilot, "i", Prompt)
         await pilot.press(*"/no/such/file.txt", "enter")
         await pilot.pause(0.2)
         assert len(screen.rows) == 3  # an error notification, nothing else

@@ -5,7 +5,7 @@ import pytest
 from briefing.store import Store
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.modals import Confirm, HelpScreen, NoteEditor, Prompt
-from tests.tui.conftest import loaded_reader, wait_for
+from tests.tui.conftest import loaded_reader, open_dialog, wait_for
 
 
 def app_for(reader_db, **kwargs) -> BriefingApp:
@@ -85,8 +85,7 @@ async def test_colour_keys_recolour_highlight_under_cursor(reader_db):
 async def test_note_editor_saves_with_ctrl_s_and_tags(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
-        await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        await open_dialog(pilot, "a", NoteEditor)
         await pilot.press(*"Check #baltic", "ctrl+s")
         await flush(pilot)
         assert screen.highlights[0]["note"] == "Check #baltic"
@@ -97,14 +96,12 @@ async def test_note_editor_saves_with_ctrl_s_and_tags(reader_db):
 async def test_escape_with_changes_asks_before_discarding(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
-        await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        await open_dialog(pilot, "a", NoteEditor)
         await pilot.press("x", "escape")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, Confirm))
         await pilot.press("n")
         assert isinstance(pilot.app.screen, NoteEditor)
-        await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Confirm))
+        await open_dialog(pilot, "escape", Confirm)
         await pilot.press("y")
         await flush(pilot)
         assert pilot.app.screen is screen
@@ -114,8 +111,7 @@ async def test_escape_with_changes_asks_before_discarding(reader_db):
 async def test_article_note(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
-        await pilot.press("A")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        await open_dialog(pilot, "A", NoteEditor)
         await pilot.press(*"Thin sourcing", "ctrl+s")
         await flush(pilot)
         assert [n["note"] for n in screen.notes] == ["Thin sourcing"]
@@ -141,8 +137,7 @@ async def test_delete_and_undo(reader_db):
 async def test_search_and_walk_matches(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
-        await pilot.press("slash")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await open_dialog(pilot, "slash", Prompt)
         await pilot.press(*"cable", "enter")
         await pilot.pause()
         matches = [m for m in screen.walk]
@@ -258,8 +253,7 @@ async def test_help_library_and_quit(reader_db):
         await pilot.press("question_mark")
         assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape")
-        await pilot.press("L")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen))
+        await open_dialog(pilot, "L", LibraryScreen)
         await pilot.press("q")
         await pilot.pause()
     assert pilot.app.return_code == 0
@@ -285,8 +279,7 @@ async def test_grading_is_stored_and_shown(reader_db):
         screen = await loaded_reader(pilot)
         claim = next(c for c in screen.analysis["claims"] if c.get("speaker") == "Kristjan Lepp")
         screen.view.jump_to(claim["start"] + 1)
-        await pilot.press("r")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await open_dialog(pilot, "r", Prompt)
         await pilot.press("2", "enter")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
         await pilot.press("b", "enter")
@@ -339,8 +332,7 @@ async def test_claims_filter_by_kind_and_grade(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
         everything = len(screen.analysis["claims"])
-        await pilot.press("F")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await open_dialog(pilot, "F", Prompt)
         await pilot.press(*"denial", "enter")
         await pilot.pause()
         shown = screen.pane("claims").items
@@ -377,8 +369,7 @@ async def test_tag_key_sets_tags_and_layer_keys_toggle(reader_db):
         screen = await loaded_reader(pilot)
         await pilot.press("h")
         await flush(pilot)
-        await pilot.press("t")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
+        await open_dialog(pilot, "t", Prompt)
         await pilot.press(*"#cable sabotage", "enter")
         await flush(pilot)
         assert screen.highlights[0]["tags"] == ["cable", "sabotage"]
