@@ -149,3 +149,9 @@ def test_singular_and_plural_name_one_group():
                       "attacks would follow.")
     assert "Houthi" not in found and found["Houthis"]["type"] == "group"
     assert len(found["Houthis"]["mentions"]) == 2
+
+
+def test_known_organisation_before_a_title_is_still_an_actor():
+    found = actors_of("NATO Secretary General Mark Rutte welcomed the decision on Friday.")
+    assert "NATO" in found and "Mark Rutte" in found
+    assert "Secretary General" in (found["Mark Rutte"]["role"] or "")

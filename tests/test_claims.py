@@ -148,3 +148,9 @@ def test_a_noun_is_not_a_frame_unless_it_stands_for_the_verb():
     claims = claims_of("Saree claimed that the group hit a destroyer, a claim the Pentagon "
                        "denied.")
     assert all(c["cue"] != "claim" for c in claims)
+
+
+def test_apposition_names_the_speaker():
+    claim = one("Germany's main defence contractor, Rheinmetall, said its order backlog had "
+                "reached a record 63 billion euros.", "order backlog")
+    assert claim["speaker"] == "Rheinmetall"

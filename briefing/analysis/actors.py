@@ -85,8 +85,10 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if (ent.label_ in ("ORG", "NORP") and following is not None
-            and following.lower_ in _ROLE_HEADS):
-        return None  # "Indian External Affairs Minister Arjun Rao": part of a title
+            and following.lower_ in _ROLE_HEADS and not _known_name(surface)):
+        # "Indian External Affairs Minister Arjun Rao": a fragment of a title. A known
+        # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO).
+        return None
     if ent.label_ == "PERSON":
         # "Marja Kallio" tagged as just "Kallio": take the untagged given name back.
         doc = ent.doc
@@ -160,6 +162,12 @@ def _turn_mention(block: Any) -> _Mention | None:
     surface = " ".join(w if not w.isupper() else w.capitalize() for w in words)
     name_start = start + label.rfind(words[0])
     return _Mention(name_start, end, surface, "PERSON", True)
+
+
+def _known_name(surface: str) -> bool:
+    places = table("places")
+    return (surface in places["aliases"] or surface in places["demonyms"]
+            or surface in countries())
 
 
 def _role_from_context(ent: Any) -> str | None:

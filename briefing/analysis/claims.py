@@ -383,7 +383,12 @@ def _phrase_actors(t: Any, offset: int, index: _ActorIndex) -> list[str]:
     left = index.all_in(offset + left_start, offset + head_end)
     right = index.all_in(offset + head_end, offset + right_end)
     persons = [a for a in left + right if a.type == "person"]
-    chosen = persons or left or right
+    # An apposition names the head itself: "Germany's main contractor, Rheinmetall,".
+    named = [a for c in t.children if c.dep_ == "appos"
+             for a in index.all_in(offset + doc[c.left_edge.i].idx,
+                                   offset + doc[c.right_edge.i].idx
+                                   + len(doc[c.right_edge.i].text))]
+    chosen = persons or named or left or right
     return list(dict.fromkeys(name(a) for a in chosen))
 
 
