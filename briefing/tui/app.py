@@ -73,7 +73,9 @@ class BriefingApp(App):
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._ui_context = contextvars.copy_context()
-        self.service = StoreService(self.db_path, self._deliver)
+        self.service = StoreService(
+            self.db_path, self._deliver,
+            on_error=lambda message: self.notify(f"Not saved: {message}", severity="error"))
         if self.keymap_settings:
             self.set_keymap(self.keymap_settings)
         for error in self.theme_errors:

@@ -22,10 +22,13 @@ Job = tuple[Callable[["Store"], Any], Callable[[Any], None] | None,
 
 
 class StoreService:
-    def __init__(self, path: Path, deliver: Callable[[Callable[[], None]], None]) -> None:
-        """`deliver(fn)` must run fn on the UI thread (App.call_from_thread)."""
+    def __init__(self, path: Path, deliver: Callable[[Callable[[], None]], None],
+                 on_error: Callable[[str], None] | None = None) -> None:
+        """`deliver(fn)` must run fn on the UI thread. `on_error` hears every failure whose
+        job gave no handler of its own, so no failed write goes unreported."""
         self.path = path
         self._deliver = deliver
+        self._on_error = on_error
         self._jobs: queue.Queue[Job | None] = queue.Queue()
         self._store: Store | None = None
         self._thread = threading.Thread(target=self._run, name="briefing-store", daemon=True)
@@ -87,5 +90,6 @@ class StoreService:
             self._store.close()
 
     def _report(self, failed: Callable[[str], None] | None, message: str) -> None:
-        if failed is not None:
-            self._deliver(lambda: failed(message))
+        handler = failed or self._on_error
+        if handler is not None:
+            self._deliver(lambda: handler(message))

@@ -246,3 +246,22 @@ async def test_notifications_are_sanitised_plain_text(reader_db):
         [note] = list(pilot.app._notifications)
         assert note.message == "[@click=app.quit]bad[/] file" and note.markup is False
         assert pilot.app.is_running
+
+
+async def test_unreadable_database_leaves_a_readable_read_only_reader(tmp_path):
+    from briefing.ingest import load
+
+    path = tmp_path / "broken.json"
+    path.write_text("{broken")
+    doc = load(DATA / "sahel-grain-corridor.md")
+    async with BriefingApp(db_path=path, document=doc).run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.read_only)
+        screen = pilot.app.screen
+        assert "Read-only" in str(screen.query_one("#status").render())
+        assert screen.view.text.startswith("DAKAR")
+        await pilot.press("h")
+        assert screen.highlights == []
+        await wait_for(pilot, lambda: screen.analysis is not None, timeout=60)
+        assert "Read-only" in str(screen.query_one("#status").render())
+    assert path.read_text() == "{broken"  # left exactly as it was

@@ -81,6 +81,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._status_text = Text("")
         self._polling = False
         self._panes: dict[str, Pane] = {}
+        self.read_only: str | None = None  # why nothing can be saved, when the store failed
         self._mentions: list[tuple[int, int, int]] = []  # (start, end, actor index)
         self._mention_starts: list[int] = []
         self.claim_filter = ""
@@ -142,10 +143,12 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
                 {"title": self.document.title, "text": self.document.text, **self.document.meta}
             )
             self.call_after_refresh(
-                self.app.service.submit, self._import_and_load, self._loaded, self._failed
+                self.app.service.submit, self._import_and_load, self._loaded, self._load_failed
             )
         else:
-            self.call_after_refresh(self.app.service.submit, self._load, self._loaded, self._failed)
+            self.call_after_refresh(
+                self.app.service.submit, self._load, self._loaded, self._load_failed
+            )
 
     def on_resize(self, event) -> None:
         if self._panes:
@@ -271,6 +274,17 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)
 
+    def _load_failed(self, message: str) -> None:
+        """No database (unreadable, or another error): the file's text can still be read and
+        analysed, but nothing can be saved — and the status line says so until the end."""
+        if not self.is_mounted:
+            return
+        self.read_only = message
+        self._status(Text(f"Read-only, nothing is saved: {message}", style="bold"))
+        self._failed(message)
+        if self.document is not None:
+            self._analyse()
+
     def _status(self, text: Text) -> None:
         self._status_text = text
         self._show_colour()
@@ -287,11 +301,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _analyse(self) -> None:
         from briefing.analysis.runner import AnalysisProcess
 
-        assert self.article is not None
         worker = get_current_worker()
-        process = AnalysisProcess(
-            self.text, self.article["title"], dict(self.article), self.app.model
-        )
+        source = self.article if self.article is not None else {
+            "title": self.document.title, **self.document.meta}
+        process = AnalysisProcess(self.text, source["title"], dict(source), self.app.model)
         try:
             for event in process.events():
                 if worker.is_cancelled:
@@ -314,9 +327,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _analysed(self, result: dict) -> None:
         if not self.is_mounted:
             return  # the screen was closed while the work ran
-        assert self.article is not None
-        key = self._cache_key(self.article)
-        self.app.service.submit(lambda store: store.save_analysis(key, result))
+        if self.article is not None and not self.read_only:
+            key = self._cache_key(self.article)
+            self.app.service.submit(lambda store: store.save_analysis(key, result))
         self._apply_analysis(result)
 
     def _analysis_failed(self, message: str) -> None:
@@ -346,6 +359,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         status = Text(
             f"{result.get('model', '?')} · {len(actors)} actors · {len(claims)} claims", style="dim"
         )
+        if self.read_only:
+            status = Text.assemble(("Read-only, nothing is saved · ", "bold"), status)
         if flags:
             status.append(f" · ⚑ {len(flags)} date notes (see Claims)", style="bold")
         self._status(status)

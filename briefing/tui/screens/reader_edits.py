@@ -32,6 +32,9 @@ class AnnotationEditing:
         return None
 
     def action_highlight(self) -> dict | None:
+        if self.read_only:
+            self.notify(f"Read-only: {self.read_only}", severity="warning")
+            return None
         if self.article is None:
             return None
         span = self._target_span()
