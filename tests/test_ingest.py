@@ -254,3 +254,10 @@ def test_front_matter_with_an_unquoted_colon_still_imports(tmp_path):
                  "---\n\nBody.\n")
     doc = load(path)
     assert doc.title == "Weekly Assessment: Red Sea" and doc.meta["published"] == "2025-05-12"
+
+
+def test_byline_becomes_author():
+    doc = clean_text("Talks resume in Geneva\n\nBy Anna Berg and Lars Eide\n\nThe talks resumed on "
+                     "Monday after a pause of two weeks, officials said.")
+    assert doc.meta["author"] == "Anna Berg and Lars Eide"
+    assert doc.text.startswith("The talks resumed")
