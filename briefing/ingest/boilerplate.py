@@ -46,7 +46,8 @@ _DATE_PATTERNS = (
 _SOURCE_DATE_LINE = re.compile(
     rf"^(?:(?:source|via)\s*:\s*)?{_DOMAIN}\s*[|·,•-]?\s*(?P<rest>.*)$", re.IGNORECASE
 )
-_BYLINE = re.compile(r"^[Bb][Yy]\s+(?P<author>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})$")
+_BYLINE = re.compile(
+    r"^[Bb][Yy]\s+(?P<author>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})$")
 
 
 def parse_date(text: str) -> date | None:
