@@ -8,7 +8,7 @@ from pathlib import Path
 from briefing import config
 from briefing.anchoring import Selector, locate_all
 from briefing.errors import BriefingError
-from briefing.ingest import Document, load, text_hash
+from briefing.ingest import Document, load
 from briefing.store import Record, Store
 
 
@@ -75,23 +75,21 @@ def reanchor(store: Store, article: Record) -> ReanchorSummary:
     # The text they were captured on, when the store still has it, makes re-anchoring exact
     # for every paragraph kept verbatim.
     previous_texts = {r["hash"]: r["text"] for r in article.get("revisions", [])}
-    found: dict[int, object] = {}
+    placements: dict[int, tuple[int, int] | None] = {}
     for old_hash in {a.get("text_hash") for a in stale}:
         group = [a for a in stale if a.get("text_hash") == old_hash]
         selectors = [Selector.from_dict(a["selector"]) for a in group]
-        where = locate_all(selectors, article["text"], previous_texts.get(old_hash))
-        found.update({a.id: w for a, w in zip(group, where, strict=True)})
-    placements: dict[int, tuple[int, int] | None] = {}
-    for annotation, where in ((a, found[a.id]) for a in stale):
-        if where is None:
-            placements[annotation.id] = None
-            summary.orphaned += 1
-            continue
-        placements[annotation.id] = (where.start, where.end)
-        if (where.start, where.end) == (annotation.get("start"), annotation.get("end")):
-            summary.kept += 1
-        else:
-            summary.moved += 1
+        found = locate_all(selectors, article["text"], previous_texts.get(old_hash))
+        for annotation, where in zip(group, found, strict=True):
+            if where is None:
+                placements[annotation.id] = None
+                summary.orphaned += 1
+                continue
+            placements[annotation.id] = (where.start, where.end)
+            if (where.start, where.end) == (annotation.get("start"), annotation.get("end")):
+                summary.kept += 1
+            else:
+                summary.moved += 1
     store.set_anchors(article.id, placements, article["hash"])
     return summary
 
@@ -111,16 +109,18 @@ def update_article(store: Store, article_id: int, path: str | Path) -> ReanchorS
 
 
 def library_rows(store: Store) -> list[dict]:
-    counts: dict[int, int] = {}
+    """One row per article: what the library screen and `briefing list` show."""
+    highlights: dict[int, int] = {}
     for annotation in store.all_annotations():
-        counts[annotation["article_id"]] = counts.get(annotation["article_id"], 0) + 1
-    rows = []
-    for article in store.articles():
-        rows.append({
-            "id": article.id, "title": article["title"], "source": article.get("source"),
-            "published": article.get("published"), "imported": article.get("imported"),
-            "highlights": counts.get(article.id, 0), "notes": len(store.notes(article.id)),
-            "characters": len(article["text"]), "revisions": len(article.get("revisions", [])),
-            "hash": text_hash(article["text"])[:12],
-        })
-    return rows
+        highlights[annotation["article_id"]] = highlights.get(annotation["article_id"], 0) + 1
+    notes: dict[int, int] = {}
+    for note in store.all_notes():
+        notes[note["article_id"]] = notes.get(note["article_id"], 0) + 1
+    analysed = store.analysed_hashes()
+    return [{
+        "id": article.id, "title": article["title"], "source": article.get("source"),
+        "published": article.get("published"), "imported": article.get("imported"),
+        "highlights": highlights.get(article.id, 0), "notes": notes.get(article.id, 0),
+        "characters": len(article["text"]), "revisions": len(article.get("revisions", [])),
+        "hash": article["hash"][:12], "analysed": article["hash"] in analysed,
+    } for article in store.articles()]

@@ -64,6 +64,11 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
+def _analysed_hash(doc: dict) -> str:
+    # analysis.cache_key puts the text hash first: "<hash>:<pipeline>:v<version>"
+    return str(doc.get("key", "")).split(":", 1)[0]
+
+
 # Each migration takes the raw tables of version N and returns those of version N + 1.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
@@ -362,6 +367,9 @@ class Store:
                  "updated": _now()}
             )
 
+    def all_notes(self) -> list[Record]:
+        return [_record(d) for d in self._table("notes").all()]
+
     def notes(self, article_id: int) -> list[Record]:
         found = self._table("notes").search(lambda d: d.get("article_id") == int(article_id))
         return sorted((_record(d) for d in found), key=lambda r: r.id)
@@ -388,9 +396,13 @@ class Store:
 
     def analysis_for_hash(self, digest: str) -> dict | None:
         for doc in self._table("analyses").all():
-            if str(doc.get("key", "")).startswith(f"{digest}:"):
+            if _analysed_hash(doc) == digest:
                 return doc.get("result")
         return None
+
+    def analysed_hashes(self) -> set[str]:
+        """The text hashes that have a stored analysis (any pipeline)."""
+        return {_analysed_hash(doc) for doc in self._table("analyses").all()}
 
     def save_analysis(self, key: str, result: dict) -> None:
         with self._lock:

@@ -93,9 +93,8 @@ def clean_text(
         title = sanitise_line(str(title))
         body = _drop_repeated_title(body, title)
     else:
-        title, body = _split_title(body)
-        if body.startswith(_ISSUER_MARK):
-            issuer, _, body = body[len(_ISSUER_MARK):].partition("\n")
+        title, body, issuer = _split_title(body)
+        if issuer:
             meta.setdefault("source", issuer)
         cleaned_again = strip_boilerplate(body)  # a source/date line often follows the title
         for key, value in cleaned_again.meta.items():
@@ -112,14 +111,15 @@ def _clean_meta(value: object) -> object:
     return str(value) if not isinstance(value, (int, float, bool, dict)) else value
 
 
-_ISSUER_MARK = "\x00issuer:"  # internal: never in sanitised text
+_HEADING = re.compile(r"^#{1,6}\s+")
 _HEADER_LINES = 4  # an issuer block above a headline is at most this many short lines
 
 
-def _split_title(body: str) -> tuple[str, str]:
-    """The first line is the title when it reads like a headline (short, no final period),
-    unless an all-capitals headline follows a short issuer block (a press release's
-    "Ministry of ... / Press Office" lines), which then becomes the source."""
+def _split_title(body: str) -> tuple[str, str, str | None]:
+    """(title, rest of the body, issuer). The first line is the title when it reads like a
+    headline (short, no final period), unless an all-capitals headline follows a short
+    issuer block (a press release's "Ministry of ... / Press Office" lines), which is then
+    returned as the issuer."""
     lines = body.split("\n")
     shown = [i for i, line in enumerate(lines) if line.strip()][:_HEADER_LINES + 1]
     for position, i in enumerate(shown[1:], 1):
@@ -129,21 +129,21 @@ def _split_title(body: str) -> tuple[str, str]:
         if line.isupper() and len(line.split()) >= 3:
             issuer = " · ".join(lines[j].strip() for j in shown[:position])
             rest = "\n".join(lines[i + 1:]).lstrip("\n")
-            return sanitise_line(line), f"{_ISSUER_MARK}{issuer}\n{rest}"
+            return sanitise_line(line), rest, issuer
     first, _, rest = body.partition("\n")
-    candidate = re.sub(r"^#{1,6}\s+", "", first).strip()
+    candidate = _HEADING.sub("", first).strip()
     if (
         rest.strip()
         and 0 < len(candidate) <= _MAX_TITLE
         and not candidate.endswith((".", ",", ";", ":"))
         or first.startswith("# ")
     ):
-        return sanitise_line(candidate), rest.lstrip("\n")
-    return "", body
+        return sanitise_line(candidate), rest.lstrip("\n"), None
+    return "", body, None
 
 
 def _drop_repeated_title(body: str, title: str) -> str:
     first, _, rest = body.partition("\n")
-    if re.sub(r"^#{1,6}\s+", "", first).strip().casefold() == title.casefold():
+    if _HEADING.sub("", first).strip().casefold() == title.casefold():
         return rest.lstrip("\n")
     return body

@@ -55,15 +55,7 @@ class LibraryScreen(Screen):
     def reload(self) -> None:
         from briefing.library import library_rows
 
-        def rows(store):
-            found = library_rows(store)
-            analysed = {str(d.get("key", "")).split(":")[0]
-                        for d in store._table("analyses").all()}
-            for row in found:
-                row["analysed"] = store.require_article(row["id"])["hash"] in analysed
-            return found
-
-        self.app.service.submit(rows, self._show, self._failed)
+        self.app.service.submit(library_rows, self._show, self._failed)
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)
