@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefing.analysis.actors import short_name_owners
 from briefing.store import Store
 
 _TYPE_RANK = {"person": 0, "country": 1, "organisation": 2, "group": 3, "place": 4}
@@ -37,17 +38,6 @@ class IndexedActor:
                 "claims": self.claims}
 
 
-def _joined_names(names: set[str]) -> dict[str, str]:
-    """One-word names that belong to exactly one longer person name across the library."""
-    full = [n for n in names if len(n.split()) > 1]
-    joined = {}
-    for short in (n for n in names if len(n.split()) == 1):
-        owners = [f for f in full if short in f.split()]
-        if len(owners) == 1:
-            joined[short] = owners[0]
-    return joined
-
-
 def build_index(store: Store) -> list[IndexedActor]:
     analysed = []
     for article in store.articles():
@@ -55,7 +45,7 @@ def build_index(store: Store) -> list[IndexedActor]:
         if analysis:
             analysed.append((article, analysis))
     persons = {a["name"] for _, an in analysed for a in an["actors"] if a["type"] == "person"}
-    joined = _joined_names(persons)
+    joined = short_name_owners(persons)
     index: dict[str, IndexedActor] = {}
     for article, analysis in analysed:
         local: dict[str, IndexedActor] = {}

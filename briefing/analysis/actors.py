@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from briefing.analysis.lexicon import countries, table
@@ -50,6 +51,7 @@ class _Mention:
     plural: bool = False  # a plural proper noun ("the Houthis") names a group, not a person
 
 
+@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     return frozenset(table("titles")["titles"])
 
@@ -247,14 +249,22 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     return _merge(mentions, roles, text)
 
 
-def _person_key(names: set[str]) -> dict[str, str]:
-    """Map a one-word name to the unique full person name it is part of."""
+def short_name_owners(names: set[str]) -> dict[str, str]:
+    """Each one-word name ("Putin") that is a word of exactly one longer name
+    ("Vladimir Putin"), mapped to that name. Used within an article and across the library."""
     full = [n for n in names if len(n.split()) > 1]
     joined: dict[str, str] = {}
     for short in {n for n in names if len(n.split()) == 1}:
         owners = {f for f in full if short in f.split()}
         if len(owners) == 1:
             joined[short] = owners.pop()
+    return joined
+
+
+def _name_joins(names: set[str]) -> dict[str, str]:
+    """Name -> the unique longer (or, for organisations, shorter canonical) name it joins."""
+    full = [n for n in names if len(n.split()) > 1]
+    joined = short_name_owners(names)
     # "United Nations World Food Programme" -> "World Food Programme" (a longer form).
     for long in full:
         owners = {f for f in full if f != long and len(f.split()) > 1 and long.endswith(" " + f)}
@@ -276,24 +286,25 @@ def _surnames_of_full_names(mentions: list) -> set[str]:
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
     person_names = {name for _, name, kind in mentions if kind == "person"}
-    joined = _person_key(person_names)
+    joined = _name_joins(person_names)
     group_names: set[str] = set()
-    # A one-word ORG/GPE that is really a known person's surname (small models do this).
+    # A one-word ORG/GPE that is really a known person's surname (small models do this),
+    # and a one-word organisation fragment of one longer organisation name.
     all_names = {name for _, name, _ in mentions}
-    # ... and a one-word organisation fragment of one longer organisation name.
     org_names = {name for _, name, kind in mentions if kind in ("organisation", "group")}
-    for short, full in _person_key(person_names | all_names).items():
+    for short, full in _name_joins(all_names).items():
         if len(short.split()) == 1 and (full in person_names or (
                 short in org_names and full in org_names)) and short not in countries():
             joined.setdefault(short, full)
-    for long, short in _person_key(org_names).items():
+    for long, short in _name_joins(org_names).items():
         if len(long.split()) > len(short.split()):
             joined.setdefault(long, short)
     # "Houthi forces" beside "the Houthis": one group, named in the plural.
     one_word = {name for _, name, _ in mentions if " " not in name}
+    surnames = _surnames_of_full_names(mentions)
     for name in one_word:
         for plural in (name + "s", name + "es"):
-            if plural in one_word and name not in _surnames_of_full_names(mentions):
+            if plural in one_word and name not in surnames:
                 joined.setdefault(name, plural)
                 group_names.add(plural)
     # "the Baltic" beside "the Baltic Sea": a one-word place that begins one longer place.
