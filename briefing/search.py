@@ -67,10 +67,9 @@ class SearchIndex:
             if annotation.get("note"):
                 self.entries.append(_Entry("note", aid, annotation["note"],
                                            annotation.get("start"), tags))
-        for article_id in self.titles:
-            for note in store.notes(article_id):
-                self.entries.append(_Entry("article-note", article_id, note["note"], None,
-                                           tuple(tags_in(note["note"]))))
+        for note in store.all_notes():
+            self.entries.append(_Entry("article-note", note["article_id"], note["note"], None,
+                                       tuple(tags_in(note["note"]))))
 
     def search(self, query: str, limit: int = 200) -> list[Hit]:
         query = query.strip()
