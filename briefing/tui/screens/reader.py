@@ -77,9 +77,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.colour = 1
         self._claim_starts: list[int] = []
         self._marked_actors: set[int] = set()  # indexes into analysis["actors"]
-        self._analysis_job = None
         self._status_text = Text("")
         self._polling = False
+        self._seen_version: object = None  # the database version the last poll read
         self._panes: dict[str, Pane] = {}
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
         self._mentions: list[tuple[int, int, int]] = []  # (start, end, actor index)
@@ -236,16 +236,19 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if self.article_id is None or self._polling:
             return
         self._polling = True
-        article_id = self.article_id
+        article_id, seen = self.article_id, self._seen_version
 
         def read(store):
-            return store.annotations(article_id), store.notes(article_id)
+            version = store.version()  # a stat of the file: cheap when nothing changed
+            if version == seen:
+                return None
+            return version, store.annotations(article_id), store.notes(article_id)
 
         def done(result) -> None:
             self._polling = False
-            if not self.is_mounted:
+            if not self.is_mounted or result is None:
                 return
-            highlights, notes = result
+            self._seen_version, highlights, notes = result
             if _signature(highlights) != _signature(self.highlights) or _signature(
                 notes
             ) != _signature(self.notes):
@@ -280,7 +283,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if not self.is_mounted:
             return
         self.read_only = message
-        self._status(Text(f"Read-only, nothing is saved: {message}", style="bold"))
+        self._status(Text(message, style="bold"))
         self._failed(message)
         if self.document is not None:
             self._analyse()
@@ -291,6 +294,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
     def _show_colour(self) -> None:
         line = self._status_text.copy()
+        if self.read_only:  # said on every status, so progress messages cannot hide it
+            line = Text.assemble(("Read-only, nothing is saved · ", "bold"), line)
         line.append(
             f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})", style="dim"
         )
@@ -359,8 +364,6 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         status = Text(
             f"{result.get('model', '?')} · {len(actors)} actors · {len(claims)} claims", style="dim"
         )
-        if self.read_only:
-            status = Text.assemble(("Read-only, nothing is saved · ", "bold"), status)
         if flags:
             status.append(f" · ⚑ {len(flags)} date notes (see Claims)", style="bold")
         self._status(status)
