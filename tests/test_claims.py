@@ -154,3 +154,11 @@ def test_apposition_names_the_speaker():
     claim = one("Germany's main defence contractor, Rheinmetall, said its order backlog had "
                 "reached a record 63 billion euros.", "order backlog")
     assert claim["speaker"] == "Rheinmetall"
+
+
+def test_according_to_gives_speakerless_claims_a_speaker_and_they_stop_being_events():
+    claims = claims_of("Beijing is expected to announce countermeasures, according to two "
+                       "people familiar with the matter.")
+    expected = next(c for c in claims if "countermeasures" in c["text"])
+    assert expected["speaker"] == "two people familiar with the matter"
+    assert expected["kinds"][0] == "attributed" and "event" not in expected["kinds"]

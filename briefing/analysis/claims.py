@@ -271,9 +271,7 @@ def _speak_for_turn(claims: list[Claim], speaker: str) -> None:
     """In a transcript turn, the label speaks: for claims with no speaker, and for 'I'/'we'."""
     for claim in claims:
         if claim.speaker is None or claim.speaker.lower() in _FIRST_PERSON:
-            claim.speaker = speaker
-            if "attributed" not in claim.kinds:
-                claim.kinds = ["attributed", *[k for k in claim.kinds if k != "event"]]
+            _attribute(claim, speaker)
 
 
 def _share_according_to(claims: list[Claim]) -> None:
@@ -285,9 +283,13 @@ def _share_according_to(claims: list[Claim]) -> None:
         return
     for claim in claims:
         if claim.speaker is None:
-            claim.speaker = source.speaker
-            if "attributed" not in claim.kinds:
-                claim.kinds.insert(0, "attributed")
+            _attribute(claim, source.speaker)
+
+
+def _attribute(claim: Claim, speaker: str) -> None:
+    """Give a claim its speaker: it is attributed, and no longer a speakerless event."""
+    claim.speaker = speaker
+    claim.kinds = ["attributed", *[k for k in claim.kinds if k not in ("attributed", "event")]]
 
 
 def _clause_end(verb: Any) -> int:
