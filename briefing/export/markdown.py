@@ -14,11 +14,11 @@ import re
 import yaml
 
 from briefing.grades import grade_label
+from briefing.highlights import COLOUR_NAMES
 from briefing.ingest.sanitize import sanitise, sanitise_line
 
 BEGIN = "<!-- briefing:begin (managed by Briefing; edits here are replaced on export) -->"
 END = "<!-- briefing:end -->"
-COLOURS = {1: "yellow", 2: "green", 3: "blue", 4: "red", 5: "purple"}
 
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~!&$])")
 
@@ -128,7 +128,7 @@ def _indent(block: str) -> str:
 
 
 def _highlight(a: dict, quote: str, article_id: int, grades: dict | None) -> list[str]:
-    colour = COLOURS.get(a.get("color", 1), str(a.get("color")))
+    colour = COLOUR_NAMES.get(a.get("color", 1), str(a.get("color")))
     where = (f"chars {a['start']}–{a['end']}" if a.get("start") is not None else "orphaned")
     meta = [f"colour: {colour}", f"`briefing:{article_id}/{a['id']}` ({where})"]
     if a.get("tags"):

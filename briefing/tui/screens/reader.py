@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList, Static, Tab, Tabs, TextArea
 from textual.worker import get_current_worker
 
 from briefing.grades import grade_label
+from briefing.highlights import COLOUR_NAMES
 from briefing.ingest.sanitize import sanitise_line
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
@@ -22,7 +23,6 @@ from briefing.tui.screens import dialogs
 from briefing.tui.screens.reader_claims import ClaimTools
 from briefing.tui.screens.reader_edits import AnnotationEditing
 from briefing.tui.widgets.article import ArticleView, Span
-from briefing.tui.widgets.panes import COLOURS as COLOUR_NAMES
 from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
 
 NARROW_BELOW = 100

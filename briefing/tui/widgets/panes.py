@@ -7,12 +7,12 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.highlights import COLOUR_NAMES
 from briefing.ingest.sanitize import sanitise_line
 
 TYPE_GLYPHS = {"person": "●", "organisation": "■", "country": "◆", "group": "▲", "place": "◇"}
 KIND_BADGES = {"attributed": "ATTR", "quantitative": "NUM", "denial": "DENY",
                "speculation": "SPEC", "prediction": "PRED", "event": "EVT"}
-COLOURS = {1: "yellow", 2: "green", 3: "blue", 4: "red", 5: "purple"}
 # Rich colour names that exist in 16-colour terminals; the glyph carries the type without colour.
 TYPE_COLOURS = {"person": "cyan", "organisation": "magenta", "country": "green",
                 "group": "yellow", "place": "blue"}
@@ -107,7 +107,7 @@ def note_prompt(item: dict, text: str, mono: bool = False) -> Text:
         line.append("✎ Article: ", style="bold")
         line.append(clip(item["note"], 100))
         return line
-    colour = COLOURS.get(item.get("color", 1), "?")
+    colour = COLOUR_NAMES.get(item.get("color", 1), "?")
     if item.get("status") == "orphaned":
         line.append("⚠ Orphaned ", style="bold reverse")
         quote = item["selector"]["quote"]["exact"]
