@@ -35,10 +35,9 @@ def big_text(rng: random.Random) -> str:
 
 
 def add_highlights(db: Path, count: int, rng: random.Random) -> None:
-    with Store(db) as store, store.transaction():
+    with Store(db) as store, store.raw_tables() as tables:
         article = store.articles()[0]
         text = article["text"]
-        tables = store._storage.read()
         table = tables.setdefault(f"annotations.{article.id}", {})
         step = len(text) // count
         for i in range(count):
@@ -51,7 +50,6 @@ def add_highlights(db: Path, count: int, rng: random.Random) -> None:
                 "color": 1 + i % 5, "tags": [], "status": "anchored",
                 "selector": capture(text, start, end).to_dict(),
                 "text_hash": text_hash(text), "created": "", "updated": ""}
-        store._storage.write(tables)
 
 
 def add_synthetic_analysis(db: Path, rng: random.Random) -> None:

@@ -28,8 +28,7 @@ QUERIES = ["cable", "Kallio", "grain prices", "#sabotage", "denied", "export con
 def build(path: Path, rng: random.Random) -> None:
     samples = [load(p) for p in config.sample_paths()]
     analyses = {d.hash: analyse(d.text) for d in samples}
-    with Store(path) as store, store.transaction():
-        tables = store._storage.read()
+    with Store(path) as store, store.raw_tables() as tables:
         articles, analysed = tables.setdefault("articles", {}), tables.setdefault("analyses", {})
         for a in range(1, 501):
             doc = samples[a % len(samples)]
@@ -53,7 +52,6 @@ def build(path: Path, rng: random.Random) -> None:
                     "tags": ["sabotage"] if h % 7 == 0 else [], "color": 1,
                     "status": "anchored", "selector": capture(text, start, start + 40).to_dict(),
                     "text_hash": digest, "created": "", "updated": ""}
-        store._storage.write(tables)
 
 
 def main() -> None:

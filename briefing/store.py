@@ -116,6 +116,16 @@ class Store:
         with self._lock:
             yield
 
+    @contextmanager
+    def raw_tables(self) -> Iterator[dict[str, Any]]:
+        """The raw tables ({table: {id: document}}) for a bulk load, written in one atomic
+        write when the block ends, under the lock (benchmarks build big libraries this way).
+        The caller keeps the documents' shape, as the repository methods write it."""
+        with self._lock:
+            tables = self._storage.read() or {}
+            yield tables
+            self._storage.write(tables)
+
     def _check_readable(self) -> None:
         """Parse the file now (TinyDB would only fail later, on first use) — into the
         storage's cache, so the first query does not parse it again."""
