@@ -188,3 +188,14 @@ def test_failed_write_is_one_line_and_changes_nothing(db_path, monkeypatch):
         assert store.annotations(aid) == []  # memory was not left ahead of the disk
         store.add_annotation(aid, 0, 3)
         assert len(store.annotations(aid)) == 1
+
+
+def test_raw_tables_bulk_load_is_one_write_visible_to_the_api(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+        with store.raw_tables() as tables:
+            tables["notes"] = {"7": {"article_id": aid, "note": "bulk", "created": "",
+                                     "updated": ""}}
+        assert [n.note for n in store.notes(aid)] == ["bulk"]
+    with Store(db_path) as again:
+        assert [n.id for n in again.notes(aid)] == [7]
