@@ -39,11 +39,9 @@ class IndexedActor:
 
 
 def build_index(store: Store) -> list[IndexedActor]:
-    analysed = []
-    for article in store.articles():
-        analysis = store.analysis_for_hash(article["hash"])
-        if analysis:
-            analysed.append((article, analysis))
+    analyses = store.analyses_by_hash()
+    analysed = [(article, analyses[article["hash"]]) for article in store.articles()
+                if analyses.get(article["hash"])]
     persons = {a["name"] for _, an in analysed for a in an["actors"] if a["type"] == "person"}
     joined = short_name_owners(persons)
     index: dict[str, IndexedActor] = {}
@@ -81,8 +79,9 @@ def analyse_library(store: Store, model: str | None = None) -> int:
     from briefing.analysis import analyse, cache_key
 
     done = 0
+    analysed = store.analysed_hashes()
     for article in store.articles():
-        if store.analysis_for_hash(article["hash"]):
+        if article["hash"] in analysed:
             continue
         result = analyse(article["text"], article["title"], dict(article), model)
         result.pop("text", None)

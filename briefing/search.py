@@ -46,11 +46,12 @@ class SearchIndex:
         self.titles: dict[int, str] = {}
         self.texts: dict[int, str] = {}
         self.entries: list[_Entry] = []
+        analyses = store.analyses_by_hash()
         for article in store.articles():
             self.titles[article.id] = article["title"]
             self.texts[article.id] = article["text"]
             self.entries.append(_Entry("title", article.id, article["title"], None))
-            analysis = store.analysis_for_hash(article["hash"]) or {}
+            analysis = analyses.get(article["hash"]) or {}
             for claim in analysis.get("claims", []):
                 self.entries.append(_Entry("claim", article.id, claim["text"], claim["start"]))
             for actor in analysis.get("actors", []):

@@ -405,14 +405,16 @@ class Store:
         return None
 
     def analysis_for_hash(self, digest: str) -> dict | None:
-        for doc in self._table("analyses").all():
-            if _analysed_hash(doc) == digest:
-                return doc.get("result")
-        return None
+        return self.analyses_by_hash().get(digest)
+
+    def analyses_by_hash(self) -> dict[str, dict]:
+        """Every stored analysis (any pipeline) by the hash of the text it analysed: one
+        pass for code that looks up many articles."""
+        return {_analysed_hash(doc): doc.get("result") for doc in self._table("analyses").all()}
 
     def analysed_hashes(self) -> set[str]:
         """The text hashes that have a stored analysis (any pipeline)."""
-        return {_analysed_hash(doc) for doc in self._table("analyses").all()}
+        return set(self.analyses_by_hash())
 
     def save_analysis(self, key: str, result: dict) -> None:
         with self._lock:

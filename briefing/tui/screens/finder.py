@@ -156,7 +156,8 @@ class ActorIndexScreen(Screen):
         from briefing.actor_index import build_index
 
         def build(store):
-            pending = [a for a in store.articles() if not store.analysis_for_hash(a["hash"])]
+            analysed = store.analysed_hashes()
+            pending = [a for a in store.articles() if a["hash"] not in analysed]
             return build_index(store), pending
 
         self.app.service.submit(build, self._built,
