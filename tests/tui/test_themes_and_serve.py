@@ -6,7 +6,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -128,9 +127,6 @@ def test_serve_warns_when_not_on_localhost(tmp_path):
         proc.wait(timeout=10)
     assert "WARNING" in line and "ssh -L" in line
 
-
-def test_theme_files_are_the_shipped_folder():
-    assert THEME_FILES and all(p.parent == Path(bundled_dir("themes")) for p in THEME_FILES)
 
 
 def test_reader_exits_when_the_ssh_connection_drops(tmp_path):
