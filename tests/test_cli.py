@@ -82,8 +82,6 @@ def test_reader_refuses_without_terminal(db_path):
 
 
 def test_reader_options_before_the_file_are_accepted(db_path):
-    from briefing.cli import build_parser, main  # noqa: F401
-
     result = run("--no-mouse", "--theme", "briefing-light", "--db", str(db_path),
                  str(DATA / "sahel-grain-corridor.md"))
     # No terminal here: the reader refuses politely, after the options were understood.
