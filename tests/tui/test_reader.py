@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from briefing.store import Store
@@ -80,6 +82,22 @@ async def test_colour_keys_recolour_highlight_under_cursor(reader_db):
         assert screen.highlights[0]["color"] == 3
     annotations, _ = stored(reader_db)
     assert annotations[0].color == 3
+
+
+async def test_keys_pressed_before_the_database_answers_act_on_the_new_highlight(reader_db):
+    # A fast typist: "h3" (highlight, recolour it), then delete and undo, all while the
+    # database thread is still busy, so the highlight has no stored id yet.
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        gate = threading.Event()
+        pilot.app.service.submit(lambda store: gate.wait(5))
+        await pilot.press("h", "3", "d", "u", "4")
+        gate.set()
+        await flush(pilot)
+        await wait_for(pilot, lambda: screen.highlights and screen.highlights[0]["id"])
+        assert [h["color"] for h in screen.highlights] == [4]
+    annotations, _ = stored(reader_db)
+    assert [a.color for a in annotations] == [4]
 
 
 async def test_note_editor_saves_with_ctrl_s_and_tags(reader_db):

@@ -61,11 +61,13 @@ class AnnotationEditing:
         extra = {"claim": claim} if claim else {}
 
         def save(store):
-            return store.add_annotation(self.article_id, start, end, color=record["color"], **extra)
+            # The id is set here, on the store thread, not when the answer reaches the UI:
+            # a key pressed meanwhile ("h" then "2") queues a job that needs it.
+            record["id"] = store.add_annotation(
+                self.article_id, start, end, color=record["color"], **extra
+            )
 
-        self.app.service.submit(
-            save, lambda new_id: record.__setitem__("id", new_id), self._write_failed(record)
-        )
+        self.app.service.submit(save, failed=self._write_failed(record))
         return record
 
     def _write_failed(self, record: dict):
@@ -124,10 +126,10 @@ class AnnotationEditing:
             else:
                 record = {"id": None, "article_id": self.article_id, "note": note}
                 self.notes.append(record)
-                self.app.service.submit(
-                    lambda s: s.add_note(self.article_id, note),
-                    lambda new_id: record.__setitem__("id", new_id),
-                )
+                def save(store) -> None:
+                    record["id"] = store.add_note(self.article_id, note)  # see action_highlight
+
+                self.app.service.submit(save)
             self._refresh_highlights()
 
         self.app.push_screen(
@@ -149,10 +151,14 @@ class AnnotationEditing:
         self.highlights.remove(target)
         self.undo_stack.append(target)
         self._refresh_highlights()
-        self.app.service.submit(
-            lambda s: s.delete_annotation(target["id"]),
-            lambda deleted: target.update(dict(deleted)),
-        )
+        def delete(store) -> None:
+            deleted = store.delete_annotation(target["id"])
+            # What undo needs to put it back whole (selector, created...), without undoing
+            # a change made on screen since: keys already on the record are kept.
+            for key, value in dict(deleted).items():
+                target.setdefault(key, value)
+
+        self.app.service.submit(delete)
         self.notify("Highlight deleted (u to undo)", markup=False)
 
     def _delete_article_note(self, item: dict) -> None:
@@ -172,11 +178,11 @@ class AnnotationEditing:
         self.highlights.append(record)
         self._refresh_highlights()
 
-        def restore(store):
+        def restore(store) -> None:
             fields = {k: v for k, v in record.items() if k != "id"}
-            return store.restore_annotation(fields)
+            record["id"] = store.restore_annotation(fields)  # see action_highlight
 
-        self.app.service.submit(restore, lambda new_id: record.__setitem__("id", new_id))
+        self.app.service.submit(restore)
 
     def action_tag(self) -> None:
         target = self._highlight_at(self.view.cursor_offset)
