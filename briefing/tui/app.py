@@ -68,7 +68,17 @@ class BriefingApp(App):
         if wanted not in self.available_themes:
             self.theme_errors.append(f"unknown theme {wanted!r}; using {DEFAULT_THEME}")
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
-        self.theme = wanted
+        # `self.theme = wanted` would queue a re-parse of all CSS for after start-up (~15 ms
+        # of the first paint), yet nothing has been parsed yet: set the value, and what
+        # Textual's theme watcher sets besides it, directly.
+        self.set_reactive(BriefingApp.theme, wanted)
+        theme = self.current_theme
+        self.set_class(True, f"-theme-{wanted}", update=False)
+        self.set_class(theme.dark, "-dark-mode", update=False)
+        self.set_class(not theme.dark, "-light-mode", update=False)
+        self.set_class(wanted == MONO_THEME, "-mono", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()

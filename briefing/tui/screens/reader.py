@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, Tab, Tabs, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
 from briefing.grades import grade_label
@@ -25,10 +25,14 @@ from briefing.tui.screens.reader_edits import AnnotationEditing
 from briefing.tui.widgets.article import ArticleView, Span
 from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
 
+if TYPE_CHECKING:
+    from textual.widgets import Tabs
+
 NARROW_BELOW = 100
 _LONGEST_MENTION = 200  # characters: how far before a sentence a mention can start
 
 
+FIRST_PAINT_DEADLINE = 1.0  # seconds: mount the side panes by then even without a paint
 OTHER_SESSIONS_POLL = 2.0  # seconds between checks for another session's changes
 
 
@@ -86,6 +90,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._mention_starts: list[int] = []
         self.claim_filter = ""
         self._tabs: Tabs | None = None
+        self._early_load: dict[str, Any] | None = None  # loaded before the first paint
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -96,9 +101,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             yield ArticleView(id="article")
         yield Static(Text("Opening…"), id="status")
 
-    def _mount_rest(self) -> None:
-        if self._panes:
-            return
+    async def _mount_rest(self) -> None:
+        from textual.widgets import Footer, Tab, Tabs
+
         self._tabs = Tabs(
             Tab("Actors", id="tab-actors"),
             Tab("Claims", id="tab-claims"),
@@ -113,9 +118,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             ),
         }
         side = Vertical(self._tabs, *self._panes.values(), id="side")
-        self.query_one("#body", Horizontal).mount(side)
         # A footer mounted after focus was set must be told about the bindings once.
-        self.mount(Footer())
+        await self.query_one("#body", Horizontal).mount(side)
+        await self.mount(Footer())
         self.call_after_refresh(self.refresh_bindings)
         for name in PANES:
             self.pane(name).show_message("Analysing…" if name != "notes" else "Loading…")
@@ -136,19 +141,26 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
     def on_mount(self) -> None:
         self.view.focus()
-        self.call_after_refresh(self._mount_rest)
         if self.document is not None:
-            # First paint from the file itself; the database is opened once the text shows.
+            # First paint from the file itself: the side panes, the footer and the database
+            # (whose thread would compete for the GIL) wait until the text is on screen.
             self._show_article(
                 {"title": self.document.title, "text": self.document.text, **self.document.meta}
             )
-            self.call_after_refresh(
-                self.app.service.submit, self._import_and_load, self._loaded, self._load_failed
-            )
         else:
-            self.call_after_refresh(
-                self.app.service.submit, self._load, self._loaded, self._load_failed
-            )
+            self.app.service.submit(self._load, self._loaded, self._load_failed)
+        # In case no paint comes (a screen pushed on top at once): never wait for ever.
+        self.set_timer(FIRST_PAINT_DEADLINE, self._after_first_paint)
+
+    @on(ArticleView.Painted)
+    async def _after_first_paint(self) -> None:
+        if self._panes:
+            return
+        await self._mount_rest()
+        if self.document is not None:
+            self.app.service.submit(self._import_and_load, self._loaded, self._load_failed)
+        elif self._early_load is not None:
+            self._loaded(self._early_load)
 
     def on_resize(self, event) -> None:
         if self._panes:
@@ -163,8 +175,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         for name in PANES:
             self.pane(name).set_class(tab_id == f"tab-{name}", "active")
 
-    @on(Tabs.TabActivated)
-    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         self._show_tab(event.tab.id or "tab-actors")
 
     # -- loading ---------------------------------------------------------------------------
@@ -201,9 +212,13 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _loaded(self, data: dict[str, Any]) -> None:
         if not self.is_mounted:
             return  # the screen was closed while the work ran
+        if self.text != data["article"]["text"]:
+            self._show_article(data["article"])
+        if not self._panes:  # the rest follows the first paint of the text
+            self._early_load = data
+            return
+        self._early_load = None
         self.article = data["article"]
-        if self.text != self.article["text"]:
-            self._show_article(self.article)
         self.highlights = [dict(h) for h in data["highlights"]]
         self.notes = [dict(n) for n in data["notes"]]
         self.grades = data["grades"]

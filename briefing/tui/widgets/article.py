@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual.document._wrapped_document import WrappedDocument
+from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 from briefing.tui.keys import ARTICLE_BINDINGS
@@ -52,6 +54,10 @@ class Span:
 
 
 class ArticleView(TextArea, inherit_bindings=True):
+    class Painted(Message):
+        """The text given to `set_text` has been drawn for the first time: work that would
+        only delay the first frame (side panes, the database) can start."""
+
     BINDINGS = ARTICLE_BINDINGS
     COMPONENT_CLASSES = {
         *(f"article--highlight-{i}" for i in range(1, 6)),
@@ -71,6 +77,7 @@ class ArticleView(TextArea, inherit_bindings=True):
         # layer -> line -> [(start column, end column, component class)]
         self._by_line: dict[str, dict[int, list[tuple[int, int, str]]]] = {}
         self._line_starts: list[int] = [0]
+        self._awaiting_paint = False
         self._index_text(text)
 
     def _set_document(self, text: str, language: str | None) -> None:
@@ -84,6 +91,17 @@ class ArticleView(TextArea, inherit_bindings=True):
         self.load_text(text)
         self._index_text(text)
         self._rebuild()
+        self._awaiting_paint = bool(text)
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        if self._awaiting_paint and self.app.is_running and not self.app._batch_count:
+            # Lines are rendered as the compositor builds a frame; the message is handled
+            # once that frame has been handed to the terminal. (Frames built while the app
+            # is still starting are never shown, so they do not count.)
+            self._awaiting_paint = False
+            self.post_message(self.Painted())
+        return strip
 
     def _index_text(self, text: str) -> None:
         starts = [0]
