@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 from pathlib import Path
@@ -39,6 +38,8 @@ def model_name(explicit: str | None = None) -> str:
     chosen = explicit or os.environ.get("BRIEFING_SPACY_MODEL")
     if chosen:
         return chosen
+    import importlib.util
+
     for name in FALLBACK_MODELS:
         if importlib.util.find_spec(name) is not None:
             return name

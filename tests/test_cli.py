@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from briefing.cli import main
+from briefing.cli import build_parser, main, reader_arguments
 from tests.conftest import DATA
 
 
@@ -86,6 +86,21 @@ def test_reader_options_before_the_file_are_accepted(db_path):
                  str(DATA / "sahel-grain-corridor.md"))
     # No terminal here: the reader refuses politely, after the options were understood.
     assert result.returncode == 1 and "needs a terminal" in result.stderr
+
+
+def test_plain_file_shortcut_parses_like_the_parser():
+    # `briefing FILE` skips argparse for a faster first paint; it must mean the same thing.
+    assert vars(reader_arguments("report.txt")) == vars(
+        build_parser().parse_args(["open", "report.txt"]))
+
+
+def test_plain_file_shortcut_reaches_the_reader(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "db.json"))
+    result = run(str(DATA / "sahel-grain-corridor.md"))
+    assert result.returncode == 1 and "needs a terminal" in result.stderr
+    missing = run(str(tmp_path / "nope.txt"))
+    assert missing.returncode == 1 and "nope.txt" in missing.stderr
+    assert "Traceback" not in missing.stderr
 
 
 def test_import_keeps_going_past_a_bad_file(db_path, tmp_path):

@@ -5,7 +5,6 @@ Offsets everywhere in Briefing index the `text` this package returns.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -37,6 +36,8 @@ class Document:
 
 
 def text_hash(text: str) -> str:
+    import hashlib  # OpenSSL's start-up is ~1.5 ms, not needed before the first paint
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

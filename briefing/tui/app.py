@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import gc
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,6 +20,7 @@ from briefing.tui.store_service import StoreService
 from briefing.tui.themes import VARIABLES, available_themes
 
 DEFAULT_THEME = "briefing-dark"
+GC_PAUSE_LIMIT = 2.0  # seconds: garbage collection resumes by then, first paint or not
 MONO_THEME = "briefing-mono"
 
 
@@ -80,7 +82,16 @@ class BriefingApp(App):
         self._refresh_truecolor_filter(self.ansi_theme)
         self.stylesheet.set_variables(self.get_css_variables())
 
+    def resume_gc(self) -> None:
+        """The first frame is on screen: let the garbage collector run again (the command
+        line paused it for start-up). What start-up built lives as long as the app, so it is
+        frozen: later collections need not walk it, which keeps them short."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
     def on_mount(self) -> None:
+        self.set_timer(GC_PAUSE_LIMIT, self.resume_gc)
         self._loop = asyncio.get_running_loop()
         self._ui_context = contextvars.copy_context()
         self.service = StoreService(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -423,3 +424,16 @@ async def test_delete_from_the_notes_pane(reader_db):
         await flush(pilot)
         assert screen.highlights == [] and screen.undo_stack
     assert stored(reader_db)[0] == []
+
+
+async def test_garbage_collection_resumes_once_the_text_is_on_screen(reader_db):
+    # `briefing FILE` pauses the collector for start-up; the reader must switch it back on.
+    gc.disable()
+    try:
+        async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+            screen = await loaded_reader(pilot)
+            assert screen.pane("actors").items
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

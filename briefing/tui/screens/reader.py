@@ -156,6 +156,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     async def _after_first_paint(self) -> None:
         if self._panes:
             return
+        self.app.resume_gc()
         await self._mount_rest()
         if self.document is not None:
             self.app.service.submit(self._import_and_load, self._loaded, self._load_failed)
