@@ -90,31 +90,37 @@ class BriefingApp(App):
             gc.freeze()
             gc.enable()
 
-    def on_mount(self) -> None:
-        self.set_timer(GC_PAUSE_LIMIT, self.resume_gc)
+    def get_default_screen(self) -> Screen:
+        """The first screen: the reader (a file, or an article) or the library. Being the
+        app's default screen rather than pushed over Textual's blank one saves that screen's
+        set-up and a restyle before the first paint."""
+        # Called while the app composes, in the app's own task and context: the database
+        # thread starts here, so the first screen can use it from its on_mount.
         self._loop = asyncio.get_running_loop()
         self._ui_context = contextvars.copy_context()
         self.service = StoreService(
             self.db_path, self._deliver,
             on_error=lambda message: self.notify(f"Not saved: {message}", severity="error"))
+        if self.document is not None:
+            return ReaderScreen(None, document=self.document)
+        if self.initial_article is not None:
+            return ReaderScreen(self.initial_article)
+        from briefing.tui.screens.library import LibraryScreen
+
+        return LibraryScreen()
+
+    def on_mount(self) -> None:
+        self.set_timer(GC_PAUSE_LIMIT, self.resume_gc)
         if self.keymap_settings:
             self.set_keymap(self.keymap_settings)
         for error in self.theme_errors:
             self.notify(error, severity="warning", markup=False)
-        if self.document is not None:
-            self.push_screen(ReaderScreen(None, document=self.document))
-        elif self.initial_article is not None:
-            self.push_screen(ReaderScreen(self.initial_article))
-        else:
-            from briefing.tui.screens.library import LibraryScreen
-
-            self.push_screen(LibraryScreen())
 
     def _deliver(self, callback) -> None:
         """Run `callback` on the UI loop, from the database thread, without waiting."""
         def run() -> None:
             # Answers that arrive after exit() was asked for are dropped: no screen to show.
-            if self.is_running and not self._exit:
+            if not self._exit:
                 callback()
 
         if self._loop is not None and not self._loop.is_closed():
@@ -146,12 +152,14 @@ class BriefingApp(App):
     def open_library(self) -> None:
         from briefing.tui.screens.library import LibraryScreen
 
-        if isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 2:
+        if isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 1:
             self.pop_screen()  # back to the library (or search) the reader was opened from
             if isinstance(self.screen, LibraryScreen):
                 self.screen.reload()
         else:
-            self.switch_screen(LibraryScreen())  # a reader opened straight from a file
+            # A reader opened straight from a file is the first screen, which Textual cannot
+            # switch away from: the library goes on top (and the reader stops polling).
+            self.push_screen(LibraryScreen())
 
     def show_help(self, screen: Screen) -> None:
         def rows(bindings: Iterable[Binding]) -> list[tuple[str, str]]:

@@ -266,6 +266,7 @@ async def test_copy_puts_markdown_on_clipboard(reader_db):
 
 async def test_help_library_and_quit(reader_db):
     from briefing.tui.screens.library import LibraryScreen
+    from briefing.tui.screens.reader import ReaderScreen
 
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         await loaded_reader(pilot)
@@ -273,6 +274,14 @@ async def test_help_library_and_quit(reader_db):
         assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape")
         await open_dialog(pilot, "L", LibraryScreen)
+        library = pilot.app.screen
+        await wait_for(pilot, lambda: library.rows)
+        # The library's article opens in a reader over it, and L comes back to the library.
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.analysis is not None)
+        await pilot.press("L")
+        await wait_for(pilot, lambda: pilot.app.screen is library)
         await pilot.press("q")
         await pilot.pause()
     assert pilot.app.return_code == 0

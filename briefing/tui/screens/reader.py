@@ -64,7 +64,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     ) -> None:
         """Open a stored article, or (`document`, an ingest.Document) show a file's text at
         once and import it in the background. `jump_to`: an offset to put the cursor at."""
-        super().__init__(id="reader")
+        super().__init__()
         self.article_id = article_id
         self.document = document
         self.jump_to_offset = jump_to
@@ -95,11 +95,14 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         # Only what the first frame needs; the side panes and footer follow right after it,
-        # so the text paints as fast as a bare TextArea would.
+        # so the text paints as fast as a bare TextArea would. Their places are kept empty
+        # meanwhile, so the text does not re-wrap or move when they arrive.
         yield Static(Text(""), id="title")
         with Horizontal(id="body"):
             yield ArticleView(id="article")
+            yield Vertical(id="side")
         yield Static(Text("Opening…"), id="status")
+        yield Static(Text(""), id="footer-place")
 
     async def _mount_rest(self) -> None:
         from textual.widgets import Footer, Tab, Tabs
@@ -117,10 +120,11 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
                 "Notes", "No highlights or notes yet: h highlights, a adds a note.", id="notes"
             ),
         }
-        side = Vertical(self._tabs, *self._panes.values(), id="side")
+        with self.app.batch_update():  # one frame: the footer takes its place's row
+            await self.query_one("#side", Vertical).mount(self._tabs, *self._panes.values())
+            await self.mount(Footer(), before="#footer-place")
+            await self.query_one("#footer-place").remove()
         # A footer mounted after focus was set must be told about the bindings once.
-        await self.query_one("#body", Horizontal).mount(side)
-        await self.mount(Footer())
         self.call_after_refresh(self.refresh_bindings)
         for name in PANES:
             self.pane(name).show_message("Analysing…" if name != "notes" else "Loading…")
@@ -141,6 +145,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
     def on_mount(self) -> None:
         self.view.focus()
+        self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
         if self.document is not None:
             # First paint from the file itself: the side panes, the footer and the database
             # (whose thread would compete for the GIL) wait until the text is on screen.
@@ -249,7 +254,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
     # -- other sessions (a second SSH login, a browser tab) on the same database ------------
     def _poll_other_sessions(self) -> None:
-        if self.article_id is None or self._polling:
+        if self.article_id is None or self._polling or not self.is_current:
             return
         self._polling = True
         article_id, seen = self.article_id, self._seen_version
