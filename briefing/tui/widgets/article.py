@@ -95,13 +95,17 @@ class ArticleView(TextArea, inherit_bindings=True):
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
-        if self._awaiting_paint and self.app.is_running and not self.app._batch_count:
+        if self._awaiting_paint and self._frame_is_shown():
             # Lines are rendered as the compositor builds a frame; the message is handled
-            # once that frame has been handed to the terminal. (Frames built while the app
-            # is still starting are never shown, so they do not count.)
+            # once that frame has been handed to the terminal.
             self._awaiting_paint = False
             self.post_message(self.Painted())
         return strip
+
+    def _frame_is_shown(self) -> bool:
+        # Textual builds frames while the app starts and inside batch updates, then drops
+        # them (App._display); only a frame built outside both reaches the terminal.
+        return self.app.is_running and not getattr(self.app, "_batch_count", 0)
 
     def _index_text(self, text: str) -> None:
         starts = [0]
