@@ -66,6 +66,20 @@ async def test_visual_selection_with_motion_then_highlight(reader_db):
         assert screen.view.visual is False
 
 
+async def test_note_after_highlighting_a_selection_goes_on_that_highlight(reader_db):
+    # v, motion, h, then a: the note belongs to the words just highlighted, not to a new
+    # sentence highlight (the cursor used to sit just past the selection's end).
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("v", "w", "w", "h")
+        await open_dialog(pilot, "a", NoteEditor)
+        await pilot.press(*"why here", "ctrl+s")
+        await flush(pilot)
+        [hl] = screen.highlights
+        assert screen.text[hl["start"]:hl["end"]].strip() == "HELSINKI,"
+        assert hl["note"] == "why here"
+
+
 async def test_shift_arrows_select(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)

@@ -56,7 +56,9 @@ class AnnotationEditing:
         if claim:
             record["claim"] = claim
         self.highlights.append(record)
-        self.view.action_clear_selection()
+        # The cursor goes to the highlight's start, inside it, so that `a`, `t`, `d` or a
+        # colour key pressed next acts on it (the end of a selection is just past it).
+        self.view.collapse_selection(start)
         self._refresh_highlights()
         extra = {"claim": claim} if claim else {}
 

@@ -223,6 +223,10 @@ class ArticleView(TextArea, inherit_bindings=True):
         self.border_subtitle = "VISUAL" if self.visual else ""
 
     def action_clear_selection(self) -> None:
+        self.collapse_selection(self.cursor_offset)
+
+    def collapse_selection(self, offset: int) -> None:
+        """End visual mode and leave the cursor at `offset`, selecting nothing."""
         self.visual = False
         self.border_subtitle = ""
-        self.move_cursor(self.cursor_location)
+        self.move_cursor(self.location(offset))
