@@ -176,10 +176,17 @@ async def test_search_and_walk_matches(reader_db):
         matches = [m for m in screen.walk]
         assert len(matches) >= 2
         assert screen.view.cursor_offset == matches[0][0]
+        assert str(screen.view.border_title) == f"“cable” · 1/{len(matches)} · n/N"
         await pilot.press("n")
         assert screen.view.cursor_offset == matches[1][0]
+        assert str(screen.view.border_title) == f"“cable” · 2/{len(matches)} · n/N"
         await pilot.press("N")
         assert screen.view.cursor_offset == matches[0][0]
+        # An empty search clears the matches and the position.
+        await open_dialog(pilot, "slash", Prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not screen.walk and not screen.view.border_title
 
 
 async def test_motion_keys(reader_db):
@@ -217,6 +224,7 @@ async def test_tab_cycles_panes_and_enter_on_actor_jumps_and_n_walks(reader_db):
         assert screen.view.cursor_offset == mentions[0][0]
         await pilot.press("n")
         assert screen.view.cursor_offset == mentions[1][0]
+        assert str(screen.view.border_title) == f"Finland · 2/{len(mentions)} · n/N"
         await pilot.press("tab", "tab")
         assert pilot.app.focused is screen.pane("claims")
         await pilot.press("shift+tab")

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static, TextArea
 from textual.worker import get_current_worker
@@ -77,6 +78,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._sentences: list[tuple[int, int]] | None = None
         self.walk: list[tuple[int, int]] = []
         self.walk_index = -1
+        self._walk_label = ""
         self.undo_stack: list[dict] = []
         self.colour = 1
         self._claim_starts: list[int] = []
@@ -504,11 +506,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         actor = self.pane("actors").current()
         if actor is None or not actor["mentions"]:
             return
-        self.walk = [tuple(m) for m in actor["mentions"]]
-        self.walk_index = 0
-        self.view.set_layer("focus", [Span(s, e, "article--focus") for s, e in self.walk])
-        self._jump(*self.walk[0])
-        self.notify(f"{actor['name']}: {len(self.walk)} mentions (n/N to walk)", markup=False)
+        mentions = [tuple(m) for m in actor["mentions"]]
+        self.view.set_layer("focus", [Span(s, e, "article--focus") for s, e in mentions])
+        self._start_walk(actor["name"], mentions, 0)
 
     @on(OptionList.OptionHighlighted, "#claims")
     def _claim_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -566,18 +566,18 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         def searched(query: str | None) -> None:
             if not query:
                 self.view.set_layer("search", [])
+                self._start_walk("", [], 0)
                 return
             pattern = re.compile(re.escape(query), re.IGNORECASE)
             matches = [m.span() for m in pattern.finditer(self.text)]
             self.view.set_layer("search", [Span(s, e, "article--search") for s, e in matches])
-            self.walk = matches
             if not matches:
+                self._start_walk("", [], 0)
                 self.notify(f"No match for {query!r}", markup=False)
                 return
             cursor = self.view.cursor_offset
-            self.walk_index = next((i for i, m in enumerate(matches) if m[0] >= cursor), 0)
-            self._jump(*matches[self.walk_index])
-            self.notify(f"{len(matches)} matches (n/N)", markup=False, timeout=2)
+            first = next((i for i, m in enumerate(matches) if m[0] >= cursor), 0)
+            self._start_walk(f"“{query}”", matches, first)
 
         self.app.push_screen(dialogs().Prompt("Search", placeholder="text to find"), searched)
 
@@ -595,6 +595,23 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             return
         self.walk_index = (self.walk_index + step) % len(self.walk)
         self._jump(*self.walk[self.walk_index])
+        self._show_walk_position()
+
+    def _start_walk(self, label: str, spans: list[tuple[int, int]], index: int) -> None:
+        """What n/N walk (search matches, an actor's mentions), shown on the article's
+        border with the position, so the analyst always knows where in the walk they are."""
+        self.walk, self.walk_index, self._walk_label = spans, index, sanitise_line(label)
+        if spans:
+            self._jump(*spans[index])
+        self._show_walk_position()
+
+    def _show_walk_position(self) -> None:
+        if not self.walk:
+            self.view.border_title = None
+            return
+        self.view.border_title = Content(
+            f"{self._walk_label} · {self.walk_index + 1}/{len(self.walk)} · n/N"
+        )
 
     def action_export(self) -> None:
         from briefing import config
