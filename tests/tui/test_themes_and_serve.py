@@ -79,6 +79,25 @@ async def test_chosen_theme_is_remembered(reader_db):
         assert pilot.app.theme == "briefing-light"
 
 
+async def test_switching_theme_restyles_the_article_layers(reader_db):
+    # Layer styles come from theme variables; a theme chosen while reading must recolour
+    # the text at once, and the monochrome theme must drop colour for reverse video.
+    from rich.color import Color
+
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path, article_id=article_id).run_test() as pilot:
+        screen = await loaded_reader(pilot)
+        dark = screen.view._style("article--highlight-2")
+        pilot.app.theme = "briefing-light"
+        await pilot.pause()
+        light = screen.view._style("article--highlight-2")
+        expected = Color.parse(pilot.app.current_theme.variables["highlight-2"])
+        assert light.bgcolor.triplet == expected.triplet and light.bgcolor != dark.bgcolor
+        pilot.app.theme = "briefing-mono"
+        await pilot.pause()
+        assert screen.view._style("article--highlight-2").reverse
+
+
 async def test_no_color_uses_monochrome(reader_db, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     path, article_id = reader_db

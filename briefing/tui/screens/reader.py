@@ -23,7 +23,7 @@ from briefing.tui.keys import READER_BINDINGS
 from briefing.tui.screens import dialogs
 from briefing.tui.screens.reader_claims import ClaimTools
 from briefing.tui.screens.reader_edits import AnnotationEditing
-from briefing.tui.widgets.article import ArticleView, Span
+from briefing.tui.widgets.article import ArticleView, LayerPalette, Span
 from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
 
 if TYPE_CHECKING:
@@ -123,6 +123,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             ),
         }
         with self.app.batch_update():  # one frame: the footer takes its place's row
+            palette = LayerPalette()
+            await self.mount(palette)
+            self.view.palette = palette
             await self.query_one("#side", Vertical).mount(self._tabs, *self._panes.values())
             await self.mount(Footer(), before="#footer-place")
             await self.query_one("#footer-place").remove()

@@ -2,8 +2,9 @@
 
 Layers (actor mentions, claims, the user's highlights, search matches, the focus of the
 selected actor or claim) are character ranges styled in `get_line`, Textual's public hook
-for styling TextArea lines; only visible lines are ever asked for. Styles come from
-component classes, so themes (and the monochrome theme's bold/underline/reverse) set them.
+for styling TextArea lines; only visible lines are ever asked for. Styles come from the
+component classes of LayerPalette, so themes (and the monochrome theme's
+bold/underline/reverse) set them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rich.text import Text
 from textual.document._wrapped_document import WrappedDocument
 from textual.message import Message
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import TextArea
 
 from briefing.tui.keys import ARTICLE_BINDINGS
@@ -53,12 +55,14 @@ class Span:
     style: str  # a component class name
 
 
-class ArticleView(TextArea, inherit_bindings=True):
-    class Painted(Message):
-        """The text given to `set_text` has been drawn for the first time: work that would
-        only delay the first frame (side panes, the database) can start."""
+class LayerPalette(Widget):
+    """The layers' styles: component classes that themes and briefing.tcss set.
 
-    BINDINGS = ARTICLE_BINDINGS
+    They live here, not on ArticleView, because Textual resolves every component class of a
+    widget again each time its styles update (each time the article gains or loses focus,
+    and while the app starts). On this hidden widget, mounted once the text has painted,
+    they are resolved when the theme changes and otherwise not at all."""
+
     COMPONENT_CLASSES = {
         *(f"article--highlight-{i}" for i in range(1, 6)),
         "article--actor-person", "article--actor-organisation", "article--actor-country",
@@ -66,6 +70,14 @@ class ArticleView(TextArea, inherit_bindings=True):
         "article--claim", "article--claim-denial", "article--claim-speculation",
         "article--search", "article--focus", "article--cue",
     }
+
+
+class ArticleView(TextArea, inherit_bindings=True):
+    class Painted(Message):
+        """The text given to `set_text` has been drawn for the first time: work that would
+        only delay the first frame (side panes, the database) can start."""
+
+    BINDINGS = ARTICLE_BINDINGS
 
     def __init__(self, text: str = "", **kwargs) -> None:
         super().__init__(text, read_only=True, soft_wrap=True, highlight_cursor_line=False,
@@ -78,6 +90,7 @@ class ArticleView(TextArea, inherit_bindings=True):
         self._by_line: dict[str, dict[int, list[tuple[int, int, str]]]] = {}
         self._line_starts: list[int] = [0]
         self._awaiting_paint = False
+        self.palette: LayerPalette | None = None  # set by the screen once it is mounted
         self._index_text(text)
 
     def _set_document(self, text: str, language: str | None) -> None:
@@ -183,7 +196,9 @@ class ArticleView(TextArea, inherit_bindings=True):
         return line
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        if self.palette is None or not self.palette.is_mounted:
+            return Style.null()
+        return self.palette.get_component_rich_style(name, partial=True)
 
     # -- motion ----------------------------------------------------------------------------
     def action_cursor_down(self, select: bool = False) -> None:
