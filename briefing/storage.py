@@ -1,12 +1,21 @@
-"""A TinyDB storage that survives kill -9 and shares a file between processes.
+"""A TinyDB storage that survives kill -9, shares a database between processes, and writes
+only the tables that changed.
 
-Stock `JSONStorage` rewrites the file in place (a kill mid-write leaves it short or
-unreadable) and takes no lock. This one writes a temp file in the same folder, fsyncs it,
-renames it over the database and fsyncs the folder, so the file on disk is always either
-the old or the new version. Reads are cached on (inode, size, mtime) so a database that
-another process replaced is re-read, and an unchanged one is not parsed again.
-Locking is the caller's job (see `FileLock`): TinyDB does read-modify-write in several
-calls, and only the caller knows where the transaction begins and ends.
+The database is a small manifest file (`briefing.json`) naming one file per table in the
+folder beside it (`briefing.json.d/`). A write puts each changed table in a new file
+(fsynced), then replaces the manifest atomically (temp file, fsync, rename, folder fsync):
+that rename is the commit. A crash before it leaves the old manifest and its old table
+files, whole; files no manifest names are swept by the next write. Adding one highlight
+to a library of thousands therefore writes kilobytes, not the whole library, and another
+process re-reads only the tables that changed (the manifest is cached on its inode, size
+and mtime; each table on its file name).
+
+A database in the older single-file form (every table inline) is read as it is and turned
+into this form by the first write; backups are single files in that form, so any backup
+opens as a database. Locking is the caller's job (see `FileLock`): TinyDB does
+read-modify-write in several calls, and only the caller knows where the transaction begins
+and ends. Readers take no lock: one that finds a table file already swept reads the newer
+manifest instead.
 """
 
 from __future__ import annotations
@@ -14,6 +23,8 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +32,29 @@ from tinydb.storages import Storage
 
 from briefing.errors import BriefingError
 
+MANIFEST_MARK = "briefing-tables"  # the manifest's own key; a table never has this name
+_READ_ATTEMPTS = 5
+_SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9_.-]+\.json")
+
 
 class CorruptDatabase(Exception):
     """The database file exists but cannot be parsed as a Briefing database."""
 
 
+class _TableFileGone(Exception):
+    """A table file named by the manifest was swept by a writer after we read the manifest."""
+
+
 class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self.folder = self.path.with_name(self.path.name + ".d")
         self._key: tuple[int, int, int] | None = None
         self._data: dict[str, Any] | None = None
-        # name -> (table object, its JSON): TinyDB builds a new dict for each table it changes
-        # and leaves the others as they were, so unchanged tables need not be encoded again.
-        self._encoded: dict[str, tuple[dict, str]] = {}
+        # table name -> (the table as last read or written, the file holding it; None while
+        # it is only inline in a single-file database). TinyDB builds a new dict for each
+        # table it changes and leaves the others as they were, so identity tells what changed.
+        self._files: dict[str, tuple[dict, str | None]] = {}
 
     def _stat_key(self) -> tuple[int, int, int] | None:
         try:
@@ -43,49 +64,139 @@ class AtomicJSONStorage(Storage):
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def read(self) -> dict[str, Any] | None:
-        key = self._stat_key()
-        if key is None:
-            self._key, self._data = None, None
-            return None
-        if key != self._key or self._data is None:
-            self._data = parse_database(self.path.read_bytes(), self.path)
-            self._key = key
-            self._encoded = {}
-        return self._data
+        for attempt in range(_READ_ATTEMPTS):
+            key = self._stat_key()
+            if key is None:
+                self._forget()
+                return None
+            if key == self._key and self._data is not None:
+                return self._data
+            try:
+                data, files = self._load(self.path.read_bytes())
+            except _TableFileGone as gone:
+                if attempt == _READ_ATTEMPTS - 1:
+                    raise CorruptDatabase(f"{gone} is missing") from None
+                continue  # a writer committed meanwhile: its manifest names the new files
+            self._data, self._key, self._files = data, key, files
+            return data
+        return None  # not reached
 
-    def write(self, data: dict[str, Any]) -> None:
-        encoded: dict[str, tuple[dict, str]] = {}
-        parts = []
-        for name, table in data.items():
-            cached = self._encoded.get(name)
-            if cached is None or cached[0] is not table:
-                cached = (table, json.dumps(table, ensure_ascii=False, separators=(",", ":")))
-            encoded[name] = cached
-            parts.append(f"{json.dumps(name)}:{cached[1]}")
-        payload = ("{" + ",".join(parts) + "}").encode("utf-8")
+    def _load(self, raw: bytes) -> tuple[dict[str, Any], dict[str, tuple[dict, str | None]]]:
+        document = parse_json_object(raw, self.path)
+        if MANIFEST_MARK not in document:
+            data = check_tables(document, self.path)
+            return data, {name: (table, None) for name, table in data.items()}
+        names = document.get("tables")
+        if not isinstance(names, dict) or not all(
+            isinstance(f, str) and _SAFE_FILE_NAME.fullmatch(f) for f in names.values()
+        ):
+            raise CorruptDatabase(f"{self.path} does not list Briefing tables")
+        data, files = {}, {}
+        for name, file_name in names.items():
+            known = self._files.get(name)
+            if known is not None and known[1] == file_name:
+                table = known[0]  # unchanged since we last read or wrote it
+            else:
+                table = self._read_table(self.folder / file_name)
+            data[name], files[name] = table, (table, file_name)
+        return data, files
+
+    @staticmethod
+    def _read_table(path: Path) -> dict:
         try:
-            atomic_write(self.path, payload)
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise _TableFileGone(path) from None
+        table = parse_json_object(raw, path)
+        if not all(isinstance(doc, dict) for doc in table.values()):
+            raise CorruptDatabase(f"{path} does not hold a Briefing table")
+        return table
+
+    def write(self, data: dict[str, Any], rewrite_all: bool = False) -> None:
+        """Commit `data`. Only tables whose object changed get a new file, unless
+        `rewrite_all` (the caller changed tables in place)."""
+        files: dict[str, tuple[dict, str | None]] = {}
+        created: list[Path] = []
+        try:
+            for name, table in data.items():
+                known = self._files.get(name)
+                if not rewrite_all and known and known[0] is table and known[1] is not None:
+                    files[name] = known
+                    continue
+                if not created:
+                    self.folder.mkdir(mode=0o700, exist_ok=True)
+                file_name = f"{_file_stem(name)}.{secrets.token_hex(6)}.json"
+                created.append(self.folder / file_name)
+                write_new_file(created[-1], _encode(table))
+                files[name] = (table, file_name)
+            if created:
+                fsync_dir(self.folder)  # the new files' names are durable before the commit
+            manifest = {MANIFEST_MARK: 1, "tables": {n: f for n, (_, f) in files.items()}}
+            atomic_write(self.path, _encode(manifest))
         except OSError as exc:
-            self._key, self._data, self._encoded = None, None, {}
+            self._abandon(created)
             raise BriefingError(
                 f"cannot write database {self.path}: {exc.strerror or exc} (nothing was "
                 "changed on disk)") from None
         except BaseException:
-            # Memory may be ahead of disk: forget it all and re-read next time.
-            self._key, self._data, self._encoded = None, None, {}
+            self._abandon(created)
             raise
-        self._data, self._key, self._encoded = data, self._stat_key(), encoded
+        self._data, self._key, self._files = data, self._stat_key(), files
+        self._sweep({f for _, f in files.values()})
+
+    def _abandon(self, created: list[Path]) -> None:
+        # Memory may be ahead of disk: forget it all and re-read next time.
+        self._forget()
+        for path in created:
+            path.unlink(missing_ok=True)
+
+    def _forget(self) -> None:
+        self._key, self._data, self._files = None, None, {}
+
+    def _sweep(self, keep: set[str | None]) -> None:
+        """Remove table files the manifest no longer names (replaced ones, and those of a
+        write that crashed before its commit). Writers hold the lock, so none is in use by
+        a write; a reader that was about to open one re-reads the manifest."""
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name not in keep and (entry.name.endswith((".json", ".tmp"))):
+                try:
+                    os.unlink(entry.path)
+                except OSError:
+                    pass
+
+    def snapshot(self, target: Path) -> None:
+        """The whole database as one single-file JSON at `target` (a backup that opens as a
+        database by itself)."""
+        data = self.read() or {}
+        parts = [f"{json.dumps(name)}:{_encode_text(table)}" for name, table in data.items()]
+        atomic_write(target, ("{" + ",".join(parts) + "}").encode("utf-8"))
 
     @property
     def key(self) -> tuple[int, int, int] | None:
-        """(inode, size, mtime) of the file as last read or written."""
+        """(inode, size, mtime) of the manifest as last read or written."""
         return self._key
 
     def close(self) -> None:
         self._data = None
 
 
-def parse_database(raw: bytes, path: Path) -> dict[str, Any]:
+def _file_stem(table_name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", table_name)[:80] or "table"
+
+
+def _encode_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _encode(value: Any) -> bytes:
+    return _encode_text(value).encode("utf-8")
+
+
+def parse_json_object(raw: bytes, path: Path) -> dict[str, Any]:
     if not raw.strip():
         # An empty file is what a truncated write looks like; never read it as "no data".
         raise CorruptDatabase(f"{path} is empty")
@@ -93,9 +204,37 @@ def parse_database(raw: bytes, path: Path) -> dict[str, Any]:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise CorruptDatabase(f"{path} is not valid JSON ({exc.__class__.__name__})") from None
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+    if not isinstance(data, dict):
         raise CorruptDatabase(f"{path} does not hold Briefing tables")
     return data
+
+
+def check_tables(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    if not all(isinstance(t, dict) for t in data.values()):
+        raise CorruptDatabase(f"{path} does not hold Briefing tables")
+    return data
+
+
+def parse_database(raw: bytes, path: Path) -> dict[str, Any]:
+    """A single-file database (or backup): {table: {id: document}}."""
+    return check_tables(parse_json_object(raw, path), path)
+
+
+def write_new_file(path: Path, payload: bytes) -> None:
+    """Create `path` (it must not exist) holding `payload`, fsynced."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        _write_all(fd, payload)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
@@ -103,10 +242,7 @@ def atomic_write(path: Path, payload: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        view = memoryview(payload)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        _write_all(fd, payload)
         os.fsync(fd)
     finally:
         os.close(fd)

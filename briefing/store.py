@@ -8,7 +8,6 @@ database both keep their work and a kill -9 never leaves a half-written file.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -124,7 +123,7 @@ class Store:
         with self._lock:
             tables = self._storage.read() or {}
             yield tables
-            self._storage.write(tables)
+            self._storage.write(tables, rewrite_all=True)  # tables may be changed in place
 
     def _check_readable(self) -> None:
         """Parse the file now (TinyDB would only fail later, on first use) — into the
@@ -159,7 +158,7 @@ class Store:
             for step in range(version, SCHEMA_VERSION):
                 tables = MIGRATIONS[step](tables)
             tables["_meta"]["1"]["schema"] = SCHEMA_VERSION
-            self._storage.write(tables)
+            self._storage.write(tables, rewrite_all=True)
 
     # -- backups ---------------------------------------------------------------------------
     def backups(self) -> list[Path]:
@@ -182,7 +181,8 @@ class Store:
         try:
             self.backup_dir.mkdir(exist_ok=True)
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-            shutil.copy2(self.path, self.backup_dir / f"{self.path.stem}.{stamp}.json")
+            # One self-contained file (the database is a manifest and a folder of tables).
+            self._storage.snapshot(self.backup_dir / f"{self.path.stem}.{stamp}.json")
             for old in self.backups()[:-BACKUPS_KEPT]:
                 old.unlink(missing_ok=True)
         except OSError:

@@ -10,6 +10,7 @@ import time
 import pytest
 
 from briefing.errors import BriefingError
+from briefing.storage import AtomicJSONStorage
 from briefing.store import SCHEMA_VERSION, Store
 
 TEXT = "The minister said the talks would resume. Officials denied any deal."
@@ -67,17 +68,20 @@ def test_delete_article_removes_its_annotations(db_path):
         assert [a.article_id for a in store.all_annotations()] == [other]
 
 
+def tables_on_disk(db_path) -> dict:
+    return AtomicJSONStorage(db_path).read()
+
+
 def test_schema_version_is_written(db_path):
     Store(db_path).close()
-    data = json.loads(db_path.read_text())
-    assert data["_meta"]["1"]["schema"] == SCHEMA_VERSION
+    assert tables_on_disk(db_path)["_meta"]["1"]["schema"] == SCHEMA_VERSION
 
 
 def test_newer_schema_is_refused(db_path):
     Store(db_path).close()
-    data = json.loads(db_path.read_text())
+    data = tables_on_disk(db_path)
     data["_meta"]["1"]["schema"] = SCHEMA_VERSION + 1
-    db_path.write_text(json.dumps(data))
+    db_path.write_text(json.dumps(data))  # the single-file form, as backups are
     with pytest.raises(BriefingError, match="newer Briefing"):
         Store(db_path)
 
@@ -199,3 +203,93 @@ def test_raw_tables_bulk_load_is_one_write_visible_to_the_api(db_path):
         assert [n.note for n in store.notes(aid)] == ["bulk"]
     with Store(db_path) as again:
         assert [n.id for n in again.notes(aid)] == [7]
+
+
+def table_files(db_path) -> dict[str, int]:
+    """{file name: mtime} of the database's table files."""
+    folder = db_path.with_name(db_path.name + ".d")
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+
+
+def test_adding_a_highlight_writes_only_its_article_table(db_path):
+    with Store(db_path) as store:
+        first = store.add_article(title="A", text=TEXT)
+        second = store.add_article(title="B", text=TEXT + " More.")
+        store.add_annotation(second, 0, 3)
+        before = table_files(db_path)
+        store.add_annotation(first, 0, 3, note="new")
+        after = table_files(db_path)
+    added, removed = set(after) - set(before), set(before) - set(after)
+    assert [name.split(".")[:2] for name in added] == [["annotations", str(first)]]
+    assert not removed or all(name.startswith(f"annotations.{first}.") for name in removed)
+    # Every other table is the same file, untouched.
+    assert all(after[name] == before[name] for name in set(before) & set(after))
+    with Store(db_path) as store:
+        assert [a.note for a in store.annotations(first)] == ["new"]
+        assert len(store.annotations(second)) == 1
+
+
+def test_single_file_database_and_backups_open_as_databases(db_path, monkeypatch):
+    import briefing.store as store_module
+
+    monkeypatch.setattr(store_module, "BACKUP_EVERY_SECONDS", -1)
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+        store.add_annotation(aid, 0, 3, note="kept")
+    with Store(db_path) as store:
+        backup = store.newest_backup()
+    # A backup is one self-contained file; put back in place of the database it opens as
+    # one, and the next write turns it into a manifest and table files again.
+    db_path.write_bytes(backup.read_bytes())
+    with Store(db_path) as store:
+        assert [a.note for a in store.annotations(aid)] == ["kept"]
+        store.add_annotation(aid, 4, 8, note="more")
+    assert "briefing-tables" in json.loads(db_path.read_text())
+    with Store(db_path) as store:
+        assert sorted(a.note for a in store.annotations(aid)) == ["kept", "more"]
+
+
+def test_files_left_by_a_crashed_write_are_swept(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+        stray = db_path.with_name(db_path.name + ".d") / f"annotations.{aid}.0123456789ab.json"
+        stray.write_text('{"1": {"note": "never committed"}}')
+        store.add_annotation(aid, 0, 3)
+        assert not stray.exists()
+        assert [a.note for a in store.annotations(aid)] == [""]
+
+
+def test_missing_table_file_is_one_line_and_names_it(db_path):
+    with Store(db_path) as store:
+        store.add_article(title="A", text=TEXT)
+    manifest = json.loads(db_path.read_text())
+    lost = db_path.with_name(db_path.name + ".d") / manifest["tables"]["articles"]
+    lost.unlink()
+    with pytest.raises(BriefingError) as info:
+        Store(db_path)
+    message = str(info.value)
+    assert lost.name in message and "backup" in message and "\n" not in message
+
+
+def test_reader_that_finds_a_table_file_swept_reads_the_newer_manifest(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+        store.add_annotation(aid, 0, 3, note="old")
+    stale_manifest = db_path.read_bytes()
+    with Store(db_path) as writer:  # another process commits, sweeping the replaced file
+        writer.add_annotation(aid, 4, 8, note="fresh")
+    reader = AtomicJSONStorage(db_path)
+    with pytest.raises(Exception, match=f"annotations.{aid}") as info:
+        reader._load(stale_manifest)
+    assert info.type.__name__ == "_TableFileGone"
+
+    class RacingReader(AtomicJSONStorage):
+        """Reads the manifest just before the other process committed."""
+        stale = [stale_manifest]
+
+        def _load(self, raw):
+            return super()._load(self.stale.pop() if self.stale else raw)
+
+    racing = RacingReader(db_path)
+    notes = [doc["note"] for doc in racing.read()[f"annotations.{aid}"].values()]
+    assert sorted(notes) == ["fresh", "old"] and not RacingReader.stale
