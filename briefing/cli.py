@@ -153,7 +153,7 @@ def _fail(message: str, args: argparse.Namespace) -> int:
         import traceback
 
         traceback.print_exc()
-    from briefing.ingest.sanitize import sanitise_line
+    from briefing.sanitize import sanitise_line
 
     print(f"briefing: {sanitise_line(message)}", file=sys.stderr)
     return 1
@@ -190,11 +190,11 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 
 def _open_reader(args: argparse.Namespace) -> int:
-    document = None
+    opened = None
     if args.file:
-        from briefing.ingest import load
+        from briefing.opened_files import open_file
 
-        document = load(args.file)  # refused files fail here, before the screen changes
+        opened = open_file(args.file)  # refused files fail here, before the screen changes
     else:
         from briefing.library import ensure_samples
 
@@ -205,7 +205,7 @@ def _open_reader(args: argparse.Namespace) -> int:
     from briefing.tui.app import BriefingApp
 
     # The reader shows the file's text at once and imports it after the first paint.
-    app = BriefingApp(db_path=config.database_path(args.db), document=document,
+    app = BriefingApp(db_path=config.database_path(args.db), opened=opened,
                       theme_name=args.theme, model=args.model)
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0
@@ -240,7 +240,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _safe(value: object) -> str:
-    from briefing.ingest.sanitize import sanitise_line
+    from briefing.sanitize import sanitise_line
 
     return sanitise_line(str(value))
 

@@ -23,6 +23,12 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 
+def cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
 def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """`--db` first, then BRIEFING_DB, then the platform's user data folder."""
     if explicit:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.ingest.sanitize import sanitise_line
+from briefing.sanitize import sanitise_line
 from briefing.store import Store
 from briefing.tags import tags_in
 

@@ -21,7 +21,7 @@ from tinydb.table import Document, Table
 from briefing.anchoring import capture
 from briefing.errors import BriefingError
 from briefing.ingest import text_hash
-from briefing.ingest.sanitize import sanitise, sanitise_line
+from briefing.sanitize import sanitise, sanitise_line
 from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
 
 SCHEMA_VERSION = 1

@@ -14,6 +14,7 @@ def _isolated_home(tmp_path, monkeypatch):
     """Never touch the real user data/config folders."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.delenv("BRIEFING_DB", raising=False)
     os.environ.pop("NO_COLOR", None)
 

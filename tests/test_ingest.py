@@ -8,7 +8,7 @@ import pytest
 from briefing.errors import BriefingError
 from briefing.ingest import MAX_BYTES, clean_text, load
 from briefing.ingest.layout import unwrap
-from briefing.ingest.sanitize import sanitise
+from briefing.sanitize import sanitise
 
 
 def write(tmp_path, name, content, mode="w"):

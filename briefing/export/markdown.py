@@ -15,7 +15,7 @@ import yaml
 
 from briefing.grades import grade_label
 from briefing.highlights import COLOUR_NAMES
-from briefing.ingest.sanitize import sanitise, sanitise_line
+from briefing.sanitize import sanitise, sanitise_line
 
 BEGIN = "<!-- briefing:begin (managed by Briefing; edits here are replaced on export) -->"
 END = "<!-- briefing:end -->"

@@ -7,38 +7,21 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.document import Document, text_hash
 from briefing.errors import BriefingError
 from briefing.ingest.boilerplate import strip_boilerplate
 from briefing.ingest.decode import decode, read_bytes
 from briefing.ingest.frontmatter import split_front_matter
 from briefing.ingest.layout import tidy_paragraphs, unwrap
-from briefing.ingest.sanitize import sanitise, sanitise_line
+from briefing.sanitize import sanitise, sanitise_line
 
 MAX_BYTES = 10 * 1024 * 1024  # documented in the README
 _MAX_TITLE = 200
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 __all__ = ["Document", "MAX_BYTES", "clean_text", "load", "text_hash"]
-
-
-@dataclass
-class Document:
-    title: str
-    text: str
-    meta: dict = field(default_factory=dict)
-
-    @property
-    def hash(self) -> str:
-        return text_hash(self.text)
-
-
-def text_hash(text: str) -> str:
-    import hashlib  # OpenSSL's start-up is ~1.5 ms, not needed before the first paint
-
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def load(path: str | Path) -> Document:

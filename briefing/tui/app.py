@@ -31,10 +31,12 @@ class BriefingApp(App):
 
     def __init__(self, db_path: Path, article_id: int | None = None,
                  theme_name: str | None = None, model: str | None = None,
-                 document=None) -> None:
-        """`document` (an ingest.Document) opens a file's text at once, importing it after."""
+                 document=None, opened=None) -> None:
+        """`document` (a Document) opens a file's text at once, importing it after;
+        `opened` (an opened_files.OpenedFile) does too, and keeps it for the next time."""
         super().__init__()
-        self.document = document
+        self.opened = opened
+        self.document = opened.document if opened is not None else document
         self.db_path = Path(db_path)
         self.initial_article = article_id
         self.model = model
@@ -51,7 +53,7 @@ class BriefingApp(App):
                timeout: float | None = None, markup: bool = False) -> None:
         """Every notification is plain, sanitised text: messages carry file names, titles
         and errors, any of which may hold markup or escape sequences."""
-        from briefing.ingest.sanitize import sanitise_line
+        from briefing.sanitize import sanitise_line
 
         super().notify(sanitise_line(str(message)), title=sanitise_line(title),
                        severity=severity, timeout=timeout, markup=False)
@@ -102,7 +104,8 @@ class BriefingApp(App):
             self.db_path, self._deliver,
             on_error=lambda message: self.notify(f"Not saved: {message}", severity="error"))
         if self.document is not None:
-            return ReaderScreen(None, document=self.document)
+            remember = self.opened.remember if self.opened is not None else None
+            return ReaderScreen(None, document=self.document, on_imported=remember)
         if self.initial_article is not None:
             return ReaderScreen(self.initial_article)
         from briefing.tui.screens.library import LibraryScreen

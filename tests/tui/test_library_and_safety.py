@@ -265,3 +265,20 @@ async def test_unreadable_database_leaves_a_readable_read_only_reader(tmp_path):
         await wait_for(pilot, lambda: screen.analysis is not None, timeout=60)
         assert "Read-only" in str(screen.query_one("#status").render())
     assert path.read_text() == "{broken"  # left exactly as it was
+
+
+async def test_a_file_read_in_the_reader_reopens_from_the_cache(tmp_path):
+    from briefing import opened_files
+
+    source = tmp_path / "article.md"
+    source.write_text((DATA / "baltic-cable-damage.md").read_text(encoding="utf-8"))
+    opened = opened_files.open_file(str(source))
+    assert not opened.from_cache
+    app = BriefingApp(db_path=tmp_path / "db.json", opened=opened)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.article is not None)
+        # Kept once the article is stored (on the database thread).
+        await wait_for(pilot, lambda: opened_files.open_file(str(source)).from_cache)
+    again = opened_files.open_file(str(source))
+    assert again.document == opened.document

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.ingest.sanitize import sanitise_line
+from briefing.sanitize import sanitise_line
 from briefing.tui.widgets.panes import TYPE_GLYPHS, clip
 
 KIND_LABELS = {"title": "TITLE", "text": "TEXT", "highlight": "HL", "note": "NOTE",

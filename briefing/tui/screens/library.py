@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from briefing.ingest.sanitize import sanitise_line
+from briefing.sanitize import sanitise_line
 from briefing.tui.keys import LIBRARY_BINDINGS
 from briefing.tui.screens.modals import Confirm, Prompt
 

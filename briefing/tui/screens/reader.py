@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -17,7 +18,7 @@ from textual.worker import get_current_worker
 
 from briefing.grades import grade_label
 from briefing.highlights import COLOUR_NAMES
-from briefing.ingest.sanitize import sanitise_line
+from briefing.sanitize import sanitise_line
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
 from briefing.tui.screens import dialogs
@@ -61,13 +62,15 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     BINDINGS = READER_BINDINGS
 
     def __init__(
-        self, article_id: int | None, document: Any = None, jump_to: int | None = None
+        self, article_id: int | None, document: Any = None, jump_to: int | None = None,
+        on_imported: Callable[[], None] | None = None,
     ) -> None:
-        """Open a stored article, or (`document`, an ingest.Document) show a file's text at
+        """Open a stored article, or (`document`, a Document) show a file's text at
         once and import it in the background. `jump_to`: an offset to put the cursor at."""
         super().__init__()
         self.article_id = article_id
         self.document = document
+        self._on_imported = on_imported  # run on the database thread once it is stored
         self.jump_to_offset = jump_to
         self.article: dict | None = None
         self.text = ""
@@ -194,6 +197,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         from briefing.library import import_document
 
         result = import_document(store, self.document)
+        if self._on_imported is not None:
+            self._on_imported()
         self.article_id = result.article_id
         data = self._load(store)
         data["earlier_version"] = result.earlier_version

@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.highlights import COLOUR_NAMES
-from briefing.ingest.sanitize import sanitise_line
+from briefing.sanitize import sanitise_line
 
 TYPE_GLYPHS = {"person": "●", "organisation": "■", "country": "◆", "group": "▲", "place": "◇"}
 KIND_BADGES = {"attributed": "ATTR", "quantitative": "NUM", "denial": "DENY",
