@@ -19,7 +19,7 @@ from briefing.analysis import analyse, cache_key
 from briefing.anchoring import capture
 from briefing.ingest import load, text_hash
 from briefing.search import SearchIndex
-from briefing.store import Store
+from briefing.store import Store, analyses_table_name
 
 QUERIES = ["cable", "Kallio", "grain prices", "#sabotage", "denied", "export controls",
            "NATO", "zzz-no-match", "the", "million euros"]
@@ -29,7 +29,7 @@ def build(path: Path, rng: random.Random) -> None:
     samples = [load(p) for p in config.sample_paths()]
     analyses = {d.hash: analyse(d.text) for d in samples}
     with Store(path) as store, store.raw_tables() as tables:
-        articles, analysed = tables.setdefault("articles", {}), tables.setdefault("analyses", {})
+        articles = tables.setdefault("articles", {})
         for a in range(1, 501):
             doc = samples[a % len(samples)]
             text = f"Dispatch {a}. " + doc.text  # distinct texts, same analysis shape
@@ -38,11 +38,12 @@ def build(path: Path, rng: random.Random) -> None:
             articles[str(a)] = {"title": f"{doc.title} ({a})", "text": text, "hash": digest,
                                 "revisions": [], "imported": ""}
             base = analyses[doc.hash]
-            analysed[str(a)] = {"key": cache_key(digest, config.model_name()), "result": {
+            key = cache_key(digest, config.model_name())
+            tables[analyses_table_name(key)] = {"1": {"key": key, "result": {
                 "actors": [dict(x, mentions=[[s + shift, e + shift] for s, e in x["mentions"]])
                            for x in base["actors"]],
                 "claims": [dict(c, start=c["start"] + shift, end=c["end"] + shift)
-                           for c in base["claims"]]}}
+                           for c in base["claims"]]}}}
             table = tables.setdefault(f"annotations.{a}", {})
             for h in range(20):
                 start = rng.randrange(shift, len(text) - 60)

@@ -24,10 +24,11 @@ from briefing.ingest import text_hash
 from briefing.sanitize import sanitise, sanitise_line
 from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BACKUPS_KEPT = 10
 BACKUP_EVERY_SECONDS = 3600
 ANNOTATIONS_PREFIX = "annotations."
+ANALYSES_PREFIX = "analyses."
 _ANNOTATION_FIELDS = frozenset(
     {"note", "color", "tags", "claim", "grade", "status", "start", "end", "selector", "kind"}
 )
@@ -68,8 +69,22 @@ def _analysed_hash(doc: dict) -> str:
     return str(doc.get("key", "")).split(":", 1)[0]
 
 
+def analyses_table_name(key: str) -> str:
+    """The table holding the analysis cached under `key` (for bulk loads via raw_tables)."""
+    return f"{ANALYSES_PREFIX}{_analysed_hash({'key': key})}"
+
+
+def _split_analyses(tables: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 -> 2: one analyses table per analysed text, so saving an analysis writes that
+    text's table file, not every analysis in the library."""
+    for doc_id, doc in (tables.pop("analyses", None) or {}).items():
+        if isinstance(doc, dict) and doc.get("key"):
+            tables.setdefault(analyses_table_name(doc["key"]), {})[doc_id] = doc
+    return tables
+
+
 # Each migration takes the raw tables of version N and returns those of version N + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _split_analyses}
 
 
 class Store:
@@ -399,26 +414,32 @@ class Store:
 
     # -- analysis cache and settings keyed by name -----------------------------------------
     def cached_analysis(self, key: str) -> dict | None:
-        for doc in self._table("analyses").all():
+        for doc in self._table(analyses_table_name(key)).all():
             if doc.get("key") == key:
                 return doc.get("result")
         return None
 
     def analysis_for_hash(self, digest: str) -> dict | None:
-        return self.analyses_by_hash().get(digest)
+        docs = self._raw().get(f"{ANALYSES_PREFIX}{digest}") or {}
+        return next((d.get("result") for d in reversed(docs.values())), None)
 
     def analyses_by_hash(self) -> dict[str, dict]:
         """Every stored analysis (any pipeline) by the hash of the text it analysed: one
         pass for code that looks up many articles."""
-        return {_analysed_hash(doc): doc.get("result") for doc in self._table("analyses").all()}
+        found = {}
+        for name, docs in self._raw().items():
+            if name.startswith(ANALYSES_PREFIX) and docs:
+                found[name[len(ANALYSES_PREFIX):]] = list(docs.values())[-1].get("result")
+        return found
 
     def analysed_hashes(self) -> set[str]:
         """The text hashes that have a stored analysis (any pipeline)."""
-        return set(self.analyses_by_hash())
+        return {name[len(ANALYSES_PREFIX):] for name, docs in self._raw().items()
+                if name.startswith(ANALYSES_PREFIX) and docs}
 
     def save_analysis(self, key: str, result: dict) -> None:
         with self._lock:
-            table = self._table("analyses")
+            table = self._table(analyses_table_name(key))
             table.remove(lambda d: d.get("key") == key)
             table.insert({"key": key, "result": result, "saved": _now()})
 

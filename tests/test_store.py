@@ -293,3 +293,36 @@ def test_reader_that_finds_a_table_file_swept_reads_the_newer_manifest(db_path):
     racing = RacingReader(db_path)
     notes = [doc["note"] for doc in racing.read()[f"annotations.{aid}"].values()]
     assert sorted(notes) == ["fresh", "old"] and not RacingReader.stale
+
+
+def test_schema_1_analyses_are_split_per_text_on_open(db_path):
+    # A schema-1 database: every analysis in one table.
+    digest_a, digest_b = "a" * 64, "b" * 64
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db_path.write_text(json.dumps({
+        "_meta": {"1": {"schema": 1, "created": ""}},
+        "analyses": {
+            "1": {"key": f"{digest_a}:en_core_web_sm:v1", "result": {"actors": ["A"]}},
+            "2": {"key": f"{digest_b}:en_core_web_sm:v1", "result": {"actors": ["B"]}},
+        },
+    }))
+    with Store(db_path) as store:
+        assert store.cached_analysis(f"{digest_a}:en_core_web_sm:v1") == {"actors": ["A"]}
+        assert store.analyses_by_hash() == {digest_a: {"actors": ["A"]},
+                                           digest_b: {"actors": ["B"]}}
+        assert store.newest_backup() is not None  # taken before migrating
+    tables = tables_on_disk(db_path)
+    assert tables["_meta"]["1"]["schema"] == SCHEMA_VERSION and "analyses" not in tables
+    assert set(tables) >= {f"analyses.{digest_a}", f"analyses.{digest_b}"}
+
+
+def test_saving_an_analysis_writes_only_that_texts_table(db_path):
+    with Store(db_path) as store:
+        store.save_analysis(f"{'a' * 64}:m:v1", {"actors": ["A"]})
+        before = table_files(db_path)
+        store.save_analysis(f"{'b' * 64}:m:v1", {"actors": ["B"]})
+        after = table_files(db_path)
+        assert [name.split(".")[:2] for name in set(after) - set(before)] == [
+            ["analyses", "b" * 64]]
+        assert store.analysis_for_hash("a" * 64) == {"actors": ["A"]}
+        assert store.analysed_hashes() == {"a" * 64, "b" * 64}
