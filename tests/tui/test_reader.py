@@ -170,9 +170,11 @@ async def test_delete_and_undo(reader_db):
 async def test_search_and_walk_matches(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
+        assert screen.check_action("next_match", ()) is False  # n/N hidden: nothing to walk
         await open_dialog(pilot, "slash", Prompt)
         await pilot.press(*"cable", "enter")
         await pilot.pause()
+        assert screen.check_action("next_match", ()) is True
         matches = [m for m in screen.walk]
         assert len(matches) >= 2
         assert screen.view.cursor_offset == matches[0][0]
@@ -342,11 +344,13 @@ async def test_grading_is_stored_and_shown(reader_db):
 
 @pytest.mark.parametrize("size", [(80, 24)])
 async def test_narrow_terminal_uses_tabs(reader_db, size):
-    from textual.widgets import Tabs
+    from textual.widgets import Footer, Tabs
 
     async with app_for(reader_db).run_test(size=size) as pilot:
         screen = await loaded_reader(pilot)
         assert screen.has_class("narrow")
+        footer = screen.query_one(Footer)  # every key fits: no padding, no ^p hint
+        assert footer.compact and not footer.show_command_palette
         tabs = screen.query_one(Tabs)
         assert tabs.display
         assert screen.pane("actors").display and not screen.pane("claims").display

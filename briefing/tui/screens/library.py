@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from briefing.sanitize import sanitise_line
 from briefing.tui.keys import LIBRARY_BINDINGS
 from briefing.tui.screens.modals import Confirm, Prompt
+from briefing.tui.widgets.panes import fit_footer
 
 SORTS = (("imported", True), ("published", True), ("title", False), ("highlights", True))
 
@@ -33,6 +34,7 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         self._add_columns(self.app.size.width)
+        fit_footer(self, self.app.size.width)
         self.query_one("#filter", Input).display = False
         self.query_one(DataTable).focus()
         self.reload()
@@ -50,6 +52,7 @@ class LibraryScreen(Screen):
 
     def on_resize(self, event) -> None:
         self._add_columns(event.size.width)
+        fit_footer(self, event.size.width)
         self._fill_table()
 
     def reload(self) -> None:

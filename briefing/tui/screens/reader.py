@@ -25,7 +25,13 @@ from briefing.tui.screens import dialogs
 from briefing.tui.screens.reader_claims import ClaimTools
 from briefing.tui.screens.reader_edits import AnnotationEditing
 from briefing.tui.widgets.article import ArticleView, LayerPalette, Span
-from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
+from briefing.tui.widgets.panes import (
+    Pane,
+    actor_prompt,
+    claim_prompt,
+    fit_footer,
+    note_prompt,
+)
 
 if TYPE_CHECKING:
     from textual.widgets import Tabs
@@ -182,6 +188,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW_BELOW, "narrow")
+        fit_footer(self, width)
         if width < NARROW_BELOW:
             self._show_tab(self._tabs.active or "tab-actors")
 
@@ -595,11 +602,14 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def action_previous_match(self) -> None:
         self._walk(-1)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # n/N appear (in the footer too) only while there is something to walk.
+        if action in ("next_match", "previous_match"):
+            return bool(self.walk)
+        return True
+
     def _walk(self, step: int) -> None:
         if not self.walk:
-            self.notify(
-                "Nothing to walk: / searches, enter on an actor walks its mentions.", markup=False
-            )
             return
         self.walk_index = (self.walk_index + step) % len(self.walk)
         self._jump(*self.walk[self.walk_index])
@@ -609,6 +619,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         """What n/N walk (search matches, an actor's mentions), shown on the article's
         border with the position, so the analyst always knows where in the walk they are."""
         self.walk, self.walk_index, self._walk_label = spans, index, sanitise_line(label)
+        self.refresh_bindings()
         if spans:
             self._jump(*spans[index])
         self._show_walk_position()
