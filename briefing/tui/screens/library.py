@@ -10,8 +10,8 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.sanitize import sanitise_line
 from briefing.tui.keys import LIBRARY_BINDINGS
+from briefing.tui.narrow import fit_footer
 from briefing.tui.screens.modals import Confirm, Prompt
-from briefing.tui.widgets.panes import fit_footer
 
 SORTS = (("imported", True), ("published", True), ("title", False), ("highlights", True))
 

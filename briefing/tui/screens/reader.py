@@ -21,22 +21,16 @@ from briefing.highlights import COLOUR_NAMES
 from briefing.sanitize import sanitise_line
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
+from briefing.tui.narrow import NARROW_BELOW, fit_footer
 from briefing.tui.screens import dialogs
 from briefing.tui.screens.reader_claims import ClaimTools
 from briefing.tui.screens.reader_edits import AnnotationEditing
 from briefing.tui.widgets.article import ArticleView, LayerPalette, Span
-from briefing.tui.widgets.panes import (
-    Pane,
-    actor_prompt,
-    claim_prompt,
-    fit_footer,
-    note_prompt,
-)
+from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
 
 if TYPE_CHECKING:
     from textual.widgets import Tabs
 
-NARROW_BELOW = 100
 _LONGEST_MENTION = 200  # characters: how far before a sentence a mention can start
 
 

@@ -122,15 +122,3 @@ def note_prompt(item: dict, text: str, mono: bool = False) -> Text:
         line.append("  " + clip(" ".join("#" + t for t in item["tags"]), 60), style="dim")
     return line
 
-
-COMPACT_FOOTER_BELOW = 100  # columns
-
-
-def fit_footer(screen, width: int) -> None:
-    """At 80 columns a padded footer cut off its last keys (Quit, Library, Export): below
-    100 the keys lose their padding and the ^p hint goes (ctrl+p still works; ? says so)."""
-    from textual.widgets import Footer
-
-    for footer in screen.query(Footer):
-        footer.compact = width < COMPACT_FOOTER_BELOW
-        footer.show_command_palette = width >= COMPACT_FOOTER_BELOW
