@@ -261,3 +261,30 @@ def test_byline_becomes_author():
                      "Monday after a pause of two weeks, officials said.")
     assert doc.meta["author"] == "Anna Berg and Lars Eide"
     assert doc.text.startswith("The talks resumed")
+
+
+def test_plain_header_block_becomes_metadata(tmp_path):
+    # Wire exports and emailed briefings open with "Key: value" lines, not YAML fences.
+    path = tmp_path / "wire.txt"
+    path.write_bytes(
+        "Subject: Élysée signals shift on Sahel mission\r\nSource: Le Monde\r\n"
+        "Date: 2 March 2025\r\nAuthor: Jeanne Dupont\r\n\r\n"
+        "PARIS — Officials in Bamako denied the report on Sunday.\r\n".encode())
+    doc = load(path)
+    assert doc.title == "Élysée signals shift on Sahel mission"
+    assert (doc.meta["source"], doc.meta["published"], doc.meta["author"]) == (
+        "Le Monde", "2 March 2025", "Jeanne Dupont")
+    assert doc.text == "PARIS — Officials in Bamako denied the report on Sunday."
+
+
+@pytest.mark.parametrize("opening", [
+    "Note: this assessment is preliminary.\nSource: field reports\n\n",  # unknown key
+    "Source: Reuters\n\n",  # one line could be the article's own attribution
+    "Title: Draft\nSource: Desk\nThe first sentence follows without a blank line.\n\n",
+])
+def test_text_that_only_looks_like_a_header_stays_text(tmp_path, opening):
+    path = tmp_path / "a.txt"
+    path.write_text(opening + "Officials said the talks would resume on Monday.\n")
+    doc = load(path)
+    assert "Officials said the talks" in doc.text
+    assert opening.split("\n")[0].split(":")[1].strip() in f"{doc.title}\n{doc.text}"

@@ -13,7 +13,7 @@ from briefing.document import Document, text_hash
 from briefing.errors import BriefingError
 from briefing.ingest.boilerplate import strip_boilerplate
 from briefing.ingest.decode import decode, read_bytes
-from briefing.ingest.frontmatter import split_front_matter
+from briefing.ingest.frontmatter import split_front_matter, split_header_block
 from briefing.ingest.layout import tidy_paragraphs, unwrap
 from briefing.sanitize import sanitise, sanitise_line
 
@@ -46,6 +46,8 @@ def load(path: str | Path) -> Document:
         doc = clean_text(body, title=title, meta=meta, unwrap_lines=False)
     else:
         meta, body = split_front_matter(content, name) if suffix != ".txt" else ({}, content)
+        if not meta:
+            meta, body = split_header_block(body)
         doc = clean_text(body, title=meta.pop("title", None), meta=meta)
     if not doc.text:
         raise BriefingError(f"{name}: no text left after cleaning")

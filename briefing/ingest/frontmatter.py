@@ -1,4 +1,5 @@
-"""YAML front matter of Markdown files -> metadata."""
+"""Metadata at the top of a file: YAML front matter (Markdown), or a plain header block of
+`Key: value` lines (wire exports, emailed briefings, notes) -> Briefing's metadata."""
 
 from __future__ import annotations
 
@@ -63,3 +64,37 @@ def _yaml_mapping(block: str, name: str) -> object:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
         raise BriefingError(f"{name}: front matter is not valid YAML{where}") from None
+
+
+# Keys a plain header block may use: the front matter keys plus what emails and wire
+# exports write. A block counts only when every line is one of these.
+_HEADER_KEYS = {**_KEYS, "subject": "title", "headline": "title", "byline": "author",
+                "by": "author", "publisher": "source", "outlet": "source",
+                "dateline": "published"}
+_HEADER_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z _-]{0,20}?)[ \t]*:[ \t]+(\S.*?)[ \t]*$")
+_MAX_HEADER_LINES = 12
+
+
+def split_header_block(content: str) -> tuple[dict, str]:
+    """A block of at least two `Key: value` lines opening the file, every key a known one
+    (Title, Source, Date, Author, URL, Subject...), ended by a blank line: its metadata and
+    the rest. Anything else (a first line that merely has a colon) is left as text."""
+    lines = content.lstrip("\ufeff").split("\n")
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    meta: dict = {}
+    end = start
+    while end < len(lines) and lines[end].strip() and end - start < _MAX_HEADER_LINES:
+        found = _HEADER_LINE.match(lines[end].rstrip("\r"))
+        key = _HEADER_KEYS.get(found.group(1).strip().lower().replace(" ", "_")) if found else None
+        if key is None:
+            return {}, content
+        if key == "tags":
+            meta[key] = [t.strip().lstrip("#") for t in found.group(2).split(",") if t.strip()]
+        else:
+            meta.setdefault(key, found.group(2))
+        end += 1
+    if end - start < 2 or end >= len(lines) or lines[end].strip():
+        return {}, content
+    return meta, "\n".join(lines[end + 1:])
