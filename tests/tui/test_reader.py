@@ -80,6 +80,17 @@ async def test_note_after_highlighting_a_selection_goes_on_that_highlight(reader
         assert hl["note"] == "why here"
 
 
+async def test_a_selection_over_spaces_highlights_only_the_words(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        start = screen.text.index("Finnish and")
+        screen.view.jump_to(start - 1)  # on the space before "Finnish"
+        await pilot.press("v", *["right"] * 9, "h")  # " Finnish a" -> up to the space after
+        await flush(pilot)
+        [hl] = screen.highlights
+        assert screen.text[hl["start"]:hl["end"]] == "Finnish"
+
+
 async def test_shift_arrows_select(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)

@@ -15,7 +15,13 @@ class AnnotationEditing:
     def _target_span(self) -> tuple[int, int] | None:
         span = self.view.selected_span
         if span and self.text[span[0] : span[1]].strip():
-            return span
+            # A selection that runs over a space or a line end highlights only the words.
+            start, end = span
+            while self.text[start].isspace():
+                start += 1
+            while self.text[end - 1].isspace():
+                end -= 1
+            return start, end
         return sentence_at(self.sentences, self.view.cursor_offset)
 
     def _claim_for_span(self, start: int, end: int) -> dict | None:
