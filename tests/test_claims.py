@@ -162,3 +162,24 @@ def test_according_to_gives_speakerless_claims_a_speaker_and_they_stop_being_eve
     expected = next(c for c in claims if "countermeasures" in c["text"])
     assert expected["speaker"] == "two people familiar with the matter"
     assert expected["kinds"][0] == "attributed" and "event" not in expected["kinds"]
+
+
+def test_source_inside_the_subject_speaks_even_when_the_verb_is_misread():
+    # The small model reads "Rystad Energy estimate" as one noun phrase; the claim and its
+    # speaker must survive that ("Analysts at Meridian Capital estimate that ..." too).
+    text = ("Analysts at Rystad Energy estimate that Norway exported 117 billion cubic metres "
+            "of gas last year. Researchers at Bruegel estimate that storage will fall below "
+            "40 percent by April.")
+    assert one(text, "117 billion")["speaker"] == "Rystad Energy"
+    assert one(text, "below 40 percent")["speaker"] == "Bruegel"
+
+
+def test_according_to_a_document_is_not_a_second_claim():
+    text = ("Economists at Deutsche Bank expect that inflation will ease next year, according "
+            "to a note to clients.")
+    found = [c for c in claims_of(text) if "inflation will ease" in c["text"]]
+    assert [c["speaker"] for c in found] == ["Deutsche Bank"]
+    # Without a speaker of its own, the sentence is still the document's.
+    alone = one("Gas prices will rise by 20 percent, according to a statement.", "Gas prices")
+    assert alone["speaker"] and "statement" in alone["speaker"]
+

@@ -114,6 +114,11 @@ class _ActorIndex:
                 found.append(actor)
         return found
 
+    def starting_at(self, offset: int) -> Actor | None:
+        """The actor whose mention starts exactly at `offset`."""
+        i = bisect.bisect_left(self.starts, offset)
+        return self.spans[i][2] if i < len(self.spans) and self.starts[i] == offset else None
+
     def last_before(self, offset: int, kind: str | None) -> Actor | None:
         for i in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
             actor = self.spans[i][2]
@@ -161,19 +166,28 @@ def _merge_same_span(claims: list[Claim]) -> list[Claim]:
 def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> list[Claim]:
     lex = _lex()
     found: list[Claim] = []
+    media: list[Claim] = []  # "according to a note": a document, not an actor
     for token in sent:
         if _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
         if _is_according_to(token):
             speaker_tok = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
-            found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok,
-                                       index))
+            claim = _with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok, index)
+            if speaker_tok is None or not _phrase_actors(speaker_tok, offset, index):
+                media.append(claim)
+            found.append(claim)
             continue
         if token.pos_ not in ("VERB", "AUX", "NOUN") or token.lemma_.lower() not in lex[
                 "reporting"]:
             continue
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
-            continue  # a noun is a frame only where the parser mistook the verb ("X plan to")
+            # A noun is a frame only where the parser mistook the verb: as the root ("X plan
+            # to"), or just before "that" and its clause ("Analysts at Rystad Energy
+            # estimate that ...", read as "Energy estimate"): then the sentence is the claim.
+            if _misread_frame(token):
+                found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token,
+                                           _speaker_of(token), index))
+            continue
         speaker_tok = _speaker_of(token)
         if _nested_frame(token, speaker_tok):
             continue
@@ -206,7 +220,23 @@ def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> lis
         lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
         hi = _cut_nested_frames(token, hi, quotes)
         found.append(_with_speaker(sent, offset, lo, hi, token, speaker_tok, index))
+    if any(c.speaker for c in found if c not in media):
+        # "Economists at Deutsche Bank expect ..., according to a note to clients": the note
+        # is where they said it, not a second claim.
+        found = [c for c in found if c not in media]
     return found
+
+
+def _misread_frame(noun: Any) -> bool:
+    """A reporting noun with no determiner right before "that" and a clause: a verb the
+    parser read as a noun. "an estimate that ..." (a real noun) does not count."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or noun.i == 0:
+        return False
+    that = doc[noun.i + 1]
+    return (that.lower_ == "that" and that.dep_ == "mark" and that.head.pos_ == "VERB"
+            and that.head.i > noun.i and doc[noun.i - 1].pos_ not in ("DET", "PRON")
+            and not any(c.dep_ in ("det", "poss") for c in noun.children))
 
 
 def _is_according_to(token: Any) -> bool:
@@ -390,6 +420,16 @@ def _phrase_actors(t: Any, offset: int, index: _ActorIndex) -> list[str]:
              for a in index.all_in(offset + doc[c.left_edge.i].idx,
                                    offset + doc[c.right_edge.i].idx
                                    + len(doc[c.right_edge.i].text))]
+    # The small model sometimes reads "Analysts at Meridian Capital estimate that" with
+    # "Meridian Capital estimate" as one noun, leaving the preposition without its object:
+    # the actor that starts right after a dangling preposition is still the phrase's.
+    last = doc[t.right_edge.i]
+    if not right and last.pos_ == "ADP" and not list(last.children):
+        after = last.idx + len(last.text)
+        after += len(doc.text[after:]) - len(doc.text[after:].lstrip())
+        follower = index.starting_at(offset + after)
+        if follower is not None:
+            right = [follower]
     chosen = persons or named or left or right
     return list(dict.fromkeys(name(a) for a in chosen))
 
