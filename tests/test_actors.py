@@ -155,3 +155,23 @@ def test_known_organisation_before_a_title_is_still_an_actor():
     found = actors_of("NATO Secretary General Mark Rutte welcomed the decision on Friday.")
     assert "NATO" in found and "Mark Rutte" in found
     assert "Secretary General" in (found["Mark Rutte"]["role"] or "")
+
+
+def test_names_with_particles_are_one_person():
+    # The small model tags "Ursula von der" + "Leyen" (a place), "Von der Leyen" as an
+    # organisation, and "Berg" alone after "Van der": each is one person all the same.
+    found = actors_of(
+        "European Commission President Ursula von der Leyen said the bloc would respond. "
+        "Von der Leyen spoke after meeting Saudi Crown Prince Mohammed bin Salman in Jeddah. "
+        "Dutch economist Jan van der Berg disagreed. Van der Berg said prices would fall.")
+    leyen = found["Ursula von der Leyen"]
+    assert len(leyen["mentions"]) == 2 and leyen["role"] == "European Commission President"
+    assert len(found["Jan van der Berg"]["mentions"]) == 2
+    assert found["Jan van der Berg"]["role"] is None  # "Van der" is no title
+    assert "Mohammed bin Salman" in found
+    assert not {"Leyen", "von der Leyen", "Von der Leyen", "Berg"} & set(found)
+
+
+def test_a_facility_tagged_as_a_person_is_a_place():
+    found = actors_of("Charles de Gaulle Airport was closed after the strike, officials said.")
+    assert found["Charles de Gaulle Airport"]["type"] == "place"

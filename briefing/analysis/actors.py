@@ -51,6 +51,12 @@ class _Mention:
     plural: bool = False  # a plural proper noun ("the Houthis") names a group, not a person
 
 
+# Lower-case words inside personal names: "Ursula von der Leyen", "Mohammed bin Salman".
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della",
+                            "dos", "das", "bin", "ibn", "al", "el", "la", "le", "ter", "ten",
+                            "zu"})
+
+
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     return frozenset(table("titles")["titles"])
@@ -92,8 +98,28 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO).
         return None
     if ent.label_ == "PERSON":
-        # "Marja Kallio" tagged as just "Kallio": take the untagged given name back.
         doc = ent.doc
+        # "Ursula von der" tagged without "Leyen": a name does not end in a particle.
+        last = tokens[-1].i
+        while (doc[last].lower_ in NAME_PARTICLES and last + 1 < len(doc)
+               and doc[last + 1].is_title and doc[last + 1].pos_ == "PROPN"):
+            last += 1
+            while last + 1 < len(doc) and doc[last].lower_ in NAME_PARTICLES:
+                last += 1  # "von der Leyen": particles in a row
+        if last != tokens[-1].i:
+            tokens.extend(doc[tokens[-1].i + 1:last + 1])
+            end = tokens[-1].idx + len(tokens[-1].text)
+            surface = doc.text[start:end]
+        # "Van der Berg said": the particles before a tagged surname are the name's.
+        first = tokens[0].i
+        while first > 0 and doc[first - 1].lower_ in NAME_PARTICLES and doc[first - 1].pos_ in (
+                "PROPN", "ADP", "X") and not doc[first - 1].ent_type_:
+            first -= 1
+        if first != tokens[0].i:
+            tokens[:0] = list(doc[first:tokens[0].i])
+            start = tokens[0].idx
+            surface = doc.text[start:end]
+        # "Marja Kallio" tagged as just "Kallio": take the untagged given name back.
         first = tokens[0].i
         while (first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title
                and doc[first - 1].lower_ not in _titles() and not doc[first - 1].ent_type_
@@ -114,7 +140,9 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
 
 _PLACE_DESIGNATORS = {"State", "Province", "Region", "County", "District", "Oblast", "Island",
                       "Islands", "Governorate", "Prefecture", "Territory", "Strait", "Sea",
-                      "Gulf", "Peninsula", "Valley", "Mountains", "River", "Basin"}
+                      "Gulf", "Peninsula", "Valley", "Mountains", "River", "Basin",
+                      "Airport", "Airbase", "Base", "Port", "Harbour", "Harbor", "Bridge",
+                      "Canal", "Square", "Dam"}
 
 # Words that end a title written before a name: what precedes them is the role, not an actor.
 _ROLE_HEADS = {"minister", "secretary", "spokesperson", "spokesman", "spokeswoman",
@@ -215,6 +243,10 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     if surface in places["capitals"]:
         return surface, "place"  # a capital that does not act is where something happens
     kind = _LABEL_TYPES[mention.label]
+    if kind == "person" and " " in surface and surface.split()[0].lower() in NAME_PARTICLES:
+        # "Von der Leyen" opening a sentence is "von der Leyen" (and joins her full name).
+        first, rest = surface.split(" ", 1)
+        surface = f"{first.lower()} {rest}"
     if mention.plural and kind in ("person", "organisation"):
         return surface, "group"
     if kind in ("person", "organisation") and surface.split()[-1] in _PLACE_DESIGNATORS:
@@ -230,16 +262,20 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         turn = _turn_mention(block)
         if turn is not None:
             mentions.append((turn, *_canonical(turn)))
+        covered_until = -1  # a person name extended over the next entity ("Leyen") owns it
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
             mention = _clean(ent, block.start)
-            if mention is None:
+            if mention is None or mention.start < covered_until:
                 continue
+            covered_until = mention.end
             name, kind = _canonical(mention)
             mentions.append((mention, name, kind))
             if kind == "person":
                 role = mention.role or _role_from_context(ent)
+                if role and all(w.lower() in NAME_PARTICLES for w in role.split()):
+                    role = None  # "Van der" before "Berg" is the name's, not a title
                 if role and name not in roles:
                     roles[name] = role
             elif kind == "organisation" and name not in roles:
@@ -286,7 +322,10 @@ def _surnames_of_full_names(mentions: list) -> set[str]:
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
     person_names = {name for _, name, kind in mentions if kind == "person"}
-    joined = _name_joins(person_names)
+    # A person's name joins a longer one, never a shorter ("Ursula von der Leyen" is not
+    # merged into "von der Leyen"; that rule is for organisations' long forms).
+    joined = {short: full for short, full in _name_joins(person_names).items()
+              if len(full.split()) > len(short.split())}
     group_names: set[str] = set()
     # A one-word ORG/GPE that is really a known person's surname (small models do this),
     # and a one-word organisation fragment of one longer organisation name.
@@ -299,6 +338,14 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for long, short in _name_joins(org_names).items():
         if len(long.split()) > len(short.split()):
             joined.setdefault(long, short)
+    # "Von der Leyen" opening a sentence, tagged as an organisation: her surname.
+    for name in all_names - person_names:
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in NAME_PARTICLES:
+            surname = f"{first.lower()} {rest}"
+            owners = {p for p in person_names if p == surname or p.endswith(" " + surname)}
+            if len(owners) == 1:
+                joined[name] = owners.pop()
     # "Houthi forces" beside "the Houthis": one group, named in the plural.
     one_word = {name for _, name, _ in mentions if " " not in name}
     surnames = _surnames_of_full_names(mentions)
