@@ -183,3 +183,10 @@ def test_according_to_a_document_is_not_a_second_claim():
     alone = one("Gas prices will rise by 20 percent, according to a statement.", "Gas prices")
     assert alone["speaker"] and "statement" in alone["speaker"]
 
+
+
+def test_a_lower_case_subject_inside_a_report_is_not_a_second_speaker():
+    # spaCy tags "bloc" as a proper noun here; "the bloc would respond" is what she said.
+    found = claims_of("European Commission President Ursula von der Leyen said the bloc "
+                      "would respond.")
+    assert [c["speaker"] for c in found] == ["Ursula von der Leyen"]

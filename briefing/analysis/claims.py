@@ -281,7 +281,9 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
         return True  # "saying X would disrupt ... and vowing": still the outer frame
     if speaker is None or speaker.pos_ == "PRON":
         return True
-    return (speaker.pos_ != "PROPN" and not speaker.ent_type_
+    # A lower-case "proper noun" ("said the bloc would respond") is a tagging slip.
+    proper = speaker.pos_ == "PROPN" and speaker.text[:1].isupper()
+    return (not proper and not speaker.ent_type_
             and speaker.lemma_.lower() not in _PERSON_NOUNS)
 
 
