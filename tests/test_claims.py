@@ -190,3 +190,11 @@ def test_a_lower_case_subject_inside_a_report_is_not_a_second_speaker():
     found = claims_of("European Commission President Ursula von der Leyen said the bloc "
                       "would respond.")
     assert [c["speaker"] for c in found] == ["Ursula von der Leyen"]
+
+
+def test_the_month_of_may_is_not_a_hedge():
+    claim = one("Somali President Hassan Sheikh Mohamud told parliament on May 9 that the "
+                "government had broken the insurgency.", "broken the insurgency")
+    assert "may" not in claim["hedges"] and "speculation" not in claim["kinds"]
+    hedged = one("Officials in Asmara said on 9 May that talks may resume.", "talks may resume")
+    assert hedged["hedges"] == ["may"] and hedged["speaker"] == "Eritrea"

@@ -494,6 +494,15 @@ def _is_event(sent: Any) -> bool:
     return has_verb and has_fact and len(sent) >= 5 and not sent.text.rstrip().endswith("?")
 
 
+def _is_month(token: Any) -> bool:
+    """"May" in "on May 9" is a date, not a hedge."""
+    if token.text != "May":
+        return False
+    doc = token.doc
+    return token.ent_type_ == "DATE" or any(
+        0 <= i < len(doc) and doc[i].like_num for i in (token.i - 1, token.i + 1))
+
+
 def _claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: Any) -> Claim:
     doc = sent.doc
     while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
@@ -505,7 +514,7 @@ def _claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: A
     if speaker:
         kinds.append("attributed")
     lex = _lex()
-    words = {t.lower_ for t in span}
+    words = {t.lower_ for t in span if not _is_month(t)}
     hedges = sorted(w for w in words if w in lex["hedges"])
     if any(t.ent_type_ in _NUMERIC_ENTS for t in span) or any(
             t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in span):
