@@ -175,3 +175,14 @@ def test_names_with_particles_are_one_person():
 def test_a_facility_tagged_as_a_person_is_a_place():
     found = actors_of("Charles de Gaulle Airport was closed after the strike, officials said.")
     assert found["Charles de Gaulle Airport"]["type"] == "place"
+
+
+def test_names_opening_with_a_lower_case_particle_are_actors():
+    found = actors_of(
+        "We assess that al-Shabaab will increase attacks on AMISOM forces. Al-Shabaab "
+        "claimed the attack in Mogadishu. Ahmed al-Sharaa met reporters; al-Sharaa said "
+        "Syria would vote. Al Jazeera reported it.")
+    shabaab = found["al-Shabaab"]  # "Al-Shabaab" at a sentence start is the same group
+    assert shabaab["type"] == "organisation" and len(shabaab["mentions"]) == 2
+    assert len(found["Ahmed al-Sharaa"]["mentions"]) == 2
+    assert "Al Jazeera" in found  # a name always written capitalised keeps its capital

@@ -57,6 +57,24 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", 
                             "zu"})
 
 
+def _particle_led(name: str) -> bool:
+    """ "al-Shabaab", "bin Laden": a name that opens with a lower-case particle."""
+    words = re.split(r"[ -]", name)
+    i = 0
+    while i < len(words) - 1 and words[i].lower() in NAME_PARTICLES:
+        i += 1  # "von der Leyen": particles in a row
+    return i > 0 and words[i][:1].isupper()
+
+
+def _lower_particle(name: str) -> str:
+    """The particle that opens a name in lower case, as it is written mid-sentence:
+    "Al-Shabaab" at a sentence start is "al-Shabaab"."""
+    if not _particle_led(name):
+        return name
+    cut = min(i for i in (name.find(" "), name.find("-")) if i > 0)
+    return name[:cut].lower() + name[cut:]
+
+
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     return frozenset(table("titles")["titles"])
@@ -85,7 +103,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         surface = surface[: -len(" region")]  # "the Asia-Pacific region" is Asia-Pacific
     end = start + len(surface)
     if (
-        not surface[:1].isupper() or len(surface) < 2 or any(ch.isdigit() for ch in surface)
+        not (surface[:1].isupper() or _particle_led(surface)) or len(surface) < 2
+        or any(ch.isdigit() for ch in surface)
         or _NAV_NOISE.search(surface) or len(surface.split()) > 7
         or surface.lower() in _titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
@@ -243,10 +262,11 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     if surface in places["capitals"]:
         return surface, "place"  # a capital that does not act is where something happens
     kind = _LABEL_TYPES[mention.label]
-    if kind == "person" and " " in surface and surface.split()[0].lower() in NAME_PARTICLES:
-        # "Von der Leyen" opening a sentence is "von der Leyen" (and joins her full name).
-        first, rest = surface.split(" ", 1)
-        surface = f"{first.lower()} {rest}"
+    if kind == "person" or "-" in surface.split(" ")[0]:
+        # "Von der Leyen" / "Al-Shabaab" opening a sentence are "von der Leyen" and
+        # "al-Shabaab" (so they join the same names written mid-sentence); "Al Jazeera",
+        # a name that is always capitalised, stays as it is.
+        surface = _lower_particle(surface)
     if mention.plural and kind in ("person", "organisation"):
         return surface, "group"
     if kind in ("person", "organisation") and surface.split()[-1] in _PLACE_DESIGNATORS:
@@ -321,7 +341,10 @@ def _surnames_of_full_names(mentions: list) -> set[str]:
 
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
-    person_names = {name for _, name, kind in mentions if kind == "person"}
+    # "al-Shabaab" tagged an organisation once and a person once is the organisation.
+    org_tagged = {name for _, name, kind in mentions if kind in ("organisation", "group")}
+    person_names = {name for _, name, kind in mentions if kind == "person"
+                    and not (name in org_tagged and " " not in name and _particle_led(name))}
     # A person's name joins a longer one, never a shorter ("Ursula von der Leyen" is not
     # merged into "von der Leyen"; that rule is for organisations' long forms).
     joined = {short: full for short, full in _name_joins(person_names).items()
@@ -367,6 +390,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
             kind = "group"
         elif name in person_names:
             kind = "person"
+        elif kind == "person" and name in org_tagged:
+            kind = "organisation"
         actor = actors.get(name)
         if actor is None:
             actor = actors[name] = Actor(name=name, type=kind)
