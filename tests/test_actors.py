@@ -186,3 +186,13 @@ def test_names_opening_with_a_lower_case_particle_are_actors():
     assert shabaab["type"] == "organisation" and len(shabaab["mentions"]) == 2
     assert len(found["Ahmed al-Sharaa"]["mentions"]) == 2
     assert "Al Jazeera" in found  # a name always written capitalised keeps its capital
+
+
+def test_news_agencies_are_organisations():
+    # The small model tags Xinhua as a person after this first sentence.
+    found = actors_of("MOSCOW, Oct 2 - TASS quoted Kremlin spokesman Dmitry Peskov as saying "
+                      "that Moscow would respond to any deployment. Xinhua reported that "
+                      "Chinese Foreign Ministry spokesperson Mao Ning called the sanctions "
+                      "illegal.")
+    assert found["Xinhua"]["type"] == "organisation"
+    assert found["Mao Ning"]["type"] == "person"

@@ -198,3 +198,13 @@ def test_the_month_of_may_is_not_a_hedge():
     assert "may" not in claim["hedges"] and "speculation" not in claim["kinds"]
     hedged = one("Officials in Asmara said on 9 May that talks may resume.", "talks may resume")
     assert hedged["hedges"] == ["may"] and hedged["speaker"] == "Eritrea"
+
+
+def test_quoted_as_saying_is_spoken_by_who_was_quoted():
+    text = ("TASS quoted Kremlin spokesman Dmitry Peskov as saying that Moscow would respond to "
+            "any deployment. The ministry was quoted by RIA Novosti as saying the talks had "
+            "stalled.")
+    found = claims_of(text)
+    respond = [c for c in found if "would respond" in c["text"]]
+    assert [c["speaker"] for c in respond] == ["Dmitry Peskov"]  # not also "Russia"
+    assert one(text, "talks had stalled")["speaker"] == "ministry"  # not the agency

@@ -227,6 +227,15 @@ def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> lis
     return found
 
 
+def _quoted_as_saying(verb: Any) -> Any | None:
+    """The person quoted in "TASS quoted Peskov as saying ..." or "The ministry was quoted
+    by RIA Novosti as saying ...": the speaker is who was quoted, not who quoted."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
+        return None
+    quote = verb.head.head
+    return next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
 def _misread_frame(noun: Any) -> bool:
     """A reporting noun with no determiner right before "that" and a clause: a verb the
     parser read as a noun. "an estimate that ..." (a real noun) does not count."""
@@ -277,6 +286,9 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
     reporting = _lex()["reporting"]
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB" for a in verb.ancestors):
         return False
+    if (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting
+            and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)):
+        return True  # "saying Moscow would respond": an act reported, not a second report
     if verb.dep_ == "conj" and verb.head.lemma_.lower() not in reporting:
         return True  # "saying X would disrupt ... and vowing": still the outer frame
     if speaker is None or speaker.pos_ == "PRON":
@@ -335,6 +347,9 @@ def _clause_end(verb: Any) -> int:
 
 
 def _speaker_of(verb: Any) -> Any | None:
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     for child in verb.children:
         if child.dep_ in _SPEAKER_DEPS and child.lower_ not in ("that", "which", "there", "it"):
             return child
