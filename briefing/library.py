@@ -14,7 +14,7 @@ from briefing.store import Record, Store
 
 @dataclass
 class ImportResult:
-    article_id: int
+    article_id: int | None  # None: not imported, the caller was to ask first (see below)
     title: str
     existing: bool
     # An older article with the same URL (or title and source): this is probably a new
@@ -22,13 +22,19 @@ class ImportResult:
     earlier_version: int | None = None
 
 
-def import_document(store: Store, doc: Document) -> ImportResult:
-    found = store.find_article_by_hash(doc.hash)
-    if found is not None:
-        return ImportResult(found.id, found["title"], True)
-    earlier = _earlier_version(store, doc)
-    article_id = store.add_article(title=doc.title, text=doc.text, **doc.meta)
-    return ImportResult(article_id, doc.title, False, earlier)
+def import_document(store: Store, doc: Document, ask_first: bool = False) -> ImportResult:
+    """Store `doc` (or find it stored). With `ask_first`, a probable new version of an
+    article is not imported: the result names the earlier one and has no article id, so
+    the caller can offer `update_article_text` instead."""
+    with store.transaction():
+        found = store.find_article_by_hash(doc.hash)
+        if found is not None:
+            return ImportResult(found.id, found["title"], True)
+        earlier = _earlier_version(store, doc)
+        if earlier is not None and ask_first:
+            return ImportResult(None, doc.title, False, earlier)
+        article_id = store.add_article(title=doc.title, text=doc.text, **doc.meta)
+        return ImportResult(article_id, doc.title, False, earlier)
 
 
 def _earlier_version(store: Store, doc: Document) -> int | None:
@@ -95,8 +101,13 @@ def reanchor(store: Store, article: Record) -> ReanchorSummary:
 
 
 def update_article(store: Store, article_id: int, path: str | Path) -> ReanchorSummary:
-    """Replace an article's text with a new version and re-anchor its annotations."""
-    doc = load(path)
+    """Replace an article's text with a new version (a file) and re-anchor its annotations."""
+    return update_article_text(store, article_id, load(path))
+
+
+def update_article_text(store: Store, article_id: int, doc: Document) -> ReanchorSummary:
+    """Replace an article's text with `doc`'s (the old text is kept as a revision) and
+    re-anchor its annotations."""
     with store.transaction():
         article = store.require_article(article_id)
         if article["hash"] == doc.hash:

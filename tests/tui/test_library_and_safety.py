@@ -282,3 +282,39 @@ async def test_a_file_read_in_the_reader_reopens_from_the_cache(tmp_path):
         await wait_for(pilot, lambda: opened_files.open_file(str(source)).from_cache)
     again = opened_files.open_file(str(source))
     assert again.document == opened.document
+
+
+async def _open_new_version(reader_db, answer: str):
+    from briefing.ingest import load
+
+    path, article_id = reader_db
+    with Store(path) as store:
+        text = store.article(article_id)["text"]
+        start = text.index("Detective Superintendent")
+        store.add_annotation(article_id, start, start + len("Detective Superintendent"))
+    revised = load(DATA / "baltic-cable-damage.rev2.md")
+    app = BriefingApp(db_path=path, document=revised)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Confirm))
+        assert "new version" in pilot.app.screen.question and "1 highlight" in \
+            pilot.app.screen.question
+        await pilot.press(answer)
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.article is not None)
+        screen = pilot.app.screen
+        shown = [screen.text[h["start"]:h["end"]] for h in screen.highlights]
+        opened = screen.article_id
+    with Store(path) as store:
+        return article_id, opened, shown, [a.id for a in store.articles()]
+
+
+async def test_opening_a_new_version_offers_to_move_the_highlights(reader_db):
+    original, opened, shown, articles = await _open_new_version(reader_db, "y")
+    assert opened == original and articles == [original]  # updated in place, not added
+    assert shown == ["Detective Superintendent"]  # the highlight followed the new text
+
+
+async def test_declining_keeps_both_versions(reader_db):
+    original, opened, shown, articles = await _open_new_version(reader_db, "n")
+    assert opened != original and sorted(articles) == sorted([original, opened])
+    assert shown == []

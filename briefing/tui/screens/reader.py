@@ -197,13 +197,44 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _import_and_load(self, store) -> dict[str, Any]:
         from briefing.library import import_document
 
-        result = import_document(store, self.document)
+        result = import_document(store, self.document, ask_first=True)
+        if result.article_id is None:  # a new version of an article: ask before storing
+            earlier = store.require_article(result.earlier_version)
+            return {"new_version_of": earlier.id, "earlier_title": earlier["title"],
+                    "earlier_highlights": len(store.annotations(earlier.id))}
+        return self._stored(store, result.article_id)
+
+    def _stored(self, store, article_id: int) -> dict[str, Any]:
         if self._on_imported is not None:
             self._on_imported()
-        self.article_id = result.article_id
-        data = self._load(store)
-        data["earlier_version"] = result.earlier_version
-        return data
+        self.article_id = article_id
+        return self._load(store)
+
+    def _offer_update(self, data: dict[str, Any]) -> None:
+        """The file looks like a new version of an article: replace that article's text
+        (moving its highlights), or keep both."""
+        from briefing.library import import_document, update_article_text
+
+        earlier, count = data["new_version_of"], data["earlier_highlights"]
+
+        def update(store) -> dict[str, Any]:
+            summary = update_article_text(store, earlier, self.document)
+            loaded = self._stored(store, earlier)
+            loaded["update_summary"] = summary
+            return loaded
+
+        def keep_both(store) -> dict[str, Any]:
+            return self._stored(store, import_document(store, self.document).article_id)
+
+        def answered(yes: bool | None) -> None:
+            job = update if yes else keep_both
+            self.app.service.submit(job, self._loaded, self._load_failed)
+
+        highlights = f"{count} highlight{'s' if count != 1 else ''}"
+        self.app.push_screen(dialogs().Confirm(
+            f"This looks like a new version of “{data['earlier_title']}” (article {earlier}, "
+            f"{highlights}). Replace its text with this one and move the highlights? Its "
+            "old text is kept as a revision; n keeps both as separate articles."), answered)
 
     def _load(self, store) -> dict[str, Any]:
         from briefing.library import reanchor
@@ -229,6 +260,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _loaded(self, data: dict[str, Any]) -> None:
         if not self.is_mounted:
             return  # the screen was closed while the work ran
+        if "new_version_of" in data:
+            self._offer_update(data)
+            return
         if self.text != data["article"]["text"]:
             self._show_article(data["article"])
         if not self._panes:  # the rest follows the first paint of the text
@@ -243,13 +277,11 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if self.jump_to_offset is not None and 0 <= self.jump_to_offset <= len(self.text):
             self.view.jump_to(self.jump_to_offset)
             self.jump_to_offset = None
-        if data.get("earlier_version") is not None:
-            self.app.notify(
-                f"This looks like a new version of article {data['earlier_version']}: "
-                f"`briefing import --update {data['earlier_version']} FILE` moves its "
-                "highlights onto it.",
-                timeout=10,
-            )
+        update = data.get("update_summary")
+        if update is not None:
+            self.app.notify(f"Article {update.article_id} updated to this version: "
+                            f"{update.kept} highlights in place, {update.moved} moved, "
+                            f"{update.orphaned} orphaned (see Notes)", timeout=8)
         summary = data["summary"]
         if summary.moved or summary.orphaned:
             self.app.notify(
