@@ -288,3 +288,34 @@ def test_text_that_only_looks_like_a_header_stays_text(tmp_path, opening):
     doc = load(path)
     assert "Officials said the talks" in doc.text
     assert opening.split("\n")[0].split(":")[1].strip() in f"{doc.title}\n{doc.text}"
+
+
+@pytest.mark.parametrize("og, page_title, title, source", [
+    ("Ports reopen after strike", "Ports reopen after strike | Harbour Times",
+     "Ports reopen after strike", "Harbour Times"),
+    ("", "Ports reopen after strike | Harbour Times", "Ports reopen after strike",
+     "Harbour Times"),
+    ("", "Russia - Ukraine talks resume", "Russia - Ukraine talks resume", None),
+    ("Ports reopen after strike", "Ports reopen after strike | harbourtimes.com",
+     "Ports reopen after strike", "harbourtimes.com"),
+])
+def test_html_site_name_from_the_page_title(tmp_path, og, page_title, title, source):
+    paragraphs = "".join(
+        f"<p>Paragraph {i}: dockworkers returned to work on Wednesday after unions accepted "
+        f"a pay rise, the port authority in Rotterdam said.</p>" for i in range(5))
+    meta = f'<meta property="og:title" content="{og}">' if og else ""
+    page = (f"<html><head><title>{page_title}</title>{meta}</head><body>"
+            f"<article>{paragraphs}</article></body></html>")
+    doc = load(write(tmp_path, "page.html", page))
+    assert doc.title == title and doc.meta.get("source") == source
+
+
+def test_the_same_page_imports_every_time_in_one_process(tmp_path):
+    # trafilatura's deduplication (on by default in crawlers) emptied the 4th import.
+    paragraphs = "".join(
+        f"<p>Paragraph {i}: dockworkers returned to work on Wednesday after unions accepted "
+        f"a pay rise, the port authority in Rotterdam said.</p>" for i in range(5))
+    page = write(tmp_path, "same.html", f"<html><head><title>Ports | Harbour Times</title>"
+                 f"</head><body><article>{paragraphs}</article></body></html>")
+    texts = {load(page).text for _ in range(6)}
+    assert len(texts) == 1 and "Paragraph 4" in texts.pop()

@@ -12,8 +12,11 @@ def extract(content: str) -> tuple[str, str, dict]:
     """Return (title, main text, metadata) of an HTML page."""
     import trafilatura
 
+    # Not deduplicate=True: trafilatura then remembers paragraphs across calls for the whole
+    # process and drops any seen three times, so the fourth import of a page (or of pages
+    # sharing paragraphs) in one session came out empty. Boilerplate is stripped later.
     text = trafilatura.extract(content, include_comments=False, include_tables=False,
-                               favor_precision=True, deduplicate=True)
+                               favor_precision=True)
     meta: dict = {}
     title = ""
     try:
@@ -26,11 +29,36 @@ def extract(content: str) -> tuple[str, str, dict]:
                            ("url", found.url), ("author", found.author)):
             if value:
                 meta[key] = value
+    match = re.search(r"<title[^>]*>(.*?)</title>", content, re.I | re.S)
+    page_title = " ".join(html.unescape(match.group(1)).split()) if match else ""
+    headline, site = _split_site(page_title)
+    if site and (not title or headline.casefold() == title.casefold()):
+        title = title or headline
+        meta.setdefault("source", site)  # "Ports reopen after strike | Harbour Times"
+    elif title and page_title.startswith(title + " "):
+        title = page_title  # cut at the headline's own dash ("Russia - Ukraine talks ...")
     if not title:
-        match = re.search(r"<title[^>]*>(.*?)</title>", content, re.I | re.S)
-        title = html.unescape(match.group(1)).strip() if match else ""
+        title = page_title
     if not text:
         raise BriefingError("no article text found in the HTML page")
     # trafilatura puts one paragraph per line; Briefing separates paragraphs by a blank line.
     text = "\n\n".join(line for line in text.splitlines() if line.strip())
     return title, text, meta
+
+
+_SITE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}")
+
+
+def _split_site(page_title: str) -> tuple[str, str]:
+    """("Headline", "Site") from a page title that ends in its site's name; else (title, "")."""
+    for separator in _SITE_SEPARATORS:
+        headline, found, site = page_title.rpartition(separator)
+        words = site.split()
+        # A site's name is short and capitalised ("Harbour Times", "BBC News", "The
+        # Guardian"); "Ukraine talks resume" is the rest of a headline.
+        if found and headline and 0 < len(words) <= 5 and all(
+                w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "on")
+                or _DOMAIN.fullmatch(w) for w in words):
+            return headline.strip(), site.strip()
+    return page_title, ""
