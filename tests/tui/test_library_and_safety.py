@@ -165,6 +165,9 @@ async def test_actor_index_lists_claims_and_opens_article(reader_db):
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ActorIndexScreen)
                        and pilot.app.screen.actors)
         screen = pilot.app.screen
+        # The first actor is chosen at once: its claims show without a keypress.
+        await wait_for(pilot, lambda: screen.places)
+        assert screen.query_one("#index-actors").highlighted == 0
         index = next(i for i, a in enumerate(screen.actors) if a.name == "Kristjan Lepp")
         actors_list = screen.query_one("#index-actors")
         actors_list.highlighted = index

@@ -177,7 +177,10 @@ class ActorIndexScreen(Screen):
                         f"{_count(actor.mention_count, 'mention')} · "
                         f"{_count(len(actor.claims), 'claim')}", style="dim")
             options.append(Option(line))
-        self.query_one("#index-actors", OptionList).set_options(options)
+        listed = self.query_one("#index-actors", OptionList)
+        listed.set_options(options)
+        if options:
+            listed.highlighted = 0  # the first actor's claims show at once, not a blank pane
         status = f"{len(actors)} actors" if actors else "No analysed briefings yet."
         if self.pending:
             status += (f" · {len(self.pending)} briefing{'s' if len(self.pending) != 1 else ''}"
