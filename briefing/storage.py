@@ -215,37 +215,27 @@ def check_tables(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
-def parse_database(raw: bytes, path: Path) -> dict[str, Any]:
-    """A single-file database (or backup): {table: {id: document}}."""
-    return check_tables(parse_json_object(raw, path), path)
-
-
 def write_new_file(path: Path, payload: bytes) -> None:
     """Create `path` (it must not exist) holding `payload`, fsynced."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    _write_synced(path, payload, os.O_EXCL)
+
+
+def _write_synced(path: Path, payload: bytes, mode: int) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | mode, 0o600)
     try:
-        _write_all(fd, payload)
+        view = memoryview(payload)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _write_all(fd: int, payload: bytes) -> None:
-    view = memoryview(payload)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that a crash leaves the old or the new file, whole."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        _write_all(fd, payload)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _write_synced(tmp, payload, os.O_TRUNC)
     try:
         os.replace(tmp, path)
     except BaseException:
