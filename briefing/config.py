@@ -78,12 +78,12 @@ def load_settings() -> dict:
 
 
 def save_settings(settings: dict) -> None:
+    from briefing.storage import atomic_write
+
     path = settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(settings, indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        atomic_write(path, json.dumps(settings, indent=2).encode("utf-8"))
     except OSError:
         pass  # settings are a convenience; never fail the app over them
 

@@ -12,7 +12,6 @@ unreadable or not clean text just means ingesting again; writing one is best eff
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,13 +42,13 @@ class OpenedFile:
         entry = {"path": str(self.path), "stamp": list(self.stamp),
                  "ingest": ingest_fingerprint(), "title": self.document.title,
                  "text": self.document.text, "meta": self.document.meta}
+        from briefing.storage import atomic_write  # on the database thread, after the paint
+
         folder = _folder()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            target = _entry_path(self.path)
-            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, target)
+            atomic_write(_entry_path(self.path),
+                         json.dumps(entry, ensure_ascii=False).encode("utf-8"))
             _prune(folder)
         except (OSError, TypeError, ValueError):
             pass  # a cache: never worth an error
