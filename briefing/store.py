@@ -69,6 +69,11 @@ def _analysed_hash(doc: dict) -> str:
     return str(doc.get("key", "")).split(":", 1)[0]
 
 
+def _latest_result(docs: dict) -> dict | None:
+    """The newest analysis in a text's table (one per pipeline that analysed it)."""
+    return next((d.get("result") for d in reversed(docs.values())), None)
+
+
 def analyses_table_name(key: str) -> str:
     """The table holding the analysis cached under `key` (for bulk loads via raw_tables)."""
     return f"{ANALYSES_PREFIX}{_analysed_hash({'key': key})}"
@@ -274,19 +279,21 @@ class Store:
     def _raw(self) -> dict[str, Any]:
         return self._storage.read() or {}
 
+    def _raw_tables(self, prefix: str) -> Iterator[tuple[str, dict]]:
+        """The non-empty raw tables of one family (per-article annotations, per-text
+        analyses), by full name."""
+        for name, table in self._raw().items():
+            if name.startswith(prefix) and table:
+                yield name, table
+
     def _annotation_home(self, annotation_id: int) -> str | None:
         key = str(int(annotation_id))
-        for name, table in self._raw().items():
-            if name.startswith(ANNOTATIONS_PREFIX) and key in table:
-                return name
-        return None
+        return next((name for name, table in self._raw_tables(ANNOTATIONS_PREFIX)
+                     if key in table), None)
 
     def _next_annotation_id(self) -> int:
-        highest = 0
-        for name, table in self._raw().items():
-            if name.startswith(ANNOTATIONS_PREFIX) and table:
-                highest = max(highest, max(map(int, table)))
-        return highest + 1
+        return 1 + max((max(map(int, table)) for _, table in
+                        self._raw_tables(ANNOTATIONS_PREFIX)), default=0)
 
     def _insert_annotation(self, article_id: int, doc: dict) -> int:
         new_id = self._next_annotation_id()
@@ -420,22 +427,17 @@ class Store:
         return None
 
     def analysis_for_hash(self, digest: str) -> dict | None:
-        docs = self._raw().get(f"{ANALYSES_PREFIX}{digest}") or {}
-        return next((d.get("result") for d in reversed(docs.values())), None)
+        return _latest_result(self._raw().get(f"{ANALYSES_PREFIX}{digest}") or {})
 
     def analyses_by_hash(self) -> dict[str, dict]:
         """Every stored analysis (any pipeline) by the hash of the text it analysed: one
         pass for code that looks up many articles."""
-        found = {}
-        for name, docs in self._raw().items():
-            if name.startswith(ANALYSES_PREFIX) and docs:
-                found[name[len(ANALYSES_PREFIX):]] = list(docs.values())[-1].get("result")
-        return found
+        return {name[len(ANALYSES_PREFIX):]: _latest_result(docs)
+                for name, docs in self._raw_tables(ANALYSES_PREFIX)}
 
     def analysed_hashes(self) -> set[str]:
         """The text hashes that have a stored analysis (any pipeline)."""
-        return {name[len(ANALYSES_PREFIX):] for name, docs in self._raw().items()
-                if name.startswith(ANALYSES_PREFIX) and docs}
+        return set(self.analyses_by_hash())
 
     def save_analysis(self, key: str, result: dict) -> None:
         with self._lock:
