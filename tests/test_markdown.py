@@ -33,58 +33,49 @@ def test_link_text_wrapping_across_lines_is_rejoined_and_the_url_kept_aside(tmp_
                                   "url": "https://example.gov/news/sailors-released"}]
 
 
-def test_soft_line_breaks_inside_a_paragraph_are_joined(tmp_path):
+RENDERED = {
     # Hard wraps at an editor's column, and one clause per line ("semantic line breaks").
-    text = body(tmp_path, "The council met on Monday to discuss the budget for the\n"
-                          "coming year. Members agreed to delay the vote until\n"
-                          "March.\n\nThe mayor said\nthe delay was regrettable\nbut needed.\n")
-    assert text == ("The council met on Monday to discuss the budget for the coming year. "
-                    "Members agreed to delay the vote until March.\n\n"
-                    "The mayor said the delay was regrettable but needed.")
+    "soft line breaks joined": (
+        "The council met on Monday to discuss the budget for the\ncoming year. Members "
+        "agreed to delay the vote until\nMarch.\n\nThe mayor said\nthe delay was "
+        "regrettable\nbut needed.\n",
+        "The council met on Monday to discuss the budget for the coming year. Members agreed "
+        "to delay the vote until March.\n\nThe mayor said the delay was regrettable but "
+        "needed."),
+    "nested lists as bulleted lines": (
+        "Measures:\n\n-   first measure\n    -   detail one\n    -   detail two\n"
+        "-   second measure\n\n1. one\n2. two\n",
+        "Measures:\n\n• first measure\n  • detail one\n  • detail two\n• second measure"
+        "\n\n1. one\n2. two"),
+    "escapes and entities resolved": (
+        "Prices rose \\*sharply\\* in Q1 \\[est.\\] &amp; fell &mdash; again &#8211; in "
+        "&quot;Q2&quot;.\n\n\\###\n",
+        "Prices rose *sharply* in Q1 [est.] & fell — again – in \"Q2\"."),
+    "emphasis gone, also inside words; snake_case stays": (
+        "An un**believ**able, *very* __firm__ and _quiet_ re*con*sideration of rule_of_law.\n",
+        "An unbelievable, very firm and quiet reconsideration of rule_of_law."),
+    "headings and quotes are paragraphs": (
+        "Intro line.\n## Background\nThe talks began in May.\n\n> \"We will return,\" she "
+        "said.\n> \"Soon.\"\n>\n> Second quoted.\n",
+        "Intro line.\n\nBackground\n\nThe talks began in May.\n\n\"We will return,\" she "
+        "said. \"Soon.\"\n\nSecond quoted."),
+    "tables as rows of separated cells": (
+        "| Region | Tonnes | Note |\n|:--|--:|---|\n| North | 1,200 | |\n"
+        "| South **coast** | 300 | `est.` |\n",
+        "Region · Tonnes · Note\nNorth · 1,200\nSouth coast · 300 · est."),
+    "code keeps its lines, no fences": (
+        "Run `update --all` first.\n\n```sh\nstep one\n  step two\n```\n",
+        "Run update --all first.\n\nstep one\n  step two"),
+    "HTML and images leave their words only": (
+        "<!-- draft -->\n<div align=\"center\">Issued <b>today</b></div>\n\n"
+        "Seen ![a photo](p.jpg) at <span>noon</span>.\n",
+        "Issued today\n\nSeen at noon."),
+}
 
 
-def test_nested_lists_are_bulleted_lines_indented_by_level(tmp_path):
-    text = body(tmp_path, "Measures:\n\n-   first measure\n    -   detail one\n"
-                          "    -   detail two\n-   second measure\n\n1. one\n2. two\n")
-    assert text == ("Measures:\n\n• first measure\n  • detail one\n  • detail two\n"
-                    "• second measure\n\n1. one\n2. two")
-
-
-def test_backslash_escapes_and_entities_are_resolved(tmp_path):
-    text = body(tmp_path, "Prices rose \\*sharply\\* in Q1 \\[est.\\] &amp; fell &mdash; "
-                          "again &#8211; in &quot;Q2&quot;.\n\n\\###\n")
-    assert text == "Prices rose *sharply* in Q1 [est.] & fell — again – in \"Q2\"."
-
-
-def test_emphasis_markers_go_also_inside_words_but_snake_case_stays(tmp_path):
-    text = body(tmp_path, "An un**believ**able, *very* __firm__ and _quiet_ re*con*sideration "
-                          "of rule_of_law.\n")
-    assert text == "An unbelievable, very firm and quiet reconsideration of rule_of_law."
-
-
-def test_headings_and_block_quotes_are_their_own_paragraphs(tmp_path):
-    text = body(tmp_path, "Intro line.\n## Background\nThe talks began in May.\n\n"
-                          "> \"We will return,\" she said.\n> \"Soon.\"\n>\n> Second quoted.\n")
-    assert text.split("\n\n") == ["Intro line.", "Background", "The talks began in May.",
-                                  "\"We will return,\" she said. \"Soon.\"", "Second quoted."]
-
-
-def test_tables_read_as_aligned_rows(tmp_path):
-    text = body(tmp_path, "| Region | Tonnes |\n|:--|--:|\n| North | 1,200 |\n"
-                          "| South **coast** | 300 |\n")
-    assert text.split("\n") == ["Region       Tonnes", "North         1,200",
-                                "South coast     300"]
-
-
-def test_code_keeps_its_lines_without_fences(tmp_path):
-    text = body(tmp_path, "Run `update --all` first.\n\n```sh\nstep one\n  step two\n```\n")
-    assert text == "Run update --all first.\n\nstep one\n  step two"
-
-
-def test_html_and_images_leave_their_words_only(tmp_path):
-    text = body(tmp_path, "<!-- draft -->\n<div align=\"center\">Issued <b>today</b></div>\n\n"
-                          "Seen ![a photo](p.jpg) at <span>noon</span>.\n")
-    assert text == "Issued today\n\nSeen at noon."
+@pytest.mark.parametrize("source, expected", RENDERED.values(), ids=RENDERED.keys())
+def test_markdown_renders_to_prose(tmp_path, source, expected):
+    assert body(tmp_path, source) == expected
 
 
 def test_a_leading_heading_is_the_title_and_is_not_repeated(tmp_path):

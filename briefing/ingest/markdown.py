@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 BULLET = "•"
-_TABLE_WIDTH = 100  # wider tables join their cells with " · " instead of padding columns
+_CELL_SEPARATOR = " · "
 
 
 @dataclass
@@ -103,19 +103,12 @@ def _list(node: SyntaxTreeNode, out: Rendered) -> list[str]:
 
 
 def _table(node: SyntaxTreeNode, out: Rendered) -> list[str]:
-    cells = [row.children for section in node.children for row in section.children]
+    """One line per row, cells joined by " · ". Padded columns looked tidy only where the
+    pane was wide enough, and spaCy read a padded row as one long name."""
     rows = [[_inline(cell.children[0], out).replace("\n", " ") if cell.children else ""
-             for cell in row] for row in cells]
-    columns = max((len(row) for row in rows), default=0)
-    widths = [max((len(row[i]) for row in rows if i < len(row)), default=0)
-              for i in range(columns)]
-    if sum(widths) + 2 * (columns - 1) > _TABLE_WIDTH:
-        return [" · ".join(cell for cell in row if cell) for row in rows]
-    # Columns padded to line up, numbers right-aligned where the table says so.
-    right = [i for i, cell in enumerate(cells[0] if cells else [])
-             if "right" in str(cell.attrs.get("style", ""))]
-    return ["  ".join(cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
-                      for i, cell in enumerate(row)).rstrip() for row in rows]
+             for cell in row.children]
+            for section in node.children for row in section.children]
+    return [_CELL_SEPARATOR.join(cell for cell in row if cell) for row in rows]
 
 
 # -- inline ---------------------------------------------------------------------------------
