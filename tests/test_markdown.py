@@ -132,6 +132,27 @@ def test_plain_text_wire_copy_is_not_treated_as_markdown(tmp_path):
     assert "the licensing of related software and tools" in text.split("\n")[-1]
 
 
+BOXED = """\
+Notice to mariners
+
+****************************************************************
+*  Covered vessels must report their position every hour,     *
+*  day and night, while inside the exclusion zone.             *
+****************************************************************
+
+The **zone** is marked on the chart.
+"""
+
+
+def test_a_box_drawn_in_asterisks_is_not_taken_for_markdown(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text(BOXED)
+    text = load(path).text
+    # Rendered as Markdown, the rows would be bullets and the rules gone.
+    assert "*  Covered vessels must report" in text and "•" not in text
+    assert text.startswith("*" * 64) and "The **zone** is marked" in text
+
+
 def test_markdown_in_a_txt_file_or_on_stdin_is_rendered(tmp_path, monkeypatch):
     content = ("## Relief announced\n\nThe [department](https://example.gov) said **on "
                "Tuesday** that aid would follow.\n")
@@ -170,6 +191,11 @@ def test_the_site_name_is_cut_from_the_title_and_becomes_the_source(tmp_path):
     ("Ports reopen after strike | Harbour Times", (), ("Ports reopen after strike",
                                                        "Harbour Times")),
     ("Talks resume - Press Review: day two", (), ("Talks resume - Press Review: day two", "")),
+    # The end of a headline, not a site: sentence punctuation.
+    ("Ministers agree on the budget – Not Yet, Say Unions!", (),
+     ("Ministers agree on the budget – Not Yet, Say Unions!", "")),
+    ("Harbour strike ends after nine weeks — Finally.", (),
+     ("Harbour strike ends after nine weeks — Finally.", "")),
     ("Elections - what comes next - Bay Herald", ("bayherald.com",),
      ("Elections - what comes next", "Bay Herald")),
 ])

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 BULLET = "•"
 _CELL_SEPARATOR = " · "
+_SCAN = 200_000  # characters looked at to tell Markdown from plain text
 
 
 @dataclass
@@ -167,24 +168,27 @@ def _html_text(block: str) -> str:
 # -- is it Markdown? -----------------------------------------------------------------------
 
 _SIGNS = (
-    # (pattern, weight): an inline link or link definition alone is proof enough.
-    (re.compile(r"\[[^\]\n]+(?:\n[^\]\n]+)?\]\((?:https?://|mailto:|/|#)[^)\s]*\)"), 2),
-    (re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S+", re.M), 2),
-    (re.compile(r"^ {0,3}#{1,6}[ \t]+\w", re.M), 1),
-    (re.compile(r"\*\*\S[^*\n]*?\*\*|__\S[^_\n]*?__"), 1),
-    (re.compile(r"^ {0,3}```", re.M), 1),
-    (re.compile(r"^ {0,3}[-*+] {2,}\S", re.M), 1),  # "-   item", as converters write
-    (re.compile(r"\\[#*_\[\]`>]"), 1),
+    # (pattern, weight when found once, weight when found more than once)
+    (re.compile(r"\[[^\]\n]+(?:\n[^\]\n]+)?\]\((?:https?://|mailto:|/|#)[^)\s]*\)"), 2, 2),
+    (re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S+", re.M), 2, 2),
+    (re.compile(r"^ {0,3}#{1,6}[ \t]+\w", re.M), 1, 2),
+    # Bold words and "-   item" bullets, but not the rows of a box drawn in asterisks.
+    (re.compile(r"\*\*\w[^*\n]*?\w\*\*|__\w[^_\n]*?\w__"), 1, 1),
+    (re.compile(r"^ {0,3}[-*+] {2,}[A-Za-z\[(\"“](?!.*\*[ \t]*$)", re.M), 1, 1),
+    (re.compile(r"^ {0,3}```", re.M), 1, 1),
+    (re.compile(r"\\[#*_\[\]`>]"), 1, 1),
 )
 
 
 def looks_like_markdown(text: str) -> bool:
-    """True when a text without a Markdown file name carries Markdown syntax (links,
-    headings, bold, fences, escapes) in at least two places. Plain text is left to the
-    plain-text path, whose line handling keeps wire copy and lists intact."""
+    """True when a text without a Markdown file name carries enough Markdown syntax: a
+    link, or two kinds of sign (headings, bold, "-   " bullets, fences, escapes), or
+    several headings. Plain text is left to the plain-text path, whose line handling keeps
+    wire copy and lists intact."""
     score = 0
-    for pattern, weight in _SIGNS:
-        score += weight * min(2, len(pattern.findall(text)))
+    for pattern, once, repeated in _SIGNS:
+        found = pattern.findall(text, 0, _SCAN)
+        score += repeated if len(found) > 1 else once if found else 0
         if score >= 2:
             return True
     return False

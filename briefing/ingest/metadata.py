@@ -12,6 +12,7 @@ _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}")
 _MAX_SITE_WORDS = 5
 # Lower-case words a site's name may contain ("Voice of America", "The Times and Sunday").
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "la", "el"})
+_SENTENCE_PUNCTUATION = re.compile("[,;!?\"“”‘’]|'(?!\\w)|(?<!\\w)'")
 _NOT_SITE_LABELS = frozenset({"www", "m", "amp", "news", "en", "edition", "mobile"})
 
 
@@ -53,6 +54,9 @@ def split_site(title: str, known_sites: tuple[str, ...] = ()) -> tuple[str, str]
 
 def _reads_like_name(part: str) -> bool:
     words = part.split()
+    # "Not Indicted, Yet!" and "Yet." end a headline; a site's name has no such punctuation.
+    if _SENTENCE_PUNCTUATION.search(part) or part.endswith("."):
+        return False
     return 0 < len(words) <= _MAX_SITE_WORDS and all(
         w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS
         or _DOMAIN.fullmatch(w.lower()) for w in words)
