@@ -157,8 +157,10 @@ def test_markdown_in_a_txt_file_or_on_stdin_is_rendered(tmp_path, monkeypatch):
     content = ("## Relief announced\n\nThe [department](https://example.gov) said **on "
                "Tuesday** that aid would follow.\n")
     path = tmp_path / "pasted.txt"
-    path.write_text(content)
-    assert load(path).text == "The department said on Tuesday that aid would follow."
+    path.write_text("---\nsource: Desk\n---\n" + content)
+    doc = load(path)
+    assert (doc.title, doc.text, doc.meta["source"]) == (
+        "Relief announced", "The department said on Tuesday that aid would follow.", "Desk")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(content.encode())))
     assert load("-").title == "Relief announced"
 

@@ -50,11 +50,14 @@ def load(path: str | Path) -> Document:
         title, body, meta = extract(content)
         doc = clean_text(body, title=title, meta=meta, unwrap_lines=False)
     else:
-        meta, body = split_front_matter(content, name) if suffix != ".txt" else ({}, content)
+        markdown = suffix in MARKDOWN_SUFFIXES or looks_like_markdown(content)
+        # A plain .txt opening with "---" has a rule there, not YAML; Markdown has metadata.
+        meta, body = (split_front_matter(content, name) if suffix != ".txt" or markdown
+                      else ({}, content))
         if not meta:
             meta, body = split_header_block(body)
         title = meta.pop("title", None)
-        if suffix in MARKDOWN_SUFFIXES or looks_like_markdown(body):
+        if markdown:
             rendered = render_markdown(body)
             if rendered.links:
                 meta.setdefault("links", rendered.links)
