@@ -20,6 +20,7 @@ COMMANDS = ("open", "import", "list", "export", "analyze", "serve", "search", "a
 
 EPILOG = """examples:
   briefing                          open the library (bundled samples on first run)
+  briefing import --samples         add the bundled sample briefings
   briefing report.txt               import report.txt (if new) and read it
   briefing import a.md b.html -     import files, and stdin
   briefing import --update 3 v2.txt replace article 3's text, re-anchoring its highlights
@@ -68,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", help="theme name")
 
     p = sub.add_parser("import", parents=[common], help="import files into the library")
-    p.add_argument("files", nargs="+", metavar="FILE", help="files to import; - for stdin")
+    p.add_argument("files", nargs="*", metavar="FILE", help="files to import; - for stdin")
+    p.add_argument("--samples", action="store_true",
+                   help="import the bundled sample briefings (to try Briefing out)")
     p.add_argument("--update", type=int, metavar="ID",
                    help="replace article ID's text with FILE and re-anchor its annotations")
 
@@ -221,8 +224,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
             summary = update_article(store, args.update, args.files[0])
             print(summary.describe())
             return 0
+        if not args.files and not args.samples:
+            raise BriefingError("give FILEs to import, or --samples for the bundled samples")
+        names = [*args.files, *(config.sample_paths() if args.samples else ())]
         failed = 0
-        for name in args.files:
+        for name in names:
             try:
                 result = import_file(store, name)
             except BriefingError as exc:
@@ -251,7 +257,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
     with _store(args) as store:
         rows = library_rows(store)
     return _print_table(
-        rows if args.json else None, rows, "(library is empty: briefing import FILE)",
+        rows if args.json else None, rows,
+        "(library is empty: briefing import FILE, or briefing import --samples to try the "
+        "bundled samples)",
         f"{'ID':>4}  {'PUBLISHED':10}  {'HL':>3}  {'NOTES':>5}  TITLE",
         lambda row: f"{row['id']:>4}  {(row['published'] or '')[:10]:10}  "
                     f"{row['highlights']:>3}  {row['notes']:>5}  {_safe(row['title'])[:70]}")
@@ -305,10 +313,24 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print(f"no match for {_safe(args.query)}")
         return 1
-    for hit in hits:
-        where = f"@{hit.start}" if hit.start is not None else ""
-        print(f"{hit.article_id:>4}{where:<8} {hit.kind:<12} {_safe(hit.snippet)}")
+    print_hits(hits, heading=sys.stdout.isatty())
     return 0
+
+
+def print_hits(hits: list, heading: bool) -> None:
+    """As ripgrep does: in a terminal, each briefing's title (and id) once as a heading,
+    then its hits by paragraph; piped, one line per hit that names the briefing."""
+    last = None
+    for hit in hits:
+        briefing = f"{_safe(hit.title)} [{hit.article_id}]"
+        where = f"¶{hit.paragraph}" if hit.paragraph is not None else "-"
+        if not heading:
+            print(f"{briefing}:{where}:{hit.kind}: {_safe(hit.snippet)}")
+            continue
+        if hit.article_id != last:
+            print(("\n" if last is not None else "") + briefing)
+            last = hit.article_id
+        print(f"  {where:>4}  {hit.kind:<12} {_safe(hit.snippet)}")
 
 
 def _cmd_actors(args: argparse.Namespace) -> int:

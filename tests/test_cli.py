@@ -112,3 +112,42 @@ def test_import_keeps_going_past_a_bad_file(db_path, tmp_path):
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2 and "binary" in errors[0] and "no such file" in errors[1]
     assert "imported" in result.stdout
+
+
+def test_samples_are_offered_and_imported_on_request(db_path, capsys):
+    from briefing.config import sample_paths
+
+    assert main(["--db", str(db_path), "list"]) == 0
+    assert "briefing import --samples" in capsys.readouterr().out
+    assert main(["--db", str(db_path), "import", "--samples"]) == 0
+    assert capsys.readouterr().out.count("\timported\t") == len(sample_paths())
+    assert main(["--db", str(db_path), "import"]) == 1
+    assert "--samples" in capsys.readouterr().err
+
+
+def test_search_names_the_briefing_and_the_paragraph(db_path, capsys):
+    from briefing.cli import print_hits
+    from briefing.search import SearchIndex
+    from briefing.store import Store
+
+    assert main(["--db", str(db_path), "import", str(DATA / "baltic-cable-damage.md")]) == 0
+    capsys.readouterr()
+    title = "Finland and Estonia Investigate Damage to Baltic Sea Power Cable"
+    assert main(["--db", str(db_path), "search", "anchor was dragged"]) == 0
+    [line] = capsys.readouterr().out.splitlines()  # piped: one line per hit, like rg
+    with Store(db_path) as store:
+        text = store.articles()[0]["text"]
+    paragraphs = text.split("\n\n")
+    number = next(i for i, p in enumerate(paragraphs, 1) if "anchor was dragged" in p)
+    assert line.startswith(f"{title} [1]:¶{number}:text: ")
+    assert main(["--db", str(db_path), "search", "anchor was dragged", "--json"]) == 0
+    [hit] = json.loads(capsys.readouterr().out)
+    assert hit["title"] == title and hit["paragraph"] == number
+    assert hit["line"] == text[:hit["start"]].count("\n") + 1
+    # In a terminal: the title once as a heading, then each hit by paragraph.
+    with Store(db_path) as store:
+        hits = SearchIndex(store).search("cable")
+    print_hits(hits, heading=True)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{title} [1]" and out.count(f"{title} [1]") == 1
+    assert all(line.startswith("  ") for line in out[1:])
