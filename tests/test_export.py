@@ -199,3 +199,24 @@ def test_cli_export_all(db_path, tmp_path):
     store.close()
     assert main(["--db", str(db_path), "export", "--all", "-o", str(tmp_path / "vault")]) == 0
     assert len(list((tmp_path / "vault").glob("*.md"))) == 2
+
+
+def test_export_names_are_readable_stable_and_carry_the_id(db_path, tmp_path):
+    store, aid = build(db_path, title="Territory's Governor Resigns: a [Timeline] #1 | AP")
+    out = tmp_path / "vault"
+    [path] = export_articles(store, [aid], out)
+    assert path.name == f"Territory's Governor Resigns a Timeline 1 AP (briefing {aid}).md"
+    assert export_articles(store, [aid], out) == [path]  # the same name every time
+    assert [p.name for p in out.iterdir()] == [path.name]
+
+
+def test_reexport_renames_an_export_with_the_earlier_name(db_path, tmp_path):
+    store, aid = build(db_path, title="Territory's Governor Resigns")
+    out = tmp_path / "vault"
+    [path] = export_articles(store, [aid], out)
+    earlier = out / f"Territory s Governor Resigns ({aid}).md"
+    path.rename(earlier)
+    earlier.write_text(earlier.read_text() + "\nMy own conclusions.\n")
+    [again] = export_articles(store, [aid], out)
+    assert again == path and not earlier.exists()
+    assert "My own conclusions." in again.read_text()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.export import markdown, webannotation
-from briefing.export.paths import export_name, inside
+from briefing.export.paths import earlier_export_name, export_name, inside
 from briefing.storage import atomic_write
 from briefing.store import Store
 
@@ -53,15 +53,31 @@ def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
         article = store.require_article(article_id)
         if single_file and output.suffix.lower() == suffix:
             folder, name = output.parent, output.name
+            earlier = None
         else:
             folder, name = output, export_name(article["title"], article_id, suffix)
+            earlier = earlier_export_name(article["title"], article_id, suffix)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise BriefingError(f"cannot create {folder}: {exc.strerror}") from None
         target = inside(folder, name)
+        if earlier is not None:
+            _rename_earlier_export(inside(folder, earlier), target)
         written.append(_write(store, article_id, target, fmt, force))
     return written
+
+
+def _rename_earlier_export(earlier: Path, target: Path) -> None:
+    """An export under the name exports used to get takes the new name, so a re-export
+    updates it (keeping what the analyst wrote around the region) instead of copying it."""
+    if target.exists() or target.is_symlink() or earlier == target:
+        return
+    if earlier.is_file() and not earlier.is_symlink():
+        try:
+            os.replace(earlier, target)
+        except OSError as exc:
+            raise BriefingError(f"cannot rename {earlier}: {exc.strerror}") from None
 
 
 def _write(store: Store, article_id: int, target: Path, fmt: str, force: bool) -> Path:
