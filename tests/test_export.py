@@ -179,7 +179,14 @@ def test_web_annotation_json(db_path, tmp_path):
     selectors = {s["type"]: s for s in item["target"]["selector"]}
     assert selectors["TextQuoteSelector"]["exact"].startswith("# Not a heading")
     assert selectors["TextPositionSelector"]["start"] == 0
-    assert item["body"]["value"].startswith("# note heading")
+    assert item["target"]["source"] == "https://e.org/a"  # the article's URL
+    # Tags are TextualBody items with purpose "tagging" in `body`, beside the comment.
+    comment, tag = item["body"]
+    assert comment["purpose"] == "commenting" and comment["value"].startswith("# note heading")
+    assert tag == {"type": "TextualBody", "value": "tag1", "purpose": "tagging"}
+    assert "bodies" not in item
+    plain = data["items"][1]  # a note and no tag: one body
+    assert plain["body"]["value"] == "plain" and plain["motivation"] == "commenting"
 
 
 def test_orphans_are_listed(db_path, tmp_path):
