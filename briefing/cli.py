@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("md", "json"), default="md")
     p.add_argument("--force", action="store_true",
                    help="replace an existing export even outside its managed region")
+    p.add_argument("--vault", action="store_true",
+                   help="for Obsidian/Logseq: actors as [[links]], tags as vault tags "
+                        '(settings.json "export_vault": true makes it the default)')
 
     p = sub.add_parser("analyze", parents=[common], help="actors and claims of a file")
     p.add_argument("file", help="file to analyse; - for stdin")
@@ -286,7 +289,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     with _store(args) as store:
         ids = [a.id for a in store.articles()] if args.all else [args.id]
         written = export_articles(store, ids, Path(args.output or "."), fmt=args.format,
-                                  force=args.force, single_file=not args.all)
+                                  force=args.force, single_file=not args.all,
+                                  vault=config.export_vault(args.vault))
     for path in written:
         print(path)
     return 0

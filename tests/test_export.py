@@ -227,3 +227,48 @@ def test_reexport_renames_an_export_with_the_earlier_name(db_path, tmp_path):
     [again] = export_articles(store, [aid], out)
     assert again == path and not earlier.exists()
     assert "My own conclusions." in again.read_text()
+
+
+def _with_actors(db_path):
+    from briefing.analysis import cache_key
+
+    store, aid = build(db_path)
+    store.add_annotation(aid, 0, 5, tags=["north korea", "sources", "2024"])
+    actors = [{"name": "Marja Kallio", "type": "person", "mentions": [[0, 5]], "aliases": []},
+              {"name": "Evil]] [x](http://e.org) #t|a <b>", "type": "organisation",
+               "mentions": [[6, 9]], "aliases": []}]
+    store.save_analysis(cache_key(store.article(aid)["hash"], "any-model"),
+                        {"actors": actors, "claims": [], "flags": []})
+    return store, aid
+
+
+def test_vault_export_links_actors_and_uses_vault_tags(db_path, tmp_path):
+    from briefing.cli import main
+
+    store, aid = _with_actors(db_path)
+    store.close()
+    assert main(["--db", str(db_path), "export", str(aid), "--vault", "-o",
+                 str(tmp_path / "vault")]) == 0
+    [path] = (tmp_path / "vault").glob("*.md")
+    text = path.read_text()
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["actors"] == ["[[Marja Kallio]]", "[[Evil x http e.org t a b]]"]
+    assert front["tags"] == ["north-korea", "sources", "tag1"]  # no spaces, no bare number
+    assert "| [[Marja Kallio]] | person | 1 |" in text
+    assert "| [[Evil x http e.org t a b]] | organisation | 1 |" in text
+    # Nothing in an actor's link becomes a Markdown link, HTML or a table cell of its own.
+    tokens = md().parse(text.split(BEGIN)[1])
+    assert not [t for t in tokens if t.type == "inline" for c in t.children or []
+                if c.type in ("link_open", "html_inline")]
+
+
+def test_vault_export_is_a_setting_too_and_off_by_default(db_path, tmp_path):
+    from briefing import config
+
+    store, aid = _with_actors(db_path)
+    [path] = export_articles(store, [aid], tmp_path / "plain")
+    assert "[[" not in path.read_text() and "- Marja Kallio" in path.read_text()
+    config.save_settings({"export_vault": True})
+    assert config.export_vault() is True
+    [path] = export_articles(store, [aid], tmp_path / "vault", vault=config.export_vault())
+    assert "- '[[Marja Kallio]]'" in path.read_text()

@@ -684,7 +684,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
         folder = config.export_dir()
         self.app.service.submit(
-            lambda s: export_articles(s, [self.article_id], folder),
+            lambda s: export_articles(s, [self.article_id], folder,
+                                      vault=config.export_vault()),
             lambda paths: self.app.notify(f"Exported to {paths[0]}", markup=False),
             lambda m: self.app.notify(f"Export failed: {m}", severity="error", markup=False),
         )
