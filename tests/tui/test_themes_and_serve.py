@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -152,6 +153,15 @@ def test_serve_answers_on_localhost(tmp_path):
                 time.sleep(0.3)
         assert page is not None, "briefing serve never answered"
         assert "Briefing" in page and "<html" in page.lower()
+        assert "<title>Briefing</title>" in page
+        # Nothing from another site (the font came from fonts.googleapis.com): every URL
+        # the page loads is on this server.
+        loaded = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)|url\(["']?([^"')]+)""", page)
+        urls = [a or b for a, b in loaded]
+        assert urls and all(u.startswith(f"http://127.0.0.1:{port}/") for u in urls), urls
+        font = next(u for u in urls if u.endswith(".ttf"))
+        with urllib.request.urlopen(font, timeout=5) as reply:
+            assert reply.status == 200
     finally:
         proc.terminate()
         proc.wait(timeout=10)
