@@ -197,24 +197,43 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 def _open_reader(args: argparse.Namespace) -> int:
     opened = None
-    if args.file:
-        from briefing.opened_files import open_file
+    early = []  # the analysis process, started before the file is even read
 
-        opened = open_file(args.file)  # refused files fail here, before the screen changes
-    else:
-        from briefing.library import ensure_samples
+    def start_analysis() -> None:
+        # A file never read before is a new article: its analysis (spaCy's import and
+        # load, ~1.5 s) starts now, in another process, beside ingest and the UI's start.
+        # A file read before is left alone: its analysis is most likely stored already.
+        from briefing.analysis.runner import AnalysisProcess
 
-        with _store(args) as store:
-            ensure_samples(store)
-    if not sys.stdout.isatty() and not os.environ.get("BRIEFING_FORCE_TUI"):
-        raise BriefingError("the reader needs a terminal; use `briefing list` or `analyze`")
-    from briefing.tui.app import BriefingApp
+        early.append(AnalysisProcess.start(args.model))
 
-    # The reader shows the file's text at once and imports it after the first paint.
-    app = BriefingApp(db_path=config.database_path(args.db), opened=opened,
-                      theme_name=args.theme, model=args.model)
-    app.run(mouse=not args.no_mouse)
-    return app.return_code or 0
+    try:
+        if args.file:
+            from briefing.opened_files import open_file
+
+            # Refused files fail here, before the screen changes.
+            opened = open_file(args.file, before_ingest=start_analysis)
+            if early:
+                doc = opened.document
+                early[0].send(doc.text, doc.title, doc.meta)
+        else:
+            from briefing.library import ensure_samples
+
+            with _store(args) as store:
+                ensure_samples(store)
+        if not sys.stdout.isatty() and not os.environ.get("BRIEFING_FORCE_TUI"):
+            raise BriefingError("the reader needs a terminal; use `briefing list` or `analyze`")
+        from briefing.tui.app import BriefingApp
+
+        # The reader shows the file's text at once and imports it after the first paint.
+        app = BriefingApp(db_path=config.database_path(args.db), opened=opened,
+                          theme_name=args.theme, model=args.model,
+                          early_analysis=early.pop() if early else None)
+        app.run(mouse=not args.no_mouse)
+        return app.return_code or 0
+    finally:
+        for process in early:  # not handed to the reader (a refused file, no terminal)
+            process.cancel()
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

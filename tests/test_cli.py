@@ -151,3 +151,48 @@ def test_search_names_the_briefing_and_the_paragraph(db_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"{title} [1]" and out.count(f"{title} [1]") == 1
     assert all(line.startswith("  ") for line in out[1:])
+
+
+def test_the_analysis_of_a_new_file_starts_before_it_is_read(tmp_path, monkeypatch):
+    import briefing.ingest
+    from briefing import opened_files
+    from briefing.analysis import runner
+
+    events = []
+
+    class Process:
+        text = None
+
+        @classmethod
+        def start(cls, model=None):
+            events.append("analysis started")
+            return cls()
+
+        def send(self, text, title, meta):
+            events.append("text sent")
+            self.text = text
+
+        def cancel(self):
+            events.append("cancelled")
+
+    original = briefing.ingest.load  # open_file imports it when it needs it
+    monkeypatch.setattr(briefing.ingest, "load",
+                        lambda name: (events.append("file read"), original(name))[1])
+    monkeypatch.setattr(runner, "AnalysisProcess", Process)
+    monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "db.json"))
+    source = tmp_path / "new.md"
+    source.write_text((DATA / "sahel-grain-corridor.md").read_text("utf-8"))
+    assert main([str(source)]) == 1  # no terminal under pytest: the reader refuses
+    assert events == ["analysis started", "file read", "text sent", "cancelled"]
+    # A file read before (kept in the cache) is most likely analysed: nothing starts early.
+    opened = opened_files.open_file(str(source))
+    opened.remember()
+    events.clear()
+    assert main([str(source)]) == 1
+    assert events == []
+    # A refused file stops the process it started.
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    events.clear()
+    assert main([str(bad)]) == 1
+    assert events[0] == "analysis started" and events[-1] == "cancelled"

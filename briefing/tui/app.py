@@ -37,10 +37,12 @@ class BriefingApp(App):
 
     def __init__(self, db_path: Path, article_id: int | None = None,
                  theme_name: str | None = None, model: str | None = None,
-                 document=None, opened=None) -> None:
+                 document=None, opened=None, early_analysis=None) -> None:
         """`document` (a Document) opens a file's text at once, importing it after;
-        `opened` (an opened_files.OpenedFile) does too, and keeps it for the next time."""
+        `opened` (an opened_files.OpenedFile) does too, and keeps it for the next time.
+        `early_analysis`: an AnalysisProcess of that text, started at launch."""
         super().__init__()
+        self.early_analysis = early_analysis
         self.opened = opened
         self.document = opened.document if opened is not None else document
         self.db_path = Path(db_path)
@@ -221,6 +223,22 @@ class BriefingApp(App):
             yield SystemCommand(b.description, DESCRIPTIONS.get(b.id or "", b.description),
                                 lambda b=b, s=screen: s.run_action(b.action))
 
+    def claim_early_analysis(self, text: str):
+        """The analysis process started at launch, if it is analysing `text` (the reader
+        then waits for it rather than start another); None otherwise."""
+        early, self.early_analysis = self.early_analysis, None
+        if early is not None and early.text != text:
+            early.cancel()
+            return None
+        return early
+
+    def drop_early_analysis(self) -> None:
+        """Not needed (the analysis was stored already): stop it."""
+        early, self.early_analysis = self.early_analysis, None
+        if early is not None:
+            early.cancel()
+
     def on_unmount(self) -> None:
+        self.drop_early_analysis()
         if self.service is not None:
             self.service.close()

@@ -420,3 +420,38 @@ async def test_an_empty_library_offers_the_samples(tmp_path):
         assert "S adds the bundled samples" in str(screen.query_one("#status").render())
         await pilot.press("S")
         await wait_for(pilot, lambda: len(screen.rows) == len(sample_paths()))
+
+
+async def test_an_analysis_started_at_launch_fills_the_panes(tmp_path, monkeypatch):
+    # `briefing FILE` on a new article starts spaCy before the UI: the reader must use that
+    # process, not start a second one after the text is stored.
+    from briefing.analysis import runner
+    from briefing.ingest import load
+
+    doc = load(DATA / "chip-export-controls.md")
+    early = runner.AnalysisProcess.start()
+    early.send(doc.text, doc.title, doc.meta)
+    started_later = []
+    monkeypatch.setattr(runner.AnalysisProcess, "__init__",
+                        lambda self, *a, **k: started_later.append(a))
+    app = BriefingApp(db_path=tmp_path / "db.json", document=doc, early_analysis=early)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.analysis is not None, timeout=60)
+        assert any(a["name"] == "China" for a in pilot.app.screen.pane("actors").items)
+        assert started_later == [] and app.early_analysis is None
+
+
+async def test_an_early_analysis_is_stopped_when_the_analysis_was_stored(reader_db):
+    from briefing.analysis import runner
+    from briefing.ingest import load
+
+    path, _ = reader_db
+    doc = load(DATA / "baltic-cable-damage.md")  # already in the library, analysed
+    early = runner.AnalysisProcess.start()
+    early.send(doc.text, doc.title, doc.meta)
+    app = BriefingApp(db_path=path, document=doc, early_analysis=early)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        assert screen.pane("actors").items
+        assert app.early_analysis is None and early._proc.poll() is not None  # killed

@@ -292,6 +292,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             )
         self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
         if data["analysis"]:
+            self.app.drop_early_analysis()
             self._apply_analysis(data["analysis"])
         else:
             self._status(Text("Analysing… starting spaCy", style="italic"))
@@ -384,7 +385,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         worker = get_current_worker()
         source = self.article if self.article is not None else {
             "title": self.document.title, **self.document.meta}
-        process = AnalysisProcess(self.text, source["title"], dict(source), self.app.model)
+        process = self.app.claim_early_analysis(self.text) or AnalysisProcess(
+            self.text, source["title"], dict(source), self.app.model)
         try:
             for event in process.events():
                 if worker.is_cancelled:
