@@ -9,7 +9,7 @@ from typing import Any
 
 from briefing.analysis.pipeline import PipelineUnavailable, load_pipeline, parse, pipeline_id
 
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 __all__ = ["ANALYSIS_VERSION", "PipelineUnavailable", "analyse", "analyse_document",
            "analyse_parsed", "cache_key"]
@@ -57,7 +57,8 @@ def analyse_parsed(parsed: list[tuple[Any, Any]], text: str,
     """(actors, claims, flags) of a text already parsed into (block, Doc) pairs: the rule
     layers of `analyse`, for callers that parse once and score many times (benchmarks)."""
     from briefing.analysis.actors import find_actors
-    from briefing.analysis.claims import find_claims, find_flags
+    from briefing.analysis.claims import find_claims
+    from briefing.analysis.dates import find_flags
 
     actors = find_actors(parsed, text)
     return actors, find_claims(parsed, text, actors), find_flags(parsed, text, meta)

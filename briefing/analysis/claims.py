@@ -10,16 +10,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
 from briefing.analysis.actors import Actor
 from briefing.analysis.lexicon import table
-from briefing.ingest.boilerplate import parse_date
+from briefing.analysis.quotes import Quotation, Quotations, find_quotations
+from briefing.analysis.speakers import ActorIndex, phrase_actors, speaker_names, speaker_phrase
+from briefing.analysis.speakers import lex as speaker_lex
 
-_QUOTE_CHARS = "\"“”«»"
-_PRONOUNS = {"he": "person", "she": "person", "they": None, "it": None}
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Only an active subject speaks: in "Beijing is expected to ..." Beijing is the topic.
 _SPEAKER_DEPS = {"nsubj"}
@@ -61,91 +60,173 @@ def _lex() -> dict[str, Any]:
         "probability": data["probability"],
         "probability_re": _phrase_re(sorted(data["probability"], key=len, reverse=True)),
         "confidence_re": _phrase_re(data["confidence"]),
+        "denial_phrases": _phrase_re(data["denial_phrases"]),
+        "editors_note": re.compile(
+            r"^\s*[(\[](?:" + "|".join(data["editors_note_verbs"]) + r")\b[^)\]]*[)\]]\s*$",
+            re.I),
     }
+
+
+def _is_editors_note(line: str) -> bool:
+    """'(Updates with comment from the ministry)': the editor speaking about the story."""
+    return bool(_lex()["editors_note"].match(line))
 
 
 def _phrase_re(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
 
 
-def _quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks (straight quotes pair up in order)."""
-    ranges, open_at = [], None
-    for i, ch in enumerate(text):
-        if ch in _QUOTE_CHARS:
-            if open_at is None and ch != "”":
-                open_at = i
-            elif open_at is not None and ch != "“":
-                ranges.append((open_at, i + 1))
-                open_at = None
-    return ranges
-
-
 def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
     return any(s < at < e for s, e in ranges)
 
 
-class _ActorIndex:
-    """Which canonical actor covers a character offset; the last person before an offset.
-    Lookups bisect the sorted mentions, so the claim layer stays linear in text length."""
-
-    _LONGEST = 200  # no mention is longer: how far back an overlapping one can start
-
-    def __init__(self, actors: list[Actor]) -> None:
-        self.spans = sorted((s, e, a) for a in actors for s, e in a.mentions)
-        self.starts = [s for s, _, _ in self.spans]
-
-    def _around(self, start: int, end: int):
-        lo = bisect.bisect_left(self.starts, start - self._LONGEST)
-        hi = bisect.bisect_left(self.starts, end)
-        return self.spans[lo:hi]
-
-    def at(self, start: int, end: int) -> Actor | None:
-        best = None
-        for _, e, actor in self._around(start, end):
-            if e > start and (best is None or actor.type == "person"):
-                best = actor
-        return best
-
-    def all_in(self, start: int, end: int) -> list[Actor]:
-        found: list[Actor] = []
-        for s, e, actor in self._around(start, end):
-            if s >= start and e <= end and actor not in found:
-                found.append(actor)
-        return found
-
-    def starting_at(self, offset: int) -> Actor | None:
-        """The actor whose mention starts exactly at `offset`."""
-        i = bisect.bisect_left(self.starts, offset)
-        return self.spans[i][2] if i < len(self.spans) and self.starts[i] == offset else None
-
-    def last_before(self, offset: int, kind: str | None) -> Actor | None:
-        for i in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
-            actor = self.spans[i][2]
-            if kind is None or actor.type == kind:
-                return actor
-        return None
-
-
 def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -> list[Claim]:
     """Every check-worthy statement, in text order."""
-    index = _ActorIndex(actors)
+    quotes = find_quotations(text, [(b.start, b.start + len(b.text)) for b, _ in parsed])
+    index = ActorIndex(actors, text, quotes)
     claims: list[Claim] = []
+    sentences: list[Sentence] = []
+    turns = _Turns(parsed, index)
     for block, doc in parsed:
-        if block.is_question:
-            continue  # a reporter's question asserts nothing
-        quotes = _quoted_ranges(doc.text)
-        turn_speaker = _turn_speaker(block, index)
+        turn_speaker = turns.speaker_of(block)
+        if turns.asking or _is_editors_note(block.text):
+            continue  # a reporter's question or an editor's note asserts nothing
+        local = quotes.local(block.start, block.start + len(block.text))
         for sent in doc.sents:
-            found = _attributed(sent, block.start, quotes, index)
+            found = _attributed(sent, block.start, local, index)
             _share_according_to(found)
             found += _nominal(sent, block.start, found)
             if not found and (_is_event(sent) or (turn_speaker and _is_statement(sent))):
                 found.append(_claim(sent, block.start, sent[0].i, sent[-1].i, None, None))
             if turn_speaker:
-                _speak_for_turn(found, turn_speaker)
+                _speak_for_turn(found, *turn_speaker)
+            sentences.append(Sentence(block.start, sent, found))
             claims.extend(found)
+    claims += _speak_for_quotations(sentences, quotes, text, index)
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
+
+
+@dataclass
+class Sentence:
+    """A parsed sentence, where its block starts, and the claims found in it."""
+
+    offset: int
+    sent: Any
+    claims: list[Claim]
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.sent.start_char
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.sent.end_char
+
+
+def _speak_for_quotations(sentences: list[Sentence], quotes: Quotations, text: str,
+                          index: ActorIndex) -> list[Claim]:
+    """Every sentence of a quotation carries the quotation's speaker: the frame that
+    introduces it ("..., X said", "X said: ..."), else the nearest frame of its paragraph,
+    else a label before a colon ("Director Y: “...”"), else (a paragraph that is only a
+    quotation) the speaker of the quotation just before it. Returns the claims added for
+    quoted sentences that had none."""
+    starts = [s.start for s in sentences]
+    frames = [c for s in sentences for c in s.claims
+              if c.speaker and c.cue_span and not quotes.inside(c.cue_span[0])]
+    frame_starts = [c.cue_span[0] for c in frames]
+    added: list[Claim] = []
+    previous: tuple[Quotation, Claim] | None = None
+    for unit in quotes.units:
+        frame = _frame_of(unit, frames, frame_starts, text, index, previous)
+        if frame is None:
+            continue
+        previous = (unit, frame)
+        first = bisect.bisect_right(starts, unit.start) - 1
+        for sentence in sentences[max(0, first):]:
+            if sentence.start >= unit.end:
+                break
+            added += _quoted_sentence(sentence, unit, frame)
+    return added
+
+
+def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], text: str,
+              index: ActorIndex, previous: tuple[Quotation, Claim] | None) -> Claim | None:
+    para_start = text.rfind("\n", 0, unit.start) + 1
+    para_end = text.find("\n", unit.end)
+    para_end = len(text) if para_end == -1 else para_end
+    lo = bisect.bisect_left(frame_starts, para_start)
+    hi = bisect.bisect_left(frame_starts, para_end)
+    near = frames[lo:hi]
+    own = [c for c in near if c.start < unit.end and c.end > unit.start]
+    if own or near:
+        return min(own or near, key=lambda c: _distance(c.cue_span, unit))
+    before = text[para_start:unit.start].rstrip()
+    if not before and para_start > 1:
+        # the quotation opens its paragraph: introduced by the end of the previous one?
+        prev_start = text.rfind("\n", 0, para_start - 1) + 1
+        before = text[prev_start:para_start].rstrip()
+        para_start = prev_start
+    if before.endswith((":", "—", "–")):
+        at = para_start + len(before) - 1
+        intro = [c for c in frames if c.cue_span[0] < at and c.end >= at - 1]
+        if intro:
+            return intro[-1]
+        return _colon_label(at, para_start, text, index)
+    if previous is not None and not text[para_start:unit.start].strip():
+        earlier, frame = previous
+        gap = text[earlier.end:unit.start]
+        if gap.count("\n") <= 2 and not gap.strip(" \t\n.,"):
+            return frame  # the continuation convention: a paragraph that is only a quote
+    return None
+
+
+def _colon_label(colon: int, line_start: int, text: str, index: ActorIndex) -> Claim | None:
+    """'CIA Director Jane Roe: “...”': the actor named just before the colon speaks."""
+    label = text[line_start:colon]
+    sentence_start = max(label.rfind(". "), label.rfind("? "), label.rfind("! ")) + 1
+    if colon - (line_start + sentence_start) > 80:
+        return None
+    actors = index.all_in(line_start + sentence_start, colon)
+    if not actors:
+        return None
+    actor = actors[-1]
+    span = next(([s, e] for s, e in actor.mentions if line_start <= s < colon), None)
+    return Claim(start=colon, end=colon + 1, text=":", kinds=["attributed"],
+                 speaker=actor.name, cue=":", cue_span=[colon, colon + 1],
+                 speaker_span=span)
+
+
+def _distance(span: list[int], unit: Quotation) -> int:
+    return max(0, unit.start - span[1], span[0] - unit.end)
+
+
+def _quoted_sentence(sentence: Sentence, unit: Quotation, frame: Claim) -> list[Claim]:
+    """Give `sentence`'s part of the quotation the frame's speaker: its speakerless claims
+    take it, or a new claim covers the quoted words."""
+    inside = [c for c in sentence.claims
+              if any(c.start < e and c.end > s for s, e in unit.pieces)]
+    if any(c.speaker for c in inside):
+        return []
+    for claim in inside:
+        _speak_as(claim, frame)
+    if inside:
+        return []
+    tokens = [t for t in sentence.sent
+              if any(s < sentence.offset + t.idx < e for s, e in unit.pieces)
+              and not (t.is_punct and t.text in "\"“”«»'`")]
+    if len(tokens) < 3:
+        return []
+    claim = _claim(sentence.sent, sentence.offset, tokens[0].i, tokens[-1].i, frame.speaker,
+                   None)
+    _speak_as(claim, frame)
+    sentence.claims.append(claim)
+    return [claim]
+
+
+def _speak_as(claim: Claim, frame: Claim) -> None:
+    _attribute(claim, frame.speaker or "")
+    claim.cue, claim.cue_span = frame.cue, frame.cue_span
+    claim.speaker_span = frame.speaker_span
 
 
 def _merge_same_span(claims: list[Claim]) -> list[Claim]:
@@ -163,7 +244,7 @@ def _merge_same_span(claims: list[Claim]) -> list[Claim]:
     return merged
 
 
-def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> list[Claim]:
+def _attributed(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list[Claim]:
     lex = _lex()
     found: list[Claim] = []
     media: list[Claim] = []  # "according to a note": a document, not an actor
@@ -173,7 +254,7 @@ def _attributed(sent: Any, offset: int, quotes: list, index: _ActorIndex) -> lis
         if _is_according_to(token):
             speaker_tok = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
             claim = _with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok, index)
-            if speaker_tok is None or not _phrase_actors(speaker_tok, offset, index):
+            if speaker_tok is None or not phrase_actors(speaker_tok, offset, index):
                 media.append(claim)
             found.append(claim)
             continue
@@ -272,13 +353,6 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     return hi
 
 
-# Nouns for people who can be sources even when unnamed.
-_PERSON_NOUNS = {"official", "analyst", "expert", "diplomat", "source", "people", "person",
-                 "spokesperson", "spokesman", "spokeswoman", "minister", "researcher",
-                 "economist", "observer", "witness", "resident", "worker", "officer",
-                 "lawmaker", "leader", "authority", "investigator", "scientist", "critic"}
-
-
 def _nested_frame(verb: Any, speaker: Any | None) -> bool:
     """'X said it would propose ...', 'Varga said incidents suggested ...': a reporting verb
     inside another's complement whose subject is a pronoun or a thing belongs to the outer
@@ -296,26 +370,44 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
     # A lower-case "proper noun" ("said the bloc would respond") is a tagging slip.
     proper = speaker.pos_ == "PROPN" and speaker.text[:1].isupper()
     return (not proper and not speaker.ent_type_
-            and speaker.lemma_.lower() not in _PERSON_NOUNS)
+            and speaker.lemma_.lower() not in speaker_lex()["person_nouns"])
 
 
-def _turn_speaker(block: Any, index: _ActorIndex) -> str | None:
-    """The canonical actor of a transcript turn's label ("MR. MILLER" -> Matthew Miller)."""
-    if block.turn is None:
-        return None
-    _, start, end = block.turn
-    actor = index.at(start, end)
-    return actor.name if actor is not None else None
+class _Turns:
+    """Transcript turns: a speaker label ("MR. MILLER:", "SENIOR ADMINISTRATION OFFICIAL:")
+    governs its paragraph and the unlabelled paragraphs after it, up to the next label, in
+    a text that has at least two labels (one label alone may be a headline's "BREAKING:")."""
+
+    def __init__(self, parsed: list[tuple[Any, Any]], index: ActorIndex) -> None:
+        self.index = index
+        self.transcript = sum(b.turn is not None for b, _ in parsed) >= 2
+        self.current: tuple[str, list[int], list[int]] | None = None
+        self.asking = False
+
+    def speaker_of(self, block: Any) -> tuple[str, list[int], list[int]] | None:
+        """(speaker, label span, colon span) of the turn `block` belongs to, or None."""
+        if block.turn is not None:
+            self.asking = block.is_question
+            label, start, end = block.turn
+            actor = self.index.at(start, end)
+            self.current = (actor.name if actor is not None else label.title(),
+                            [start, end], [end, end + 1])
+            return self.current
+        if not self.transcript:
+            self.current, self.asking = None, False
+        return self.current
 
 
-_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
-
-
-def _speak_for_turn(claims: list[Claim], speaker: str) -> None:
-    """In a transcript turn, the label speaks: for claims with no speaker, and for 'I'/'we'."""
+def _speak_for_turn(claims: list[Claim], speaker: str, label: list[int],
+                    colon: list[int]) -> None:
+    """In a transcript turn, the label speaks (cue ":"): for claims with no speaker, and for
+    'I'/'we'."""
     for claim in claims:
-        if claim.speaker is None or claim.speaker.lower() in _FIRST_PERSON:
+        if claim.speaker is None or claim.speaker.lower() in speaker_lex()["first_person"]:
             _attribute(claim, speaker)
+            claim.speaker_span = label
+            if claim.cue is None:
+                claim.cue, claim.cue_span = ":", colon
 
 
 def _share_according_to(claims: list[Claim]) -> None:
@@ -369,102 +461,15 @@ def _speaker_of(verb: Any) -> Any | None:
     return None
 
 
-def _speaker_names(tok: Any, offset: int, index: _ActorIndex) -> list[str]:
-    """Canonical names for a speaker token, conjuncts expanded, pronouns resolved."""
-    names: list[str] = []
-    for t in [tok, *[c for c in tok.conjuncts]]:
-        if t.lower_ == "who" and t.head.dep_ == "relcl":
-            t = t.head.head
-        if t.lower_ in _FIRST_PERSON:
-            names.append(t.text)  # the speaker of the quote or turn, resolved by the caller
-            continue
-        if t.lower_ in _PRONOUNS:
-            actor = index.last_before(offset + t.idx, _PRONOUNS[t.lower_])
-            names.append(actor.name if actor else t.text)
-            continue
-        found = _phrase_actors(t, offset, index)
-        if found:
-            names.extend(found)
-            continue
-        antecedent = _definite_antecedent(t, offset, index)
-        if antecedent is not None:
-            names.append(antecedent)
-            continue
-        # An unnamed source as written: "two people familiar with the matter".
-        left = t.left_edge.i
-        right = t.right_edge.i if t.right_edge.i - left < 8 else t.i
-        while left < t.i and t.doc[left].dep_ in ("det", "punct"):
-            left += 1
-        while right > t.i and (t.doc[right].is_punct or t.doc[right].pos_ == "ADP"):
-            right -= 1
-        names.append(t.doc[left:right + 1].text)
-    unique: list[str] = []
-    for n in names:
-        if n not in unique:
-            unique.append(n)
-    return unique
-
-
-# Generic heads that, with "the", point back to the last organisation named ("the company").
-_ORG_HEADS = {"company", "firm", "group", "agency", "operator", "bank", "organisation",
-              "organization", "manufacturer", "maker", "utility", "carrier", "broadcaster"}
-
-
-def _phrase_actors(t: Any, offset: int, index: _ActorIndex) -> list[str]:
-    """Actors named by a speaker's noun phrase: the head's own actor ("Finland's National
-    Bureau" -> the Bureau), else its persons ("Niger's minister, Salifou Moussa"), else every
-    actor in it ("The Chinese government" -> China, "officials in Bamako and Ouagadougou")."""
-    capitals = table("places")["capitals"]
-
-    def name(actor: Actor) -> str:
-        # "the government in Niamey" speaks for Niger
-        return capitals.get(actor.name, actor.name) if actor.type == "place" else actor.name
-
-    head = index.at(offset + t.idx, offset + t.idx + len(t.text))
-    if head is not None and head.type != "place":
-        return [head.name]
-    doc = t.doc
-    left_start = doc[t.left_edge.i].idx
-    right_end = doc[t.right_edge.i].idx + len(doc[t.right_edge.i].text)
-    head_end = t.idx + len(t.text)
-    # Modifiers before the head own it ("The Russian embassy in Helsinki": Russia); what
-    # follows counts only when nothing precedes ("officials in Bamako"), persons always.
-    left = index.all_in(offset + left_start, offset + head_end)
-    right = index.all_in(offset + head_end, offset + right_end)
-    persons = [a for a in left + right if a.type == "person"]
-    # An apposition names the head itself: "Germany's main contractor, Rheinmetall,".
-    named = [a for c in t.children if c.dep_ == "appos"
-             for a in index.all_in(offset + doc[c.left_edge.i].idx,
-                                   offset + doc[c.right_edge.i].idx
-                                   + len(doc[c.right_edge.i].text))]
-    # The small model sometimes reads "Analysts at Meridian Capital estimate that" with
-    # "Meridian Capital estimate" as one noun, leaving the preposition without its object:
-    # the actor that starts right after a dangling preposition is still the phrase's.
-    last = doc[t.right_edge.i]
-    if not right and last.pos_ == "ADP" and not list(last.children):
-        after = last.idx + len(last.text)
-        after += len(doc.text[after:]) - len(doc.text[after:].lstrip())
-        follower = index.starting_at(offset + after)
-        if follower is not None:
-            right = [follower]
-    chosen = persons or named or left or right
-    return list(dict.fromkeys(name(a) for a in chosen))
-
-
-def _definite_antecedent(t: Any, offset: int, index: _ActorIndex) -> str | None:
-    if t.lemma_.lower() in _ORG_HEADS and any(c.lower_ == "the" for c in t.lefts):
-        actor = index.last_before(offset + t.idx, "organisation")
-        return actor.name if actor else None
-    return None
-
-
 def _with_speaker(sent: Any, offset: int, lo: int, hi: int, cue: Any, speaker_tok: Any,
-                  index: _ActorIndex) -> Claim:
-    names = _speaker_names(speaker_tok, offset, index) if speaker_tok is not None else []
+                  index: ActorIndex) -> Claim:
+    names = speaker_names(speaker_tok, offset, index) if speaker_tok is not None else []
     claim = _claim(sent, offset, lo, hi, " and ".join(names) or None, cue)
     if speaker_tok is not None:
-        claim.speaker_span = [offset + speaker_tok.idx,
-                              offset + speaker_tok.idx + len(speaker_tok.text)]
+        left, right = speaker_phrase(speaker_tok)
+        doc = speaker_tok.doc
+        claim.speaker_span = [offset + doc[left].idx,
+                              offset + doc[right].idx + len(doc[right].text)]
     if "attributed" not in claim.kinds and claim.speaker:
         claim.kinds.insert(0, "attributed")
     if cue is not None and cue.lemma_.lower() in _lex()["denial"]:
@@ -518,12 +523,37 @@ def _is_month(token: Any) -> bool:
         0 <= i < len(doc) and doc[i].like_num for i in (token.i - 1, token.i + 1))
 
 
+_CLOSING = re.compile(r"[,.!?]?(?:[\"”»]|'')")
+
+
+def _with_closing_mark(text: str, block: str, start: int) -> str:
+    """A claim that opens a quotation ends with its closing mark ("...," she said: the
+    span runs to the mark, not the word before it)."""
+    opened = len(re.findall(r"[\"“”»«]|''", text))
+    if opened % 2 == 0:
+        return text
+    closing = _CLOSING.match(block, start + len(text))
+    return block[start:closing.end()] if closing else text
+
+
+def _is_denial(cue: Any, span: Any, text: str) -> bool:
+    """A denial needs a denying verb: the frame's own ("Moscow denies"), or, with no frame,
+    one acting in the span ("the ministry rejected the report"); or a speaker asserting the
+    opposite ("said the report was baseless"). "Not in dispute" denies nothing."""
+    lex = _lex()
+    if cue is not None:
+        return (cue.lemma_.lower() in lex["denial"]
+                or (cue.pos_ == "VERB" and bool(lex["denial_phrases"].search(text))))
+    return any(t.lemma_.lower() in lex["denial"] and t.pos_ == "VERB"
+               and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in span)
+
+
 def _claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: Any) -> Claim:
     doc = sent.doc
     while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
         lo += 1
     span = doc[lo:hi + 1]
-    text = span.text.rstrip(" ,;")
+    text = _with_closing_mark(span.text.rstrip(" ,;"), doc.text, span.start_char)
     start = offset + span.start_char
     kinds: list[str] = []
     if speaker:
@@ -541,8 +571,7 @@ def _claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: A
         kinds.append("prediction")
     # A denial is the frame's own verb ("Moscow denies"); a denial verb elsewhere in the span
     # belongs to another claim ("a charge the WFP rejected") unless this one has no frame.
-    if (cue is not None and cue.lemma_.lower() in lex["denial"]) or (cue is None and any(
-            t.lemma_.lower() in lex["denial"] for t in span)):
+    if _is_denial(cue, span, text):
         kinds.append("denial")
     if not speaker and not kinds:
         kinds.append("event")
@@ -561,56 +590,3 @@ def _claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: A
                  cue_span=[offset + cue.idx, offset + cue.idx + len(cue.text)]
                  if cue is not None else None,
                  hedges=hedges, probability=probability)
-
-
-# -- anomalies ---------------------------------------------------------------------------
-_RELATIVE = {"last month": ("month", -1), "next month": ("month", 1),
-             "last year": ("year", -1), "next year": ("year", 1),
-             "last week": ("day", -7), "next week": ("day", 7),
-             "yesterday": ("day", -1), "tomorrow": ("day", 1)}
-
-
-def find_flags(parsed: list[tuple[Any, Any]], text: str, meta: dict) -> list[dict]:
-    """Dates that disagree with the article's published date; relative dates resolved."""
-    flags: list[dict] = []
-    explicit: list[tuple[date, int, int]] = []
-    relative: list[tuple[str, int, int]] = []
-    for block, doc in parsed:
-        for ent in doc.ents:
-            if ent.label_ != "DATE":
-                continue
-            start, end = block.start + ent.start_char, block.start + ent.end_char
-            when = parse_date(ent.text)
-            if when is not None:
-                explicit.append((when, start, end))
-            key = ent.text.lower().removeprefix("the ")
-            if key in _RELATIVE:
-                relative.append((key, start, end))
-    published = parse_date(str(meta.get("published", ""))) if meta.get("published") else None
-    if published:
-        for when, start, end in explicit:
-            if abs((when - published).days) > 30:
-                flags.append({"kind": "date_mismatch", "start": start, "end": end,
-                              "message": f"text says {when.isoformat()} but the article is "
-                                         f"dated {published.isoformat()} "
-                                         f"({abs((when - published).days)} days apart)"})
-    reference = explicit[0][0] if explicit else published
-    if reference:
-        for key, start, end in relative:
-            unit, step = _RELATIVE[key]
-            resolved = _shift(reference, unit, step)
-            flags.append({"kind": "relative_date", "start": start, "end": end,
-                          "resolved": resolved,
-                          "message": f"'{text[start:end]}' = {resolved} "
-                                     f"(relative to {reference.isoformat()})"})
-    return flags
-
-
-def _shift(ref: date, unit: str, step: int) -> str:
-    if unit == "day":
-        return (ref + timedelta(days=step)).isoformat()
-    if unit == "month":
-        month = (ref.month - 1 + step) % 12 + 1
-        year = ref.year + (ref.month - 1 + step) // 12
-        return f"{year:04d}-{month:02d}"
-    return f"{ref.year + step:04d}"
