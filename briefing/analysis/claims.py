@@ -61,6 +61,8 @@ def _lex() -> dict[str, Any]:
         "probability_re": _phrase_re(sorted(data["probability"], key=len, reverse=True)),
         "confidence_re": _phrase_re(data["confidence"]),
         "denial_phrases": _phrase_re(data["denial_phrases"]),
+        "bare_speech": frozenset(data["bare_speech_verbs"]),
+        "speech_act_objects": {k: frozenset(v) for k, v in data["speech_act_objects"].items()},
         "editors_note": re.compile(
             r"^\s*[(\[](?:" + "|".join(data["editors_note_verbs"]) + r")\b[^)\]]*[)\]]\s*$",
             re.I),
@@ -88,7 +90,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
     sentences: list[Sentence] = []
     turns = _Turns(parsed, index)
     for block, doc in parsed:
-        turn_speaker = turns.speaker_of(block)
+        turn_speaker = turns.speaker_of(block) or _labelled_line(block, index)
         if turns.asking or _is_editors_note(block.text):
             continue  # a reporter's question or an editor's note asserts nothing
         local = quotes.local(block.start, block.start + len(block.text))
@@ -157,7 +159,7 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
     lo = bisect.bisect_left(frame_starts, para_start)
     hi = bisect.bisect_left(frame_starts, para_end)
     near = frames[lo:hi]
-    own = [c for c in near if c.start < unit.end and c.end > unit.start]
+    own = [c for c in near if min(c.end, unit.end - 1) - max(c.start, unit.start + 1) > 3]
     if own or near:
         return min(own or near, key=lambda c: _distance(c.cue_span, unit))
     before = text[para_start:unit.start].rstrip()
@@ -204,7 +206,7 @@ def _quoted_sentence(sentence: Sentence, unit: Quotation, frame: Claim) -> list[
     """Give `sentence`'s part of the quotation the frame's speaker: its speakerless claims
     take it, or a new claim covers the quoted words."""
     inside = [c for c in sentence.claims
-              if any(c.start < e and c.end > s for s, e in unit.pieces)]
+              if any(min(c.end, e - 1) - max(c.start, s + 1) > 3 for s, e in unit.pieces)]
     if any(c.speaker for c in inside):
         return []
     for claim in inside:
@@ -259,7 +261,7 @@ def _attributed(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             found.append(claim)
             continue
         if token.pos_ not in ("VERB", "AUX", "NOUN") or token.lemma_.lower() not in lex[
-                "reporting"]:
+                "reporting"] or not _speech_act(token):
             continue
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
             # A noun is a frame only where the parser mistook the verb: as the root ("X plan
@@ -308,6 +310,22 @@ def _attributed(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     return found
 
 
+def _speech_act(verb: Any) -> bool:
+    """'made clear', 'raised concerns': verbs that report speech only with such an object;
+    'added', 'continued' only alone or with a clause ("added that ...")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _lex()["bare_speech"]:
+        return not any(c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt")
+                       for c in verb.children)
+    if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
+        # "Editor's note: ...": a noun heading, unless the parser mistook the verb (its
+        # subject then hangs on it: "Officials plan to ...")
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    objects = _lex()["speech_act_objects"].get(lemma)
+    return objects is None or any(c.lemma_.lower() in objects or c.lower_ in objects
+                                  for c in verb.children)
+
+
 def _quoted_as_saying(verb: Any) -> Any | None:
     """The person quoted in "TASS quoted Peskov as saying ..." or "The ministry was quoted
     by RIA Novosti as saying ...": the speaker is who was quoted, not who quoted."""
@@ -315,6 +333,18 @@ def _quoted_as_saying(verb: Any) -> Any | None:
         return None
     quote = verb.head.head
     return next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _inverted_speaker(verb: Any) -> Any | None:
+    """'"...," added a senior aide': after a quotation the speaker may follow its verb (the
+    parser then calls it an object)."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or not (before.is_quote or before.text in ",”\"'" or before.is_punct):
+        return None
+    return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj",
+                                                       "oprd", "dative")
+                 and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _misread_frame(noun: Any) -> bool:
@@ -398,6 +428,23 @@ class _Turns:
         return self.current
 
 
+_LABEL = re.compile(r"^\s*([A-Z][^:.!?\n\"“]{1,60}):\s+\S")
+
+
+def _labelled_line(block: Any, index: ActorIndex) -> tuple[str, list[int], list[int]] | None:
+    """'Senator Jane Roe: We will not back down' (a headline or a social-media card): a
+    line opened by a name and a colon is that actor speaking, cue ":"."""
+    m = _LABEL.match(block.text)
+    if m is None:
+        return None
+    start, end = block.start + m.start(1), block.start + m.end(1)
+    actors = index.all_in(start, end)
+    words = m.group(1).split()
+    if len(actors) != 1 or len(words) > 6 or any(w[:1].islower() for w in words):
+        return None
+    return actors[0].name, [start, end], [end, end + 1]
+
+
 def _speak_for_turn(claims: list[Claim], speaker: str, label: list[int],
                     colon: list[int]) -> None:
     """In a transcript turn, the label speaks (cue ":"): for claims with no speaker, and for
@@ -452,6 +499,9 @@ def _speaker_of(verb: Any) -> Any | None:
         return _speaker_of(verb.head)  # "X warned ..., labeling ..." : X labels
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "X is expected to": no speaker but the agent, found above
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted
     # Fallback for mis-parses: the nearest proper noun before the verb in its sentence.
     for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
         if t.pos_ == "VERB":
