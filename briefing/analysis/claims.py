@@ -165,8 +165,9 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
     before = text[para_start:unit.start].rstrip()
     if not before and para_start > 1:
         # the quotation opens its paragraph: introduced by the end of the previous one?
-        prev_start = text.rfind("\n", 0, para_start - 1) + 1
-        before = text[prev_start:para_start].rstrip()
+        prev_end = len(text[:para_start].rstrip())
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        before = text[prev_start:prev_end]
         para_start = prev_start
     if before.endswith((":", "—", "–")):
         at = para_start + len(before) - 1
@@ -315,8 +316,8 @@ def _speech_act(verb: Any) -> bool:
     'added', 'continued' only alone or with a clause ("added that ...")."""
     lemma = verb.lemma_.lower()
     if lemma in _lex()["bare_speech"]:
-        return not any(c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt")
-                       for c in verb.children)
+        return _after_quotation(verb) or not any(
+            c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt") for c in verb.children)
     if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
         # "Editor's note: ...": a noun heading, unless the parser mistook the verb (its
         # subject then hangs on it: "Officials plan to ...")
@@ -335,12 +336,16 @@ def _quoted_as_saying(verb: Any) -> Any | None:
     return next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
+def _after_quotation(verb: Any) -> bool:
+    """The verb follows a closing quotation mark: '"...," added ...'."""
+    doc = verb.doc
+    return verb.i > 0 and (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in ("”", "''"))
+
+
 def _inverted_speaker(verb: Any) -> Any | None:
     """'"...," added a senior aide': after a quotation the speaker may follow its verb (the
     parser then calls it an object)."""
-    doc = verb.doc
-    before = doc[verb.i - 1] if verb.i > 0 else None
-    if before is None or not (before.is_quote or before.text in ",”\"'" or before.is_punct):
+    if not _after_quotation(verb):
         return None
     return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj",
                                                        "oprd", "dative")
@@ -420,6 +425,8 @@ class _Turns:
             self.asking = block.is_question
             label, start, end = block.turn
             actor = self.index.at(start, end)
+            if actor is not None and actor.name.lower() in speaker_lex()["person_nouns"]:
+                actor = None  # "SENIOR OFFICIAL": a role, not a name
             self.current = (actor.name if actor is not None else label.title(),
                             [start, end], [end, end + 1])
             return self.current
