@@ -11,8 +11,8 @@ Only train and dev are ever read: test is the corpus's held-out set.
 Per gold attribution (brat standoff: T lines `Source|Cue|Content start end[;start end]`,
 E lines `Attribution:T Content:T Cue:T Source:T`):
 - found: one of our claims overlaps the gold content by at least half of the shorter span.
-  Of the claims that do, the one scored below is the first with a speaker or cue, by
-  overlap (a sentence can hold several claims; the attributed one is the answer).
+  Of the claims that do, the one scored below is the first with a speaker, else with a
+  cue, by overlap (a sentence can hold several claims; the attributed one is the answer).
 - speaker: of gold attributions whose source is not a bare pronoun, found or not: the last
   word of our speaker (its canonical name, or its words as written in the text) occurs among
   the words of the gold source span.
@@ -168,7 +168,7 @@ class Score:
         for gold in golds:
             self.gold += 1
             hits = [p for p in predicted if overlap((p.start, p.end), gold.content)]
-            hits.sort(key=lambda p: (not (p.speaker_words or p.cue_span),
+            hits.sort(key=lambda p: (not p.speaker_words, not p.cue_span,
                                      -_shared((p.start, p.end), gold.content)))
             best = hits[0] if hits else None
             named = bool(gold.source) and gold.source_text.strip().lower() not in _BARE_PRONOUNS

@@ -171,7 +171,8 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
         para_start = prev_start
     if before.endswith((":", "—", "–")):
         at = para_start + len(before) - 1
-        intro = [c for c in frames if c.cue_span[0] < at and c.end >= at - 1]
+        intro = [c for c in frames[bisect.bisect_left(frame_starts, para_start):
+                                   bisect.bisect_left(frame_starts, at)] if c.end >= at - 1]
         if intro:
             return intro[-1]
         return _colon_label(at, para_start, text, index)
@@ -447,7 +448,8 @@ def _labelled_line(block: Any, index: ActorIndex) -> tuple[str, list[int], list[
     start, end = block.start + m.start(1), block.start + m.end(1)
     actors = index.all_in(start, end)
     words = m.group(1).split()
-    if len(actors) != 1 or len(words) > 6 or any(w[:1].islower() for w in words):
+    if (len(actors) != 1 or len(words) > 6 or any(w[:1].islower() for w in words)
+            or (len(words) == 1 and words[0].isupper())):  # "UPDATE:", "BREAKING:"
         return None
     return actors[0].name, [start, end], [end, end + 1]
 

@@ -125,7 +125,8 @@ def speaker_phrase(tok: Any) -> tuple[int, int]:
     left, right = tok.left_edge.i, tok.right_edge.i
     for t in doc[tok.i + 1:right + 1]:
         if t.text in ",;:(—–" or (t.head.i == tok.i and t.dep_ in ("relcl", "acl", "appos")):
-            right = t.i - 1
+            # a clause hanging on the head starts at its own left edge ("who spoke ...")
+            right = min(t.i, t.left_edge.i) - 1 if t.left_edge.i > tok.i else t.i - 1
             break
     right = min(right, left + _LONGEST_PHRASE - 1) if right > tok.i else right
     right = max(right, tok.i)
