@@ -132,3 +132,10 @@ def test_not_in_dispute_is_not_a_denial():
 def test_added_with_an_object_is_not_speech():
     text = "Rolf Berg added two stores to his chain last year, and sales rose 9 percent."
     assert all(c["cue"] != "added" for c in claims_of(text))
+
+
+def test_a_headline_opened_by_a_name_and_colon_is_that_persons_claim():
+    text = "Governor Ada Lund: Harbour Tolls ‘Will Not Rise This Year’"
+    claim = next(c for c in claims_of(text) if "Harbour Tolls" in c["text"])
+    assert claim["speaker"] == "Ada Lund" and claim["cue"] == ":"
+    assert not claim["text"].startswith("Governor")

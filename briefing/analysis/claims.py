@@ -90,7 +90,8 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
     sentences: list[Sentence] = []
     turns = _Turns(parsed, index)
     for block, doc in parsed:
-        turn_speaker = turns.speaker_of(block) or _labelled_line(block, index)
+        labelled = None if block.turn else _labelled_line(block, index)
+        turn_speaker = turns.speaker_of(block) or labelled
         if turns.asking or _is_editors_note(block.text):
             continue  # a reporter's question or an editor's note asserts nothing
         local = quotes.local(block.start, block.start + len(block.text))
@@ -98,8 +99,13 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             found = _attributed(sent, block.start, local, index)
             _share_according_to(found)
             found += _nominal(sent, block.start, found)
-            if not found and (_is_event(sent) or (turn_speaker and _is_statement(sent))):
-                found.append(_claim(sent, block.start, sent[0].i, sent[-1].i, None, None))
+            lo = sent[0].i
+            if labelled is not None:
+                # the label's line speaks from after its colon, verb or not (a headline)
+                lo = next((t.i for t in sent if block.start + t.idx >= labelled[2][1]), lo)
+            if not found and (_is_event(sent) or (turn_speaker and _is_statement(sent))
+                              or (labelled and sent[-1].i - lo >= 2)):
+                found.append(_claim(sent, block.start, lo, sent[-1].i, None, None))
             if turn_speaker:
                 _speak_for_turn(found, *turn_speaker)
             sentences.append(Sentence(block.start, sent, found))
