@@ -139,3 +139,17 @@ def test_a_headline_opened_by_a_name_and_colon_is_that_persons_claim():
     claim = next(c for c in claims_of(text) if "Harbour Tolls" in c["text"])
     assert claim["speaker"] == "Ada Lund" and claim["cue"] == ":"
     assert not claim["text"].startswith("Governor")
+
+
+def test_a_verb_that_modifies_a_noun_is_no_frame():
+    text = "Ruiz leads Tom Berg by 40 pledged delegates."
+    assert all(c["cue"] != "pledged" for c in claims_of(text))
+
+
+def test_found_and_responded_report_only_with_a_clause():
+    assert all(c["cue"] != "found" for c in claims_of(
+        "Ana Ruiz found a way around the 2019 rule in March."))
+    assert all(c["cue"] != "respond" for c in claims_of(
+        "Norvale Shipping did not respond to requests for comment on the 40 job cuts."))
+    poll = claims_of("A Gallup poll found that 40 percent of voters back the plan.")
+    assert any(c["cue"] == "found" and "40 percent" in c["text"] for c in poll)

@@ -62,6 +62,7 @@ def _lex() -> dict[str, Any]:
         "confidence_re": _phrase_re(data["confidence"]),
         "denial_phrases": _phrase_re(data["denial_phrases"]),
         "bare_speech": frozenset(data["bare_speech_verbs"]),
+        "clause_speech": frozenset(data["clause_speech_verbs"]),
         "speech_act_objects": {k: frozenset(v) for k, v in data["speech_act_objects"].items()},
         "editors_note": re.compile(
             r"^\s*[(\[](?:" + "|".join(data["editors_note_verbs"]) + r")\b[^)\]]*[)\]]\s*$",
@@ -322,6 +323,12 @@ def _speech_act(verb: Any) -> bool:
     """'made clear', 'raised concerns': verbs that report speech only with such an object;
     'added', 'continued' only alone or with a clause ("added that ...")."""
     lemma = verb.lemma_.lower()
+    if verb.dep_ in ("amod", "compound", "nmod"):
+        return False  # "pledged delegates": a modifier, not a frame
+    if lemma in _lex()["clause_speech"]:
+        return _after_quotation(verb) or any(
+            c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
+            for c in verb.children)
     if lemma in _lex()["bare_speech"]:
         return _after_quotation(verb) or not any(
             c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt") for c in verb.children)
