@@ -153,3 +153,10 @@ def test_found_and_responded_report_only_with_a_clause():
         "Norvale Shipping did not respond to requests for comment on the 40 job cuts."))
     poll = claims_of("A Gallup poll found that 40 percent of voters back the plan.")
     assert any(c["cue"] == "found" and "40 percent" in c["text"] for c in poll)
+
+
+def test_a_quotation_takes_the_frame_of_its_own_sentence_not_the_next_one():
+    text = ('The embassy in Oslo denied any role, calling the report "a fabrication by '
+            'hostile media." Mr. Holm has rejected every earlier charge.')
+    claim = next(c for c in covering(text, "fabrication by hostile media") if c["speaker"])
+    assert claim["cue"] == "denied" and "denial" in claim["kinds"]

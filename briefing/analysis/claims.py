@@ -60,7 +60,6 @@ def _lex() -> dict[str, Any]:
         "probability": data["probability"],
         "probability_re": _phrase_re(sorted(data["probability"], key=len, reverse=True)),
         "confidence_re": _phrase_re(data["confidence"]),
-        "denial_phrases": _phrase_re(data["denial_phrases"]),
         "bare_speech": frozenset(data["bare_speech_verbs"]),
         "clause_speech": frozenset(data["clause_speech_verbs"]),
         "speech_act_objects": {k: frozenset(v) for k, v in data["speech_act_objects"].items()},
@@ -167,8 +166,13 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
     hi = bisect.bisect_left(frame_starts, para_end)
     near = frames[lo:hi]
     own = [c for c in near if min(c.end, unit.end - 1) - max(c.start, unit.start + 1) > 3]
-    if own or near:
-        return min(own or near, key=lambda c: _distance(c.cue_span, unit))
+    if own:
+        return min(own, key=lambda c: _distance(c.cue_span, unit))
+    if near:
+        # the frame of the quotation's own sentence, else the last one before it
+        return min(near, key=lambda c: (not _same_sentence(c.cue_span, unit, text),
+                                        c.cue_span[0] > unit.start,
+                                        _distance(c.cue_span, unit)))
     before = text[para_start:unit.start].rstrip()
     if not before and para_start > 1:
         # the quotation opens its paragraph: introduced by the end of the previous one?
@@ -207,6 +211,11 @@ def _colon_label(colon: int, line_start: int, text: str, index: ActorIndex) -> C
                  speaker_span=span)
 
 
+def _same_sentence(span: list[int], unit: Quotation, text: str) -> bool:
+    gap = text[min(span[1], unit.end):max(span[0], unit.start)]
+    return not any(stop in gap for stop in (". ", "? ", "! ", ".\n"))
+
+
 def _distance(span: list[int], unit: Quotation) -> int:
     return max(0, unit.start - span[1], span[0] - unit.end)
 
@@ -238,6 +247,8 @@ def _speak_as(claim: Claim, frame: Claim) -> None:
     _attribute(claim, frame.speaker or "")
     claim.cue, claim.cue_span = frame.cue, frame.cue_span
     claim.speaker_span = frame.speaker_span
+    if "denial" in frame.kinds and "denial" not in claim.kinds:
+        claim.kinds.append("denial")  # the quoted words of a denial deny too
 
 
 def _merge_same_span(claims: list[Claim]) -> list[Claim]:
@@ -608,14 +619,13 @@ def _with_closing_mark(text: str, block: str, start: int) -> str:
     return block[start:closing.end()] if closing else text
 
 
-def _is_denial(cue: Any, span: Any, text: str) -> bool:
+def _is_denial(cue: Any, span: Any) -> bool:
     """A denial needs a denying verb: the frame's own ("Moscow denies"), or, with no frame,
-    one acting in the span ("the ministry rejected the report"); or a speaker asserting the
-    opposite ("said the report was baseless"). "Not in dispute" denies nothing."""
+    one acting in the span ("the ministry rejected the report"). "Not in dispute" (a noun)
+    denies nothing."""
     lex = _lex()
     if cue is not None:
-        return (cue.lemma_.lower() in lex["denial"]
-                or (cue.pos_ == "VERB" and bool(lex["denial_phrases"].search(text))))
+        return cue.lemma_.lower() in lex["denial"]
     return any(t.lemma_.lower() in lex["denial"] and t.pos_ == "VERB"
                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in span)
 
@@ -643,7 +653,7 @@ def _claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: A
         kinds.append("prediction")
     # A denial is the frame's own verb ("Moscow denies"); a denial verb elsewhere in the span
     # belongs to another claim ("a charge the WFP rejected") unless this one has no frame.
-    if _is_denial(cue, span, text):
+    if _is_denial(cue, span):
         kinds.append("denial")
     if not speaker and not kinds:
         kinds.append("event")
