@@ -19,6 +19,7 @@ from briefing.analysis.turns import Turns, labelled_line, speak_for_turn
 
 __all__ = ["Claim", "find_claims"]
 
+
 def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -> list[Claim]:
     """Every check-worthy statement, in text order."""
     quotes = find_quotations(text, [(b.start, b.start + len(b.text)) for b, _ in parsed])
