@@ -160,3 +160,15 @@ def test_a_quotation_takes_the_frame_of_its_own_sentence_not_the_next_one():
             'hostile media." Mr. Holm has rejected every earlier charge.')
     claim = next(c for c in covering(text, "fabrication by hostile media") if c["speaker"])
     assert claim["cue"] == "denied" and "denial" in claim["kinds"]
+
+
+def test_said_after_a_closing_mark_frames_the_quotation_even_when_parsed_inside_it():
+    text = '"Not one survey in the county would suggest that," said one veteran Lisbon pollster.'
+    claim = next(c for c in covering(text, "survey in the county") if c["speaker"])
+    assert claim["speaker"] == "one veteran Lisbon pollster" and claim["cue"] == "said"
+
+
+def test_an_inflection_the_lemmatiser_misses_is_still_a_frame():
+    text = "Marek Olsen hopes the harbour council does not repeat its mistake."
+    claim = covering(text, "repeat its mistake")[0]
+    assert claim["speaker"] == "Marek Olsen" and claim["cue"] == "hopes"

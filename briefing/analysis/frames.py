@@ -38,8 +38,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 media.append(claim)
             found.append(claim)
             continue
-        if token.pos_ not in ("VERB", "AUX", "NOUN") or token.lemma_.lower() not in lex[
-                "reporting"] or not _speech_act(token):
+        if token.pos_ not in ("VERB", "AUX", "NOUN") or frame_lemma(token) is None or (
+                not _speech_act(token)):
             continue
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
             # A noun is a frame only where the parser mistook the verb: as the root ("X plan
@@ -50,8 +50,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                                            _speaker_of(token), index))
             continue
         speaker_tok = _speaker_of(token)
-        if _nested_frame(token, speaker_tok):
-            continue
+        if _nested_frame(token, speaker_tok) and not _after_quotation(token):
+            continue  # (a verb after a closing mark frames the quotation, whatever the parse)
         if token.dep_ == "acl" or (token.dep_ == "advcl" and token.lower_ == "reported"):
             # "as reported by VOA": the sentence is attributed to the agent
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -88,10 +88,26 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     return found
 
 
+def frame_lemma(token: Any) -> str | None:
+    """The reporting-verb lemma of `token`, or None. The small model's lemmas slip on some
+    inflections ("hopes" -> "hop"), so the word's own form is also stripped of -s, -es, -d,
+    -ed, -ing and tried against the lexicon."""
+    reporting = claim_words()["reporting"]
+    lemma = token.lemma_.lower()
+    if lemma in reporting:
+        return lemma
+    word = token.lower_
+    for cut, add in ((1, ""), (2, ""), (1, "e"), (3, ""), (3, "e"), (4, "")):
+        if len(word) - cut >= 3 and word[:len(word) - cut] + add in reporting and (
+                word.endswith(("s", "d", "ing"))):
+            return word[:len(word) - cut] + add
+    return None
+
+
 def _speech_act(verb: Any) -> bool:
     """'made clear', 'raised concerns': verbs that report speech only with such an object;
     'added', 'continued' only alone or with a clause ("added that ...")."""
-    lemma = verb.lemma_.lower()
+    lemma = frame_lemma(verb) or verb.lemma_.lower()
     if verb.dep_ in ("amod", "compound", "nmod"):
         return False  # "pledged delegates": a modifier, not a frame
     if lemma in claim_words()["clause_speech"]:
