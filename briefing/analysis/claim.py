@@ -79,14 +79,15 @@ def _is_month(token: Any) -> bool:
 _CLOSING = re.compile(r"[,.!?]?(?:[\"”»]|'')")
 
 
-def _with_closing_mark(text: str, block: str, start: int) -> str:
+def _with_closing_mark(text: str, following: str) -> str:
     """A claim that opens a quotation ends with its closing mark ("...," she said: the
-    span runs to the mark, not the word before it)."""
+    span runs to the mark, not the word before it). `following` is the text from the
+    claim's start on."""
     opened = len(re.findall(r"[\"“”»«]|''", text))
     if opened % 2 == 0:
         return text
-    closing = _CLOSING.match(block, start + len(text))
-    return block[start:closing.end()] if closing else text
+    closing = _CLOSING.match(following, len(text))
+    return following[:closing.end()] if closing else text
 
 
 def _is_denial(cue: Any, span: Any) -> bool:
@@ -105,7 +106,9 @@ def make_claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cu
     while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
         lo += 1
     span = doc[lo:hi + 1]
-    text = _with_closing_mark(span.text.rstrip(" ,;"), doc.text, span.start_char)
+    # the words and the few tokens after them (Doc.text would rebuild the whole block)
+    following = doc[lo:min(len(doc), hi + 4)].text
+    text = _with_closing_mark(span.text.rstrip(" ,;"), following)
     start = offset + span.start_char
     kinds: list[str] = []
     if speaker:
