@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 def render(article: dict, annotations: list[dict]) -> dict:
+    # A plain IRI: the form other annotation tools (Hypothesis, the W3C test suite) anchor on.
     source = article.get("url") or f"urn:briefing:article:{article['id']}:{article['hash'][:16]}"
     items = []
     for a in annotations:
@@ -32,3 +33,4 @@ def render(article: dict, annotations: list[dict]) -> dict:
         items.append(item)
     return {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
             "label": article["title"], "total": len(items), "items": items}
+
