@@ -172,3 +172,10 @@ def test_an_inflection_the_lemmatiser_misses_is_still_a_frame():
     text = "Marek Olsen hopes the harbour council does not repeat its mistake."
     claim = covering(text, "repeat its mistake")[0]
     assert claim["speaker"] == "Marek Olsen" and claim["cue"] == "hopes"
+
+
+def test_a_plural_nominal_is_not_one_earlier_person():
+    text = ("Minister Sara Holt met General Ivo Dane in Riga. "
+            "The ministers agreed that the drills would continue in 2026.")
+    claim = next(c for c in covering(text, "drills would continue") if c["speaker"])
+    assert claim["speaker"] != "Sara Holt"

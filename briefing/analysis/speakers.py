@@ -223,8 +223,8 @@ def _singular_person_noun(t: Any) -> bool:
 def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
     """'the company' -> the last organisation named; 'the senator' -> the last person
     whose role is senator (else the last person)."""
-    if not any(c.lower_ == "the" for c in t.lefts):
-        return None
+    if not any(c.lower_ == "the" for c in t.lefts) or t.tag_ in ("NNS", "NNPS"):
+        return None  # "the ministers" are several: no one actor
     lemma = t.lemma_.lower()
     if lemma in lex()["nominal_organisations"]:
         actor = index.last_before(offset + t.idx, "organisation")
