@@ -179,3 +179,12 @@ def test_a_plural_nominal_is_not_one_earlier_person():
             "The ministers agreed that the drills would continue in 2026.")
     claim = next(c for c in covering(text, "drills would continue") if c["speaker"])
     assert claim["speaker"] != "Sara Holt"
+
+
+def test_responded_and_added_about_before_a_quotation_frame_it():
+    text = 'Mira Stone responded, "We will publish every figure next week."'
+    claim = next(c for c in covering(text, "publish every figure") if c["speaker"])
+    assert claim["speaker"] == "Mira Stone" and claim["cue"] == "responded"
+    text = 'Jon Pike added about Ola Brun: "He never missed a single vote."'
+    claim = next(c for c in covering(text, "never missed a single vote") if c["speaker"])
+    assert claim["speaker"] == "Jon Pike"

@@ -111,11 +111,11 @@ def _speech_act(verb: Any) -> bool:
     if verb.dep_ in ("amod", "compound", "nmod"):
         return False  # "pledged delegates": a modifier, not a frame
     if lemma in claim_words()["clause_speech"]:
-        return _after_quotation(verb) or any(
+        return _after_quotation(verb) or _introduces_quotation(verb) or any(
             c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
             for c in verb.children)
     if lemma in claim_words()["bare_speech"]:
-        return _after_quotation(verb) or not any(
+        return _after_quotation(verb) or _introduces_quotation(verb) or not any(
             c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt") for c in verb.children)
     if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
         # "Editor's note: ...": a noun heading, unless the parser mistook the verb (its
@@ -139,6 +139,18 @@ def _after_quotation(verb: Any) -> bool:
     """The verb follows a closing quotation mark: '"...," added ...'."""
     doc = verb.doc
     return verb.i > 0 and (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in ("”", "''"))
+
+
+def _introduces_quotation(verb: Any) -> bool:
+    """'X responded, "..."', 'X added about Y: "..."': a quotation follows the verb's
+    clause within a few words."""
+    doc = verb.doc
+    for t in doc[verb.i + 1:min(len(doc), verb.i + 6)]:
+        if t.is_quote or t.text in ("“", "''", "``"):
+            return doc[t.i - 1].text in (",", ":")
+        if t.pos_ == "VERB":
+            return False
+    return False
 
 
 def _inverted_speaker(verb: Any) -> Any | None:
@@ -238,9 +250,14 @@ def _speaker_of(verb: Any) -> Any | None:
     for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
         if t.pos_ == "VERB":
             break
+        if t.ent_type_ in _NOT_SPEAKERS:
+            continue  # "on Sunday", "Oct. 23": when, not who
         if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return t
     return None
+
+
+_NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
 def _with_speaker(sent: Any, offset: int, lo: int, hi: int, cue: Any, speaker_tok: Any,
