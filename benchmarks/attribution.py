@@ -97,7 +97,7 @@ def read_gold(ann: Path) -> list[Gold]:
 
 def overlap(a: Span, fragments: list[Span]) -> bool:
     """`a` overlaps the fragments by at least half of the shorter of the two."""
-    shared = sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in fragments)
+    shared = _shared(a, fragments)
     shorter = min(a[1] - a[0], sum(e - s for s, e in fragments))
     return shorter > 0 and shared * 2 >= shorter
 
