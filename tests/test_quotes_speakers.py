@@ -188,3 +188,8 @@ def test_responded_and_added_about_before_a_quotation_frame_it():
     text = 'Jon Pike added about Ola Brun: "He never missed a single vote."'
     claim = next(c for c in covering(text, "never missed a single vote") if c["speaker"])
     assert claim["speaker"] == "Jon Pike"
+
+
+def test_a_plural_noun_is_not_taken_for_a_reporting_verb():
+    text = "Inspector Tove Aas, who leads the inquiry, told reporters that a trawler was seen."
+    assert all(c["cue"] != "reporters" for c in claims_of(text))

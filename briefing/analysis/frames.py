@@ -96,11 +96,14 @@ def frame_lemma(token: Any) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in reporting:
         return lemma
+    if token.pos_ not in ("VERB", "AUX"):
+        return None  # "reporters" is not "report"
     word = token.lower_
-    for cut, add in ((1, ""), (2, ""), (1, "e"), (3, ""), (3, "e"), (4, "")):
-        if len(word) - cut >= 3 and word[:len(word) - cut] + add in reporting and (
-                word.endswith(("s", "d", "ing"))):
-            return word[:len(word) - cut] + add
+    for suffix, add in (("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", ""),
+                        ("ing", "e")):
+        stem = word[:-len(suffix)] + add
+        if word.endswith(suffix) and len(stem) >= 3 and stem in reporting:
+            return stem
     return None
 
 
