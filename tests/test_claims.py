@@ -208,3 +208,60 @@ def test_quoted_as_saying_is_spoken_by_who_was_quoted():
     respond = [c for c in found if "would respond" in c["text"]]
     assert [c["speaker"] for c in respond] == ["Dmitry Peskov"]  # not also "Russia"
     assert one(text, "talks had stalled")["speaker"] == "ministry"  # not the agency
+
+
+def test_a_poll_shows_with_an_object():
+    text = "A new Marist poll shows Jane Roe with an 8-point lead over John Doe."
+    claim = one(text, "8-point lead")
+    start, end = claim["speaker_span"]
+    assert claim["cue"] == "shows" and text[start:end].endswith("Marist poll")
+    assert "attributed" in claim["kinds"]
+
+
+def test_in_a_survey_sources_the_sentence():
+    text = "In the latest Quinnipiac survey, Roe leads Doe by 8 points among likely voters."
+    claim = one(text, "8 points")
+    start, end = claim["speaker_span"]
+    assert claim["cue"] == "In" and text[start:end].endswith("Quinnipiac survey")
+
+
+def test_in_an_ordinary_place_sources_nothing():
+    claim = one("In the latest round of talks, Roe met Doe for two hours in Geneva.",
+                "two hours")
+    assert claim["speaker"] is None and claim["cue"] is None
+
+
+def test_seems_is_the_cue_of_a_hedged_judgement():
+    claim = one("Mr. Doe does not seem to be relishing the fight against the governor.",
+                "relishing")
+    assert claim["cue"] == "seem" and claim["speaker"] is None
+    assert "speculation" in claim["kinds"] and "attributed" not in claim["kinds"]
+
+
+def test_appeared_on_a_show_is_no_hedge():
+    claims = claims_of("Jane Roe appeared on a Sunday talk show with three governors.")
+    assert all(c["cue"] is None for c in claims)
+
+
+def test_see_as_is_a_view_see_alone_is_not():
+    claim = one("Voters increasingly see Roe as the stronger candidate in November.",
+                "stronger candidate")
+    assert claim["cue"] == "see" and claim["speaker"] == "Voters"
+    assert all(c["cue"] != "see" for c in claims_of("Voters can see the new stadium from the "
+                                                     "highway near Denver."))
+
+
+def test_spoke_about_reports_speech_spoke_to_does_not():
+    claim = one("Jane Roe spoke about the economy at length in Denver on Tuesday.", "economy")
+    assert claim["cue"] == "spoke" and claim["speaker"] == "Jane Roe"
+    assert all(c["cue"] != "spoke" for c in claims_of(
+        "Jane Roe spoke to the gathering of union leaders in Denver on Tuesday."))
+
+
+def test_released_a_statement_and_stances():
+    claim = one("The Roe campaign released a statement condemning the attack on Tuesday.",
+                "statement")
+    assert claim["cue"] == "released" and claim["speaker"]
+    claim = one("Senator Jane Roe refused to rule out a run for governor next year.",
+                "rule out")
+    assert claim["cue"] == "refused" and claim["speaker"] == "Jane Roe"

@@ -31,12 +31,17 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     for token in sent:
         if _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
-        if _is_according_to(token):
-            speaker_tok = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
+        source_in = _source_in(token)
+        if _is_according_to(token) or source_in is not None:
+            speaker_tok = source_in if source_in is not None else next(
+                (t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
             claim = _with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok, index)
             if speaker_tok is None or not phrase_actors(speaker_tok, offset, index):
                 media.append(claim)
             found.append(claim)
+            continue
+        if _hedged_judgement(token):
+            found.append(make_claim(sent, offset, sent[0].i, sent[-1].i, None, token))
             continue
         if token.pos_ not in ("VERB", "AUX", "NOUN") or frame_lemma(token) is None or (
                 not _speech_act(token)):
@@ -116,6 +121,7 @@ def _speech_act(verb: Any) -> bool:
     if lemma in claim_words()["clause_speech"]:
         return _after_quotation(verb) or _introduces_quotation(verb) or any(
             c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
+            or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
             for c in verb.children)
     if lemma in claim_words()["bare_speech"]:
         return _after_quotation(verb) or _introduces_quotation(verb) or not any(
@@ -125,8 +131,11 @@ def _speech_act(verb: Any) -> bool:
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
     objects = claim_words()["speech_act_objects"].get(lemma)
-    return objects is None or any(c.lemma_.lower() in objects or c.lower_ in objects
-                                  for c in verb.children)
+    # the word may hang on the object instead of the verb ("see Roe as ...")
+    words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
+                               for g in c.children if g.dep_ == "prep")]
+    return objects is None or any(w.lemma_.lower() in objects or w.lower_ in objects
+                                  for w in words)
 
 
 def _quoted_as_saying(verb: Any) -> Any | None:
@@ -176,6 +185,25 @@ def _misread_frame(noun: Any) -> bool:
     return (that.lower_ == "that" and that.dep_ == "mark" and that.head.pos_ == "VERB"
             and that.head.i > noun.i and doc[noun.i - 1].pos_ not in ("DET", "PRON")
             and not any(c.dep_ in ("det", "poss") for c in noun.children))
+
+
+def _source_in(token: Any) -> Any | None:
+    """'In the latest survey, X leads ...': the poll or record an "in" opening the clause
+    sources the sentence; returns its noun. "In the talks" sources nothing."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.dep_ != "ROOT":
+        return None
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in claim_words()["data_sources"]:
+        return None
+    return noun
+
+
+def _hedged_judgement(token: Any) -> bool:
+    """'X does not seem to relish ...', 'it appears that ...': the writer's hedged judgement,
+    cued by the verb (no speaker). 'appeared on a show' has no complement: an event."""
+    return (token.dep_ == "ROOT" and token.lemma_.lower() in claim_words()["hedge_verbs"]
+            and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd")
+                    for c in token.children))
 
 
 def _is_according_to(token: Any) -> bool:
