@@ -265,3 +265,23 @@ def test_released_a_statement_and_stances():
     claim = one("Senator Jane Roe refused to rule out a run for governor next year.",
                 "rule out")
     assert claim["cue"] == "refused" and claim["speaker"] == "Jane Roe"
+
+
+def test_polls_showing_and_a_video_shows():
+    text = "He pointed to new polls showing Roe's once formidable lead having evaporated."
+    claim = next((c for c in claims_of(text) if c["cue"] == "showing"), None)
+    assert claim is not None and claim["text"].endswith("having evaporated")
+    start, end = claim["speaker_span"]
+    assert text[start:end].endswith("polls")
+    text = "The video shows Jane Roe outlining her plan for the border to donors in Miami."
+    claim = one(text, "outlining")
+    start, end = claim["speaker_span"]
+    assert claim["cue"] == "shows" and text[start:end].endswith("video")
+
+
+def test_showed_no_sign_is_a_stance_showed_a_film_is_not():
+    claim = one("Senator Jane Roe showed no sign that she was planning to apologize.",
+                "apologize")
+    assert claim["cue"] == "showed" and claim["speaker"] == "Jane Roe"
+    assert all(c["cue"] != "showed" for c in claims_of(
+        "Senator Jane Roe showed a short film about the flooded town to the crowd."))

@@ -54,6 +54,12 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token,
                                            _speaker_of(token), index))
             continue
+        if token.dep_ == "acl" and token.head.lemma_.lower() in lex["data_sources"]:
+            # "polls showing Roe's lead has evaporated": the poll speaks, from its verb on
+            found.append(_with_speaker(sent, offset, token.i, min(token.right_edge.i,
+                                                                   sent[-1].i),
+                                       token, token.head, index))
+            continue
         speaker_tok = _speaker_of(token)
         if _nested_frame(token, speaker_tok) and not _after_quotation(token):
             continue  # (a verb after a closing mark frames the quotation, whatever the parse)
@@ -118,11 +124,18 @@ def _speech_act(verb: Any) -> bool:
     lemma = frame_lemma(verb) or verb.lemma_.lower()
     if verb.dep_ in ("amod", "compound", "nmod"):
         return False  # "pledged delegates": a modifier, not a frame
+    objects = claim_words()["speech_act_objects"].get(lemma)
+    # the word may hang on the object instead of the verb ("see Roe as ...")
+    words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
+                               for g in c.children if g.dep_ == "prep")]
+    with_object = objects is not None and any(
+        w.lemma_.lower() in objects or w.lower_ in objects for w in words)
     if lemma in claim_words()["clause_speech"]:
-        return _after_quotation(verb) or _introduces_quotation(verb) or any(
+        return with_object or _after_quotation(verb) or _introduces_quotation(verb) or any(
             c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
             or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
-            for c in verb.children)
+            for c in verb.children) or (
+            verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words()["data_sources"])
     if lemma in claim_words()["bare_speech"]:
         return _after_quotation(verb) or _introduces_quotation(verb) or not any(
             c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt") for c in verb.children)
@@ -130,12 +143,7 @@ def _speech_act(verb: Any) -> bool:
         # "Editor's note: ...": a noun heading, unless the parser mistook the verb (its
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
-    objects = claim_words()["speech_act_objects"].get(lemma)
-    # the word may hang on the object instead of the verb ("see Roe as ...")
-    words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
-                               for g in c.children if g.dep_ == "prep")]
-    return objects is None or any(w.lemma_.lower() in objects or w.lower_ in objects
-                                  for w in words)
+    return objects is None or with_object
 
 
 def _quoted_as_saying(verb: Any) -> Any | None:
