@@ -285,3 +285,14 @@ def test_showed_no_sign_is_a_stance_showed_a_film_is_not():
     assert claim["cue"] == "showed" and claim["speaker"] == "Jane Roe"
     assert all(c["cue"] != "showed" for c in claims_of(
         "Senator Jane Roe showed a short film about the flooded town to the crowd."))
+
+
+def test_an_attitude_after_a_linking_verb_is_held_by_its_subject():
+    claim = one("The Valdorian government is worried that the rhetoric could hurt tourism.",
+                "hurt tourism")
+    assert claim["cue"] == "worried" and claim["speaker"]
+    claim = one("Senator Jane Roe was critical of the leadership of the party in March.",
+                "leadership")
+    assert claim["cue"] == "critical" and claim["speaker"] == "Jane Roe"
+    assert all(c["cue"] is None for c in claims_of(
+        "The bridge over the Valdor river was closed for repairs until March."))

@@ -40,6 +40,14 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 media.append(claim)
             found.append(claim)
             continue
+        holder = _attitude_holder(token)
+        if holder is not None:
+            # "The ministry is worried that ...", "X was critical of ...": a held stance
+            lo = min(holder.left_edge.i, token.head.i)
+            hi = _cut_nested_frames(token, token.head.right_edge.i, quotes)
+            found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
+                                       token, holder, index))
+            continue
         if _hedged_judgement(token):
             found.append(make_claim(sent, offset, sent[0].i, sent[-1].i, None, token))
             continue
@@ -204,6 +212,17 @@ def _source_in(token: Any) -> Any | None:
     if noun is None or noun.lemma_.lower() not in claim_words()["data_sources"]:
         return None
     return noun
+
+
+def _attitude_holder(adjective: Any) -> Any | None:
+    """The subject of 'is worried that', 'was critical of', 'remains skeptical': an
+    attitude adjective after a linking verb; returns the subject (None if it has none)."""
+    if (adjective.dep_ != "acomp" or adjective.pos_ != "ADJ"
+            or adjective.lower_ not in claim_words()["attitude_adjectives"]
+            or adjective.head.lemma_.lower() not in ("be", "remain", "become", "seem", "appear")):
+        return None
+    return next((c for c in adjective.head.children if c.dep_ == "nsubj"
+                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def _hedged_judgement(token: Any) -> bool:
