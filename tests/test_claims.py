@@ -296,3 +296,25 @@ def test_an_attitude_after_a_linking_verb_is_held_by_its_subject():
     assert claim["cue"] == "critical" and claim["speaker"] == "Jane Roe"
     assert all(c["cue"] is None for c in claims_of(
         "The bridge over the Valdor river was closed for repairs until March."))
+
+
+def test_an_interposed_frame_reports_its_whole_sentence():
+    claim = one("Many of the closures, she said, have involved public courses in the valley.",
+                "public courses")
+    assert claim["cue"] == "said" and claim["text"].startswith("Many of the closures")
+    claim = one("In any case, Mr. Doe said, the industry was vastly over-supplied with courses.",
+                "over-supplied")
+    assert claim["cue"] == "said" and claim["speaker"] == "Doe"
+
+
+def test_praised_then_saying_is_a_second_report():
+    claims = claims_of("The retired businessman has praised the mayor, saying she was a "
+                       "stronger leader than her rival.")
+    saying = next((c for c in claims if c["cue"] == "saying"), None)
+    assert saying is not None and "stronger leader" in saying["text"]
+
+
+def test_who_to_back_does_not_cut_the_claim():
+    claim = one("Adelson said on Friday that he may wait until the spring primaries to decide "
+                "who to back.", "may wait")
+    assert claim["text"].endswith("who to back")

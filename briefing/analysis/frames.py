@@ -97,6 +97,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             # the frame's own clause: from the speaker to the end of the sentence, but not
             # into a subordinate clause that has its own reporting verb
             hi = max(hi, _clause_end(token))
+        if _interposed(token, content):
+            # "Many of the closures, he said, have involved ...": the frame sits inside the
+            # sentence it reports; the whole sentence is the claim
+            lo, hi = token.head.left_edge.i, token.head.right_edge.i
         lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
         hi = _cut_nested_frames(token, hi, quotes)
         found.append(_with_speaker(sent, offset, lo, hi, token, speaker_tok, index))
@@ -249,12 +253,24 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     for t in doc[cue.i + 1:hi + 1]:
         if (t.dep_ in ("advcl", "conj") and t.lemma_.lower() in claim_words()["reporting"]
                 and t.pos_ == "VERB" and not _inside(quotes, t.idx)
-                and any(c.dep_ in _SPEAKER_DEPS for c in t.children)):
+                and any(c.dep_ in _SPEAKER_DEPS and c.tag_ not in ("WP", "WDT")
+                        for c in t.children)):  # "who to back" is no second speaker
             hi = min(hi, t.left_edge.i - 1)
             break
     while hi > cue.i and (doc[hi].is_punct or doc[hi].lower_ in _CLAUSE_JOINERS):
         hi -= 1
     return hi
+
+
+def _interposed(verb: Any, content: list) -> bool:
+    """'X, he said, Y' or 'In any case, Ms. Roe said, Y': a frame with no content of its own,
+    set off by commas inside the clause it reports (the parser hangs it on that clause)."""
+    doc = verb.doc
+    if content or verb.dep_ != "parataxis" or verb.head.i < verb.i:
+        return False
+    first = verb.left_edge.i  # the opening comma may hang on the verb or stand before it
+    return doc[first].text in (",", "—", "–") or (
+        first > 0 and doc[first - 1].text in (",", "—", "–"))
 
 
 def _nested_frame(verb: Any, speaker: Any | None) -> bool:
@@ -264,6 +280,8 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
     reporting = claim_words()["reporting"]
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB" for a in verb.ancestors):
         return False
+    if verb.dep_ == "advcl" and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return False  # "X praised Y, saying he was ...": a second report, not a complement
     if (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting
             and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)):
         return True  # "saying Moscow would respond": an act reported, not a second report
