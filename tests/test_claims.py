@@ -318,3 +318,11 @@ def test_who_to_back_does_not_cut_the_claim():
     claim = one("Adelson said on Friday that he may wait until the spring primaries to decide "
                 "who to back.", "may wait")
     assert claim["text"].endswith("who to back")
+
+
+def test_and_said_with_its_own_clause_is_a_second_report():
+    claims = claims_of("Senator Jane Roe met the nominee. She praised him and said the committee "
+                       "should give him a hearing.")
+    said = next((c for c in claims if c["cue"] == "said"), None)
+    assert said is not None and said["speaker"] == "Jane Roe"
+    assert "give him a hearing" in said["text"]

@@ -263,10 +263,11 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
 
 
 def _interposed(verb: Any, content: list) -> bool:
-    """'X, he said, Y' or 'In any case, Ms. Roe said, Y': a frame with no content of its own,
-    set off by commas inside the clause it reports (the parser hangs it on that clause)."""
+    """'X, he said, Y', 'In any case, Ms. Roe said, Y', 'Sales were great, he said, ...': a
+    frame with no content of its own, set off by a comma inside or after the clause it
+    reports (the parser hangs it on that clause)."""
     doc = verb.doc
-    if content or verb.dep_ != "parataxis" or verb.head.i < verb.i:
+    if content or verb.dep_ != "parataxis":
         return False
     first = verb.left_edge.i  # the opening comma may hang on the verb or stand before it
     return doc[first].text in (",", "—", "–") or (
@@ -280,8 +281,11 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
     reporting = claim_words()["reporting"]
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB" for a in verb.ancestors):
         return False
-    if verb.dep_ == "advcl" and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
-        return False  # "X praised Y, saying he was ...": a second report, not a complement
+    if verb.dep_ in ("advcl", "conj") and any(c.dep_ in ("ccomp", "parataxis")
+                                               for c in verb.children):
+        # "X praised Y, saying he was ...", "she praised Y and said Z should ...": a second
+        # report, not a complement
+        return False
     if (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting
             and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)):
         return True  # "saying Moscow would respond": an act reported, not a second report
