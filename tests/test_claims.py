@@ -326,3 +326,15 @@ def test_and_said_with_its_own_clause_is_a_second_report():
     said = next((c for c in claims if c["cue"] == "said"), None)
     assert said is not None and said["speaker"] == "Jane Roe"
     assert "give him a hearing" in said["text"]
+
+
+def test_the_subject_of_declined_to_speaks_for_the_infinitive():
+    claim = one("Senator Jane Roe declined to discuss the latest attacks on her rival.",
+                "latest attacks")
+    assert claim["cue"] == "discuss" and claim["speaker"] == "Jane Roe"
+
+
+def test_a_persons_aide_is_not_that_person():
+    claim = one("Jane Roe's campaign manager said the senator would not attend the debate.",
+                "would not attend")
+    assert claim["speaker"] == "Jane Roe's campaign manager"

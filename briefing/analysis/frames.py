@@ -321,6 +321,11 @@ def _speaker_of(verb: Any) -> Any | None:
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
         return _speaker_of(verb.head)  # "X warned ..., labeling ..." : X labels
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        # "X declined to discuss", "X goes on to list": the subject of the head speaks;
+        # "urged Y to say": its object does
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        return controller if controller is not None else _speaker_of(verb.head)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "X is expected to": no speaker but the agent, found above
     inverted = _inverted_speaker(verb)
