@@ -338,3 +338,9 @@ def test_a_persons_aide_is_not_that_person():
     claim = one("Jane Roe's campaign manager said the senator would not attend the debate.",
                 "would not attend")
     assert claim["speaker"] == "Jane Roe's campaign manager"
+
+
+def test_trailing_in_the_polls_sources_nothing():
+    claims = claims_of("Senator Jane Roe has pulled nearly even with John Doe in many polls, "
+                       "including in Valdoria.")
+    assert all(c["cue"] != "in" for c in claims)

@@ -215,7 +215,12 @@ def _source_in(token: Any) -> Any | None:
     noun = next((c for c in token.children if c.dep_ == "pobj"), None)
     if noun is None or noun.lemma_.lower() not in claim_words()["data_sources"]:
         return None
-    return noun
+    # only as the sentence's opening, set off by a comma: "trails in the polls" is the
+    # polls' standing, not their report
+    doc = token.doc
+    after = noun.right_edge.i + 1
+    opens = token.i - token.sent.start <= 1
+    return noun if opens and after < len(doc) and doc[after].text == "," else None
 
 
 def _attitude_holder(adjective: Any) -> Any | None:
