@@ -341,6 +341,6 @@ def test_a_persons_aide_is_not_that_person():
 
 
 def test_trailing_in_the_polls_sources_nothing():
-    claims = claims_of("Senator Jane Roe has pulled nearly even with John Doe in many polls, "
-                       "including in Valdoria.")
-    assert all(c["cue"] != "in" for c in claims)
+    for text in ("She is still ahead in national polls.",
+                 "Though Roe trails Doe nationally, she has led him in several recent surveys."):
+        assert all(c["cue"] != "in" for c in claims_of(text))
