@@ -344,3 +344,14 @@ def test_trailing_in_the_polls_sources_nothing():
     for text in ("She is still ahead in national polls.",
                  "Though Roe trails Doe nationally, she has led him in several recent surveys."):
         assert all(c["cue"] != "in" for c in claims_of(text))
+
+
+def test_a_statement_noun_is_its_possessors_claim():
+    claim = one("Senator Jane Roe's statement last spring that the tolls should be abolished "
+                "drew criticism.", "tolls should be abolished")
+    assert claim["cue"] == "statement" and claim["speaker"] == "Jane Roe"
+
+
+def test_who_seek_is_no_claim():
+    claims = claims_of("The clinic helps women who seek abortions in the northern counties.")
+    assert all(c["speaker"] != "women" for c in claims)

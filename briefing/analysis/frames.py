@@ -367,8 +367,11 @@ def _with_speaker(sent: Any, offset: int, lo: int, hi: int, cue: Any, speaker_to
     return claim
 
 
-def nominal_frames(sent: Any, offset: int, already: list[Claim]) -> list[Claim]:
-    """'There are speculations that ...', 'claims that ...' with no verb frame."""
+def nominal_frames(sent: Any, offset: int, already: list[Claim],
+                   index: ActorIndex) -> list[Claim]:
+    """'There are speculations that ...', 'claims that ...' with no verb frame; the noun's
+    possessor or its 'by' phrase speaks ("Roe's claim that ...", "claims by the agencies
+    that ...")."""
     lex = claim_words()
     found = []
     for token in sent:
@@ -381,8 +384,25 @@ def nominal_frames(sent: Any, offset: int, already: list[Claim]) -> list[Claim]:
         start = offset + token.idx
         if any(c.start <= start < c.end for c in already):
             continue
-        claim = make_claim(sent, offset, token.left_edge.i, clause.right_edge.i, None, token)
+        holder = _noun_holder(token)
+        if holder is not None:
+            claim = _with_speaker(sent, offset, token.left_edge.i, clause.right_edge.i, token,
+                                  holder, index)
+        else:
+            claim = make_claim(sent, offset, token.left_edge.i, clause.right_edge.i, None,
+                               token)
         if token.lemma_.lower() in lex["speculative_nouns"] and "speculation" not in claim.kinds:
             claim.kinds.append("speculation")
         found.append(claim)
     return found
+
+
+def _noun_holder(noun: Any) -> Any | None:
+    """Whose claim a statement noun is: its possessor ("Roe's claim", not "its claim"), or
+    the object of its 'by' / 'from' ("claims by the agencies")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
