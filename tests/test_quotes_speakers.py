@@ -203,3 +203,6 @@ def test_a_headline_opened_by_a_poll_or_a_kind_of_source_is_theirs():
                  if "rebound" in c["text"])
     assert claim["speaker"] == "Insiders" and claim["cue"] == ":"
     assert all(c["cue"] != ":" for c in claims_of("Notes: the match starts at noon in Oslo"))
+    assert all(c["cue"] != ":" for c in claims_of(
+        "But beware, Republicans: the party has lost this state twice since 1990."))
+

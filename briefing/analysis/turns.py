@@ -63,6 +63,8 @@ def labelled_line(block: Any, index: ActorIndex) -> tuple[str, list[int], list[i
 def _source_label(words: list[str]) -> bool:
     """A label whose last word is a poll, a report or a kind of person ("Poll", "New
     survey", "Senior officials", "Historians")."""
+    if "," in " ".join(words) or (len(words) > 2 and any(w[:1].islower() for w in words)):
+        return False  # "But beware, Republicans:": a sentence, not a label
     last = words[-1].lower()
     nouns = claim_words()["data_sources"] | speaker_lex()["person_nouns"] | {
         "editorial", "insider", "historian", "source"}
