@@ -35,6 +35,7 @@ from briefing.store import Record, Store
 
 HISTORY_KEPT = 10  # earlier quotes kept per highlight
 LOGGED_QUOTE = 160  # characters of a quote kept in the revision log
+CURSOR_WORDS = 40  # characters at the cursor looked for in a new version of the text
 
 
 def _now() -> str:
@@ -273,6 +274,21 @@ def _apply(store: Store, article_id: int, plan: _Plan) -> None:
     store.replace_rows("grades", plan.grades_removed, plan.grades_added)
 
 
+def follow_offset(old: str, new: str, offset: int) -> int:
+    """Where `offset` of `old` is in `new`: the words at it, found again (the reader's
+    cursor when a new version replaces the text it shows)."""
+    start = max(0, min(offset, len(old)))
+    while start < len(old) and old[start].isspace():
+        start += 1
+    end = min(len(old), start + CURSOR_WORDS)
+    if start >= end or not old[start:end].strip():
+        return min(offset, len(new))
+    [found] = locate_all([capture(old, start, end)], new, old)
+    if found is None:
+        return min(offset, len(new))
+    return max(0, min(len(new), found.start - (start - offset)))
+
+
 # -- the public operations ----------------------------------------------------------------
 def reanchor(store: Store, article: Record) -> ReanchorSummary:
     """Find every annotation and claim grade of `article` still pointing into an earlier
@@ -295,7 +311,7 @@ def update_article_text(store: Store, article_id: int, doc: Document) -> Reancho
         if other is not None and other.id != article_id:
             raise BriefingError(f"that text is already article {other.id}")
         plan = _plan(store, article, doc.text, article["hash"])
-        version = len(article.get("revisions") or []) + 2
+        version = version_number(article) + 1
         entry = {"version": version, "at": _now(), "hash": doc.hash,
                  **{k: v for k, v in asdict(plan.summary).items() if k != "article_id"}}
         log = [*(article.get("revision_log") or []), entry]
@@ -316,6 +332,11 @@ class Version:
     log: dict[str, Any] | None  # what its update did (None: the first, or not recorded)
 
 
+def version_number(article: dict) -> int:
+    """Which version of its text the article holds now (1: as first imported)."""
+    return len(article.get("revisions") or []) + 1
+
+
 def versions(article: dict) -> list[Version]:
     """The article's versions, oldest first, with what each update moved or orphaned."""
     revisions = list(article.get("revisions") or [])
@@ -323,5 +344,33 @@ def versions(article: dict) -> list[Version]:
     texts = [(r.get("hash", ""), len(r.get("text") or "")) for r in revisions]
     texts.append((article["hash"], len(article["text"])))
     dates = [article.get("imported")] + [r.get("replaced") for r in revisions]
-    return [Version(n, dates[n - 1], digest, size, n == len(texts), logs.get(n))
+    current = version_number(article)
+    return [Version(n, dates[n - 1], digest, size, n == current, logs.get(n))
             for n, (digest, size) in enumerate(texts, start=1)]
+
+
+_CHANGE_WORDS = {"moved": "moved", "orphaned": "orphaned", "restored": "came back"}
+
+
+def version_lines(article: dict) -> list[str]:
+    """`briefing revisions ID`: one line per version, then what its update changed."""
+    lines = [f"article {article['id']}: {article['title']}"]
+    for v in versions(article):
+        date = (v.date or "?").replace("T", " ")[:16]
+        if v.number == 1:
+            what = "imported"
+        elif v.log is None:
+            what = "updated (moves not recorded)"
+        else:
+            what = "updated: " + ReanchorSummary(
+                **{k: v.log.get(k, 0) for k in ("kept", "moved", "orphaned", "restored",
+                                                "grades_moved", "grades_orphaned")}).counts()
+        current = "  (current: the notes are on this version)" if v.current else ""
+        lines.append(f"  v{v.number}  {date}  {v.characters:,} chars  {what}{current}")
+        for change in (v.log or {}).get("changes", []):
+            label = _CHANGE_WORDS.get(change.get("what"), str(change.get("what")))
+            lines.append(f"        {label:9}  #{change.get('id')}  “{change.get('quote', '')}”")
+            if change.get("was"):
+                lines.append(f"        {'':9}  {' ' * len(str(change.get('id')))}  "
+                             f"was “{change['was']}”")
+    return lines
