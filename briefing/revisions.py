@@ -27,7 +27,15 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from briefing.anchoring import Located, Selector, capture, locate_all
+from briefing.anchoring import (
+    Located,
+    Selector,
+    TextIndex,
+    capture,
+    locate_all,
+    normalise,
+    similarity,
+)
 from briefing.document import Document, text_hash
 from briefing.errors import BriefingError
 from briefing.grades import claim_key, orphaned_claim_key, parse_claim_key
@@ -35,6 +43,8 @@ from briefing.store import Record, Store
 
 HISTORY_KEPT = 10  # earlier quotes kept per highlight
 LOGGED_QUOTE = 160  # characters of a quote kept in the revision log
+ORPHAN_CONTEXT = 0.8  # how much of one side's context an orphan needs to come back
+ORPHAN_TIE = 0.1  # a look-alike with context this close to the orphan's makes it a guess
 CURSOR_WORDS = 40  # characters at the cursor looked for in a new version of the text
 
 
@@ -148,6 +158,45 @@ def _claim_target(claim: dict, hints: list[str | None], texts: dict[str, str]) -
     return None
 
 
+def _context_agreement(sel: Selector, text: str, start: int, end: int) -> float:
+    """How well the text beside text[start:end] agrees with the selector's context (the
+    better side)."""
+    prefix = text[max(0, start - len(sel.prefix)):start]
+    suffix = text[end:end + len(sel.suffix)]
+    return max(similarity(normalise(sel.prefix), normalise(prefix)),
+               similarity(normalise(sel.suffix), normalise(suffix)))
+
+
+def _rival(sel: Selector, index: TextIndex, own_start: int, agreement: float) -> bool:
+    """Whether another occurrence of the quote in `index`'s text has context about as
+    good as `agreement`."""
+    quote = normalise(sel.exact).strip()
+    at = index.norm.find(quote)
+    while at != -1:
+        start = index.to_orig(at)
+        end = index.to_orig(at + len(quote) - 1) + 1
+        if start != own_start and _context_agreement(sel, index.text, start, end) \
+                >= agreement - ORPHAN_TIE:
+            return True
+        at = index.norm.find(quote, at + 1)
+    return False
+
+
+def _came_back(sel: Selector, where: Located, index: TextIndex,
+               captured_on: TextIndex | None) -> bool:
+    """An orphan returns only on its own words with its own context on one side at least,
+    and only when no other passage has them with as much context, now or in the text it
+    was highlighted on: its words were gone, and a look-alike (legal boilerplate, a recap)
+    must not be taken for them."""
+    text = index.text
+    if normalise(text[where.start:where.end]).strip() != normalise(sel.exact).strip():
+        return False
+    ours = _context_agreement(sel, text, where.start, where.end)
+    if ours < ORPHAN_CONTEXT or _rival(sel, index, where.start, ours):
+        return False
+    return captured_on is None or not _rival(sel, captured_on, sel.start, 1.0)
+
+
 def _plan_annotations(plan: _Plan, annotations: list[Record], text: str, digest: str,
                       texts: dict[str, str]) -> None:
     stale = [a for a in annotations if a.get("text_hash") != digest and a.get("selector")]
@@ -163,9 +212,17 @@ def _plan_annotations(plan: _Plan, annotations: list[Record], text: str, digest:
     found = _find_all(targets + claim_targets, text, texts)
     spans, claim_spans = found[:len(targets)], iter(found[len(targets):])
     summary, now = plan.summary, _now()
+    indexes: dict[str, TextIndex] = {}  # by text hash, built for orphans found again
     for a, target, where, claim in zip(stale, targets, spans, claims, strict=True):
         was_orphan = a.get("status") == "orphaned"
         old_quote = target.selector.exact
+        if was_orphan and where is not None:
+            indexes.setdefault(digest, TextIndex(text))
+            if target.on and target.on not in indexes:
+                indexes[target.on] = TextIndex(texts[target.on])
+            if not _came_back(target.selector, where, indexes[digest],
+                              indexes.get(target.on) if target.on else None):
+                where = None
         if where is None:
             summary.orphaned += 1
             plan.annotations[a.id] = {"status": "orphaned", "start": None, "end": None,
