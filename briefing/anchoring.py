@@ -153,6 +153,11 @@ def similarity(a: str, b: str) -> float:
     return 1.0 - edlib.align(a, b, mode="NW", task="distance")["editDistance"] / max(len(a), len(b))
 
 
+def _distance(quote: str, window: str) -> int:
+    """Edit distance, as `similarity` measures it, scaled to characters."""
+    return round((1.0 - similarity(quote, window)) * max(len(quote), len(window)))
+
+
 def _fuzzy_hits(quote: str, norm: str, centre: int, max_errors: int) -> list[tuple[int, int, int]]:
     """Best approximate occurrences of `quote` in a window of `norm` around `centre`."""
     lo = max(0, centre - len(quote) - 2 * CONTEXT_CHARS)
@@ -349,7 +354,10 @@ def _locate(sel: Selector, index: TextIndex, expected_start: int | None = None) 
         s = similarity(suffix.rstrip(), got_suffix.rstrip()) if suffix else float(
             end >= len(norm) - 1)
         position = 1.0 / (1.0 + abs(start - expected) / _POSITION_SCALE)
-        return _Candidate(start, end, 1.0 - distance / len(quote), p, s, position)
+        # Edit distance over the longer of quote and match, as `similarity` has it: a short
+        # word replaced by a longer one is one edit of the phrase, not a rewrite of it.
+        return _Candidate(start, end, 1.0 - distance / max(len(quote), end - start), p, s,
+                          position)
 
     candidates: dict[tuple[int, int], _Candidate] = {}
     exact_hits = _find_all(norm, quote, _MAX_EXACT_HITS)
@@ -365,15 +373,20 @@ def _locate(sel: Selector, index: TextIndex, expected_start: int | None = None) 
     max_errors = max(1, int(len(quote) * _FUZZY_ERROR_RATE))
     for centre in centres:
         for start, end, distance in _fuzzy_hits(quote, norm, centre, max_errors):
+            # An approximate match may stop short of (or run into) the context around it:
+            # judged as found, the original's context would seem edited too.
+            fitted = _fit_to_context(prefix, suffix, norm, start, end, len(quote))
+            if fitted != (start, end) and fitted[1] > fitted[0]:
+                start, end = fitted
+                distance = _distance(quote, norm[start:end])
             key = (start, end)
             if key not in candidates:
-                candidates[key] = judge(start, end, distance)
+                candidates[key] = judge(start, end, min(distance, len(quote)))
 
     for start, end in _between_context(prefix, suffix, norm, expected, len(quote)):
         if (start, end) not in candidates:
-            window = norm[start:end]
-            distance = round((1.0 - similarity(quote, window)) * max(len(quote), len(window)))
-            candidates[(start, end)] = judge(start, end, min(distance, len(quote)))
+            candidates[(start, end)] = judge(start, end,
+                                             min(_distance(quote, norm[start:end]), len(quote)))
 
     # The best candidate that is convincing: a look-alike elsewhere may outscore the
     # original whose context was edited, yet be refused as too far or too different.
