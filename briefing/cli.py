@@ -256,8 +256,7 @@ def _cmd_revisions(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([asdict(v) for v in versions(article)], ensure_ascii=False, indent=2))
         return 0
-    for line in version_lines(article):
-        print(_safe(line))
+    print("\n".join(version_lines(article)))  # sanitised there, indentation kept
     return 0
 
 

@@ -39,6 +39,7 @@ from briefing.anchoring import (
 from briefing.document import Document, text_hash
 from briefing.errors import BriefingError
 from briefing.grades import claim_key, orphaned_claim_key, parse_claim_key
+from briefing.sanitize import sanitise_line
 from briefing.store import Record, Store
 
 HISTORY_KEPT = 10  # earlier quotes kept per highlight
@@ -410,8 +411,9 @@ _CHANGE_WORDS = {"moved": "moved", "orphaned": "orphaned", "restored": "came bac
 
 
 def version_lines(article: dict) -> list[str]:
-    """`briefing revisions ID`: one line per version, then what its update changed."""
-    lines = [f"article {article['id']}: {article['title']}"]
+    """`briefing revisions ID`: one line per version, then what its update changed. Text
+    from the article (title, quotes) is sanitised here: these lines go to a terminal."""
+    lines = [f"article {article['id']}: {sanitise_line(article['title'])}"]
     for v in versions(article):
         date = (v.date or "?").replace("T", " ")[:16]
         if v.number == 1:
@@ -425,9 +427,10 @@ def version_lines(article: dict) -> list[str]:
         current = "  (current: the notes are on this version)" if v.current else ""
         lines.append(f"  v{v.number}  {date}  {v.characters:,} chars  {what}{current}")
         for change in (v.log or {}).get("changes", []):
-            label = _CHANGE_WORDS.get(change.get("what"), str(change.get("what")))
-            lines.append(f"        {label:9}  #{change.get('id')}  “{change.get('quote', '')}”")
+            label = _CHANGE_WORDS.get(change.get("what"), sanitise_line(str(change.get("what"))))
+            lines.append(f"      {label:9}  #{change.get('id')}  "
+                         f"“{sanitise_line(str(change.get('quote', '')))}”")
             if change.get("was"):
-                lines.append(f"        {'':9}  {' ' * len(str(change.get('id')))}  "
-                             f"was “{change['was']}”")
+                lines.append(f"      {'':9}  {'':{len(str(change.get('id'))) + 1}}  "
+                             f"was “{sanitise_line(str(change['was']))}”")
     return lines
