@@ -115,11 +115,13 @@ class _Target:
 
     selector: Selector
     on: str | None  # hash of the text the selector describes (None: not known)
+    orphan: bool = False  # its words were gone from the text before this one
 
 
 def _find_all(targets: list[_Target], text: str, texts: dict[str, str]) -> list[Located | None]:
     """`locate_all` once per text the selectors were captured on (that text makes
-    re-anchoring exact wherever its paragraphs were kept)."""
+    re-anchoring exact wherever its paragraphs were kept); orphans come back only on
+    their own words (`_came_back`)."""
     found: list[Located | None] = [None] * len(targets)
     groups: dict[str | None, list[int]] = {}
     for i, target in enumerate(targets):
@@ -129,6 +131,18 @@ def _find_all(targets: list[_Target], text: str, texts: dict[str, str]) -> list[
                              texts.get(on) if on else None)
         for i, where in zip(indexes, located, strict=True):
             found[i] = where
+    indexes: dict[str, TextIndex] = {}  # built only when an orphan is found again
+
+    def index_of(digest: str) -> TextIndex:
+        if digest not in indexes:
+            indexes[digest] = TextIndex(text if digest == "" else texts[digest])
+        return indexes[digest]
+
+    for i, (target, where) in enumerate(zip(targets, found, strict=True)):
+        if target.orphan and where is not None:
+            before = index_of(target.on) if target.on in texts else None
+            if not _came_back(target.selector, where, index_of(""), before):
+                found[i] = None
     return found
 
 
@@ -206,24 +220,17 @@ def _plan_annotations(plan: _Plan, annotations: list[Record], text: str, digest:
     for a in stale:
         sel = Selector.from_dict(a["selector"])
         hints = [a.get("anchored_on"), a.get("text_hash")]
-        targets.append(_Target(sel, _captured_on(sel, hints, texts)))
+        targets.append(_Target(sel, _captured_on(sel, hints, texts),
+                               orphan=a.get("status") == "orphaned"))
         claim = a.get("claim")
         claims.append(_claim_target(claim, hints, texts) if isinstance(claim, dict) else None)
     claim_targets = [c for c in claims if c is not None]
     found = _find_all(targets + claim_targets, text, texts)
     spans, claim_spans = found[:len(targets)], iter(found[len(targets):])
     summary, now = plan.summary, _now()
-    indexes: dict[str, TextIndex] = {}  # by text hash, built for orphans found again
     for a, target, where, claim in zip(stale, targets, spans, claims, strict=True):
         was_orphan = a.get("status") == "orphaned"
         old_quote = target.selector.exact
-        if was_orphan and where is not None:
-            indexes.setdefault(digest, TextIndex(text))
-            if target.on and target.on not in indexes:
-                indexes[target.on] = TextIndex(texts[target.on])
-            if not _came_back(target.selector, where, indexes[digest],
-                              indexes.get(target.on) if target.on else None):
-                where = None
         if where is None:
             summary.orphaned += 1
             plan.annotations[a.id] = {"status": "orphaned", "start": None, "end": None,
@@ -292,7 +299,7 @@ def _plan_grades(plan: _Plan, article_id: int, rows: list[Record], text: str, di
             source = on
         else:
             continue
-        stale.append((row, _Target(sel, source)))
+        stale.append((row, _Target(sel, source, orphan=row.get("status") == "orphaned")))
     if not stale:
         return
     found = _find_all([t for _, t in stale], text, texts)
