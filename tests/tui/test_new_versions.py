@@ -1,5 +1,6 @@
-"""The reader when its article gets a new version: answering y to "a new version of …?",
-and a text replaced under an open reader (the library's U, another session)."""
+"""The reader when what it shows changes in the database: answering y to "a new version
+of …?", a text replaced under an open reader (the library's U, another session), and
+the check for other sessions' changes racing this session's own edits."""
 
 from __future__ import annotations
 
@@ -104,3 +105,34 @@ async def test_a_new_version_saved_elsewhere_replaces_the_text_under_the_cursor(
         assert shown(screen)[moved] == SPECULATION
         for claim in screen.analysis["claims"]:
             assert screen.text[claim["start"]:claim["end"]] == claim["text"]
+
+
+async def test_a_poll_read_before_a_local_edit_does_not_undo_it(reader_db, monkeypatch):
+    """The check for other sessions' changes reads the database in the queue; when this
+    session edits after that read was queued, the read is older than the screen and must
+    not replace what the screen shows (it reverted a recolour under load)."""
+    import threading
+
+    import briefing.tui.screens.reader as reader_module
+
+    monkeypatch.setattr(reader_module, "OTHER_SESSIONS_POLL", 3600)  # polled by hand below
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(
+            size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("h")  # a highlight, colour 1, saved
+        await wait_for(pilot, lambda: screen.highlights[0]["id"] and not screen._polling)
+        pilot.app.service.flush()
+        gate = threading.Event()
+        pilot.app.service.submit(lambda store: gate.wait(5))  # the database is busy
+        screen._seen_version = None
+        screen._poll_other_sessions()  # a read queued now sees colour 1
+        assert screen._polling
+        await pilot.press("3")  # recoloured on screen at once, saved after the read
+        gate.set()
+        pilot.app.service.flush()
+        await pilot.pause()
+        await wait_for(pilot, lambda: not screen._polling)
+        assert [h["color"] for h in screen.highlights] == [3]
+    with Store(path) as store:
+        assert [a.color for a in store.annotations(article_id)] == [3]

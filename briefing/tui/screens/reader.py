@@ -312,6 +312,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             self._polling = False
             if not self.is_mounted or result is None:
                 return
+            if self.app.service.submitted != asked:
+                # This session wrote after the read (its screen already shows that): the
+                # read is older than the screen, so the next poll reads again.
+                return
             self._seen_version, highlights, notes, digest = result
             if self.article is not None and digest != self.article["hash"]:
                 # A new version of the text (from the library's U, or another session):
@@ -330,6 +334,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
         # Queued behind this session's own writes, so it never undoes one in flight.
         self.app.service.submit(read, done, failed)
+        asked = self.app.service.submitted
 
     def _show_article(self, article: dict) -> None:
         self.text = article["text"]
