@@ -304,9 +304,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             version = store.version()  # a stat of the file: cheap when nothing changed
             if version == seen:
                 return None
-            article = store.require_article(article_id)
+            article = store.article(article_id)  # None: deleted by another session
             return (version, store.annotations(article_id), store.notes(article_id),
-                    article["hash"])
+                    article["hash"] if article else None)
 
         def done(result) -> None:
             self._polling = False
@@ -317,7 +317,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
                 # read is older than the screen, so the next poll reads again.
                 return
             self._seen_version, highlights, notes, digest = result
-            if self.article is not None and digest != self.article["hash"]:
+            if digest and self.article is not None and digest != self.article["hash"]:
                 # A new version of the text (from the library's U, or another session):
                 # everything shown points into the old one, so load it all again.
                 self.app.service.submit(self._load, self._loaded, self._failed)
