@@ -44,6 +44,7 @@ from briefing.store import Record, Store
 
 HISTORY_KEPT = 10  # earlier quotes kept per highlight
 LOGGED_QUOTE = 160  # characters of a quote kept in the revision log
+LOGGED_CHANGES = 200  # changes listed per update in the revision log
 ORPHAN_CONTEXT = 0.8  # how much of one side's context an orphan needs to come back
 ORPHAN_TIE = 0.1  # a look-alike with context this close to the orphan's makes it a guess
 CURSOR_WORDS = 40  # characters at the cursor looked for in a new version of the text
@@ -379,6 +380,8 @@ def update_article_text(store: Store, article_id: int, doc: Document) -> Reancho
         version = version_number(article) + 1
         entry = {"version": version, "at": _now(), "hash": doc.hash,
                  **{k: v for k, v in asdict(plan.summary).items() if k != "article_id"}}
+        # The log lives in the article's record: a bounded list, the counts say the rest.
+        entry["changes"] = entry["changes"][:LOGGED_CHANGES]
         log = [*(article.get("revision_log") or []), entry]
         # The text first: if the rest were lost, opening the article re-anchors what is
         # still on the old text (every annotation and grade carries its text's hash).
