@@ -385,7 +385,10 @@ def update_article_text(store: Store, article_id: int, doc: Document) -> Reancho
         log = [*(article.get("revision_log") or []), entry]
         # The text first: if the rest were lost, opening the article re-anchors what is
         # still on the old text (every annotation and grade carries its text's hash).
-        store.replace_article_text(article_id, doc.text, revision_log=log)
+        # The new version's header (date, source, title...) is the newer one too: the
+        # analysis dates relative claims from it. What it does not say is kept.
+        header = {**doc.meta, **({"title": sanitise_line(doc.title)} if doc.title else {})}
+        store.replace_article_text(article_id, doc.text, revision_log=log, **header)
         _apply(store, article_id, plan)
         return plan.summary
 

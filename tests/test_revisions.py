@@ -39,6 +39,8 @@ def test_update_reanchors_keeps_moves_and_orphans(db_path):
             "his government would formally ask NATO to increase patrols"
         assert by_id[removed].status == "orphaned" and by_id[removed].start is None
         assert by_id[removed].note == "removed"  # orphans are never deleted
+        # The new version's header replaces the old one's (the analysis dates from it).
+        assert store.article(aid)["published"] == "2025-02-15"
 
 
 def test_update_cli_prints_summary_and_round_trips(db_path, capsys):
