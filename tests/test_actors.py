@@ -22,15 +22,20 @@ def test_possessive_and_article_are_stripped():
     assert len(found["North Korea"]["mentions"]) == 2
 
 
-def test_surname_joins_full_name_only_when_unambiguous():
+def test_surname_joins_full_name():
     found = actors_of("Russian President Vladimir Putin arrived on Monday. Putin said the talks "
                       "were useful.")
     assert "Putin" not in found
     assert len(found["Vladimir Putin"]["mentions"]) == 2
     assert found["Vladimir Putin"]["type"] == "person"
-    two = actors_of("John Smith met Mary Smith in Paris. Smith said little.")
-    assert "John Smith" in two and "Mary Smith" in two
-    assert len(two["John Smith"]["mentions"]) == 1 and len(two["Mary Smith"]["mentions"]) == 1
+
+
+def test_shared_surname_goes_to_the_bearer_the_text_is_about():
+    # Two people stay two; the bare surname goes to the one named first and most.
+    two = actors_of("John Smith met Mary Smith in Paris. Smith said little. Later John Smith "
+                    "left.")
+    assert "John Smith" in two and "Mary Smith" in two and "Smith" not in two
+    assert len(two["John Smith"]["mentions"]) == 3 and len(two["Mary Smith"]["mentions"]) == 1
 
 
 def test_demonyms_become_their_country():

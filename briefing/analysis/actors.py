@@ -16,12 +16,15 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.analysis.lexicon import countries, table
+from briefing.analysis.pipeline import DATELINE, QUESTION_LABELS
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group",
                 "LOC": "place", "FAC": "place"}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
+# Markup and web fragments: "Venezuela](https://...", "@handle", "(WB" - never in a name.
+_MARKUP = re.compile(r"[\[\]()<>{}|*#@\\]|://|\bwww\.|\.(?:com|html?|php)\b")
 _ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 _NAV_NOISE = re.compile(r"\b(?:home|back|menu|share|photo|getty|reuters|afp|copyright)\b", re.I)
 _TYPE_RANK = {"person": 0, "country": 1, "organisation": 2, "group": 3, "place": 4}
@@ -49,6 +52,8 @@ class _Mention:
     acting: bool
     role: str | None = None
     plural: bool = False  # a plural proper noun ("the Houthis") names a group, not a person
+    courtesy: str | None = None  # "Mr.", "Mrs.", ... written before the name (says the sex)
+    adjectival: bool = False  # "a Democratic senator": the party named only as a modifier
 
 
 # Lower-case words inside personal names: "Ursula von der Leyen", "Mohammed bin Salman".
@@ -80,16 +85,64 @@ def _titles() -> frozenset[str]:
     return frozenset(table("titles")["titles"])
 
 
+@lru_cache(maxsize=1)
+def _noise() -> tuple[frozenset[str], frozenset[str]]:
+    """(surfaces that are never actors, words that open a tagged name but are not in it)."""
+    noise = table("noise")
+    return frozenset(noise["generic"]) | frozenset(noise["dates"]), frozenset(noise["lead_in"])
+
+
+@lru_cache(maxsize=1)
+def _courtesy() -> dict[str, str]:
+    """ "Mr." -> "male", "Mrs." -> "female"."""
+    return {word: sex for sex, words in table("names")["courtesy"].items() for word in words}
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    return {name: sex for sex, names in table("names")["given"].items() for name in names}
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset[str]:
+    return frozenset(table("names")["suffixes"])
+
+
+def _core_words(name: str) -> list[str]:
+    """A person's name without the suffix: "Donald Trump Jr." -> ["Donald", "Trump"]."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in _suffixes():
+        words.pop()
+    return words
+
+
 def _clean(ent: Any, offset: int) -> _Mention | None:
     """Strip articles, possessives and leading titles; reject noise. Offsets into the text."""
     tokens = list(ent)
     role_tokens: list[Any] = []
-    while tokens and tokens[0].lower_ in ("the", "a", "an"):
-        tokens.pop(0)
-    if ent.label_ == "PERSON":
-        while len(tokens) > 1 and tokens[0].lower_ in _titles():
+    never, lead_ins = _noise()
+    for i, token in enumerate(tokens):
+        if token.text in ("(", "[", "{", "<", "|") or "](" in token.text:
+            tokens = tokens[:i]  # "Administrative Tribunal of the World Bank (WB"
+            break
+    while len(tokens) > 1 and (tokens[0].lower_ in ("the", "a", "an")
+                               or tokens[0].text in lead_ins):
+        tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
+    label = ent.label_
+    before = ent.doc[tokens[0].i - 1] if tokens and tokens[0].i > 0 else None
+    courtesy = tokens[0].text if tokens and tokens[0].text in _courtesy() else None
+    if courtesy is None and before is not None and before.text in _courtesy():
+        courtesy = before.text
+    if label != "PERSON" and tokens and (courtesy or (
+            before is not None and before.lower_ in _titles() and before.text[:1].isupper()
+            and before.lower_ not in ("state", "first", "special", "supreme", "press"))):
+        label = "PERSON"  # "Sen. Fiorina", "Mr. Carson": a person whatever the model said
+    if label == "PERSON":
+        while len(tokens) > 1 and (tokens[0].lower_ in _titles()
+                                   or tokens[0].text in _courtesy()):
             role_tokens.append(tokens.pop(0))
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’")):
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’", "‘s",
+                                                                      "‘")):
         tokens.pop()
     while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "CCONJ")):
         tokens.pop()  # "Ministry of Foreign Affairs of" cut at a line's end
@@ -108,15 +161,17 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         or _NAV_NOISE.search(surface) or len(surface.split()) > 7
         or surface.lower() in _titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
+        or surface in never or _MARKUP.search(surface)
+        or (label == "PERSON" and _glued_words(surface))
     ):
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if (ent.label_ in ("ORG", "NORP") and following is not None
+    if (label in ("ORG", "NORP") and following is not None
             and following.lower_ in _ROLE_HEADS and not _known_name(surface)):
         # "Indian External Affairs Minister Arjun Rao": a fragment of a title. A known
         # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO).
         return None
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
         doc = ent.doc
         # "Ursula von der" tagged without "Leyen": a name does not end in a particle.
         last = tokens[-1].i
@@ -149,12 +204,22 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
             surface = doc.text[start:end]
     root = ent.root
     acting = _acts(root)
+    role_tokens = [t for t in role_tokens if t.text not in _courtesy()]
     role = " ".join(t.text for t in role_tokens) or None
     # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
     head = tokens[0]
     plural = len(tokens) == 1 and (head.tag_ == "NNPS" or (
         surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the"))
-    return _Mention(offset + start, offset + end, surface, ent.label_, acting, role, plural)
+    adjectival = (surface in table("parties")["adjectives"]
+                  and root.dep_ in ("amod", "compound") and root.head.i >= ent.end)
+    return _Mention(offset + start, offset + end, surface, label, acting, role, plural,
+                    courtesy, adjectival)
+
+
+def _glued_words(surface: str) -> bool:
+    """ "Jon StraussCinematography": two words run together by a lost line break (a credit),
+    not a name like "McCain", "DeSantis" or "MacArthur" (a short prefix before the capital)."""
+    return any(re.search(r"[a-z]{4,}[A-Z][a-z]", word) for word in surface.split())
 
 
 _PLACE_DESIGNATORS = {"State", "Province", "Region", "County", "District", "Oblast", "Island",
@@ -242,6 +307,25 @@ def _tidy(text: str) -> str:
     return _LEADING.sub("", text).strip(" ,")
 
 
+_PARTY_TAG = re.compile(r"^[RDI]\s*[-–]")  # "R-Texas", "D - N.Y.": a party and state
+
+
+def _valid_role(role: str | None) -> str | None:
+    """A role names a position: not an age ("51"), a bare courtesy ("Mr."), a party tag
+    ("R-Texas"), a state ("Vt"), a date or one bare adjective ("leading")."""
+    if not role:
+        return None
+    words = role.split()
+    never, _ = _noise()
+    if (any(ch.isdigit() for ch in words[0]) or _PARTY_TAG.match(role)
+            or role in _courtesy() or role in table("places")["us_states"]
+            or all(w in never for w in words)
+            or (len(words) == 1 and role.islower() and role.lower() not in _titles()
+                and not role.endswith(("er", "or", "ist", "ian", "ant", "ent")))):
+        return None
+    return role
+
+
 def _canonical(mention: _Mention) -> tuple[str, str]:
     """(name, type) of the actor a cleaned mention refers to, before person merging."""
     places = table("places")
@@ -249,6 +333,11 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     if surface in places["aliases"]:
         name = places["aliases"][surface]
         return name, "country" if name in countries() else "organisation"
+    parties = table("parties")["aliases"]
+    if surface in parties and mention.label in ("NORP", "ORG", "GPE", "PERSON"):
+        return parties[surface], "organisation"
+    if mention.label == "GPE" and "." in surface and surface in places["us_states"]:
+        return places["us_states"][surface], "place"  # "Fla.", "N.Y."
     if surface in places["demonyms"] and mention.label in ("NORP", "GPE", "ORG", "PERSON"):
         return places["demonyms"][surface], "country"
     if surface in places["regions"] and mention.label in ("NORP", "GPE", "LOC"):
@@ -271,7 +360,27 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         return surface, "group"
     if kind in ("person", "organisation") and surface.split()[-1] in _PLACE_DESIGNATORS:
         kind = "place"  # "Rakhine State", "Donetsk Oblast": a place, whatever NER said
+    elif kind != "person" and _looks_personal(surface):
+        kind = "person"  # "Carly Fiorina" tagged as an organisation
     return surface, kind
+
+
+_ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation", "Center",
+                    "Centre", "Group", "Company", "Co.", "Corp.", "Corporation", "Inc.",
+                    "Party", "Fund", "Network", "News", "Post", "Times", "Journal", "Radio",
+                    "Agency", "Bank", "Council", "Committee", "Association", "Society", "Club",
+                    "Church", "Street", "Avenue", "Hospital", "Reports", "Report", "Media",
+                    "Press", "Tribune", "Herald", "Channel", "Coalition", "Alliance", "Project",
+                    "Trust", "Partners", "Capital", "Holdings", "Museum", "Library", "Hall"}
+
+
+def _looks_personal(surface: str) -> bool:
+    """A common given name and a capitalised surname: "Carly Fiorina", "Sean Hannity"."""
+    words = _core_words(surface)
+    return (2 <= len(words) <= 3 and words[0] in _given_names()
+            and words[-1][:1].isupper() and words[-1] not in _ORG_DESIGNATORS
+            and words[-1] not in _PLACE_DESIGNATORS
+            and surface not in table("places")["us_states"])
 
 
 def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
@@ -279,30 +388,96 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     mentions: list[tuple[_Mention, str, str]] = []
     roles: dict[str, str] = {}
     for block, doc in parsed:
-        turn = _turn_mention(block)
-        if turn is not None:
-            mentions.append((turn, *_canonical(turn)))
+        line = text[block.start:block.start + len(block.text)]
+        found = _line_mentions(block, line)
+        for mention in found:
+            mentions.append((mention, *_canonical(mention)))
+        if _is_headline(line):
+            continue  # "Trump Says He Is Unlikely To...": known names are matched later
         covered_until = -1  # a person name extended over the next entity ("Leyen") owns it
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
             mention = _clean(ent, block.start)
-            if mention is None or mention.start < covered_until:
+            if mention is None or mention.start < covered_until or any(
+                    m.start < mention.end and mention.start < m.end for m in found):
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
             mentions.append((mention, name, kind))
             if kind == "person":
-                role = mention.role or _role_from_context(ent)
+                role = _valid_role(mention.role) or _valid_role(_role_from_context(ent))
                 if role and all(w.lower() in NAME_PARTICLES for w in role.split()):
                     role = None  # "Van der" before "Berg" is the name's, not a title
                 if role and name not in roles:
                     roles[name] = role
             elif kind == "organisation" and name not in roles:
-                role = _role_from_context(ent)
+                role = _valid_role(_role_from_context(ent))
                 if role:
                     roles[name] = role
     return _merge(mentions, roles, text)
+
+
+_FUNCTION_WORDS = {"a", "an", "the", "to", "of", "in", "on", "for", "with", "and", "or", "is",
+                   "are", "was", "he", "she", "it", "his", "her", "at", "by", "from", "as"}
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def _is_headline(line: str) -> bool:
+    """A title-cased line ("Trump Says He Is Unlikely To Meet Star Norbert Leo Butz"): every
+    word capitalised, so the model takes headline words for names."""
+    words = _HEADLINE_WORD.findall(line)
+    if len(words) < 4:
+        return False
+    capital = sum(1 for w in words if w[:1].isupper())
+    small = [w for w in words[1:] if w.lower() in _FUNCTION_WORDS]
+    return capital / len(words) >= 0.8 and bool(small) and all(w[:1].isupper() for w in small)
+
+
+_QUOTED_TURN = re.compile(r"^[\"“'‘]\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+
+
+def _line_mentions(block: Any, line: str) -> list[_Mention]:
+    """Mentions the line's form gives, before the model: a transcript speaker label (also
+    inside an opening quote: '"RAMOS: ...'), a dateline's news agency, and the
+    state of a party tag ("Sen. Ted Cruz (R-Texas)")."""
+    found = []
+    turn = _turn_mention(block)
+    quoted = _QUOTED_TURN.match(line) if turn is None else None
+    if quoted and quoted.group(1).rstrip(".") not in QUESTION_LABELS:
+        label = quoted.group(1)
+        start = block.start + quoted.start(1)
+        turn = _Mention(start, start + len(label), label.title(), "PERSON", True)
+    if turn is not None:
+        found.append(turn)
+    dateline = DATELINE.match(line)
+    if dateline:
+        found.extend(_dateline_mentions(dateline.group(), block.start))
+    states = table("places")["us_states"]
+    for tag in _PARTY_TAG_IN_TEXT.finditer(line):
+        state = tag.group(1)
+        if state not in states and state.rstrip(".") in states:
+            state = state.rstrip(".")
+        if state in states:
+            start = block.start + tag.start(1)
+            found.append(_Mention(start, start + len(state), state, "GPE", False))
+    return found
+
+
+# "(R-Texas)", "(D-Nev.)", ", R-S.C.,": the state after a party letter.
+_PARTY_TAG_IN_TEXT = re.compile(
+    r"(?<![\w-])[RDI]\s?[-–]\s?([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)(?=[),;:\s]|$)")
+_DATELINE_AGENCY = re.compile(r"\(([^)]+)\)")
+
+
+def _dateline_mentions(dateline: str, offset: int) -> list[_Mention]:
+    """ "LONDON (Reuters) -": the news agency, when it is a known one. (The place is where
+    the story was filed, not an actor.)"""
+    agency = _DATELINE_AGENCY.search(dateline)
+    if agency is None or agency.group(1) not in table("places")["aliases"]:
+        return []
+    start = offset + agency.start(1)
+    return [_Mention(start, agency.end(1) + offset, agency.group(1), "ORG", True)]
 
 
 def short_name_owners(names: set[str]) -> dict[str, str]:
@@ -345,17 +520,25 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     org_tagged = {name for _, name, kind in mentions if kind in ("organisation", "group")}
     person_names = {name for _, name, kind in mentions if kind == "person"
                     and not (name in org_tagged and " " not in name and _particle_led(name))}
+    # "Donald J. Trump" and "Donald Trump" are one name; so are "Donald Jr." and "Donald
+    # Trump Jr.".
+    joined = _name_variants(person_names, mentions)
+    persons = {joined.get(n, n) for n in person_names}
     # A person's name joins a longer one, never a shorter ("Ursula von der Leyen" is not
     # merged into "von der Leyen"; that rule is for organisations' long forms).
-    joined = {short: full for short, full in _name_joins(person_names).items()
-              if len(full.split()) > len(short.split())}
+    for short, full in _name_joins(persons).items():
+        if len(full.split()) > len(short.split()):
+            joined.setdefault(short, full)
+    owners_of, sexes = _name_owners(persons, mentions, joined)
+    for short, owners in owners_of.items():
+        joined.setdefault(short, owners[0])  # a shared surname: the bearer the text is about
     group_names: set[str] = set()
     # A one-word ORG/GPE that is really a known person's surname (small models do this),
     # and a one-word organisation fragment of one longer organisation name.
     all_names = {name for _, name, _ in mentions}
     org_names = {name for _, name, kind in mentions if kind in ("organisation", "group")}
     for short, full in _name_joins(all_names).items():
-        if len(short.split()) == 1 and (full in person_names or (
+        if len(short.split()) == 1 and (full in persons or (
                 short in org_names and full in org_names)) and short not in countries():
             joined.setdefault(short, full)
     for long, short in _name_joins(org_names).items():
@@ -366,7 +549,7 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         first, _, rest = name.partition(" ")
         if rest and first.lower() in NAME_PARTICLES:
             surname = f"{first.lower()} {rest}"
-            owners = {p for p in person_names if p == surname or p.endswith(" " + surname)}
+            owners = {p for p in persons if p == surname or p.endswith(" " + surname)}
             if len(owners) == 1:
                 joined[name] = owners.pop()
     # "Houthi forces" beside "the Houthis": one group, named in the plural.
@@ -377,18 +560,32 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
             if plural in one_word and name not in surnames:
                 joined.setdefault(name, plural)
                 group_names.add(plural)
-    # "the Baltic" beside "the Baltic Sea": a one-word place that begins one longer place.
+    # "the Baltic" beside "the Baltic Sea": a one-word place that begins a longer place
+    # named by a designator ("Fort Bragg" does not swallow "Fort Liberty", nor "Miami" the
+    # "Miami Dolphins").
     place_names = {name for _, name, kind in mentions if kind == "place"}
     for short in (n for n in place_names if len(n.split()) == 1):
-        owners = [p for p in place_names if len(p.split()) > 1 and p.split()[0] == short]
+        owners = [p for p in place_names if len(p.split()) == 2 and p.split()[0] == short
+                  and p.split()[1] in _PLACE_DESIGNATORS]
         if len(owners) == 1:
             joined.setdefault(short, owners[0])
+    # "KKK" beside "Ku Klux Klan": an acronym joins the one name it abbreviates.
+    for short, full in _acronym_joins(all_names - persons, text).items():
+        joined.setdefault(short, full)
+    joined = {name: _final(joined, name) for name in joined}
     actors: dict[str, Actor] = {}
+    spoken: set[str] = set()  # parties named other than as a modifier
     for mention, name, kind in mentions:
+        if mention.courtesy and name in owners_of:
+            # "Mr. Clinton" beside Hillary Clinton: the sentence says which bearer.
+            name, surface, span = _courtesy_bearer(mention, owners_of[name], sexes, text)
+            mention = _Mention(*span, surface, mention.label, mention.acting)
         name = joined.get(name, name)
+        if not mention.adjectival:
+            spoken.add(name)
         if name in group_names:
             kind = "group"
-        elif name in person_names:
+        elif name in persons or name in joined.values() and kind == "person":
             kind = "person"
         elif kind == "person" and name in org_tagged:
             kind = "organisation"
@@ -400,11 +597,16 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         if mention.surface not in actor.aliases:
             actor.aliases.append(mention.surface)
         actor.mentions.append((mention.start, mention.end))
+    parties = set(table("parties")["aliases"].values())
+    for name in [n for n in actors if n in parties and n not in spoken]:
+        del actors[name]  # "a Democratic senator" alone does not make the party an actor
     for name, role in roles.items():
         target = actors.get(joined.get(name, name))
         if target is not None and target.role is None:
             target.role = role
-    _add_missed_mentions(actors, text)
+    bearers = {short: actors[owners[0]] for short, owners in owners_of.items()
+               if owners[0] in actors}
+    _add_missed_mentions(actors, text, bearers)
     _complete_single_names(actors, text)
     for actor in actors.values():
         actor.mentions = sorted(set(actor.mentions))
@@ -441,7 +643,124 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             break
 
 
-def _add_missed_mentions(actors: dict[str, Actor], text: str) -> None:
+def _final(joined: dict[str, str], name: str) -> str:
+    """Where a chain of joins ends ("Trump" -> "Donald J. Trump" -> "Donald Trump")."""
+    for _ in range(6):
+        if name not in joined or joined[name] == name:
+            break
+        name = joined[name]
+    return name
+
+
+def _name_variants(persons: set[str], mentions: list) -> dict[str, str]:
+    """Full names of one person written with and without middle names or initials
+    ("Donald J. Trump", "Donald Trump") or without the surname before a suffix ("Donald
+    Jr.", "Donald Trump Jr."), mapped to the form used most (first used on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for mention, name, kind in mentions:
+        if kind == "person":
+            counts[name] = counts.get(name, 0) + 1
+            first.setdefault(name, mention.start)
+    full = sorted((n for n in persons if len(n.split()) > 1),
+                  key=lambda n: (-counts.get(n, 0), first.get(n, 0)))
+    joined: dict[str, str] = {}
+    for i, name in enumerate(full):
+        if name in joined:
+            continue
+        for other in full[i + 1:]:
+            if other not in joined and _same_person(name, other):
+                joined[other] = name
+    return joined
+
+
+def _same_person(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    suffix_a = words_a[-1] if words_a[-1] in _suffixes() else None
+    suffix_b = words_b[-1] if words_b[-1] in _suffixes() else None
+    core_a, core_b = _core_words(a), _core_words(b)
+    if suffix_a != suffix_b or core_a[0] != core_b[0]:
+        return False
+    short, long = sorted((core_a, core_b), key=len)
+    if len(short) == 1:
+        return suffix_a is not None and len(long) == 2  # "Donald Jr." / "Donald Trump Jr."
+    if short[-1] != long[-1] or len(short) == len(long):
+        return False
+    middle = long[1:-1]
+    return all(w in middle for w in short[1:-1])
+
+
+def _name_owners(persons: set[str], mentions: list,
+                 joined: dict[str, str]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """One-word names ("Obama", "Hillary") that are a word of full names, each with its
+    bearers best first: the one named in full most often, then the one named
+    first. Also the sex of each full name known from a courtesy title or the given name."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    sexes: dict[str, str] = {}
+    for mention, name, kind in mentions:
+        if kind != "person" or " " not in name:
+            continue
+        name = joined.get(name, name)
+        counts[name] = counts.get(name, 0) + 1
+        first.setdefault(name, mention.start)
+        if mention.courtesy:
+            sexes.setdefault(name, _courtesy()[mention.courtesy])
+    for name in persons:
+        given = _given_names().get(name.split()[0])
+        if given and " " in name:
+            sexes.setdefault(name, given)
+    full = [n for n in persons if " " in n]
+    one_word = {name for _, name, _ in mentions if " " not in name}
+    owners_of = {}
+    for short in one_word:
+        owners = [f for f in full if short in _core_words(f)]
+        if owners:
+            owners_of[short] = sorted(owners, key=lambda f: (-counts.get(f, 0),
+                                                             first.get(f, 0)))
+    return owners_of, sexes
+
+
+def _courtesy_bearer(mention: _Mention, owners: list[str], sexes: dict[str, str],
+                     text: str) -> tuple[str, str, tuple[int, int]]:
+    """(actor name, alias, span) of "Mr. Clinton" when several people are called Clinton:
+    the best bearer whose sex fits the title; with none, a person of its own, "Mr. Clinton"."""
+    sex = _courtesy()[mention.courtesy or ""]
+    fitting = [o for o in owners if sexes.get(o, sex) == sex]
+    if fitting:
+        return fitting[0], mention.surface, (mention.start, mention.end)
+    titled = f"{mention.courtesy} {mention.surface}"
+    start = mention.end - len(titled)
+    if start >= 0 and text[start:mention.end] == titled:
+        return titled, titled, (start, mention.end)
+    return titled, mention.surface, (mention.start, mention.end)
+
+
+_CONNECTORS = {"of", "the", "and", "for", "on", "in", "de", "&"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _CONNECTORS)
+
+
+def _acronym_joins(names: set[str], text: str) -> dict[str, str]:
+    """ "KKK" -> "Ku Klux Klan", "BVI" -> "British Virgin Islands": an all-capital name and
+    the one longer name of the text whose initials it is, or that it follows in brackets
+    ("Drug Enforcement Administration (DEA)")."""
+    acronyms = {n for n in names if n.isupper() and 2 <= len(n) <= 6 and " " not in n}
+    longer = [n for n in names if len(n.split()) > 1]
+    joined: dict[str, str] = {}
+    for acronym in acronyms:
+        owners = [n for n in longer if _initials(n).upper() == acronym]
+        if not owners:
+            owners = [n for n in longer if f"{n} ({acronym})" in text]
+        if len(owners) == 1:
+            joined[acronym] = owners[0]
+    return joined
+
+
+def _add_missed_mentions(actors: dict[str, Actor], text: str,
+                         bearers: dict[str, Actor] | None = None) -> None:
     """Match every known alias across the text in one pass (linear in text length)."""
     capitals = table("places")["capitals"]
     owner: dict[str, Actor] = {}
@@ -461,10 +780,11 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str) -> None:
         if actor.type == "person" and len(actor.name.split()) > 1:
             surnames.setdefault(actor.name.split()[-1], []).append(actor)
     for surname, owners in surnames.items():
-        if (len(owners) == 1 and len(surname) >= 3 and surname not in owner
+        bearer = owners[0] if len(owners) == 1 else (bearers or {}).get(surname)
+        if (bearer is not None and len(surname) >= 3 and surname not in owner
                 and surname.lower() not in _titles()):
-            owner[surname] = owners[0]
-            owners[0].aliases.append(surname) if surname not in owners[0].aliases else None
+            owner[surname] = bearer
+            bearer.aliases.append(surname) if surname not in bearer.aliases else None
     if not owner:
         return
     pattern = re.compile(
