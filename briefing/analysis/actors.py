@@ -54,6 +54,7 @@ class _Mention:
     plural: bool = False  # a plural proper noun ("the Houthis") names a group, not a person
     courtesy: str | None = None  # "Mr.", "Mrs.", ... written before the name (says the sex)
     adjectival: bool = False  # "a Democratic senator": the party named only as a modifier
+    pronoun: str | None = None  # "male" / "female": the sentence's later pronouns, if one sex
 
 
 # Lower-case words inside personal names: "Ursula von der Leyen", "Mohammed bin Salman".
@@ -122,9 +123,14 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     role_tokens: list[Any] = []
     never, lead_ins = _noise()
     for i, token in enumerate(tokens):
-        if token.text in ("(", "[", "{", "<", "|") or "](" in token.text:
+        if token.text in ("(", "[", "{", "<", "|"):
             tokens = tokens[:i]  # "Administrative Tribunal of the World Bank (WB"
             break
+        if "](" in token.text:  # "Ratcliffe](https://www.cia.gov": the link's text ends
+            tokens = tokens[:i + 1]
+            break
+    while tokens and tokens[0].text in ("[", "*", "_", "#"):
+        tokens.pop(0)
     while len(tokens) > 1 and (tokens[0].lower_ in ("the", "a", "an")
                                or tokens[0].text in lead_ins):
         tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
@@ -150,8 +156,9 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    surface = ent.doc.text[start:end]
-    surface = _POSSESSIVE.sub("", surface)
+    surface = ent.doc.text[start:end].split("](")[0]  # a Markdown link's text, not its URL
+    start += len(surface) - len(surface.lstrip("[*_"))
+    surface = _POSSESSIVE.sub("", surface.lstrip("[*_"))
     if ent.label_ in ("LOC", "GPE") and surface.endswith(" region"):
         surface = surface[: -len(" region")]  # "the Asia-Pacific region" is Asia-Pacific
     end = start + len(surface)
@@ -161,7 +168,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         or _NAV_NOISE.search(surface) or len(surface.split()) > 7
         or surface.lower() in _titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
-        or surface in never or _MARKUP.search(surface)
+        or surface in never or surface in _suffixes() or _MARKUP.search(surface)
         or (label == "PERSON" and _glued_words(surface))
     ):
         return None
@@ -212,8 +219,20 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the"))
     adjectival = (surface in table("parties")["adjectives"]
                   and root.dep_ in ("amod", "compound") and root.head.i >= ent.end)
+    pronoun = _pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
     return _Mention(offset + start, offset + end, surface, label, acting, role, plural,
-                    courtesy, adjectival)
+                    courtesy, adjectival, pronoun)
+
+
+_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+             "she": "female", "her": "female", "hers": "female", "herself": "female"}
+
+
+def _pronoun_sex(ent: Any) -> str | None:
+    """ "voters want Clinton because she would be the first woman": the sex of the pronouns
+    after a name in its sentence, when they are all of one sex."""
+    found = {_PRONOUNS[t.lower_] for t in ent.doc[ent.end:ent.sent.end] if t.lower_ in _PRONOUNS}
+    return found.pop() if len(found) == 1 else None
 
 
 def _glued_words(surface: str) -> bool:
@@ -415,7 +434,30 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 role = _valid_role(_role_from_context(ent))
                 if role:
                     roles[name] = role
-    return _merge(mentions, roles, text)
+    return _merge(_join_wrapped_names(mentions, roles, text), roles, text)
+
+
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _join_wrapped_names(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
+                        text: str) -> list[tuple[_Mention, str, str]]:
+    """ "Vladimir" at a line's end and "Putin" opening the next line of the same paragraph:
+    one person, named "Vladimir Putin" (each line keeps its own mention)."""
+    ordered = sorted(mentions, key=lambda m: m[0].start)
+    for (first, name_a, kind_a), (second, name_b, kind_b) in zip(ordered, ordered[1:]):
+        gap = text[first.end:second.start]
+        if (_WRAP.fullmatch(gap) and " " not in name_a and " " not in name_b
+                and "person" in (kind_a, kind_b) and name_a[:1].isupper()
+                and name_b[:1].isupper() and kind_a not in ("country", "place")):
+            full = f"{name_a} {name_b}"
+            role = roles.get(name_a) or roles.get(name_b)
+            if role:
+                roles.setdefault(full, role)
+            for i, (mention, name, _) in enumerate(mentions):
+                if mention is first or mention is second:
+                    mentions[i] = (mention, full, "person")
+    return mentions
 
 
 _FUNCTION_WORDS = {"a", "an", "the", "to", "of", "in", "on", "for", "with", "and", "or", "is",
@@ -492,6 +534,12 @@ def short_name_owners(names: set[str]) -> dict[str, str]:
     return joined
 
 
+def _is_suffixed(name: str, other: str) -> bool:
+    """ "Donald Trump Jr." is "Donald Trump" with a suffix: another person."""
+    return other.startswith(name + " ") and other.split()[-1] in _suffixes() and len(
+        other.split()) == len(name.split()) + 1
+
+
 def _name_joins(names: set[str]) -> dict[str, str]:
     """Name -> the unique longer (or, for organisations, shorter canonical) name it joins."""
     full = [n for n in names if len(n.split()) > 1]
@@ -501,9 +549,11 @@ def _name_joins(names: set[str]) -> dict[str, str]:
         owners = {f for f in full if f != long and len(f.split()) > 1 and long.endswith(" " + f)}
         if len(owners) == 1:
             joined[long] = owners.pop()
-    # "Kim Jong" / "Jong Un" style fragments that sit inside one longer name.
+    # "Kim Jong" / "Jong Un" style fragments that sit inside one longer name (but "Donald
+    # Trump" is not "Donald Trump Jr.", his son).
     for part in full:
-        owners = {f for f in full if f != part and f" {part} " in f" {f} "}
+        owners = {f for f in full if f != part and f" {part} " in f" {f} "
+                  and not _is_suffixed(part, f)}
         if len(owners) == 1:
             joined[part] = owners.pop()
     return joined
@@ -511,7 +561,8 @@ def _name_joins(names: set[str]) -> dict[str, str]:
 
 def _surnames_of_full_names(mentions: list) -> set[str]:
     """Surnames of persons known by a full name (never treated as a plural's singular)."""
-    return {name.split()[-1] for _, name, kind in mentions if kind == "person" and " " in name}
+    return {_core_words(name)[-1] for _, name, kind in mentions
+            if kind == "person" and " " in name}
 
 
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
@@ -693,12 +744,18 @@ def _same_person(a: str, b: str) -> bool:
 def _name_owners(persons: set[str], mentions: list,
                  joined: dict[str, str]) -> tuple[dict[str, list[str]], dict[str, str]]:
     """One-word names ("Obama", "Hillary") that are a word of full names, each with its
-    bearers best first: the one named in full most often, then the one named
-    first. Also the sex of each full name known from a courtesy title or the given name."""
+    bearers best first: the one whose sex fits what the sentences say of the bare name
+    ("Mrs. Clinton", "Clinton ... she"), then the one named in full first (the one the text
+    introduces), then the one named in full most often. Also the sex of each full name known from a courtesy title or the given name."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     sexes: dict[str, str] = {}
+    votes: dict[str, dict[str, int]] = {}  # "Clinton": how often "Mrs."/"she" says female
     for mention, name, kind in mentions:
+        said = _courtesy()[mention.courtesy] if mention.courtesy else mention.pronoun
+        if said and " " not in name:
+            tally = votes.setdefault(name, {})
+            tally[said] = tally.get(said, 0) + 1
         if kind != "person" or " " not in name:
             continue
         name = joined.get(name, name)
@@ -715,9 +772,17 @@ def _name_owners(persons: set[str], mentions: list,
     owners_of = {}
     for short in one_word:
         owners = [f for f in full if short in _core_words(f)]
+        tally = votes.get(short, {})
+        said = max(tally, key=lambda sex: tally[sex]) if tally else None
+        if said and list(tally.values()).count(tally[said]) > 1:
+            said = None  # as many "he" as "she": the sentences do not say
+
+        def fit(owner: str, said: str | None = said) -> int:
+            return 1 if said is None or owner not in sexes else 0 if sexes[owner] == said else 2
+
         if owners:
-            owners_of[short] = sorted(owners, key=lambda f: (-counts.get(f, 0),
-                                                             first.get(f, 0)))
+            owners_of[short] = sorted(owners, key=lambda f: (fit(f), first.get(f, 0),
+                                                             -counts.get(f, 0)))
     return owners_of, sexes
 
 
@@ -727,13 +792,16 @@ def _courtesy_bearer(mention: _Mention, owners: list[str], sexes: dict[str, str]
     the best bearer whose sex fits the title; with none, a person of its own, "Mr. Clinton"."""
     sex = _courtesy()[mention.courtesy or ""]
     fitting = [o for o in owners if sexes.get(o, sex) == sex]
-    if fitting:
-        return fitting[0], mention.surface, (mention.start, mention.end)
+    if fitting and fitting[0] == owners[0]:
+        return owners[0], mention.surface, (mention.start, mention.end)
+    # Not the main bearer: the alias keeps the title, so the bare surname stays the main
+    # bearer's alone.
     titled = f"{mention.courtesy} {mention.surface}"
+    name = fitting[0] if fitting else titled
     start = mention.end - len(titled)
     if start >= 0 and text[start:mention.end] == titled:
-        return titled, titled, (start, mention.end)
-    return titled, mention.surface, (mention.start, mention.end)
+        return name, titled, (start, mention.end)
+    return name, mention.surface, (mention.start, mention.end)
 
 
 _CONNECTORS = {"of", "the", "and", "for", "on", "in", "de", "&"}
@@ -778,7 +846,7 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
     surnames: dict[str, list[Actor]] = {}
     for actor in actors.values():
         if actor.type == "person" and len(actor.name.split()) > 1:
-            surnames.setdefault(actor.name.split()[-1], []).append(actor)
+            surnames.setdefault(_core_words(actor.name)[-1], []).append(actor)
     for surname, owners in surnames.items():
         bearer = owners[0] if len(owners) == 1 else (bearers or {}).get(surname)
         if (bearer is not None and len(surname) >= 3 and surname not in owner
