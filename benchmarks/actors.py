@@ -7,13 +7,14 @@ Run: python benchmarks/actors.py [--polnear PATH] [--quiet]
   precision >= 0.93, merges >= 0.9). The articles' text is read from the checkout.
 
 A predicted actor matches a gold actor when its name or one of its aliases is one of the
-gold actor's aliases (case-insensitive). Recall: gold actors matched. Precision: predicted
-actors that match a gold actor, out of those that match one or none; a predicted actor that
-only matches an "optional" entry (acceptable but not required: events, works, bylines,
-nationalities...) counts as neither right nor wrong. Merges are right for a gold actor when
-exactly one predicted actor matches it (its surface forms were not split) and that actor
-matches no other gold actor (nothing was merged into it). Types: of the gold actors with
-one matching predicted actor, how many have the gold type.
+gold actor's aliases (case-insensitive, control characters removed as on import). Recall:
+gold actors matched. Precision: predicted actors that match a gold actor, out of those that
+match one or none; a predicted actor that only matches an "optional" entry (acceptable but
+not required: events, works, bylines, nationalities...) counts as neither right nor wrong.
+Merges are right for a gold actor when exactly one predicted actor matches it (its surface
+forms were not split) and that actor matches no other gold actor (nothing was merged into
+it). Types: of the gold actors with one matching predicted actor, how many have the gold
+type.
 """
 
 from __future__ import annotations
@@ -26,9 +27,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _gold import cases, norm, polnear_cases  # noqa: E402
 
+from briefing.sanitize import sanitise_line  # noqa: E402
+
 
 def forms(actor: dict) -> set[str]:
-    return {norm(actor["name"]), *(norm(a) for a in actor.get("aliases", []))}
+    """Name and aliases as Briefing shows the text: gold aliases are spelled as in the raw
+    article, whose control characters (in mojibake) are removed at the import boundary."""
+    return {norm(sanitise_line(n)) for n in (actor["name"], *actor.get("aliases", []))}
 
 
 @dataclass

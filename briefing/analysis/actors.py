@@ -263,6 +263,9 @@ def _acts(root: Any) -> bool:
     in X'), rather than a place where something happens?"""
     if root.dep_ == "conj":
         root = root.head if root.head.dep_ != "conj" else root.head.head
+    contexts = table("places")["capital_contexts"]
+    if root.dep_ == "poss" and root.head.lemma_.lower() in contexts["city"]:
+        return False  # "London's mayor" is the city's
     if root.dep_ in _ACTING_DEPS:
         return True
     if root.dep_ == "pobj":
@@ -271,9 +274,10 @@ def _acts(root: Any) -> bool:
             return True
         if prep.lower_ in ("in", "from") and prep.head.lemma_.lower() in _GOVERNMENT_NOUNS:
             return True
-        if prep.lower_ == "from" and prep.head.lemma_.lower() in ("pressure", "demand",
-                                                                  "request", "warning"):
-            return True
+        through = contexts["through"]
+        if prep.lower_ in ("from", "with", "to") and (prep.head.lemma_.lower() in through or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in through for c in prep.head.children)):
+            return True  # "relations with Washington", "(drew) criticism from Berlin"
     return False
 
 
@@ -409,10 +413,12 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
+        if _is_headline(line):
+            mentions.extend((m, *_canonical(m)) for m in found)
+            continue  # "Trump Says He Is Unlikely To...": known names are matched later
+        found.extend(_list_mentions(doc, block.start, found))
         for mention in found:
             mentions.append((mention, *_canonical(mention)))
-        if _is_headline(line):
-            continue  # "Trump Says He Is Unlikely To...": known names are matched later
         covered_until = -1  # a person name extended over the next entity ("Leyen") owns it
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
@@ -445,7 +451,8 @@ def _join_wrapped_names(mentions: list[tuple[_Mention, str, str]], roles: dict[s
     """ "Vladimir" at a line's end and "Putin" opening the next line of the same paragraph:
     one person, named "Vladimir Putin" (each line keeps its own mention)."""
     ordered = sorted(mentions, key=lambda m: m[0].start)
-    for (first, name_a, kind_a), (second, name_b, kind_b) in zip(ordered, ordered[1:]):
+    for (first, name_a, kind_a), (second, name_b, kind_b) in zip(ordered, ordered[1:],
+                                                                 strict=False):
         gap = text[first.end:second.start]
         if (_WRAP.fullmatch(gap) and " " not in name_a and " " not in name_b
                 and "person" in (kind_a, kind_b) and name_a[:1].isupper()
@@ -454,10 +461,64 @@ def _join_wrapped_names(mentions: list[tuple[_Mention, str, str]], roles: dict[s
             role = roles.get(name_a) or roles.get(name_b)
             if role:
                 roles.setdefault(full, role)
-            for i, (mention, name, _) in enumerate(mentions):
+            for i, (mention, _, _) in enumerate(mentions):
                 if mention is first or mention is second:
                     mentions[i] = (mention, full, "person")
     return mentions
+
+
+_ITEM = r"[A-Z][\w.&'’-]*(?: (?:of|the|for|de|[A-Z][\w.&'’-]*)){0,5}"
+_SEPARATOR = re.compile(r",? (?:and|or|nor) |, ")
+_LIST = re.compile(rf"(?<![\w.]){_ITEM}(?:(?:,? (?:and|or|nor) |, ){_ITEM}){{2,}}")
+
+
+def _list_mentions(doc: Any, offset: int, known: list[_Mention]) -> list[_Mention]:
+    """Names in a list whose other items the model tagged alike: "ColorOfChange.org, MPower
+    Change, Emerge USA, Bend the Arc and Demand Progress" are all organisations once most
+    are; "Obama and Panetta and Biden" all persons. Items run together into one entity
+    ("MPower Change, Emerge USA") are taken apart."""
+    found: list[_Mention] = []
+    for match in _LIST.finditer(doc.text):
+        after = doc.char_span(match.end() + 1, match.end() + 2, alignment_mode="expand")
+        if (re.match(r" [a-z]", doc.text[match.end():match.end() + 2]) and after is not None
+                and after[0].pos_ == "NOUN"):
+            continue  # "the Healthcare, Education and Crime subcommittee": a modifier
+        items, at = [], match.start()
+        for part in _SEPARATOR.split(match.group()):
+            at = doc.text.index(part, at)
+            items.append((at, at + len(part)))
+            at += len(part)
+        votes: dict[str, int] = {}
+        tagged: dict[int, Any] = {}
+        for i, (start, end) in enumerate(items):
+            for ent in doc.ents:
+                if ent.start_char < end and start < ent.end_char:
+                    tagged[i] = ent
+                    if ent.start_char >= start and ent.end_char <= end and ent.label_ in (
+                            "PERSON", "ORG") and _clean(ent, 0) is not None:
+                        votes[ent.label_] = votes.get(ent.label_, 0) + 1  # one item's tag
+        if len(votes) != 1:
+            continue
+        label, count = votes.popitem()
+        if count < 2:
+            continue
+        for i, (start, end) in enumerate(items):
+            ent = tagged.get(i)
+            if ent is not None and ent.label_ in ACTOR_LABELS and (
+                    ent.start_char >= start and ent.end_char <= end):
+                continue  # tagged already (a mistagged "Panetta" PRODUCT is retagged)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not any(t.pos_ == "PROPN" or "." in t.text[1:-1] for t in span):
+                continue  # "Crime": a capitalised common word, no name
+            text = doc.text[start:end]
+            if text.startswith("The "):
+                start, text = start + 4, text[4:]
+            if text.lower() in _titles() or text in _noise()[0] or len(text) < 2:
+                continue
+            mention = _Mention(offset + start, offset + end, text, label, False)
+            if not any(m.start < mention.end and mention.start < m.end for m in known):
+                found.append(mention)
+    return found
 
 
 _FUNCTION_WORDS = {"a", "an", "the", "to", "of", "in", "on", "for", "with", "and", "or", "is",
@@ -746,7 +807,8 @@ def _name_owners(persons: set[str], mentions: list,
     """One-word names ("Obama", "Hillary") that are a word of full names, each with its
     bearers best first: the one whose sex fits what the sentences say of the bare name
     ("Mrs. Clinton", "Clinton ... she"), then the one named in full first (the one the text
-    introduces), then the one named in full most often. Also the sex of each full name known from a courtesy title or the given name."""
+    introduces), then the one named in full most often. Also the sex of each full name,
+    known from a courtesy title or the given name."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     sexes: dict[str, str] = {}
