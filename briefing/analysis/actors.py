@@ -156,8 +156,9 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’", "‘s",
                                                                       "‘")):
         tokens.pop()
-    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "CCONJ")):
-        tokens.pop()  # "Ministry of Foreign Affairs of" cut at a line's end
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "CCONJ")
+                      or (len(tokens) > 1 and tokens[-1].text in lead_ins)):
+        tokens.pop()  # "Ministry of Foreign Affairs of" cut at a line's end; "... Video"
     if not tokens:
         return None
     start = tokens[0].idx
@@ -319,26 +320,37 @@ def _known_name(surface: str) -> bool:
             or surface in countries())
 
 
-def _role_from_context(ent: Any) -> str | None:
-    """'Bruce Bennett, a senior analyst at RAND' or 'press secretary Patrick Ryder'."""
+def _role_from_context(ent: Any, before: bool = True) -> str | None:
+    """'Bruce Bennett, a senior analyst at RAND' or (`before`) 'press secretary Patrick
+    Ryder'. A role names a position, so it has a noun; an apposition ends before its
+    relative clause ("..., a consultant who said ...")."""
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos" and child.i > ent.end - 1:
             words = [t for t in child.subtree if t.dep_ != "punct" or t.text == "-"]
+            clause = next((i for i, t in enumerate(words) if i and t.lower_ in _RELATIVES), None)
+            words = words[:clause]
+            if not any(t.pos_ in ("NOUN", "PROPN") for t in words) or len(words) > 14:
+                return None
             text = " ".join(t.text for t in words if t.lower_ not in ("a", "an", "the")
                             or t.i != words[0].i)
             return _tidy(text)
     left = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
-    if left:
+    if left and before:
         span = ent.doc[min(t.left_edge.i for t in left):ent.start]
         text = span.text.strip(" ,")
-        if text and not text.lower().startswith(("the ", "a ")) and len(text.split()) <= 8:
+        if (text and not text.lower().startswith(("the ", "a ")) and len(text.split()) <= 8
+                and any(t.pos_ in ("NOUN", "PROPN") for t in span)):
             return _tidy(text)
     return None
 
 
+_RELATIVES = {"who", "whom", "whose", "which", "that"}
+
+
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,.'’])", r"\1", text)
+    text = re.sub(r"(\w) - (\w)", r"\1-\2", text)  # "Cuban - American" as written
     return _LEADING.sub("", text).strip(" ,")
 
 
@@ -351,10 +363,11 @@ def _valid_role(role: str | None) -> str | None:
     if not role:
         return None
     words = role.split()
-    never, _ = _noise()
-    if (any(ch.isdigit() for ch in words[0]) or _PARTY_TAG.match(role)
-            or role in _courtesy() or role in table("places")["us_states"]
-            or all(w in never for w in words)
+    never, lead_ins = _noise()
+    states = table("places")["us_states"]
+    if (any(ch.isdigit() for ch in words[0]) or _PARTY_TAG.match(role) or len(role) < 3
+            or role in _courtesy() or role in states or f"{role.rstrip('.')}." in states
+            or all(w in never or w in lead_ins for w in words)
             or (len(words) == 1 and role.islower() and role.lower() not in _titles()
                 and not role.endswith(("er", "or", "ist", "ian", "ant", "ent")))):
         return None
@@ -449,7 +462,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 if role and name not in roles:
                     roles[name] = role
             elif kind == "organisation" and name not in roles:
-                role = _valid_role(_role_from_context(ent))
+                role = _valid_role(_role_from_context(ent, before=False))
                 if role:
                     roles[name] = role
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text)
