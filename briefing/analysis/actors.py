@@ -156,7 +156,10 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’", "‘s",
                                                                       "‘")):
         tokens.pop()
-    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "CCONJ")
+    while tokens and tokens[0].is_space:
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space
+                      or tokens[-1].pos_ in ("ADP", "CCONJ")
                       or (len(tokens) > 1 and tokens[-1].text in lead_ins)):
         tokens.pop()  # "Ministry of Foreign Affairs of" cut at a line's end; "... Video"
     if not tokens:
@@ -492,7 +495,7 @@ def _join_wrapped_names(mentions: list[tuple[_Mention, str, str]], roles: dict[s
     return mentions
 
 
-_ITEM = r"[A-Z][\w.&'’-]*(?: (?:of|the|for|de|[A-Z][\w.&'’-]*)){0,5}"
+_ITEM = r"(?:the )?[A-Z][\w.&'’-]*(?: (?:of|the|for|de|[A-Z][\w.&'’-]*)){0,5}"
 _SEPARATOR = re.compile(r",? (?:and|or|nor) |, ")
 _LIST = re.compile(rf"(?<![\w.]){_ITEM}(?:(?:,? (?:and|or|nor) |, ){_ITEM}){{2,}}")
 
@@ -536,7 +539,7 @@ def _list_mentions(doc: Any, offset: int, known: list[_Mention]) -> list[_Mentio
             if span is None or not any(t.pos_ == "PROPN" or "." in t.text[1:-1] for t in span):
                 continue  # "Crime": a capitalised common word, no name
             text = doc.text[start:end]
-            if text.startswith("The "):
+            if text.startswith(("The ", "the ")):
                 start, text = start + 4, text[4:]
             if text.lower() in _titles() or text in _noise()[0] or len(text) < 2:
                 continue
@@ -819,7 +822,7 @@ def _final(joined: dict[str, str], name: str) -> str:
 def _name_variants(persons: set[str], mentions: list) -> dict[str, str]:
     """Full names of one person written with and without middle names or initials
     ("Donald J. Trump", "Donald Trump") or without the surname before a suffix ("Donald
-    Jr.", "Donald Trump Jr."), mapped to the form used most (first used on a tie)."""
+    Jr.", "Donald Trump Jr."), mapped to the fullest form (the most used on a tie)."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for mention, name, kind in mentions:
@@ -827,7 +830,7 @@ def _name_variants(persons: set[str], mentions: list) -> dict[str, str]:
             counts[name] = counts.get(name, 0) + 1
             first.setdefault(name, mention.start)
     full = sorted((n for n in persons if len(n.split()) > 1),
-                  key=lambda n: (-counts.get(n, 0), first.get(n, 0)))
+                  key=lambda n: (-len(n.split()), -counts.get(n, 0), first.get(n, 0)))
     joined: dict[str, str] = {}
     for i, name in enumerate(full):
         if name in joined:
@@ -959,7 +962,7 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
     # A person's surname alone ("Brummer notes") when no other actor shares it.
     surnames: dict[str, list[Actor]] = {}
     for actor in actors.values():
-        if actor.type == "person" and len(actor.name.split()) > 1:
+        if actor.type == "person" and len(_core_words(actor.name)) > 1:
             surnames.setdefault(_core_words(actor.name)[-1], []).append(actor)
     for surname, owners in surnames.items():
         bearer = owners[0] if len(owners) == 1 else (bearers or {}).get(surname)
