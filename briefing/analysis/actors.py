@@ -166,7 +166,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    surface = ent.doc.text[start:end].split("](")[0]  # a Markdown link's text, not its URL
+    # (The Doc's text is rebuilt on each access; a span's is not.)
+    surface = ent.doc[tokens[0].i:tokens[-1].i + 1].text.split("](")[0]  # a link's text
     start += len(surface) - len(surface.lstrip("[*_"))
     surface = _POSSESSIVE.sub("", surface.lstrip("[*_"))
     if ent.label_ in ("LOC", "GPE") and surface.endswith(" region"):
@@ -200,7 +201,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         if last != tokens[-1].i:
             tokens.extend(doc[tokens[-1].i + 1:last + 1])
             end = tokens[-1].idx + len(tokens[-1].text)
-            surface = doc.text[start:end]
+            surface = _text_between(doc, start, end)
         # "Van der Berg said": the particles before a tagged surname are the name's.
         first = tokens[0].i
         while first > 0 and doc[first - 1].lower_ in NAME_PARTICLES and doc[first - 1].pos_ in (
@@ -209,7 +210,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         if first != tokens[0].i:
             tokens[:0] = list(doc[first:tokens[0].i])
             start = tokens[0].idx
-            surface = doc.text[start:end]
+            surface = _text_between(doc, start, end)
         # "Marja Kallio" tagged as just "Kallio": take the untagged given name back.
         first = tokens[0].i
         while (first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title
@@ -218,7 +219,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
             first -= 1
         if first != tokens[0].i:
             start = doc[first].idx
-            surface = doc.text[start:end]
+            surface = _text_between(doc, start, end)
     root = ent.root
     acting = _acts(root)
     role_tokens = [t for t in role_tokens if t.text not in _courtesy()]
@@ -243,6 +244,12 @@ def _pronoun_sex(ent: Any) -> str | None:
     after a name in its sentence, when they are all of one sex."""
     found = {_PRONOUNS[t.lower_] for t in ent.doc[ent.end:ent.sent.end] if t.lower_ in _PRONOUNS}
     return found.pop() if len(found) == 1 else None
+
+
+def _text_between(doc: Any, start: int, end: int) -> str:
+    """doc.text[start:end] without rebuilding the whole Doc's text (as doc.text does)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text[start - span.start_char:end - span.start_char]
 
 
 def _one_name(tokens: list[Any]) -> bool:
@@ -444,11 +451,12 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         if _is_headline(line):
             mentions.extend((m, *_canonical(m)) for m in found)
             continue  # "Trump Says He Is Unlikely To...": known names are matched later
-        found.extend(_list_mentions(doc, block.start, found))
+        ents = list(doc.ents)  # built anew on every access: once per block
+        found.extend(_list_mentions(doc, block.text, ents, block.start, found))
         for mention in found:
             mentions.append((mention, *_canonical(mention)))
         covered_until = -1  # a person name extended over the next entity ("Leyen") owns it
-        for ent in _retagged(doc):
+        for ent in _retagged(doc, ents):
             if ent.label_ not in ACTOR_LABELS:
                 continue
             mention = _clean(ent, block.start)
@@ -500,26 +508,28 @@ _SEPARATOR = re.compile(r",? (?:and|or|nor) |, ")
 _LIST = re.compile(rf"(?<![\w.]){_ITEM}(?:(?:,? (?:and|or|nor) |, ){_ITEM}){{2,}}")
 
 
-def _list_mentions(doc: Any, offset: int, known: list[_Mention]) -> list[_Mention]:
+def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
+                   known: list[_Mention]) -> list[_Mention]:
     """Names in a list whose other items the model tagged alike: "ColorOfChange.org, MPower
     Change, Emerge USA, Bend the Arc and Demand Progress" are all organisations once most
     are; "Obama and Panetta and Biden" all persons. Items run together into one entity
     ("MPower Change, Emerge USA") are taken apart."""
     found: list[_Mention] = []
-    for match in _LIST.finditer(doc.text):
+    for match in _LIST.finditer(line):
         after = doc.char_span(match.end() + 1, match.end() + 2, alignment_mode="expand")
-        if (re.match(r" [a-z]", doc.text[match.end():match.end() + 2]) and after is not None
+        if (re.match(r" [a-z]", line[match.end():match.end() + 2]) and after is not None
                 and after[0].pos_ == "NOUN"):
             continue  # "the Healthcare, Education and Crime subcommittee": a modifier
         items, at = [], match.start()
         for part in _SEPARATOR.split(match.group()):
-            at = doc.text.index(part, at)
+            at = line.index(part, at)
             items.append((at, at + len(part)))
             at += len(part)
         votes: dict[str, int] = {}
         tagged: dict[int, Any] = {}
+        inside = [e for e in ents if e.start_char < match.end() and match.start() < e.end_char]
         for i, (start, end) in enumerate(items):
-            for ent in doc.ents:
+            for ent in inside:
                 if ent.start_char < end and start < ent.end_char:
                     tagged[i] = ent
                     if ent.start_char >= start and ent.end_char <= end and ent.label_ in (
@@ -538,7 +548,7 @@ def _list_mentions(doc: Any, offset: int, known: list[_Mention]) -> list[_Mentio
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not any(t.pos_ == "PROPN" or "." in t.text[1:-1] for t in span):
                 continue  # "Crime": a capitalised common word, no name
-            text = doc.text[start:end]
+            text = line[start:end]
             if text.startswith(("The ", "the ")):
                 start, text = start + 4, text[4:]
             if text.lower() in _titles() or text in _noise()[0] or len(text) < 2:
@@ -549,13 +559,12 @@ def _list_mentions(doc: Any, offset: int, known: list[_Mention]) -> list[_Mentio
     return found
 
 
-def _retagged(doc: Any) -> list[Any]:
+def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
     """The model's entities, with two of its slips mended: a team named by its city and a
     nickname tagged as a product ("Dallas" + "Cowboys") is one organisation, and an
     organisation "at" another ("Fletcher School at Tufts University") is two."""
     from spacy.tokens import Span
 
-    ents = list(doc.ents)
     mended: list[Any] = []
     i = 0
     while i < len(ents):
@@ -566,8 +575,9 @@ def _retagged(doc: Any) -> list[Any]:
             mended.append(Span(doc, ent.start, following.end, label="ORG"))
             i += 2
             continue
-        at = [t.i for t in ent if t.lower_ == "at" and ent.start < t.i < ent.end - 1]
-        if ent.label_ == "ORG" and len(at) == 1 and doc[at[0] + 1].is_title:
+        at = [t.i for t in ent if t.lower_ == "at" and ent.start < t.i < ent.end - 1] if (
+            ent.label_ == "ORG" and len(ent) > 2) else []
+        if len(at) == 1 and doc[at[0] + 1].is_title:
             mended.append(Span(doc, ent.start, at[0], label="ORG"))
             mended.append(Span(doc, at[0] + 1, ent.end, label="ORG"))
         else:
