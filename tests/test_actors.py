@@ -348,3 +348,10 @@ def test_a_capital_in_relations_stands_for_its_country_but_its_mayor_is_the_city
     assert "Washington" in found["United States"]["aliases"]
     assert "Berlin" in found["Germany"]["aliases"]
     assert found["London"]["type"] == "place"
+
+
+def test_an_adjective_made_from_a_name_is_no_actor():
+    names = names_of("Donald Trump and the Trumpian wing of the party rallied. Ben Carson and "
+                     "the Carsonian faithful prayed.")
+    assert {"Donald Trump", "Ben Carson"} <= names
+    assert not {"Trumpian", "Carsonian"} & names

@@ -693,6 +693,9 @@ def _surnames_of_full_names(mentions: list) -> set[str]:
 
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
+    # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
+    named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
+    mentions = [m for m in mentions if " " in m[1] or not _derived_from(m[1], named)]
     # "al-Shabaab" tagged an organisation once and a person once is the organisation.
     org_tagged = {name for _, name, kind in mentions if kind in ("organisation", "group")}
     person_names = {name for _, name, kind in mentions if kind == "person"
@@ -818,6 +821,13 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             actor.mentions.append((start - len(given) - 1, end))
             actors[full] = actor
             break
+
+
+_DERIVING = ("ian", "esque", "ite", "ism", "ist")
+
+
+def _derived_from(word: str, names: set[str]) -> bool:
+    return any(word.endswith(ending) and word[:-len(ending)] in names for ending in _DERIVING)
 
 
 def _final(joined: dict[str, str], name: str) -> str:
