@@ -87,6 +87,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._claim_starts: list[int] = []
         self._marked_actors: set[int] = set()  # indexes into analysis["actors"]
         self._status_text = Text("")
+        self._status_short: Text | None = None
         self._polling = False
         self._seen_version: object = None  # the database version the last poll read
         self._panes: dict[str, Pane] = {}
@@ -179,6 +180,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def on_resize(self, event) -> None:
         if self._panes:
             self._apply_width(event.size.width)
+            self._show_colour()
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW_BELOW, "narrow")
@@ -290,6 +292,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             )
         self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
         if data["analysis"]:
+            self.app.drop_early_analysis()
             self._apply_analysis(data["analysis"])
         else:
             self._status(Text("Analysing… starting spaCy", style="italic"))
@@ -352,18 +355,27 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if self.document is not None:
             self._analyse()
 
-    def _status(self, text: Text) -> None:
-        self._status_text = text
+    def _status(self, text: Text, short: Text | None = None) -> None:
+        """`short`: what to say instead when `text` does not fit (80 columns)."""
+        self._status_text, self._status_short = text, short
         self._show_colour()
 
     def _show_colour(self) -> None:
         line = self._status_text.copy()
+        room = self.app.size.width - 2 - len("  ·  next highlight: magenta (5)")
+        if line.cell_len > room and self._status_short is not None:
+            line = self._status_short.copy()
         if self.read_only:  # said on every status, so progress messages cannot hide it
             line = Text.assemble(("Read-only, nothing is saved · ", "bold"), line)
-        line.append(
-            f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})", style="dim"
-        )
-        self.query_one("#status", Static).update(line)
+        colour = Text(f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})",
+                      style="dim")
+        # The colour the next `h` uses must stay readable at 80 columns: what does not fit
+        # is cut from the message before it, not from the colour.
+        room = self.app.size.width - 2 - colour.cell_len  # the status line's padding
+        if line.cell_len > room:
+            line.truncate(max(0, room - 1))
+            line.append("…")
+        self.query_one("#status", Static).update(line + colour)
 
     # -- analysis (in another process; this worker thread only waits and relays) ----------
     @work(thread=True, exclusive=True, group="analysis")
@@ -373,7 +385,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         worker = get_current_worker()
         source = self.article if self.article is not None else {
             "title": self.document.title, **self.document.meta}
-        process = AnalysisProcess(self.text, source["title"], dict(source), self.app.model)
+        process = self.app.claim_early_analysis(self.text) or AnalysisProcess(
+            self.text, source["title"], dict(source), self.app.model)
         try:
             for event in process.events():
                 if worker.is_cancelled:
@@ -425,12 +438,14 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._refresh_actors()
         self._refresh_claims()
         flags = result.get("flags", [])
-        status = Text(
-            f"{result.get('model', '?')} · {len(actors)} actors · {len(claims)} claims", style="dim"
-        )
+        counts = Text(f"{len(actors)} actors · {len(claims)} claims", style="dim")
         if flags:
-            status.append(f" · ⚑ {len(flags)} date notes (see Claims)", style="bold")
-        self._status(status)
+            notes = "date note" if len(flags) == 1 else "date notes"
+            counts.append(f" · ⚑ {len(flags)} {notes}", style="bold")
+        status = Text.assemble((f"{result.get('model', '?')} · ", "dim"), counts)
+        if flags:
+            status.append(" (see Claims)", style="bold")
+        self._status(status, short=counts)
 
     @staticmethod
     def _claim_style(claim: dict) -> str:
@@ -622,6 +637,13 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
         self.app.push_screen(dialogs().Prompt("Search", placeholder="text to find"), searched)
 
+    def action_clear_walk(self) -> None:
+        """escape (once nothing is selected): the search matches or the actor's mentions
+        and their position on the border go."""
+        self.view.set_layer("search", [])
+        self.view.set_layer("focus", [])
+        self._start_walk("", [], 0)
+
     def action_next_match(self) -> None:
         self._walk(1)
 
@@ -664,7 +686,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
         folder = config.export_dir()
         self.app.service.submit(
-            lambda s: export_articles(s, [self.article_id], folder),
+            lambda s: export_articles(s, [self.article_id], folder,
+                                      vault=config.export_vault()),
             lambda paths: self.app.notify(f"Exported to {paths[0]}", markup=False),
             lambda m: self.app.notify(f"Export failed: {m}", severity="error", markup=False),
         )
