@@ -355,3 +355,14 @@ def test_an_adjective_made_from_a_name_is_no_actor():
                      "the Carsonian faithful prayed.")
     assert {"Donald Trump", "Ben Carson"} <= names
     assert not {"Trumpian", "Carsonian"} & names
+
+
+def test_part_of_an_organisation_name_joins_it():
+    found = actors_of("The Ku Klux Klan held a rally. Critics said the Klan was shrinking. A "
+                      "Quinnipiac University poll found support. Quinnipiac said 40 percent "
+                      "agreed. The Donald J. Trump Foundation gave $50,000.")
+    assert "Klan" not in found and "Quinnipiac" not in found
+    assert found["Ku Klux Klan"]["type"] == "organisation"
+    assert len(found["Ku Klux Klan"]["mentions"]) == 2
+    assert len(found["Quinnipiac University"]["mentions"]) == 2
+    assert found["Donald J. Trump Foundation"]["type"] == "organisation"

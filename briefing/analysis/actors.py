@@ -420,7 +420,16 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         kind = "place"  # "Rakhine State", "Donetsk Oblast": a place, whatever NER said
     elif kind != "person" and _looks_personal(surface):
         kind = "person"  # "Carly Fiorina" tagged as an organisation
+    elif kind == "person" and " " in surface and surface.split()[-1] in _NEVER_SURNAMES:
+        kind = "organisation"  # "Donald J. Trump Foundation" tagged as a person
     return surface, kind
+
+
+# Designators that end an organisation's name and never a person's ("Hall", "Press" may).
+_NEVER_SURNAMES = {"University", "College", "Institute", "Foundation", "Company", "Corporation",
+                   "Inc.", "Party", "Committee", "Association", "Society", "Fund", "Hospital",
+                   "Center", "Centre", "Council", "Coalition", "Alliance", "Agency", "Network",
+                   "Group", "Project", "Museum", "Library"}
 
 
 _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation", "Center",
@@ -724,6 +733,9 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for long, short in _name_joins(org_names).items():
         if len(long.split()) > len(short.split()):
             joined.setdefault(long, short)
+    org_parts = _organisation_parts(mentions, all_names, org_names, persons)
+    for short, full in org_parts.items():
+        joined.setdefault(short, full)
     # "Von der Leyen" opening a sentence, tagged as an organisation: her surname.
     for name in all_names - person_names:
         first, _, rest = name.partition(" ")
@@ -756,6 +768,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     actors: dict[str, Actor] = {}
     spoken: set[str] = set()  # parties named other than as a modifier
     for mention, name, kind in mentions:
+        if name in org_parts:
+            kind = "organisation"  # "Klan" tagged as a person is the Ku Klux Klan
         if mention.courtesy and name in owners_of:
             # "Mr. Clinton" beside Hillary Clinton: the sentence says which bearer.
             name, surface, span = _courtesy_bearer(mention, owners_of[name], sexes, text)
@@ -821,6 +835,30 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             actor.mentions.append((start - len(given) - 1, end))
             actors[full] = actor
             break
+
+
+def _organisation_parts(mentions: list, names: set[str], organisations: set[str],
+                        persons: set[str]) -> dict[str, str]:
+    """ "Klan" beside "the Ku Klux Klan", "Quinnipiac" beside "Quinnipiac University": a
+    one-word name that ends one organisation's name, or begins one named with a designator
+    (never a person's "Trump" beside the "Trump Foundation", nor a place or a party)."""
+    tagged_person = {name for mention, name, _ in mentions if mention.label == "PERSON"}
+    in_person_names = {w for p in persons if " " in p for w in p.split()}
+    places = table("places")
+    parties = table("parties")["aliases"]
+    longer = [o for o in organisations if " " in o]
+    parts: dict[str, str] = {}
+    for short in names:
+        if (" " in short or short in in_person_names or _known_name(short)
+                or short in places["us_states"] or short in places["capitals"]
+                or short in parties):
+            continue
+        owners = [o for o in longer if o.split()[-1] == short or (
+            o.split()[0] == short and o.split()[-1] in _ORG_DESIGNATORS
+            and short not in tagged_person)]
+        if len(owners) == 1:
+            parts[short] = owners[0]
+    return parts
 
 
 _DERIVING = ("ian", "esque", "ite", "ism", "ist")
