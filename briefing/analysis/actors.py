@@ -16,6 +16,18 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.analysis.lexicon import countries, table
+from briefing.analysis.person_names import (
+    core_words,
+    courtesy_bearer,
+    courtesy_sex,
+    derived_from,
+    given_names,
+    is_suffixed,
+    name_owners,
+    name_suffixes,
+    name_variants,
+    pronoun_sex,
+)
 from briefing.analysis.pipeline import DATELINE, QUESTION_LABELS
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -93,30 +105,6 @@ def _noise() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(noise["generic"]) | frozenset(noise["dates"]), frozenset(noise["lead_in"])
 
 
-@lru_cache(maxsize=1)
-def _courtesy() -> dict[str, str]:
-    """ "Mr." -> "male", "Mrs." -> "female"."""
-    return {word: sex for sex, words in table("names")["courtesy"].items() for word in words}
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    return {name: sex for sex, names in table("names")["given"].items() for name in names}
-
-
-@lru_cache(maxsize=1)
-def _suffixes() -> frozenset[str]:
-    return frozenset(table("names")["suffixes"])
-
-
-def _core_words(name: str) -> list[str]:
-    """A person's name without the suffix: "Donald Trump Jr." -> ["Donald", "Trump"]."""
-    words = name.split()
-    while len(words) > 1 and words[-1] in _suffixes():
-        words.pop()
-    return words
-
-
 def _clean(ent: Any, offset: int) -> _Mention | None:
     """Strip articles, possessives and leading titles; reject noise. Offsets into the text."""
     tokens = list(ent)
@@ -136,8 +124,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
     label = ent.label_
     before = ent.doc[tokens[0].i - 1] if tokens and tokens[0].i > 0 else None
-    courtesy = tokens[0].text if tokens and tokens[0].text in _courtesy() else None
-    if courtesy is None and before is not None and before.text in _courtesy():
+    courtesy = tokens[0].text if tokens and tokens[0].text in courtesy_sex() else None
+    if courtesy is None and before is not None and before.text in courtesy_sex():
         courtesy = before.text
     if label != "PERSON" and tokens and (courtesy or (
             before is not None and before.lower_ in _titles() and before.text[:1].isupper()
@@ -145,7 +133,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         label = "PERSON"  # "Sen. Fiorina", "Mr. Carson": a person whatever the model said
     if label == "PERSON":
         while len(tokens) > 1 and (tokens[0].lower_ in _titles()
-                                   or tokens[0].text in _courtesy()):
+                                   or tokens[0].text in courtesy_sex()):
             role_tokens.append(tokens.pop(0))
         regnal = table("names")["regnal"]
         if role_tokens and role_tokens[-1].text in regnal and _one_name(tokens):
@@ -179,7 +167,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         or _NAV_NOISE.search(surface) or len(surface.split()) > 7
         or surface.lower() in _titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
-        or surface in never or surface in _suffixes() or _MARKUP.search(surface)
+        or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
         or (label == "PERSON" and _glued_words(surface))
     ):
         return None
@@ -222,7 +210,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
             surface = _text_between(doc, start, end)
     root = ent.root
     acting = _acts(root)
-    role_tokens = [t for t in role_tokens if t.text not in _courtesy()]
+    role_tokens = [t for t in role_tokens if t.text not in courtesy_sex()]
     role = " ".join(t.text for t in role_tokens) or None
     # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
     head = tokens[0]
@@ -230,20 +218,9 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the"))
     adjectival = (surface in table("parties")["adjectives"]
                   and root.dep_ in ("amod", "compound") and root.head.i >= ent.end)
-    pronoun = _pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
+    pronoun = pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
     return _Mention(offset + start, offset + end, surface, label, acting, role, plural,
                     courtesy, adjectival, pronoun)
-
-
-_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
-             "she": "female", "her": "female", "hers": "female", "herself": "female"}
-
-
-def _pronoun_sex(ent: Any) -> str | None:
-    """ "voters want Clinton because she would be the first woman": the sex of the pronouns
-    after a name in its sentence, when they are all of one sex."""
-    found = {_PRONOUNS[t.lower_] for t in ent.doc[ent.end:ent.sent.end] if t.lower_ in _PRONOUNS}
-    return found.pop() if len(found) == 1 else None
 
 
 def _text_between(doc: Any, start: int, end: int) -> str:
@@ -254,7 +231,7 @@ def _text_between(doc: Any, start: int, end: int) -> str:
 
 def _one_name(tokens: list[Any]) -> bool:
     """ "Francis", "Charles III", "Abdullah II": a single name, with a numeral at most."""
-    words = [t.text for t in tokens if t.text not in _suffixes()]
+    words = [t.text for t in tokens if t.text not in name_suffixes()]
     return len(words) == 1
 
 
@@ -376,7 +353,7 @@ def _valid_role(role: str | None) -> str | None:
     never, lead_ins = _noise()
     states = table("places")["us_states"]
     if (any(ch.isdigit() for ch in words[0]) or _PARTY_TAG.match(role) or len(role) < 3
-            or role in _courtesy() or role in states or f"{role.rstrip('.')}." in states
+            or role in courtesy_sex() or role in states or f"{role.rstrip('.')}." in states
             or all(w in never or w in lead_ins for w in words)
             or (len(words) == 1 and role.islower() and role.lower() not in _titles()
                 and not role.endswith(("er", "or", "ist", "ian", "ant", "ent")))):
@@ -443,8 +420,8 @@ _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation"
 
 def _looks_personal(surface: str) -> bool:
     """A common given name and a capitalised surname: "Carly Fiorina", "Sean Hannity"."""
-    words = _core_words(surface)
-    return (2 <= len(words) <= 3 and words[0] in _given_names()
+    words = core_words(surface)
+    return (2 <= len(words) <= 3 and words[0] in given_names()
             and words[-1][:1].isupper() and words[-1] not in _ORG_DESIGNATORS
             and words[-1] not in _PLACE_DESIGNATORS
             and surface not in table("places")["us_states"])
@@ -669,12 +646,6 @@ def short_name_owners(names: set[str]) -> dict[str, str]:
     return joined
 
 
-def _is_suffixed(name: str, other: str) -> bool:
-    """ "Donald Trump Jr." is "Donald Trump" with a suffix: another person."""
-    return other.startswith(name + " ") and other.split()[-1] in _suffixes() and len(
-        other.split()) == len(name.split()) + 1
-
-
 def _name_joins(names: set[str]) -> dict[str, str]:
     """Name -> the unique longer (or, for organisations, shorter canonical) name it joins."""
     full = [n for n in names if len(n.split()) > 1]
@@ -688,7 +659,7 @@ def _name_joins(names: set[str]) -> dict[str, str]:
     # Trump" is not "Donald Trump Jr.", his son).
     for part in full:
         owners = {f for f in full if f != part and f" {part} " in f" {f} "
-                  and not _is_suffixed(part, f)}
+                  and not is_suffixed(part, f)}
         if len(owners) == 1:
             joined[part] = owners.pop()
     return joined
@@ -696,7 +667,7 @@ def _name_joins(names: set[str]) -> dict[str, str]:
 
 def _surnames_of_full_names(mentions: list) -> set[str]:
     """Surnames of persons known by a full name (never treated as a plural's singular)."""
-    return {_core_words(name)[-1] for _, name, kind in mentions
+    return {core_words(name)[-1] for _, name, kind in mentions
             if kind == "person" and " " in name}
 
 
@@ -704,21 +675,21 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
     # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
     named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
-    mentions = [m for m in mentions if " " in m[1] or not _derived_from(m[1], named)]
+    mentions = [m for m in mentions if " " in m[1] or not derived_from(m[1], named)]
     # "al-Shabaab" tagged an organisation once and a person once is the organisation.
     org_tagged = {name for _, name, kind in mentions if kind in ("organisation", "group")}
     person_names = {name for _, name, kind in mentions if kind == "person"
                     and not (name in org_tagged and " " not in name and _particle_led(name))}
     # "Donald J. Trump" and "Donald Trump" are one name; so are "Donald Jr." and "Donald
     # Trump Jr.".
-    joined = _name_variants(person_names, mentions)
+    joined = name_variants(person_names, mentions)
     persons = {joined.get(n, n) for n in person_names}
     # A person's name joins a longer one, never a shorter ("Ursula von der Leyen" is not
     # merged into "von der Leyen"; that rule is for organisations' long forms).
     for short, full in _name_joins(persons).items():
         if len(full.split()) > len(short.split()):
             joined.setdefault(short, full)
-    owners_of, sexes = _name_owners(persons, mentions, joined)
+    owners_of, sexes = name_owners(persons, mentions, joined)
     for short, owners in owners_of.items():
         joined.setdefault(short, owners[0])  # a shared surname: the bearer the text is about
     group_names: set[str] = set()
@@ -772,7 +743,7 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
             kind = "organisation"  # "Klan" tagged as a person is the Ku Klux Klan
         if mention.courtesy and name in owners_of:
             # "Mr. Clinton" beside Hillary Clinton: the sentence says which bearer.
-            name, surface, span = _courtesy_bearer(mention, owners_of[name], sexes, text)
+            name, surface, span = courtesy_bearer(mention, owners_of[name], sexes, text)
             mention = _Mention(*span, surface, mention.label, mention.acting)
         name = joined.get(name, name)
         if not mention.adjectival:
@@ -861,13 +832,6 @@ def _organisation_parts(mentions: list, names: set[str], organisations: set[str]
     return parts
 
 
-_DERIVING = ("ian", "esque", "ite", "ism", "ist")
-
-
-def _derived_from(word: str, names: set[str]) -> bool:
-    return any(word.endswith(ending) and word[:-len(ending)] in names for ending in _DERIVING)
-
-
 def _final(joined: dict[str, str], name: str) -> str:
     """Where a chain of joins ends ("Trump" -> "Donald J. Trump" -> "Donald Trump")."""
     for _ in range(6):
@@ -875,108 +839,6 @@ def _final(joined: dict[str, str], name: str) -> str:
             break
         name = joined[name]
     return name
-
-
-def _name_variants(persons: set[str], mentions: list) -> dict[str, str]:
-    """Full names of one person written with and without middle names or initials
-    ("Donald J. Trump", "Donald Trump") or without the surname before a suffix ("Donald
-    Jr.", "Donald Trump Jr."), mapped to the fullest form (the most used on a tie)."""
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for mention, name, kind in mentions:
-        if kind == "person":
-            counts[name] = counts.get(name, 0) + 1
-            first.setdefault(name, mention.start)
-    full = sorted((n for n in persons if len(n.split()) > 1),
-                  key=lambda n: (-len(n.split()), -counts.get(n, 0), first.get(n, 0)))
-    joined: dict[str, str] = {}
-    for i, name in enumerate(full):
-        if name in joined:
-            continue
-        for other in full[i + 1:]:
-            if other not in joined and _same_person(name, other):
-                joined[other] = name
-    return joined
-
-
-def _same_person(a: str, b: str) -> bool:
-    words_a, words_b = a.split(), b.split()
-    suffix_a = words_a[-1] if words_a[-1] in _suffixes() else None
-    suffix_b = words_b[-1] if words_b[-1] in _suffixes() else None
-    core_a, core_b = _core_words(a), _core_words(b)
-    if suffix_a != suffix_b or core_a[0] != core_b[0]:
-        return False
-    short, long = sorted((core_a, core_b), key=len)
-    if len(short) == 1:
-        return suffix_a is not None and len(long) == 2  # "Donald Jr." / "Donald Trump Jr."
-    if short[-1] != long[-1] or len(short) == len(long):
-        return False
-    middle = long[1:-1]
-    return all(w in middle for w in short[1:-1])
-
-
-def _name_owners(persons: set[str], mentions: list,
-                 joined: dict[str, str]) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """One-word names ("Obama", "Hillary") that are a word of full names, each with its
-    bearers best first: the one whose sex fits what the sentences say of the bare name
-    ("Mrs. Clinton", "Clinton ... she"), then the one named in full first (the one the text
-    introduces), then the one named in full most often. Also the sex of each full name,
-    known from a courtesy title or the given name."""
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    sexes: dict[str, str] = {}
-    votes: dict[str, dict[str, int]] = {}  # "Clinton": how often "Mrs."/"she" says female
-    for mention, name, kind in mentions:
-        said = _courtesy()[mention.courtesy] if mention.courtesy else mention.pronoun
-        if said and " " not in name:
-            tally = votes.setdefault(name, {})
-            tally[said] = tally.get(said, 0) + 1
-        if kind != "person" or " " not in name:
-            continue
-        name = joined.get(name, name)
-        counts[name] = counts.get(name, 0) + 1
-        first.setdefault(name, mention.start)
-        if mention.courtesy:
-            sexes.setdefault(name, _courtesy()[mention.courtesy])
-    for name in persons:
-        given = _given_names().get(name.split()[0])
-        if given and " " in name:
-            sexes.setdefault(name, given)
-    full = [n for n in persons if " " in n]
-    one_word = {name for _, name, _ in mentions if " " not in name}
-    owners_of = {}
-    for short in one_word:
-        owners = [f for f in full if short in _core_words(f)]
-        tally = votes.get(short, {})
-        said = max(tally, key=lambda sex: tally[sex]) if tally else None
-        if said and list(tally.values()).count(tally[said]) > 1:
-            said = None  # as many "he" as "she": the sentences do not say
-
-        def fit(owner: str, said: str | None = said) -> int:
-            return 1 if said is None or owner not in sexes else 0 if sexes[owner] == said else 2
-
-        if owners:
-            owners_of[short] = sorted(owners, key=lambda f: (fit(f), first.get(f, 0),
-                                                             -counts.get(f, 0)))
-    return owners_of, sexes
-
-
-def _courtesy_bearer(mention: _Mention, owners: list[str], sexes: dict[str, str],
-                     text: str) -> tuple[str, str, tuple[int, int]]:
-    """(actor name, alias, span) of "Mr. Clinton" when several people are called Clinton:
-    the best bearer whose sex fits the title; with none, a person of its own, "Mr. Clinton"."""
-    sex = _courtesy()[mention.courtesy or ""]
-    fitting = [o for o in owners if sexes.get(o, sex) == sex]
-    if fitting and fitting[0] == owners[0]:
-        return owners[0], mention.surface, (mention.start, mention.end)
-    # Not the main bearer: the alias keeps the title, so the bare surname stays the main
-    # bearer's alone.
-    titled = f"{mention.courtesy} {mention.surface}"
-    name = fitting[0] if fitting else titled
-    start = mention.end - len(titled)
-    if start >= 0 and text[start:mention.end] == titled:
-        return name, titled, (start, mention.end)
-    return name, mention.surface, (mention.start, mention.end)
 
 
 _CONNECTORS = {"of", "the", "and", "for", "on", "in", "de", "&"}
@@ -1020,8 +882,8 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
     # A person's surname alone ("Brummer notes") when no other actor shares it.
     surnames: dict[str, list[Actor]] = {}
     for actor in actors.values():
-        if actor.type == "person" and len(_core_words(actor.name)) > 1:
-            surnames.setdefault(_core_words(actor.name)[-1], []).append(actor)
+        if actor.type == "person" and len(core_words(actor.name)) > 1:
+            surnames.setdefault(core_words(actor.name)[-1], []).append(actor)
     for surname, owners in surnames.items():
         bearer = owners[0] if len(owners) == 1 else (bearers or {}).get(surname)
         if (bearer is not None and len(surname) >= 3 and surname not in owner
