@@ -306,6 +306,8 @@ def test_title_split_from_name_and_an_age_is_no_role():
     assert found["Jake Sullivan"]["role"] == "National Security Adviser"
     assert found["John Smith"]["role"] is None
     assert found["Stephen Miller"]["role"] in (None, "magnificent man")
+    both = actors_of("Senators Harry Reid and Elizabeth Warren objected on Monday.")
+    assert both["Harry Reid"]["role"] == "Senator"
 
 
 def test_a_person_with_a_title_or_given_name_is_a_person():

@@ -211,7 +211,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     root = ent.root
     acting = _acts(root)
     role_tokens = [t for t in role_tokens if t.text not in courtesy_sex()]
-    role = " ".join(t.text for t in role_tokens) or None
+    role = " ".join(_singular_title(t.text) for t in role_tokens) or None
     # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
     head = tokens[0]
     plural = len(tokens) == 1 and (head.tag_ == "NNPS" or (
@@ -221,6 +221,16 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     pronoun = pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
     return _Mention(offset + start, offset + end, surface, label, acting, role, plural,
                     courtesy, adjectival, pronoun)
+
+
+def _singular_title(word: str) -> str:
+    """ "Senators Reid and Warren": each is a Senator ("Sens." -> "Sen.")."""
+    bare = word.rstrip(".")
+    single = bare[:-1] + word[len(bare):]
+    if (len(bare) > 3 and bare.endswith("s") and word.lower() in _titles()
+            and single.lower() in _titles()):
+        return single
+    return word
 
 
 def _text_between(doc: Any, start: int, end: int) -> str:
@@ -349,6 +359,7 @@ def _valid_role(role: str | None) -> str | None:
     ("R-Texas"), a state ("Vt"), a date or one bare adjective ("leading")."""
     if not role:
         return None
+    role = " ".join(_singular_title(w) for w in role.split())
     words = role.split()
     never, lead_ins = _noise()
     states = table("places")["us_states"]
