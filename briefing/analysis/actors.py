@@ -586,11 +586,14 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
 _FUNCTION_WORDS = {"a", "an", "the", "to", "of", "in", "on", "for", "with", "and", "or", "is",
                    "are", "was", "he", "she", "it", "his", "her", "at", "by", "from", "as"}
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_LOWER_SMALL_WORD = re.compile(r"\s(?:" + "|".join(sorted(_FUNCTION_WORDS)) + r")\s")
 
 
 def _is_headline(line: str) -> bool:
     """A title-cased line ("Trump Says He Is Unlikely To Meet Star Norbert Leo Butz"): every
     word capitalised, so the model takes headline words for names."""
+    if _LOWER_SMALL_WORD.search(line):
+        return False  # quick: a small word in lower case is prose
     words = _HEADLINE_WORD.findall(line)
     if len(words) < 4:
         return False

@@ -40,7 +40,12 @@ _PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
 def pronoun_sex(ent: Any) -> str | None:
     """ "voters want Clinton because she would be the first woman": the sex of the pronouns
     after a name in its sentence, when they are all of one sex."""
-    found = {_PRONOUNS[t.lower_] for t in ent.doc[ent.end:ent.sent.end] if t.lower_ in _PRONOUNS}
+    found = set()
+    for token in ent.doc[ent.end:]:  # to the sentence's end (ent.sent also scans back)
+        if token.is_sent_start:
+            break
+        if token.lower_ in _PRONOUNS:
+            found.add(_PRONOUNS[token.lower_])
     return found.pop() if len(found) == 1 else None
 
 
