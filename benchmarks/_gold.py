@@ -23,15 +23,15 @@ def cases() -> list[tuple[str, dict, dict]]:
     return found
 
 
-def polnear_cases(checkout: Path) -> list[tuple[str, dict, dict]]:
-    """(article name, gold, analysis) for every gold file under gold/polnear/.
+def polnear_cases(checkout: Path, gold_set: str = "polnear") -> list[tuple[str, dict, dict]]:
+    """(article name, gold, analysis) for every gold file under gold/<gold_set>/.
 
     Only the labels live in the project; each article's text is read from `checkout`, the
     PolNeAR repository (github.com/networkdynamics/PolNeAR), where the train split is
     data/train/text/.
     """
     found = []
-    for gold_path in sorted((GOLD / "polnear").glob("*.json")):
+    for gold_path in sorted((GOLD / gold_set).glob("*.json")):
         gold = json.loads(gold_path.read_text())
         article = checkout / "data" / "train" / "text" / gold["article"]
         if not article.is_file():
