@@ -606,3 +606,18 @@ async def test_notes_pane_shows_tags_written_in_the_note_once(reader_db):
         prompt = str(screen.pane("notes").get_option_at_index(0).prompt)
         assert prompt.count("#baltic") == 1 and prompt.count("#cables") == 1
         assert "#grid" in prompt  # a tag only set with t is still listed
+
+
+async def test_narrowing_the_terminal_drops_the_palette_hint_from_the_footer(reader_db):
+    from textual.widgets import Footer
+
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        footer = screen.query_one(Footer)
+        await wait_for(pilot, lambda: footer.query(".-command-palette"))
+        await pilot.resize_terminal(80, 24)
+        await wait_for(pilot, lambda: screen.has_class("narrow"))
+        await pilot.pause()
+        assert not footer.query(".-command-palette")  # it cut off Library and Quit
+        await pilot.resize_terminal(120, 40)
+        await wait_for(pilot, lambda: footer.query(".-command-palette"))
