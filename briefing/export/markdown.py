@@ -95,6 +95,7 @@ def front_matter(article: dict, annotations: list[dict], notes: list[dict],
     data = {
         "title": sanitise_line(article["title"]),
         "source": sanitise_line(str(article.get("source") or "")) or None,
+        "author": sanitise_line(str(article.get("author") or "")) or None,
         "url": sanitise_line(str(article.get("url") or "")) or None,
         "published": sanitise_line(str(article.get("published") or "")) or None,
         "imported": article.get("imported"),

@@ -39,3 +39,4 @@ def render(article: dict, annotations: list[dict]) -> dict:
         items.append(item)
     return {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
             "label": article["title"], "total": len(items), "items": items}
+
