@@ -304,6 +304,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             return
         self._polling = True
         article_id, seen = self.article_id, self._seen_version
+        shown = (_signature(self.highlights), _signature(self.notes))
 
         def read(store):
             version = store.version()  # a stat of the file: cheap when nothing changed
@@ -314,6 +315,11 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         def done(result) -> None:
             self._polling = False
             if not self.is_mounted or result is None:
+                return
+            if (_signature(self.highlights), _signature(self.notes)) != shown:
+                # Edited here since the read was queued: it may predate those writes, and
+                # applying it would undo them on screen ("h" then "2" showed yellow). The
+                # next poll reads again (the version seen is left as it was).
                 return
             self._seen_version, highlights, notes = result
             if _signature(highlights) != _signature(self.highlights) or _signature(
