@@ -16,7 +16,8 @@ from briefing.errors import BriefingError
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("open", "import", "list", "export", "analyze", "serve", "search", "actors", "tags")
+COMMANDS = ("open", "import", "list", "export", "analyze", "serve", "search", "actors", "tags",
+            "revisions")
 
 EPILOG = """examples:
   briefing                          open the library (bundled samples on first run)
@@ -24,6 +25,7 @@ EPILOG = """examples:
   briefing report.txt               import report.txt (if new) and read it
   briefing import a.md b.html -     import files, and stdin
   briefing import --update 3 v2.txt replace article 3's text, re-anchoring its highlights
+  briefing revisions 3              article 3's versions: what moved or was orphaned at each
   briefing list --json              the library as JSON
   briefing analyze report.txt --json  actors, claims and flags as JSON
   briefing export 3 -o notes/       Markdown with front matter into notes/
@@ -74,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="import the bundled sample briefings (to try Briefing out)")
     p.add_argument("--update", type=int, metavar="ID",
                    help="replace article ID's text with FILE and re-anchor its annotations")
+
+    p = sub.add_parser("revisions", parents=[common],
+                       help="an article's versions and what each update moved or orphaned")
+    p.add_argument("id", type=int, help="article id")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("list", parents=[common], help="list the library")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -177,7 +184,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     handler = {
         "open": _cmd_open, "import": _cmd_import, "list": _cmd_list, "export": _cmd_export,
         "analyze": _cmd_analyze, "serve": _cmd_serve, "search": _cmd_search,
-        "actors": _cmd_actors, "tags": _cmd_tags,
+        "actors": _cmd_actors, "tags": _cmd_tags, "revisions": _cmd_revisions,
     }[args.command]
     return handler(args)
 
@@ -267,6 +274,20 @@ def _cmd_import(args: argparse.Namespace) -> int:
                       f"its highlights, `briefing import --update {result.earlier_version} FILE`"
                       f" (and `briefing` lets you delete article {result.article_id})")
     return 1 if failed else 0
+
+
+def _cmd_revisions(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from briefing.revisions import version_lines, versions
+
+    with _store(args) as store:
+        article = store.require_article(args.id)
+    if args.json:
+        print(json.dumps([asdict(v) for v in versions(article)], ensure_ascii=False, indent=2))
+        return 0
+    print("\n".join(version_lines(article)))  # sanitised there, indentation kept
+    return 0
 
 
 def _safe(value: object) -> str:
