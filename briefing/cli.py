@@ -208,11 +208,13 @@ def _open_reader(args: argparse.Namespace) -> int:
 
     def start_analysis() -> None:
         # A file never read before is a new article: its analysis (spaCy's import and
-        # load, ~1.5 s) starts now, in another process, beside ingest and the UI's start.
+        # load, ~1.5 s) starts now, in another process, beside ingest and the UI's start,
+        # when a core is free for it (else the reader starts it once the text is on screen).
         # A file read before is left alone: its analysis is most likely stored already.
-        from briefing.analysis.runner import AnalysisProcess
+        from briefing.analysis.runner import AnalysisProcess, has_spare_core
 
-        early.append(AnalysisProcess.start(args.model))
+        if has_spare_core():
+            early.append(AnalysisProcess.start(args.model))
 
     try:
         if args.file:

@@ -57,15 +57,15 @@ def ensure_samples(store: Store) -> list[int]:
     """Import the bundled sample briefings into an empty library (first run)."""
     if store.articles() or store.get_value("settings", "samples_offered"):
         return []
-    return import_samples(store)
+    return [result.article_id for result in import_samples(store)]
 
 
-def import_samples(store: Store) -> list[int]:
+def import_samples(store: Store) -> list[ImportResult]:
     """Import the bundled sample briefings (those already in the library are kept as they
-    are); their ids."""
-    ids = [import_file(store, p).article_id for p in config.sample_paths()]
+    are, and say so: `existing`)."""
+    results = [import_file(store, p) for p in config.sample_paths()]
     store.set_value("settings", "samples_offered", True)
-    return ids
+    return results
 
 
 def update_article(store: Store, article_id: int, path: str | Path) -> ReanchorSummary:

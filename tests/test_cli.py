@@ -179,6 +179,7 @@ def test_the_analysis_of_a_new_file_starts_before_it_is_read(tmp_path, monkeypat
     monkeypatch.setattr(briefing.ingest, "load",
                         lambda name: (events.append("file read"), original(name))[1])
     monkeypatch.setattr(runner, "AnalysisProcess", Process)
+    monkeypatch.setattr(runner, "has_spare_core", lambda: True)
     monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "db.json"))
     source = tmp_path / "new.md"
     source.write_text((DATA / "sahel-grain-corridor.md").read_text("utf-8"))
@@ -196,3 +197,10 @@ def test_the_analysis_of_a_new_file_starts_before_it_is_read(tmp_path, monkeypat
     events.clear()
     assert main([str(bad)]) == 1
     assert events[0] == "analysis started" and events[-1] == "cancelled"
+    # No core to spare (a busy machine): nothing competes with the first paint; the
+    # reader starts the analysis once the text is on screen.
+    monkeypatch.setattr(runner, "has_spare_core", lambda: False)
+    source.write_text(source.read_text("utf-8") + "\nA new paragraph.\n")
+    events.clear()
+    assert main([str(source)]) == 1
+    assert events == ["file read"]

@@ -170,8 +170,11 @@ class LibraryScreen(Screen):
     def action_samples(self) -> None:
         from briefing.library import import_samples
 
-        def added(ids: list[int]) -> None:
-            self.app.notify(f"Added {len(ids)} sample briefings", markup=False)
+        def added(results: list) -> None:
+            new = sum(1 for result in results if not result.existing)
+            self.app.notify(f"Added {new} sample briefing{'s' if new != 1 else ''}"
+                            + (f" ({len(results) - new} already here)" if new < len(results)
+                               else ""), markup=False)
             self.reload()
 
         self.app.service.submit(import_samples, added, self._failed)

@@ -172,6 +172,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if self._panes:
             return
         self.app.resume_gc()
+        if self.document is not None:
+            self.app.start_early_analysis()
         await self._mount_rest()
         if self.document is not None:
             self.app.service.submit(self._import_and_load, self._loaded, self._load_failed)
