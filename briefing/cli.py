@@ -222,21 +222,27 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print(summary.describe())
             return 0
         failed = 0
-        for name in args.files:
-            try:
-                result = import_file(store, name)
-            except BriefingError as exc:
-                # One bad file among many: say so in its line, import the rest, exit 1.
-                failed += 1
-                _fail(str(exc), args)
-                continue
-            verb = "already in library" if result.existing else "imported"
-            print(f"{result.article_id}\t{verb}\t{_safe(result.title)}")
-            if result.earlier_version is not None:
-                print(f"\tlooks like a new version of article {result.earlier_version}: to move "
-                      f"its highlights, `briefing import --update {result.earlier_version} FILE`"
-                      f" (and `briefing` lets you delete article {result.article_id})")
+        with store.batch():  # one commit for every file (nothing, if interrupted)
+            for name in args.files:
+                try:
+                    result = import_file(store, name)
+                except BriefingError as exc:
+                    # One bad file among many: say so in its line, import the rest, exit 1.
+                    failed += 1
+                    _fail(str(exc), args)
+                    continue
+                _report_import(result, "FILE")
     return 1 if failed else 0
+
+
+def _report_import(result, new_version_from: str) -> None:
+    verb = "already in library" if result.existing else "imported"
+    print(f"{result.article_id}\t{verb}\t{_safe(result.title)}")
+    if result.earlier_version is not None:
+        print(f"\tlooks like a new version of article {result.earlier_version}: to move "
+              f"its highlights, `briefing import --update {result.earlier_version} "
+              f"{new_version_from}` (and `briefing` lets you delete article "
+              f"{result.article_id})")
 
 
 def _safe(value: object) -> str:

@@ -38,13 +38,9 @@ def import_document(store: Store, doc: Document, ask_first: bool = False) -> Imp
 
 
 def _earlier_version(store: Store, doc: Document) -> int | None:
-    url, source = doc.meta.get("url"), doc.meta.get("source")
-    for article in store.articles():
-        if url and article.get("url") == url:
-            return article.id
-        if doc.title and article["title"] == doc.title and article.get("source") == source:
-            return article.id
-    return None
+    found = (store.find_article_by_url(doc.meta.get("url"))
+             or store.find_article_by_title(doc.title, doc.meta.get("source")))
+    return found.id if found is not None else None
 
 
 def import_file(store: Store, path: str | Path) -> ImportResult:
@@ -132,6 +128,7 @@ def library_rows(store: Store) -> list[dict]:
         "id": article.id, "title": article["title"], "source": article.get("source"),
         "published": article.get("published"), "imported": article.get("imported"),
         "highlights": highlights.get(article.id, 0), "notes": notes.get(article.id, 0),
-        "characters": len(article["text"]), "revisions": len(article.get("revisions", [])),
+        "characters": article.get("characters") or 0,
+        "revisions": len(article.get("revisions", [])),
         "hash": article["hash"][:12], "analysed": article["hash"] in analysed,
     } for article in store.articles()]
