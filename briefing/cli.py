@@ -22,6 +22,7 @@ EPILOG = """examples:
   briefing                          open the library (bundled samples on first run)
   briefing report.txt               import report.txt (if new) and read it
   briefing import a.md b.html -     import files, and stdin
+  briefing import https://example.org/story   fetch a page (again: its new version)
   briefing import --update 3 v2.txt replace article 3's text, re-anchoring its highlights
   briefing list --json              the library as JSON
   briefing analyze report.txt --json  actors, claims and flags as JSON
@@ -67,10 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-mouse", action="store_true", help="keyboard only (good over SSH)")
     p.add_argument("--theme", help="theme name")
 
-    p = sub.add_parser("import", parents=[common], help="import files into the library")
-    p.add_argument("files", nargs="+", metavar="FILE", help="files to import; - for stdin")
+    p = sub.add_parser("import", parents=[common], help="import files or web pages")
+    p.add_argument("files", nargs="+", metavar="FILE|URL",
+                   help="files to import; - for stdin; http(s) URLs of pages")
     p.add_argument("--update", type=int, metavar="ID",
-                   help="replace article ID's text with FILE and re-anchor its annotations")
+                   help="replace article ID's text with FILE (or URL) and re-anchor its "
+                        "annotations")
 
     p = sub.add_parser("list", parents=[common], help="list the library")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -212,30 +215,57 @@ def _open_reader(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from briefing.library import import_file, update_article
+    from briefing.fetch import looks_like_url
+    from briefing.library import (
+        fetch_document,
+        import_file,
+        import_web_document,
+        update_article,
+        update_article_text,
+    )
 
-    with _store(args) as store:
-        if args.update is not None:
-            if len(args.files) != 1:
-                raise BriefingError("--update takes exactly one FILE")
-            summary = update_article(store, args.update, args.files[0])
-            print(summary.describe())
-            return 0
-        failed = 0
-        with store.batch():  # one commit for every file (nothing, if interrupted)
-            for name in args.files:
-                try:
-                    result = import_file(store, name)
-                except BriefingError as exc:
-                    # One bad file among many: say so in its line, import the rest, exit 1.
-                    failed += 1
-                    _fail(str(exc), args)
-                    continue
-                _report_import(result, "FILE")
+    if args.update is not None:
+        if len(args.files) != 1:
+            raise BriefingError("--update takes exactly one FILE or URL")
+        source = args.files[0]
+        doc = fetch_document(source) if looks_like_url(source) else None
+        with _store(args) as store:
+            summary = (update_article_text(store, args.update, doc) if doc is not None
+                       else update_article(store, args.update, source))
+        print(summary.describe())
+        return 0
+    # Pages are fetched before the database is locked: a slow site must not hold up a
+    # reader saving highlights meanwhile.
+    fetched: dict[str, object] = {}
+    for name in args.files:
+        if looks_like_url(name) and name not in fetched:
+            try:
+                fetched[name] = fetch_document(name)
+            except BriefingError as exc:
+                fetched[name] = exc
+    failed = 0
+    with _store(args) as store, store.batch():  # one commit for all (none, if interrupted)
+        for name in args.files:
+            try:
+                got = fetched.get(name)
+                if isinstance(got, BriefingError):
+                    raise got
+                result = (import_web_document(store, got) if got is not None
+                          else import_file(store, name))
+            except BriefingError as exc:
+                # One bad file among many: say so in its line, import the rest, exit 1.
+                failed += 1
+                _fail(str(exc), args)
+                continue
+            _report_import(result, "URL" if name in fetched else "FILE")
     return 1 if failed else 0
 
 
 def _report_import(result, new_version_from: str) -> None:
+    if result.updated is not None:
+        print(f"{result.article_id}\tnew version\t{_safe(result.title)} "
+              f"({result.updated.describe()})")
+        return
     verb = "already in library" if result.existing else "imported"
     print(f"{result.article_id}\t{verb}\t{_safe(result.title)}")
     if result.earlier_version is not None:

@@ -20,6 +20,8 @@ class ImportResult:
     # An older article with the same URL (or title and source): this is probably a new
     # version of it, better brought in with `import --update`.
     earlier_version: int | None = None
+    # A page fetched again whose text changed: its article took the new version.
+    updated: ReanchorSummary | None = None
 
 
 def import_document(store: Store, doc: Document, ask_first: bool = False) -> ImportResult:
@@ -45,6 +47,37 @@ def _earlier_version(store: Store, doc: Document) -> int | None:
 
 def import_file(store: Store, path: str | Path) -> ImportResult:
     return import_document(store, load(path))
+
+
+def fetch_document(url: str, fallback_title: str | None = None,
+                   fallback_meta: dict | None = None) -> Document:
+    """Fetch a web page and extract it as HTML files are (no store involved, so callers
+    fetch before they take the database's lock)."""
+    from briefing.fetch import check_url, fetch
+    from briefing.ingest import load_web
+
+    url = check_url(url)
+    page = fetch(url)
+    return load_web(page.body, url, page.content_type, page.charset, fallback_title,
+                    fallback_meta)
+
+
+def import_web_document(store: Store, doc: Document) -> ImportResult:
+    """Store a fetched page (`doc.meta["url"]`): the same URL with the same text is the
+    article already stored; with a changed text, that article takes it as a new version
+    (highlights re-anchored); a URL not seen before is imported."""
+    with store.transaction():
+        known = store.find_article_by_url(doc.meta.get("url"))
+        if known is None:
+            return import_document(store, doc)
+        if known["hash"] == doc.hash:
+            return ImportResult(known.id, known["title"], True)
+        summary = update_article_text(store, known.id, doc)
+        return ImportResult(known.id, known["title"], True, updated=summary)
+
+
+def import_url(store: Store, url: str) -> ImportResult:
+    return import_web_document(store, fetch_document(url))
 
 
 def ensure_samples(store: Store) -> list[int]:

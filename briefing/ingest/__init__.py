@@ -21,7 +21,7 @@ MAX_BYTES = 10 * 1024 * 1024  # documented in the README
 _MAX_TITLE = 200
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
-__all__ = ["Document", "MAX_BYTES", "clean_text", "load", "text_hash"]
+__all__ = ["Document", "MAX_BYTES", "clean_text", "load", "load_web", "text_hash"]
 
 
 def load(path: str | Path) -> Document:
@@ -39,22 +39,61 @@ def load(path: str | Path) -> Document:
     if len(raw) > MAX_BYTES:
         raise BriefingError(f"{name}: larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
     content = decode(raw, name)
-    if suffix in _HTML_SUFFIXES or (not suffix and _looks_like_html(content)):
+    is_html = suffix in _HTML_SUFFIXES or (not suffix and _looks_like_html(content))
+    doc = _document(content, name, is_html, front_matter=suffix != ".txt")
+    if str(path) != "-":
+        doc.meta.setdefault("file", str(Path(path).resolve()))
+    return doc
+
+
+_WEB_HTML = ("text/html", "application/xhtml+xml")
+_WEB_TEXT = ("text/plain", "text/markdown", "text/x-markdown")
+
+
+def load_web(raw: bytes, url: str, content_type: str, charset: str | None = None,
+             fallback_title: str | None = None, fallback_meta: dict | None = None) -> Document:
+    """A fetched page (HTML, or plain text / Markdown) -> a clean Document whose `url` is
+    `url`. `fallback_title` and `fallback_meta` (a feed entry's title, date, author) fill
+    only what the page itself does not say."""
+    content = None
+    if charset:
+        try:
+            content = raw.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            content = None  # a wrong or unknown charset label: guess as for files
+    if content is None:
+        content = decode(raw, url)
+    if content_type in _WEB_HTML or (content_type in ("", "application/octet-stream")
+                                     and _looks_like_html(content)):
+        is_html = True
+    elif content_type in _WEB_TEXT or not content_type:
+        is_html = False
+    else:
+        raise BriefingError(f"{url}: not a web page or text ({content_type})")
+    doc = _document(content, url, is_html, front_matter=content_type != "text/plain",
+                    fallback_title=fallback_title, fallback_meta=fallback_meta)
+    doc.meta["url"] = url
+    return doc
+
+
+def _document(content: str, name: str, is_html: bool, front_matter: bool,
+              fallback_title: str | None = None, fallback_meta: dict | None = None) -> Document:
+    if is_html:
         from briefing.ingest.html import extract
 
         title, body, meta = extract(content)
-        doc = clean_text(body, title=title, meta=meta, unwrap_lines=False)
+        doc = clean_text(body, title=title or fallback_title,
+                         meta={**(fallback_meta or {}), **meta}, unwrap_lines=False)
     else:
-        meta, body = split_front_matter(content, name) if suffix != ".txt" else ({}, content)
+        meta, body = split_front_matter(content, name) if front_matter else ({}, content)
         if not meta:
             meta, body = split_header_block(body)
-        doc = clean_text(body, title=meta.pop("title", None), meta=meta)
+        doc = clean_text(body, title=meta.pop("title", None) or fallback_title,
+                         meta={**(fallback_meta or {}), **meta})
     if not doc.text:
         raise BriefingError(f"{name}: no text left after cleaning")
     if not doc.title:
         doc.title = sanitise_line(name.replace("_", " ").replace("-", " ")) or "Untitled"
-    if str(path) != "-":
-        doc.meta.setdefault("file", str(Path(path).resolve()))
     return doc
 
 
