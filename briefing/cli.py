@@ -16,7 +16,8 @@ from briefing.errors import BriefingError
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("open", "import", "list", "export", "analyze", "serve", "search", "actors", "tags")
+COMMANDS = ("open", "import", "list", "export", "analyze", "serve", "search", "actors", "tags",
+            "feed")
 
 EPILOG = """examples:
   briefing                          open the library (bundled samples on first run)
@@ -25,6 +26,8 @@ EPILOG = """examples:
   briefing import https://example.org/story   fetch a page (again: its new version)
   briefing import --update 3 v2.txt replace article 3's text, re-anchoring its highlights
   briefing list --json              the library as JSON
+  briefing feed add https://example.org/rss.xml   subscribe (RSS, Atom, JSON Feed)
+  briefing feed update              import every feed's new entries (cron-friendly)
   briefing analyze report.txt --json  actors, claims and flags as JSON
   briefing export 3 -o notes/       Markdown with front matter into notes/
   briefing export --all -o vault/   every article, one file each
@@ -102,6 +105,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("tags", parents=[common], help="tags with their counts")
 
+    p = sub.add_parser("feed", parents=[common], help="subscribe to feeds, import new entries")
+    feed = p.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
+    f = feed.add_parser("add", parents=[common], help="subscribe to an RSS, Atom or JSON feed")
+    f.add_argument("url", metavar="URL")
+    f = feed.add_parser("list", parents=[common], help="the feeds subscribed to")
+    f.add_argument("--json", action="store_true", help="print JSON")
+    f = feed.add_parser("remove", parents=[common],
+                        help="unsubscribe (the articles it brought stay)")
+    f.add_argument("id", type=int, metavar="ID")
+    f = feed.add_parser("update", parents=[common],
+                        help="fetch feeds and import their new entries (all, or one)")
+    f.add_argument("id", type=int, nargs="?", metavar="ID")
+
     p = sub.add_parser("serve", parents=[common], help="serve the reader in a browser")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
@@ -174,7 +190,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     handler = {
         "open": _cmd_open, "import": _cmd_import, "list": _cmd_list, "export": _cmd_export,
         "analyze": _cmd_analyze, "serve": _cmd_serve, "search": _cmd_search,
-        "actors": _cmd_actors, "tags": _cmd_tags,
+        "actors": _cmd_actors, "tags": _cmd_tags, "feed": _cmd_feed,
     }[args.command]
     return handler(args)
 
@@ -375,6 +391,38 @@ def _cmd_tags(args: argparse.Namespace) -> int:
     for tag, count in tags.items():
         print(f"{count:>5}  #{_safe(tag)}")
     return 0
+
+
+def _cmd_feed(args: argparse.Namespace) -> int:
+    from briefing import feeds
+
+    if args.feed_command == "update":
+        with _store(args) as store:
+            reports = feeds.update_feeds(store, [args.id] if args.id else None)
+        failed = False
+        for report in reports:
+            print(_safe(report.describe()))
+            for line in report.failures:  # each on its own line; the rest were imported
+                failed = True
+                _fail(line, args)
+        return 1 if failed else 0
+    with _store(args) as store:
+        if args.feed_command == "add":
+            feed_id, parsed = feeds.add_feed(store, args.url)
+            print(f"{feed_id}\t{_safe(parsed.title)}\t{parsed.kind}, {len(parsed.entries)} "
+                  f"entries (`briefing feed update {feed_id}` imports them)")
+            return 0
+        if args.feed_command == "remove":
+            feed = store.remove_feed(args.id)
+            print(f"removed feed {feed.id} {_safe(feed['title'])} (its articles stay)")
+            return 0
+        rows = store.feeds()
+    return _print_table(
+        [dict(f, seen=len(f.get("seen") or [])) for f in rows] if args.json else None, rows,
+        "(no feeds: briefing feed add URL)",
+        f"{'ID':>4}  {'CHECKED':16}  {'TITLE':30}  URL",
+        lambda f: f"{f.id:>4}  {(f.get('checked') or 'never')[:16]:16}  "
+                  f"{_safe(f['title'])[:30]:30}  {_safe(f['url'])}")
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

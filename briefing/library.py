@@ -82,7 +82,7 @@ def import_url(store: Store, url: str) -> ImportResult:
 
 def ensure_samples(store: Store) -> list[int]:
     """Import the bundled sample briefings into an empty library (first run)."""
-    if store.articles() or store.get_value("settings", "samples_offered"):
+    if store.has_articles() or store.get_value("settings", "samples_offered"):
         return []
     ids = [import_file(store, p).article_id for p in config.sample_paths()]
     store.set_value("settings", "samples_offered", True)

@@ -405,6 +405,9 @@ class Store:
         return [self._article_record(doc_id, doc) for _, table in self._article_tables()
                 for doc_id, doc in sorted(table.items(), key=lambda item: int(item[0]))]
 
+    def has_articles(self) -> bool:
+        return any(table for _, table in self._article_tables())
+
     def update_article(self, article_id: int, **fields: Any) -> None:
         if "text" in fields or "hash" in fields:
             raise BriefingError("an article's text changes only through replace_article_text")
@@ -592,6 +595,39 @@ class Store:
             if self._table("notes").get(doc_id=int(note_id)) is None:
                 raise BriefingError(f"no note with id {note_id}")
             self._table("notes").remove(doc_ids=[int(note_id)])
+
+    # -- feeds -----------------------------------------------------------------------------
+    def add_feed(self, url: str, title: str) -> int:
+        with self._lock:
+            known = next((f for f in self.feeds() if f["url"] == url), None)
+            if known is not None:
+                raise BriefingError(f"{url} is already feed {known.id}")
+            return self._table("feeds").insert(
+                {"url": url, "title": sanitise_line(title) or url, "added": _now(),
+                 "checked": None, "etag": None, "last_modified": None, "seen": []})
+
+    def feeds(self) -> list[Record]:
+        return [_record(doc) for doc in self._table("feeds").all()]
+
+    def require_feed(self, feed_id: int) -> Record:
+        doc = self._table("feeds").get(doc_id=int(feed_id))
+        if doc is None:
+            raise BriefingError(f"no feed with id {feed_id} (briefing feed list shows them)")
+        return _record(doc)
+
+    def update_feed(self, feed_id: int, **fields: Any) -> None:
+        if "title" in fields:
+            fields["title"] = sanitise_line(str(fields["title"]))
+        with self._lock:
+            self.require_feed(feed_id)
+            self._table("feeds").update(fields, doc_ids=[int(feed_id)])
+
+    def remove_feed(self, feed_id: int) -> Record:
+        """Forget a feed (the articles it brought stay in the library)."""
+        with self._lock:
+            feed = self.require_feed(feed_id)
+            self._table("feeds").remove(doc_ids=[int(feed_id)])
+            return feed
 
     # -- analysis cache and settings keyed by name -----------------------------------------
     def cached_analysis(self, key: str) -> dict | None:
