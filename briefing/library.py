@@ -164,4 +164,6 @@ def library_rows(store: Store) -> list[dict]:
         "characters": article.get("characters") or 0,
         "revisions": len(article.get("revisions", [])),
         "hash": article["hash"][:12], "analysed": article["hash"] in analysed,
+        "url": article.get("url"), "feed": article.get("feed"),
+        "read": article.get("read", True),  # only feed entries arrive unread
     } for article in store.articles()]

@@ -4,6 +4,7 @@ request counted, conditional GET answered as a server would (ETag / Last-Modifie
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +19,8 @@ class Route:
     etag: str | None = None
     last_modified: str | None = None
     send_length: bool = True  # False: no Content-Length, the body's end is the connection's
+    delay: float = 0.0  # seconds before answering (a slow site)
+    gate: threading.Event | None = None  # answer only once the test sets it (max 30 s)
 
 
 class WebServer:
@@ -36,6 +39,9 @@ class WebServer:
                 if route is None:
                     self.send_error(404, "Not Found")
                     return
+                time.sleep(route.delay)
+                if route.gate is not None:
+                    route.gate.wait(30)
                 if (route.etag and self.headers.get("If-None-Match") == route.etag) or (
                         route.last_modified and not route.etag
                         and self.headers.get("If-Modified-Since") == route.last_modified):
