@@ -56,7 +56,7 @@ LIBRARY_BINDINGS: list[Binding] = [
     Binding("slash", "search", "Search all", id="search-all"),
     Binding("a", "actors", "Actors", id="actor-index"),
     Binding("s", "sort", "Sort", id="sort"),
-    Binding("R", "refresh_feeds", "Refresh feeds", id="refresh-feeds"),
+    Binding("R", "refresh_feeds", "Feeds", id="refresh-feeds"),
     Binding("F", "feed_filter", "Feed", id="feed-filter", show=False),
     Binding("m", "toggle_read", "Read/unread", id="toggle-read", show=False),
     Binding("question_mark", "help", "Help", id="library-help"),

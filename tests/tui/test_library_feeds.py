@@ -79,6 +79,7 @@ async def test_opening_marks_read_and_m_toggles(tmp_path, web):
         screen.query_one("DataTable").move_cursor(row=row)
         await pilot.press("m")
         await wait_for(pilot, lambda: not titles(screen)[row].startswith(UNREAD))
+        assert "1 unread" in str(screen.query_one("#status").render())
         await pilot.press("m")
         await wait_for(pilot, lambda: titles(screen)[row].startswith(UNREAD))
         article_id = screen._current_id()

@@ -193,6 +193,7 @@ class LibraryScreen(Screen):
             return
         row["read"] = read  # shown at once; the store follows
         self._refresh_row(row)
+        self._fill_status()
         self.app.service.submit(lambda s: s.update_article(article_id, read=read),
                                 None, self._failed)
 
