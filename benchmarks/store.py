@@ -177,11 +177,33 @@ def library_benchmark(total: int) -> None:
             rows_took = time.perf_counter() - t0
         print(f"library rows (what the screen and `list` show) at {count:,} articles, in "
               f"process: {rows_took * 1000:.0f} ms")
+        search_and_actor_index(db, count)
         small = folder / "small.json"
         assert run_cli(["--db", str(small), "import", *write_briefings(files, 0, 10)]) == 0
         for label, database, size in (("10", small, 10), (f"{count:,}", db, count)):
             print(f"library screen at {label} articles, launch to the first screenful, median "
                   f"of 5: {library_paint(folder, database, size):.3f} s (target <= 0.5 s)")
+
+
+def search_and_actor_index(db: Path, count: int) -> None:
+    from briefing.actor_index import build_index
+    from briefing.search import SearchIndex
+
+    with Store(db) as store:
+        t0 = time.perf_counter()
+        index = SearchIndex(store)  # reads every text: one file each
+        built = time.perf_counter() - t0
+        searches = []
+        for query in ("grain exports", "item 7001", "#none", "spokesperson"):
+            t0 = time.perf_counter()
+            index.search(query)
+            searches.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        build_index(store)
+        actors = time.perf_counter() - t0
+    print(f"at {count:,} articles: search index build {built:.2f} s, median search "
+          f"{statistics.median(searches) * 1000:.0f} ms, actor index {actors * 1000:.0f} ms "
+          "(no analyses: the benchmark does not run spaCy)")
 
 
 def library_paint(folder: Path, db: Path, count: int) -> float:
