@@ -256,13 +256,15 @@ class Store:
             if not name.startswith(ARTICLES_PREFIX):
                 continue
             for doc in table.values():
+                if "characters" not in doc:
+                    doc["characters"] = len(doc["text"] if "text" in doc
+                                            else self._read_text(doc["hash"]))
                 for item in (doc, *doc.get("revisions", [])):
                     if isinstance(item.get("text"), str):
                         text = item.pop("text")
                         item.setdefault("hash", text_hash(text))
                         self._storage.put_text(item["hash"], text)
                         moved = True
-                doc.setdefault("characters", len(self._read_text(doc["hash"])))
         return moved
 
     # -- backups ---------------------------------------------------------------------------
@@ -369,10 +371,6 @@ class Store:
         rec._read_text = self._read_text
         return rec
 
-    def text(self, digest: str) -> str:
-        """A stored text (an article's or a revision's) by its hash."""
-        return self._read_text(digest)
-
     def _find(self, index: str, key: Any) -> Record | None:
         for lookup in self._lookup_tables():
             found = getattr(lookup, index).get(key)
@@ -391,8 +389,14 @@ class Store:
         return self._find("by_title", (title, source)) if title else None
 
     def article(self, article_id: int) -> Record | None:
+        """One article, its text read now (so a missing text file is this call's error, on
+        the store's thread, not a later surprise wherever the text is first used)."""
         doc = self._raw().get(articles_table_name(article_id), {}).get(str(int(article_id)))
-        return self._article_record(article_id, doc) if doc is not None else None
+        if doc is None:
+            return None
+        found = self._article_record(article_id, doc)
+        found["text"]  # noqa: B018 - read now, see above
+        return found
 
     def require_article(self, article_id: int) -> Record:
         found = self.article(article_id)

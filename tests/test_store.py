@@ -445,3 +445,16 @@ def test_kill_9_during_bulk_imports_leaves_the_last_commit_whole(db_path, tmp_pa
             assert all(a["text"] == f"Text {a.title}. " * 50 for a in articles)
             assert len(articles) % 5 == 0 and len(articles) >= 5 * acknowledged
     assert acknowledged > 3
+
+
+def test_a_missing_text_file_is_one_line_naming_it_and_the_backup(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+        digest = store.article(aid)["hash"]
+    (db_path.with_name(db_path.name + ".d") / "texts" / f"{digest}.txt").unlink()
+    with Store(db_path) as store:
+        assert [a.title for a in store.articles()] == ["A"]  # the list needs no text
+        with pytest.raises(BriefingError) as info:
+            store.article(aid)
+    message = str(info.value)
+    assert f"{digest}.txt is missing" in message and "backup" in message and "\n" not in message
