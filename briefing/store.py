@@ -61,8 +61,10 @@ class Record(dict):
         raise KeyError(key)
 
     def get(self, key: str, default: Any = None) -> Any:
+        if key != "text" or dict.__contains__(self, key):
+            return dict.get(self, key, default)
         try:
-            return self[key]
+            return self.__missing__(key)
         except KeyError:
             return default
 
