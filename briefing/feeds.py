@@ -16,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urljoin
 
 from briefing.errors import BriefingError
 from briefing.fetch import Fetched, check_url, fetch
@@ -92,7 +93,8 @@ def _parse_json_feed(page: Fetched) -> ParsedFeed:
     for item in data.get("items") or []:
         if not isinstance(item, dict):
             continue
-        link = item.get("url") if isinstance(item.get("url"), str) else None
+        # Relative links are resolved against the feed (fetching then checks the scheme).
+        link = urljoin(page.url, item["url"]) if isinstance(item.get("url"), str) else None
         title = str(item.get("title") or "")
         authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
         names = [a.get("name") for a in authors if isinstance(a, dict) and a.get("name")]
@@ -241,8 +243,15 @@ def _content_document(entry: Entry, fallback: dict) -> Document:
 
 def _store_entries(store: Store, plan: _Plan) -> None:
     """Under the batch: import the new entries and remember what was seen."""
-    seen = set(plan.feed.get("seen") or [])
+    try:
+        # Read again under the lock: another update (cron, another window) may have run
+        # meanwhile, or the feed been removed.
+        seen = set(store.require_feed(plan.feed.id).get("seen") or [])
+    except BriefingError:
+        return
     for entry, doc in zip(plan.new, plan.documents, strict=True):
+        if entry.key in seen:
+            continue
         if isinstance(doc, BriefingError):
             plan.report.failures.append(str(doc))
             continue

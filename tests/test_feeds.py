@@ -182,3 +182,20 @@ def test_feed_list_and_remove_keep_the_articles(feeds_site, db_path, capsys):
     assert cli(db_path, "feed", "remove", "1") == 1
     with Store(db_path) as store:
         assert store.feeds() == [] and len(store.articles()) == 2
+
+
+def test_a_feed_removed_during_an_update_does_not_cost_the_others(feeds_site, db_path):
+    from briefing.feeds import update_feeds
+
+    with Store(db_path) as store:
+        for url in (feeds_site["rss"], feeds_site["atom"]):
+            assert cli(db_path, "feed", "add", url) == 0
+
+        def remove_rss_meanwhile(done: int, total: int, what: str) -> None:
+            if done == 0:  # the feeds are fetched, the pages not yet: another window acts
+                with Store(db_path) as other:
+                    other.remove_feed(1)
+
+        reports = update_feeds(store, progress=remove_rss_meanwhile)
+        assert [len(r.imported) for r in reports] == [0, 2]
+        assert sorted(a["title"] for a in store.articles()) == ["ATOM story 1", "ATOM story 2"]
