@@ -260,20 +260,25 @@ def _cmd_import(args: argparse.Namespace) -> int:
             except BriefingError as exc:
                 fetched[name] = exc
     failed = 0
-    with _store(args) as store, store.batch():  # one commit for all (none, if interrupted)
-        for name in args.files:
-            try:
-                got = fetched.get(name)
-                if isinstance(got, BriefingError):
-                    raise got
-                result = (import_web_document(store, got) if got is not None
-                          else import_file(store, name))
-            except BriefingError as exc:
-                # One bad file among many: say so in its line, import the rest, exit 1.
-                failed += 1
-                _fail(str(exc), args)
-                continue
-            _report_import(result, "URL" if name in fetched else "FILE")
+    try:
+        with _store(args) as store, store.batch():  # one commit for all: none if interrupted
+            for name in args.files:
+                try:
+                    got = fetched.get(name)
+                    if isinstance(got, BriefingError):
+                        raise got
+                    result = (import_web_document(store, got) if got is not None
+                              else import_file(store, name))
+                except BriefingError as exc:
+                    # One bad file among many: say so in its line, import the rest, exit 1.
+                    failed += 1
+                    _fail(str(exc), args)
+                    continue
+                _report_import(result, "URL" if name in fetched else "FILE")
+    except KeyboardInterrupt:
+        print("briefing: interrupted before the import was saved: nothing was imported",
+              file=sys.stderr)
+        raise
     return 1 if failed else 0
 
 
