@@ -227,6 +227,21 @@ class AtomicJSONStorage(Storage):
         except (OSError, UnicodeDecodeError) as exc:
             raise CorruptDatabase(f"{path} cannot be read ({exc.__class__.__name__})") from None
 
+    def sweep_texts(self, named: set[str | None]) -> None:
+        """Remove stored texts not in `named`, and temp files of texts never finished. The
+        caller holds the lock and has no uncommitted writes."""
+        try:
+            entries = list(os.scandir(self.texts))
+        except OSError:
+            return
+        for entry in entries:
+            stem, _, suffix = entry.name.rpartition(".")
+            if entry.name.startswith(".") or (suffix == "txt" and stem not in named):
+                try:
+                    os.unlink(entry.path)
+                except OSError:
+                    pass
+
     def discard_text_after_commit(self, digest: str) -> None:
         """Remove a text once the next commit is on disk (before it, the last commit may
         still name it, and a crash must leave that commit whole)."""

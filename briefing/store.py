@@ -283,6 +283,17 @@ class Store:
         newest = self.newest_backup()
         if newest is None or time.time() - newest.stat().st_mtime > BACKUP_EVERY_SECONDS:
             self._backup()
+            self._sweep_texts()
+
+    def _sweep_texts(self) -> None:
+        """Remove text files no article or revision names: those of an import that was
+        interrupted or crashed before its commit. Only under the lock (every writer puts its
+        texts under it, so none is half-way through a commit), and at most hourly, with the
+        backup (it reads every article anyway)."""
+        named = {doc.get("hash") for _, table in self._article_tables() for doc in table.values()}
+        named |= {r.get("hash") for _, table in self._article_tables()
+                  for doc in table.values() for r in doc.get("revisions", [])}
+        self._storage.sweep_texts(named)
 
     def _backup(self, force: bool = False) -> None:
         if not self.path.exists():

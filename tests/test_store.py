@@ -458,3 +458,23 @@ def test_a_missing_text_file_is_one_line_naming_it_and_the_backup(db_path):
             store.article(aid)
     message = str(info.value)
     assert f"{digest}.txt is missing" in message and "backup" in message and "\n" not in message
+
+
+def test_texts_of_an_import_that_never_committed_are_swept_with_the_hourly_backup(
+        db_path, monkeypatch):
+    import briefing.store as store_module
+
+    with Store(db_path) as store:
+        kept = store.article(store.add_article(title="A", text=TEXT))["hash"]
+        with pytest.raises(KeyboardInterrupt), store.batch():
+            store.add_article(title="B", text=f"{TEXT} never committed")
+            raise KeyboardInterrupt
+    texts = db_path.with_name(db_path.name + ".d") / "texts"
+    (texts / f".{'c' * 64}.123.tmp").write_text("half a text")
+    assert len(list(texts.iterdir())) == 3
+    with Store(db_path):
+        assert len(list(texts.iterdir())) == 3  # no backup due: nothing swept
+    monkeypatch.setattr(store_module, "BACKUP_EVERY_SECONDS", -1)
+    with Store(db_path) as store:
+        assert [p.name for p in texts.iterdir()] == [f"{kept}.txt"]
+        assert store.article(1)["text"] == TEXT
