@@ -17,14 +17,16 @@ if TYPE_CHECKING:
     import argparse
 
 COMMANDS = ("open", "import", "list", "export", "analyze", "serve", "search", "actors", "tags",
-            "feed")
+            "revisions", "feed")
 
 EPILOG = """examples:
   briefing                          open the library (bundled samples on first run)
+  briefing import --samples         add the bundled sample briefings
   briefing report.txt               import report.txt (if new) and read it
   briefing import a.md b.html -     import files, and stdin
   briefing import https://example.org/story   fetch a page (again: its new version)
   briefing import --update 3 v2.txt replace article 3's text, re-anchoring its highlights
+  briefing revisions 3              article 3's versions: what moved or was orphaned at each
   briefing list --json              the library as JSON
   briefing feed add https://example.org/rss.xml   subscribe (RSS, Atom, JSON Feed)
   briefing feed update              import every feed's new entries (cron-friendly)
@@ -72,11 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", help="theme name")
 
     p = sub.add_parser("import", parents=[common], help="import files or web pages")
-    p.add_argument("files", nargs="+", metavar="FILE|URL",
+    p.add_argument("files", nargs="*", metavar="FILE|URL",
                    help="files to import; - for stdin; http(s) URLs of pages")
+    p.add_argument("--samples", action="store_true",
+                   help="import the bundled sample briefings (to try Briefing out)")
     p.add_argument("--update", type=int, metavar="ID",
                    help="replace article ID's text with FILE (or URL) and re-anchor its "
                         "annotations")
+
+    p = sub.add_parser("revisions", parents=[common],
+                       help="an article's versions and what each update moved or orphaned")
+    p.add_argument("id", type=int, help="article id")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("list", parents=[common], help="list the library")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -88,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("md", "json"), default="md")
     p.add_argument("--force", action="store_true",
                    help="replace an existing export even outside its managed region")
+    p.add_argument("--vault", action="store_true",
+                   help="for Obsidian/Logseq: actors as [[links]], tags as vault tags "
+                        '(settings.json "export_vault": true makes it the default)')
 
     p = sub.add_parser("analyze", parents=[common], help="actors and claims of a file")
     p.add_argument("file", help="file to analyse; - for stdin")
@@ -190,7 +202,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     handler = {
         "open": _cmd_open, "import": _cmd_import, "list": _cmd_list, "export": _cmd_export,
         "analyze": _cmd_analyze, "serve": _cmd_serve, "search": _cmd_search,
-        "actors": _cmd_actors, "tags": _cmd_tags, "feed": _cmd_feed,
+        "actors": _cmd_actors, "tags": _cmd_tags, "revisions": _cmd_revisions,
+        "feed": _cmd_feed,
     }[args.command]
     return handler(args)
 
@@ -210,24 +223,43 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 def _open_reader(args: argparse.Namespace) -> int:
     opened = None
-    if args.file:
-        from briefing.opened_files import open_file
+    early = []  # the analysis process, started before the file is even read
 
-        opened = open_file(args.file)  # refused files fail here, before the screen changes
-    else:
-        from briefing.library import ensure_samples
+    def start_analysis() -> None:
+        # A file never read before is a new article: its analysis (spaCy's import and
+        # load, ~1.5 s) starts now, in another process, beside ingest and the UI's start.
+        # A file read before is left alone: its analysis is most likely stored already.
+        from briefing.analysis.runner import AnalysisProcess
 
-        with _store(args) as store:
-            ensure_samples(store)
-    if not sys.stdout.isatty() and not os.environ.get("BRIEFING_FORCE_TUI"):
-        raise BriefingError("the reader needs a terminal; use `briefing list` or `analyze`")
-    from briefing.tui.app import BriefingApp
+        early.append(AnalysisProcess.start(args.model))
 
-    # The reader shows the file's text at once and imports it after the first paint.
-    app = BriefingApp(db_path=config.database_path(args.db), opened=opened,
-                      theme_name=args.theme, model=args.model)
-    app.run(mouse=not args.no_mouse)
-    return app.return_code or 0
+    try:
+        if args.file:
+            from briefing.opened_files import open_file
+
+            # Refused files fail here, before the screen changes.
+            opened = open_file(args.file, before_ingest=start_analysis)
+            if early:
+                doc = opened.document
+                early[0].send(doc.text, doc.title, doc.meta)
+        else:
+            from briefing.library import ensure_samples
+
+            with _store(args) as store:
+                ensure_samples(store)
+        if not sys.stdout.isatty() and not os.environ.get("BRIEFING_FORCE_TUI"):
+            raise BriefingError("the reader needs a terminal; use `briefing list` or `analyze`")
+        from briefing.tui.app import BriefingApp
+
+        # The reader shows the file's text at once and imports it after the first paint.
+        app = BriefingApp(db_path=config.database_path(args.db), opened=opened,
+                          theme_name=args.theme, model=args.model,
+                          early_analysis=early.pop() if early else None)
+        app.run(mouse=not args.no_mouse)
+        return app.return_code or 0
+    finally:
+        for process in early:  # not handed to the reader (a refused file, no terminal)
+            process.cancel()
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -250,10 +282,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
                        else update_article(store, args.update, source))
         print(summary.describe())
         return 0
+    if not args.files and not args.samples:
+        raise BriefingError("give FILEs or URLs to import, or --samples for the bundled "
+                            "samples")
+    names = [*args.files, *map(str, config.sample_paths() if args.samples else ())]
     # Pages are fetched before the database is locked: a slow site must not hold up a
     # reader saving highlights meanwhile.
     fetched: dict[str, object] = {}
-    for name in args.files:
+    for name in names:
         if looks_like_url(name) and name not in fetched:
             try:
                 fetched[name] = fetch_document(name)
@@ -262,7 +298,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     failed = 0
     try:
         with _store(args) as store, store.batch():  # one commit for all: none if interrupted
-            for name in args.files:
+            for name in names:
                 try:
                     got = fetched.get(name)
                     if isinstance(got, BriefingError):
@@ -296,6 +332,20 @@ def _report_import(result, new_version_from: str) -> None:
               f"{result.article_id})")
 
 
+def _cmd_revisions(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from briefing.revisions import version_lines, versions
+
+    with _store(args) as store:
+        article = store.require_article(args.id)
+    if args.json:
+        print(json.dumps([asdict(v) for v in versions(article)], ensure_ascii=False, indent=2))
+        return 0
+    print("\n".join(version_lines(article)))  # sanitised there, indentation kept
+    return 0
+
+
 def _safe(value: object) -> str:
     from briefing.sanitize import sanitise_line
 
@@ -308,7 +358,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
     with _store(args) as store:
         rows = library_rows(store)
     return _print_table(
-        rows if args.json else None, rows, "(library is empty: briefing import FILE)",
+        rows if args.json else None, rows,
+        "(library is empty: briefing import FILE, or briefing import --samples to try the "
+        "bundled samples)",
         f"{'ID':>4}  {'PUBLISHED':10}  {'HL':>3}  {'NOTES':>5}  TITLE",
         lambda row: f"{row['id']:>4}  {(row['published'] or '')[:10]:10}  "
                     f"{row['highlights']:>3}  {row['notes']:>5}  {_safe(row['title'])[:70]}")
@@ -335,7 +387,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     with _store(args) as store:
         ids = [a.id for a in store.articles()] if args.all else [args.id]
         written = export_articles(store, ids, Path(args.output or "."), fmt=args.format,
-                                  force=args.force, single_file=not args.all)
+                                  force=args.force, single_file=not args.all,
+                                  vault=config.export_vault(args.vault))
     for path in written:
         print(path)
     return 0
@@ -362,10 +415,24 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print(f"no match for {_safe(args.query)}")
         return 1
-    for hit in hits:
-        where = f"@{hit.start}" if hit.start is not None else ""
-        print(f"{hit.article_id:>4}{where:<8} {hit.kind:<12} {_safe(hit.snippet)}")
+    print_hits(hits, heading=sys.stdout.isatty())
     return 0
+
+
+def print_hits(hits: list, heading: bool) -> None:
+    """As ripgrep does: in a terminal, each briefing's title (and id) once as a heading,
+    then its hits by paragraph; piped, one line per hit that names the briefing."""
+    last = None
+    for hit in hits:
+        briefing = f"{_safe(hit.title)} [{hit.article_id}]"
+        where = f"¶{hit.paragraph}" if hit.paragraph is not None else "-"
+        if not heading:
+            print(f"{briefing}:{where}:{hit.kind}: {_safe(hit.snippet)}")
+            continue
+        if hit.article_id != last:
+            print(("\n" if last is not None else "") + briefing)
+            last = hit.article_id
+        print(f"  {where:>4}  {hit.kind:<12} {_safe(hit.snippet)}")
 
 
 def _cmd_actors(args: argparse.Namespace) -> int:

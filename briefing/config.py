@@ -88,6 +88,12 @@ def save_settings(settings: dict) -> None:
         pass  # settings are a convenience; never fail the app over them
 
 
+def export_vault(explicit: bool = False) -> bool:
+    """Markdown for an Obsidian/Logseq vault (actors as [[links]]): `--vault`, or settings
+    "export_vault": true (which the reader's `e` follows too)."""
+    return explicit or load_settings().get("export_vault") is True
+
+
 def export_dir() -> Path:
     """Where the reader's `e` writes: settings "export_dir", else Documents/Briefing."""
     chosen = load_settings().get("export_dir")

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing import config
-from briefing.anchoring import Selector, locate_all
-from briefing.errors import BriefingError
 from briefing.ingest import Document, load
-from briefing.store import Record, Store
+from briefing.revisions import ReanchorSummary, reanchor, update_article_text
+from briefing.store import Store
+
+__all__ = ["ImportResult", "ReanchorSummary", "ensure_samples", "import_document",
+           "import_file", "library_rows", "reanchor", "update_article", "update_article_text"]
 
 
 @dataclass
@@ -84,68 +86,22 @@ def ensure_samples(store: Store) -> list[int]:
     """Import the bundled sample briefings into an empty library (first run)."""
     if store.has_articles() or store.get_value("settings", "samples_offered"):
         return []
+    return import_samples(store)
+
+
+def import_samples(store: Store) -> list[int]:
+    """Import the bundled sample briefings (those already in the library are kept as they
+    are); their ids."""
     ids = [import_file(store, p).article_id for p in config.sample_paths()]
     store.set_value("settings", "samples_offered", True)
     return ids
 
 
-@dataclass
-class ReanchorSummary:
-    kept: int = 0
-    moved: int = 0
-    orphaned: int = 0
-    article_id: int = 0
-
-    def describe(self) -> str:
-        return (f"article {self.article_id}: {self.kept} kept in place, {self.moved} moved, "
-                f"{self.orphaned} orphaned")
-
-
-def reanchor(store: Store, article: Record) -> ReanchorSummary:
-    """Find every annotation of `article` in its current text and save the new offsets."""
-    summary = ReanchorSummary(article_id=article.id)
-    stale = [a for a in store.annotations(article.id) if a.get("text_hash") != article["hash"]]
-    if not stale:
-        return summary
-    # The text they were captured on, when the store still has it, makes re-anchoring exact
-    # for every paragraph kept verbatim.
-    previous_texts = {r["hash"]: r["text"] for r in article.get("revisions", [])}
-    placements: dict[int, tuple[int, int] | None] = {}
-    for old_hash in {a.get("text_hash") for a in stale}:
-        group = [a for a in stale if a.get("text_hash") == old_hash]
-        selectors = [Selector.from_dict(a["selector"]) for a in group]
-        found = locate_all(selectors, article["text"], previous_texts.get(old_hash))
-        for annotation, where in zip(group, found, strict=True):
-            if where is None:
-                placements[annotation.id] = None
-                summary.orphaned += 1
-                continue
-            placements[annotation.id] = (where.start, where.end)
-            if (where.start, where.end) == (annotation.get("start"), annotation.get("end")):
-                summary.kept += 1
-            else:
-                summary.moved += 1
-    store.set_anchors(article.id, placements, article["hash"])
-    return summary
-
-
 def update_article(store: Store, article_id: int, path: str | Path) -> ReanchorSummary:
-    """Replace an article's text with a new version (a file) and re-anchor its annotations."""
+    """Replace an article's text with a new version (a file): `import --update` and the
+    library's U. The reader's new-version prompt has the file loaded already and calls
+    `update_article_text`, the one code path all three share."""
     return update_article_text(store, article_id, load(path))
-
-
-def update_article_text(store: Store, article_id: int, doc: Document) -> ReanchorSummary:
-    """Replace an article's text with `doc`'s (the old text is kept as a revision) and
-    re-anchor its annotations."""
-    with store.transaction():
-        article = store.require_article(article_id)
-        if article["hash"] == doc.hash:
-            return reanchor(store, article)
-        other = store.find_article_by_hash(doc.hash)
-        if other is not None and other.id != article_id:
-            raise BriefingError(f"that text is already article {other.id}")
-        store.replace_article_text(article_id, doc.text)
-        return reanchor(store, store.require_article(article_id))
 
 
 def library_rows(store: Store) -> list[dict]:

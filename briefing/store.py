@@ -544,6 +544,9 @@ class Store:
                     fields.setdefault("selector", capture(article["text"], start, end).to_dict())
                     fields.setdefault("text_hash", article["hash"])
                     fields.setdefault("status", "anchored")
+                    if current.get("selector") and not current.get("original_quote"):
+                        # Re-attached elsewhere: what the analyst first marked stays known.
+                        fields["original_quote"] = current["selector"]["quote"]["exact"]
             fields["updated"] = _now()
             table = self._table(self._annotations_table_name(current["article_id"]))
             table.update(fields, doc_ids=[int(annotation_id)])
@@ -551,16 +554,19 @@ class Store:
     def set_anchors(self, article_id: int, placements: dict[int, tuple[int, int] | None],
                     text_hash_now: str) -> None:
         """Save re-anchored positions (None = orphaned) for many annotations in one write."""
+        self.update_annotations(article_id, {
+            doc_id: ({"status": "orphaned", "start": None, "end": None} if where is None else
+                     {"status": "anchored", "start": where[0], "end": where[1]})
+            | {"text_hash": text_hash_now}
+            for doc_id, where in placements.items()})
+
+    def update_annotations(self, article_id: int, changes: dict[int, dict[str, Any]]) -> None:
+        """Merge `changes[id]` into each of an article's annotations, in one write (what
+        re-anchoring after a new version saves)."""
         def apply(table: dict) -> None:
-            for doc_id, where in placements.items():
-                doc = table.get(doc_id)
-                if doc is None:
-                    continue
-                if where is None:
-                    doc.update(status="orphaned", start=None, end=None)
-                else:
-                    doc.update(status="anchored", start=where[0], end=where[1])
-                doc["text_hash"] = text_hash_now
+            for doc_id, fields in changes.items():
+                if doc_id in table:
+                    table[doc_id].update(fields)
 
         with self._lock:
             # TinyDB's one-write batch update (private, stable across 4.x, pinned below 5).
@@ -681,6 +687,25 @@ class Store:
     def values(self, table: str) -> dict[str, Any]:
         """Every key -> value of a keyed table (settings, grades)."""
         return {d["key"]: d.get("value") for d in self._table(table).all() if "key" in d}
+
+    def rows(self, table: str) -> list[Record]:
+        """Every row of a keyed table, with the fields besides key and value."""
+        return [_record(d) for d in self._table(table).all() if "key" in d]
+
+    def replace_rows(self, table: str, remove: set[str], rows: list[dict[str, Any]]) -> None:
+        """Drop the rows keyed `remove` and put `rows` (each with its "key") in, in one write."""
+        def apply(docs: dict) -> None:
+            gone = remove | {row["key"] for row in rows}
+            for doc_id in [i for i, d in docs.items() if d.get("key") in gone]:
+                del docs[doc_id]
+            next_id = max(docs, default=0) + 1
+            for offset, row in enumerate(rows):
+                docs[next_id + offset] = dict(row)
+
+        if not remove and not rows:
+            return
+        with self._lock:
+            self._table(table)._update_table(apply)
 
     def set_value(self, table: str, key: str, value: Any) -> None:
         with self._lock:

@@ -15,6 +15,7 @@ import yaml
 
 from briefing.grades import grade_label
 from briefing.highlights import COLOUR_NAMES
+from briefing.revisions import version_number
 from briefing.sanitize import sanitise, sanitise_line
 
 BEGIN = "<!-- briefing:begin (managed by Briefing; edits here are replaced on export) -->"
@@ -64,19 +65,45 @@ def block_id(annotation: dict) -> str:
     return "hl-" + hashlib.sha1(seed.encode()).hexdigest()[:6]
 
 
+_NOT_IN_LINK = re.compile(r"[^\w '’.,&-]+")  # [ ] # ^ | and anything Markdown or HTML
+
+
+def wiki_link(name: str) -> str:
+    """`[[Name]]`: a vault (Obsidian, Logseq) makes it a page, so its graph joins every
+    briefing that names the same actor. Nothing that could end the link or start other
+    Markdown or HTML survives in it."""
+    name = re.sub(r"\s+", " ", _NOT_IN_LINK.sub(" ", sanitise_line(name))).strip(" .-")
+    return f"[[{name}]]" if name else ""
+
+
+def vault_tag(tag: str) -> str:
+    """A tag as vaults accept it: no spaces (a dash instead), letters, digits, _ - /."""
+    tag = re.sub(r"[^\w/-]", "", re.sub(r"\s+", "-", sanitise_line(str(tag)).strip()))
+    return tag if tag and not tag.isdigit() else ""
+
+
 def front_matter(article: dict, annotations: list[dict], notes: list[dict],
-                 analysis: dict | None) -> str:
+                 analysis: dict | None, vault: bool = False) -> str:
+    """`vault`: actors as [[links]] and tags in the form Obsidian and Logseq accept."""
     tags = sorted({t for a in annotations for t in a.get("tags", [])} |
                   set(article.get("tags", []) if isinstance(article.get("tags"), list) else []))
+    names = [a["name"] for a in (analysis or {}).get("actors", [])][:30]
+    if vault:
+        tags = sorted({t for t in map(vault_tag, tags) if t})
+        actors = [link for link in map(wiki_link, names) if link]
+    else:
+        actors = [sanitise_line(name) for name in names]
     data = {
         "title": sanitise_line(article["title"]),
         "source": sanitise_line(str(article.get("source") or "")) or None,
+        "author": sanitise_line(str(article.get("author") or "")) or None,
         "url": sanitise_line(str(article.get("url") or "")) or None,
         "published": sanitise_line(str(article.get("published") or "")) or None,
         "imported": article.get("imported"),
         "briefing_id": article["id"],
+        "revision": version_number(article),  # the version of the text the notes are on
         "tags": [sanitise_line(str(t)) for t in tags],
-        "actors": [sanitise_line(a["name"]) for a in (analysis or {}).get("actors", [])][:30],
+        "actors": actors,
         "highlights": sum(1 for a in annotations if a.get("status") != "orphaned"),
         "orphaned": sum(1 for a in annotations if a.get("status") == "orphaned"),
         "notes": len(notes),
@@ -87,9 +114,11 @@ def front_matter(article: dict, annotations: list[dict], notes: list[dict],
 
 
 def render_region(article: dict, annotations: list[dict], notes: list[dict],
-                  analysis: dict | None, grades: dict | None = None) -> str:
+                  analysis: dict | None, grades: dict | None = None,
+                  vault: bool = False) -> str:
     text = article["text"]
-    parts = [BEGIN, "", f"# {escape_line(sanitise_line(article['title']))}", ""]
+    parts = [BEGIN, "", f"# {escape_line(sanitise_line(article['title']))}", "",
+             _revision_line(article), ""]
     anchored = [a for a in annotations if a.get("status") != "orphaned"]
     orphaned = [a for a in annotations if a.get("status") == "orphaned"]
     parts += ["## Highlights", ""]
@@ -116,11 +145,21 @@ def render_region(article: dict, annotations: list[dict], notes: list[dict],
                       _indent(quote_block(c["text"])), ""]
         parts += ["## Actors", "", "| Actor | Type | Mentions |", "|---|---|---|"]
         for actor in analysis.get("actors", []):
-            parts.append(f"| {escape_line(sanitise_line(actor['name']))} | {actor['type']} | "
-                         f"{len(actor['mentions'])} |")
+            name = (wiki_link(actor["name"]) if vault else "") or escape_line(
+                sanitise_line(actor["name"]))
+            parts.append(f"| {name} | {actor['type']} | {len(actor['mentions'])} |")
         parts.append("")
     parts.append(END)
     return "\n".join(parts) + "\n"
+
+
+def _revision_line(article: dict) -> str:
+    number = version_number(article)
+    if number == 1:
+        return "_Notes on revision 1, the text as first imported._"
+    since = escape_line(str(article["revisions"][-1].get("replaced") or "?"))
+    return (f"_Notes on revision {number} of the text (since {since}; "
+            f"`briefing revisions {article['id']}` lists every version)._")
 
 
 def _indent(block: str) -> str:
@@ -141,6 +180,9 @@ def _highlight(a: dict, quote: str, article_id: int, grades: dict | None) -> lis
         if grade:
             meta.append(f"grade: {grade}")
     lines = [quote_block(quote, block_id(a)), ""]
+    first = a.get("original_quote")
+    if first and " ".join(first.split()) != " ".join(quote.split()):
+        lines += [f"- First marked: “{indented_text(first)}”"]
     if a.get("note"):
         lines += [f"- Note: {indented_text(a['note'])}"]
     lines += [f"- {' · '.join(meta)}", ""]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 
 def render(article: dict, annotations: list[dict]) -> dict:
+    # The article's URL when it has one, so other annotation tools can anchor the same
+    # highlights (by their quote) on the page; else a URN naming this text.
     source = article.get("url") or f"urn:briefing:article:{article['id']}:{article['hash'][:16]}"
     items = []
     for a in annotations:
@@ -22,13 +24,19 @@ def render(article: dict, annotations: list[dict]) -> dict:
             "motivation": "commenting" if a.get("note") else "highlighting",
             "target": {"source": source, "selector": selectors},
         }
+        # The model's own place for tags: one TextualBody each, purpose "tagging", in `body`
+        # beside the comment (an array when there is more than one body).
+        bodies = []
         if a.get("note"):
-            item["body"] = {"type": "TextualBody", "value": a["note"], "format": "text/plain",
-                            "purpose": "commenting"}
-        if a.get("tags"):
-            item.setdefault("bodies", [])
-            item["bodies"] = [{"type": "TextualBody", "value": t, "purpose": "tagging"}
-                              for t in a["tags"]]
+            bodies.append({"type": "TextualBody", "value": a["note"], "format": "text/plain",
+                           "purpose": "commenting"})
+        bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"}
+                   for t in a.get("tags") or ()]
+        if bodies:
+            item["body"] = bodies if len(bodies) > 1 else bodies[0]
+        if not a.get("note") and a.get("tags"):
+            item["motivation"] = "tagging"
         items.append(item)
     return {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
             "label": article["title"], "total": len(items), "items": items}
+

@@ -14,7 +14,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from briefing import config
-from briefing.tui.keys import ARTICLE_BINDINGS, DESCRIPTIONS, LIBRARY_BINDINGS, READER_BINDINGS
+from briefing.tui.keys import (
+    ARTICLE_BINDINGS,
+    DESCRIPTIONS,
+    LIBRARY_BINDINGS,
+    LIBRARY_MOTION_BINDINGS,
+    READER_BINDINGS,
+)
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.store_service import StoreService
 from briefing.tui.themes import VARIABLES, available_themes
@@ -31,10 +37,12 @@ class BriefingApp(App):
 
     def __init__(self, db_path: Path, article_id: int | None = None,
                  theme_name: str | None = None, model: str | None = None,
-                 document=None, opened=None) -> None:
+                 document=None, opened=None, early_analysis=None) -> None:
         """`document` (a Document) opens a file's text at once, importing it after;
-        `opened` (an opened_files.OpenedFile) does too, and keeps it for the next time."""
+        `opened` (an opened_files.OpenedFile) does too, and keeps it for the next time.
+        `early_analysis`: an AnalysisProcess of that text, started at launch."""
         super().__init__()
+        self.early_analysis = early_analysis
         self.opened = opened
         self.document = opened.document if opened is not None else document
         self.db_path = Path(db_path)
@@ -132,7 +140,9 @@ class BriefingApp(App):
 
     def watch_theme(self, theme: str) -> None:
         self.set_class(theme == MONO_THEME, "-mono")
-        if self.is_mounted and theme in ("briefing-dark", "briefing-light", MONO_THEME):
+        # Any theme the analyst picks is remembered (Textual's own, e.g. nord, too); only
+        # the monochrome one forced by NO_COLOR is not a choice.
+        if self.is_mounted:
             settings = config.load_settings()
             if settings.get("theme") != theme and not os.environ.get("NO_COLOR"):
                 settings["theme"] = theme
@@ -155,10 +165,14 @@ class BriefingApp(App):
     def open_library(self) -> None:
         from briefing.tui.screens.library import LibraryScreen
 
-        if isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 1:
-            self.pop_screen()  # back to the library (or search) the reader was opened from
-            if isinstance(self.screen, LibraryScreen):
-                self.screen.reload()
+        library = next((s for s in reversed(self.screen_stack[:-1])
+                        if isinstance(s, LibraryScreen)), None)
+        if isinstance(self.screen, ReaderScreen) and library is not None:
+            # Back to the library the reader was reached from, past the search or actor
+            # index it was opened from: `L` means the library, not the previous screen.
+            while self.screen is not library:
+                self.pop_screen()
+            library.reload()
         else:
             # A reader opened straight from a file is the first screen, which Textual cannot
             # switch away from: the library goes on top (and the reader stops polling).
@@ -180,7 +194,8 @@ class BriefingApp(App):
             sections = [("Reader", rows(READER_BINDINGS)), ("Article motion", rows(
                 ARTICLE_BINDINGS) + [("pgup/pgdn", "page"), ("shift+arrows", "select")])]
         else:
-            sections = [("Library", rows(LIBRARY_BINDINGS))]
+            sections = [("Library", rows(LIBRARY_BINDINGS)), ("List motion", rows(
+                LIBRARY_MOTION_BINDINGS) + [("pgup/pgdn", "page")])]
         sections.append(("Anywhere", [("ctrl+p", "command palette (themes, every action)"),
                                       ("ctrl+q", "quit")]))
         from briefing.tui.screens.modals import HelpScreen
@@ -189,7 +204,8 @@ class BriefingApp(App):
 
     def _keys_for(self, binding: Binding) -> str:
         keys = self.keymap_settings.get(binding.id, binding.key) if binding.id else binding.key
-        return keys.replace("question_mark", "?").replace("slash", "/")
+        names = {"question_mark": "?", "slash": "/", "left": "←", "right": "→"}
+        return ",".join(names.get(key, key) for key in keys.split(","))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from briefing.tui.screens.library import LibraryScreen
@@ -207,6 +223,22 @@ class BriefingApp(App):
             yield SystemCommand(b.description, DESCRIPTIONS.get(b.id or "", b.description),
                                 lambda b=b, s=screen: s.run_action(b.action))
 
+    def claim_early_analysis(self, text: str):
+        """The analysis process started at launch, if it is analysing `text` (the reader
+        then waits for it rather than start another); None otherwise."""
+        early, self.early_analysis = self.early_analysis, None
+        if early is not None and early.text != text:
+            early.cancel()
+            return None
+        return early
+
+    def drop_early_analysis(self) -> None:
+        """Not needed (the analysis was stored already): stop it."""
+        early, self.early_analysis = self.early_analysis, None
+        if early is not None:
+            early.cancel()
+
     def on_unmount(self) -> None:
+        self.drop_early_analysis()
         if self.service is not None:
             self.service.close()

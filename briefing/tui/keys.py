@@ -29,6 +29,7 @@ READER_BINDINGS: list[Binding] = [
     Binding("o", "reattach", "Re-attach orphan", id="reattach", show=False),
     Binding("tab", "cycle_pane(1)", "Next pane", id="next-pane", show=False),
     Binding("shift+tab", "cycle_pane(-1)", "Previous pane", id="previous-pane", show=False),
+    Binding("escape", "clear_walk", "Clear search", id="clear-search", show=False),
     Binding("L", "library", "Library", id="library"),
     Binding("q", "quit", "Quit", id="quit"),
 ]
@@ -36,7 +37,9 @@ READER_BINDINGS: list[Binding] = [
 ARTICLE_BINDINGS: list[Binding] = [
     Binding("j", "cursor_down", "Down", id="down", show=False),
     Binding("k", "cursor_up", "Up", id="up", show=False),
-    Binding("l", "cursor_right", "Right", id="right", show=False),
+    # h highlights, so left is the arrow or backspace (as in vim); l and the arrow go right.
+    Binding("left,backspace", "cursor_left", "Left", id="left", show=False),
+    Binding("l,right", "cursor_right", "Right", id="right", show=False),
     Binding("w", "cursor_word_right", "Word right", id="word-right", show=False),
     Binding("b", "cursor_word_left", "Word left", id="word-left", show=False),
     Binding("g", "top", "Top", id="top", show=False),
@@ -47,10 +50,23 @@ ARTICLE_BINDINGS: list[Binding] = [
     Binding("escape", "clear_selection", "Clear selection", id="clear-selection", show=False),
 ]
 
+# The library's list moves as the reader's text does (same ids, so a remap moves both).
+LIBRARY_MOTION_BINDINGS: list[Binding] = [
+    Binding("j", "cursor_down", "Down", id="down", show=False),
+    Binding("k", "cursor_up", "Up", id="up", show=False),
+    Binding("g", "scroll_top", "Top", id="top", show=False),
+    Binding("G", "scroll_bottom", "Bottom", id="bottom", show=False),
+    Binding("home", "scroll_top", "Top", id="list-home", show=False),
+    Binding("end", "scroll_bottom", "Bottom", id="list-end", show=False),
+    Binding("ctrl+d", "half_page(1)", "Half page down", id="half-down", show=False),
+    Binding("ctrl+u", "half_page(-1)", "Half page up", id="half-up", show=False),
+]
+
 LIBRARY_BINDINGS: list[Binding] = [
     Binding("enter", "open", "Open", id="open"),
     Binding("i", "import", "Import", id="import"),
     Binding("U", "update", "New version", id="update", show=False),
+    Binding("S", "samples", "Add samples", id="samples", show=False),
     Binding("D,delete", "delete", "Delete", id="delete-article"),
     Binding("f", "filter", "Filter", id="filter"),
     Binding("slash", "search", "Search all", id="search-all"),
@@ -64,6 +80,10 @@ LIBRARY_BINDINGS: list[Binding] = [
 ]
 
 DESCRIPTIONS = {
+    "left": "character left (h is highlight)", "right": "character right",
+    "word-right": "start of the next word", "word-left": "start of the previous word",
+    "clear-selection": "clear the selection", "clear-search": "clear the search or walk "
+    "(after the selection)",
     "help": "this screen", "search": "search the article; n/N walk the matches",
     "next": "next search match, or next mention of the chosen actor",
     "previous": "previous search match or mention", "undo": "undo the last delete",
@@ -87,4 +107,5 @@ DESCRIPTIONS = {
     "refresh-feeds": "fetch every feed's new entries in the background (● marks unread)",
     "feed-filter": "show all, unread only, or one feed's articles (cycles)",
     "toggle-read": "mark the article read or unread (opening it marks it read)",
+    "samples": "add the bundled sample briefings",
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,7 +13,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import CellDoesNotExist
 
 from briefing.sanitize import sanitise_line
-from briefing.tui.keys import LIBRARY_BINDINGS
+from briefing.tui.keys import LIBRARY_BINDINGS, LIBRARY_MOTION_BINDINGS
 from briefing.tui.narrow import fit_footer
 from briefing.tui.screens.modals import Confirm, Prompt
 
@@ -39,6 +41,26 @@ class FeedsRefreshed(Message):
 UNREAD = "● "
 
 
+class ArticleTable(DataTable):
+    """The list of briefings, moving with the reader's keys (j/k, g/G, ctrl+d/ctrl+u)."""
+
+    BINDINGS = LIBRARY_MOTION_BINDINGS
+
+    def action_half_page(self, direction: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // 2)
+        row = min(max(0, self.cursor_row + direction * rows), max(0, self.row_count - 1))
+        self.move_cursor(row=row)
+
+
+def typed_path(value: str) -> str:
+    """A path as typed or dropped into a prompt: `~` expanded, and the quotes a terminal
+    adds around a dragged file's name removed."""
+    value = value.strip()
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return os.path.expanduser(value)
+
+
 class LibraryScreen(Screen):
     BINDINGS = LIBRARY_BINDINGS
 
@@ -57,7 +79,7 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(Text("Briefing — library", style="bold"), id="title")
         yield Input(placeholder="filter (title, source)…", id="filter")
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(Text(""), id="status")
         yield Footer()
 
@@ -113,9 +135,14 @@ class LibraryScreen(Screen):
                  .casefold() and self._in_feed_filter(r)]
         shown.sort(key=lambda r: (r.get(key) or "") if key != "highlights" else r[key],
                    reverse=reverse)
+        current = self._current_id()  # the cursor stays on its article across reloads
         table.clear()
         self._fill_generation += 1
-        self._add_rows(shown, 0, FIRST_ROWS, self._fill_generation)
+        # The first slice reaches the cursor's article, so the cursor can stay on it.
+        at = next((i for i, r in enumerate(shown) if r["id"] == current), -1)
+        self._add_rows(shown, 0, max(FIRST_ROWS, at + FIRST_ROWS // 2), self._fill_generation)
+        if current is not None and str(current) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(current)))
         self._shown_count = len(shown)
         self._fill_status()
 
@@ -126,7 +153,7 @@ class LibraryScreen(Screen):
         status += f" · {unread} unread" if unread else ""
         status += f" · {self._feed_filter_label()}" if self.feed_filter is not None else ""
         if not self.rows:
-            status = "The library is empty: i imports a file."
+            status = "The library is empty: i imports a file, S adds the bundled samples."
         status += f" · {self.refreshing}" if self.refreshing else ""
         self.query_one("#status", Static).update(Text(status, style="dim"))
 
@@ -265,7 +292,7 @@ class LibraryScreen(Screen):
             if not path:
                 return
             self.app.service.submit(
-                lambda s: import_file(s, path.strip()),
+                lambda s: import_file(s, typed_path(path)),
                 lambda result: (self.app.notify(
                     ("Already in library: " if result.existing else "Imported: ")
                     + result.title, markup=False), self.reload()),
@@ -280,18 +307,28 @@ class LibraryScreen(Screen):
         article_id = self._current_id()
         if article_id is None:
             return
+        row = next(r for r in self.rows if r["id"] == article_id)
 
         def chosen(path: str | None) -> None:
             if not path:
                 return
             self.app.service.submit(
-                lambda s: update_article(s, article_id, path.strip()),
+                lambda s: update_article(s, article_id, typed_path(path)),
                 lambda summary: (self.app.notify(summary.describe(), markup=False),
                                  self.reload()),
                 lambda m: self.app.notify(m, severity="error", markup=False))
 
-        self.app.push_screen(Prompt("New version of this article from file",
-                                    placeholder="path"), chosen)
+        self.app.push_screen(Prompt(f"New version of “{row['title']}” (article {article_id}) "
+                                    "from file", placeholder="path"), chosen)
+
+    def action_samples(self) -> None:
+        from briefing.library import import_samples
+
+        def added(ids: list[int]) -> None:
+            self.app.notify(f"Added {len(ids)} sample briefings", markup=False)
+            self.reload()
+
+        self.app.service.submit(import_samples, added, self._failed)
 
     def action_delete(self) -> None:
         article_id = self._current_id()

@@ -87,6 +87,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._claim_starts: list[int] = []
         self._marked_actors: set[int] = set()  # indexes into analysis["actors"]
         self._status_text = Text("")
+        self._status_short: Text | None = None
         self._polling = False
         self._seen_version: object = None  # the database version the last poll read
         self._panes: dict[str, Pane] = {}
@@ -96,6 +97,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.claim_filter = ""
         self._tabs: Tabs | None = None
         self._early_load: dict[str, Any] | None = None  # loaded before the first paint
+        self._poll_timer: Any = None
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -179,6 +181,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def on_resize(self, event) -> None:
         if self._panes:
             self._apply_width(event.size.width)
+            self._show_colour()
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW_BELOW, "narrow")
@@ -264,7 +267,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             self._offer_update(data)
             return
         if self.text != data["article"]["text"]:
-            self._show_article(data["article"])
+            self._show_new_text(data["article"])
         if not self._panes:  # the rest follows the first paint of the text
             self._early_load = data
             return
@@ -279,17 +282,15 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             self.jump_to_offset = None
         update = data.get("update_summary")
         if update is not None:
-            self.app.notify(f"Article {update.article_id} updated to this version: "
-                            f"{update.kept} highlights in place, {update.moved} moved, "
-                            f"{update.orphaned} orphaned (see Notes)", timeout=8)
+            self.app.notify(f"Article {update.article_id} updated to this version: highlights "
+                            f"{update.counts()} (see Notes)", timeout=8)
         summary = data["summary"]
-        if summary.moved or summary.orphaned:
-            self.app.notify(
-                f"Text changed: {summary.moved} highlights moved, {summary.orphaned} orphaned",
-                markup=False,
-            )
-        self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
+        if summary.changed:
+            self.app.notify(f"Text changed: highlights {summary.counts()}", markup=False)
+        if self._poll_timer is None:
+            self._poll_timer = self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
         if data["analysis"]:
+            self.app.drop_early_analysis()
             self._apply_analysis(data["analysis"])
         else:
             self._status(Text("Analysing… starting spaCy", style="italic"))
@@ -306,13 +307,24 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             version = store.version()  # a stat of the file: cheap when nothing changed
             if version == seen:
                 return None
-            return version, store.annotations(article_id), store.notes(article_id)
+            article = store.article(article_id)  # None: deleted by another session
+            return (version, store.annotations(article_id), store.notes(article_id),
+                    article["hash"] if article else None)
 
         def done(result) -> None:
             self._polling = False
             if not self.is_mounted or result is None:
                 return
-            self._seen_version, highlights, notes = result
+            if self.app.service.submitted != asked:
+                # This session wrote after the read (its screen already shows that): the
+                # read is older than the screen, so the next poll reads again.
+                return
+            self._seen_version, highlights, notes, digest = result
+            if digest and self.article is not None and digest != self.article["hash"]:
+                # A new version of the text (from the library's U, or another session):
+                # everything shown points into the old one, so load it all again.
+                self.app.service.submit(self._load, self._loaded, self._failed)
+                return
             if _signature(highlights) != _signature(self.highlights) or _signature(
                 notes
             ) != _signature(self.notes):
@@ -325,6 +337,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
         # Queued behind this session's own writes, so it never undoes one in flight.
         self.app.service.submit(read, done, failed)
+        asked = self.app.service.submitted
 
     def _show_article(self, article: dict) -> None:
         self.text = article["text"]
@@ -337,6 +350,25 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             title.append(f"  {meta}", style="dim")
         self.query_one("#title", Static).update(title)
         self.view.set_text(self.text)
+
+    def _show_new_text(self, article: dict) -> None:
+        """Show the article's text; when it replaces another text, the cursor stays on the
+        same words and what pointed into the old text (analysis, walks) is dropped."""
+        from briefing.revisions import follow_offset
+
+        old, cursor = self.text, self.view.cursor_offset if self.text else 0
+        self._show_article(article)
+        if not old:
+            return
+        if self.analysis is not None:
+            self.analysis, self._claim_starts = None, []
+            self._mentions, self._mention_starts = [], []
+            for layer in ("actors", "claims", "focus", "search"):
+                self.view.set_layer(layer, [])
+            for name in ("actors", "claims"):
+                self.pane(name).show_message("Analysing…")
+        self._start_walk("", [], 0)
+        self.view.jump_to(follow_offset(old, self.text, cursor))
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)
@@ -352,18 +384,27 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if self.document is not None:
             self._analyse()
 
-    def _status(self, text: Text) -> None:
-        self._status_text = text
+    def _status(self, text: Text, short: Text | None = None) -> None:
+        """`short`: what to say instead when `text` does not fit (80 columns)."""
+        self._status_text, self._status_short = text, short
         self._show_colour()
 
     def _show_colour(self) -> None:
         line = self._status_text.copy()
+        room = self.app.size.width - 2 - len("  ·  next highlight: magenta (5)")
+        if line.cell_len > room and self._status_short is not None:
+            line = self._status_short.copy()
         if self.read_only:  # said on every status, so progress messages cannot hide it
             line = Text.assemble(("Read-only, nothing is saved · ", "bold"), line)
-        line.append(
-            f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})", style="dim"
-        )
-        self.query_one("#status", Static).update(line)
+        colour = Text(f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})",
+                      style="dim")
+        # The colour the next `h` uses must stay readable at 80 columns: what does not fit
+        # is cut from the message before it, not from the colour.
+        room = self.app.size.width - 2 - colour.cell_len  # the status line's padding
+        if line.cell_len > room:
+            line.truncate(max(0, room - 1))
+            line.append("…")
+        self.query_one("#status", Static).update(line + colour)
 
     # -- analysis (in another process; this worker thread only waits and relays) ----------
     @work(thread=True, exclusive=True, group="analysis")
@@ -373,7 +414,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         worker = get_current_worker()
         source = self.article if self.article is not None else {
             "title": self.document.title, **self.document.meta}
-        process = AnalysisProcess(self.text, source["title"], dict(source), self.app.model)
+        process = self.app.claim_early_analysis(self.text) or AnalysisProcess(
+            self.text, source["title"], dict(source), self.app.model)
         try:
             for event in process.events():
                 if worker.is_cancelled:
@@ -425,12 +467,14 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._refresh_actors()
         self._refresh_claims()
         flags = result.get("flags", [])
-        status = Text(
-            f"{result.get('model', '?')} · {len(actors)} actors · {len(claims)} claims", style="dim"
-        )
+        counts = Text(f"{len(actors)} actors · {len(claims)} claims", style="dim")
         if flags:
-            status.append(f" · ⚑ {len(flags)} date notes (see Claims)", style="bold")
-        self._status(status)
+            notes = "date note" if len(flags) == 1 else "date notes"
+            counts.append(f" · ⚑ {len(flags)} {notes}", style="bold")
+        status = Text.assemble((f"{result.get('model', '?')} · ", "dim"), counts)
+        if flags:
+            status.append(" (see Claims)", style="bold")
+        self._status(status, short=counts)
 
     @staticmethod
     def _claim_style(claim: dict) -> str:
@@ -622,6 +666,13 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
         self.app.push_screen(dialogs().Prompt("Search", placeholder="text to find"), searched)
 
+    def action_clear_walk(self) -> None:
+        """escape (once nothing is selected): the search matches or the actor's mentions
+        and their position on the border go."""
+        self.view.set_layer("search", [])
+        self.view.set_layer("focus", [])
+        self._start_walk("", [], 0)
+
     def action_next_match(self) -> None:
         self._walk(1)
 
@@ -664,7 +715,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
         folder = config.export_dir()
         self.app.service.submit(
-            lambda s: export_articles(s, [self.article_id], folder),
+            lambda s: export_articles(s, [self.article_id], folder,
+                                      vault=config.export_vault()),
             lambda paths: self.app.notify(f"Exported to {paths[0]}", markup=False),
             lambda m: self.app.notify(f"Export failed: {m}", severity="error", markup=False),
         )

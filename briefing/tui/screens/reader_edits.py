@@ -156,6 +156,20 @@ class AnnotationEditing:
         if target is None or target not in self.highlights:
             self.notify("No highlight under the cursor.", markup=False)
             return
+        if (target.get("note") or "").strip():
+            # A note is work: undo exists, but a stray `d` should not be the only guard.
+            def answered(yes: bool | None) -> None:
+                if yes and target in self.highlights:
+                    self._delete_highlight(target)
+
+            note = " ".join(target["note"].split())
+            note = note if len(note) <= 80 else note[:79] + "…"
+            self.app.push_screen(dialogs().Confirm(
+                f"Delete this highlight and its note “{note}”? (u undoes)"), answered)
+            return
+        self._delete_highlight(target)
+
+    def _delete_highlight(self, target: dict) -> None:
         self.highlights.remove(target)
         self.undo_stack.append(target)
         self._refresh_highlights()

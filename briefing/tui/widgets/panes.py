@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from briefing.highlights import COLOUR_NAMES
 from briefing.sanitize import sanitise_line
+from briefing.tags import tags_in
 
 TYPE_GLYPHS = {"person": "●", "organisation": "■", "country": "◆", "group": "▲", "place": "◇"}
 KIND_BADGES = {"attributed": "ATTR", "quantitative": "NUM", "denial": "DENY",
@@ -116,9 +117,16 @@ def note_prompt(item: dict, text: str, mono: bool = False) -> Text:
         line.append(f"█ {colour} ", style=swatch)
         quote = text[item["start"]:item["end"]]
     line.append("“" + clip(quote, 70) + "”", style="italic")
+    first = item.get("original_quote")
+    if first and " ".join(first.split()) != " ".join(quote.split()):
+        # A new version changed the words: what the analyst first marked stays in view.
+        line.append("\n  first marked: “" + clip(first, 70) + "”", style="dim")
     if item.get("note"):
         line.append("\n  ✎ " + clip(item["note"], 100))
-    if item.get("tags"):
-        line.append("  " + clip(" ".join("#" + t for t in item["tags"]), 60), style="dim")
+    # Tags typed in the note as #words are already on screen there; list only the others.
+    shown = set(tags_in(item.get("note") or ""))
+    extra = [t for t in item.get("tags") or () if t not in shown]
+    if extra:
+        line.append("  " + clip(" ".join("#" + t for t in extra), 60), style="dim")
     return line
 
