@@ -114,17 +114,16 @@ def library_rows(store: Store) -> list[dict]:
         notes[note["article_id"]] = notes.get(note["article_id"], 0) + 1
     analysed = store.analysed_hashes()
     rows = []
-    get = dict.get  # metadata only: the text is never asked for here
-    for article in store.articles():
-        article_id, digest = article.id, article["hash"]
+    for article_id, article in store.article_metadata():  # not copied: read only
+        digest = article["hash"]
         rows.append({
-            "id": article_id, "title": article["title"], "source": get(article, "source"),
-            "published": get(article, "published"), "imported": get(article, "imported"),
+            "id": article_id, "title": article["title"], "source": article.get("source"),
+            "published": article.get("published"), "imported": article.get("imported"),
             "highlights": highlights.get(article_id, 0), "notes": notes.get(article_id, 0),
-            "characters": get(article, "characters") or 0,
-            "revisions": len(get(article, "revisions", [])), "hash": digest[:12],
-            "analysed": digest in analysed, "url": get(article, "url"),
-            "feed": get(article, "feed"),
-            "read": get(article, "read", True),  # only feed entries arrive unread
+            "characters": article.get("characters") or 0,
+            "revisions": len(article.get("revisions", [])), "hash": digest[:12],
+            "analysed": digest in analysed, "url": article.get("url"),
+            "feed": article.get("feed"),
+            "read": article.get("read", True),  # only feed entries arrive unread
         })
     return rows

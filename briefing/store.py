@@ -419,8 +419,14 @@ class Store:
 
     def articles(self) -> list[Record]:
         """Every article's metadata, in id order (each text is read only if asked for)."""
-        return [self._article_record(doc_id, doc) for _, table in self._article_tables()
-                for doc_id, doc in sorted(table.items(), key=lambda item: int(item[0]))]
+        return [self._article_record(doc_id, doc) for doc_id, doc in self.article_metadata()]
+
+    def article_metadata(self) -> Iterator[tuple[int, dict]]:
+        """(id, metadata) of every article in id order, as stored: not copied, so for
+        reading only (lists of thousands, such as the library's rows)."""
+        for _, table in self._article_tables():
+            for doc_id, doc in sorted(table.items(), key=lambda item: int(item[0])):
+                yield int(doc_id), doc
 
     def has_articles(self) -> bool:
         return any(table for _, table in self._article_tables())
