@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing import config
-from briefing.ingest import Document, load
+from briefing.document import Document
 from briefing.revisions import ReanchorSummary, reanchor, update_article_text
 from briefing.store import Store
 
@@ -48,6 +48,8 @@ def _earlier_version(store: Store, doc: Document) -> int | None:
 
 
 def import_file(store: Store, path: str | Path) -> ImportResult:
+    from briefing.ingest import load  # imported when a file comes: `list` needs none of it
+
     return import_document(store, load(path))
 
 
@@ -101,6 +103,8 @@ def update_article(store: Store, article_id: int, path: str | Path) -> ReanchorS
     """Replace an article's text with a new version (a file): `import --update` and the
     library's U. The reader's new-version prompt has the file loaded already and calls
     `update_article_text`, the one code path all three share."""
+    from briefing.ingest import load
+
     return update_article_text(store, article_id, load(path))
 
 

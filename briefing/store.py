@@ -19,8 +19,8 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from briefing.anchoring import capture
+from briefing.document import text_hash
 from briefing.errors import BriefingError
-from briefing.ingest import text_hash
 from briefing.sanitize import sanitise, sanitise_line
 from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
 
