@@ -16,6 +16,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from typing import BinaryIO
 
 from briefing import __version__
 from briefing.errors import BriefingError
@@ -66,7 +67,7 @@ def looks_like_url(text: str) -> bool:
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib's signature
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
         return None  # the 3xx reaches `fetch`, which checks the target itself
 
 
@@ -128,7 +129,7 @@ def _redirect_target(url: str, current: str, answer: urllib.error.HTTPError) -> 
     return check_url(urllib.parse.urljoin(current, location))
 
 
-def _read(url: str, headers: Message, response, max_bytes: int) -> Fetched:  # noqa: ANN001
+def _read(url: str, headers: Message, response: BinaryIO, max_bytes: int) -> Fetched:
     limit = (f"{max_bytes // (1024 * 1024)} MB" if max_bytes >= 1024 * 1024
              else f"{max_bytes // 1024} KB")
     declared = headers.get("Content-Length")
