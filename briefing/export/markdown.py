@@ -15,6 +15,7 @@ import yaml
 
 from briefing.grades import grade_label
 from briefing.highlights import COLOUR_NAMES
+from briefing.revisions import version_number
 from briefing.sanitize import sanitise, sanitise_line
 
 BEGIN = "<!-- briefing:begin (managed by Briefing; edits here are replaced on export) -->"
@@ -100,6 +101,7 @@ def front_matter(article: dict, annotations: list[dict], notes: list[dict],
         "published": sanitise_line(str(article.get("published") or "")) or None,
         "imported": article.get("imported"),
         "briefing_id": article["id"],
+        "revision": version_number(article),  # the version of the text the notes are on
         "tags": [sanitise_line(str(t)) for t in tags],
         "actors": actors,
         "highlights": sum(1 for a in annotations if a.get("status") != "orphaned"),
@@ -115,7 +117,8 @@ def render_region(article: dict, annotations: list[dict], notes: list[dict],
                   analysis: dict | None, grades: dict | None = None,
                   vault: bool = False) -> str:
     text = article["text"]
-    parts = [BEGIN, "", f"# {escape_line(sanitise_line(article['title']))}", ""]
+    parts = [BEGIN, "", f"# {escape_line(sanitise_line(article['title']))}", "",
+             _revision_line(article), ""]
     anchored = [a for a in annotations if a.get("status") != "orphaned"]
     orphaned = [a for a in annotations if a.get("status") == "orphaned"]
     parts += ["## Highlights", ""]
@@ -150,6 +153,15 @@ def render_region(article: dict, annotations: list[dict], notes: list[dict],
     return "\n".join(parts) + "\n"
 
 
+def _revision_line(article: dict) -> str:
+    number = version_number(article)
+    if number == 1:
+        return "_Notes on revision 1, the text as first imported._"
+    since = escape_line(str(article["revisions"][-1].get("replaced") or "?"))
+    return (f"_Notes on revision {number} of the text (since {since}; "
+            f"`briefing revisions {article['id']}` lists every version)._")
+
+
 def _indent(block: str) -> str:
     return "\n".join("  " + line for line in block.split("\n"))
 
@@ -168,6 +180,9 @@ def _highlight(a: dict, quote: str, article_id: int, grades: dict | None) -> lis
         if grade:
             meta.append(f"grade: {grade}")
     lines = [quote_block(quote, block_id(a)), ""]
+    first = a.get("original_quote")
+    if first and " ".join(first.split()) != " ".join(quote.split()):
+        lines += [f"- First marked: “{indented_text(first)}”"]
     if a.get("note"):
         lines += [f"- Note: {indented_text(a['note'])}"]
     lines += [f"- {' · '.join(meta)}", ""]

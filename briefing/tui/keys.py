@@ -72,6 +72,9 @@ LIBRARY_BINDINGS: list[Binding] = [
     Binding("slash", "search", "Search all", id="search-all"),
     Binding("a", "actors", "Actors", id="actor-index"),
     Binding("s", "sort", "Sort", id="sort"),
+    Binding("R", "refresh_feeds", "Feeds", id="refresh-feeds"),
+    Binding("F", "feed_filter", "Feed", id="feed-filter", show=False),
+    Binding("m", "toggle_read", "Read/unread", id="toggle-read", show=False),
     Binding("question_mark", "help", "Help", id="library-help"),
     Binding("q", "quit", "Quit", id="library-quit"),
 ]
@@ -89,7 +92,8 @@ DESCRIPTIONS = {
     "layer-highlights": "your highlights on/off",
     "highlight": "highlight the selection, or the sentence under the cursor",
     "note": "note on the highlight (or sentence) under the cursor; ctrl+s saves",
-    "article-note": "a note on the whole article", "delete": "delete the highlight (u undoes)",
+    "article-note": "a note on the whole article",
+    "delete": "delete the highlight (asks first if it has a note; u undoes)",
     "export": "export this article to Markdown", "copy": "copy the highlight as Markdown",
     "tag": "tag the highlight under the cursor",
     "grade": "grade the claim under the cursor (1-6), then its speaker (A-F)",
@@ -101,5 +105,8 @@ DESCRIPTIONS = {
     "search-all": "search text, highlights, notes, claims and actors of every briefing",
     "actor-index": "every actor across the library, with its claims",
     "update": "replace the article's text with a new version (re-anchors highlights)",
+    "refresh-feeds": "fetch every feed's new entries in the background (● marks unread)",
+    "feed-filter": "show all, unread only, or one feed's articles (cycles)",
+    "toggle-read": "mark the article read or unread (opening it marks it read)",
     "samples": "add the bundled sample briefings",
 }

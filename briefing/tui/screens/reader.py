@@ -97,6 +97,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.claim_filter = ""
         self._tabs: Tabs | None = None
         self._early_load: dict[str, Any] | None = None  # loaded before the first paint
+        self._poll_timer: Any = None
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -171,6 +172,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if self._panes:
             return
         self.app.resume_gc()
+        if self.document is not None:
+            self.app.start_early_analysis()
         await self._mount_rest()
         if self.document is not None:
             self.app.service.submit(self._import_and_load, self._loaded, self._load_failed)
@@ -266,7 +269,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             self._offer_update(data)
             return
         if self.text != data["article"]["text"]:
-            self._show_article(data["article"])
+            self._show_new_text(data["article"])
         if not self._panes:  # the rest follows the first paint of the text
             self._early_load = data
             return
@@ -281,16 +284,13 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             self.jump_to_offset = None
         update = data.get("update_summary")
         if update is not None:
-            self.app.notify(f"Article {update.article_id} updated to this version: "
-                            f"{update.kept} highlights in place, {update.moved} moved, "
-                            f"{update.orphaned} orphaned (see Notes)", timeout=8)
+            self.app.notify(f"Article {update.article_id} updated to this version: highlights "
+                            f"{update.counts()} (see Notes)", timeout=8)
         summary = data["summary"]
-        if summary.moved or summary.orphaned:
-            self.app.notify(
-                f"Text changed: {summary.moved} highlights moved, {summary.orphaned} orphaned",
-                markup=False,
-            )
-        self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
+        if summary.changed:
+            self.app.notify(f"Text changed: highlights {summary.counts()}", markup=False)
+        if self._poll_timer is None:
+            self._poll_timer = self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
         if data["analysis"]:
             self.app.drop_early_analysis()
             self._apply_analysis(data["analysis"])
@@ -309,13 +309,24 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             version = store.version()  # a stat of the file: cheap when nothing changed
             if version == seen:
                 return None
-            return version, store.annotations(article_id), store.notes(article_id)
+            article = store.article(article_id)  # None: deleted by another session
+            return (version, store.annotations(article_id), store.notes(article_id),
+                    article["hash"] if article else None)
 
         def done(result) -> None:
             self._polling = False
             if not self.is_mounted or result is None:
                 return
-            self._seen_version, highlights, notes = result
+            if self.app.service.submitted != asked:
+                # This session wrote after the read (its screen already shows that): the
+                # read is older than the screen, so the next poll reads again.
+                return
+            self._seen_version, highlights, notes, digest = result
+            if digest and self.article is not None and digest != self.article["hash"]:
+                # A new version of the text (from the library's U, or another session):
+                # everything shown points into the old one, so load it all again.
+                self.app.service.submit(self._load, self._loaded, self._failed)
+                return
             if _signature(highlights) != _signature(self.highlights) or _signature(
                 notes
             ) != _signature(self.notes):
@@ -328,6 +339,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
         # Queued behind this session's own writes, so it never undoes one in flight.
         self.app.service.submit(read, done, failed)
+        asked = self.app.service.submitted
 
     def _show_article(self, article: dict) -> None:
         self.text = article["text"]
@@ -340,6 +352,25 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             title.append(f"  {meta}", style="dim")
         self.query_one("#title", Static).update(title)
         self.view.set_text(self.text)
+
+    def _show_new_text(self, article: dict) -> None:
+        """Show the article's text; when it replaces another text, the cursor stays on the
+        same words and what pointed into the old text (analysis, walks) is dropped."""
+        from briefing.revisions import follow_offset
+
+        old, cursor = self.text, self.view.cursor_offset if self.text else 0
+        self._show_article(article)
+        if not old:
+            return
+        if self.analysis is not None:
+            self.analysis, self._claim_starts = None, []
+            self._mentions, self._mention_starts = [], []
+            for layer in ("actors", "claims", "focus", "search"):
+                self.view.set_layer(layer, [])
+            for name in ("actors", "claims"):
+                self.pane(name).show_message("Analysing…")
+        self._start_walk("", [], 0)
+        self.view.jump_to(follow_offset(old, self.text, cursor))
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)

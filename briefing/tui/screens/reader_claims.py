@@ -6,7 +6,7 @@ A mixin of ReaderScreen (reader.py).
 
 from __future__ import annotations
 
-from briefing.grades import CREDIBILITY, RELIABILITY, claim_key, source_key
+from briefing.grades import CREDIBILITY, RELIABILITY, claim_key, set_grade, source_key
 from briefing.tui.screens import dialogs
 
 
@@ -88,4 +88,4 @@ class ClaimTools:
     def _set_grade(self, key: str, value: str) -> None:
         self.grades[key] = value
         self._refresh_claims()
-        self.app.service.submit(lambda s: s.set_value("grades", key, value))
+        self.app.service.submit(lambda s: set_grade(s, key, value))
