@@ -13,6 +13,12 @@ def one(text: str, phrase: str) -> dict:
     return found[0]
 
 
+def no_cue(text: str, cue: str | None) -> bool:
+    """No claim of `text` has `cue` (None: no claim has any cue)."""
+    return all(c["cue"] != cue if cue is not None else c["cue"] is None
+               for c in claims_of(text))
+
+
 def test_reporting_verb_with_subject_speaker():
     claim = one("Bruce Bennett, a senior analyst, suggests that the issue may become critical.",
                 "may become critical")
@@ -208,3 +214,148 @@ def test_quoted_as_saying_is_spoken_by_who_was_quoted():
     respond = [c for c in found if "would respond" in c["text"]]
     assert [c["speaker"] for c in respond] == ["Dmitry Peskov"]  # not also "Russia"
     assert one(text, "talks had stalled")["speaker"] == "ministry"  # not the agency
+
+
+def test_a_poll_shows_with_an_object():
+    text = "A new Marist poll shows Jane Roe with an 8-point lead over John Doe."
+    claim = one(text, "8-point lead")
+    start, end = claim["speaker_span"]
+    assert claim["cue"] == "shows" and text[start:end].endswith("Marist poll")
+    assert "attributed" in claim["kinds"]
+
+
+def test_in_a_survey_sources_the_sentence():
+    text = "In the latest Quinnipiac survey, Roe leads Doe by 8 points among likely voters."
+    claim = one(text, "8 points")
+    start, end = claim["speaker_span"]
+    assert claim["cue"] == "In" and text[start:end].endswith("Quinnipiac survey")
+
+
+def test_in_an_ordinary_place_sources_nothing():
+    claim = one("In the latest round of talks, Roe met Doe for two hours in Geneva.",
+                "two hours")
+    assert claim["speaker"] is None and claim["cue"] is None
+
+
+def test_seems_is_the_cue_of_a_hedged_judgement():
+    claim = one("Mr. Doe does not seem to be relishing the fight against the governor.",
+                "relishing")
+    assert claim["cue"] == "seem" and claim["speaker"] is None
+    assert "speculation" in claim["kinds"] and "attributed" not in claim["kinds"]
+
+
+def test_appeared_on_a_show_is_no_hedge():
+    assert no_cue("Jane Roe appeared on a Sunday talk show with three governors.", None)
+
+
+def test_see_as_is_a_view_see_alone_is_not():
+    claim = one("Voters increasingly see Roe as the stronger candidate in November.",
+                "stronger candidate")
+    assert claim["cue"] == "see" and claim["speaker"] == "Voters"
+    assert no_cue("Voters can see the new stadium from the "
+                                                     "highway near Denver.", "see")
+
+
+def test_spoke_about_reports_speech_spoke_to_does_not():
+    claim = one("Jane Roe spoke about the economy at length in Denver on Tuesday.", "economy")
+    assert claim["cue"] == "spoke" and claim["speaker"] == "Jane Roe"
+    assert no_cue("Jane Roe spoke to the gathering of union leaders in Denver on Tuesday.",
+                  "spoke")
+
+
+def test_released_a_statement_and_stances():
+    claim = one("The Roe campaign released a statement condemning the attack on Tuesday.",
+                "statement")
+    assert claim["cue"] == "released" and claim["speaker"]
+    claim = one("Senator Jane Roe refused to rule out a run for governor next year.",
+                "rule out")
+    assert claim["cue"] == "refused" and claim["speaker"] == "Jane Roe"
+
+
+def test_polls_showing_and_a_video_shows():
+    text = "He pointed to new polls showing Roe's once formidable lead having evaporated."
+    claim = next((c for c in claims_of(text) if c["cue"] == "showing"), None)
+    assert claim is not None and claim["text"].endswith("having evaporated")
+    start, end = claim["speaker_span"]
+    assert text[start:end].endswith("polls")
+    text = "The video shows Jane Roe outlining her plan for the border to donors in Miami."
+    claim = one(text, "outlining")
+    start, end = claim["speaker_span"]
+    assert claim["cue"] == "shows" and text[start:end].endswith("video")
+
+
+def test_showed_no_sign_is_a_stance_showed_a_film_is_not():
+    claim = one("Senator Jane Roe showed no sign that she was planning to apologize.",
+                "apologize")
+    assert claim["cue"] == "showed" and claim["speaker"] == "Jane Roe"
+    assert no_cue("Senator Jane Roe showed a short film about the flooded town to the crowd.",
+                  "showed")
+
+
+def test_an_attitude_after_a_linking_verb_is_held_by_its_subject():
+    claim = one("The Valdorian government is worried that the rhetoric could hurt tourism.",
+                "hurt tourism")
+    assert claim["cue"] == "worried" and claim["speaker"]
+    claim = one("Senator Jane Roe was critical of the leadership of the party in March.",
+                "leadership")
+    assert claim["cue"] == "critical" and claim["speaker"] == "Jane Roe"
+    assert no_cue("The bridge over the Valdor river was closed for repairs until March.", None)
+
+
+def test_an_interposed_frame_reports_its_whole_sentence():
+    claim = one("Many of the closures, she said, have involved public courses in the valley.",
+                "public courses")
+    assert claim["cue"] == "said" and claim["text"].startswith("Many of the closures")
+    claim = one("In any case, Mr. Doe said, the industry was vastly over-supplied with courses.",
+                "over-supplied")
+    assert claim["cue"] == "said" and claim["speaker"] == "Doe"
+
+
+def test_praised_then_saying_is_a_second_report():
+    claims = claims_of("The retired businessman has praised the mayor, saying she was a "
+                       "stronger leader than her rival.")
+    saying = next((c for c in claims if c["cue"] == "saying"), None)
+    assert saying is not None and "stronger leader" in saying["text"]
+
+
+def test_who_to_back_does_not_cut_the_claim():
+    claim = one("Adelson said on Friday that he may wait until the spring primaries to decide "
+                "who to back.", "may wait")
+    assert claim["text"].endswith("who to back")
+
+
+def test_and_said_with_its_own_clause_is_a_second_report():
+    claims = claims_of("Senator Jane Roe met the nominee. She praised him and said the committee "
+                       "should give him a hearing.")
+    said = next((c for c in claims if c["cue"] == "said"), None)
+    assert said is not None and said["speaker"] == "Jane Roe"
+    assert "give him a hearing" in said["text"]
+
+
+def test_the_subject_of_declined_to_speaks_for_the_infinitive():
+    claim = one("Senator Jane Roe declined to discuss the latest attacks on her rival.",
+                "latest attacks")
+    assert claim["cue"] == "discuss" and claim["speaker"] == "Jane Roe"
+
+
+def test_a_persons_aide_is_not_that_person():
+    claim = one("Jane Roe's campaign manager said the senator would not attend the debate.",
+                "would not attend")
+    assert claim["speaker"] == "Jane Roe's campaign manager"
+
+
+def test_trailing_in_the_polls_sources_nothing():
+    for text in ("She is still ahead in national polls.",
+                 "Though Roe trails Doe nationally, she has led him in several recent surveys."):
+        assert no_cue(text, "in")
+
+
+def test_a_statement_noun_is_its_possessors_claim():
+    claim = one("Senator Jane Roe's statement last spring that the tolls should be abolished "
+                "drew criticism.", "tolls should be abolished")
+    assert claim["cue"] == "statement" and claim["speaker"] == "Jane Roe"
+
+
+def test_who_seek_is_no_claim():
+    claims = claims_of("The clinic helps women who seek abortions in the northern counties.")
+    assert all(c["speaker"] != "women" for c in claims)

@@ -193,3 +193,16 @@ def test_responded_and_added_about_before_a_quotation_frame_it():
 def test_a_plural_noun_is_not_taken_for_a_reporting_verb():
     text = "Inspector Tove Aas, who leads the inquiry, told reporters that a trawler was seen."
     assert all(c["cue"] != "reporters" for c in claims_of(text))
+
+
+def test_a_headline_opened_by_a_poll_or_a_kind_of_source_is_theirs():
+    claim = next(c for c in claims_of("Poll: Roe and Doe hold narrow leads in Valdoria")
+                 if "narrow leads" in c["text"])
+    assert claim["speaker"] == "Poll" and claim["cue"] == ":"
+    claim = next(c for c in claims_of("Insiders: Roe will rebound in the northern counties")
+                 if "rebound" in c["text"])
+    assert claim["speaker"] == "Insiders" and claim["cue"] == ":"
+    assert all(c["cue"] != ":" for c in claims_of("Notes: the match starts at noon in Oslo"))
+    assert all(c["cue"] != ":" for c in claims_of(
+        "But beware, Republicans: the party has lost this state twice since 1990."))
+

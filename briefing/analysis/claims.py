@@ -36,7 +36,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
         for sent in doc.sents:
             found = find_frames(sent, block.start, local, index)
             _share_according_to(found)
-            found += nominal_frames(sent, block.start, found)
+            found += nominal_frames(sent, block.start, found, index)
             lo = sent[0].i
             if labelled is not None:
                 # the label's line speaks from after its colon, verb or not (a headline)

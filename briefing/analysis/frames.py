@@ -31,12 +31,25 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     for token in sent:
         if _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
-        if _is_according_to(token):
-            speaker_tok = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
+        source_in = _source_in(token)
+        if _is_according_to(token) or source_in is not None:
+            speaker_tok = source_in if source_in is not None else next(
+                (t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
             claim = _with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok, index)
             if speaker_tok is None or not phrase_actors(speaker_tok, offset, index):
                 media.append(claim)
             found.append(claim)
+            continue
+        holder = _attitude_holder(token)
+        if holder is not None:
+            # "The ministry is worried that ...", "X was critical of ...": a held stance
+            lo = min(holder.left_edge.i, token.head.i)
+            hi = _cut_nested_frames(token, token.head.right_edge.i, quotes)
+            found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
+                                       token, holder, index))
+            continue
+        if _hedged_judgement(token):
+            found.append(make_claim(sent, offset, sent[0].i, sent[-1].i, None, token))
             continue
         if token.pos_ not in ("VERB", "AUX", "NOUN") or frame_lemma(token) is None or (
                 not _speech_act(token)):
@@ -48,6 +61,12 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             if _misread_frame(token):
                 found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token,
                                            _speaker_of(token), index))
+            continue
+        if token.dep_ == "acl" and token.head.lemma_.lower() in lex["data_sources"]:
+            # "polls showing Roe's lead has evaporated": the poll speaks, from its verb on
+            found.append(_with_speaker(sent, offset, token.i, min(token.right_edge.i,
+                                                                   sent[-1].i),
+                                       token, token.head, index))
             continue
         speaker_tok = _speaker_of(token)
         if _nested_frame(token, speaker_tok) and not _after_quotation(token):
@@ -78,6 +97,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             # the frame's own clause: from the speaker to the end of the sentence, but not
             # into a subordinate clause that has its own reporting verb
             hi = max(hi, _clause_end(token))
+        if _interposed(token, content):
+            # "Many of the closures, he said, have involved ...": the frame sits inside the
+            # sentence it reports; the whole sentence is the claim
+            lo, hi = token.head.left_edge.i, token.head.right_edge.i
         lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
         hi = _cut_nested_frames(token, hi, quotes)
         found.append(_with_speaker(sent, offset, lo, hi, token, speaker_tok, index))
@@ -113,10 +136,18 @@ def _speech_act(verb: Any) -> bool:
     lemma = frame_lemma(verb) or verb.lemma_.lower()
     if verb.dep_ in ("amod", "compound", "nmod"):
         return False  # "pledged delegates": a modifier, not a frame
+    objects = claim_words()["speech_act_objects"].get(lemma)
+    # the word may hang on the object instead of the verb ("see Roe as ...")
+    words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
+                               for g in c.children if g.dep_ == "prep")]
+    with_object = objects is not None and any(
+        w.lemma_.lower() in objects or w.lower_ in objects for w in words)
     if lemma in claim_words()["clause_speech"]:
-        return _after_quotation(verb) or _introduces_quotation(verb) or any(
+        return with_object or _after_quotation(verb) or _introduces_quotation(verb) or any(
             c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
-            for c in verb.children)
+            or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
+            for c in verb.children) or (
+            verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words()["data_sources"])
     if lemma in claim_words()["bare_speech"]:
         return _after_quotation(verb) or _introduces_quotation(verb) or not any(
             c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt") for c in verb.children)
@@ -124,9 +155,7 @@ def _speech_act(verb: Any) -> bool:
         # "Editor's note: ...": a noun heading, unless the parser mistook the verb (its
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
-    objects = claim_words()["speech_act_objects"].get(lemma)
-    return objects is None or any(c.lemma_.lower() in objects or c.lower_ in objects
-                                  for c in verb.children)
+    return objects is None or with_object
 
 
 def _quoted_as_saying(verb: Any) -> Any | None:
@@ -178,6 +207,41 @@ def _misread_frame(noun: Any) -> bool:
             and not any(c.dep_ in ("det", "poss") for c in noun.children))
 
 
+def _source_in(token: Any) -> Any | None:
+    """'In the latest survey, X leads ...': the poll or record an "in" opening the clause
+    sources the sentence; returns its noun. "In the talks" sources nothing."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.dep_ != "ROOT":
+        return None
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in claim_words()["data_sources"]:
+        return None
+    # only as the sentence's opening, set off by a comma: "trails in the polls" is the
+    # polls' standing, not their report
+    doc = token.doc
+    after = noun.right_edge.i + 1
+    opens = token.i - token.sent.start <= 1
+    return noun if opens and after < len(doc) and doc[after].text == "," else None
+
+
+def _attitude_holder(adjective: Any) -> Any | None:
+    """The subject of 'is worried that', 'was critical of', 'remains skeptical': an
+    attitude adjective after a linking verb; returns the subject (None if it has none)."""
+    if (adjective.dep_ != "acomp" or adjective.pos_ != "ADJ"
+            or adjective.lower_ not in claim_words()["attitude_adjectives"]
+            or adjective.head.lemma_.lower() not in ("be", "remain", "become", "seem", "appear")):
+        return None
+    return next((c for c in adjective.head.children if c.dep_ == "nsubj"
+                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+
+
+def _hedged_judgement(token: Any) -> bool:
+    """'X does not seem to relish ...', 'it appears that ...': the writer's hedged judgement,
+    cued by the verb (no speaker). 'appeared on a show' has no complement: an event."""
+    return (token.dep_ == "ROOT" and token.lemma_.lower() in claim_words()["hedge_verbs"]
+            and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd")
+                    for c in token.children))
+
+
 def _is_according_to(token: Any) -> bool:
     return (token.lower_ == "according" and token.i + 1 < len(token.doc)
             and token.nbor(1).lower_ == "to")
@@ -194,12 +258,25 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     for t in doc[cue.i + 1:hi + 1]:
         if (t.dep_ in ("advcl", "conj") and t.lemma_.lower() in claim_words()["reporting"]
                 and t.pos_ == "VERB" and not _inside(quotes, t.idx)
-                and any(c.dep_ in _SPEAKER_DEPS for c in t.children)):
+                and any(c.dep_ in _SPEAKER_DEPS and c.tag_ not in ("WP", "WDT")
+                        for c in t.children)):  # "who to back" is no second speaker
             hi = min(hi, t.left_edge.i - 1)
             break
     while hi > cue.i and (doc[hi].is_punct or doc[hi].lower_ in _CLAUSE_JOINERS):
         hi -= 1
     return hi
+
+
+def _interposed(verb: Any, content: list) -> bool:
+    """'X, he said, Y', 'In any case, Ms. Roe said, Y', 'Sales were great, he said, ...': a
+    frame with no content of its own, set off by a comma inside or after the clause it
+    reports (the parser hangs it on that clause)."""
+    doc = verb.doc
+    if content or verb.dep_ != "parataxis":
+        return False
+    first = verb.left_edge.i  # the opening comma may hang on the verb or stand before it
+    return doc[first].text in (",", "—", "–") or (
+        first > 0 and doc[first - 1].text in (",", "—", "–"))
 
 
 def _nested_frame(verb: Any, speaker: Any | None) -> bool:
@@ -208,6 +285,11 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
     claim rather than making a claim of its own."""
     reporting = claim_words()["reporting"]
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB" for a in verb.ancestors):
+        return False
+    if verb.dep_ in ("advcl", "conj") and any(c.dep_ in ("ccomp", "parataxis")
+                                               for c in verb.children):
+        # "X praised Y, saying he was ...", "she praised Y and said Z should ...": a second
+        # report, not a complement
         return False
     if (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting
             and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)):
@@ -244,6 +326,11 @@ def _speaker_of(verb: Any) -> Any | None:
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
         return _speaker_of(verb.head)  # "X warned ..., labeling ..." : X labels
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        # "X declined to discuss", "X goes on to list": the subject of the head speaks;
+        # "urged Y to say": its object does
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        return controller if controller is not None else _speaker_of(verb.head)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "X is expected to": no speaker but the agent, found above
     inverted = _inverted_speaker(verb)
@@ -280,8 +367,11 @@ def _with_speaker(sent: Any, offset: int, lo: int, hi: int, cue: Any, speaker_to
     return claim
 
 
-def nominal_frames(sent: Any, offset: int, already: list[Claim]) -> list[Claim]:
-    """'There are speculations that ...', 'claims that ...' with no verb frame."""
+def nominal_frames(sent: Any, offset: int, already: list[Claim],
+                   index: ActorIndex) -> list[Claim]:
+    """'There are speculations that ...', 'claims that ...' with no verb frame; the noun's
+    possessor or its 'by' phrase speaks ("Roe's claim that ...", "claims by the agencies
+    that ...")."""
     lex = claim_words()
     found = []
     for token in sent:
@@ -294,8 +384,25 @@ def nominal_frames(sent: Any, offset: int, already: list[Claim]) -> list[Claim]:
         start = offset + token.idx
         if any(c.start <= start < c.end for c in already):
             continue
-        claim = make_claim(sent, offset, token.left_edge.i, clause.right_edge.i, None, token)
+        holder = _noun_holder(token)
+        if holder is not None:
+            claim = _with_speaker(sent, offset, token.left_edge.i, clause.right_edge.i, token,
+                                  holder, index)
+        else:
+            claim = make_claim(sent, offset, token.left_edge.i, clause.right_edge.i, None,
+                               token)
         if token.lemma_.lower() in lex["speculative_nouns"] and "speculation" not in claim.kinds:
             claim.kinds.append("speculation")
         found.append(claim)
     return found
+
+
+def _noun_holder(noun: Any) -> Any | None:
+    """Whose claim a statement noun is: its possessor ("Roe's claim", not "its claim"), or
+    the object of its 'by' / 'from' ("claims by the agencies")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None

@@ -192,6 +192,13 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
     left = index.all_in(offset + left_start, offset + head_end)
     right = index.all_in(offset + head_end, offset + right_end)
     persons = [a for a in left + right if a.type == "person"]
+    if _singular_person_noun(t):
+        # "Trump's campaign manager" is not Trump: a possessor does not speak for its aide
+        owners = [a for c in t.children if c.dep_ == "poss"
+                  for a in index.all_in(offset + doc[c.left_edge.i].idx,
+                                        offset + c.idx + len(c.text) + 2)]
+        persons = [a for a in persons if a not in owners]
+        left = [a for a in left if a not in owners]
     # An apposition names the head itself: "Germany's main contractor, Rheinmetall,".
     named = [a for c in t.children if c.dep_ == "appos"
              for a in index.all_in(offset + doc[c.left_edge.i].idx,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefing.analysis.claim import Claim, attribute
+from briefing.analysis.claim import Claim, attribute, claim_words
 from briefing.analysis.speakers import ActorIndex
 from briefing.analysis.speakers import lex as speaker_lex
 
@@ -50,10 +50,25 @@ def labelled_line(block: Any, index: ActorIndex) -> tuple[str, list[int], list[i
     start, end = block.start + m.start(1), block.start + m.end(1)
     actors = index.all_in(start, end)
     words = m.group(1).split()
-    if (len(actors) != 1 or len(words) > 6 or any(w[:1].islower() for w in words)
-            or (len(words) == 1 and words[0].isupper())):  # "UPDATE:", "BREAKING:"
+    if len(words) > 6 or (len(words) == 1 and words[0].isupper()):  # "UPDATE:", "BREAKING:"
+        return None
+    if _source_label(words) and len(actors) <= 1:
+        # "Poll: ...", "Insiders: ...", "WSJ editorial: ...": a source that is no name
+        return m.group(1), [start, end], [end, end + 1]
+    if len(actors) != 1 or any(w[:1].islower() for w in words):
         return None
     return actors[0].name, [start, end], [end, end + 1]
+
+
+def _source_label(words: list[str]) -> bool:
+    """A label whose last word is a poll, a report or a kind of person ("Poll", "New
+    survey", "Senior officials", "Historians")."""
+    if "," in " ".join(words) or (len(words) > 2 and any(w[:1].islower() for w in words)):
+        return False  # "But beware, Republicans:": a sentence, not a label
+    last = words[-1].lower()
+    nouns = claim_words()["data_sources"] | speaker_lex()["person_nouns"] | {
+        "editorial", "insider", "historian", "source"}
+    return last in nouns or (last.endswith("s") and last[:-1] in nouns)
 
 
 def speak_for_turn(claims: list[Claim], speaker: str, label: list[int],
