@@ -368,3 +368,23 @@ def test_part_of_an_organisation_name_joins_it():
     assert len(found["Ku Klux Klan"]["mentions"]) == 2
     assert len(found["Quinnipiac University"]["mentions"]) == 2
     assert found["Donald J. Trump Foundation"]["type"] == "organisation"
+
+
+def test_a_possessive_inside_a_tagged_name_is_split():
+    # "the Green Party's Jill Stein": the person after the possessive; "Ames's van": the
+    # possessor, never a lower-case tail.
+    found = actors_of("The Green Party’s Jill Stein spoke on Tuesday. Later the Green Party "
+                      "issued a statement.")
+    assert "Jill Stein" in found and not any("’s" in n for n in found)
+    van = actors_of("Senator Marcus Ames left early. Ames’s van was escorted by the police.")
+    assert not any("van" in n.split() for n in van)
+    assert len(van["Marcus Ames"]["mentions"]) == 2
+
+
+def test_a_title_case_opening_line_is_a_headline():
+    # The title line written with small words in lower case ("to", "in") names no new
+    # actors: "Avoid Bad Optics" is a slogan, not an organisation.
+    found = actors_of("Ames Was Rushed to Hospital But Diverted to Avoid Bad Optics.\n\n"
+                      "Senator Marcus Ames left the memorial early on Sunday, aides said.")
+    assert "Avoid Bad Optics" not in found
+    assert "Marcus Ames" in found and len(found["Marcus Ames"]["mentions"]) == 2

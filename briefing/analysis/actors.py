@@ -123,6 +123,17 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
                                or tokens[0].text in lead_ins):
         tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
     label = ent.label_
+    owner = next((i for i, t in enumerate(tokens)
+                  if 0 < i < len(tokens) - 1 and t.text in ("'s", "’s", "‘s")), None)
+    if owner is not None:
+        # "the Green Party's Jill Stein" is Jill Stein; "Clinton's van", "Pagliano's Fifth
+        # Amendment" are the possessor's: one name never runs across a possessive.
+        after = tokens[owner + 1:]
+        if (len(after) >= 2 and all(t.is_title for t in after)
+                and after[0].text in given_names()):
+            tokens, label = after, "PERSON"
+        else:
+            tokens = tokens[:owner]
     before = ent.doc[tokens[0].i - 1] if tokens and tokens[0].i > 0 else None
     courtesy = tokens[0].text if tokens and tokens[0].text in courtesy_sex() else None
     if courtesy is None and before is not None and before.text in courtesy_sex():
@@ -442,10 +453,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     """Canonical actors of `text` from (block, spaCy Doc) pairs (see pipeline.parse)."""
     mentions: list[tuple[_Mention, str, str]] = []
     roles: dict[str, str] = {}
-    for block, doc in parsed:
+    for number, (block, doc) in enumerate(parsed):
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
-        if _is_headline(line):
+        if _is_headline(line) or (number == 0 and _is_title_line(line)):
             mentions.extend((m, *_canonical(m)) for m in found)
             continue  # "Trump Says He Is Unlikely To...": known names are matched later
         ents = list(doc.ents)  # built anew on every access: once per block
@@ -600,6 +611,22 @@ def _is_headline(line: str) -> bool:
     capital = sum(1 for w in words if w[:1].isupper())
     small = [w for w in words[1:] if w.lower() in _FUNCTION_WORDS]
     return capital / len(words) >= 0.8 and bool(small) and all(w[:1].isupper() for w in small)
+
+
+# Words a title-cased headline leaves in lower case (AP and Chicago style).
+_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as",
+                      "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs",
+                      "vs.", "from", "with", "into", "onto", "over", "than"}
+
+
+def _is_title_line(line: str) -> bool:
+    """An opening line in title case, its small words in lower case or not ("Clinton Was
+    Headed to ER But Diverted to Avoid Bad Optics", "Trump's East European Achilles Heel"):
+    the article's headline, whose capitalised words are no evidence of names."""
+    words = _HEADLINE_WORD.findall(line)
+    if not 4 <= len(words) <= 25:
+        return False
+    return all(w[:1].isupper() for w in words if w.lower() not in _TITLE_SMALL_WORDS)
 
 
 _QUOTED_TURN = re.compile(r"^[\"“'‘]\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
