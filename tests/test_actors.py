@@ -388,3 +388,18 @@ def test_a_title_case_opening_line_is_a_headline():
                       "Senator Marcus Ames left the memorial early on Sunday, aides said.")
     assert "Avoid Bad Optics" not in found
     assert "Marcus Ames" in found and len(found["Marcus Ames"]["mentions"]) == 2
+
+
+def test_words_before_a_full_name_are_not_the_name():
+    # A slogan word, a title of a pageant or a gerund taken into the name: the person is
+    # the full name the text gives elsewhere.
+    crooked = actors_of("Donald Trump attacked Crooked Hillary Clinton on Monday. Hillary "
+                        "Clinton did not answer.")
+    assert "Hillary Clinton" in crooked and not any("Crooked" in n for n in crooked)
+    assert len(crooked["Hillary Clinton"]["mentions"]) == 2
+    pageant = actors_of("Trump called former Miss Universe Alicia Machado a disaster. Alicia "
+                        "Machado answered on Tuesday.")
+    assert "Alicia Machado" in pageant and "Miss Universe Alicia Machado" not in pageant
+    gerund = actors_of("The crowd cheered when Celebrating Clinton appeared. Hillary Clinton "
+                       "waved.")
+    assert set(gerund) == {"Hillary Clinton"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -712,8 +712,34 @@ def _surnames_of_full_names(mentions: list) -> set[str]:
             if kind == "person" and " " in name}
 
 
+def _without_lead_words(mentions: list[tuple[_Mention, str, str]]
+                        ) -> list[tuple[_Mention, str, str]]:
+    """ "Crooked Hillary Clinton", "Miss Universe Alicia Machado", "Celebrating Clinton": words
+    the model took into a name that another mention gives without them. The name is the
+    full name ("Hillary Clinton": a given name first), or after a gerund, any name of a
+    person in the text ("Clinton")."""
+    persons = {name for _, name, kind in mentions if kind == "person"}
+    full = {p for p in persons if len(p.split()) >= 2 and p.split()[0] in given_names()}
+    surnames = persons | {p.split()[-1] for p in full}
+    cleaned = []
+    for mention, name, kind in mentions:
+        words = name.split()
+        if kind == "person" and mention.surface == name and len(words) >= 2 and (
+                words[0] not in given_names() and words[0].lower() not in _titles()):
+            for cut in (1, 2):
+                rest = " ".join(words[cut:])
+                if rest in full or (cut == 1 and words[0].endswith("ing") and rest in surnames):
+                    start = mention.start + len(name) - len(rest)
+                    mention = replace(mention, start=start, surface=rest, role=None)
+                    name = rest
+                    break
+        cleaned.append((mention, name, kind))
+    return cleaned
+
+
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
+    mentions = _without_lead_words(mentions)
     # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
     named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
     mentions = [m for m in mentions if " " in m[1] or not derived_from(m[1], named)]
