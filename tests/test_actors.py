@@ -403,3 +403,22 @@ def test_words_before_a_full_name_are_not_the_name():
     gerund = actors_of("The crowd cheered when Celebrating Clinton appeared. Hillary Clinton "
                        "waved.")
     assert set(gerund) == {"Hillary Clinton"}
+
+
+def test_a_short_given_name_and_its_formal_form_are_one_person():
+    found = actors_of("Vice President Joseph R. Biden visited Riga on Monday. Joe Biden told "
+                      "reporters the alliance was firm.")
+    assert "Joe Biden" not in found and "Joe Biden" in found["Joseph R. Biden"]["aliases"]
+    same_length = actors_of("Pollster Patrick Caddell said the numbers were bad. Pat Caddell "
+                            "added that voters were worried.")
+    assert [n for n, a in same_length.items() if a["type"] == "person"] == ["Patrick Caddell"]
+    # Two different given names stay two people.
+    two = actors_of("Patrick Caddell spoke first. Peter Caddell, his brother, disagreed.")
+    assert {"Patrick Caddell", "Peter Caddell"} <= set(two)
+
+
+def test_straight_and_curly_apostrophes_spell_one_name():
+    found = actors_of("Police Commissioner James O’Neill spoke first. O'Neill said the city "
+                      "was safe.")
+    assert [n for n, a in found.items() if a["type"] == "person"] == ["James O’Neill"]
+    assert len(found["James O’Neill"]["mentions"]) == 2

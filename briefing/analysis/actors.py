@@ -375,7 +375,8 @@ def _valid_role(role: str | None) -> str | None:
     never, lead_ins = _noise()
     states = table("places")["us_states"]
     if (any(ch.isdigit() for ch in words[0]) or _PARTY_TAG.match(role) or len(role) < 3
-            or role in courtesy_sex() or role in states or f"{role.rstrip('.')}." in states
+            or role in courtesy_sex() or role in name_suffixes()
+            or role in states or f"{role.rstrip('.')}." in states
             or all(w in never or w in lead_ins for w in words)
             or (len(words) == 1 and role.islower() and role.lower() not in _titles()
                 and not role.endswith(("er", "or", "ist", "ian", "ant", "ent")))):
@@ -737,9 +738,21 @@ def _without_lead_words(mentions: list[tuple[_Mention, str, str]]
     return cleaned
 
 
+def _one_apostrophe(mentions: list[tuple[_Mention, str, str]]
+                    ) -> list[tuple[_Mention, str, str]]:
+    """ "O’Neill" and "O'Neill" (typographic and straight apostrophes in one text) are one
+    name: names take the apostrophe the text's names use most."""
+    curly = sum(1 for _, name, _ in mentions if "’" in name)
+    straight = sum(1 for _, name, _ in mentions if "'" in name)
+    if not (curly and straight):
+        return mentions
+    old, new = ("'", "’") if curly >= straight else ("’", "'")
+    return [(m, name.replace(old, new), kind) for m, name, kind in mentions]
+
+
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
-    mentions = _without_lead_words(mentions)
+    mentions = _without_lead_words(_one_apostrophe(mentions))
     # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
     named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
     mentions = [m for m in mentions if " " in m[1] or not derived_from(m[1], named)]
