@@ -422,3 +422,19 @@ def test_straight_and_curly_apostrophes_spell_one_name():
                       "was safe.")
     assert [n for n, a in found.items() if a["type"] == "person"] == ["James O’Neill"]
     assert len(found["James O’Neill"]["mentions"]) == 2
+
+
+def test_newspapers_and_platforms_are_organisations():
+    papers = actors_of("The Chicago Tribune reported the figures. Data from the Arizona "
+                       "Republic agreed.")
+    assert papers["Arizona Republic"]["type"] == "organisation"
+    platform = actors_of("Jill Stein said on Twitter that she would attend.")
+    assert platform["Twitter"]["type"] == "organisation"
+
+
+def test_stage_directions_and_a_bar_dateline_are_no_actors():
+    transcript = actors_of("PENCE: Well, look. (CROSSTALK.)")
+    assert set(transcript) == {"Pence"}
+    dateline = actors_of("WASHINGTON ― Senator Marcus Ames said on Friday that the bill "
+                         "would pass.")
+    assert set(dateline) == {"Marcus Ames"}

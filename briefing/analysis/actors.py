@@ -102,7 +102,8 @@ def _titles() -> frozenset[str]:
 def _noise() -> tuple[frozenset[str], frozenset[str]]:
     """(surfaces that are never actors, words that open a tagged name but are not in it)."""
     noise = table("noise")
-    return frozenset(noise["generic"]) | frozenset(noise["dates"]), frozenset(noise["lead_in"])
+    never = frozenset(noise["generic"]) | frozenset(noise["dates"]) | frozenset(noise["stage"])
+    return never, frozenset(noise["lead_in"])
 
 
 def _clean(ent: Any, offset: int) -> _Mention | None:
@@ -418,6 +419,8 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         return surface, "group"
     if kind in ("person", "organisation") and surface.split()[-1] in _PLACE_DESIGNATORS:
         kind = "place"  # "Rakhine State", "Donetsk Oblast": a place, whatever NER said
+    elif kind in ("place", "person") and " " in surface and surface.split()[-1] in _NAMEPLATES:
+        kind = "organisation"  # "Arizona Republic", "Chicago Tribune": a newspaper
     elif kind != "person" and _looks_personal(surface):
         kind = "person"  # "Carly Fiorina" tagged as an organisation
     elif kind == "person" and " " in surface and surface.split()[-1] in _NEVER_SURNAMES:
@@ -430,6 +433,13 @@ _NEVER_SURNAMES = {"University", "College", "Institute", "Foundation", "Company"
                    "Inc.", "Party", "Committee", "Association", "Society", "Fund", "Hospital",
                    "Center", "Centre", "Council", "Coalition", "Alliance", "Agency", "Network",
                    "Group", "Project", "Museum", "Library"}
+
+
+# Last words of newspapers' names: "the Arizona Republic" is no place (a country's name,
+# "Czech Republic", is known before this is asked).
+_NAMEPLATES = {"Times", "Post", "Journal", "Tribune", "Herald", "Gazette", "Chronicle",
+               "Inquirer", "Enquirer", "Observer", "Examiner", "Sentinel", "Dispatch",
+               "Courier", "Register", "Bulletin", "Republic", "Ledger", "Star-Ledger"}
 
 
 _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation", "Center",
