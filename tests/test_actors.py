@@ -438,3 +438,17 @@ def test_stage_directions_and_a_bar_dateline_are_no_actors():
     dateline = actors_of("WASHINGTON ― Senator Marcus Ames said on Friday that the bill "
                          "would pass.")
     assert set(dateline) == {"Marcus Ames"}
+
+
+def test_the_city_that_opens_a_newspapers_name_stays_the_city():
+    found = actors_of("Critics seized on the claim about shootings in Chicago this year. They "
+                      "checked the Chicago Tribune, which counts every shooting in Chicago.")
+    assert found["Chicago"]["type"] == "place"
+    assert "Chicago" not in found["Chicago Tribune"]["aliases"]
+
+
+def test_a_title_case_caption_inside_the_text_names_no_new_actors():
+    found = actors_of("Senator Marcus Ames spoke to the caucus on Saturday.\n\n"
+                      "[Video: Full Speech: Senator Ames Speech at Caucus Dinner in "
+                      "Springfield]\n\nAmes said the vote would be close.")
+    assert set(found) == {"Marcus Ames"}

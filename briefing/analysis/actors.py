@@ -464,10 +464,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     """Canonical actors of `text` from (block, spaCy Doc) pairs (see pipeline.parse)."""
     mentions: list[tuple[_Mention, str, str]] = []
     roles: dict[str, str] = {}
-    for number, (block, doc) in enumerate(parsed):
+    for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
-        if _is_headline(line) or (number == 0 and _is_title_line(line)):
+        if _is_headline(line) or _is_title_line(line):
             mentions.extend((m, *_canonical(m)) for m in found)
             continue  # "Trump Says He Is Unlikely To...": known names are matched later
         ents = list(doc.ents)  # built anew on every access: once per block
@@ -627,13 +627,13 @@ def _is_headline(line: str) -> bool:
 # Words a title-cased headline leaves in lower case (AP and Chicago style).
 _TITLE_SMALL_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as",
                       "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs",
-                      "vs.", "from", "with", "into", "onto", "over", "than"}
+                      "vs.", "from", "with", "into", "onto", "over", "than", "if"}
 
 
 def _is_title_line(line: str) -> bool:
-    """An opening line in title case, its small words in lower case or not ("Clinton Was
-    Headed to ER But Diverted to Avoid Bad Optics", "Trump's East European Achilles Heel"):
-    the article's headline, whose capitalised words are no evidence of names."""
+    """A line in title case, its small words in lower case or not ("Clinton Was Headed to ER
+    But Diverted to Avoid Bad Optics", "Trump's East European Achilles Heel", a video's
+    caption): a headline, whose capitalised words are no evidence of names."""
     words = _HEADLINE_WORD.findall(line)
     if not 4 <= len(words) <= 25:
         return False
@@ -902,7 +902,8 @@ def _organisation_parts(mentions: list, names: set[str], organisations: set[str]
                         persons: set[str]) -> dict[str, str]:
     """ "Klan" beside "the Ku Klux Klan", "Quinnipiac" beside "Quinnipiac University": a
     one-word name that ends one organisation's name, or begins one named with a designator
-    (never a person's "Trump" beside the "Trump Foundation", nor a place or a party)."""
+    (never a person's "Trump" beside the "Trump Foundation", nor a place or a party, nor the
+    city that opens a newspaper's name, "Chicago" beside the "Chicago Tribune")."""
     tagged_person = {name for mention, name, _ in mentions if mention.label == "PERSON"}
     in_person_names = {w for p in persons if " " in p for w in p.split()}
     places = table("places")
@@ -916,7 +917,7 @@ def _organisation_parts(mentions: list, names: set[str], organisations: set[str]
             continue
         owners = [o for o in longer if o.split()[-1] == short or (
             o.split()[0] == short and o.split()[-1] in _ORG_DESIGNATORS
-            and short not in tagged_person)]
+            and o.split()[-1] not in _NAMEPLATES and short not in tagged_person)]
         if len(owners) == 1:
             parts[short] = owners[0]
     return parts
