@@ -452,3 +452,18 @@ def test_a_title_case_caption_inside_the_text_names_no_new_actors():
                       "[Video: Full Speech: Senator Ames Speech at Caucus Dinner in "
                       "Springfield]\n\nAmes said the vote would be close.")
     assert set(found) == {"Marcus Ames"}
+
+
+def test_a_name_ends_before_a_spaced_dash_and_a_party_tag_is_no_actor():
+    dash = actors_of("The game between the Carolina Panthers and the Minnesota Vikings - while "
+                     "protests went on - was played.")
+    assert "Minnesota Vikings" in dash and not any("while" in n for n in dash)
+    tag = actors_of("Rep. Marcia Lee (D-Newport News) spoke on Monday.")
+    assert set(tag) == {"Marcia Lee"}
+
+
+def test_a_possessive_inside_a_known_or_plural_owner_name_is_kept():
+    found = actors_of("Officials of the Democratic People's Republic of Korea met on Monday. "
+                      "N. Korea fired a missile.")
+    assert set(found) == {"North Korea"}
+    assert len(found["North Korea"]["mentions"]) == 2

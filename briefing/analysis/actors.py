@@ -126,9 +126,11 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     label = ent.label_
     owner = next((i for i, t in enumerate(tokens)
                   if 0 < i < len(tokens) - 1 and t.text in ("'s", "’s", "‘s")), None)
-    if owner is not None:
+    if owner is not None and not (_known_name(ent.text)
+                                  or tokens[owner - 1].lower_ in _POSSESSING_NOUNS):
         # "the Green Party's Jill Stein" is Jill Stein; "Clinton's van", "Pagliano's Fifth
-        # Amendment" are the possessor's: one name never runs across a possessive.
+        # Amendment" are the possessor's: one name never runs across a possessive (but
+        # "Democratic People's Republic of Korea", "Children's Hospital" are one name).
         after = tokens[owner + 1:]
         if (len(after) >= 2 and all(t.is_title for t in after)
                 and after[0].text in given_names()):
@@ -158,10 +160,19 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         tokens.pop()
     while tokens and tokens[0].is_space:
         tokens.pop(0)
+    dash = next((i for i, t in enumerate(tokens) if i and t.text in ("-", "–", "—")
+                 and t.whitespace_ and tokens[i - 1].whitespace_), None)
+    if dash is not None:
+        tokens = tokens[:dash]  # "Minnesota Vikings - while": a spaced dash ends a name
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space
                       or tokens[-1].pos_ in ("ADP", "CCONJ")
-                      or (len(tokens) > 1 and tokens[-1].text in lead_ins)):
-        tokens.pop()  # "Ministry of Foreign Affairs of" cut at a line's end; "... Video"
+                      or (len(tokens) > 1 and tokens[-1].text in lead_ins)
+                      or (len(tokens) > 1 and tokens[-1].text.isalpha()
+                          and tokens[-1].text.islower()
+                          and tokens[-1].lower_ not in NAME_PARTICLES)):
+        # "Ministry of Foreign Affairs of" cut at a line's end; "... Video"; "E.U. nations",
+        # "voters with young people": a name does not end in a lower-case word.
+        tokens.pop()
     if not tokens:
         return None
     start = tokens[0].idx
@@ -180,6 +191,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         or surface.lower() in _titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
+        or _PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
         or (label == "PERSON" and _glued_words(surface))
     ):
         return None
@@ -233,6 +245,11 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     pronoun = pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
     return _Mention(offset + start, offset + end, surface, label, acting, role, plural,
                     courtesy, adjectival, pronoun)
+
+
+# Plural nouns that own the rest of a name: "People's Republic", "Children's Hospital".
+_POSSESSING_NOUNS = {"people", "children", "women", "men", "workers", "citizens", "veterans",
+                     "farmers", "nations", "peoples"}
 
 
 def _singular_title(word: str) -> str:
