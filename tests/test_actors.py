@@ -467,3 +467,24 @@ def test_a_possessive_inside_a_known_or_plural_owner_name_is_kept():
                       "N. Korea fired a missile.")
     assert set(found) == {"North Korea"}
     assert len(found["North Korea"]["mentions"]) == 2
+
+
+def test_a_person_tagged_as_an_organisation_by_role_or_name_form():
+    anchor = actors_of("The debate was moderated by Lester Holt, anchor of NBC's Nightly News.")
+    assert anchor["Lester Holt"]["type"] == "person"
+    minister = actors_of("Jean-Marc Ayrault, the foreign minister of France, arrived.")
+    assert minister["Jean-Marc Ayrault"]["type"] == "person"
+    from briefing.analysis.actors import _looks_personal
+    assert _looks_personal("Vann R. Newkirk II") and not _looks_personal("Vann Newkirk Center")
+
+
+def test_a_company_named_with_a_given_name_is_an_organisation():
+    found = actors_of("Shares of Walter Energy fell after Walter Energy said it would close a "
+                      "mine.")
+    assert found["Walter Energy"]["type"] == "organisation"
+    assert "Energy" not in found["Walter Energy"]["aliases"]
+
+
+def test_the_given_name_al_is_no_particle():
+    found = actors_of("Former Vice President Al Gore spoke. Gore said the planet was warming.")
+    assert "Al Gore" in found and "al Gore" not in found

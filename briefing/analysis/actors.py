@@ -87,8 +87,8 @@ def _particle_led(name: str) -> bool:
 def _lower_particle(name: str) -> str:
     """The particle that opens a name in lower case, as it is written mid-sentence:
     "Al-Shabaab" at a sentence start is "al-Shabaab"."""
-    if not _particle_led(name):
-        return name
+    if not _particle_led(name) or name.split()[0] in given_names():
+        return name  # "Al Gore": a given name, not the particle of "al-Shabaab"
     cut = min(i for i in (name.find(" "), name.find("-")) if i > 0)
     return name[:cut].lower() + name[cut:]
 
@@ -449,7 +449,10 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
 _NEVER_SURNAMES = {"University", "College", "Institute", "Foundation", "Company", "Corporation",
                    "Inc.", "Party", "Committee", "Association", "Society", "Fund", "Hospital",
                    "Center", "Centre", "Council", "Coalition", "Alliance", "Agency", "Network",
-                   "Group", "Project", "Museum", "Library"}
+                   "Group", "Project", "Museum", "Library", "Energy", "Mining", "Industries",
+                   "Enterprises", "Technologies", "Airlines", "Motors", "Pharmaceuticals",
+                   "Holdings", "Resources", "Fuels", "Coal", "Petroleum", "Logistics",
+                   "Systems", "Solutions", "Ventures", "Symposium", "Conference", "Summit"}
 
 
 # Last words of newspapers' names: "the Arizona Republic" is no place (a country's name,
@@ -457,6 +460,29 @@ _NEVER_SURNAMES = {"University", "College", "Institute", "Foundation", "Company"
 _NAMEPLATES = {"Times", "Post", "Journal", "Tribune", "Herald", "Gazette", "Chronicle",
                "Inquirer", "Enquirer", "Observer", "Examiner", "Sentinel", "Dispatch",
                "Courier", "Register", "Bulletin", "Republic", "Ledger", "Star-Ledger"}
+
+
+_ROLE_END = {"of", "at", "for", "in", "with", "to", "on", "from", "and", "who", "whose"}
+
+
+def _names_a_person(role: str | None) -> bool:
+    """ "anchor of NBC's Nightly News", "foreign minister of France": the role's head noun
+    (the last word before its first preposition) is a title or a person's occupation."""
+    if not role:
+        return False
+    words = role.split()
+    cut = next((i for i, w in enumerate(words) if i and w in _ROLE_END), len(words))
+    head = words[cut - 1].lower().strip(",.")
+    return head in _titles() or head in table("speakers")["person_nouns"]
+
+
+def _could_be_personal(name: str) -> bool:
+    """Two or three capitalised words, none an organisation's or place's designator."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and not any(w in _ORG_DESIGNATORS or w in _PLACE_DESIGNATORS or w in _NAMEPLATES
+                        for w in words)
+            and not _known_name(name))
 
 
 _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation", "Center",
@@ -468,12 +494,20 @@ _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation"
                     "Trust", "Partners", "Capital", "Holdings", "Museum", "Library", "Hall"}
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _looks_personal(surface: str) -> bool:
-    """A common given name and a capitalised surname: "Carly Fiorina", "Sean Hannity"."""
+    """A common given name and a capitalised surname ("Carly Fiorina", "Sean Hannity",
+    "Jean-Marc Ayrault"), or a given name, a middle initial and a surname ("Vann R. Newkirk")."""
     words = core_words(surface)
-    return (2 <= len(words) <= 3 and words[0] in given_names()
+    given = words[0] in given_names() or (
+        "-" in words[0] and all(p in given_names() for p in words[0].split("-")))
+    initialled = (len(words) == 3 and bool(_INITIAL.fullmatch(words[1]))
+                  and words[0].isalpha() and len(words[0]) > 1 and words[0][:1].isupper())
+    return (2 <= len(words) <= 3 and (given or initialled)
             and words[-1][:1].isupper() and words[-1] not in _ORG_DESIGNATORS
-            and words[-1] not in _PLACE_DESIGNATORS
+            and words[-1] not in _NEVER_SURNAMES and words[-1] not in _PLACE_DESIGNATORS
             and surface not in table("places")["us_states"])
 
 
@@ -501,6 +535,9 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
+            if kind == "organisation" and _could_be_personal(name) and _names_a_person(
+                    _role_from_context(ent, before=False)):
+                kind = "person"  # "Lester Holt, anchor of ...": a person, whatever NER said
             mentions.append((mention, name, kind))
             if kind == "person":
                 role = _valid_role(mention.role) or _valid_role(_role_from_context(ent))
