@@ -488,3 +488,23 @@ def test_a_company_named_with_a_given_name_is_an_organisation():
 def test_the_given_name_al_is_no_particle():
     found = actors_of("Former Vice President Al Gore spoke. Gore said the planet was warming.")
     assert "Al Gore" in found and "al Gore" not in found
+
+
+def test_given_names_joined_by_and_share_the_surname():
+    brothers = actors_of("Groups backed by the billionaire brothers Charles G. and David H. Koch "
+                         "attacked the plan.")
+    assert {"Charles G. Koch", "David H. Koch"} <= set(brothers)
+    couple = actors_of("Bill and Hillary Clinton arrived in Little Rock on Monday.")
+    assert {"Bill Clinton", "Hillary Clinton"} <= set(couple) and "Bill" not in couple
+
+
+def test_a_particle_written_in_capitals_or_not_is_one_surname():
+    found = actors_of("The founder, Chandler Van Voorhis, spoke first. Van Voorhis said the "
+                      "plan would work.")
+    assert [n for n, a in found.items() if a["type"] == "person"] == ["Chandler Van Voorhis"]
+    assert len(found["Chandler Van Voorhis"]["mentions"]) == 2
+
+
+def test_a_dotted_acronym_is_no_place():
+    found = actors_of("The I.R.S. audited the returns on Monday.")
+    assert found["I.R.S."]["type"] == "organisation"

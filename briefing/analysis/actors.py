@@ -438,6 +438,8 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         kind = "place"  # "Rakhine State", "Donetsk Oblast": a place, whatever NER said
     elif kind in ("place", "person") and " " in surface and surface.split()[-1] in _NAMEPLATES:
         kind = "organisation"  # "Arizona Republic", "Chicago Tribune": a newspaper
+    elif kind == "place" and _DOTTED_ACRONYM.fullmatch(surface):
+        kind = "organisation"  # "I.R.S.": a place's abbreviation is known ("N.Y.", "D.C.")
     elif kind != "person" and _looks_personal(surface):
         kind = "person"  # "Carly Fiorina" tagged as an organisation
     elif kind == "person" and " " in surface and surface.split()[-1] in _NEVER_SURNAMES:
@@ -495,6 +497,7 @@ _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation"
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
 
 
 def _looks_personal(surface: str) -> bool:
@@ -814,9 +817,32 @@ def _one_apostrophe(mentions: list[tuple[_Mention, str, str]]
     return [(m, name.replace(old, new), kind) for m, name, kind in mentions]
 
 
+_COORDINATOR = re.compile(r",? (?:and|&) ")
+
+
+def _shared_surnames(mentions: list[tuple[_Mention, str, str]], text: str
+                     ) -> list[tuple[_Mention, str, str]]:
+    """ "Bill and Hillary Clinton", "Charles G. and David H. Koch": a given name (with an
+    initial at most) joined by "and" to a full name shares its surname."""
+    by_start = {m.start: (m, name) for m, name, kind in mentions if kind == "person"}
+    shared = []
+    for mention, name, kind in mentions:
+        words = name.split()
+        bare = (len(words) == 1 and words[0] in given_names()) or (
+            len(words) == 2 and words[0] in given_names() and _INITIAL.fullmatch(words[1]))
+        if kind == "person" and bare:
+            joint = _COORDINATOR.match(text, mention.end)
+            other = by_start.get(joint.end()) if joint else None
+            if other is not None and len(other[1].split()) >= 2 and (
+                    other[1].split()[0] in given_names()):
+                name = f"{name} {core_words(other[1])[-1]}"
+        shared.append((mention, name, kind))
+    return shared
+
+
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
-    mentions = _without_lead_words(_one_apostrophe(mentions))
+    mentions = _shared_surnames(_without_lead_words(_one_apostrophe(mentions)), text)
     # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
     named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
     mentions = [m for m in mentions if " " in m[1] or not derived_from(m[1], named)]
@@ -852,11 +878,13 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for short, full in org_parts.items():
         joined.setdefault(short, full)
     # "Von der Leyen" opening a sentence, tagged as an organisation: her surname.
-    for name in all_names - person_names:
+    # "van Voorhis" beside "Chandler Van Voorhis": particles are capitalised either way.
+    for name in all_names:
         first, _, rest = name.partition(" ")
         if rest and first.lower() in NAME_PARTICLES:
-            surname = f"{first.lower()} {rest}"
-            owners = {p for p in persons if p == surname or p.endswith(" " + surname)}
+            surname = f"{first.lower()} {rest}".lower()
+            owners = {p for p in persons if p != name and (
+                p.lower() == surname or p.lower().endswith(" " + surname))}
             if len(owners) == 1:
                 joined[name] = owners.pop()
     # "Houthi forces" beside "the Houthis": one group, named in the plural.
