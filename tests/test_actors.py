@@ -508,3 +508,19 @@ def test_a_particle_written_in_capitals_or_not_is_one_surname():
 def test_a_dotted_acronym_is_no_place():
     found = actors_of("The I.R.S. audited the returns on Monday.")
     assert found["I.R.S."]["type"] == "organisation"
+
+
+def test_untagged_persons_named_by_role_possessive_or_saying():
+    role = actors_of("Reince Priebus, the GOP chairman, this past week announced a plan.")
+    assert role["Reince Priebus"]["type"] == "person"
+    owner = actors_of("Neither Germany’s Angela Merkel nor France’s Francois Hollande have gone "
+                      "as far.")
+    assert owner["Francois Hollande"]["type"] == "person"
+    assert owner["Francois Hollande"]["role"] is None  # not "...nor France's"
+    said = actors_of("But Murshed Zaheed, acting political director of CREDO, said no.")
+    assert "Murshed Zaheed" in said
+
+
+def test_hyphenated_given_names_keep_their_lower_case_part():
+    found = actors_of("Secretary General Ban Ki-moon spoke. Al Qaeda claimed the attack.")
+    assert "Ban Ki-moon" in found and found["Al Qaeda"]["type"] == "organisation"

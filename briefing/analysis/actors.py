@@ -22,6 +22,7 @@ from briefing.analysis.person_names import (
     courtesy_sex,
     derived_from,
     given_names,
+    is_short_given_name,
     is_suffixed,
     name_owners,
     name_suffixes,
@@ -87,7 +88,7 @@ def _particle_led(name: str) -> bool:
 def _lower_particle(name: str) -> str:
     """The particle that opens a name in lower case, as it is written mid-sentence:
     "Al-Shabaab" at a sentence start is "al-Shabaab"."""
-    if not _particle_led(name) or name.split()[0] in given_names():
+    if not _particle_led(name) or is_short_given_name(name.split()[0]):
         return name  # "Al Gore": a given name, not the particle of "al-Shabaab"
     cut = min(i for i in (name.find(" "), name.find("-")) if i > 0)
     return name[:cut].lower() + name[cut:]
@@ -169,7 +170,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
                       or (len(tokens) > 1 and tokens[-1].text in lead_ins)
                       or (len(tokens) > 1 and tokens[-1].text.isalpha()
                           and tokens[-1].text.islower()
-                          and tokens[-1].lower_ not in NAME_PARTICLES)):
+                          and tokens[-1].lower_ not in NAME_PARTICLES
+                          and tokens[-2].whitespace_)):  # (not "Ban Ki-moon")
         # "Ministry of Foreign Affairs of" cut at a line's end; "... Video"; "E.U. nations",
         # "voters with young people": a name does not end in a lower-case word.
         tokens.pop()
@@ -366,7 +368,8 @@ def _role_from_context(ent: Any, before: bool = True) -> str | None:
         span = ent.doc[min(t.left_edge.i for t in left):ent.start]
         text = span.text.strip(" ,")
         if (text and not text.lower().startswith(("the ", "a ")) and len(text.split()) <= 8
-                and any(t.pos_ in ("NOUN", "PROPN") for t in span)):
+                and any(t.pos_ in ("NOUN", "PROPN") for t in span)
+                and not any(t.pos_ == "CCONJ" or t.tag_ == "POS" for t in span)):
             return _tidy(text)
     return None
 
@@ -529,7 +532,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         for mention in found:
             mentions.append((mention, *_canonical(mention)))
         covered_until = -1  # a person name extended over the next entity ("Leyen") owns it
-        for ent in _retagged(doc, ents):
+        retagged = _retagged(doc, ents)
+        for ent in sorted(retagged + _untagged_persons(doc, retagged), key=lambda e: e.start):
             if ent.label_ not in ACTOR_LABELS:
                 continue
             mention = _clean(ent, block.start)
@@ -632,6 +636,47 @@ def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
             mention = _Mention(offset + start, offset + end, text, label, False)
             if not any(m.start < mention.end and mention.start < m.end for m in known):
                 found.append(mention)
+    return found
+
+
+_SAYING = {"say", "tell", "add", "argue", "write", "note"}
+
+
+def _name_word(token: Any) -> bool:
+    text = token.text
+    return (token.tag_ == "NNP" and len(text) > 1 and text[:1].isupper()
+            and text[1:].replace("-", "").isalpha() and text[1:].islower()
+            and token.lower_ not in _titles() and text not in _noise()[0])
+
+
+def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
+    """Two or three capitalised proper nouns the model left untagged that the sentence says
+    are a person: with a person's role in apposition ("Reince Priebus, the GOP chairman,"),
+    after a country's possessive ("France's Francois Hollande") or saying something
+    ("Murshed Zaheed said")."""
+    from spacy.tokens import Span
+
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        if i in tagged or not _name_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in tagged and _name_word(doc[j]):
+            j += 1
+        if 2 <= j - i <= 3 and (j == len(doc) or doc[j].tag_ != "NNP") and (
+                i == 0 or doc[i - 1].tag_ != "NNP"):
+            span = Span(doc, i, j, label="PERSON")
+            root = span.root
+            owner = doc[i - 2] if i > 1 and doc[i - 1].tag_ == "POS" else None
+            if (_names_a_person(_role_from_context(span, before=False))
+                    or (owner is not None and owner.ent_type_ in ("GPE", "NORP"))
+                    or (root.dep_ == "nsubj" and root.head.lemma_ in _SAYING)) and not (
+                    _known_name(span.text)):
+                found.append(span)
+        i = j
     return found
 
 

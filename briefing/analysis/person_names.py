@@ -30,6 +30,11 @@ def _nicknames() -> dict[str, frozenset[str]]:
     return {short: frozenset(formal) for short, formal in table("names")["nicknames"].items()}
 
 
+def is_short_given_name(word: str) -> bool:
+    """ "Al", "Bill", "Joe": the short form of a given name."""
+    return word in _nicknames()
+
+
 def same_given_name(a: str, b: str) -> bool:
     """ "Joe" and "Joseph", "Pat" and "Patrick": one given name, short or formal."""
     return a == b or a in _nicknames().get(b, ()) or b in _nicknames().get(a, ())
