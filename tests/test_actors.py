@@ -524,3 +524,9 @@ def test_untagged_persons_named_by_role_possessive_or_saying():
 def test_hyphenated_given_names_keep_their_lower_case_part():
     found = actors_of("Secretary General Ban Ki-moon spoke. Al Qaeda claimed the attack.")
     assert "Ban Ki-moon" in found and found["Al Qaeda"]["type"] == "organisation"
+
+
+def test_a_sentence_opening_common_word_and_a_holiday_are_no_actors():
+    found = actors_of("Battleground states will decide it. Senator Marcus Ames toured the "
+                      "battleground on Monday and spoke on Veteran’s Day.")
+    assert set(found) == {"Marcus Ames"}

@@ -133,6 +133,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         # Amendment" are the possessor's: one name never runs across a possessive (but
         # "Democratic People's Republic of Korea", "Children's Hospital" are one name).
         after = tokens[owner + 1:]
+        if [t.text for t in after] == ["Day"]:
+            return None  # "Veteran's Day", "New Year's Day": a holiday
         if (len(after) >= 2 and all(t.is_title for t in after)
                 and after[0].text in given_names()):
             tokens, label = after, "PERSON"
@@ -252,6 +254,26 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
 # Plural nouns that own the rest of a name: "People's Republic", "Children's Hospital".
 _POSSESSING_NOUNS = {"people", "children", "women", "men", "workers", "citizens", "veterans",
                      "farmers", "nations", "peoples"}
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+_OPENERS = {'"', "“", "‘", "'", "(", "[", "-", "—", "–"}
+
+
+def _common_word(ent: Any, mention: _Mention, text: str, lower_words: set[str]) -> bool:
+    """ "Scholars have long debated...", "Battleground states": one capitalised word opening
+    a sentence that the text also writes in lower case is a common word, not a name (unless
+    a table knows it)."""
+    surface = mention.surface
+    if " " in surface or not surface.isalpha() or not surface[1:].islower():
+        return False
+    first = ent.doc[ent.start]
+    opening = first.is_sent_start or first.i == 0 or ent.doc[first.i - 1].text in _OPENERS
+    if not opening or _known_name(surface) or surface in table("parties")["aliases"]:
+        return False
+    if not lower_words:
+        lower_words.update(_LOWER_WORD.findall(text))
+    return surface.lower() in lower_words
 
 
 def _singular_title(word: str) -> str:
@@ -521,6 +543,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     """Canonical actors of `text` from (block, spaCy Doc) pairs (see pipeline.parse)."""
     mentions: list[tuple[_Mention, str, str]] = []
     roles: dict[str, str] = {}
+    lower_words: set[str] = set()  # filled on first need
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
@@ -539,6 +562,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             mention = _clean(ent, block.start)
             if mention is None or mention.start < covered_until or any(
                     m.start < mention.end and mention.start < m.end for m in found):
+                continue
+            if _common_word(ent, mention, text, lower_words):
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
