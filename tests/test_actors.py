@@ -530,3 +530,17 @@ def test_a_sentence_opening_common_word_and_a_holiday_are_no_actors():
     found = actors_of("Battleground states will decide it. Senator Marcus Ames toured the "
                       "battleground on Monday and spoke on Veteran’s Day.")
     assert set(found) == {"Marcus Ames"}
+
+
+def test_a_person_tagged_an_organisation_is_known_by_the_surname_used_alone():
+    found = actors_of("The moderator, Lester Holt, will ask about it. Trump accused Holt of "
+                      "bias.")
+    assert found["Lester Holt"]["type"] == "person"
+    bank = actors_of("Shares of Wells Fargo fell. Wells Fargo said it would pay.")
+    assert bank["Wells Fargo"]["type"] == "organisation"
+
+
+def test_contractions_initials_and_corrections_are_no_actors():
+    found = actors_of("I’d say so, said Marcus Ames. Clarification: an earlier version "
+                      "misstated the date.")
+    assert set(found) == {"Marcus Ames"}

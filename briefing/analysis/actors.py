@@ -196,6 +196,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
         or _PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
+        or _INITIAL.fullmatch(surface) or _CONTRACTION.search(surface)  # "I.", "I'd"
         or (label == "PERSON" and _glued_words(surface))
     ):
         return None
@@ -507,6 +508,8 @@ def _could_be_personal(name: str) -> bool:
     """Two or three capitalised words, none an organisation's or place's designator."""
     words = name.split()
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and words[0].replace("-", "").isalpha() and words[-1].replace("-", "").isalpha()
+            and not any(w.isupper() for w in words if len(w) > 2)
             and not any(w in _ORG_DESIGNATORS or w in _PLACE_DESIGNATORS or w in _NAMEPLATES
                         for w in words)
             and not _known_name(name))
@@ -522,6 +525,7 @@ _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation"
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_CONTRACTION = re.compile(r"['’](?:d|ll|m|ve|re)$")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
 
 
@@ -910,9 +914,31 @@ def _shared_surnames(mentions: list[tuple[_Mention, str, str]], text: str
     return shared
 
 
+def _persons_by_surname(mentions: list[tuple[_Mention, str, str]], text: str
+                        ) -> list[tuple[_Mention, str, str]]:
+    """ "Lester Holt" tagged an organisation while "Holt" alone is a person or is written
+    alone ("Trump accused Holt"): a text shortens a person's two-word name to its last word,
+    an organisation's hardly ever ("Wells Fargo" is not "Fargo")."""
+    surnames = {name for mention, name, kind in mentions
+                if kind == "person" and mention.label == "PERSON" and " " not in name}
+    retyped = set()
+    for _, name, kind in mentions:
+        # Two words, a given name and a surname (not "Klan" of the "Ku Klux Klan").
+        if (kind == "organisation" and name not in retyped and len(name.split()) == 2
+                and _could_be_personal(name)):
+            last = name.split()[-1]
+            if last in surnames or len(
+                    re.findall(rf"\b{re.escape(last)}\b", text)) > text.count(name):
+                retyped.add(name)
+    if not retyped:
+        return mentions
+    return [(m, name, "person" if name in retyped else kind) for m, name, kind in mentions]
+
+
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
     mentions = _shared_surnames(_without_lead_words(_one_apostrophe(mentions)), text)
+    mentions = _persons_by_surname(mentions, text)
     # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
     named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
     mentions = [m for m in mentions if " " in m[1] or not derived_from(m[1], named)]
