@@ -511,8 +511,23 @@ def _could_be_personal(name: str) -> bool:
             and words[0].replace("-", "").isalpha() and words[-1].replace("-", "").isalpha()
             and not any(w.isupper() for w in words if len(w) > 2)
             and not any(w in _ORG_DESIGNATORS or w in _PLACE_DESIGNATORS or w in _NAMEPLATES
+                        or w in _NEVER_SURNAMES or w.lower() in _institution_nouns()
                         for w in words)
             and not _known_name(name))
+
+
+@lru_cache(maxsize=1)
+def _institution_nouns() -> frozenset[str]:
+    """ "court", "department", "guard", "union": nouns that head institutions' names."""
+    speakers = table("speakers")
+    return frozenset(speakers["nominal_named_organisations"]) | frozenset(
+        speakers["nominal_organisations"]) | _EXTRA_INSTITUTION_NOUNS
+
+
+_EXTRA_INSTITUTION_NOUNS = frozenset({
+    "guard", "house", "senate", "congress", "navy", "force", "corps", "mall", "inc", "show",
+    "education", "school", "church", "club", "team", "league", "network", "studio", "press",
+    "healthcare", "health", "media", "care", "services", "review", "magazine"})
 
 
 _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation", "Center",
@@ -679,10 +694,10 @@ def _name_word(token: Any) -> bool:
 
 
 def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
-    """Two or three capitalised proper nouns the model left untagged that the sentence says
-    are a person: with a person's role in apposition ("Reince Priebus, the GOP chairman,"),
-    after a country's possessive ("France's Francois Hollande") or saying something
-    ("Murshed Zaheed said")."""
+    """Two or three capitalised proper nouns the model left untagged that are a person's
+    name: a common given name first ("Ann Romney"), or the sentence says so, with a person's
+    role in apposition ("Reince Priebus, the GOP chairman,"), after a country's possessive
+    ("France's Francois Hollande") or saying something ("Murshed Zaheed said")."""
     from spacy.tokens import Span
 
     tagged = {i for e in ents for i in range(e.start, e.end)}
@@ -700,7 +715,8 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
             span = Span(doc, i, j, label="PERSON")
             root = span.root
             owner = doc[i - 2] if i > 1 and doc[i - 1].tag_ == "POS" else None
-            if (_names_a_person(_role_from_context(span, before=False))
+            if ((_looks_personal(span.text) and _could_be_personal(span.text))
+                    or _names_a_person(_role_from_context(span, before=False))
                     or (owner is not None and owner.ent_type_ in ("GPE", "NORP"))
                     or (root.dep_ == "nsubj" and root.head.lemma_ in _SAYING)) and not (
                     _known_name(span.text)):
@@ -927,12 +943,25 @@ def _persons_by_surname(mentions: list[tuple[_Mention, str, str]], text: str
         if (kind == "organisation" and name not in retyped and len(name.split()) == 2
                 and _could_be_personal(name)):
             last = name.split()[-1]
-            if last in surnames or len(
-                    re.findall(rf"\b{re.escape(last)}\b", text)) > text.count(name):
+            if last in surnames or _used_alone(last, text):
                 retyped.add(name)
     if not retyped:
         return mentions
     return [(m, name, "person" if name in retyped else kind) for m, name, kind in mentions]
+
+
+def _used_alone(word: str, text: str) -> bool:
+    """ "Trump accused Holt of bias": `word` written once with no capitalised word beside it
+    (not "Wells Fargo", "Fargo Police")."""
+    for found in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[max(0, found.start() - 40):found.start()].split()
+        after = text[found.end():found.end() + 40].split() if text[
+            found.end():found.end() + 1] == " " else []
+        named_before = bool(before) and text[found.start() - 1:found.start()] == " " and (
+            before[-1][:1].isupper() and not before[-1].endswith((".", ",", ":", ";")))
+        if not named_before and not (after and after[0][:1].isupper()):
+            return True
+    return False
 
 
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
