@@ -694,10 +694,10 @@ def _name_word(token: Any) -> bool:
 
 
 def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
-    """Two or three capitalised proper nouns the model left untagged that are a person's
-    name: a common given name first ("Ann Romney"), or the sentence says so, with a person's
-    role in apposition ("Reince Priebus, the GOP chairman,"), after a country's possessive
-    ("France's Francois Hollande") or saying something ("Murshed Zaheed said")."""
+    """Two or three capitalised proper nouns the model left untagged that the sentence says
+    are a person: with a person's role in apposition ("Reince Priebus, the GOP chairman,"),
+    after a country's possessive ("France's Francois Hollande") or saying something
+    ("Murshed Zaheed said")."""
     from spacy.tokens import Span
 
     tagged = {i for e in ents for i in range(e.start, e.end)}
@@ -715,8 +715,7 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
             span = Span(doc, i, j, label="PERSON")
             root = span.root
             owner = doc[i - 2] if i > 1 and doc[i - 1].tag_ == "POS" else None
-            if ((_looks_personal(span.text) and _could_be_personal(span.text))
-                    or _names_a_person(_role_from_context(span, before=False))
+            if (_names_a_person(_role_from_context(span, before=False))
                     or (owner is not None and owner.ent_type_ in ("GPE", "NORP"))
                     or (root.dep_ == "nsubj" and root.head.lemma_ in _SAYING)) and not (
                     _known_name(span.text)):
