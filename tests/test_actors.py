@@ -544,3 +544,10 @@ def test_contractions_initials_and_corrections_are_no_actors():
     found = actors_of("I’d say so, said Marcus Ames. Clarification: an earlier version "
                       "misstated the date.")
     assert set(found) == {"Marcus Ames"}
+
+
+def test_a_quoted_title_names_no_actors_but_a_quoted_name_stays():
+    found = actors_of("Carly Fiorina told \"Fox and Friends,\" that he was fair game. As “The "
+                      "Wall Street Journal” wrote, Clinton said “Trump is wrong” on Monday.")
+    assert "Fox" not in found and "Friends" not in found
+    assert {"Carly Fiorina", "Wall Street Journal", "Clinton", "Trump"} <= set(found)

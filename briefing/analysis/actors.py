@@ -261,6 +261,25 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "-", "—", "–"}
 
 
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
+
+
+def _in_quoted_title(line: str, start: int, end: int) -> bool:
+    """ "Fiorina told "Fox and Friends,"": a title-cased phrase in quotation marks names a
+    show, book or slogan; its words are no actors (a quoted sentence, "Trump is wrong",
+    keeps its names)."""
+    if '"' not in line and "“" not in line:
+        return False
+    for quoted in _QUOTED.finditer(line):
+        if quoted.start(1) <= start and end <= quoted.end(1):
+            if _LEADING.sub("", quoted.group(1).strip(" ,.")) == line[start:end]:
+                return False  # "The Wall Street Journal" in quotes is still the newspaper
+            words = _HEADLINE_WORD.findall(quoted.group(1))
+            return len(words) >= 2 and all(
+                w[:1].isupper() for w in words if w.lower() not in _TITLE_SMALL_WORDS)
+    return False
+
+
 def _common_word(ent: Any, mention: _Mention, text: str, lower_words: set[str]) -> bool:
     """ "Scholars have long debated...", "Battleground states": one capitalised word opening
     a sentence that the text also writes in lower case is a common word, not a name (unless
@@ -582,7 +601,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             if mention is None or mention.start < covered_until or any(
                     m.start < mention.end and mention.start < m.end for m in found):
                 continue
-            if _common_word(ent, mention, text, lower_words):
+            if _common_word(ent, mention, text, lower_words) or _in_quoted_title(
+                    line, mention.start - block.start, mention.end - block.start):
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
