@@ -720,27 +720,28 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
     ("Murshed Zaheed said")."""
     from spacy.tokens import Span
 
+    proper = doc.to_array("TAG") == doc.vocab.strings["NNP"]  # (no Token objects: fast)
+    if len(doc) < 2 or not (proper[:-1] & proper[1:]).any():
+        return []  # quick: no two proper nouns in a row
     tagged = {i for e in ents for i in range(e.start, e.end)}
     found = []
-    i = 0
-    while i < len(doc):
-        if i in tagged or not _name_word(doc[i]):
-            i += 1
-            continue
+    # Each whole run of proper nouns, two or three long, none tagged, all name-like words.
+    indices = proper.nonzero()[0].tolist()
+    for i in (i for i in indices if i == 0 or not proper[i - 1]):
         j = i
-        while j < len(doc) and j not in tagged and _name_word(doc[j]):
+        while j < len(doc) and proper[j]:
             j += 1
-        if 2 <= j - i <= 3 and (j == len(doc) or doc[j].tag_ != "NNP") and (
-                i == 0 or doc[i - 1].tag_ != "NNP"):
-            span = Span(doc, i, j, label="PERSON")
-            root = span.root
-            owner = doc[i - 2] if i > 1 and doc[i - 1].tag_ == "POS" else None
-            if (_names_a_person(_role_from_context(span, before=False))
-                    or (owner is not None and owner.ent_type_ in ("GPE", "NORP"))
-                    or (root.dep_ == "nsubj" and root.head.lemma_ in _SAYING)) and not (
-                    _known_name(span.text)):
-                found.append(span)
-        i = j
+        if not 2 <= j - i <= 3 or any(k in tagged or not _name_word(doc[k])
+                                      for k in range(i, j)):
+            continue
+        span = Span(doc, i, j, label="PERSON")
+        root = span.root
+        owner = doc[i - 2] if i > 1 and doc[i - 1].tag_ == "POS" else None
+        if (_names_a_person(_role_from_context(span, before=False))
+                or (owner is not None and owner.ent_type_ in ("GPE", "NORP"))
+                or (root.dep_ == "nsubj" and root.head.lemma_ in _SAYING)) and not (
+                _known_name(span.text)):
+            found.append(span)
     return found
 
 
@@ -956,31 +957,34 @@ def _persons_by_surname(mentions: list[tuple[_Mention, str, str]], text: str
     an organisation's hardly ever ("Wells Fargo" is not "Fargo")."""
     surnames = {name for mention, name, kind in mentions
                 if kind == "person" and mention.label == "PERSON" and " " not in name}
-    retyped = set()
-    for _, name, kind in mentions:
-        # Two words, a given name and a surname (not "Klan" of the "Ku Klux Klan").
-        if (kind == "organisation" and name not in retyped and len(name.split()) == 2
-                and _could_be_personal(name)):
-            last = name.split()[-1]
-            if last in surnames or _used_alone(last, text):
-                retyped.add(name)
+    # Two words, a given name and a surname (not "Klan" of the "Ku Klux Klan").
+    candidates = {name for _, name, kind in mentions if kind == "organisation"
+                  and len(name.split()) == 2 and _could_be_personal(name)}
+    alone = _used_alone({name.split()[-1] for name in candidates} - surnames, text)
+    retyped = {name for name in candidates if name.split()[-1] in surnames | alone}
     if not retyped:
         return mentions
     return [(m, name, "person" if name in retyped else kind) for m, name, kind in mentions]
 
 
-def _used_alone(word: str, text: str) -> bool:
-    """ "Trump accused Holt of bias": `word` written once with no capitalised word beside it
-    (not "Wells Fargo", "Fargo Police")."""
-    for found in re.finditer(rf"\b{re.escape(word)}\b", text):
+def _used_alone(words: set[str], text: str) -> set[str]:
+    """Those of `words` written at least once with no capitalised word beside them ("Trump
+    accused Holt of bias"; not "Wells Fargo", "Fargo Police"). One pass over the text."""
+    if not words:
+        return set()
+    alone: set[str] = set()
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    for found in pattern.finditer(text):
+        if found.group() in alone:
+            continue
         before = text[max(0, found.start() - 40):found.start()].split()
         after = text[found.end():found.end() + 40].split() if text[
             found.end():found.end() + 1] == " " else []
         named_before = bool(before) and text[found.start() - 1:found.start()] == " " and (
             before[-1][:1].isupper() and not before[-1].endswith((".", ",", ":", ";")))
         if not named_before and not (after and after[0][:1].isupper()):
-            return True
-    return False
+            alone.add(found.group())
+    return alone
 
 
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
