@@ -587,6 +587,11 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         found = _line_mentions(block, line)
         if _is_headline(line) or _is_title_line(line):
             mentions.extend((m, *_canonical(m)) for m in found)
+            for mention in _headline_credit(doc, line, block.start):
+                mentions.append((mention, *_canonical(mention)))
+                role = _valid_role(mention.role)
+                if role:
+                    roles.setdefault(mentions[-1][1], role)
             continue  # "Trump Says He Is Unlikely To...": known names are matched later
         ents = list(doc.ents)  # built anew on every access: once per block
         found.extend(_list_mentions(doc, block.text, ents, block.start, found))
@@ -795,6 +800,20 @@ def _is_headline(line: str) -> bool:
 _TITLE_SMALL_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as",
                       "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs",
                       "vs.", "from", "with", "into", "onto", "over", "than", "if"}
+
+
+_CREDIT = re.compile(r"^([^:\n]{3,40}):\s")
+
+
+def _headline_credit(doc: Any, line: str, offset: int) -> list[_Mention]:
+    """ "Governor Ada Lund: Harbour Tolls 'Will Not Rise'": the person a headline opens with
+    before a colon is named there (the rest of a headline's capitals are no evidence)."""
+    credit = _CREDIT.match(line)
+    if credit is None:
+        return []
+    found = [_clean(ent, offset) for ent in doc.ents
+             if ent.label_ == "PERSON" and ent.end_char <= credit.end(1)]
+    return [m for m in found if m is not None]
 
 
 def _is_title_line(line: str) -> bool:
