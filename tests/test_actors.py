@@ -368,3 +368,186 @@ def test_part_of_an_organisation_name_joins_it():
     assert len(found["Ku Klux Klan"]["mentions"]) == 2
     assert len(found["Quinnipiac University"]["mentions"]) == 2
     assert found["Donald J. Trump Foundation"]["type"] == "organisation"
+
+
+def test_a_possessive_inside_a_tagged_name_is_split():
+    # "the Green Party's Jill Stein": the person after the possessive; "Ames's van": the
+    # possessor, never a lower-case tail.
+    found = actors_of("The Green Party’s Jill Stein spoke on Tuesday. Later the Green Party "
+                      "issued a statement.")
+    assert "Jill Stein" in found and not any("’s" in n for n in found)
+    van = actors_of("Senator Marcus Ames left early. Ames’s van was escorted by the police.")
+    assert not any("van" in n.split() for n in van)
+    assert len(van["Marcus Ames"]["mentions"]) == 2
+
+
+def test_a_title_case_opening_line_is_a_headline():
+    # The title line written with small words in lower case ("to", "in") names no new
+    # actors: "Avoid Bad Optics" is a slogan, not an organisation.
+    found = actors_of("Ames Was Rushed to Hospital But Diverted to Avoid Bad Optics.\n\n"
+                      "Senator Marcus Ames left the memorial early on Sunday, aides said.")
+    assert "Avoid Bad Optics" not in found
+    assert "Marcus Ames" in found and len(found["Marcus Ames"]["mentions"]) == 2
+
+
+def test_words_before_a_full_name_are_not_the_name():
+    # A slogan word, a title of a pageant or a gerund taken into the name: the person is
+    # the full name the text gives elsewhere.
+    crooked = actors_of("Donald Trump attacked Crooked Hillary Clinton on Monday. Hillary "
+                        "Clinton did not answer.")
+    assert "Hillary Clinton" in crooked and not any("Crooked" in n for n in crooked)
+    assert len(crooked["Hillary Clinton"]["mentions"]) == 2
+    pageant = actors_of("Trump called former Miss Universe Alicia Machado a disaster. Alicia "
+                        "Machado answered on Tuesday.")
+    assert "Alicia Machado" in pageant and "Miss Universe Alicia Machado" not in pageant
+    gerund = actors_of("The crowd cheered when Celebrating Clinton appeared. Hillary Clinton "
+                       "waved.")
+    assert set(gerund) == {"Hillary Clinton"}
+
+
+def test_a_short_given_name_and_its_formal_form_are_one_person():
+    found = actors_of("Vice President Joseph R. Biden visited Riga on Monday. Joe Biden told "
+                      "reporters the alliance was firm.")
+    assert "Joe Biden" not in found and "Joe Biden" in found["Joseph R. Biden"]["aliases"]
+    same_length = actors_of("Pollster Patrick Caddell said the numbers were bad. Pat Caddell "
+                            "added that voters were worried.")
+    assert [n for n, a in same_length.items() if a["type"] == "person"] == ["Patrick Caddell"]
+    # Two different given names stay two people.
+    two = actors_of("Patrick Caddell spoke first. Peter Caddell, his brother, disagreed.")
+    assert {"Patrick Caddell", "Peter Caddell"} <= set(two)
+
+
+def test_straight_and_curly_apostrophes_spell_one_name():
+    found = actors_of("Police Commissioner James O’Neill spoke first. O'Neill said the city "
+                      "was safe.")
+    assert [n for n, a in found.items() if a["type"] == "person"] == ["James O’Neill"]
+    assert len(found["James O’Neill"]["mentions"]) == 2
+
+
+def test_newspapers_and_platforms_are_organisations():
+    papers = actors_of("The Chicago Tribune reported the figures. Data from the Arizona "
+                       "Republic agreed.")
+    assert papers["Arizona Republic"]["type"] == "organisation"
+    platform = actors_of("Jill Stein said on Twitter that she would attend.")
+    assert platform["Twitter"]["type"] == "organisation"
+
+
+def test_stage_directions_and_a_bar_dateline_are_no_actors():
+    transcript = actors_of("PENCE: Well, look. (CROSSTALK.)")
+    assert set(transcript) == {"Pence"}
+    dateline = actors_of("WASHINGTON ― Senator Marcus Ames said on Friday that the bill "
+                         "would pass.")
+    assert set(dateline) == {"Marcus Ames"}
+
+
+def test_the_city_that_opens_a_newspapers_name_stays_the_city():
+    found = actors_of("Critics seized on the claim about shootings in Chicago this year. They "
+                      "checked the Chicago Tribune, which counts every shooting in Chicago.")
+    assert found["Chicago"]["type"] == "place"
+    assert "Chicago" not in found["Chicago Tribune"]["aliases"]
+
+
+def test_a_title_case_caption_inside_the_text_names_no_new_actors():
+    found = actors_of("Senator Marcus Ames spoke to the caucus on Saturday.\n\n"
+                      "[Video: Full Speech: Senator Ames Speech at Caucus Dinner in "
+                      "Springfield]\n\nAmes said the vote would be close.")
+    assert set(found) == {"Marcus Ames"}
+
+
+def test_a_name_ends_before_a_spaced_dash_and_a_party_tag_is_no_actor():
+    dash = actors_of("The game between the Carolina Panthers and the Minnesota Vikings - while "
+                     "protests went on - was played.")
+    assert "Minnesota Vikings" in dash and not any("while" in n for n in dash)
+    tag = actors_of("Rep. Marcia Lee (D-Newport News) spoke on Monday.")
+    assert set(tag) == {"Marcia Lee"}
+
+
+def test_a_possessive_inside_a_known_or_plural_owner_name_is_kept():
+    found = actors_of("Officials of the Democratic People's Republic of Korea met on Monday. "
+                      "N. Korea fired a missile.")
+    assert set(found) == {"North Korea"}
+    assert len(found["North Korea"]["mentions"]) == 2
+
+
+def test_a_person_tagged_as_an_organisation_by_role_or_name_form():
+    anchor = actors_of("The debate was moderated by Lester Holt, anchor of NBC's Nightly News.")
+    assert anchor["Lester Holt"]["type"] == "person"
+    minister = actors_of("Jean-Marc Ayrault, the foreign minister of France, arrived.")
+    assert minister["Jean-Marc Ayrault"]["type"] == "person"
+    from briefing.analysis.actors import _looks_personal
+    assert _looks_personal("Vann R. Newkirk II") and not _looks_personal("Vann Newkirk Center")
+
+
+def test_a_company_named_with_a_given_name_is_an_organisation():
+    found = actors_of("Shares of Walter Energy fell after Walter Energy said it would close a "
+                      "mine.")
+    assert found["Walter Energy"]["type"] == "organisation"
+    assert "Energy" not in found["Walter Energy"]["aliases"]
+
+
+def test_the_given_name_al_is_no_particle():
+    found = actors_of("Former Vice President Al Gore spoke. Gore said the planet was warming.")
+    assert "Al Gore" in found and "al Gore" not in found
+
+
+def test_given_names_joined_by_and_share_the_surname():
+    brothers = actors_of("Groups backed by the billionaire brothers Charles G. and David H. Koch "
+                         "attacked the plan.")
+    assert {"Charles G. Koch", "David H. Koch"} <= set(brothers)
+    couple = actors_of("Bill and Hillary Clinton arrived in Little Rock on Monday.")
+    assert {"Bill Clinton", "Hillary Clinton"} <= set(couple) and "Bill" not in couple
+
+
+def test_a_particle_written_in_capitals_or_not_is_one_surname():
+    found = actors_of("The founder, Chandler Van Voorhis, spoke first. Van Voorhis said the "
+                      "plan would work.")
+    assert [n for n, a in found.items() if a["type"] == "person"] == ["Chandler Van Voorhis"]
+    assert len(found["Chandler Van Voorhis"]["mentions"]) == 2
+
+
+def test_a_dotted_acronym_is_no_place():
+    found = actors_of("The I.R.S. audited the returns on Monday.")
+    assert found["I.R.S."]["type"] == "organisation"
+
+
+def test_untagged_persons_named_by_role_possessive_or_saying():
+    role = actors_of("Reince Priebus, the GOP chairman, this past week announced a plan.")
+    assert role["Reince Priebus"]["type"] == "person"
+    owner = actors_of("Neither Germany’s Angela Merkel nor France’s Francois Hollande have gone "
+                      "as far.")
+    assert owner["Francois Hollande"]["type"] == "person"
+    assert owner["Francois Hollande"]["role"] is None  # not "...nor France's"
+    said = actors_of("But Murshed Zaheed, acting political director of CREDO, said no.")
+    assert "Murshed Zaheed" in said
+
+
+def test_hyphenated_given_names_keep_their_lower_case_part():
+    found = actors_of("Secretary General Ban Ki-moon spoke. Al Qaeda claimed the attack.")
+    assert "Ban Ki-moon" in found and found["Al Qaeda"]["type"] == "organisation"
+
+
+def test_a_sentence_opening_common_word_and_a_holiday_are_no_actors():
+    found = actors_of("Battleground states will decide it. Senator Marcus Ames toured the "
+                      "battleground on Monday and spoke on Veteran’s Day.")
+    assert set(found) == {"Marcus Ames"}
+
+
+def test_a_person_tagged_an_organisation_is_known_by_the_surname_used_alone():
+    found = actors_of("The moderator, Lester Holt, will ask about it. Trump accused Holt of "
+                      "bias.")
+    assert found["Lester Holt"]["type"] == "person"
+    bank = actors_of("Shares of Wells Fargo fell. Wells Fargo said it would pay.")
+    assert bank["Wells Fargo"]["type"] == "organisation"
+
+
+def test_contractions_initials_and_corrections_are_no_actors():
+    found = actors_of("I’d say so, said Marcus Ames. Clarification: an earlier version "
+                      "misstated the date.")
+    assert set(found) == {"Marcus Ames"}
+
+
+def test_a_quoted_title_names_no_actors_but_a_quoted_name_stays():
+    found = actors_of("Carly Fiorina told \"Fox and Friends,\" that he was fair game. As “The "
+                      "Wall Street Journal” wrote, Clinton said “Trump is wrong” on Monday.")
+    assert "Fox" not in found and "Friends" not in found
+    assert {"Carly Fiorina", "Wall Street Journal", "Clinton", "Trump"} <= set(found)

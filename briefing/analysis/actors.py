@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -22,6 +22,7 @@ from briefing.analysis.person_names import (
     courtesy_sex,
     derived_from,
     given_names,
+    is_short_given_name,
     is_suffixed,
     name_owners,
     name_suffixes,
@@ -87,8 +88,8 @@ def _particle_led(name: str) -> bool:
 def _lower_particle(name: str) -> str:
     """The particle that opens a name in lower case, as it is written mid-sentence:
     "Al-Shabaab" at a sentence start is "al-Shabaab"."""
-    if not _particle_led(name):
-        return name
+    if not _particle_led(name) or is_short_given_name(name.split()[0]):
+        return name  # "Al Gore": a given name, not the particle of "al-Shabaab"
     cut = min(i for i in (name.find(" "), name.find("-")) if i > 0)
     return name[:cut].lower() + name[cut:]
 
@@ -102,7 +103,8 @@ def _titles() -> frozenset[str]:
 def _noise() -> tuple[frozenset[str], frozenset[str]]:
     """(surfaces that are never actors, words that open a tagged name but are not in it)."""
     noise = table("noise")
-    return frozenset(noise["generic"]) | frozenset(noise["dates"]), frozenset(noise["lead_in"])
+    never = frozenset(noise["generic"]) | frozenset(noise["dates"]) | frozenset(noise["stage"])
+    return never, frozenset(noise["lead_in"])
 
 
 def _clean(ent: Any, offset: int) -> _Mention | None:
@@ -123,6 +125,21 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
                                or tokens[0].text in lead_ins):
         tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
     label = ent.label_
+    owner = next((i for i, t in enumerate(tokens)
+                  if 0 < i < len(tokens) - 1 and t.text in ("'s", "’s", "‘s")), None)
+    if owner is not None and not (_known_name(ent.text)
+                                  or tokens[owner - 1].lower_ in _POSSESSING_NOUNS):
+        # "the Green Party's Jill Stein" is Jill Stein; "Clinton's van", "Pagliano's Fifth
+        # Amendment" are the possessor's: one name never runs across a possessive (but
+        # "Democratic People's Republic of Korea", "Children's Hospital" are one name).
+        after = tokens[owner + 1:]
+        if [t.text for t in after] == ["Day"]:
+            return None  # "Veteran's Day", "New Year's Day": a holiday
+        if (len(after) >= 2 and all(t.is_title for t in after)
+                and after[0].text in given_names()):
+            tokens, label = after, "PERSON"
+        else:
+            tokens = tokens[:owner]
     before = ent.doc[tokens[0].i - 1] if tokens and tokens[0].i > 0 else None
     courtesy = tokens[0].text if tokens and tokens[0].text in courtesy_sex() else None
     if courtesy is None and before is not None and before.text in courtesy_sex():
@@ -146,10 +163,20 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         tokens.pop()
     while tokens and tokens[0].is_space:
         tokens.pop(0)
+    dash = next((i for i, t in enumerate(tokens) if i and t.text in ("-", "–", "—")
+                 and t.whitespace_ and tokens[i - 1].whitespace_), None)
+    if dash is not None:
+        tokens = tokens[:dash]  # "Minnesota Vikings - while": a spaced dash ends a name
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space
                       or tokens[-1].pos_ in ("ADP", "CCONJ")
-                      or (len(tokens) > 1 and tokens[-1].text in lead_ins)):
-        tokens.pop()  # "Ministry of Foreign Affairs of" cut at a line's end; "... Video"
+                      or (len(tokens) > 1 and tokens[-1].text in lead_ins)
+                      or (len(tokens) > 1 and tokens[-1].text.isalpha()
+                          and tokens[-1].text.islower()
+                          and tokens[-1].lower_ not in NAME_PARTICLES
+                          and tokens[-2].whitespace_)):  # (not "Ban Ki-moon")
+        # "Ministry of Foreign Affairs of" cut at a line's end; "... Video"; "E.U. nations",
+        # "voters with young people": a name does not end in a lower-case word.
+        tokens.pop()
     if not tokens:
         return None
     start = tokens[0].idx
@@ -168,6 +195,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         or surface.lower() in _titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
+        or _PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
+        or _INITIAL.fullmatch(surface) or _CONTRACTION.search(surface)  # "I.", "I'd"
         or (label == "PERSON" and _glued_words(surface))
     ):
         return None
@@ -221,6 +250,50 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     pronoun = pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
     return _Mention(offset + start, offset + end, surface, label, acting, role, plural,
                     courtesy, adjectival, pronoun)
+
+
+# Plural nouns that own the rest of a name: "People's Republic", "Children's Hospital".
+_POSSESSING_NOUNS = {"people", "children", "women", "men", "workers", "citizens", "veterans",
+                     "farmers", "nations", "peoples"}
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+_OPENERS = {'"', "“", "‘", "'", "(", "[", "-", "—", "–"}
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
+
+
+def _in_quoted_title(line: str, start: int, end: int) -> bool:
+    """ "Fiorina told "Fox and Friends,"": a title-cased phrase in quotation marks names a
+    show, book or slogan; its words are no actors (a quoted sentence, "Trump is wrong",
+    keeps its names)."""
+    if '"' not in line and "“" not in line:
+        return False
+    for quoted in _QUOTED.finditer(line):
+        if quoted.start(1) <= start and end <= quoted.end(1):
+            if _LEADING.sub("", quoted.group(1).strip(" ,.")) == line[start:end]:
+                return False  # "The Wall Street Journal" in quotes is still the newspaper
+            words = _HEADLINE_WORD.findall(quoted.group(1))
+            return len(words) >= 2 and all(
+                w[:1].isupper() for w in words if w.lower() not in _TITLE_SMALL_WORDS)
+    return False
+
+
+def _common_word(ent: Any, mention: _Mention, text: str, lower_words: set[str]) -> bool:
+    """ "Scholars have long debated...", "Battleground states": one capitalised word opening
+    a sentence that the text also writes in lower case is a common word, not a name (unless
+    a table knows it)."""
+    surface = mention.surface
+    if " " in surface or not surface.isalpha() or not surface[1:].islower():
+        return False
+    first = ent.doc[ent.start]
+    opening = first.is_sent_start or first.i == 0 or ent.doc[first.i - 1].text in _OPENERS
+    if not opening or _known_name(surface) or surface in table("parties")["aliases"]:
+        return False
+    if not lower_words:
+        lower_words.update(_LOWER_WORD.findall(text))
+    return surface.lower() in lower_words
 
 
 def _singular_title(word: str) -> str:
@@ -337,7 +410,8 @@ def _role_from_context(ent: Any, before: bool = True) -> str | None:
         span = ent.doc[min(t.left_edge.i for t in left):ent.start]
         text = span.text.strip(" ,")
         if (text and not text.lower().startswith(("the ", "a ")) and len(text.split()) <= 8
-                and any(t.pos_ in ("NOUN", "PROPN") for t in span)):
+                and any(t.pos_ in ("NOUN", "PROPN") for t in span)
+                and not any(t.pos_ == "CCONJ" or t.tag_ == "POS" for t in span)):
             return _tidy(text)
     return None
 
@@ -364,7 +438,8 @@ def _valid_role(role: str | None) -> str | None:
     never, lead_ins = _noise()
     states = table("places")["us_states"]
     if (any(ch.isdigit() for ch in words[0]) or _PARTY_TAG.match(role) or len(role) < 3
-            or role in courtesy_sex() or role in states or f"{role.rstrip('.')}." in states
+            or role in courtesy_sex() or role in name_suffixes()
+            or role in states or f"{role.rstrip('.')}." in states
             or all(w in never or w in lead_ins for w in words)
             or (len(words) == 1 and role.islower() and role.lower() not in _titles()
                 and not role.endswith(("er", "or", "ist", "ian", "ant", "ent")))):
@@ -406,6 +481,10 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         return surface, "group"
     if kind in ("person", "organisation") and surface.split()[-1] in _PLACE_DESIGNATORS:
         kind = "place"  # "Rakhine State", "Donetsk Oblast": a place, whatever NER said
+    elif kind in ("place", "person") and " " in surface and surface.split()[-1] in _NAMEPLATES:
+        kind = "organisation"  # "Arizona Republic", "Chicago Tribune": a newspaper
+    elif kind == "place" and _DOTTED_ACRONYM.fullmatch(surface):
+        kind = "organisation"  # "I.R.S.": a place's abbreviation is known ("N.Y.", "D.C.")
     elif kind != "person" and _looks_personal(surface):
         kind = "person"  # "Carly Fiorina" tagged as an organisation
     elif kind == "person" and " " in surface and surface.split()[-1] in _NEVER_SURNAMES:
@@ -417,7 +496,57 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
 _NEVER_SURNAMES = {"University", "College", "Institute", "Foundation", "Company", "Corporation",
                    "Inc.", "Party", "Committee", "Association", "Society", "Fund", "Hospital",
                    "Center", "Centre", "Council", "Coalition", "Alliance", "Agency", "Network",
-                   "Group", "Project", "Museum", "Library"}
+                   "Group", "Project", "Museum", "Library", "Energy", "Mining", "Industries",
+                   "Enterprises", "Technologies", "Airlines", "Motors", "Pharmaceuticals",
+                   "Holdings", "Resources", "Fuels", "Coal", "Petroleum", "Logistics",
+                   "Systems", "Solutions", "Ventures", "Symposium", "Conference", "Summit"}
+
+
+# Last words of newspapers' names: "the Arizona Republic" is no place (a country's name,
+# "Czech Republic", is known before this is asked).
+_NAMEPLATES = {"Times", "Post", "Journal", "Tribune", "Herald", "Gazette", "Chronicle",
+               "Inquirer", "Enquirer", "Observer", "Examiner", "Sentinel", "Dispatch",
+               "Courier", "Register", "Bulletin", "Republic", "Ledger", "Star-Ledger"}
+
+
+_ROLE_END = {"of", "at", "for", "in", "with", "to", "on", "from", "and", "who", "whose"}
+
+
+def _names_a_person(role: str | None) -> bool:
+    """ "anchor of NBC's Nightly News", "foreign minister of France": the role's head noun
+    (the last word before its first preposition) is a title or a person's occupation."""
+    if not role:
+        return False
+    words = role.split()
+    cut = next((i for i, w in enumerate(words) if i and w in _ROLE_END), len(words))
+    head = words[cut - 1].lower().strip(",.")
+    return head in _titles() or head in table("speakers")["person_nouns"]
+
+
+def _could_be_personal(name: str) -> bool:
+    """Two or three capitalised words, none an organisation's or place's designator."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and words[0].replace("-", "").isalpha() and words[-1].replace("-", "").isalpha()
+            and not any(w.isupper() for w in words if len(w) > 2)
+            and not any(w in _ORG_DESIGNATORS or w in _PLACE_DESIGNATORS or w in _NAMEPLATES
+                        or w in _NEVER_SURNAMES or w.lower() in _institution_nouns()
+                        for w in words)
+            and not _known_name(name))
+
+
+@lru_cache(maxsize=1)
+def _institution_nouns() -> frozenset[str]:
+    """ "court", "department", "guard", "union": nouns that head institutions' names."""
+    speakers = table("speakers")
+    return frozenset(speakers["nominal_named_organisations"]) | frozenset(
+        speakers["nominal_organisations"]) | _EXTRA_INSTITUTION_NOUNS
+
+
+_EXTRA_INSTITUTION_NOUNS = frozenset({
+    "guard", "house", "senate", "congress", "navy", "force", "corps", "mall", "inc", "show",
+    "education", "school", "church", "club", "team", "league", "network", "studio", "press",
+    "healthcare", "health", "media", "care", "services", "review", "magazine"})
 
 
 _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation", "Center",
@@ -429,12 +558,22 @@ _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation"
                     "Trust", "Partners", "Capital", "Holdings", "Museum", "Library", "Hall"}
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+_CONTRACTION = re.compile(r"['’](?:d|ll|m|ve|re)$")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
+
+
 def _looks_personal(surface: str) -> bool:
-    """A common given name and a capitalised surname: "Carly Fiorina", "Sean Hannity"."""
+    """A common given name and a capitalised surname ("Carly Fiorina", "Sean Hannity",
+    "Jean-Marc Ayrault"), or a given name, a middle initial and a surname ("Vann R. Newkirk")."""
     words = core_words(surface)
-    return (2 <= len(words) <= 3 and words[0] in given_names()
+    given = words[0] in given_names() or (
+        "-" in words[0] and all(p in given_names() for p in words[0].split("-")))
+    initialled = (len(words) == 3 and bool(_INITIAL.fullmatch(words[1]))
+                  and words[0].isalpha() and len(words[0]) > 1 and words[0][:1].isupper())
+    return (2 <= len(words) <= 3 and (given or initialled)
             and words[-1][:1].isupper() and words[-1] not in _ORG_DESIGNATORS
-            and words[-1] not in _PLACE_DESIGNATORS
+            and words[-1] not in _NEVER_SURNAMES and words[-1] not in _PLACE_DESIGNATORS
             and surface not in table("places")["us_states"])
 
 
@@ -442,26 +581,39 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     """Canonical actors of `text` from (block, spaCy Doc) pairs (see pipeline.parse)."""
     mentions: list[tuple[_Mention, str, str]] = []
     roles: dict[str, str] = {}
+    lower_words: set[str] = set()  # filled on first need
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
-        if _is_headline(line):
+        if _is_headline(line) or _is_title_line(line):
             mentions.extend((m, *_canonical(m)) for m in found)
+            for mention in _headline_credit(doc, line, block.start):
+                mentions.append((mention, *_canonical(mention)))
+                role = _valid_role(mention.role)
+                if role:
+                    roles.setdefault(mentions[-1][1], role)
             continue  # "Trump Says He Is Unlikely To...": known names are matched later
         ents = list(doc.ents)  # built anew on every access: once per block
         found.extend(_list_mentions(doc, block.text, ents, block.start, found))
         for mention in found:
             mentions.append((mention, *_canonical(mention)))
         covered_until = -1  # a person name extended over the next entity ("Leyen") owns it
-        for ent in _retagged(doc, ents):
+        retagged = _retagged(doc, ents)
+        for ent in sorted(retagged + _untagged_persons(doc, retagged), key=lambda e: e.start):
             if ent.label_ not in ACTOR_LABELS:
                 continue
             mention = _clean(ent, block.start)
             if mention is None or mention.start < covered_until or any(
                     m.start < mention.end and mention.start < m.end for m in found):
                 continue
+            if _common_word(ent, mention, text, lower_words) or _in_quoted_title(
+                    line, mention.start - block.start, mention.end - block.start):
+                continue
             covered_until = mention.end
             name, kind = _canonical(mention)
+            if kind == "organisation" and _could_be_personal(name) and _names_a_person(
+                    _role_from_context(ent, before=False)):
+                kind = "person"  # "Lester Holt, anchor of ...": a person, whatever NER said
             mentions.append((mention, name, kind))
             if kind == "person":
                 role = _valid_role(mention.role) or _valid_role(_role_from_context(ent))
@@ -556,6 +708,48 @@ def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
     return found
 
 
+_SAYING = {"say", "tell", "add", "argue", "write", "note"}
+
+
+def _name_word(token: Any) -> bool:
+    text = token.text
+    return (token.tag_ == "NNP" and len(text) > 1 and text[:1].isupper()
+            and text[1:].replace("-", "").isalpha() and text[1:].islower()
+            and token.lower_ not in _titles() and text not in _noise()[0])
+
+
+def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
+    """Two or three capitalised proper nouns the model left untagged that the sentence says
+    are a person: with a person's role in apposition ("Reince Priebus, the GOP chairman,"),
+    after a country's possessive ("France's Francois Hollande") or saying something
+    ("Murshed Zaheed said")."""
+    from spacy.tokens import Span
+
+    proper = doc.to_array("TAG") == doc.vocab.strings["NNP"]  # (no Token objects: fast)
+    if len(doc) < 2 or not (proper[:-1] & proper[1:]).any():
+        return []  # quick: no two proper nouns in a row
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    # Each whole run of proper nouns, two or three long, none tagged, all name-like words.
+    indices = proper.nonzero()[0].tolist()
+    for i in (i for i in indices if i == 0 or not proper[i - 1]):
+        j = i
+        while j < len(doc) and proper[j]:
+            j += 1
+        if not 2 <= j - i <= 3 or any(k in tagged or not _name_word(doc[k])
+                                      for k in range(i, j)):
+            continue
+        span = Span(doc, i, j, label="PERSON")
+        root = span.root
+        owner = doc[i - 2] if i > 1 and doc[i - 1].tag_ == "POS" else None
+        if (_names_a_person(_role_from_context(span, before=False))
+                or (owner is not None and owner.ent_type_ in ("GPE", "NORP"))
+                or (root.dep_ == "nsubj" and root.head.lemma_ in _SAYING)) and not (
+                _known_name(span.text)):
+            found.append(span)
+    return found
+
+
 def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
     """The model's entities, with two of its slips mended: a team named by its city and a
     nickname tagged as a product ("Dallas" + "Cowboys") is one organisation, and an
@@ -600,6 +794,36 @@ def _is_headline(line: str) -> bool:
     capital = sum(1 for w in words if w[:1].isupper())
     small = [w for w in words[1:] if w.lower() in _FUNCTION_WORDS]
     return capital / len(words) >= 0.8 and bool(small) and all(w[:1].isupper() for w in small)
+
+
+# Words a title-cased headline leaves in lower case (AP and Chicago style).
+_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as",
+                      "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs",
+                      "vs.", "from", "with", "into", "onto", "over", "than", "if"}
+
+
+_CREDIT = re.compile(r"^([^:\n]{3,40}):\s")
+
+
+def _headline_credit(doc: Any, line: str, offset: int) -> list[_Mention]:
+    """ "Governor Ada Lund: Harbour Tolls 'Will Not Rise'": the person a headline opens with
+    before a colon is named there (the rest of a headline's capitals are no evidence)."""
+    credit = _CREDIT.match(line)
+    if credit is None:
+        return []
+    found = [_clean(ent, offset) for ent in doc.ents
+             if ent.label_ == "PERSON" and ent.end_char <= credit.end(1)]
+    return [m for m in found if m is not None]
+
+
+def _is_title_line(line: str) -> bool:
+    """A line in title case, its small words in lower case or not ("Clinton Was Headed to ER
+    But Diverted to Avoid Bad Optics", "Trump's East European Achilles Heel", a video's
+    caption): a headline, whose capitalised words are no evidence of names."""
+    words = _HEADLINE_WORD.findall(line)
+    if not 4 <= len(words) <= 25:
+        return False
+    return all(w[:1].isupper() for w in words if w.lower() not in _TITLE_SMALL_WORDS)
 
 
 _QUOTED_TURN = re.compile(r"^[\"“'‘]\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
@@ -685,8 +909,107 @@ def _surnames_of_full_names(mentions: list) -> set[str]:
             if kind == "person" and " " in name}
 
 
+def _without_lead_words(mentions: list[tuple[_Mention, str, str]]
+                        ) -> list[tuple[_Mention, str, str]]:
+    """ "Crooked Hillary Clinton", "Miss Universe Alicia Machado", "Celebrating Clinton": words
+    the model took into a name that another mention gives without them. The name is the
+    full name ("Hillary Clinton": a given name first), or after a gerund, any name of a
+    person in the text ("Clinton")."""
+    persons = {name for _, name, kind in mentions if kind == "person"}
+    full = {p for p in persons if len(p.split()) >= 2 and p.split()[0] in given_names()}
+    surnames = persons | {p.split()[-1] for p in full}
+    cleaned = []
+    for mention, name, kind in mentions:
+        words = name.split()
+        if kind == "person" and mention.surface == name and len(words) >= 2 and (
+                words[0] not in given_names() and words[0].lower() not in _titles()):
+            for cut in (1, 2):
+                rest = " ".join(words[cut:])
+                if rest in full or (cut == 1 and words[0].endswith("ing") and rest in surnames):
+                    start = mention.start + len(name) - len(rest)
+                    mention = replace(mention, start=start, surface=rest, role=None)
+                    name = rest
+                    break
+        cleaned.append((mention, name, kind))
+    return cleaned
+
+
+def _one_apostrophe(mentions: list[tuple[_Mention, str, str]]
+                    ) -> list[tuple[_Mention, str, str]]:
+    """ "O’Neill" and "O'Neill" (typographic and straight apostrophes in one text) are one
+    name: names take the apostrophe the text's names use most."""
+    curly = sum(1 for _, name, _ in mentions if "’" in name)
+    straight = sum(1 for _, name, _ in mentions if "'" in name)
+    if not (curly and straight):
+        return mentions
+    old, new = ("'", "’") if curly >= straight else ("’", "'")
+    return [(m, name.replace(old, new), kind) for m, name, kind in mentions]
+
+
+_COORDINATOR = re.compile(r",? (?:and|&) ")
+
+
+def _shared_surnames(mentions: list[tuple[_Mention, str, str]], text: str
+                     ) -> list[tuple[_Mention, str, str]]:
+    """ "Bill and Hillary Clinton", "Charles G. and David H. Koch": a given name (with an
+    initial at most) joined by "and" to a full name shares its surname."""
+    by_start = {m.start: (m, name) for m, name, kind in mentions if kind == "person"}
+    shared = []
+    for mention, name, kind in mentions:
+        words = name.split()
+        bare = (len(words) == 1 and words[0] in given_names()) or (
+            len(words) == 2 and words[0] in given_names() and _INITIAL.fullmatch(words[1]))
+        if kind == "person" and bare:
+            joint = _COORDINATOR.match(text, mention.end)
+            other = by_start.get(joint.end()) if joint else None
+            if other is not None and len(other[1].split()) >= 2 and (
+                    other[1].split()[0] in given_names()):
+                name = f"{name} {core_words(other[1])[-1]}"
+        shared.append((mention, name, kind))
+    return shared
+
+
+def _persons_by_surname(mentions: list[tuple[_Mention, str, str]], text: str
+                        ) -> list[tuple[_Mention, str, str]]:
+    """ "Lester Holt" tagged an organisation while "Holt" alone is a person or is written
+    alone ("Trump accused Holt"): a text shortens a person's two-word name to its last word,
+    an organisation's hardly ever ("Wells Fargo" is not "Fargo")."""
+    surnames = {name for mention, name, kind in mentions
+                if kind == "person" and mention.label == "PERSON" and " " not in name}
+    # Two words, a given name and a surname (not "Klan" of the "Ku Klux Klan").
+    candidates = {name for _, name, kind in mentions if kind == "organisation"
+                  and len(name.split()) == 2 and _could_be_personal(name)}
+    alone = _used_alone({name.split()[-1] for name in candidates} - surnames, text)
+    retyped = {name for name in candidates if name.split()[-1] in surnames | alone}
+    if not retyped:
+        return mentions
+    return [(m, name, "person" if name in retyped else kind) for m, name, kind in mentions]
+
+
+def _used_alone(words: set[str], text: str) -> set[str]:
+    """Those of `words` written at least once with no capitalised word beside them ("Trump
+    accused Holt of bias"; not "Wells Fargo", "Fargo Police"). One pass over the text."""
+    if not words:
+        return set()
+    alone: set[str] = set()
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    for found in pattern.finditer(text):
+        if found.group() in alone:
+            continue
+        before = text[max(0, found.start() - 40):found.start()].split()
+        after = text[found.end():found.end() + 40].split() if text[
+            found.end():found.end() + 1] == " " else []
+        named_before = bool(before) and text[found.start() - 1:found.start()] == " " and (
+            before[-1][:1].isupper() and not before[-1].endswith((".", ",", ":", ";")))
+        if not named_before and not (after and after[0][:1].isupper()):
+            alone.add(found.group())
+    return alone
+
+
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
+    mentions = _shared_surnames(_without_lead_words(_one_apostrophe(mentions)), text)
+    mentions = _persons_by_surname(mentions, text)
     # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
     named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
     mentions = [m for m in mentions if " " in m[1] or not derived_from(m[1], named)]
@@ -722,11 +1045,13 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for short, full in org_parts.items():
         joined.setdefault(short, full)
     # "Von der Leyen" opening a sentence, tagged as an organisation: her surname.
-    for name in all_names - person_names:
+    # "van Voorhis" beside "Chandler Van Voorhis": particles are capitalised either way.
+    for name in all_names:
         first, _, rest = name.partition(" ")
         if rest and first.lower() in NAME_PARTICLES:
-            surname = f"{first.lower()} {rest}"
-            owners = {p for p in persons if p == surname or p.endswith(" " + surname)}
+            surname = f"{first.lower()} {rest}".lower()
+            owners = {p for p in persons if p != name and (
+                p.lower() == surname or p.lower().endswith(" " + surname))}
             if len(owners) == 1:
                 joined[name] = owners.pop()
     # "Houthi forces" beside "the Houthis": one group, named in the plural.
@@ -826,7 +1151,8 @@ def _organisation_parts(mentions: list, names: set[str], organisations: set[str]
                         persons: set[str]) -> dict[str, str]:
     """ "Klan" beside "the Ku Klux Klan", "Quinnipiac" beside "Quinnipiac University": a
     one-word name that ends one organisation's name, or begins one named with a designator
-    (never a person's "Trump" beside the "Trump Foundation", nor a place or a party)."""
+    (never a person's "Trump" beside the "Trump Foundation", nor a place or a party, nor the
+    city that opens a newspaper's name, "Chicago" beside the "Chicago Tribune")."""
     tagged_person = {name for mention, name, _ in mentions if mention.label == "PERSON"}
     in_person_names = {w for p in persons if " " in p for w in p.split()}
     places = table("places")
@@ -840,7 +1166,7 @@ def _organisation_parts(mentions: list, names: set[str], organisations: set[str]
             continue
         owners = [o for o in longer if o.split()[-1] == short or (
             o.split()[0] == short and o.split()[-1] in _ORG_DESIGNATORS
-            and short not in tagged_person)]
+            and o.split()[-1] not in _NAMEPLATES and short not in tagged_person)]
         if len(owners) == 1:
             parts[short] = owners[0]
     return parts

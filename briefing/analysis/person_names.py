@@ -25,6 +25,21 @@ def name_suffixes() -> frozenset[str]:
     return frozenset(table("names")["suffixes"])
 
 
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    return {short: frozenset(formal) for short, formal in table("names")["nicknames"].items()}
+
+
+def is_short_given_name(word: str) -> bool:
+    """ "Al", "Bill", "Joe": the short form of a given name."""
+    return word in _nicknames()
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """ "Joe" and "Joseph", "Pat" and "Patrick": one given name, short or formal."""
+    return a == b or a in _nicknames().get(b, ()) or b in _nicknames().get(a, ())
+
+
 def core_words(name: str) -> list[str]:
     """A person's name without the suffix: "Donald Trump Jr." -> ["Donald", "Trump"]."""
     words = name.split()
@@ -90,13 +105,16 @@ def same_person(a: str, b: str) -> bool:
     suffix_a = words_a[-1] if words_a[-1] in name_suffixes() else None
     suffix_b = words_b[-1] if words_b[-1] in name_suffixes() else None
     core_a, core_b = core_words(a), core_words(b)
-    if suffix_a != suffix_b or core_a[0] != core_b[0]:
+    if suffix_a != suffix_b or not same_given_name(core_a[0], core_b[0]):
         return False
     short, long = sorted((core_a, core_b), key=len)
     if len(short) == 1:
-        return suffix_a is not None and len(long) == 2  # "Donald Jr." / "Donald Trump Jr."
-    if short[-1] != long[-1] or len(short) == len(long):
+        return (suffix_a is not None and len(long) == 2  # "Donald Jr." / "Donald Trump Jr."
+                and short[0] == long[0])
+    if short[-1] != long[-1]:
         return False
+    if len(short) == len(long):
+        return short[0] != long[0] and short[1:] == long[1:]  # "Pat Caddell", "Patrick ..."
     middle = long[1:-1]
     return all(w in middle for w in short[1:-1])
 

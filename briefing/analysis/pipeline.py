@@ -58,7 +58,7 @@ _LINE = re.compile(r"[^\n]+")
 # A wire dateline: "HELSINKI, Feb 14 (NWS) -", "TOKYO/BEIJING (Reuters) —". It names where the
 # story was filed, not an actor or a speaker, and confuses the parse of the first sentence.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'/-]{2,}(?:,[^-–—(\n]{0,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s")
+    r"^[A-Z][A-Z .'/-]{2,}(?:,[^-–—(\n]{0,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—―]+\s")
 
 
 # A transcript turn: "MR. MILLER:", "SECRETARY BLINKEN:", "Q:", "QUESTION:", "Ms. Jean-Pierre:".
