@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
+from briefing.model import Article, Highlight
 
-def render(article: dict, annotations: list[dict]) -> dict:
-    source = article.get("url") or f"urn:briefing:article:{article['id']}:{article['hash'][:16]}"
+
+def render(article: Article, highlights: list[Highlight]) -> dict:
+    source = article.meta.get("url") or f"urn:briefing:article:{article.id}:{article.hash[:16]}"
     items = []
-    for a in annotations:
-        quote = a["selector"]["quote"]
-        selectors = [{"type": "TextQuoteSelector", "exact": quote["exact"],
-                      "prefix": quote.get("prefix", ""), "suffix": quote.get("suffix", "")}]
-        if a.get("start") is not None:
-            selectors.append({"type": "TextPositionSelector", "start": a["start"],
-                              "end": a["end"]})
+    for h in highlights:
+        quote = h.selector
+        selectors = [{"type": "TextQuoteSelector", "exact": quote.exact if quote else "",
+                      "prefix": quote.prefix if quote else "",
+                      "suffix": quote.suffix if quote else ""}]
+        if h.start is not None:
+            selectors.append({"type": "TextPositionSelector", "start": h.start, "end": h.end})
         item = {
             "@context": "http://www.w3.org/ns/anno.jsonld",
-            "id": f"urn:briefing:annotation:{a['id']}",
+            "id": f"urn:briefing:annotation:{h.id}",
             "type": "Annotation",
-            "created": a.get("created"),
-            "modified": a.get("updated"),
-            "motivation": "commenting" if a.get("note") else "highlighting",
+            "created": h.created,
+            "modified": h.updated,
+            "motivation": "commenting" if h.note else "highlighting",
             "target": {"source": source, "selector": selectors},
         }
-        if a.get("note"):
-            item["body"] = {"type": "TextualBody", "value": a["note"], "format": "text/plain",
+        if h.note:
+            item["body"] = {"type": "TextualBody", "value": h.note, "format": "text/plain",
                             "purpose": "commenting"}
-        if a.get("tags"):
-            item.setdefault("bodies", [])
+        if h.tags:
             item["bodies"] = [{"type": "TextualBody", "value": t, "purpose": "tagging"}
-                              for t in a["tags"]]
+                              for t in h.tags]
         items.append(item)
     return {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
-            "label": article["title"], "total": len(items), "items": items}
+            "label": article.title, "total": len(items), "items": items}

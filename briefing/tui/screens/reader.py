@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from briefing.grades import grade_label
 from briefing.highlights import COLOUR_NAMES
+from briefing.model import Claim
 from briefing.sanitize import sanitise_line
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
@@ -471,7 +472,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.pane("claims").show(flags + claims, prompts, count)
 
     def _grade_label(self, claim: dict) -> str | None:
-        return grade_label(self.grades, self.article_id, claim)
+        return grade_label(self.grades, self.article_id, Claim.from_dict(claim))
 
     def _refresh_highlights(self) -> None:
         anchored = [h for h in self.highlights if h.get("status") != "orphaned"]

@@ -7,6 +7,7 @@ A mixin of ReaderScreen (reader.py).
 from __future__ import annotations
 
 from briefing.grades import CREDIBILITY, RELIABILITY, claim_key, source_key
+from briefing.model import Claim
 from briefing.tui.screens import dialogs
 
 
@@ -45,7 +46,7 @@ class ClaimTools:
         if claim is None:
             self.notify("No claim under the cursor to grade.", markup=False)
             return
-        key = claim_key(self.article_id, claim)
+        key = claim_key(self.article_id, Claim.from_dict(claim))
         hint = ", ".join(f"{k} {v}" for k, v in CREDIBILITY.items())
 
         def credibility(value: str | None) -> None:
