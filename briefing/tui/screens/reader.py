@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -16,11 +15,10 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
-from briefing.grades import grade_label
 from briefing.highlights import COLOUR_NAMES
-from briefing.model import Claim
+from briefing.model import Analysis, Article, ArticleNote, Claim
+from briefing.reading import ReadingSession
 from briefing.sanitize import sanitise_line
-from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
 from briefing.tui.narrow import NARROW_BELOW, fit_footer
 from briefing.tui.screens import dialogs
@@ -32,28 +30,8 @@ from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_pr
 if TYPE_CHECKING:
     from textual.widgets import Tabs
 
-_LONGEST_MENTION = 200  # characters: how far before a sentence a mention can start
-
-
 FIRST_PAINT_DEADLINE = 1.0  # seconds: mount the side panes by then even without a paint
 OTHER_SESSIONS_POLL = 2.0  # seconds between checks for another session's changes
-
-
-def _signature(records: list[dict]) -> list[tuple]:
-    """What a reader shows of highlights or notes, to tell whether another session changed
-    them."""
-    return sorted(
-        (
-            r.get("id") or 0,
-            r.get("start"),
-            r.get("end"),
-            r.get("note"),
-            r.get("color"),
-            tuple(r.get("tags") or ()),
-            r.get("status"),
-        )
-        for r in records
-    )
 
 
 PANES = ("actors", "claims", "notes")
@@ -73,28 +51,18 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.document = document
         self._on_imported = on_imported  # run on the database thread once it is stored
         self.jump_to_offset = jump_to
-        self.article: dict | None = None
-        self.text = ""
-        self.highlights: list[dict] = []
-        self.notes: list[dict] = []
-        self.analysis: dict | None = None
-        self.grades: dict[str, str] = {}
-        self._sentences: list[tuple[int, int]] | None = None
+        self.article: Article | None = None
+        self.session = ReadingSession(article_id, "")
         self.walk: list[tuple[int, int]] = []
         self.walk_index = -1
         self._walk_label = ""
-        self.undo_stack: list[dict] = []
         self.colour = 1
-        self._claim_starts: list[int] = []
-        self._marked_actors: set[int] = set()  # indexes into analysis["actors"]
+        self._marked_actors: set[int] = set()  # indexes into the analysis's actors
         self._status_text = Text("")
         self._polling = False
         self._seen_version: object = None  # the database version the last poll read
         self._panes: dict[str, Pane] = {}
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
-        self._mentions: list[tuple[int, int, int]] = []  # (start, end, actor index)
-        self._mention_starts: list[int] = []
-        self.claim_filter = ""
         self._tabs: Tabs | None = None
         self._early_load: dict[str, Any] | None = None  # loaded before the first paint
 
@@ -140,10 +108,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._apply_width(self.app.size.width)
 
     @property
-    def sentences(self) -> list[tuple[int, int]]:
-        if self._sentences is None:
-            self._sentences = sentence_spans(self.text)
-        return self._sentences
+    def text(self) -> str:
+        return self.session.text
 
     @property
     def view(self) -> ArticleView:
@@ -158,9 +124,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if self.document is not None:
             # First paint from the file itself: the side panes, the footer and the database
             # (whose thread would compete for the GIL) wait until the text is on screen.
-            self._show_article(
-                {"title": self.document.title, "text": self.document.text, **self.document.meta}
-            )
+            self._show_article(Article(None, self.document.title, self.document.text, "",
+                                       meta=dict(self.document.meta)))
         else:
             self.app.service.submit(self._load, self._loaded, self._load_failed)
         # In case no paint comes (a screen pushed on top at once): never wait for ever.
@@ -208,7 +173,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _stored(self, store, article_id: int) -> dict[str, Any]:
         if self._on_imported is not None:
             self._on_imported()
-        self.article_id = article_id
+        self.article_id = article_id  # the session follows when the load reaches the UI
         return self._load(store)
 
     def _offer_update(self, data: dict[str, Any]) -> None:
@@ -240,23 +205,23 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _load(self, store) -> dict[str, Any]:
         from briefing.library import reanchor
 
-        article = store.require_article(self.article_id)
-        summary = reanchor(store, article)  # no-op unless the text changed under them
-        grades = store.values("grades")
+        summary = reanchor(store, store.require_article(self.article_id))  # no-op unless
+        article = store.read_article(self.article_id)  # the text changed under them
+        analysis = store.cached_analysis(self._cache_key(article))
         return {
             "article": article,
-            "highlights": store.annotations(self.article_id),
-            "notes": store.notes(self.article_id),
+            "highlights": store.highlights(self.article_id),
+            "notes": store.article_notes(self.article_id),
             "summary": summary,
-            "grades": grades,
-            "analysis": store.cached_analysis(self._cache_key(article)),
+            "grades": store.grades(),
+            "analysis": Analysis.from_dict(analysis) if analysis else None,
         }
 
-    def _cache_key(self, article: dict) -> str:
+    def _cache_key(self, article: Article) -> str:
         from briefing import config
         from briefing.analysis import cache_key
 
-        return cache_key(article["hash"], config.model_name(self.app.model))
+        return cache_key(article.hash, config.model_name(self.app.model))
 
     def _loaded(self, data: dict[str, Any]) -> None:
         if not self.is_mounted:
@@ -264,16 +229,16 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if "new_version_of" in data:
             self._offer_update(data)
             return
-        if self.text != data["article"]["text"]:
+        if self.text != data["article"].text:
             self._show_article(data["article"])
         if not self._panes:  # the rest follows the first paint of the text
             self._early_load = data
             return
         self._early_load = None
         self.article = data["article"]
-        self.highlights = [dict(h) for h in data["highlights"]]
-        self.notes = [dict(n) for n in data["notes"]]
-        self.grades = data["grades"]
+        self.session.article_id = self.article.id
+        self.session.set_annotations(data["highlights"], data["notes"])
+        self.session.grades = data["grades"]
         self._refresh_highlights()
         if self.jump_to_offset is not None and 0 <= self.jump_to_offset <= len(self.text):
             self.view.jump_to(self.jump_to_offset)
@@ -307,18 +272,14 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             version = store.version()  # a stat of the file: cheap when nothing changed
             if version == seen:
                 return None
-            return version, store.annotations(article_id), store.notes(article_id)
+            return version, store.highlights(article_id), store.article_notes(article_id)
 
         def done(result) -> None:
             self._polling = False
             if not self.is_mounted or result is None:
                 return
             self._seen_version, highlights, notes = result
-            if _signature(highlights) != _signature(self.highlights) or _signature(
-                notes
-            ) != _signature(self.notes):
-                self.highlights = [dict(h) for h in highlights]
-                self.notes = [dict(n) for n in notes]
+            if self.session.set_annotations(highlights, notes):
                 self._refresh_highlights()
 
         def failed(message: str) -> None:
@@ -327,12 +288,12 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         # Queued behind this session's own writes, so it never undoes one in flight.
         self.app.service.submit(read, done, failed)
 
-    def _show_article(self, article: dict) -> None:
-        self.text = article["text"]
-        self._sentences = None  # split on first use, not before the first paint
-        title = Text(sanitise_line(article["title"]), style="bold")
+    def _show_article(self, article: Article) -> None:
+        self.session.set_text(article.text)
+        title = Text(sanitise_line(article.title), style="bold")
         meta = " · ".join(
-            sanitise_line(str(article.get(k))) for k in ("source", "published") if article.get(k)
+            sanitise_line(str(article.meta[k])) for k in ("source", "published")
+            if article.meta.get(k)
         )
         if meta:
             title.append(f"  {meta}", style="dim")
@@ -372,9 +333,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         from briefing.analysis.runner import AnalysisProcess
 
         worker = get_current_worker()
-        source = self.article if self.article is not None else {
-            "title": self.document.title, **self.document.meta}
-        process = AnalysisProcess(self.text, source["title"], dict(source), self.app.model)
+        source = self.article or Article(None, self.document.title, self.text, "",
+                                         meta=dict(self.document.meta))
+        process = AnalysisProcess(self.text, source.title, source.to_dict(), self.app.model)
         try:
             for event in process.events():
                 if worker.is_cancelled:
@@ -400,7 +361,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if self.article is not None and not self.read_only:
             key = self._cache_key(self.article)
             self.app.service.submit(lambda store: store.save_analysis(key, result))
-        self._apply_analysis(result)
+        self._apply_analysis(Analysis.from_dict(result))
 
     def _analysis_failed(self, message: str) -> None:
         if not self.is_mounted:
@@ -409,41 +370,38 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         for name in ("actors", "claims"):
             self.pane(name).show_message(message)
 
-    def _apply_analysis(self, result: dict) -> None:
-        self.analysis = result
-        actors, claims = result.get("actors", []), result.get("claims", [])
-        self._claim_starts = [c["start"] for c in claims]
-        self._mentions = sorted((s, e, i) for i, a in enumerate(actors) for s, e in a["mentions"])
-        self._mention_starts = [m[0] for m in self._mentions]
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.session.analysis
+
+    def _apply_analysis(self, result: Analysis) -> None:
+        self.session.set_analysis(result)
+        actors, claims = result.actors, result.claims
         self._marked_actors = set()
         self.view.set_layer(
             "actors",
-            [Span(s, e, f"article--actor-{a['type']}") for a in actors for s, e in a["mentions"]],
+            [Span(s, e, f"article--actor-{a.type}") for a in actors for s, e in a.mentions],
         )
-        self.view.set_layer(
-            "claims", [Span(c["start"], c["end"], self._claim_style(c)) for c in claims]
-        )
+        self.view.set_layer("claims", [Span(c.start, c.end, self._claim_style(c)) for c in claims])
         self._refresh_actors()
         self._refresh_claims()
-        flags = result.get("flags", [])
-        status = Text(
-            f"{result.get('model', '?')} · {len(actors)} actors · {len(claims)} claims", style="dim"
-        )
+        flags = result.flags
+        status = Text(f"{result.model} · {len(actors)} actors · {len(claims)} claims", style="dim")
         if flags:
             status.append(f" · ⚑ {len(flags)} date notes (see Claims)", style="bold")
         self._status(status)
 
     @staticmethod
-    def _claim_style(claim: dict) -> str:
-        if "denial" in claim["kinds"]:
+    def _claim_style(claim: Claim) -> str:
+        if "denial" in claim.kinds:
             return "article--claim-denial"
-        if "speculation" in claim["kinds"]:
+        if "speculation" in claim.kinds:
             return "article--claim-speculation"
         return "article--claim"
 
     # -- panes -----------------------------------------------------------------------------
     def _refresh_actors(self) -> None:
-        actors = (self.analysis or {}).get("actors", [])
+        actors = self.session.actors
         mono = self.app.has_class("-mono")
         self.pane("actors").show(
             actors, [actor_prompt(a, i in self._marked_actors, mono) for i, a in enumerate(actors)]
@@ -452,7 +410,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _mark_actors(self, changed: set[int], marked: set[int]) -> None:
         """Re-draw only the actors whose mark changed."""
         self._marked_actors = marked
-        actors = (self.analysis or {}).get("actors", [])
+        actors = self.session.actors
         pane, mono = self.pane("actors"), self.app.has_class("-mono")
         if pane.items is not actors:
             return
@@ -460,33 +418,24 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             pane.replace_option_prompt_at_index(i, actor_prompt(actors[i], i in marked, mono))
 
     def _refresh_claims(self) -> None:
-        analysis = self.analysis or {}
-        flags = [dict(f, _kind="flag") for f in analysis.get("flags", [])]
-        claims = [c for c in analysis.get("claims", []) if self._claim_passes(c)]
-        prompts = [Text("⚑ " + sanitise_line(f["message"]), style="bold") for f in flags]
-        prompts += [claim_prompt(c, self._grade_label(c)) for c in claims]
+        session = self.session
+        flags = list(session.analysis.flags) if session.analysis else []
+        claims = session.shown_claims()
+        prompts = [Text("⚑ " + sanitise_line(f.message), style="bold") for f in flags]
+        prompts += [claim_prompt(c, session.grade_label(c)) for c in claims]
         count = f"{len(claims)} · ⚑ {len(flags)}" if flags else None
-        if self.claim_filter:
-            count = f"{len(claims)} matching {self.claim_filter!r}"
+        if session.claim_filter:
+            count = f"{len(claims)} matching {session.claim_filter!r}"
             flags, prompts = [], prompts[len(flags) :]
         self.pane("claims").show(flags + claims, prompts, count)
 
-    def _grade_label(self, claim: dict) -> str | None:
-        return grade_label(self.grades, self.article_id, Claim.from_dict(claim))
-
     def _refresh_highlights(self) -> None:
-        anchored = [h for h in self.highlights if h.get("status") != "orphaned"]
         self.view.set_layer(
             "highlights",
-            [
-                Span(h["start"], h["end"], f"article--highlight-{h.get('color', 1)}")
-                for h in anchored
-            ],
+            [Span(h.start, h.end, f"article--highlight-{h.color}")
+             for h in self.session.highlights if not h.orphaned],
         )
-        items = sorted(anchored, key=lambda h: h["start"]) + [
-            h for h in self.highlights if h.get("status") == "orphaned"
-        ]
-        items += [dict(n, _kind="article-note") for n in self.notes]
+        items = self.session.notes_items()
         mono = self.app.has_class("-mono")
         self.pane("notes").show(items, [note_prompt(i, self.text, mono) for i in items])
 
@@ -496,42 +445,15 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if not self.text:
             return
         offset = self.view.cursor_offset
-        claim = self._claim_at(offset)
+        claim = self.session.claim_at(offset)
         if claim is not None:
             self.pane("claims").select_item(claim)
-        sentence = sentence_at(self.sentences, offset)
-        marked: set[int] = set()
-        if sentence:
-            # Mentions sorted by start: the sentence's are one bisected slice, so a cursor
-            # move costs the same on a 1 MB article as on a short one.
-            lo = bisect.bisect_left(self._mention_starts, sentence[0] - _LONGEST_MENTION)
-            hi = bisect.bisect_left(self._mention_starts, sentence[1])
-            marked = {actor for start, end, actor in self._mentions[lo:hi]
-                      if end > sentence[0]}
+        marked = self.session.actors_near(offset)
         if marked != self._marked_actors:
             self._mark_actors(self._marked_actors ^ marked, marked)
-        under = self._highlight_at(offset)
+        under = self.session.highlight_at(offset)
         if under is not None:
             self.pane("notes").select_item(under)
-
-    def _claim_at(self, offset: int) -> dict | None:
-        claims = (self.analysis or {}).get("claims", [])
-        i = bisect.bisect_right(self._claim_starts, offset) - 1
-        while i >= 0:
-            if claims[i]["start"] <= offset < claims[i]["end"]:
-                return claims[i]
-            if claims[i]["end"] < offset - 2000:
-                break
-            i -= 1
-        return None
-
-    def _highlight_at(self, offset: int) -> dict | None:
-        found = [
-            h
-            for h in self.highlights
-            if h.get("status") != "orphaned" and h["start"] <= offset < h["end"]
-        ]
-        return min(found, key=lambda h: h["end"] - h["start"]) if found else None
 
     @on(OptionList.OptionHighlighted, "#actors")
     def _actor_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -539,52 +461,49 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             return  # moved by cursor sync, not by the user: no marks over the text
         actor = self.pane("actors").current()
         if actor is not None:
-            self.view.set_layer(
-                "focus", [Span(s, e, "article--focus") for s, e in actor["mentions"]]
-            )
+            self.view.set_layer("focus", [Span(s, e, "article--focus") for s, e in actor.mentions])
 
     @on(OptionList.OptionSelected, "#actors")
     def _actor_selected(self, event: OptionList.OptionSelected) -> None:
         actor = self.pane("actors").current()
-        if actor is None or not actor["mentions"]:
+        if actor is None or not actor.mentions:
             return
-        mentions = [tuple(m) for m in actor["mentions"]]
+        mentions = [tuple(m) for m in actor.mentions]
         self.view.set_layer("focus", [Span(s, e, "article--focus") for s, e in mentions])
-        self._start_walk(actor["name"], mentions, 0)
+        self._start_walk(actor.name, mentions, 0)
 
     @on(OptionList.OptionHighlighted, "#claims")
     def _claim_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if self.focused is not self.pane("claims"):
             return  # moved by cursor sync, not by the user: no marks over the text
         claim = self.pane("claims").current()
-        if claim is None or claim.get("_kind") == "flag":
-            return
-        spans = [Span(claim["start"], claim["end"], "article--focus")]
-        for key, style in (("speaker_span", "article--cue"), ("cue_span", "article--cue")):
-            if claim.get(key):
-                spans.append(Span(claim[key][0], claim[key][1], style))
+        if not isinstance(claim, Claim):
+            return  # a date flag
+        spans = [Span(claim.start, claim.end, "article--focus")]
+        spans += [Span(*span, "article--cue") for span in (claim.speaker_span, claim.cue_span)
+                  if span]
         self.view.set_layer("focus", spans)
 
     @on(OptionList.OptionSelected, "#claims")
     def _claim_selected(self, event: OptionList.OptionSelected) -> None:
         claim = self.pane("claims").current()
         if claim is not None:
-            self._jump(claim["start"], claim["end"])
+            self._jump(claim.start, claim.end)
 
     @on(OptionList.OptionSelected, "#notes")
     def _note_selected(self, event: OptionList.OptionSelected) -> None:
         item = self.pane("notes").current()
         if item is None:
             return
-        if item.get("_kind") == "article-note":
+        if isinstance(item, ArticleNote):
             self._edit_article_note(item)
-        elif item.get("status") == "orphaned":
+        elif item.orphaned:
             self.notify(
                 "Orphaned: its words are gone. Select new text and press o to re-attach it.",
                 markup=False,
             )
         else:
-            self._jump(item["start"], item["end"])
+            self._jump(item.start, item.end)
 
     def _jump(self, start: int, end: int) -> None:
         self.view.jump_to(start)
@@ -671,15 +590,15 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         )
 
     def action_copy(self) -> None:
-        target = self._highlight_at(self.view.cursor_offset)
+        target = self.session.highlight_at(self.view.cursor_offset)
         if target is None:
             self.notify("No highlight under the cursor.", markup=False)
             return
         from briefing.export.markdown import indented_text, quote_block
 
-        markdown = quote_block(self.text[target["start"] : target["end"]])
-        if target.get("note"):
-            markdown += "\n\n" + indented_text(target["note"], "")
+        markdown = quote_block(self.text[target.start : target.end])
+        if target.note:
+            markdown += "\n\n" + indented_text(target.note, "")
         self.app.copy_to_clipboard(markdown)
         self.notify("Highlight copied as Markdown (OSC 52)", markup=False)
 

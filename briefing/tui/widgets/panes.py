@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.highlights import COLOUR_NAMES
+from briefing.model import Actor, ArticleNote, Claim, Highlight
 from briefing.sanitize import sanitise_line
 
 TYPE_GLYPHS = {"person": "●", "organisation": "■", "country": "◆", "group": "▲", "place": "◇"}
@@ -71,54 +72,53 @@ class Pane(OptionList):
                 return
 
 
-def actor_prompt(actor: dict, marked: bool = False, mono: bool = False) -> Text:
+def actor_prompt(actor: Actor, marked: bool = False, mono: bool = False) -> Text:
     """Name and count on the first line; type and role on the second (narrow panes wrap
     less). `mono`: no colour at all (the glyph's shape and the type word carry the type)."""
-    glyph = TYPE_GLYPHS.get(actor["type"], "·")
+    glyph = TYPE_GLYPHS.get(actor.type, "·")
     line = Text()
     line.append("▸ " if marked else "  ", style="bold")
-    line.append(f"{glyph} ", style="" if mono else TYPE_COLOURS.get(actor["type"], ""))
-    line.append(clip(actor["name"], 60), style="bold" if marked else "")
-    line.append(f" ×{len(actor['mentions'])}", style="dim")
-    detail = actor["type"] + (f" · {clip(actor['role'], 60)}" if actor.get("role") else "")
+    line.append(f"{glyph} ", style="" if mono else TYPE_COLOURS.get(actor.type, ""))
+    line.append(clip(actor.name, 60), style="bold" if marked else "")
+    line.append(f" ×{len(actor.mentions)}", style="dim")
+    detail = actor.type + (f" · {clip(actor.role, 60)}" if actor.role else "")
     line.append(f"\n    {detail}", style="dim italic")
     return line
 
 
-def claim_prompt(claim: dict, grade: str | None = None) -> Text:
+def claim_prompt(claim: Claim, grade: str | None = None) -> Text:
     line = Text()
-    badges = " ".join(KIND_BADGES.get(k, k.upper()) for k in claim["kinds"])
+    badges = " ".join(KIND_BADGES.get(k, k.upper()) for k in claim.kinds)
     line.append(f"[{badges}]", style="bold")
     if grade:
         line.append(f" {grade}", style="reverse")
-    if claim.get("probability"):
-        p = claim["probability"]
+    if claim.probability:
+        p = claim.probability
         line.append(f" {p['low']}-{p['high']}%", style="italic")
     line.append(" ")
-    line.append(clip(claim.get("speaker") or "—", 40), style="bold underline")
-    line.append(": " + clip(claim["text"], 90))
+    line.append(clip(claim.speaker or "—", 40), style="bold underline")
+    line.append(": " + clip(claim.text, 90))
     return line
 
 
-def note_prompt(item: dict, text: str, mono: bool = False) -> Text:
+def note_prompt(item: Highlight | ArticleNote, text: str, mono: bool = False) -> Text:
     line = Text()
-    kind = item.get("_kind")
-    if kind == "article-note":
+    if isinstance(item, ArticleNote):
         line.append("✎ Article: ", style="bold")
-        line.append(clip(item["note"], 100))
+        line.append(clip(item.note, 100))
         return line
-    colour = COLOUR_NAMES.get(item.get("color", 1), "?")
-    if item.get("status") == "orphaned":
+    colour = COLOUR_NAMES.get(item.color, "?")
+    if item.orphaned:
         line.append("⚠ Orphaned ", style="bold reverse")
-        quote = item["selector"]["quote"]["exact"]
+        quote = item.selector.exact if item.selector else ""
     else:
-        swatch = "" if mono else SWATCHES.get(item.get("color", 1), "")
+        swatch = "" if mono else SWATCHES.get(item.color, "")
         line.append(f"█ {colour} ", style=swatch)
-        quote = text[item["start"]:item["end"]]
+        quote = text[item.start:item.end]
     line.append("“" + clip(quote, 70) + "”", style="italic")
-    if item.get("note"):
-        line.append("\n  ✎ " + clip(item["note"], 100))
-    if item.get("tags"):
-        line.append("  " + clip(" ".join("#" + t for t in item["tags"]), 60), style="dim")
+    if item.note:
+        line.append("\n  ✎ " + clip(item.note, 100))
+    if item.tags:
+        line.append("  " + clip(" ".join("#" + t for t in item.tags), 60), style="dim")
     return line
 
