@@ -283,10 +283,8 @@ async def test_cursor_movement_syncs_claims_actors_and_notes(reader_db):
 
 
 async def test_export_key_writes_markdown(reader_db, tmp_path, monkeypatch):
-    from briefing import config
-
-    monkeypatch.setattr(config, "export_dir", lambda: tmp_path / "exports")
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        pilot.app.settings.export_dir = str(tmp_path / "exports")
         await loaded_reader(pilot)
         await pilot.press("h", "e")
         await flush(pilot)

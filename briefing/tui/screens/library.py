@@ -17,6 +17,7 @@ SORTS = (("imported", True), ("published", True), ("title", False), ("highlights
 
 
 class LibraryScreen(Screen):
+    BINDING_GROUP_TITLE = "Library"
     BINDINGS = LIBRARY_BINDINGS
 
     def __init__(self) -> None:

@@ -38,6 +38,7 @@ PANES = ("actors", "claims", "notes")
 
 
 class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
+    BINDING_GROUP_TITLE = "Reader"
     BINDINGS = READER_BINDINGS
 
     def __init__(
@@ -579,10 +580,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         )
 
     def action_export(self) -> None:
-        from briefing import config
         from briefing.export import export_articles
 
-        folder = config.export_dir()
+        folder = self.app.settings.export_folder()
         self.app.service.submit(
             lambda s: export_articles(s, [self.article_id], folder),
             lambda paths: self.app.notify(f"Exported to {paths[0]}", markup=False),

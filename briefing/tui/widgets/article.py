@@ -77,6 +77,7 @@ class ArticleView(TextArea, inherit_bindings=True):
         """The text given to `set_text` has been drawn for the first time: work that would
         only delay the first frame (side panes, the database) can start."""
 
+    BINDING_GROUP_TITLE = "Article motion"
     BINDINGS = ARTICLE_BINDINGS
 
     def __init__(self, text: str = "", **kwargs) -> None:
