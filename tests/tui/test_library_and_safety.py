@@ -78,18 +78,14 @@ async def test_library_import_prompt(tmp_path):
 
 async def test_hostile_article_shows_literally_in_every_pane(tmp_path, sample_analysis):
     path = tmp_path / "hostile.json"
-    from briefing import config
-    from briefing.analysis import analyse, cache_key
+    from briefing.analysis.cache import analyse_and_cache
     from briefing.ingest import clean_text
     from briefing.library import import_document
 
     doc = clean_text(HOSTILE, title="[b]Title[/b] [/] \x1b]0;x\x07")
     with Store(path) as store:
         article_id = import_document(store, doc).article_id
-        article = store.article(article_id)
-        result = analyse(article["text"])
-        result.pop("text")
-        store.save_analysis(cache_key(article["hash"], config.model_name()), result)
+        analyse_and_cache(store, store.read_article(article_id), None)
         store.add_annotation(article_id, 0, 20, note="[/] note [@click=app.quit]x[/]")
         store.add_note(article_id, "[bold]article note[/] \x1b[31m")
     app = BriefingApp(db_path=path, article_id=article_id)

@@ -193,26 +193,22 @@ class ActorIndexScreen(Screen):
 
     @work(thread=True, exclusive=True, group="analyse-library")
     def _analyse_pending(self, articles: list) -> None:
-        from briefing import config
-        from briefing.analysis import cache_key
-        from briefing.analysis.runner import AnalysisProcess
+        from briefing.analysis.cache import AnalysisFailed, analyse_in_child, save_analysis
+        from briefing.model import Article
 
-        for number, article in enumerate(articles, 1):
+        model = self.app.model
+        for number, record in enumerate(articles, 1):
             self.app.call_from_thread(self._progress, number, len(articles))
-            process = AnalysisProcess(article["text"], article["title"], dict(article),
-                                      self.app.model)
+            article = Article.from_dict(record)
             try:
-                for event in process.events():
-                    if event[0] == "result":
-                        key = cache_key(article["hash"], config.model_name(self.app.model))
-                        self.app.service.call(
-                            lambda store, key=key, r=event[1]: store.save_analysis(key, r))
-                    elif event[0] == "error":
-                        self.app.call_from_thread(self.app.notify, event[1],
-                                                  severity="error", markup=False)
-                        return
-            finally:
-                process.cancel()
+                result = analyse_in_child(article, model)
+            except AnalysisFailed as exc:
+                self.app.call_from_thread(self.app.notify, str(exc), severity="error",
+                                          markup=False)
+                return
+            if result is not None:
+                self.app.service.call(lambda store, article=article, result=result:
+                                      save_analysis(store, article.hash, model, result))
         self.app.call_from_thread(self._rebuild)
 
     def _progress(self, number: int, total: int) -> None:

@@ -204,25 +204,19 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             "old text is kept as a revision; n keeps both as separate articles."), answered)
 
     def _load(self, store) -> dict[str, Any]:
+        from briefing.analysis.cache import cached_analysis
         from briefing.library import reanchor
 
         summary = reanchor(store, store.require_article(self.article_id))  # no-op unless
         article = store.read_article(self.article_id)  # the text changed under them
-        analysis = store.cached_analysis(self._cache_key(article))
         return {
             "article": article,
             "highlights": store.highlights(self.article_id),
             "notes": store.article_notes(self.article_id),
             "summary": summary,
             "grades": store.grades(),
-            "analysis": Analysis.from_dict(analysis) if analysis else None,
+            "analysis": cached_analysis(store, article.hash, self.app.model),
         }
-
-    def _cache_key(self, article: Article) -> str:
-        from briefing import config
-        from briefing.analysis import cache_key
-
-        return cache_key(article.hash, config.model_name(self.app.model))
 
     def _loaded(self, data: dict[str, Any]) -> None:
         if not self.is_mounted:
@@ -331,24 +325,21 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     # -- analysis (in another process; this worker thread only waits and relays) ----------
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:
-        from briefing.analysis.runner import AnalysisProcess
+        from briefing.analysis.cache import AnalysisFailed, analyse_in_child
 
         worker = get_current_worker()
         source = self.article or Article(None, self.document.title, self.text, "",
                                          meta=dict(self.document.meta))
-        process = AnalysisProcess(self.text, source.title, source.to_dict(), self.app.model)
         try:
-            for event in process.events():
-                if worker.is_cancelled:
-                    return
-                if event[0] == "progress":
-                    self.app.call_from_thread(self._progress, event[1], event[2])
-                elif event[0] == "result":
-                    self.app.call_from_thread(self._analysed, event[1])
-                else:
-                    self.app.call_from_thread(self._analysis_failed, event[1])
-        finally:
-            process.cancel()
+            result = analyse_in_child(
+                source, self.app.model, cancelled=lambda: worker.is_cancelled,
+                progress=lambda done, total: self.app.call_from_thread(
+                    self._progress, done, total))
+        except AnalysisFailed as exc:
+            self.app.call_from_thread(self._analysis_failed, str(exc))
+            return
+        if result is not None:
+            self.app.call_from_thread(self._analysed, result)
 
     def _progress(self, done: int, total: int) -> None:
         if not self.is_mounted:
@@ -360,8 +351,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if not self.is_mounted:
             return  # the screen was closed while the work ran
         if self.article is not None and not self.read_only:
-            key = self._cache_key(self.article)
-            self.app.service.submit(lambda store: store.save_analysis(key, result))
+            from briefing.analysis.cache import save_analysis
+
+            text_hash, model = self.article.hash, self.app.model
+            self.app.service.submit(lambda store: save_analysis(store, text_hash, model, result))
         self._apply_analysis(Analysis.from_dict(result))
 
     def _analysis_failed(self, message: str) -> None:
