@@ -74,6 +74,7 @@ def front_matter(article: Article, highlights: list[Highlight], notes: list[Arti
     data = {
         "title": sanitise_line(article.title),
         "source": sanitise_line(str(meta.get("source") or "")) or None,
+        "author": sanitise_line(str(meta.get("author") or "")) or None,
         "url": sanitise_line(str(meta.get("url") or "")) or None,
         "published": sanitise_line(str(meta.get("published") or "")) or None,
         "imported": article.imported,

@@ -6,6 +6,7 @@ from briefing.model import Article, Highlight
 
 
 def render(article: Article, highlights: list[Highlight]) -> dict:
+    # A plain IRI: the form other annotation tools (Hypothesis, the W3C test suite) anchor on.
     source = article.meta.get("url") or f"urn:briefing:article:{article.id}:{article.hash[:16]}"
     items = []
     for h in highlights:

@@ -1,4 +1,4 @@
-"""Files, HTML and stdin -> clean, sanitised article text plus metadata.
+"""Files (plain text, Markdown, HTML) and stdin -> clean, sanitised article text plus metadata.
 
 Offsets everywhere in Briefing index the `text` this package returns.
 """
@@ -15,6 +15,10 @@ from briefing.ingest.boilerplate import strip_boilerplate
 from briefing.ingest.decode import decode, read_bytes
 from briefing.ingest.frontmatter import split_front_matter, split_header_block
 from briefing.ingest.layout import tidy_paragraphs, unwrap
+from briefing.ingest.markdown import SUFFIXES as MARKDOWN_SUFFIXES
+from briefing.ingest.markdown import looks_like_markdown
+from briefing.ingest.markdown import render as render_markdown
+from briefing.ingest.metadata import domain_of, split_site
 from briefing.sanitize import sanitise, sanitise_line
 
 MAX_BYTES = 10 * 1024 * 1024  # documented in the README
@@ -25,7 +29,8 @@ __all__ = ["Document", "MAX_BYTES", "clean_text", "load", "text_hash"]
 
 
 def load(path: str | Path) -> Document:
-    """Read a .txt/.md/.html file (or `-` for stdin) into a clean Document.
+    """Read a .txt/.md/.html file (or `-` for stdin) into a clean Document. Markdown (by
+    its suffix, or a text that carries Markdown syntax) becomes the prose it renders to.
 
     Raises BriefingError with a one-line reason for anything that cannot be imported.
     """
@@ -45,12 +50,26 @@ def load(path: str | Path) -> Document:
         title, body, meta = extract(content)
         doc = clean_text(body, title=title, meta=meta, unwrap_lines=False)
     else:
-        meta, body = split_front_matter(content, name) if suffix != ".txt" else ({}, content)
+        markdown = suffix in MARKDOWN_SUFFIXES or looks_like_markdown(content)
+        # A plain .txt opening with "---" has a rule there, not YAML; Markdown has metadata.
+        meta, body = (split_front_matter(content, name) if suffix != ".txt" or markdown
+                      else ({}, content))
         if not meta:
             meta, body = split_header_block(body)
-        doc = clean_text(body, title=meta.pop("title", None), meta=meta)
+        title = meta.pop("title", None)
+        if markdown:
+            rendered = render_markdown(body)
+            if rendered.links:
+                meta.setdefault("links", rendered.links)
+            # Markdown has joined its own wrapped lines; unwrapping again would join lists.
+            doc = clean_text(rendered.text, title=title or rendered.heading, meta=meta,
+                             unwrap_lines=False)
+        else:
+            doc = clean_text(body, title=title, meta=meta)
     if not doc.text:
         raise BriefingError(f"{name}: no text left after cleaning")
+    if not doc.title and str(path) == "-":
+        doc.title = title_from_text(doc.text)
     if not doc.title:
         doc.title = sanitise_line(name.replace("_", " ").replace("-", " ")) or "Untitled"
     if str(path) != "-":
@@ -77,7 +96,9 @@ def clean_text(
     body = tidy_paragraphs(cleaned.text)
     if title:
         title = sanitise_line(str(title))
-        body = _drop_repeated_title(body, title)
+        headline = _title_without_site(title, meta)
+        body = _drop_repeated_title(body, (title, headline))
+        title = headline
     else:
         title, body, issuer = _split_title(body)
         if issuer:
@@ -86,7 +107,34 @@ def clean_text(
         for key, value in cleaned_again.meta.items():
             meta.setdefault(key, value)
         body = tidy_paragraphs(cleaned_again.text)
+        title = _title_without_site(title, meta)
     return Document(title=title or "", text=body, meta=meta)
+
+
+def _title_without_site(title: str, meta: dict) -> str:
+    """The headline without the site name pages append to it; the site (or, failing that,
+    the domain of the document's URL) becomes the source when none is named."""
+    url = meta.get("url")
+    domain = domain_of(url) if isinstance(url, str) else ""
+    known = tuple(s for s in (meta.get("source"), domain) if isinstance(s, str) and s)
+    headline, site = split_site(title, known) if title else (title, "")
+    if not meta.get("source") and (site or domain):
+        meta["source"] = site or domain
+    return headline
+
+
+_TITLE_WORDS = 12
+
+
+def title_from_text(text: str) -> str:
+    """A title for text that came without one (stdin): its first line, cut to a sentence or
+    a dozen words."""
+    line = text.lstrip().split("\n", 1)[0].strip()
+    sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) > _TITLE_WORDS:
+        return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
+    return sentence.rstrip(".")
 
 
 def _clean_meta(value: object) -> object:
@@ -94,6 +142,8 @@ def _clean_meta(value: object) -> object:
         return sanitise_line(value)
     if isinstance(value, list):
         return [_clean_meta(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _clean_meta(v) for k, v in value.items()}
     return str(value) if not isinstance(value, (int, float, bool, dict)) else value
 
 
@@ -128,8 +178,8 @@ def _split_title(body: str) -> tuple[str, str, str | None]:
     return "", body, None
 
 
-def _drop_repeated_title(body: str, title: str) -> str:
+def _drop_repeated_title(body: str, titles: tuple[str, ...]) -> str:
     first, _, rest = body.partition("\n")
-    if _HEADING.sub("", first).strip().casefold() == title.casefold():
+    if _HEADING.sub("", first).strip().casefold() in {t.casefold() for t in titles}:
         return rest.lstrip("\n")
     return body

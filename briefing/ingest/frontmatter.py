@@ -11,7 +11,9 @@ _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)
                            re.DOTALL)
 # Front matter keys people use, mapped to Briefing's metadata names.
 _KEYS = {"title": "title", "date": "published", "published": "published",
-         "source": "source", "url": "url", "source_url": "url", "link": "url",
+         "source": "source", "site_name": "source", "sitename": "source",
+         "url": "url", "source_url": "url", "link": "url", "canonical": "url",
+         "canonical_url": "url", "permalink": "url",
          "author": "author", "authors": "author", "tags": "tags"}
 
 
@@ -32,8 +34,16 @@ def split_front_matter(content: str, name: str) -> tuple[dict, str]:
     if isinstance(data, dict):
         for key, value in data.items():
             target = _KEYS.get(str(key).lower())
-            if target and value not in (None, ""):
-                meta[target] = value if target == "tags" else str(value)
+            if not target or value in (None, "", []):
+                continue
+            if target in meta and str(key).lower() != target:
+                continue  # "source" itself wins over "site_name", "url" over "canonical"
+            if target == "tags":
+                meta[target] = value
+            elif isinstance(value, list):  # authors: [Anna Berg, Lars Eide]
+                meta[target] = ", ".join(str(v) for v in value if v not in (None, ""))
+            else:
+                meta[target] = str(value)
     return meta, content[found.end():]
 
 

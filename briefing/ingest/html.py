@@ -6,6 +6,7 @@ import html
 import re
 
 from briefing.errors import BriefingError
+from briefing.ingest.metadata import domain_of, split_site
 
 
 def extract(content: str) -> tuple[str, str, dict]:
@@ -31,7 +32,8 @@ def extract(content: str) -> tuple[str, str, dict]:
                 meta[key] = value
     match = re.search(r"<title[^>]*>(.*?)</title>", content, re.I | re.S)
     page_title = " ".join(html.unescape(match.group(1)).split()) if match else ""
-    headline, site = _split_site(page_title)
+    headline, site = split_site(page_title, (meta.get("source", ""),
+                                             domain_of(meta.get("url", ""))))
     if site and (not title or headline.casefold() == title.casefold()):
         title = title or headline
         meta.setdefault("source", site)  # "Ports reopen after strike | Harbour Times"
@@ -45,20 +47,3 @@ def extract(content: str) -> tuple[str, str, dict]:
     text = "\n\n".join(line for line in text.splitlines() if line.strip())
     return title, text, meta
 
-
-_SITE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ")
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}")
-
-
-def _split_site(page_title: str) -> tuple[str, str]:
-    """("Headline", "Site") from a page title that ends in its site's name; else (title, "")."""
-    for separator in _SITE_SEPARATORS:
-        headline, found, site = page_title.rpartition(separator)
-        words = site.split()
-        # A site's name is short and capitalised ("Harbour Times", "BBC News", "The
-        # Guardian"); "Ukraine talks resume" is the rest of a headline.
-        if found and headline and 0 < len(words) <= 5 and all(
-                w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "on")
-                or _DOMAIN.fullmatch(w) for w in words):
-            return headline.strip(), site.strip()
-    return page_title, ""
