@@ -21,6 +21,8 @@ from briefing.sentences import sentence_at, sentence_spans
 from briefing.tags import tags_in
 
 if TYPE_CHECKING:
+    from briefing.library import ReanchorSummary
+    from briefing.model import Article
     from briefing.store import Store
 
 LONGEST_MENTION = 200  # characters: how far before a sentence a mention can start
@@ -39,6 +41,31 @@ class Edit:
     write: Callable[[Store], Any]
     revert: Callable[[], None]
     saved: Callable[[Any], None] = field(default=lambda result: None)
+
+
+@dataclass
+class Opened:
+    """What the reader needs to show a stored article, read in one database job."""
+
+    article: Article
+    highlights: list[Highlight]
+    notes: list[ArticleNote]
+    grades: dict[str, str]
+    analysis: Analysis | None  # the cached one, if this text was analysed by this pipeline
+    reanchored: ReanchorSummary  # highlights moved or orphaned by a change of text
+    update: ReanchorSummary | None = None  # set when this opening replaced an older text
+
+
+def open_article(store: Store, article_id: int, model: str | None) -> Opened:
+    """Re-anchor the article's highlights if its text changed under them, then read it with
+    everything the reader shows."""
+    from briefing.analysis.cache import cached_analysis
+    from briefing.library import reanchor
+
+    reanchored = reanchor(store, store.require_article(article_id))
+    article = store.read_article(article_id)
+    return Opened(article, store.highlights(article_id), store.article_notes(article_id),
+                  store.grades(), cached_analysis(store, article.hash, model), reanchored)
 
 
 def signature(records: list[Record]) -> list[tuple]:

@@ -268,7 +268,7 @@ async def test_cursor_movement_syncs_claims_actors_and_notes(reader_db):
         screen.view.jump_to(claim.start + 2)
         await pilot.pause()
         assert screen.pane("claims").current() is claim
-        marked = {screen.analysis.actors[i].name for i in screen._marked_actors}
+        marked = {screen.analysis.actors[i].name for i in screen.pane("actors").marked}
         assert "Kristjan Lepp" in marked
         lepp = next(i for i, a in enumerate(screen.analysis.actors)
                     if a.name == "Kristjan Lepp")

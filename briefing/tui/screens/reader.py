@@ -12,20 +12,27 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from briefing.highlights import COLOUR_NAMES
 from briefing.model import Analysis, Article, ArticleNote, Claim
-from briefing.reading import ReadingSession
+from briefing.reading import Opened, ReadingSession
 from briefing.sanitize import sanitise_line
 from briefing.tui.keys import READER_BINDINGS
+from briefing.tui.messages import (
+    AnalysisDone,
+    AnalysisError,
+    AnalysisProgress,
+    StoreAnswer,
+    StoreFailure,
+)
 from briefing.tui.narrow import NARROW_BELOW, fit_footer
 from briefing.tui.screens import dialogs
 from briefing.tui.screens.reader_claims import ClaimTools
 from briefing.tui.screens.reader_edits import AnnotationEditing
 from briefing.tui.widgets.article import ArticleView, LayerPalette, Span
-from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
+from briefing.tui.widgets.panes import ActorsPane, ClaimsPane, NotesPane, Pane
 
 if TYPE_CHECKING:
     from textual.widgets import Tabs
@@ -58,11 +65,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.walk_index = -1
         self._walk_label = ""
         self.colour = 1
-        self._marked_actors: set[int] = set()  # indexes into the analysis's actors
         self._status_text = Text("")
         self._polling = False
         self._seen_version: object = None  # the database version the last poll read
-        self._panes: dict[str, Pane] = {}
+        self._panes: dict[str, ActorsPane | ClaimsPane | NotesPane] = {}
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
         self._tabs: Tabs | None = None
         self._early_load: dict[str, Any] | None = None  # loaded before the first paint
@@ -88,13 +94,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             Tab("Notes", id="tab-notes"),
             id="side-tabs",
         )
-        self._panes = {
-            "actors": Pane("Actors", "No actors found.", id="actors"),
-            "claims": Pane("Claims", "No claims found.", id="claims"),
-            "notes": Pane(
-                "Notes", "No highlights or notes yet: h highlights, a adds a note.", id="notes"
-            ),
-        }
+        self._panes = {"actors": ActorsPane(), "claims": ClaimsPane(), "notes": NotesPane()}
         with self.app.batch_update():  # one frame: the footer takes its place's row
             palette = LayerPalette()
             await self.mount(palette)
@@ -119,6 +119,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def pane(self, name: str) -> Pane:
         return self._panes[name]
 
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.session.analysis
+
     def on_mount(self) -> None:
         self.view.focus()
         self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
@@ -128,7 +132,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             self._show_article(Article(None, self.document.title, self.document.text, "",
                                        meta=dict(self.document.meta)))
         else:
-            self.app.service.submit(self._load, self._loaded, self._load_failed)
+            self._ask_to_open(lambda store: self._open(store, self.article_id))
         # In case no paint comes (a screen pushed on top at once): never wait for ever.
         self.set_timer(FIRST_PAINT_DEADLINE, self._after_first_paint)
 
@@ -139,9 +143,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.app.resume_gc()
         await self._mount_rest()
         if self.document is not None:
-            self.app.service.submit(self._import_and_load, self._loaded, self._load_failed)
+            self._ask_to_open(self._import_and_open)
         elif self._early_load is not None:
-            self._loaded(self._early_load)
+            self._opened(self._early_load)
 
     def on_resize(self, event) -> None:
         if self._panes:
@@ -160,8 +164,16 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         self._show_tab(event.tab.id or "tab-actors")
 
-    # -- loading ---------------------------------------------------------------------------
-    def _import_and_load(self, store) -> dict[str, Any]:
+    # -- opening (jobs run on the database thread and answer with a message) --------------
+    def _ask_to_open(self, job) -> None:
+        self.app.service.ask(self, "open", job)
+
+    def _open(self, store, article_id: int) -> Opened:
+        from briefing.reading import open_article
+
+        return open_article(store, article_id, self.app.model)
+
+    def _import_and_open(self, store) -> Opened | dict[str, Any]:
         from briefing.library import import_document
 
         result = import_document(store, self.document, ask_first=True)
@@ -171,11 +183,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
                     "earlier_highlights": len(store.annotations(earlier.id))}
         return self._stored(store, result.article_id)
 
-    def _stored(self, store, article_id: int) -> dict[str, Any]:
+    def _stored(self, store, article_id: int) -> Opened:
         if self._on_imported is not None:
-            self._on_imported()
-        self.article_id = article_id  # the session follows when the load reaches the UI
-        return self._load(store)
+            self._on_imported()  # remembers the file (not screen state)
+        return self._open(store, article_id)
 
     def _offer_update(self, data: dict[str, Any]) -> None:
         """The file looks like a new version of an article: replace that article's text
@@ -184,18 +195,17 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
         earlier, count = data["new_version_of"], data["earlier_highlights"]
 
-        def update(store) -> dict[str, Any]:
+        def update(store) -> Opened:
             summary = update_article_text(store, earlier, self.document)
-            loaded = self._stored(store, earlier)
-            loaded["update_summary"] = summary
-            return loaded
+            opened = self._stored(store, earlier)
+            opened.update = summary
+            return opened
 
-        def keep_both(store) -> dict[str, Any]:
+        def keep_both(store) -> Opened:
             return self._stored(store, import_document(store, self.document).article_id)
 
         def answered(yes: bool | None) -> None:
-            job = update if yes else keep_both
-            self.app.service.submit(job, self._loaded, self._load_failed)
+            self._ask_to_open(update if yes else keep_both)
 
         highlights = f"{count} highlight{'s' if count != 1 else ''}"
         self.app.push_screen(dialogs().Confirm(
@@ -203,55 +213,61 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             f"{highlights}). Replace its text with this one and move the highlights? Its "
             "old text is kept as a revision; n keeps both as separate articles."), answered)
 
-    def _load(self, store) -> dict[str, Any]:
-        from briefing.analysis.cache import cached_analysis
-        from briefing.library import reanchor
+    @on(StoreAnswer)
+    def _store_answered(self, message: StoreAnswer) -> None:
+        if message.request == "open":
+            self._opened(message.result)
+        elif message.request == "poll":
+            self._polled(message.result)
+        elif message.request == "edit":
+            message.context.saved(message.result)
+        elif message.request == "export":
+            self.app.notify(f"Exported to {message.result[0]}", markup=False)
 
-        summary = reanchor(store, store.require_article(self.article_id))  # no-op unless
-        article = store.read_article(self.article_id)  # the text changed under them
-        return {
-            "article": article,
-            "highlights": store.highlights(self.article_id),
-            "notes": store.article_notes(self.article_id),
-            "summary": summary,
-            "grades": store.grades(),
-            "analysis": cached_analysis(store, article.hash, self.app.model),
-        }
+    @on(StoreFailure)
+    def _store_failed(self, message: StoreFailure) -> None:
+        if message.request == "open":
+            self._open_failed(message.error)
+        elif message.request == "poll":
+            self._polling = False
+        elif message.request == "edit":
+            self._edit_failed(message.context, message.error)
+        else:
+            self.app.notify(f"{message.request.capitalize()} failed: {message.error}",
+                            severity="error", markup=False)
 
-    def _loaded(self, data: dict[str, Any]) -> None:
-        if not self.is_mounted:
-            return  # the screen was closed while the work ran
-        if "new_version_of" in data:
+    def _opened(self, data: Opened | dict[str, Any]) -> None:
+        if isinstance(data, dict):
             self._offer_update(data)
             return
-        if self.text != data["article"].text:
-            self._show_article(data["article"])
+        if self.text != data.article.text:
+            self._show_article(data.article)
         if not self._panes:  # the rest follows the first paint of the text
             self._early_load = data
             return
         self._early_load = None
-        self.article = data["article"]
-        self.session.article_id = self.article.id
-        self.session.set_annotations(data["highlights"], data["notes"])
-        self.session.grades = data["grades"]
+        self.article = data.article
+        self.article_id = self.session.article_id = data.article.id
+        self.session.set_annotations(data.highlights, data.notes)
+        self.session.grades = data.grades
         self._refresh_highlights()
         if self.jump_to_offset is not None and 0 <= self.jump_to_offset <= len(self.text):
             self.view.jump_to(self.jump_to_offset)
             self.jump_to_offset = None
-        update = data.get("update_summary")
+        update = data.update
         if update is not None:
             self.app.notify(f"Article {update.article_id} updated to this version: "
                             f"{update.kept} highlights in place, {update.moved} moved, "
                             f"{update.orphaned} orphaned (see Notes)", timeout=8)
-        summary = data["summary"]
+        summary = data.reanchored
         if summary.moved or summary.orphaned:
             self.app.notify(
                 f"Text changed: {summary.moved} highlights moved, {summary.orphaned} orphaned",
                 markup=False,
             )
         self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
-        if data["analysis"]:
-            self._apply_analysis(data["analysis"])
+        if data.analysis:
+            self._apply_analysis(data.analysis)
         else:
             self._status(Text("Analysing… starting spaCy", style="italic"))
             self._analyse()
@@ -269,19 +285,16 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
                 return None
             return version, store.highlights(article_id), store.article_notes(article_id)
 
-        def done(result) -> None:
-            self._polling = False
-            if not self.is_mounted or result is None:
-                return
-            self._seen_version, highlights, notes = result
-            if self.session.set_annotations(highlights, notes):
-                self._refresh_highlights()
-
-        def failed(message: str) -> None:
-            self._polling = False
-
         # Queued behind this session's own writes, so it never undoes one in flight.
-        self.app.service.submit(read, done, failed)
+        self.app.service.ask(self, "poll", read)
+
+    def _polled(self, result) -> None:
+        self._polling = False
+        if result is None:
+            return
+        self._seen_version, highlights, notes = result
+        if self.session.set_annotations(highlights, notes):
+            self._refresh_highlights()
 
     def _show_article(self, article: Article) -> None:
         self.session.set_text(article.text)
@@ -298,11 +311,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)
 
-    def _load_failed(self, message: str) -> None:
+    def _open_failed(self, message: str) -> None:
         """No database (unreadable, or another error): the file's text can still be read and
         analysed, but nothing can be saved — and the status line says so until the end."""
-        if not self.is_mounted:
-            return
         self.read_only = message
         self._status(Text(message, style="bold"))
         self._failed(message)
@@ -333,45 +344,37 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         try:
             result = analyse_in_child(
                 source, self.app.model, cancelled=lambda: worker.is_cancelled,
-                progress=lambda done, total: self.app.call_from_thread(
-                    self._progress, done, total))
+                progress=lambda done, total: self.post_message(AnalysisProgress(done, total)))
         except AnalysisFailed as exc:
-            self.app.call_from_thread(self._analysis_failed, str(exc))
+            self.post_message(AnalysisError(str(exc)))
             return
         if result is not None:
-            self.app.call_from_thread(self._analysed, result)
+            self.post_message(AnalysisDone(result))
 
-    def _progress(self, done: int, total: int) -> None:
-        if not self.is_mounted:
-            return  # the screen was closed while the work ran
-        label = "loading spaCy" if total == 0 else f"{done}/{total} paragraphs"
+    @on(AnalysisProgress)
+    def _progress(self, message: AnalysisProgress) -> None:
+        label = ("loading spaCy" if message.total == 0
+                 else f"{message.done}/{message.total} paragraphs")
         self._status(Text(f"Analysing… {label}", style="italic"))
 
-    def _analysed(self, result: dict) -> None:
-        if not self.is_mounted:
-            return  # the screen was closed while the work ran
+    @on(AnalysisDone)
+    def _analysed(self, message: AnalysisDone) -> None:
         if self.article is not None and not self.read_only:
             from briefing.analysis.cache import save_analysis
 
-            text_hash, model = self.article.hash, self.app.model
+            text_hash, model, result = self.article.hash, self.app.model, message.result
             self.app.service.submit(lambda store: save_analysis(store, text_hash, model, result))
-        self._apply_analysis(Analysis.from_dict(result))
+        self._apply_analysis(Analysis.from_dict(message.result))
 
-    def _analysis_failed(self, message: str) -> None:
-        if not self.is_mounted:
-            return  # the screen was closed while the work ran
-        self._status(Text(message, style="bold"))
+    @on(AnalysisError)
+    def _analysis_failed(self, message: AnalysisError) -> None:
+        self._status(Text(message.error, style="bold"))
         for name in ("actors", "claims"):
-            self.pane(name).show_message(message)
-
-    @property
-    def analysis(self) -> Analysis | None:
-        return self.session.analysis
+            self.pane(name).show_message(message.error)
 
     def _apply_analysis(self, result: Analysis) -> None:
         self.session.set_analysis(result)
         actors, claims = result.actors, result.claims
-        self._marked_actors = set()
         self.view.set_layer(
             "actors",
             [Span(s, e, f"article--actor-{a.type}") for a in actors for s, e in a.mentions],
@@ -393,35 +396,12 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             return "article--claim-speculation"
         return "article--claim"
 
-    # -- panes -----------------------------------------------------------------------------
+    # -- panes: each draws itself from the session; the screen routes what they say --------
     def _refresh_actors(self) -> None:
-        actors = self.session.actors
-        mono = self.app.has_class("-mono")
-        self.pane("actors").show(
-            actors, [actor_prompt(a, i in self._marked_actors, mono) for i, a in enumerate(actors)]
-        )
-
-    def _mark_actors(self, changed: set[int], marked: set[int]) -> None:
-        """Re-draw only the actors whose mark changed."""
-        self._marked_actors = marked
-        actors = self.session.actors
-        pane, mono = self.pane("actors"), self.app.has_class("-mono")
-        if pane.items is not actors:
-            return
-        for i in changed:
-            pane.replace_option_prompt_at_index(i, actor_prompt(actors[i], i in marked, mono))
+        self._panes["actors"].show_actors(self.session.actors)
 
     def _refresh_claims(self) -> None:
-        session = self.session
-        flags = list(session.analysis.flags) if session.analysis else []
-        claims = session.shown_claims()
-        prompts = [Text("⚑ " + sanitise_line(f.message), style="bold") for f in flags]
-        prompts += [claim_prompt(c, session.grade_label(c)) for c in claims]
-        count = f"{len(claims)} · ⚑ {len(flags)}" if flags else None
-        if session.claim_filter:
-            count = f"{len(claims)} matching {session.claim_filter!r}"
-            flags, prompts = [], prompts[len(flags) :]
-        self.pane("claims").show(flags + claims, prompts, count)
+        self._panes["claims"].show_claims(self.session)
 
     def _refresh_highlights(self) -> None:
         self.view.set_layer(
@@ -429,66 +409,54 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             [Span(h.start, h.end, f"article--highlight-{h.color}")
              for h in self.session.highlights if not h.orphaned],
         )
-        items = self.session.notes_items()
-        mono = self.app.has_class("-mono")
-        self.pane("notes").show(items, [note_prompt(i, self.text, mono) for i in items])
+        self._panes["notes"].show_notes(self.session)
 
-    # -- synchronisation -------------------------------------------------------------------
-    @on(TextArea.SelectionChanged, "#article")
-    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
-        if not self.text:
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        if not self.text or not self._panes:
             return
-        offset = self.view.cursor_offset
+        offset = message.offset
         claim = self.session.claim_at(offset)
         if claim is not None:
             self.pane("claims").select_item(claim)
-        marked = self.session.actors_near(offset)
-        if marked != self._marked_actors:
-            self._mark_actors(self._marked_actors ^ marked, marked)
+        self._panes["actors"].mark(self.session.actors_near(offset))
         under = self.session.highlight_at(offset)
         if under is not None:
             self.pane("notes").select_item(under)
 
-    @on(OptionList.OptionHighlighted, "#actors")
-    def _actor_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self.focused is not self.pane("actors"):
-            return  # moved by cursor sync, not by the user: no marks over the text
-        actor = self.pane("actors").current()
-        if actor is not None:
-            self.view.set_layer("focus", [Span(s, e, "article--focus") for s, e in actor.mentions])
+    @on(ActorsPane.Pointed, "#actors")
+    def _actor_pointed(self, message: ActorsPane.Pointed) -> None:
+        if self.focused is not message.pane:
+            return  # moved by cursor sync, not by the analyst: no marks over the text
+        mentions = message.item.mentions
+        self.view.set_layer("focus", [Span(s, e, "article--focus") for s, e in mentions])
 
-    @on(OptionList.OptionSelected, "#actors")
-    def _actor_selected(self, event: OptionList.OptionSelected) -> None:
-        actor = self.pane("actors").current()
-        if actor is None or not actor.mentions:
+    @on(ActorsPane.Chosen, "#actors")
+    def _actor_chosen(self, message: ActorsPane.Chosen) -> None:
+        actor = message.item
+        if not actor.mentions:
             return
         mentions = [tuple(m) for m in actor.mentions]
         self.view.set_layer("focus", [Span(s, e, "article--focus") for s, e in mentions])
         self._start_walk(actor.name, mentions, 0)
 
-    @on(OptionList.OptionHighlighted, "#claims")
-    def _claim_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self.focused is not self.pane("claims"):
-            return  # moved by cursor sync, not by the user: no marks over the text
-        claim = self.pane("claims").current()
-        if not isinstance(claim, Claim):
-            return  # a date flag
+    @on(ClaimsPane.Pointed, "#claims")
+    def _claim_pointed(self, message: ClaimsPane.Pointed) -> None:
+        claim = message.item
+        if self.focused is not message.pane or not isinstance(claim, Claim):
+            return  # moved by cursor sync, or a date flag: no marks over the text
         spans = [Span(claim.start, claim.end, "article--focus")]
         spans += [Span(*span, "article--cue") for span in (claim.speaker_span, claim.cue_span)
                   if span]
         self.view.set_layer("focus", spans)
 
-    @on(OptionList.OptionSelected, "#claims")
-    def _claim_selected(self, event: OptionList.OptionSelected) -> None:
-        claim = self.pane("claims").current()
-        if claim is not None:
-            self._jump(claim.start, claim.end)
+    @on(ClaimsPane.Chosen, "#claims")
+    def _claim_chosen(self, message: ClaimsPane.Chosen) -> None:
+        self._jump(message.item.start, message.item.end)
 
-    @on(OptionList.OptionSelected, "#notes")
-    def _note_selected(self, event: OptionList.OptionSelected) -> None:
-        item = self.pane("notes").current()
-        if item is None:
-            return
+    @on(NotesPane.Chosen, "#notes")
+    def _note_chosen(self, message: NotesPane.Chosen) -> None:
+        item = message.item
         if isinstance(item, ArticleNote):
             self._edit_article_note(item)
         elif item.orphaned:
@@ -575,12 +543,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def action_export(self) -> None:
         from briefing.export import export_articles
 
-        folder = self.app.settings.export_folder()
-        self.app.service.submit(
-            lambda s: export_articles(s, [self.article_id], folder),
-            lambda paths: self.app.notify(f"Exported to {paths[0]}", markup=False),
-            lambda m: self.app.notify(f"Export failed: {m}", severity="error", markup=False),
-        )
+        folder, article_id = self.app.settings.export_folder(), self.article_id
+        self.app.service.ask(self, "export",
+                             lambda store: export_articles(store, [article_id], folder))
 
     def action_copy(self) -> None:
         target = self.session.highlight_at(self.view.cursor_offset)

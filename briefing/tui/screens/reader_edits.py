@@ -14,15 +14,17 @@ from briefing.tui.screens import dialogs
 
 class AnnotationEditing:
     def _save(self, edit: Edit) -> None:
-        """Write an edit the screen already shows; if the write fails, revert it."""
-        def failed(message: str) -> None:
-            edit.revert()
-            if self._panes:
-                self._refresh_highlights()
-                self._refresh_claims()
-            self.app.notify(f"Not saved: {message}", severity="error", markup=False)
+        """Write an edit the screen already shows; the answer comes back as a message (see
+        ReaderScreen._store_answered)."""
+        self.app.service.ask(self, "edit", edit.write, context=edit)
 
-        self.app.service.submit(edit.write, edit.saved, failed)
+    def _edit_failed(self, edit: Edit, message: str) -> None:
+        """The write failed: take the edit back off the screen, and say so in one line."""
+        edit.revert()
+        if self._panes:
+            self._refresh_highlights()
+            self._refresh_claims()
+        self.app.notify(f"Not saved: {message}", severity="error", markup=False)
 
     def action_highlight(self) -> Highlight | None:
         if self.read_only:

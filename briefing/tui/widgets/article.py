@@ -77,6 +77,13 @@ class ArticleView(TextArea, inherit_bindings=True):
         """The text given to `set_text` has been drawn for the first time: work that would
         only delay the first frame (side panes, the database) can start."""
 
+    class CursorMoved(Message):
+        """The cursor (or the selection's end) moved to `offset` in the text."""
+
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
     BINDING_GROUP_TITLE = "Article motion"
     BINDINGS = ARTICLE_BINDINGS
 
@@ -145,6 +152,10 @@ class ArticleView(TextArea, inherit_bindings=True):
     def selected_span(self) -> tuple[int, int] | None:
         start, end = sorted((self.offset(self.selection.start), self.offset(self.selection.end)))
         return (start, end) if end > start else None
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        event.stop()  # told as an offset, which is what the reader asks about
+        self.post_message(self.CursorMoved(self.cursor_offset))
 
     def jump_to(self, start: int, end: int | None = None, select: bool = False) -> None:
         if select and end is not None:

@@ -1,15 +1,24 @@
-"""The side panes: Actors, Claims and Notes. Prompts are rich Text, never markup."""
+"""The side panes: Actors, Claims and Notes. Each keeps what it shows and posts a message
+when the analyst points at or chooses an item; the reader screen routes those. Prompts are
+rich Text, never markup."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual import on
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.highlights import COLOUR_NAMES
-from briefing.model import Actor, ArticleNote, Claim, Highlight
+from briefing.model import Actor, ArticleNote, Claim, Flag, Highlight
 from briefing.sanitize import sanitise_line
+
+if TYPE_CHECKING:
+    from briefing.reading import ReadingSession
 
 TYPE_GLYPHS = {"person": "●", "organisation": "■", "country": "◆", "group": "▲", "place": "◇"}
 KIND_BADGES = {"attributed": "ATTR", "quantitative": "NUM", "denial": "DENY",
@@ -70,6 +79,100 @@ class Pane(OptionList):
                 if self.highlighted != i:
                     self.highlighted = i
                 return
+
+
+class _ItemPane(Pane):
+    """A pane whose items the analyst points at (moving over them) or chooses (enter).
+    Pointed is also posted when cursor sync moves an unfocused pane: whoever marks the text
+    for it checks that the pane has focus by the time the message arrives."""
+
+    class Pointed(Message):
+        def __init__(self, pane: Pane, item: object) -> None:
+            super().__init__()
+            self.pane, self.item = pane, item
+
+        @property
+        def control(self) -> Pane:  # so that @on(..., "#actors") picks the pane
+            return self.pane
+
+    class Chosen(Message):
+        def __init__(self, pane: Pane, item: object) -> None:
+            super().__init__()
+            self.pane, self.item = pane, item
+
+        @property
+        def control(self) -> Pane:  # so that @on(..., "#actors") picks the pane
+            return self.pane
+
+    @on(OptionList.OptionHighlighted)
+    def _pointed(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        item = self.current()
+        if item is not None:
+            self.post_message(self.Pointed(self, item))
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self.current()
+        if item is not None:
+            self.post_message(self.Chosen(self, item))
+
+
+class ActorsPane(_ItemPane):
+    """The article's actors; those named in the sentence under the cursor are marked."""
+
+    def __init__(self) -> None:
+        super().__init__("Actors", "No actors found.", id="actors")
+        self.marked: set[int] = set()  # indexes into the actors shown
+
+    def show_actors(self, actors: list[Actor]) -> None:
+        self.marked = set()
+        mono = self.app.has_class("-mono")
+        self.show(actors, [actor_prompt(a, False, mono) for a in actors])
+
+    def mark(self, marked: set[int]) -> None:
+        """Mark these actors, re-drawing only those whose mark changed."""
+        if marked == self.marked:
+            return
+        changed, self.marked = self.marked ^ marked, marked
+        mono = self.app.has_class("-mono")
+        for i in changed:
+            if i < len(self.items):
+                self.replace_option_prompt_at_index(i, actor_prompt(self.items[i], i in marked,
+                                                                    mono))
+
+
+class ClaimsPane(_ItemPane):
+    """The claims that pass the session's filter, with their grades, after the date flags."""
+
+    def __init__(self) -> None:
+        super().__init__("Claims", "No claims found.", id="claims")
+
+    def show_claims(self, session: ReadingSession) -> None:
+        flags: list[Flag] = list(session.analysis.flags) if session.analysis else []
+        claims = session.shown_claims()
+        if session.claim_filter:
+            count: str | None = f"{len(claims)} matching {session.claim_filter!r}"
+            flags = []
+        else:
+            count = f"{len(claims)} · ⚑ {len(flags)}" if flags else None
+        prompts = [Text("⚑ " + sanitise_line(f.message), style="bold") for f in flags]
+        prompts += [claim_prompt(c, session.grade_label(c)) for c in claims]
+        self.show([*flags, *claims], prompts, count)
+
+
+class NotesPane(_ItemPane):
+    """Highlights in text order, orphans, then article notes."""
+
+    def __init__(self) -> None:
+        super().__init__("Notes", "No highlights or notes yet: h highlights, a adds a note.",
+                         id="notes")
+
+    def show_notes(self, session: ReadingSession) -> None:
+        items = session.notes_items()
+        mono = self.app.has_class("-mono")
+        self.show(items, [note_prompt(i, session.text, mono) for i in items])
 
 
 def actor_prompt(actor: Actor, marked: bool = False, mono: bool = False) -> Text:
