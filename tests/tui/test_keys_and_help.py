@@ -68,10 +68,10 @@ async def test_a_clashing_keymap_is_refused_with_a_warning_on_screen(reader_db, 
         await pilot.press("escape")
         await pilot.press("slash")  # a walk, so that n is live
         await pilot.press(*"cable", "enter")
-        await wait_for(pilot, lambda: screen.walk)
-        first = screen.walk_index
+        await wait_for(pilot, lambda: screen.view.walk)
+        first = screen.view.walk_index
         await pilot.press("n")  # still the next match, not a note editor
-        assert pilot.app.screen is screen and screen.walk_index == first + 1
+        assert pilot.app.screen is screen and screen.view.walk_index == first + 1
     assert reads == [1]  # settings.json read once
 
 

@@ -187,7 +187,7 @@ async def test_search_and_walk_matches(reader_db):
         await pilot.press(*"cable", "enter")
         await pilot.pause()
         assert screen.check_action("next_match", ()) is True
-        matches = [m for m in screen.walk]
+        matches = [m for m in screen.view.walk]
         assert len(matches) >= 2
         assert screen.view.cursor_offset == matches[0][0]
         assert str(screen.view.border_title) == f"“cable” · 1/{len(matches)} · n/N"
@@ -200,7 +200,7 @@ async def test_search_and_walk_matches(reader_db):
         await open_dialog(pilot, "slash", Prompt)
         await pilot.press("enter")
         await pilot.pause()
-        assert not screen.walk and not screen.view.border_title
+        assert not screen.view.walk and not screen.view.border_title
 
 
 async def test_motion_keys(reader_db):

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
@@ -61,9 +60,6 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.jump_to_offset = jump_to
         self.article: Article | None = None
         self.session = ReadingSession(article_id, "")
-        self.walk: list[tuple[int, int]] = []
-        self.walk_index = -1
-        self._walk_label = ""
         self.colour = 1
         self._status_text = Text("")
         self._polling = False
@@ -375,11 +371,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _apply_analysis(self, result: Analysis) -> None:
         self.session.set_analysis(result)
         actors, claims = result.actors, result.claims
-        self.view.set_layer(
-            "actors",
-            [Span(s, e, f"article--actor-{a.type}") for a in actors for s, e in a.mentions],
-        )
-        self.view.set_layer("claims", [Span(c.start, c.end, self._claim_style(c)) for c in claims])
+        self.view.show_analysis(result)
         self._refresh_actors()
         self._refresh_claims()
         flags = result.flags
@@ -387,14 +379,6 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if flags:
             status.append(f" · ⚑ {len(flags)} date notes (see Claims)", style="bold")
         self._status(status)
-
-    @staticmethod
-    def _claim_style(claim: Claim) -> str:
-        if "denial" in claim.kinds:
-            return "article--claim-denial"
-        if "speculation" in claim.kinds:
-            return "article--claim-speculation"
-        return "article--claim"
 
     # -- panes: each draws itself from the session; the screen routes what they say --------
     def _refresh_actors(self) -> None:
@@ -505,40 +489,20 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.app.push_screen(dialogs().Prompt("Search", placeholder="text to find"), searched)
 
     def action_next_match(self) -> None:
-        self._walk(1)
+        self.view.step_walk(1)
 
     def action_previous_match(self) -> None:
-        self._walk(-1)
+        self.view.step_walk(-1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # n/N appear (in the footer too) only while there is something to walk.
         if action in ("next_match", "previous_match"):
-            return bool(self.walk)
+            return bool(self.view.walk)
         return True
 
-    def _walk(self, step: int) -> None:
-        if not self.walk:
-            return
-        self.walk_index = (self.walk_index + step) % len(self.walk)
-        self._jump(*self.walk[self.walk_index])
-        self._show_walk_position()
-
     def _start_walk(self, label: str, spans: list[tuple[int, int]], index: int) -> None:
-        """What n/N walk (search matches, an actor's mentions), shown on the article's
-        border with the position, so the analyst always knows where in the walk they are."""
-        self.walk, self.walk_index, self._walk_label = spans, index, sanitise_line(label)
+        self.view.start_walk(label, spans, index)
         self.refresh_bindings()
-        if spans:
-            self._jump(*spans[index])
-        self._show_walk_position()
-
-    def _show_walk_position(self) -> None:
-        if not self.walk:
-            self.view.border_title = None
-            return
-        self.view.border_title = Content(
-            f"{self._walk_label} · {self.walk_index + 1}/{len(self.walk)} · n/N"
-        )
 
     def action_export(self) -> None:
         from briefing.export import export_articles

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
+from textual.content import Content
 from textual.document._wrapped_document import WrappedDocument
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TextArea
 
+from briefing.model import Analysis, Claim
+from briefing.sanitize import sanitise_line
 from briefing.tui.keys import ARTICLE_BINDINGS
 
 LAYERS = ("claims", "actors", "highlights", "search", "focus")
@@ -72,6 +75,14 @@ class LayerPalette(Widget):
     }
 
 
+def _claim_style(claim: Claim) -> str:
+    if "denial" in claim.kinds:
+        return "article--claim-denial"
+    if "speculation" in claim.kinds:
+        return "article--claim-speculation"
+    return "article--claim"
+
+
 class ArticleView(TextArea, inherit_bindings=True):
     class Painted(Message):
         """The text given to `set_text` has been drawn for the first time: work that would
@@ -99,6 +110,9 @@ class ArticleView(TextArea, inherit_bindings=True):
         self._line_starts: list[int] = [0]
         self._awaiting_paint = False
         self.palette: LayerPalette | None = None  # set by the screen once it is mounted
+        self.walk: list[tuple[int, int]] = []  # what n/N step through
+        self.walk_index = -1
+        self._walk_label = ""
         self._index_text(text)
 
     def _set_document(self, text: str, language: str | None) -> None:
@@ -251,6 +265,36 @@ class ArticleView(TextArea, inherit_bindings=True):
 
     def action_clear_selection(self) -> None:
         self.collapse_selection(self.cursor_offset)
+
+    # -- analysis layers -------------------------------------------------------------------
+    def show_analysis(self, analysis: Analysis) -> None:
+        """Actor mentions tinted by type; claims by kind (denials and speculation apart)."""
+        self.set_layer("actors", [Span(s, e, f"article--actor-{a.type}")
+                                  for a in analysis.actors for s, e in a.mentions])
+        self.set_layer("claims", [Span(c.start, c.end, _claim_style(c)) for c in analysis.claims])
+
+    # -- walks: search matches or an actor's mentions, stepped through with n/N -----------
+    def start_walk(self, label: str, spans: list[tuple[int, int]], index: int = 0) -> None:
+        """Walk `spans` from `index`; the border shows the label and the position, so the
+        analyst always knows where in the walk they are."""
+        self.walk, self.walk_index, self._walk_label = spans, index, sanitise_line(label)
+        if spans:
+            self.jump_to(spans[index][0])
+            self.focus()
+        self._show_walk_position()
+
+    def step_walk(self, step: int) -> None:
+        if not self.walk:
+            return
+        self.walk_index = (self.walk_index + step) % len(self.walk)
+        self.jump_to(self.walk[self.walk_index][0])
+        self.focus()
+        self._show_walk_position()
+
+    def _show_walk_position(self) -> None:
+        self.border_title = Content(
+            f"{self._walk_label} · {self.walk_index + 1}/{len(self.walk)} · n/N"
+        ) if self.walk else None
 
     def collapse_selection(self, offset: int) -> None:
         """End visual mode and leave the cursor at `offset`, selecting nothing."""
