@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.sanitize import sanitise_line
 from briefing.tui.keys import LIBRARY_BINDINGS
+from briefing.tui.messages import StoreAnswer, StoreFailure
 from briefing.tui.narrow import fit_footer
 from briefing.tui.screens.modals import Confirm, Prompt
 
@@ -59,15 +60,18 @@ class LibraryScreen(Screen):
     def reload(self) -> None:
         from briefing.library import library_rows
 
-        self.app.service.submit(library_rows, self._show, self._failed)
+        self.app.service.ask(self, "rows", library_rows)
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)
 
-    def _show(self, rows: list[dict]) -> None:
-        if not self.is_mounted:
-            return  # the screen was closed while the database answered
-        self.rows = rows
+    @on(StoreFailure)
+    def _rows_failed(self, message: StoreFailure) -> None:
+        self._failed(message.error)
+
+    @on(StoreAnswer)
+    def _show(self, message: StoreAnswer) -> None:
+        self.rows = message.result
         self._fill_table()
 
     def _fill_table(self) -> None:

@@ -64,6 +64,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._status_text = Text("")
         self._polling = False
         self._seen_version: object = None  # the database version the last poll read
+        self._edits_made = 0  # counts this session's writes, so a poll read before one is
+        # not shown over it
         self._panes: dict[str, ActorsPane | ClaimsPane | NotesPane] = {}
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
         self._tabs: Tabs | None = None
@@ -214,7 +216,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if message.request == "open":
             self._opened(message.result)
         elif message.request == "poll":
-            self._polled(message.result)
+            self._polled(message.result, message.context)
         elif message.request == "edit":
             message.context.saved(message.result)
         elif message.request == "export":
@@ -281,13 +283,14 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
                 return None
             return version, store.highlights(article_id), store.article_notes(article_id)
 
-        # Queued behind this session's own writes, so it never undoes one in flight.
-        self.app.service.ask(self, "poll", read)
+        # Queued behind this session's own writes, so it never undoes one in flight; an
+        # edit made after it was queued makes its answer stale (see _polled).
+        self.app.service.ask(self, "poll", read, context=self._edits_made)
 
-    def _polled(self, result) -> None:
+    def _polled(self, result, edits_made_before: int) -> None:
         self._polling = False
-        if result is None:
-            return
+        if result is None or edits_made_before != self._edits_made:
+            return  # nothing new, or it read the database before an edit now shown
         self._seen_version, highlights, notes = result
         if self.session.set_annotations(highlights, notes):
             self._refresh_highlights()
