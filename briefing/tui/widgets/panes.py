@@ -81,28 +81,26 @@ class Pane(OptionList):
                 return
 
 
+class _ItemMessage(Message):
+    def __init__(self, pane: Pane, item: object) -> None:
+        super().__init__()
+        self.pane, self.item = pane, item
+
+    @property
+    def control(self) -> Pane:  # so that @on(..., "#actors") picks the pane
+        return self.pane
+
+
 class _ItemPane(Pane):
     """A pane whose items the analyst points at (moving over them) or chooses (enter).
     Pointed is also posted when cursor sync moves an unfocused pane: whoever marks the text
     for it checks that the pane has focus by the time the message arrives."""
 
-    class Pointed(Message):
-        def __init__(self, pane: Pane, item: object) -> None:
-            super().__init__()
-            self.pane, self.item = pane, item
+    class Pointed(_ItemMessage):
+        """The analyst moved onto `item` (or cursor sync did, see the class)."""
 
-        @property
-        def control(self) -> Pane:  # so that @on(..., "#actors") picks the pane
-            return self.pane
-
-    class Chosen(Message):
-        def __init__(self, pane: Pane, item: object) -> None:
-            super().__init__()
-            self.pane, self.item = pane, item
-
-        @property
-        def control(self) -> Pane:  # so that @on(..., "#actors") picks the pane
-            return self.pane
+    class Chosen(_ItemMessage):
+        """The analyst pressed enter on `item`."""
 
     @on(OptionList.OptionHighlighted)
     def _pointed(self, event: OptionList.OptionHighlighted) -> None:
