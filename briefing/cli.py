@@ -20,6 +20,7 @@ COMMANDS = ("open", "import", "list", "export", "analyze", "serve", "search", "a
 
 EPILOG = """examples:
   briefing                          open the library (bundled samples on first run)
+  briefing import --samples         add the bundled sample briefings
   briefing report.txt               import report.txt (if new) and read it
   briefing import a.md b.html -     import files, and stdin
   briefing import --update 3 v2.txt replace article 3's text, re-anchoring its highlights
@@ -68,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", help="theme name")
 
     p = sub.add_parser("import", parents=[common], help="import files into the library")
-    p.add_argument("files", nargs="+", metavar="FILE", help="files to import; - for stdin")
+    p.add_argument("files", nargs="*", metavar="FILE", help="files to import; - for stdin")
+    p.add_argument("--samples", action="store_true",
+                   help="import the bundled sample briefings (to try Briefing out)")
     p.add_argument("--update", type=int, metavar="ID",
                    help="replace article ID's text with FILE and re-anchor its annotations")
 
@@ -82,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("md", "json"), default="md")
     p.add_argument("--force", action="store_true",
                    help="replace an existing export even outside its managed region")
+    p.add_argument("--vault", action="store_true",
+                   help="for Obsidian/Logseq: actors as [[links]], tags as vault tags "
+                        '(settings.json "export_vault": true makes it the default)')
 
     p = sub.add_parser("analyze", parents=[common], help="actors and claims of a file")
     p.add_argument("file", help="file to analyse; - for stdin")
@@ -191,24 +197,43 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 def _open_reader(args: argparse.Namespace) -> int:
     opened = None
-    if args.file:
-        from briefing.opened_files import open_file
+    early = []  # the analysis process, started before the file is even read
 
-        opened = open_file(args.file)  # refused files fail here, before the screen changes
-    else:
-        from briefing.library import ensure_samples
+    def start_analysis() -> None:
+        # A file never read before is a new article: its analysis (spaCy's import and
+        # load, ~1.5 s) starts now, in another process, beside ingest and the UI's start.
+        # A file read before is left alone: its analysis is most likely stored already.
+        from briefing.analysis.runner import AnalysisProcess
 
-        with _store(args) as store:
-            ensure_samples(store)
-    if not sys.stdout.isatty() and not os.environ.get("BRIEFING_FORCE_TUI"):
-        raise BriefingError("the reader needs a terminal; use `briefing list` or `analyze`")
-    from briefing.tui.app import BriefingApp
+        early.append(AnalysisProcess.start(args.model))
 
-    # The reader shows the file's text at once and imports it after the first paint.
-    app = BriefingApp(db_path=config.database_path(args.db), opened=opened,
-                      theme_name=args.theme, model=args.model)
-    app.run(mouse=not args.no_mouse)
-    return app.return_code or 0
+    try:
+        if args.file:
+            from briefing.opened_files import open_file
+
+            # Refused files fail here, before the screen changes.
+            opened = open_file(args.file, before_ingest=start_analysis)
+            if early:
+                doc = opened.document
+                early[0].send(doc.text, doc.title, doc.meta)
+        else:
+            from briefing.library import ensure_samples
+
+            with _store(args) as store:
+                ensure_samples(store)
+        if not sys.stdout.isatty() and not os.environ.get("BRIEFING_FORCE_TUI"):
+            raise BriefingError("the reader needs a terminal; use `briefing list` or `analyze`")
+        from briefing.tui.app import BriefingApp
+
+        # The reader shows the file's text at once and imports it after the first paint.
+        app = BriefingApp(db_path=config.database_path(args.db), opened=opened,
+                          theme_name=args.theme, model=args.model,
+                          early_analysis=early.pop() if early else None)
+        app.run(mouse=not args.no_mouse)
+        return app.return_code or 0
+    finally:
+        for process in early:  # not handed to the reader (a refused file, no terminal)
+            process.cancel()
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -221,8 +246,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
             summary = update_article(store, args.update, args.files[0])
             print(summary.describe())
             return 0
+        if not args.files and not args.samples:
+            raise BriefingError("give FILEs to import, or --samples for the bundled samples")
+        names = [*args.files, *(config.sample_paths() if args.samples else ())]
         failed = 0
-        for name in args.files:
+        for name in names:
             try:
                 result = import_file(store, name)
             except BriefingError as exc:
@@ -251,7 +279,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
     with _store(args) as store:
         rows = library_rows(store)
     return _print_table(
-        rows if args.json else None, rows, "(library is empty: briefing import FILE)",
+        rows if args.json else None, rows,
+        "(library is empty: briefing import FILE, or briefing import --samples to try the "
+        "bundled samples)",
         f"{'ID':>4}  {'PUBLISHED':10}  {'HL':>3}  {'NOTES':>5}  TITLE",
         lambda row: f"{row['id']:>4}  {(row['published'] or '')[:10]:10}  "
                     f"{row['highlights']:>3}  {row['notes']:>5}  {_safe(row['title'])[:70]}")
@@ -278,7 +308,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     with _store(args) as store:
         ids = [a.id for a in store.articles()] if args.all else [args.id]
         written = export_articles(store, ids, Path(args.output or "."), fmt=args.format,
-                                  force=args.force, single_file=not args.all)
+                                  force=args.force, single_file=not args.all,
+                                  vault=config.export_vault(args.vault))
     for path in written:
         print(path)
     return 0
@@ -305,10 +336,24 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print(f"no match for {_safe(args.query)}")
         return 1
-    for hit in hits:
-        where = f"@{hit.start}" if hit.start is not None else ""
-        print(f"{hit.article_id:>4}{where:<8} {hit.kind:<12} {_safe(hit.snippet)}")
+    print_hits(hits, heading=sys.stdout.isatty())
     return 0
+
+
+def print_hits(hits: list, heading: bool) -> None:
+    """As ripgrep does: in a terminal, each briefing's title (and id) once as a heading,
+    then its hits by paragraph; piped, one line per hit that names the briefing."""
+    last = None
+    for hit in hits:
+        briefing = f"{_safe(hit.title)} [{hit.article_id}]"
+        where = f"¶{hit.paragraph}" if hit.paragraph is not None else "-"
+        if not heading:
+            print(f"{briefing}:{where}:{hit.kind}: {_safe(hit.snippet)}")
+            continue
+        if hit.article_id != last:
+            print(("\n" if last is not None else "") + briefing)
+            last = hit.article_id
+        print(f"  {where:>4}  {hit.kind:<12} {_safe(hit.snippet)}")
 
 
 def _cmd_actors(args: argparse.Namespace) -> int:

@@ -80,6 +80,7 @@ class Settings:
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys ("n,ctrl+n")
     export_dir: str | None = None
+    export_vault: bool = False  # Markdown for an Obsidian/Logseq vault (actors as [[links]])
     other: dict[str, Any] = field(default_factory=dict)  # kept as they were when saved
     problems: list[str] = field(default_factory=list, compare=False)
 
@@ -95,13 +96,18 @@ class Settings:
         if not isinstance(data, dict):
             return cls(problems=[f"{path}: not a JSON object; using defaults"])
         settings = cls(other={k: v for k, v in data.items()
-                              if k not in ("theme", "keymap", "export_dir")})
+                              if k not in ("theme", "keymap", "export_dir", "export_vault")})
         for name in ("theme", "export_dir"):
             value = data.get(name)
             if value is None or (isinstance(value, str) and value.strip()):
                 setattr(settings, name, value)
             else:
                 settings.problems.append(f"{path}: {name!r} must be a text; ignored")
+        vault = data.get("export_vault", False)
+        if isinstance(vault, bool):
+            settings.export_vault = vault
+        else:
+            settings.problems.append(f"{path}: 'export_vault' must be true or false; ignored")
         keymap = data.get("keymap") or {}
         if not isinstance(keymap, dict):
             settings.problems.append(f"{path}: 'keymap' must map action ids to keys; ignored")
@@ -116,7 +122,7 @@ class Settings:
 
     def to_dict(self) -> dict[str, Any]:
         chosen = {"theme": self.theme, "keymap": self.keymap or None,
-                  "export_dir": self.export_dir}
+                  "export_dir": self.export_dir, "export_vault": self.export_vault or None}
         return {**self.other, **{k: v for k, v in chosen.items() if v is not None}}
 
     def save(self, path: Path | None = None) -> None:
@@ -136,3 +142,9 @@ class Settings:
         import platformdirs
 
         return Path(platformdirs.user_documents_dir()) / "Briefing"
+
+
+def export_vault(explicit: bool = False) -> bool:
+    """Markdown for an Obsidian/Logseq vault (actors as [[links]]): `--vault`, or settings
+    "export_vault": true (which the reader's `e` follows too)."""
+    return explicit or Settings.load().export_vault

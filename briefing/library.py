@@ -55,6 +55,12 @@ def ensure_samples(store: Store) -> list[int]:
     """Import the bundled sample briefings into an empty library (first run)."""
     if store.articles() or store.get_value("settings", "samples_offered"):
         return []
+    return import_samples(store)
+
+
+def import_samples(store: Store) -> list[int]:
+    """Import the bundled sample briefings (those already in the library are kept as they
+    are); their ids."""
     ids = [import_file(store, p).article_id for p in config.sample_paths()]
     store.set_value("settings", "samples_offered", True)
     return ids

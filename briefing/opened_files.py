@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,12 +55,15 @@ class OpenedFile:
             pass  # a cache: never worth an error
 
 
-def open_file(name: str) -> OpenedFile:
+def open_file(name: str, before_ingest: Callable[[], None] | None = None) -> OpenedFile:
     """The Document of a file (or `-`, stdin): from the cache when the file is unchanged,
-    else ingested. Raises BriefingError, as `ingest.load`, for what cannot be read."""
+    else ingested. Raises BriefingError, as `ingest.load`, for what cannot be read.
+    `before_ingest` runs first when the file is new or changed (nothing kept for it)."""
     if name == "-":
         from briefing.ingest import load
 
+        if before_ingest is not None:
+            before_ingest()
         return OpenedFile(load(name), False, None, None)
     path = Path(name).expanduser().resolve()
     stamp = _stamp(path)
@@ -68,6 +72,8 @@ def open_file(name: str) -> OpenedFile:
         return OpenedFile(cached, True, path, stamp)
     from briefing.ingest import load
 
+    if before_ingest is not None:
+        before_ingest()
     return OpenedFile(load(name), False, path, stamp)
 
 

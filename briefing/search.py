@@ -8,6 +8,7 @@ articles, fast enough to run on every keystroke.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -27,10 +28,22 @@ class Hit:
     title: str
     start: int | None  # offset in the article text where the hit opens the reader
     snippet: str
+    line: int | None = None  # 1-based, in the article's text, where `start` is
+    paragraph: int | None = None  # 1-based: paragraphs are parted by blank lines
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "article_id": self.article_id, "title": self.title,
-                "start": self.start, "snippet": self.snippet}
+                "start": self.start, "line": self.line, "paragraph": self.paragraph,
+                "snippet": self.snippet}
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def text_position(text: str, offset: int) -> tuple[int, int]:
+    """(line, paragraph), both 1-based, of `offset` in `text`: where a grep user looks."""
+    before = text[:offset]
+    return before.count("\n") + 1, len(_PARAGRAPH_BREAK.findall(before)) + 1
 
 
 @dataclass
@@ -95,11 +108,19 @@ class SearchIndex:
         order = {kind: i for i, kind in enumerate(KINDS)}
         hits.sort(key=lambda h: (order[h.kind] if h.kind != "text" else len(KINDS),
                                  h.article_id, h.start or 0))
-        return hits[:limit]
+        return [self._placed(hit) for hit in hits[:limit]]
+
+    def _placed(self, hit: Hit) -> Hit:
+        """The hit with its line and paragraph (only for hits shown: counting costs)."""
+        text = self.texts.get(hit.article_id)
+        if hit.start is None or text is None or hit.kind == "title":
+            return hit
+        line, paragraph = text_position(text, hit.start)
+        return dataclasses.replace(hit, line=line, paragraph=paragraph)
 
     def _by_tag(self, tag: str, limit: int) -> list[Hit]:
         tag = tag.lower()
-        return [self._hit(e, 0, 0) for e in self.entries
+        return [self._placed(self._hit(e, 0, 0)) for e in self.entries
                 if any(t.lower() == tag for t in e.tags)][:limit]
 
     def _hit(self, entry: _Entry, start: int, end: int) -> Hit:

@@ -112,3 +112,87 @@ def test_import_keeps_going_past_a_bad_file(db_path, tmp_path):
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2 and "binary" in errors[0] and "no such file" in errors[1]
     assert "imported" in result.stdout
+
+
+def test_samples_are_offered_and_imported_on_request(db_path, capsys):
+    from briefing.config import sample_paths
+
+    assert main(["--db", str(db_path), "list"]) == 0
+    assert "briefing import --samples" in capsys.readouterr().out
+    assert main(["--db", str(db_path), "import", "--samples"]) == 0
+    assert capsys.readouterr().out.count("\timported\t") == len(sample_paths())
+    assert main(["--db", str(db_path), "import"]) == 1
+    assert "--samples" in capsys.readouterr().err
+
+
+def test_search_names_the_briefing_and_the_paragraph(db_path, capsys):
+    from briefing.cli import print_hits
+    from briefing.search import SearchIndex
+    from briefing.store import Store
+
+    assert main(["--db", str(db_path), "import", str(DATA / "baltic-cable-damage.md")]) == 0
+    capsys.readouterr()
+    title = "Finland and Estonia Investigate Damage to Baltic Sea Power Cable"
+    assert main(["--db", str(db_path), "search", "anchor was dragged"]) == 0
+    [line] = capsys.readouterr().out.splitlines()  # piped: one line per hit, like rg
+    with Store(db_path) as store:
+        text = store.articles()[0]["text"]
+    paragraphs = text.split("\n\n")
+    number = next(i for i, p in enumerate(paragraphs, 1) if "anchor was dragged" in p)
+    assert line.startswith(f"{title} [1]:¶{number}:text: ")
+    assert main(["--db", str(db_path), "search", "anchor was dragged", "--json"]) == 0
+    [hit] = json.loads(capsys.readouterr().out)
+    assert hit["title"] == title and hit["paragraph"] == number
+    assert hit["line"] == text[:hit["start"]].count("\n") + 1
+    # In a terminal: the title once as a heading, then each hit by paragraph.
+    with Store(db_path) as store:
+        hits = SearchIndex(store).search("cable")
+    print_hits(hits, heading=True)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{title} [1]" and out.count(f"{title} [1]") == 1
+    assert all(line.startswith("  ") for line in out[1:])
+
+
+def test_the_analysis_of_a_new_file_starts_before_it_is_read(tmp_path, monkeypatch):
+    import briefing.ingest
+    from briefing import opened_files
+    from briefing.analysis import runner
+
+    events = []
+
+    class Process:
+        text = None
+
+        @classmethod
+        def start(cls, model=None):
+            events.append("analysis started")
+            return cls()
+
+        def send(self, text, title, meta):
+            events.append("text sent")
+            self.text = text
+
+        def cancel(self):
+            events.append("cancelled")
+
+    original = briefing.ingest.load  # open_file imports it when it needs it
+    monkeypatch.setattr(briefing.ingest, "load",
+                        lambda name: (events.append("file read"), original(name))[1])
+    monkeypatch.setattr(runner, "AnalysisProcess", Process)
+    monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "db.json"))
+    source = tmp_path / "new.md"
+    source.write_text((DATA / "sahel-grain-corridor.md").read_text("utf-8"))
+    assert main([str(source)]) == 1  # no terminal under pytest: the reader refuses
+    assert events == ["analysis started", "file read", "text sent", "cancelled"]
+    # A file read before (kept in the cache) is most likely analysed: nothing starts early.
+    opened = opened_files.open_file(str(source))
+    opened.remember()
+    events.clear()
+    assert main([str(source)]) == 1
+    assert events == []
+    # A refused file stops the process it started.
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    events.clear()
+    assert main([str(bad)]) == 1
+    assert events[0] == "analysis started" and events[-1] == "cancelled"

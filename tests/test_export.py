@@ -179,7 +179,14 @@ def test_web_annotation_json(db_path, tmp_path):
     selectors = {s["type"]: s for s in item["target"]["selector"]}
     assert selectors["TextQuoteSelector"]["exact"].startswith("# Not a heading")
     assert selectors["TextPositionSelector"]["start"] == 0
-    assert item["body"]["value"].startswith("# note heading")
+    assert item["target"]["source"] == "https://e.org/a"  # the article's URL
+    # Tags are TextualBody items with purpose "tagging" in `body`, beside the comment.
+    comment, tag = item["body"]
+    assert comment["purpose"] == "commenting" and comment["value"].startswith("# note heading")
+    assert tag == {"type": "TextualBody", "value": "tag1", "purpose": "tagging"}
+    assert "bodies" not in item
+    plain = data["items"][1]  # a note and no tag: one body
+    assert plain["body"]["value"] == "plain" and plain["motivation"] == "commenting"
 
 
 def test_orphans_are_listed(db_path, tmp_path):
@@ -199,3 +206,69 @@ def test_cli_export_all(db_path, tmp_path):
     store.close()
     assert main(["--db", str(db_path), "export", "--all", "-o", str(tmp_path / "vault")]) == 0
     assert len(list((tmp_path / "vault").glob("*.md"))) == 2
+
+
+def test_export_names_are_readable_stable_and_carry_the_id(db_path, tmp_path):
+    store, aid = build(db_path, title="Territory's Governor Resigns: a [Timeline] #1 | AP")
+    out = tmp_path / "vault"
+    [path] = export_articles(store, [aid], out)
+    assert path.name == f"Territory's Governor Resigns a Timeline 1 AP (briefing {aid}).md"
+    assert export_articles(store, [aid], out) == [path]  # the same name every time
+    assert [p.name for p in out.iterdir()] == [path.name]
+
+
+def test_reexport_renames_an_export_with_the_earlier_name(db_path, tmp_path):
+    store, aid = build(db_path, title="Territory's Governor Resigns")
+    out = tmp_path / "vault"
+    [path] = export_articles(store, [aid], out)
+    earlier = out / f"Territory s Governor Resigns ({aid}).md"
+    path.rename(earlier)
+    earlier.write_text(earlier.read_text() + "\nMy own conclusions.\n")
+    [again] = export_articles(store, [aid], out)
+    assert again == path and not earlier.exists()
+    assert "My own conclusions." in again.read_text()
+
+
+def _with_actors(db_path):
+    from briefing.analysis import cache_key
+
+    store, aid = build(db_path)
+    store.add_annotation(aid, 0, 5, tags=["north korea", "sources", "2024"])
+    actors = [{"name": "Marja Kallio", "type": "person", "mentions": [[0, 5]], "aliases": []},
+              {"name": "Evil]] [x](http://e.org) #t|a <b>", "type": "organisation",
+               "mentions": [[6, 9]], "aliases": []}]
+    store.save_analysis(cache_key(store.article(aid)["hash"], "any-model"),
+                        {"actors": actors, "claims": [], "flags": []})
+    return store, aid
+
+
+def test_vault_export_links_actors_and_uses_vault_tags(db_path, tmp_path):
+    from briefing.cli import main
+
+    store, aid = _with_actors(db_path)
+    store.close()
+    assert main(["--db", str(db_path), "export", str(aid), "--vault", "-o",
+                 str(tmp_path / "vault")]) == 0
+    [path] = (tmp_path / "vault").glob("*.md")
+    text = path.read_text()
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["actors"] == ["[[Marja Kallio]]", "[[Evil x http e.org t a b]]"]
+    assert front["tags"] == ["north-korea", "sources", "tag1"]  # no spaces, no bare number
+    assert "| [[Marja Kallio]] | person | 1 |" in text
+    assert "| [[Evil x http e.org t a b]] | organisation | 1 |" in text
+    # Nothing in an actor's link becomes a Markdown link, HTML or a table cell of its own.
+    tokens = md().parse(text.split(BEGIN)[1])
+    assert not [t for t in tokens if t.type == "inline" for c in t.children or []
+                if c.type in ("link_open", "html_inline")]
+
+
+def test_vault_export_is_a_setting_too_and_off_by_default(db_path, tmp_path):
+    from briefing import config
+
+    store, aid = _with_actors(db_path)
+    [path] = export_articles(store, [aid], tmp_path / "plain")
+    assert "[[" not in path.read_text() and "- Marja Kallio" in path.read_text()
+    config.Settings(export_vault=True).save()
+    assert config.export_vault() is True
+    [path] = export_articles(store, [aid], tmp_path / "vault", vault=config.export_vault())
+    assert "- '[[Marja Kallio]]'" in path.read_text()

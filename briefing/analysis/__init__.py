@@ -9,10 +9,10 @@ from typing import Any
 
 from briefing.analysis.pipeline import PipelineUnavailable, load_pipeline, parse, pipeline_id
 
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 __all__ = ["ANALYSIS_VERSION", "PipelineUnavailable", "analyse", "analyse_document",
-           "cache_key"]
+           "analyse_parsed", "cache_key"]
 
 
 def cache_key(text_hash: str, model: str) -> str:
@@ -37,17 +37,12 @@ def analyse(text: str, title: str = "", meta: dict | None = None, model: str | N
 
     `progress(done, total)` is called as paragraphs are parsed.
     """
-    from briefing.analysis.actors import find_actors
-    from briefing.analysis.claims import find_claims, find_flags
-
     nlp = load_pipeline(model)
     started = time.perf_counter()
     parsed = []
     for pair in parse(nlp, text, progress):
         parsed.append(pair)
-    actors = find_actors(parsed, text)
-    claims = find_claims(parsed, text, actors)
-    flags = find_flags(parsed, text, meta or {})
+    actors, claims, flags = analyse_parsed(parsed, text, meta or {})
     return {
         "title": title, "text": text, "model": pipeline_id(nlp),
         "actors": [a.to_dict() for a in actors],
@@ -55,6 +50,18 @@ def analyse(text: str, title: str = "", meta: dict | None = None, model: str | N
         "flags": flags,
         "seconds": round(time.perf_counter() - started, 3),
     }
+
+
+def analyse_parsed(parsed: list[tuple[Any, Any]], text: str,
+                   meta: dict) -> tuple[list[Any], list[Any], list[dict]]:
+    """(actors, claims, flags) of a text already parsed into (block, Doc) pairs: the rule
+    layers of `analyse`, for callers that parse once and score many times (benchmarks)."""
+    from briefing.analysis.actors import find_actors
+    from briefing.analysis.claims import find_claims
+    from briefing.analysis.dates import find_flags
+
+    actors = find_actors(parsed, text)
+    return actors, find_claims(parsed, text, actors), find_flags(parsed, text, meta)
 
 
 def analyse_document(doc: Any, model: str | None = None) -> dict[str, Any]:

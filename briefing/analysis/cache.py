@@ -16,6 +16,7 @@ from briefing.analysis import cache_key
 from briefing.model import Analysis, Article
 
 if TYPE_CHECKING:
+    from briefing.analysis.runner import AnalysisProcess
     from briefing.store import Store
 
 
@@ -38,12 +39,15 @@ def save_analysis(store: Store, text_hash: str, model: str | None, result: dict)
 
 def analyse_in_child(article: Article, model: str | None,
                      progress: Callable[[int, int], None] | None = None,
-                     cancelled: Callable[[], bool] = lambda: False) -> dict | None:
-    """Analyse in a child process (see runner.py); None when cancelled. Raises
-    AnalysisFailed with the one-line reason."""
+                     cancelled: Callable[[], bool] = lambda: False,
+                     process: AnalysisProcess | None = None) -> dict | None:
+    """Analyse in a child process (see runner.py), or wait for `process`, one already
+    analysing this text; None when cancelled. Raises AnalysisFailed with the one-line
+    reason."""
     from briefing.analysis.runner import AnalysisProcess
 
-    process = AnalysisProcess(article.text, article.title, article.to_dict(), model)
+    if process is None:
+        process = AnalysisProcess(article.text, article.title, article.to_dict(), model)
     try:
         for event in process.events():
             if cancelled():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 
 
@@ -22,14 +23,33 @@ def _emit(kind: str, *payload: object) -> None:
 
 
 def child_main() -> int:
-    request = json.loads(sys.stdin.read())
+    # The pipeline loads first, while the request is still on its way: a reader started
+    # this process at launch, before it had read (let alone shown) the file, so spaCy's
+    # import and load run beside the parent's start-up instead of after it.
+    model = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else None
+    request: list[dict] = []
+    # Read at once on a thread: a request larger than the pipe's buffer must not leave the
+    # parent blocked in its write while this process loads spaCy.
+    reader = threading.Thread(target=lambda: request.append(json.loads(sys.stdin.read())),
+                              daemon=True)
+    reader.start()
     try:
         from briefing.analysis import PipelineUnavailable, analyse
+        from briefing.analysis.pipeline import load_pipeline
 
         try:
             _emit("progress", 0, 0)
-            result = analyse(request["text"], request.get("title", ""), request.get("meta"),
-                             request.get("model"),
+            try:
+                load_pipeline(model)
+                from briefing.analysis import actors, claims  # noqa: F401  (their import, too)
+            except PipelineUnavailable:
+                pass  # said below, once there is a request to answer
+            reader.join()
+            if not request:
+                return 0  # the reader went away (or changed its mind) before asking
+            ask = request[0]
+            result = analyse(ask["text"], ask.get("title", ""), ask.get("meta"),
+                             ask.get("model") or model,
                              progress=lambda done, total: _emit("progress", done, total))
             result.pop("text", None)  # the parent has it; do not ship 1 MB back
             _emit("result", result)
@@ -41,14 +61,34 @@ def child_main() -> int:
 
 
 class AnalysisProcess:
-    """One analysis in a child process; iterate `events()` from a worker thread."""
+    """One analysis in a child process; iterate `events()` from a worker thread.
+
+    `AnalysisProcess(text, ...)` starts it with its text; `AnalysisProcess.start(model)`
+    starts the process (spaCy loading) before the text is known, and `send` gives it."""
 
     def __init__(self, text: str, title: str = "", meta: dict | None = None,
                  model: str | None = None) -> None:
+        self._spawn(model)
+        self.send(text, title, meta)
+
+    @classmethod
+    def start(cls, model: str | None = None) -> AnalysisProcess:
+        process = cls.__new__(cls)
+        process._spawn(model)
+        return process
+
+    def _spawn(self, model: str | None) -> None:
+        self.model = model
+        self.text: str | None = None
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "briefing.analysis.runner"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
-        request = {"text": text, "title": title, "model": model,
+            [sys.executable, "-m", "briefing.analysis.runner", model or ""],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            text=True, encoding="utf-8")
+
+    def send(self, text: str, title: str = "", meta: dict | None = None) -> None:
+        """The text to analyse (once)."""
+        self.text = text
+        request = {"text": text, "title": title, "model": self.model,
                    "meta": {k: v for k, v in (meta or {}).items()
                             if isinstance(v, (str, int, float, bool))}}
         assert self._proc.stdin is not None

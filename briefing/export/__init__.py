@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.export import markdown, webannotation
-from briefing.export.paths import export_name, inside
+from briefing.export.paths import earlier_export_name, export_name, inside
 from briefing.model import Analysis, Article
 from briefing.storage import atomic_write
 from briefing.store import Store
@@ -21,28 +21,32 @@ def cached_analysis(store: Store, article: Article) -> Analysis | None:
     return store.analysis_of(article.hash)
 
 
-def _markdown_parts(store: Store, article_id: int) -> tuple[str, str]:
+def _markdown_parts(store: Store, article_id: int, vault: bool = False) -> tuple[str, str]:
     """(front matter, managed region) of an article's Markdown export."""
     article = store.read_article(article_id)
     highlights = store.highlights(article_id)
     notes = store.article_notes(article_id)
     analysis = cached_analysis(store, article)
-    return (markdown.front_matter(article, highlights, notes, analysis),
-            markdown.render_region(article, highlights, notes, analysis, store.grades()))
+    return (markdown.front_matter(article, highlights, notes, analysis, vault=vault),
+            markdown.render_region(article, highlights, notes, analysis, store.grades(),
+                                   vault=vault))
 
 
-def export_article_text(store: Store, article_id: int, fmt: str = "md") -> str:
-    """The whole export of one article as text (Markdown or Web Annotation JSON)."""
+def export_article_text(store: Store, article_id: int, fmt: str = "md",
+                        vault: bool = False) -> str:
+    """The whole export of one article as text (Markdown or Web Annotation JSON).
+    `vault`: Markdown for Obsidian/Logseq, actors as [[links]] (see markdown.front_matter)."""
     if fmt == "json":
         article = store.read_article(article_id)
         return json.dumps(webannotation.render(article, store.highlights(article_id)),
                           ensure_ascii=False, indent=2) + "\n"
-    front, region = _markdown_parts(store, article_id)
+    front, region = _markdown_parts(store, article_id, vault)
     return front + "\n" + region
 
 
 def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
-                    force: bool = False, single_file: bool = True) -> list[Path]:
+                    force: bool = False, single_file: bool = True,
+                    vault: bool = False) -> list[Path]:
     """Write one file per article; returns the paths written.
 
     `output` is a folder, or (one article) a file path ending in .md/.json.
@@ -53,29 +57,47 @@ def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
         article = store.require_article(article_id)
         if single_file and output.suffix.lower() == suffix:
             folder, name = output.parent, output.name
+            earlier = None
         else:
             folder, name = output, export_name(article["title"], article_id, suffix)
+            earlier = earlier_export_name(article["title"], article_id, suffix)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise BriefingError(f"cannot create {folder}: {exc.strerror}") from None
         target = inside(folder, name)
-        written.append(_write(store, article_id, target, fmt, force))
+        if earlier is not None:
+            _rename_earlier_export(inside(folder, earlier), target)
+        written.append(_write(store, article_id, target, fmt, force, vault))
     return written
 
 
-def _write(store: Store, article_id: int, target: Path, fmt: str, force: bool) -> Path:
+def _rename_earlier_export(earlier: Path, target: Path) -> None:
+    """An export under the name exports used to get takes the new name, so a re-export
+    updates it (keeping what the analyst wrote around the region) instead of copying it."""
+    if target.exists() or target.is_symlink() or earlier == target:
+        return
+    if earlier.is_file() and not earlier.is_symlink():
+        try:
+            os.replace(earlier, target)
+        except OSError as exc:
+            raise BriefingError(f"cannot rename {earlier}: {exc.strerror}") from None
+
+
+def _write(store: Store, article_id: int, target: Path, fmt: str, force: bool,
+           vault: bool) -> Path:
     if target.is_symlink():
         raise BriefingError(f"{target} is a symbolic link; refusing to write through it")
     if target.exists() and not force:
         if fmt != "md":
             raise BriefingError(f"{target} exists; use --force to replace it")
         existing = target.read_text(encoding="utf-8", errors="replace")
-        content = markdown.merge_into_existing(existing, *_markdown_parts(store, article_id))
+        content = markdown.merge_into_existing(existing,
+                                               *_markdown_parts(store, article_id, vault))
         if content is None:
             raise BriefingError(f"{target} exists and has no Briefing region; use --force")
     else:
-        content = export_article_text(store, article_id, fmt)
+        content = export_article_text(store, article_id, fmt, vault)
     try:
         atomic_write(target, content.encode("utf-8"))
         os.chmod(target, 0o644)

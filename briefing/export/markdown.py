@@ -65,11 +65,35 @@ def block_id(highlight: Highlight) -> str:
     return "hl-" + hashlib.sha1(seed.encode()).hexdigest()[:6]
 
 
+_NOT_IN_LINK = re.compile(r"[^\w '’.,&-]+")  # [ ] # ^ | and anything Markdown or HTML
+
+
+def wiki_link(name: str) -> str:
+    """`[[Name]]`: a vault (Obsidian, Logseq) makes it a page, so its graph joins every
+    briefing that names the same actor. Nothing that could end the link or start other
+    Markdown or HTML survives in it."""
+    name = re.sub(r"\s+", " ", _NOT_IN_LINK.sub(" ", sanitise_line(name))).strip(" .-")
+    return f"[[{name}]]" if name else ""
+
+
+def vault_tag(tag: str) -> str:
+    """A tag as vaults accept it: no spaces (a dash instead), letters, digits, _ - /."""
+    tag = re.sub(r"[^\w/-]", "", re.sub(r"\s+", "-", sanitise_line(str(tag)).strip()))
+    return tag if tag and not tag.isdigit() else ""
+
+
 def front_matter(article: Article, highlights: list[Highlight], notes: list[ArticleNote],
-                 analysis: Analysis | None) -> str:
+                 analysis: Analysis | None, vault: bool = False) -> str:
+    """`vault`: actors as [[links]] and tags in the form Obsidian and Logseq accept."""
     own_tags = article.meta.get("tags")
     tags = sorted({t for h in highlights for t in h.tags} |
                   set(own_tags if isinstance(own_tags, list) else []))
+    names = [a.name for a in (analysis.actors if analysis else [])][:30]
+    if vault:
+        tags = sorted({t for t in map(vault_tag, tags) if t})
+        actors = [link for link in map(wiki_link, names) if link]
+    else:
+        actors = [sanitise_line(name) for name in names]
     meta = article.meta
     data = {
         "title": sanitise_line(article.title),
@@ -80,7 +104,7 @@ def front_matter(article: Article, highlights: list[Highlight], notes: list[Arti
         "imported": article.imported,
         "briefing_id": article.id,
         "tags": [sanitise_line(str(t)) for t in tags],
-        "actors": [sanitise_line(a.name) for a in (analysis.actors if analysis else [])][:30],
+        "actors": actors,
         "highlights": sum(1 for h in highlights if not h.orphaned),
         "orphaned": sum(1 for h in highlights if h.orphaned),
         "notes": len(notes),
@@ -91,7 +115,8 @@ def front_matter(article: Article, highlights: list[Highlight], notes: list[Arti
 
 
 def render_region(article: Article, highlights: list[Highlight], notes: list[ArticleNote],
-                  analysis: Analysis | None, grades: dict[str, str] | None = None) -> str:
+                  analysis: Analysis | None, grades: dict[str, str] | None = None,
+                  vault: bool = False) -> str:
     text = article.text
     parts = [BEGIN, "", f"# {escape_line(sanitise_line(article.title))}", ""]
     anchored = [h for h in highlights if not h.orphaned]
@@ -120,8 +145,9 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
                       _indent(quote_block(c.text)), ""]
         parts += ["## Actors", "", "| Actor | Type | Mentions |", "|---|---|---|"]
         for actor in analysis.actors:
-            parts.append(f"| {escape_line(sanitise_line(actor.name))} | {actor.type} | "
-                         f"{len(actor.mentions)} |")
+            name = (wiki_link(actor.name) if vault else "") or escape_line(
+                sanitise_line(actor.name))
+            parts.append(f"| {name} | {actor.type} | {len(actor.mentions)} |")
         parts.append("")
     parts.append(END)
     return "\n".join(parts) + "\n"

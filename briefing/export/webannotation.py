@@ -6,7 +6,8 @@ from briefing.model import Article, Highlight
 
 
 def render(article: Article, highlights: list[Highlight]) -> dict:
-    # A plain IRI: the form other annotation tools (Hypothesis, the W3C test suite) anchor on.
+    # The article's URL when it has one, so other annotation tools can anchor the same
+    # highlights (by their quote) on the page; else a URN naming this text.
     source = article.meta.get("url") or f"urn:briefing:article:{article.id}:{article.hash[:16]}"
     items = []
     for h in highlights:
@@ -25,12 +26,17 @@ def render(article: Article, highlights: list[Highlight]) -> dict:
             "motivation": "commenting" if h.note else "highlighting",
             "target": {"source": source, "selector": selectors},
         }
+        # The model's own place for tags: one TextualBody each, purpose "tagging", in `body`
+        # beside the comment (an array when there is more than one body).
+        bodies = []
         if h.note:
-            item["body"] = {"type": "TextualBody", "value": h.note, "format": "text/plain",
-                            "purpose": "commenting"}
-        if h.tags:
-            item["bodies"] = [{"type": "TextualBody", "value": t, "purpose": "tagging"}
-                              for t in h.tags]
+            bodies.append({"type": "TextualBody", "value": h.note, "format": "text/plain",
+                           "purpose": "commenting"})
+        bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in h.tags]
+        if bodies:
+            item["body"] = bodies if len(bodies) > 1 else bodies[0]
+        if not h.note and h.tags:
+            item["motivation"] = "tagging"
         items.append(item)
     return {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
             "label": article.title, "total": len(items), "items": items}

@@ -37,10 +37,12 @@ class BriefingApp(App):
 
     def __init__(self, db_path: Path, article_id: int | None = None,
                  theme_name: str | None = None, model: str | None = None,
-                 document=None, opened=None) -> None:
+                 document=None, opened=None, early_analysis=None) -> None:
         """`document` (a Document) opens a file's text at once, importing it after;
-        `opened` (an opened_files.OpenedFile) does too, and keeps it for the next time."""
+        `opened` (an opened_files.OpenedFile) does too, and keeps it for the next time.
+        `early_analysis`: an AnalysisProcess of that text, started at launch."""
         super().__init__()
+        self.early_analysis = early_analysis
         self.opened = opened
         self.document = opened.document if opened is not None else document
         self.db_path = Path(db_path)
@@ -140,10 +142,11 @@ class BriefingApp(App):
 
     def watch_theme(self, theme: str) -> None:
         self.set_class(theme == MONO_THEME, "-mono")
-        if self.is_mounted and theme in ("briefing-dark", "briefing-light", MONO_THEME):
-            if self.settings.theme != theme and not os.environ.get("NO_COLOR"):
-                self.settings.theme = theme
-                self.settings.save()
+        # Any theme the analyst picks is remembered (Textual's own, e.g. nord, too); only
+        # the monochrome one forced by NO_COLOR is not a choice.
+        if self.is_mounted and self.settings.theme != theme and not os.environ.get("NO_COLOR"):
+            self.settings.theme = theme
+            self.settings.save()
 
     def open_article(self, article_id: int, at: int | None = None) -> None:
         """Open an article, with the cursor at offset `at` when given."""
@@ -162,10 +165,14 @@ class BriefingApp(App):
     def open_library(self) -> None:
         from briefing.tui.screens.library import LibraryScreen
 
-        if isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 1:
-            self.pop_screen()  # back to the library (or search) the reader was opened from
-            if isinstance(self.screen, LibraryScreen):
-                self.screen.reload()
+        library = next((s for s in reversed(self.screen_stack[:-1])
+                        if isinstance(s, LibraryScreen)), None)
+        if isinstance(self.screen, ReaderScreen) and library is not None:
+            # Back to the library the reader was reached from, past the search or actor
+            # index it was opened from: `L` means the library, not the previous screen.
+            while self.screen is not library:
+                self.pop_screen()
+            library.reload()
         else:
             # A reader opened straight from a file is the first screen, which Textual cannot
             # switch away from: the library goes on top (and the reader stops polling).
@@ -185,6 +192,22 @@ class BriefingApp(App):
             yield SystemCommand(b.description, b.tooltip or b.description,
                                 lambda b=b, s=screen: s.run_action(b.action))
 
+    def claim_early_analysis(self, text: str):
+        """The analysis process started at launch, if it is analysing `text` (the reader
+        then waits for it rather than start another); None otherwise."""
+        early, self.early_analysis = self.early_analysis, None
+        if early is not None and early.text != text:
+            early.cancel()
+            return None
+        return early
+
+    def drop_early_analysis(self) -> None:
+        """Not needed (the analysis was stored already): stop it."""
+        early, self.early_analysis = self.early_analysis, None
+        if early is not None:
+            early.cancel()
+
     def on_unmount(self) -> None:
+        self.drop_early_analysis()
         if self.service is not None:
             self.service.close()

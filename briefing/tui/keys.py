@@ -49,6 +49,8 @@ READER_BINDINGS: list[Binding] = [
     Binding("tab", "cycle_pane(1)", "Next pane", id="next-pane", show=False,
             tooltip="cycle Article, Actors, Claims, Notes; enter jumps to the item"),
     Binding("shift+tab", "cycle_pane(-1)", "Previous pane", id="previous-pane", show=False),
+    Binding("escape", "clear_walk", "Clear search", id="clear-search", show=False,
+            tooltip="clear the search or walk (after the selection)"),
     Binding("L", "library", "Library", id="library", tooltip="back to the library"),
     Binding("q", "quit", "Quit", id="quit", tooltip="quit Briefing"),
 ]
@@ -56,9 +58,15 @@ READER_BINDINGS: list[Binding] = [
 ARTICLE_BINDINGS: list[Binding] = [
     Binding("j", "cursor_down", "Down", id="down", show=False),
     Binding("k", "cursor_up", "Up", id="up", show=False),
-    Binding("l", "cursor_right", "Right", id="right", show=False),
-    Binding("w", "cursor_word_right", "Word right", id="word-right", show=False),
-    Binding("b", "cursor_word_left", "Word left", id="word-left", show=False),
+    # h highlights, so left is the arrow or backspace (as in vim); l and the arrow go right.
+    Binding("left,backspace", "cursor_left", "Left", id="left", show=False,
+            tooltip="character left (h is highlight)"),
+    Binding("l,right", "cursor_right", "Right", id="right", show=False,
+            tooltip="character right"),
+    Binding("w", "cursor_word_right", "Word right", id="word-right", show=False,
+            tooltip="start of the next word"),
+    Binding("b", "cursor_word_left", "Word left", id="word-left", show=False,
+            tooltip="start of the previous word"),
     Binding("g", "top", "Top", id="top", show=False),
     Binding("G", "bottom", "Bottom", id="bottom", show=False),
     Binding("ctrl+d", "half_page(1)", "Half page down", id="half-down", show=False),
@@ -67,7 +75,20 @@ ARTICLE_BINDINGS: list[Binding] = [
     Binding("pagedown", "cursor_page_down", "Page down", id="page-down", show=False),
     Binding("v", "toggle_select", "Select", id="select",
             tooltip="start a selection that motion extends (shift+arrows too)"),
-    Binding("escape", "clear_selection", "Clear selection", id="clear-selection", show=False),
+    Binding("escape", "clear_selection", "Clear selection", id="clear-selection", show=False,
+            tooltip="clear the selection"),
+]
+
+# The library's list moves as the reader's text does (same ids, so a remap moves both).
+LIBRARY_MOTION_BINDINGS: list[Binding] = [
+    Binding("j", "cursor_down", "Down", id="down", show=False),
+    Binding("k", "cursor_up", "Up", id="up", show=False),
+    Binding("g", "scroll_top", "Top", id="top", show=False),
+    Binding("G", "scroll_bottom", "Bottom", id="bottom", show=False),
+    Binding("home", "scroll_top", "Top", id="list-home", show=False),
+    Binding("end", "scroll_bottom", "Bottom", id="list-end", show=False),
+    Binding("ctrl+d", "half_page(1)", "Half page down", id="half-down", show=False),
+    Binding("ctrl+u", "half_page(-1)", "Half page up", id="half-up", show=False),
 ]
 
 LIBRARY_BINDINGS: list[Binding] = [
@@ -75,6 +96,8 @@ LIBRARY_BINDINGS: list[Binding] = [
     Binding("i", "import", "Import", id="import"),
     Binding("U", "update", "New version", id="update", show=False,
             tooltip="replace the article's text with a new version (re-anchors highlights)"),
+    Binding("S", "samples", "Add samples", id="samples", show=False,
+            tooltip="add the bundled sample briefings"),
     Binding("D,delete", "delete", "Delete", id="delete-article"),
     Binding("f", "filter", "Filter", id="filter", tooltip="filter the list by title or source"),
     Binding("slash", "search", "Search all", id="search-all",
@@ -87,7 +110,8 @@ LIBRARY_BINDINGS: list[Binding] = [
 ]
 
 # The bindings active together: a key may mean one thing on a screen, another elsewhere.
-KEYMAP_SCOPES: list[list[Binding]] = [[*READER_BINDINGS, *ARTICLE_BINDINGS], LIBRARY_BINDINGS]
+KEYMAP_SCOPES: list[list[Binding]] = [[*READER_BINDINGS, *ARTICLE_BINDINGS],
+                                      [*LIBRARY_BINDINGS, *LIBRARY_MOTION_BINDINGS]]
 
 
 def split_keys(keys: str) -> list[str]:
@@ -103,37 +127,39 @@ def validate_keymap(keymap: dict[str, str], source: str,
     A key that would mean two actions on one screen goes to the first: a default binding
     the keymap leaves alone, else the keymap's earlier entry. The later one is refused
     (it keeps its other keys, or its default when none is left), and the warning names the
-    keymap, the key and both actions. `keymap` holds normalised key names."""
-    by_id = {b.id: b for scope in scopes for b in scope if b.id}
+    keymap, the key and both actions. An id may be bound on several screens (the reader's
+    and the library's motion keys): its keys are checked on each. `keymap` holds
+    normalised key names."""
     owners: list[dict[str, Binding]] = [
         {key: b for b in scope if b.id not in keymap for key in split_keys(b.key)}
         for scope in scopes]
+    known = {b.id for scope in scopes for b in scope if b.id}
     accepted: dict[str, str] = {}
     warnings: list[str] = []
     for binding_id, keys in keymap.items():
-        binding = by_id.get(binding_id)
-        if binding is None:
+        if binding_id not in known:
             warnings.append(f"Keymap {source}: no action has the id {binding_id!r}; ignored")
             continue
+        # (the binding with this id, the keys taken on its screen), on each screen it is on
+        places = [(b, owner) for owner, scope in zip(owners, scopes, strict=True)
+                  for b in scope if b.id == binding_id]
         kept = []
         for key in split_keys(keys):
-            taken = next((owner[key] for owner, scope in zip(owners, scopes, strict=True)
-                          if binding in scope and key in owner and owner[key] is not binding),
-                         None)
-            if taken is not None:
+            clash = next(((b, owner[key]) for b, owner in places
+                          if key in owner and owner[key].id != binding_id), None)
+            if clash is not None:
+                binding, taken = clash
                 warnings.append(
                     f"Keymap {source}: {key} is already {taken.description!r} ({taken.id}); "
                     f"not bound to {binding.description!r} ({binding_id})")
                 continue
             kept.append(key)
-            for owner, scope in zip(owners, scopes, strict=True):
-                if binding in scope:
-                    owner[key] = binding
+            for b, owner in places:
+                owner[key] = b
         if kept:
             accepted[binding_id] = ",".join(kept)
         else:  # its default keys stand, unless the keymap has given them to another
-            for owner, scope in zip(owners, scopes, strict=True):
-                if binding in scope:
-                    for key in split_keys(binding.key):
-                        owner.setdefault(key, binding)
+            for b, owner in places:
+                for key in split_keys(b.key):
+                    owner.setdefault(key, b)
     return accepted, warnings

@@ -317,3 +317,137 @@ async def test_declining_keeps_both_versions(reader_db):
     original, opened, shown, articles = await _open_new_version(reader_db, "n")
     assert opened != original and sorted(articles) == sorted([original, opened])
     assert shown == []
+
+
+async def test_library_moves_with_the_readers_keys(tmp_path):
+    path = library_db(tmp_path)
+    with Store(path) as store:
+        from briefing.library import import_file
+
+        import_file(store, DATA / "chip-export-controls.md")
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        screen = await library(pilot)
+        table = screen.query_one("DataTable")
+        await wait_for(pilot, lambda: table.row_count == 3)
+        await pilot.press("j")
+        assert table.cursor_row == 1
+        await pilot.press("k")
+        assert table.cursor_row == 0
+        await pilot.press("G")
+        assert table.cursor_row == 2
+        await pilot.press("g")
+        assert table.cursor_row == 0
+        await pilot.press("end")
+        assert table.cursor_row == 2
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("ctrl+d")
+        assert table.cursor_row == 2  # half a page is more than three rows
+        await pilot.press("ctrl+u")
+        assert table.cursor_row == 0
+
+
+async def test_new_version_names_the_article_and_keeps_the_cursor_on_it(tmp_path):
+    path = library_db(tmp_path)
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        screen = await library(pilot)
+        table = screen.query_one("DataTable")
+        await pilot.press("j")
+        chosen = screen._current_id()
+        title = next(r["title"] for r in screen.rows if r["id"] == chosen)
+        await open_dialog(pilot, "U", Prompt)
+        assert title in str(pilot.app.screen.label) and f"article {chosen}" in \
+            str(pilot.app.screen.label)
+        source = DATA / ("baltic-cable-damage.rev2.md" if "Baltic" in title
+                         else "chip-export-controls.md")
+        await pilot.press(*str(source), "enter")
+        await wait_for(pilot, lambda: pilot.app.screen is screen)
+        with Store(path) as store:
+            await wait_for(pilot, lambda: store.article(chosen)["text"] != "")
+        await pilot.pause(0.3)
+        assert table.cursor_row == 1 and screen._current_id() == chosen  # not the top row
+
+
+async def test_l_from_a_search_hit_returns_to_the_library(reader_db):
+    from briefing.tui.screens.finder import SearchScreen
+
+    path, _ = reader_db
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        home = await library(pilot)
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, SearchScreen)
+                       and pilot.app.screen.index is not None)
+        await pilot.press(*"anchor was dragged")
+        await wait_for(pilot, lambda: pilot.app.screen.hits)
+        pilot.app.screen.query_one("#hits").highlighted = 0
+        pilot.app.screen.query_one("#hits").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.article is not None)
+        await pilot.press("L")
+        await wait_for(pilot, lambda: not isinstance(pilot.app.screen, ReaderScreen))
+        await pilot.pause()
+        assert pilot.app.screen is home
+
+
+async def test_import_prompt_expands_the_home_folder(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "chip.md").write_text((DATA / "chip-export-controls.md").read_text("utf-8"))
+    monkeypatch.setenv("HOME", str(home))
+    path = library_db(tmp_path)
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        screen = await library(pilot)
+        await open_dialog(pilot, "i", Prompt)
+        await pilot.press(*"~/chip.md", "enter")
+        await wait_for(pilot, lambda: len(screen.rows) == 3)
+        await open_dialog(pilot, "i", Prompt)  # a dropped file's quotes are taken off too
+        await pilot.press(*"'~/chip.md'", "enter")
+        await pilot.pause(0.3)
+        assert len(screen.rows) == 3
+
+
+async def test_an_empty_library_offers_the_samples(tmp_path):
+    from briefing.config import sample_paths
+
+    async with BriefingApp(db_path=tmp_path / "empty.json").run_test(size=(120, 40)) as pilot:
+        screen = pilot.app.screen
+        await wait_for(pilot, lambda: "empty" in str(screen.query_one("#status").render()))
+        assert "S adds the bundled samples" in str(screen.query_one("#status").render())
+        await pilot.press("S")
+        await wait_for(pilot, lambda: len(screen.rows) == len(sample_paths()))
+
+
+async def test_an_analysis_started_at_launch_fills_the_panes(tmp_path, monkeypatch):
+    # `briefing FILE` on a new article starts spaCy before the UI: the reader must use that
+    # process, not start a second one after the text is stored.
+    from briefing.analysis import runner
+    from briefing.ingest import load
+
+    doc = load(DATA / "chip-export-controls.md")
+    early = runner.AnalysisProcess.start()
+    early.send(doc.text, doc.title, doc.meta)
+    started_later = []
+    monkeypatch.setattr(runner.AnalysisProcess, "__init__",
+                        lambda self, *a, **k: started_later.append(a))
+    app = BriefingApp(db_path=tmp_path / "db.json", document=doc, early_analysis=early)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.analysis is not None, timeout=60)
+        assert any(a.name == "China" for a in pilot.app.screen.pane("actors").items)
+        assert started_later == [] and app.early_analysis is None
+
+
+async def test_an_early_analysis_is_stopped_when_the_analysis_was_stored(reader_db):
+    from briefing.analysis import runner
+    from briefing.ingest import load
+
+    path, _ = reader_db
+    doc = load(DATA / "baltic-cable-damage.md")  # already in the library, analysed
+    early = runner.AnalysisProcess.start()
+    early.send(doc.text, doc.title, doc.meta)
+    app = BriefingApp(db_path=path, document=doc, early_analysis=early)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        assert screen.pane("actors").items
+        assert app.early_analysis is None and early._proc.poll() is not None  # killed

@@ -8,6 +8,8 @@ import pytest
 from briefing.store import Store
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.modals import Confirm, HelpScreen, NoteEditor, Prompt
+from briefing.tui.screens.reader import ReaderScreen
+from tests.conftest import DATA
 from tests.tui.conftest import loaded_reader, open_dialog, wait_for
 
 
@@ -483,3 +485,124 @@ async def test_garbage_collection_resumes_once_the_text_is_on_screen(reader_db):
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+async def test_deleting_a_highlight_with_a_note_asks_first(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await open_dialog(pilot, "a", NoteEditor)
+        await pilot.press(*"Two sources", "ctrl+s")
+        await flush(pilot)
+        await open_dialog(pilot, "d", Confirm)
+        assert "Two sources" in pilot.app.screen.question  # it says which note goes
+        await pilot.press("n")
+        await flush(pilot)
+        assert len(screen.session.highlights) == 1 and len(stored(reader_db)[0]) == 1
+        await open_dialog(pilot, "d", Confirm)
+        await pilot.press("y")
+        await flush(pilot)
+        assert screen.session.highlights == [] and stored(reader_db)[0] == []
+        # A highlight without a note goes at once, as before.
+        await pilot.press("h")
+        await flush(pilot)
+        await pilot.press("d")
+        await flush(pilot)
+        assert screen.session.highlights == [] and pilot.app.screen is screen
+
+
+async def test_w_goes_to_the_start_of_the_next_word_and_backspace_left(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        view = screen.view
+        assert screen.text.startswith("HELSINKI, Feb 14 (NWS)")
+        await pilot.press("g", "w")
+        assert view.cursor_location == (0, len("HELSINKI"))  # the comma: a word of its own
+        await pilot.press("w")
+        assert view.cursor_location == (0, len("HELSINKI, "))  # "Feb", not after it
+        await pilot.press("w", "w")
+        assert view.cursor_location == (0, len("HELSINKI, Feb 14 "))  # "(NWS)" starts at "("
+        await pilot.press("backspace")
+        assert view.cursor_location == (0, len("HELSINKI, Feb 14"))
+        await pilot.press("l")
+        assert view.cursor_location == (0, len("HELSINKI, Feb 14 "))
+        # At the end of a paragraph, w goes on to the first word of the next one.
+        first_line = view.document.get_line(0)
+        view.move_cursor((0, len(first_line) - 1))
+        await pilot.press("w")
+        row, column = view.cursor_location
+        assert row > 0 and column == 0 and view.document.get_line(row)
+
+
+async def test_escape_clears_the_search_after_the_selection(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await open_dialog(pilot, "slash", Prompt)
+        await pilot.press(*"cable", "enter")
+        await pilot.pause()
+        assert screen.view.walk and screen.view.border_title
+        await pilot.press("v", "w")
+        assert screen.view.selected_span
+        await pilot.press("escape")  # first the selection ...
+        assert screen.view.selected_span is None and screen.view.walk
+        await pilot.press("escape")  # ... then the search, with its place on the border
+        assert not screen.view.walk and not screen.view.border_title
+        assert not screen.view._layers["search"]
+        assert screen.check_action("next_match", ()) is False
+
+
+async def test_the_first_frame_of_a_file_is_already_wrapped(tmp_path):
+    # A file opened from the command line is shown before the first layout; its first
+    # frame showed each paragraph as one unwrapped line until the Resize re-wrapped it.
+    from briefing.ingest import load
+    from briefing.tui.widgets.article import ArticleView
+
+    first_frame: list[int] = []
+    original = ArticleView.render_line
+
+    def render_line(view, y):
+        if not first_frame and view.text and view._frame_is_shown():
+            first_frame.append(view.wrapped_document.height)
+        return original(view, y)
+
+    doc = load(DATA / "sahel-grain-corridor.md")
+    ArticleView.render_line = render_line
+    try:
+        app = BriefingApp(db_path=tmp_path / "db.json", document=doc)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                           and pilot.app.screen.article is not None)
+            await pilot.pause()
+            view = pilot.app.screen.view
+            assert first_frame == [view.wrapped_document.height]
+            assert view.wrapped_document.height > view.document.line_count  # it does wrap
+    finally:
+        ArticleView.render_line = original
+
+
+async def test_status_line_keeps_the_next_colour_at_80_columns(reader_db):
+    async with app_for(reader_db).run_test(size=(80, 24)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        status = screen.query_one("#status")
+        line = str(status.render())
+        assert line.rstrip().endswith("next highlight: blue (3)")
+        assert len(line.rstrip()) <= status.content_region.width
+    async with app_for(reader_db).run_test(size=(160, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        # The sample has one date flag: "1 date note", not "1 date notes".
+        assert "⚑ 1 date note (see Claims)" in str(screen.query_one("#status").render())
+
+
+async def test_notes_pane_shows_tags_written_in_the_note_once(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await open_dialog(pilot, "a", NoteEditor)
+        await pilot.press(*"Check #baltic #cables", "ctrl+s")
+        await flush(pilot)
+        await open_dialog(pilot, "t", Prompt)
+        await pilot.press("ctrl+a", "ctrl+k", *"baltic cables grid", "enter")
+        await flush(pilot)
+        prompt = str(screen.pane("notes").get_option_at_index(0).prompt)
+        assert prompt.count("#baltic") == 1 and prompt.count("#cables") == 1
+        assert "#grid" in prompt  # a tag only set with t is still listed

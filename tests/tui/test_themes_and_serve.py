@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -66,17 +67,41 @@ async def test_broken_user_theme_does_not_stop_the_app(reader_db, tmp_path):
         assert any("mine.toml" in e for e in app.theme_errors)
 
 
-async def test_chosen_theme_is_remembered(reader_db):
+@pytest.mark.parametrize("theme", ["briefing-light", "nord"])  # ours, and Textual's own
+async def test_chosen_theme_is_remembered(reader_db, theme):
     from briefing import config
 
     path, article_id = reader_db
     async with BriefingApp(db_path=path, article_id=article_id).run_test() as pilot:
         await loaded_reader(pilot)
-        pilot.app.theme = "briefing-light"
+        pilot.app.theme = theme  # what the palette's theme picker does
         await pilot.pause()
-    assert json.loads(config.settings_path().read_text())["theme"] == "briefing-light"
+    assert json.loads(config.settings_path().read_text())["theme"] == theme
     async with BriefingApp(db_path=path, article_id=article_id).run_test() as pilot:
-        assert pilot.app.theme == "briefing-light"
+        assert pilot.app.theme == theme
+
+
+@pytest.mark.parametrize("path", THEME_FILES, ids=lambda p: p.stem)
+def test_highlight_colours_differ_from_the_selection(path):
+    # Over SSH the usual terminal has 256 colours: two hexes that differ can still become
+    # one palette entry, and a highlight that looks like the selection is lost in it.
+    from rich.color import Color as RichColor
+    from rich.color import ColorSystem
+    from textual.color import Color
+
+    theme = load_theme(path)
+    if theme.name == "briefing-mono":
+        return  # highlights are reverse/bold/underline there, never a background colour
+    colours = theme.to_color_system().generate()
+    background = Color.parse(colours["background"])
+    selection = background + Color.parse(colours["input-selection-background"])
+    highlights = [Color.parse(theme.variables[f"highlight-{i}"]) for i in range(1, 6)]
+    for system in (ColorSystem.TRUECOLOR, ColorSystem.EIGHT_BIT):
+        def shown(colour: Color, system=system) -> tuple[int, int, int]:
+            return tuple(RichColor.parse(colour.hex6).downgrade(system).get_truecolor())
+
+        assert shown(selection) not in {shown(h) for h in highlights}, system
+        assert len({shown(h) for h in highlights}) == 5, system
 
 
 async def test_switching_theme_restyles_the_article_layers(reader_db):
@@ -128,6 +153,15 @@ def test_serve_answers_on_localhost(tmp_path):
                 time.sleep(0.3)
         assert page is not None, "briefing serve never answered"
         assert "Briefing" in page and "<html" in page.lower()
+        assert "<title>Briefing</title>" in page
+        # Nothing from another site (the font came from fonts.googleapis.com): every URL
+        # the page loads is on this server.
+        loaded = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)|url\(["']?([^"')]+)""", page)
+        urls = [a or b for a, b in loaded]
+        assert urls and all(u.startswith(f"http://127.0.0.1:{port}/") for u in urls), urls
+        font = next(u for u in urls if u.endswith(".ttf"))
+        with urllib.request.urlopen(font, timeout=5) as reply:
+            assert reply.status == 200
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -9,12 +11,33 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.sanitize import sanitise_line
-from briefing.tui.keys import LIBRARY_BINDINGS
+from briefing.tui.keys import LIBRARY_BINDINGS, LIBRARY_MOTION_BINDINGS
 from briefing.tui.messages import StoreAnswer, StoreFailure
 from briefing.tui.narrow import fit_footer
 from briefing.tui.screens.modals import Confirm, Prompt
 
 SORTS = (("imported", True), ("published", True), ("title", False), ("highlights", True))
+
+
+class ArticleTable(DataTable):
+    """The list of briefings, moving with the reader's keys (j/k, g/G, ctrl+d/ctrl+u)."""
+
+    BINDING_GROUP_TITLE = "List motion"
+    BINDINGS = LIBRARY_MOTION_BINDINGS
+
+    def action_half_page(self, direction: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // 2)
+        row = min(max(0, self.cursor_row + direction * rows), max(0, self.row_count - 1))
+        self.move_cursor(row=row)
+
+
+def typed_path(value: str) -> str:
+    """A path as typed or dropped into a prompt: `~` expanded, and the quotes a terminal
+    adds around a dragged file's name removed."""
+    value = value.strip()
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return os.path.expanduser(value)
 
 
 class LibraryScreen(Screen):
@@ -30,7 +53,7 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(Text("Briefing — library", style="bold"), id="title")
         yield Input(placeholder="filter (title, source)…", id="filter")
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(Text(""), id="status")
         yield Footer()
 
@@ -82,6 +105,7 @@ class LibraryScreen(Screen):
                  .casefold()]
         shown.sort(key=lambda r: (r.get(key) or "") if key != "highlights" else r[key],
                    reverse=reverse)
+        current = self._current_id()  # the cursor stays on its article across reloads
         table.clear()
         for row in shown:
             table.add_row(
@@ -90,9 +114,11 @@ class LibraryScreen(Screen):
                 Text((row.get("published") or "")[:10]), Text(str(row["highlights"])),
                 Text(str(row["notes"])), Text("✓" if row.get("analysed") else "·"),
                 key=str(row["id"]))
+        if current is not None and str(current) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(current)))
         status = f"{len(shown)} of {len(self.rows)} briefings · sorted by {key}"
         if not self.rows:
-            status = "The library is empty: i imports a file."
+            status = "The library is empty: i imports a file, S adds the bundled samples."
         self.query_one("#status", Static).update(Text(status, style="dim"))
 
     def _current_id(self) -> int | None:
@@ -118,7 +144,7 @@ class LibraryScreen(Screen):
             if not path:
                 return
             self.app.service.submit(
-                lambda s: import_file(s, path.strip()),
+                lambda s: import_file(s, typed_path(path)),
                 lambda result: (self.app.notify(
                     ("Already in library: " if result.existing else "Imported: ")
                     + result.title, markup=False), self.reload()),
@@ -133,18 +159,28 @@ class LibraryScreen(Screen):
         article_id = self._current_id()
         if article_id is None:
             return
+        row = next(r for r in self.rows if r["id"] == article_id)
 
         def chosen(path: str | None) -> None:
             if not path:
                 return
             self.app.service.submit(
-                lambda s: update_article(s, article_id, path.strip()),
+                lambda s: update_article(s, article_id, typed_path(path)),
                 lambda summary: (self.app.notify(summary.describe(), markup=False),
                                  self.reload()),
                 lambda m: self.app.notify(m, severity="error", markup=False))
 
-        self.app.push_screen(Prompt("New version of this article from file",
-                                    placeholder="path"), chosen)
+        self.app.push_screen(Prompt(f"New version of “{row['title']}” (article {article_id}) "
+                                    "from file", placeholder="path"), chosen)
+
+    def action_samples(self) -> None:
+        from briefing.library import import_samples
+
+        def added(ids: list[int]) -> None:
+            self.app.notify(f"Added {len(ids)} sample briefings", markup=False)
+            self.reload()
+
+        self.app.service.submit(import_samples, added, self._failed)
 
     def action_delete(self) -> None:
         article_id = self._current_id()

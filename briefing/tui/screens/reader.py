@@ -62,6 +62,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.session = ReadingSession(article_id, "")
         self.colour = 1
         self._status_text = Text("")
+        self._status_short: Text | None = None
         self._polling = False
         self._seen_version: object = None  # the database version the last poll read
         self._edits_made = 0  # counts this session's writes, so a poll read before one is
@@ -148,6 +149,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def on_resize(self, event) -> None:
         if self._panes:
             self._apply_width(event.size.width)
+            self._show_colour()
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW_BELOW, "narrow")
@@ -265,6 +267,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             )
         self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
         if data.analysis:
+            self.app.drop_early_analysis()
             self._apply_analysis(data.analysis)
         else:
             self._status(Text("Analysing… starting spaCy", style="italic"))
@@ -319,18 +322,27 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if self.document is not None:
             self._analyse()
 
-    def _status(self, text: Text) -> None:
-        self._status_text = text
+    def _status(self, text: Text, short: Text | None = None) -> None:
+        """`short`: what to say instead when `text` does not fit (80 columns)."""
+        self._status_text, self._status_short = text, short
         self._show_colour()
 
     def _show_colour(self) -> None:
         line = self._status_text.copy()
+        room = self.app.size.width - 2 - len("  ·  next highlight: magenta (5)")
+        if line.cell_len > room and self._status_short is not None:
+            line = self._status_short.copy()
         if self.read_only:  # said on every status, so progress messages cannot hide it
             line = Text.assemble(("Read-only, nothing is saved · ", "bold"), line)
-        line.append(
-            f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})", style="dim"
-        )
-        self.query_one("#status", Static).update(line)
+        colour = Text(f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})",
+                      style="dim")
+        # The colour the next `h` uses must stay readable at 80 columns: what does not fit
+        # is cut from the message before it, not from the colour.
+        room = self.app.size.width - 2 - colour.cell_len  # the status line's padding
+        if line.cell_len > room:
+            line.truncate(max(0, room - 1))
+            line.append("…")
+        self.query_one("#status", Static).update(line + colour)
 
     # -- analysis (in another process; this worker thread only waits and relays) ----------
     @work(thread=True, exclusive=True, group="analysis")
@@ -340,9 +352,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         worker = get_current_worker()
         source = self.article or Article(None, self.document.title, self.text, "",
                                          meta=dict(self.document.meta))
+        early = self.app.claim_early_analysis(self.text)  # started at launch, if any
         try:
             result = analyse_in_child(
-                source, self.app.model, cancelled=lambda: worker.is_cancelled,
+                source, self.app.model, process=early, cancelled=lambda: worker.is_cancelled,
                 progress=lambda done, total: self.post_message(AnalysisProgress(done, total)))
         except AnalysisFailed as exc:
             self.post_message(AnalysisError(str(exc)))
@@ -378,10 +391,14 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._refresh_actors()
         self._refresh_claims()
         flags = result.flags
-        status = Text(f"{result.model} · {len(actors)} actors · {len(claims)} claims", style="dim")
+        counts = Text(f"{len(actors)} actors · {len(claims)} claims", style="dim")
         if flags:
-            status.append(f" · ⚑ {len(flags)} date notes (see Claims)", style="bold")
-        self._status(status)
+            notes = "date note" if len(flags) == 1 else "date notes"
+            counts.append(f" · ⚑ {len(flags)} {notes}", style="bold")
+        status = Text.assemble((f"{result.model} · ", "dim"), counts)
+        if flags:
+            status.append(" (see Claims)", style="bold")
+        self._status(status, short=counts)
 
     # -- panes: each draws itself from the session; the screen routes what they say --------
     def _refresh_actors(self) -> None:
@@ -491,6 +508,13 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
         self.app.push_screen(dialogs().Prompt("Search", placeholder="text to find"), searched)
 
+    def action_clear_walk(self) -> None:
+        """escape (once nothing is selected): the search matches or the actor's mentions
+        and their position on the border go."""
+        self.view.set_layer("search", [])
+        self.view.set_layer("focus", [])
+        self._start_walk("", [], 0)
+
     def action_next_match(self) -> None:
         self.view.step_walk(1)
 
@@ -511,8 +535,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         from briefing.export import export_articles
 
         folder, article_id = self.app.settings.export_folder(), self.article_id
-        self.app.service.ask(self, "export",
-                             lambda store: export_articles(store, [article_id], folder))
+        vault = self.app.settings.export_vault
+        self.app.service.ask(self, "export", lambda store: export_articles(
+            store, [article_id], folder, vault=vault))
 
     def action_copy(self) -> None:
         target = self.session.highlight_at(self.view.cursor_offset)

@@ -97,6 +97,20 @@ class AnnotationEditing:
         if target is None or target not in self.session.highlights:
             self.notify("No highlight under the cursor.", markup=False)
             return
+        if target.note.strip():
+            # A note is work: undo exists, but a stray `d` should not be the only guard.
+            def answered(yes: bool | None) -> None:
+                if yes and target in self.session.highlights:
+                    self._delete_highlight(target)
+
+            note = " ".join(target.note.split())
+            note = note if len(note) <= 80 else note[:79] + "…"
+            self.app.push_screen(dialogs().Confirm(
+                f"Delete this highlight and its note “{note}”? (u undoes)"), answered)
+            return
+        self._delete_highlight(target)
+
+    def _delete_highlight(self, target: Highlight) -> None:
         self._save(self.session.delete_highlight(target))
         self._refresh_highlights()
         self.notify("Highlight deleted (u to undo)", markup=False)

@@ -10,11 +10,13 @@ bold/underline/reverse) set them.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.content import Content
 from textual.document._wrapped_document import WrappedDocument
 from textual.message import Message
@@ -27,6 +29,7 @@ from briefing.sanitize import sanitise_line
 from briefing.tui.keys import ARTICLE_BINDINGS
 
 LAYERS = ("claims", "actors", "highlights", "search", "focus")
+_WORD = re.compile(r"\w+|[^\w\s]+")  # vim's words: letters and digits, or other non-blanks
 
 
 class _CachedHeightWrappedDocument(WrappedDocument):
@@ -109,6 +112,7 @@ class ArticleView(TextArea, inherit_bindings=True):
         self._by_line: dict[str, dict[int, list[tuple[int, int, str]]]] = {}
         self._line_starts: list[int] = [0]
         self._awaiting_paint = False
+        self._wrapped_width: int | None = None  # the width the document was last wrapped at
         self.palette: LayerPalette | None = None  # set by the screen once it is mounted
         self.walk: list[tuple[int, int]] = []  # what n/N step through
         self.walk_index = -1
@@ -116,6 +120,7 @@ class ArticleView(TextArea, inherit_bindings=True):
         self._index_text(text)
 
     def _set_document(self, text: str, language: str | None) -> None:
+        self._wrapped_width = None
         super()._set_document(text, language)
         # Same object, same state, cheaper `height` (see _CachedHeightWrappedDocument). The
         # document was just wrapped, so the cache starts empty and correct.
@@ -127,6 +132,21 @@ class ArticleView(TextArea, inherit_bindings=True):
         self._index_text(text)
         self._rebuild()
         self._awaiting_paint = bool(text)
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        width = self.wrap_width
+        if width == self._wrapped_width:
+            return  # already wrapped at this width (render_lines did it for the first frame)
+        self._wrapped_width = width
+        super()._rewrap_and_refresh_virtual_size()
+
+    def render_lines(self, crop):
+        # Text set before the first layout (a file opened from the command line) was wrapped
+        # at width 0, and the Resize that re-wraps it is handled only after the first frame
+        # has been drawn: that frame showed every paragraph as one unwrapped line. Wrap now.
+        if self.soft_wrap and self.wrap_width != self._wrapped_width and self.size.width:
+            self._rewrap_and_refresh_virtual_size()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
@@ -240,7 +260,21 @@ class ArticleView(TextArea, inherit_bindings=True):
         super().action_cursor_right(select or self.visual)
 
     def action_cursor_word_right(self, select: bool = False) -> None:
-        super().action_cursor_word_right(select or self.visual)
+        """vim's `w`: the start of the next word (a run of letters and digits, or of other
+        non-blank characters), on this line or a later one; Textual's own word motion
+        stops at the end of the current word."""
+        row, column = self.cursor_location
+        document = self.document
+        line = document.get_line(row)
+        here = _WORD.search(line, column)
+        if here is not None and here.start() <= column:  # inside a word: skip its rest
+            here = _WORD.search(line, here.end())
+        while here is None and row < document.line_count - 1:
+            row += 1
+            line = document.get_line(row)
+            here = _WORD.search(line)
+        target = (row, here.start()) if here is not None else (row, len(line))
+        self.move_cursor(target, select=select or self.visual)
 
     def action_cursor_word_left(self, select: bool = False) -> None:
         super().action_cursor_word_left(select or self.visual)
@@ -264,6 +298,8 @@ class ArticleView(TextArea, inherit_bindings=True):
         self.border_subtitle = "VISUAL" if self.visual else ""
 
     def action_clear_selection(self) -> None:
+        if not self.visual and self.selected_span is None:
+            raise SkipAction()  # nothing selected: escape goes on to the screen (the search)
         self.collapse_selection(self.cursor_offset)
 
     # -- analysis layers -------------------------------------------------------------------

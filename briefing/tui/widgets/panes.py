@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from briefing.highlights import COLOUR_NAMES
 from briefing.model import Actor, ArticleNote, Claim, Flag, Highlight
 from briefing.sanitize import sanitise_line
+from briefing.tags import tags_in
 
 if TYPE_CHECKING:
     from briefing.reading import ReadingSession
@@ -219,7 +220,10 @@ def note_prompt(item: Highlight | ArticleNote, text: str, mono: bool = False) ->
     line.append("“" + clip(quote, 70) + "”", style="italic")
     if item.note:
         line.append("\n  ✎ " + clip(item.note, 100))
-    if item.tags:
-        line.append("  " + clip(" ".join("#" + t for t in item.tags), 60), style="dim")
+    # Tags typed in the note as #words are already on screen there; list only the others.
+    shown = set(tags_in(item.note))
+    extra = [t for t in item.tags if t not in shown]
+    if extra:
+        line.append("  " + clip(" ".join("#" + t for t in extra), 60), style="dim")
     return line
 

@@ -1,0 +1,147 @@
+"""One claim: its span, speaker, cue and kinds (figures, denials, hedges, predictions),
+built from a span of parsed tokens. The word lists are lexicons/claims.toml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from briefing.analysis.lexicon import table
+
+_NUMERIC_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    text: str
+    kinds: list[str]
+    speaker: str | None = None
+    cue: str | None = None
+    cue_span: list[int] | None = None
+    speaker_span: list[int] | None = None
+    hedges: list[str] = field(default_factory=list)
+    probability: dict | None = None
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "kinds": self.kinds,
+                "speaker": self.speaker, "cue": self.cue, "hedges": self.hedges,
+                "probability": self.probability, "cue_span": self.cue_span,
+                "speaker_span": self.speaker_span}
+
+
+@lru_cache(maxsize=1)
+def claim_words() -> dict[str, Any]:
+    data = table("claims")
+    return {
+        "reporting": frozenset(data["reporting_verbs"]),
+        "addressee": frozenset(data["addressee_verbs"]),
+        "denial": frozenset(data["denial_verbs"]),
+        "statement_nouns": frozenset(data["statement_nouns"]),
+        "speculative_nouns": frozenset(data["speculative_nouns"]),
+        "hedges": frozenset(data["hedges"]),
+        "speculation": frozenset(data["speculation_hedges"]),
+        "prediction": _phrase_re(data["prediction_words"]),
+        "probability": data["probability"],
+        "probability_re": _phrase_re(sorted(data["probability"], key=len, reverse=True)),
+        "confidence_re": _phrase_re(data["confidence"]),
+        "bare_speech": frozenset(data["bare_speech_verbs"]),
+        "clause_speech": frozenset(data["clause_speech_verbs"]),
+        "speech_act_objects": {k: frozenset(v) for k, v in data["speech_act_objects"].items()},
+        "editors_note": re.compile(
+            r"^\s*[(\[](?:" + "|".join(data["editors_note_verbs"]) + r")\b[^)\]]*[)\]]\s*$",
+            re.I),
+    }
+
+
+def _phrase_re(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+def attribute(claim: Claim, speaker: str) -> None:
+    """Give a claim its speaker: it is attributed, and no longer a speakerless event."""
+    claim.speaker = speaker
+    claim.kinds = ["attributed", *[k for k in claim.kinds if k not in ("attributed", "event")]]
+
+
+def _is_month(token: Any) -> bool:
+    """"May" in "on May 9" is a date, not a hedge."""
+    if token.text != "May":
+        return False
+    doc = token.doc
+    return token.ent_type_ == "DATE" or any(
+        0 <= i < len(doc) and doc[i].like_num for i in (token.i - 1, token.i + 1))
+
+
+_CLOSING = re.compile(r"[,.!?]?(?:[\"”»]|'')")
+
+
+def _with_closing_mark(text: str, following: str) -> str:
+    """A claim that opens a quotation ends with its closing mark ("...," she said: the
+    span runs to the mark, not the word before it). `following` is the text from the
+    claim's start on."""
+    opened = len(re.findall(r"[\"“”»«]|''", text))
+    if opened % 2 == 0:
+        return text
+    closing = _CLOSING.match(following, len(text))
+    return following[:closing.end()] if closing else text
+
+
+def _is_denial(cue: Any, span: Any) -> bool:
+    """A denial needs a denying verb: the frame's own ("Moscow denies"), or, with no frame,
+    one acting in the span ("the ministry rejected the report"). "Not in dispute" (a noun)
+    denies nothing."""
+    lex = claim_words()
+    if cue is not None:
+        return cue.lemma_.lower() in lex["denial"]
+    return any(t.lemma_.lower() in lex["denial"] and t.pos_ == "VERB"
+               and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in span)
+
+
+def make_claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: Any) -> Claim:
+    doc = sent.doc
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
+        lo += 1
+    span = doc[lo:hi + 1]
+    # the words and the few tokens after them (Doc.text would rebuild the whole block)
+    following = doc[lo:min(len(doc), hi + 4)].text
+    text = _with_closing_mark(span.text.rstrip(" ,;"), following)
+    start = offset + span.start_char
+    kinds: list[str] = []
+    if speaker:
+        kinds.append("attributed")
+    lex = claim_words()
+    words = {t.lower_ for t in span if not _is_month(t)}
+    hedges = sorted(w for w in words if w in lex["hedges"])
+    if any(t.ent_type_ in _NUMERIC_ENTS for t in span) or any(
+            t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in span):
+        kinds.append("quantitative")
+    if words & lex["speculation"] or any(t.lemma_.lower() in lex["speculative_nouns"]
+                                         for t in span):
+        kinds.append("speculation")
+    if lex["prediction"].search(text):
+        kinds.append("prediction")
+    # A denial is the frame's own verb ("Moscow denies"); a denial verb elsewhere in the span
+    # belongs to another claim ("a charge the WFP rejected") unless this one has no frame.
+    if _is_denial(cue, span):
+        kinds.append("denial")
+    if not speaker and not kinds:
+        kinds.append("event")
+    elif not speaker and kinds == ["quantitative"]:
+        kinds.insert(0, "event")
+    confidence = lex["confidence_re"].search(text)
+    if confidence:
+        hedges = sorted({*hedges, confidence.group().lower()})
+    probability = None
+    term = lex["probability_re"].search(text)
+    if term:
+        low, high = lex["probability"][term.group().lower()]
+        probability = {"term": term.group(), "low": low, "high": high}
+    return Claim(start=start, end=start + len(text), text=text, kinds=kinds, speaker=speaker,
+                 cue=cue.text if cue is not None else None,
+                 cue_span=[offset + cue.idx, offset + cue.idx + len(cue.text)]
+                 if cue is not None else None,
+                 hedges=hedges, probability=probability)

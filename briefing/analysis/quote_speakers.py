@@ -1,0 +1,149 @@
+"""Every sentence of a quotation carries the quotation's speaker (quotations as units:
+briefing.analysis.quotes)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.analysis.claim import Claim, attribute, make_claim
+from briefing.analysis.quotes import Quotation, Quotations
+from briefing.analysis.speakers import ActorIndex
+
+
+@dataclass
+class Sentence:
+    """A parsed sentence, where its block starts, and the claims found in it."""
+
+    offset: int
+    sent: Any
+    claims: list[Claim]
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.sent.start_char
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.sent.end_char
+
+
+def speak_for_quotations(sentences: list[Sentence], quotes: Quotations, text: str,
+                          index: ActorIndex) -> list[Claim]:
+    """Every sentence of a quotation carries the quotation's speaker: the frame that
+    introduces it ("..., X said", "X said: ..."), else the nearest frame of its paragraph,
+    else a label before a colon ("Director Y: “...”"), else (a paragraph that is only a
+    quotation) the speaker of the quotation just before it. Returns the claims added for
+    quoted sentences that had none."""
+    starts = [s.start for s in sentences]
+    frames = [c for s in sentences for c in s.claims
+              if c.speaker and c.cue_span and not quotes.inside(c.cue_span[0])]
+    frame_starts = [c.cue_span[0] for c in frames]
+    added: list[Claim] = []
+    previous: tuple[Quotation, Claim] | None = None
+    for unit in quotes.units:
+        frame = _frame_of(unit, frames, frame_starts, text, index, previous)
+        if frame is None:
+            continue
+        previous = (unit, frame)
+        first = bisect.bisect_right(starts, unit.start) - 1
+        for sentence in sentences[max(0, first):]:
+            if sentence.start >= unit.end:
+                break
+            added += _quoted_sentence(sentence, unit, frame)
+    return added
+
+
+def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], text: str,
+              index: ActorIndex, previous: tuple[Quotation, Claim] | None) -> Claim | None:
+    para_start = text.rfind("\n", 0, unit.start) + 1
+    para_end = text.find("\n", unit.end)
+    para_end = len(text) if para_end == -1 else para_end
+    lo = bisect.bisect_left(frame_starts, para_start)
+    hi = bisect.bisect_left(frame_starts, para_end)
+    near = frames[lo:hi]
+    own = [c for c in near if min(c.end, unit.end - 1) - max(c.start, unit.start + 1) > 3]
+    if own:
+        return min(own, key=lambda c: _distance(c.cue_span, unit))
+    if near:
+        # the frame of the quotation's own sentence, else the last one before it
+        return min(near, key=lambda c: (not _same_sentence(c.cue_span, unit, text),
+                                        c.cue_span[0] > unit.start,
+                                        _distance(c.cue_span, unit)))
+    before = text[para_start:unit.start].rstrip()
+    if not before and para_start > 1:
+        # the quotation opens its paragraph: introduced by the end of the previous one?
+        prev_end = len(text[:para_start].rstrip())
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        before = text[prev_start:prev_end]
+        para_start = prev_start
+    if before.endswith((":", "—", "–")):
+        at = para_start + len(before) - 1
+        intro = [c for c in frames[bisect.bisect_left(frame_starts, para_start):
+                                   bisect.bisect_left(frame_starts, at)] if c.end >= at - 1]
+        if intro:
+            return intro[-1]
+        return _colon_label(at, para_start, text, index)
+    if previous is not None and not text[para_start:unit.start].strip():
+        earlier, frame = previous
+        gap = text[earlier.end:unit.start]
+        if gap.count("\n") <= 2 and not gap.strip(" \t\n.,"):
+            return frame  # the continuation convention: a paragraph that is only a quote
+    return None
+
+
+def _colon_label(colon: int, line_start: int, text: str, index: ActorIndex) -> Claim | None:
+    """'CIA Director Jane Roe: “...”': the actor named just before the colon speaks."""
+    label = text[line_start:colon]
+    sentence_start = max(label.rfind(". "), label.rfind("? "), label.rfind("! ")) + 1
+    if colon - (line_start + sentence_start) > 80:
+        return None
+    actors = index.all_in(line_start + sentence_start, colon)
+    if not actors:
+        return None
+    actor = actors[-1]
+    span = next(([s, e] for s, e in actor.mentions if line_start <= s < colon), None)
+    return Claim(start=colon, end=colon + 1, text=":", kinds=["attributed"],
+                 speaker=actor.name, cue=":", cue_span=[colon, colon + 1],
+                 speaker_span=span)
+
+
+def _same_sentence(span: list[int], unit: Quotation, text: str) -> bool:
+    gap = text[min(span[1], unit.end):max(span[0], unit.start)]
+    return not any(stop in gap for stop in (". ", "? ", "! ", ".\n"))
+
+
+def _distance(span: list[int], unit: Quotation) -> int:
+    return max(0, unit.start - span[1], span[0] - unit.end)
+
+
+def _quoted_sentence(sentence: Sentence, unit: Quotation, frame: Claim) -> list[Claim]:
+    """Give `sentence`'s part of the quotation the frame's speaker: its speakerless claims
+    take it, or a new claim covers the quoted words."""
+    inside = [c for c in sentence.claims
+              if any(min(c.end, e - 1) - max(c.start, s + 1) > 3 for s, e in unit.pieces)]
+    if any(c.speaker for c in inside):
+        return []
+    for claim in inside:
+        _speak_as(claim, frame)
+    if inside:
+        return []
+    tokens = [t for t in sentence.sent
+              if any(s < sentence.offset + t.idx < e for s, e in unit.pieces)
+              and not (t.is_punct and t.text in "\"“”«»'`")]
+    if len(tokens) < 3:
+        return []
+    claim = make_claim(sentence.sent, sentence.offset, tokens[0].i, tokens[-1].i, frame.speaker,
+                   None)
+    _speak_as(claim, frame)
+    sentence.claims.append(claim)
+    return [claim]
+
+
+def _speak_as(claim: Claim, frame: Claim) -> None:
+    attribute(claim, frame.speaker or "")
+    claim.cue, claim.cue_span = frame.cue, frame.cue_span
+    claim.speaker_span = frame.speaker_span
+    if "denial" in frame.kinds and "denial" not in claim.kinds:
+        claim.kinds.append("denial")  # the quoted words of a denial deny too

@@ -1,0 +1,240 @@
+"""Who a speaker is: the canonical actor a speaker phrase names or points back to.
+
+A named speaker becomes its actor; a pronoun the most recent compatible person named outside
+any quotation (number and gender from the pronoun, courtesy titles and gendered role words);
+"the senator" / "the company" the last actor of that role or type; an unnamed source is kept
+as written ("one GOP operative in the state"). Tables: lexicons/speakers.toml.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from typing import Any
+
+from briefing.analysis.actors import Actor
+from briefing.analysis.lexicon import table
+from briefing.analysis.quotes import Quotations
+
+_LONGEST_PHRASE = 12  # words: a longer subject is cut at its head ("X, who ..., said")
+
+
+@lru_cache(maxsize=1)
+def lex() -> dict[str, Any]:
+    data = table("speakers")
+    return {
+        "pronouns": {k: tuple(v) for k, v in data["pronouns"].items()},
+        "first_person": frozenset(data["first_person"]),
+        "courtesy": data["courtesy_titles"],
+        "gendered_roles": data["gendered_roles"],
+        "nominal_persons": data["nominal_persons"],
+        "nominal_organisations": frozenset(data["nominal_organisations"]),
+        "nominal_named_organisations": frozenset(data["nominal_named_organisations"]),
+        "person_nouns": frozenset(data["person_nouns"]),
+    }
+
+
+class ActorIndex:
+    """Which canonical actor covers a character offset; the last compatible one before an
+    offset, outside quotations. Lookups bisect the sorted mentions, so the claim layer
+    stays linear in text length."""
+
+    _LONGEST = 200  # no mention is longer: how far back an overlapping one can start
+
+    def __init__(self, actors: list[Actor], text: str, quotes: Quotations) -> None:
+        self.spans = sorted((s, e, a) for a in actors for s, e in a.mentions)
+        self.starts = [s for s, _, _ in self.spans]
+        self.quotes = quotes
+        self.gender = _genders(actors, text)
+
+    def _around(self, start: int, end: int) -> list[tuple[int, int, Actor]]:
+        lo = bisect.bisect_left(self.starts, start - self._LONGEST)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.spans[lo:hi]
+
+    def at(self, start: int, end: int) -> Actor | None:
+        best = None
+        for _, e, actor in self._around(start, end):
+            if e > start and (best is None or actor.type == "person"):
+                best = actor
+        return best
+
+    def all_in(self, start: int, end: int) -> list[Actor]:
+        found: list[Actor] = []
+        for s, e, actor in self._around(start, end):
+            if s >= start and e <= end and actor not in found:
+                found.append(actor)
+        return found
+
+    def starting_at(self, offset: int) -> Actor | None:
+        """The actor whose mention starts exactly at `offset`."""
+        i = bisect.bisect_left(self.starts, offset)
+        return self.spans[i][2] if i < len(self.spans) and self.starts[i] == offset else None
+
+    def last_before(self, offset: int, kind: str | None, gender: str = "",
+                    role: tuple[str, ...] = (), named: str = "") -> Actor | None:
+        """The last actor named before `offset` outside quotations (a name inside a quote is
+        spoken about, not speaking), of type `kind`, not of another gender, whose name holds
+        `named` if given, preferring one whose role holds a word of `role`."""
+        fallback = None
+        for i in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
+            start, _, actor = self.spans[i]
+            if self.quotes.inside(start):
+                continue
+            if kind is not None and actor.type != kind:
+                continue
+            if named and named not in actor.name.lower().split():
+                continue
+            if gender and self.gender.get(actor.name, gender) != gender:
+                continue
+            if not role or _has_role(actor, role):
+                return actor
+            fallback = fallback or actor
+        return fallback
+
+
+def _has_role(actor: Actor, words: tuple[str, ...]) -> bool:
+    held = (actor.role or "").lower().split()
+    return any(w in held for w in words)
+
+
+def _genders(actors: list[Actor], text: str) -> dict[str, str]:
+    """Gender of persons from a courtesy title right before a mention ("Ms. Conway") or a
+    gendered role ("spokeswoman"); persons with neither are compatible with he and she."""
+    table_ = lex()
+    found: dict[str, str] = {}
+    for actor in actors:
+        if actor.type != "person":
+            continue
+        for word in (actor.role or "").lower().split():
+            if word in table_["gendered_roles"]:
+                found[actor.name] = table_["gendered_roles"][word]
+        for start, _ in actor.mentions:
+            before = text[max(0, start - 6):start].split()
+            if before and before[-1] in table_["courtesy"]:
+                found[actor.name] = table_["courtesy"][before[-1]]
+                break
+    return found
+
+
+def speaker_phrase(tok: Any) -> tuple[int, int]:
+    """Token range [first, last] of the speaker's own words: the subject's phrase up to a
+    comma or a clause hanging on it ("Western diplomats in the region, speaking on ..."),
+    without leading determiners or trailing punctuation, at most a dozen words."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    for t in doc[tok.i + 1:right + 1]:
+        if t.text in ",;:(—–" or (t.head.i == tok.i and t.dep_ in ("relcl", "acl", "appos")):
+            # a clause hanging on the head starts at its own left edge ("who spoke ...")
+            right = min(t.i, t.left_edge.i) - 1 if t.left_edge.i > tok.i else t.i - 1
+            break
+    right = min(right, left + _LONGEST_PHRASE - 1) if right > tok.i else right
+    right = max(right, tok.i)
+    while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "preconj"):
+        left += 1
+    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ")):
+        right -= 1
+    return left, right
+
+
+def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
+    """Canonical names for a speaker token, conjuncts expanded, pronouns resolved."""
+    pronouns = lex()["pronouns"]
+    names: list[str] = []
+    for t in [tok, *list(tok.conjuncts)]:
+        if t.lower_ == "who" and t.head.dep_ == "relcl":
+            t = t.head.head
+        if t.lower_ in lex()["first_person"]:
+            names.append(t.text)  # the speaker of the quote or turn, resolved by the caller
+            continue
+        if t.lower_ in pronouns:
+            number, gender = pronouns[t.lower_]
+            kind = "person" if number == "singular" and gender != "neuter" else None
+            actor = index.last_before(offset + t.idx, kind, gender)
+            names.append(actor.name if actor else t.text)
+            continue
+        found = phrase_actors(t, offset, index)
+        if found:
+            names.extend(found)
+            continue
+        antecedent = definite_antecedent(t, offset, index)
+        if antecedent is not None:
+            names.append(antecedent)
+            continue
+        # An unnamed source as written: "two people familiar with the matter".
+        left, right = speaker_phrase(t)
+        names.append(t.doc[left:right + 1].text)
+    return list(dict.fromkeys(names))
+
+
+def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
+    """Actors named by a speaker's noun phrase: the head's own actor ("Finland's National
+    Bureau" -> the Bureau), else its persons ("Niger's minister, Salifou Moussa"), else every
+    actor in it ("The Chinese government" -> China, "officials in Bamako and Ouagadougou").
+    A person noun whose phrase names only an organisation or place ("one GOP operative in
+    the state") is not that organisation: it is kept as written (empty list)."""
+    capitals = table("places")["capitals"]
+
+    def name(actor: Actor) -> str:
+        # "the government in Niamey" speaks for Niger
+        return capitals.get(actor.name, actor.name) if actor.type == "place" else actor.name
+
+    head = index.at(offset + t.idx, offset + t.idx + len(t.text))
+    if head is not None and head.type != "place":
+        return [head.name]
+    doc = t.doc
+    left_i, right_i = speaker_phrase(t)
+    left_start = doc[left_i].idx
+    right_end = doc[right_i].idx + len(doc[right_i].text)
+    head_end = t.idx + len(t.text)
+    # Modifiers before the head own it ("The Russian embassy in Helsinki": Russia); what
+    # follows counts only when nothing precedes ("officials in Bamako"), persons always.
+    left = index.all_in(offset + left_start, offset + head_end)
+    right = index.all_in(offset + head_end, offset + right_end)
+    persons = [a for a in left + right if a.type == "person"]
+    # An apposition names the head itself: "Germany's main contractor, Rheinmetall,".
+    named = [a for c in t.children if c.dep_ == "appos"
+             for a in index.all_in(offset + doc[c.left_edge.i].idx,
+                                   offset + doc[c.right_edge.i].idx
+                                   + len(doc[c.right_edge.i].text))]
+    # The small model sometimes reads "Analysts at Meridian Capital estimate that" with
+    # "Meridian Capital estimate" as one noun, leaving the preposition without its object:
+    # the actor that starts right after a dangling preposition is still the phrase's.
+    last = doc[t.right_edge.i]
+    if not right and last.pos_ == "ADP" and not list(last.children):
+        after = last.idx + len(last.text)
+        after += len(doc.text[after:]) - len(doc.text[after:].lstrip())
+        follower = index.starting_at(offset + after)
+        if follower is not None:
+            right = [follower]
+    if not (persons or named) and _singular_person_noun(t):
+        return []  # "a GOP operative": a person, not the party
+    chosen = persons or named or left or right
+    return list(dict.fromkeys(name(a) for a in chosen))
+
+
+def _singular_person_noun(t: Any) -> bool:
+    """'one GOP operative', 'a State Department spokesman': one unnamed person. Plurals
+    ("Chinese officials") still speak for the organisation or country they name."""
+    return (t.pos_ == "NOUN" and t.tag_ == "NN"
+            and t.lemma_.lower() in lex()["person_nouns"])
+
+
+def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
+    """'the company' -> the last organisation named; 'the senator' -> the last person
+    whose role is senator (else the last person)."""
+    if not any(c.lower_ == "the" for c in t.lefts) or t.tag_ in ("NNS", "NNPS"):
+        return None  # "the ministers" are several: no one actor
+    lemma = t.lemma_.lower()
+    if lemma in lex()["nominal_organisations"]:
+        actor = index.last_before(offset + t.idx, "organisation")
+        return actor.name if actor else None
+    if lemma in lex()["nominal_named_organisations"]:
+        actor = index.last_before(offset + t.idx, "organisation", named=lemma)
+        return actor.name if actor else None
+    roles = lex()["nominal_persons"].get(lemma)
+    if roles:
+        gender = lex()["gendered_roles"].get(lemma, "")
+        actor = index.last_before(offset + t.idx, "person", gender, tuple(roles))
+        return actor.name if actor else None
+    return None

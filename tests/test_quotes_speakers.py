@@ -1,0 +1,195 @@
+"""#14: quotations as units, the speaker resolver, turns, readouts, honest kinds.
+Short texts written for these tests."""
+
+from __future__ import annotations
+
+from briefing.analysis import analyse
+from briefing.analysis.quotes import find_quotations
+
+
+def claims_of(text: str) -> list[dict]:
+    return analyse(text)["claims"]
+
+
+def covering(text: str, phrase: str) -> list[dict]:
+    at = text.index(phrase)
+    return [c for c in claims_of(text) if c["start"] <= at and at + len(phrase) <= c["end"]]
+
+
+def speaker_of(text: str, phrase: str) -> str | None:
+    found = covering(text, phrase)
+    assert found, f"no claim covers {phrase!r}"
+    return next((c["speaker"] for c in found if c["speaker"]), None)
+
+
+def test_every_sentence_of_a_quotation_carries_its_speaker():
+    text = ('"The levee will hold this winter. The pumps were replaced in March," Clara '
+            'Voss said. "We are ready for the storms."')
+    assert speaker_of(text, "The levee will hold") == "Clara Voss"
+    assert speaker_of(text, "We are ready for the storms") == "Clara Voss"
+
+
+def test_a_quotation_continues_into_the_next_paragraph():
+    text = ('Harbour master Tomas Lind said the port would reopen. "The channel is clear now.'
+            '\n\n"Ships can enter from Monday onwards, once the buoys are back."')
+    units = find_quotations(text, [(0, text.index("\n")), (text.index('"Ships'), len(text))])
+    assert len(units.units) == 1 and len(units.units[0].pieces) == 2
+    assert speaker_of(text, "Ships can enter from Monday") == "Tomas Lind"
+
+
+def test_nested_single_quotes_do_not_break_the_pairing():
+    text = "“He told us ‘wait’ and then the doors closed,” Nadia Perl said. It rained all day."
+    quotes = find_quotations(text, [(0, len(text))])
+    assert [u.pieces for u in quotes.units] == [[(0, text.index("”") + 1)]]
+
+
+def test_colon_introduced_quotation_has_the_speaker_of_the_frame():
+    text = ('Mayor Ilse Brandt continued:\n\n"The bridge will be rebuilt with federal money '
+            'before the election."')
+    assert speaker_of(text, "bridge will be rebuilt") == "Ilse Brandt"
+
+
+def test_name_and_colon_before_a_quotation_speaks_with_colon_cue():
+    text = 'Port Director Elias Marr: "The terminal handled record volumes in the third quarter."'
+    found = [c for c in covering(text, "record volumes") if c["speaker"]]
+    assert found and found[0]["speaker"] == "Elias Marr" and found[0]["cue"] == ":"
+
+
+def test_pronoun_goes_to_the_speaker_outside_the_quote_not_a_name_inside_it():
+    text = ('Ruth Okafor chairs the budget panel. "Nobody expects Daniel Brandt to win the '
+            'vote," she said.')
+    assert speaker_of(text, "Nobody expects") == "Ruth Okafor"
+
+
+def test_pronoun_gender_follows_courtesy_titles():
+    text = ("Mr. Aldo Ferri met Ms. Ines Varela in Lisbon. Mr. Ferri left early. "
+            "She said that the talks would continue in May.")
+    assert speaker_of(text, "talks would continue") == "Ines Varela"
+
+
+def test_the_senator_and_the_company_resolve_to_earlier_actors():
+    text = ("Sen. Marta Quill met executives of Norvale Shipping on Monday. "
+            "The senator said the subsidy would end. The company said it would appeal.")
+    assert speaker_of(text, "subsidy would end") == "Marta Quill"
+    assert speaker_of(text, "would appeal") == "Norvale Shipping"
+
+
+def test_unnamed_source_keeps_its_whole_phrase():
+    text = "One Labour organiser in the county said turnout would be low."
+    claim = covering(text, "turnout would be low")[0]
+    assert claim["speaker"] == "One Labour organiser in the county"
+    span = claim["speaker_span"]
+    assert text[span[0]:span[1]] == "One Labour organiser in the county"
+
+
+def test_transcript_label_governs_the_whole_turn():
+    text = ("SENIOR OFFICIAL: The ceasefire holds in the north.\n\n"
+            "Supplies reached the city on Tuesday, and more convoys are planned.\n\n"
+            "Q: Will the talks resume?\n\n"
+            "RIVERA: We expect them to resume next week.")
+    assert speaker_of(text, "Supplies reached the city") == "Senior Official"
+    claim = covering(text, "Supplies reached the city")[0]
+    assert claim["cue"] == ":"
+    assert not covering(text, "Will the talks resume")
+
+
+def test_readout_speech_acts_are_attributed_to_the_principal():
+    text = ("Prime Minister Anneli Koskinen reaffirmed support for the border mission. "
+            "She raised concerns about drone incursions and made clear that the airspace "
+            "would be defended.")
+    for phrase in ("support for the border mission", "drone incursions"):
+        claim = next(c for c in covering(text, phrase) if c["speaker"])
+        assert claim["speaker"] == "Anneli Koskinen", phrase
+        assert "event" not in claim["kinds"]
+
+
+def test_inverted_speaker_after_a_quotation():
+    text = '"We will not sign this," added one union negotiator.'
+    claim = next(c for c in covering(text, "We will not sign") if c["speaker"])
+    assert "negotiator" in claim["speaker"] and claim["cue"] == "added"
+
+
+def test_claim_span_includes_the_closing_quotation_mark():
+    text = 'Lena Hart said the plan was "a waste of money."'
+    claim = next(c for c in covering(text, "waste of money") if c["speaker"])
+    assert claim["text"].endswith('money."')
+
+
+def test_an_editors_note_is_no_claim():
+    text = ("(Updates with comment from Norvale Shipping, adds 40 job cuts in paragraph 4)\n\n"
+            "The port authority said 40 ships were waiting.")
+    assert not covering(text, "Updates with comment")
+    assert speaker_of(text, "40 ships were waiting")
+
+
+def test_not_in_dispute_is_not_a_denial():
+    text = "The 40 percent rise in Norway's exports is not in dispute."
+    assert claims_of(text) and all("denial" not in c["kinds"] for c in claims_of(text))
+    denied = claims_of("Hanna Ek denied that the audit had been delayed.")
+    assert any("denial" in c["kinds"] for c in denied)
+
+
+def test_added_with_an_object_is_not_speech():
+    text = "Rolf Berg added two stores to his chain last year, and sales rose 9 percent."
+    assert all(c["cue"] != "added" for c in claims_of(text))
+
+
+def test_a_headline_opened_by_a_name_and_colon_is_that_persons_claim():
+    text = "Governor Ada Lund: Harbour Tolls ‘Will Not Rise This Year’"
+    claim = next(c for c in claims_of(text) if "Harbour Tolls" in c["text"])
+    assert claim["speaker"] == "Ada Lund" and claim["cue"] == ":"
+    assert not claim["text"].startswith("Governor")
+
+
+def test_a_verb_that_modifies_a_noun_is_no_frame():
+    text = "Ruiz leads Tom Berg by 40 pledged delegates."
+    assert all(c["cue"] != "pledged" for c in claims_of(text))
+
+
+def test_found_and_responded_report_only_with_a_clause():
+    assert all(c["cue"] != "found" for c in claims_of(
+        "Ana Ruiz found a way around the 2019 rule in March."))
+    assert all(c["cue"] != "respond" for c in claims_of(
+        "Norvale Shipping did not respond to requests for comment on the 40 job cuts."))
+    poll = claims_of("A Gallup poll found that 40 percent of voters back the plan.")
+    assert any(c["cue"] == "found" and "40 percent" in c["text"] for c in poll)
+
+
+def test_a_quotation_takes_the_frame_of_its_own_sentence_not_the_next_one():
+    text = ('The embassy in Oslo denied any role, calling the report "a fabrication by '
+            'hostile media." Mr. Holm has rejected every earlier charge.')
+    claim = next(c for c in covering(text, "fabrication by hostile media") if c["speaker"])
+    assert claim["cue"] == "denied" and "denial" in claim["kinds"]
+
+
+def test_said_after_a_closing_mark_frames_the_quotation_even_when_parsed_inside_it():
+    text = '"Not one survey in the county would suggest that," said one veteran Lisbon pollster.'
+    claim = next(c for c in covering(text, "survey in the county") if c["speaker"])
+    assert claim["speaker"] == "one veteran Lisbon pollster" and claim["cue"] == "said"
+
+
+def test_an_inflection_the_lemmatiser_misses_is_still_a_frame():
+    text = "Marek Olsen hopes the harbour council does not repeat its mistake."
+    claim = covering(text, "repeat its mistake")[0]
+    assert claim["speaker"] == "Marek Olsen" and claim["cue"] == "hopes"
+
+
+def test_a_plural_nominal_is_not_one_earlier_person():
+    text = ("Minister Sara Holt met General Ivo Dane in Riga. "
+            "The ministers agreed that the drills would continue in 2026.")
+    claim = next(c for c in covering(text, "drills would continue") if c["speaker"])
+    assert claim["speaker"] != "Sara Holt"
+
+
+def test_responded_and_added_about_before_a_quotation_frame_it():
+    text = 'Mira Stone responded, "We will publish every figure next week."'
+    claim = next(c for c in covering(text, "publish every figure") if c["speaker"])
+    assert claim["speaker"] == "Mira Stone" and claim["cue"] == "responded"
+    text = 'Jon Pike added about Ola Brun: "He never missed a single vote."'
+    claim = next(c for c in covering(text, "never missed a single vote") if c["speaker"])
+    assert claim["speaker"] == "Jon Pike"
+
+
+def test_a_plural_noun_is_not_taken_for_a_reporting_verb():
+    text = "Inspector Tove Aas, who leads the inquiry, told reporters that a trawler was seen."
+    assert all(c["cue"] != "reporters" for c in claims_of(text))
