@@ -9,12 +9,23 @@ a model never loses what a newer version or another tool wrote.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from briefing.anchoring import Selector
+if TYPE_CHECKING:
+    from briefing.anchoring import Selector
 
 __all__ = ["Actor", "Analysis", "Article", "ArticleNote", "Claim", "Flag", "Grade",
            "Highlight", "Mention", "Selector"]
+
+
+def __getattr__(name: str) -> Any:
+    # Selector lives with the code that captures and finds it (anchoring.py, which loads a
+    # native aligner): imported when first asked for, not before the reader's first paint.
+    if name == "Selector":
+        from briefing.anchoring import Selector
+
+        return Selector
+    raise AttributeError(name)
 
 
 def _extra(data: dict, known: frozenset[str]) -> dict[str, Any]:
@@ -251,6 +262,8 @@ class Highlight:
         # Highlights made before claims had offsets keep their claim as it was written.
         placed = bool(claim) and "start" in claim and "end" in claim
         selector = data.get("selector")
+        if selector:
+            from briefing.anchoring import Selector
         extra = _extra(data, _HIGHLIGHT_KEYS)
         if claim and not placed:
             extra["claim"] = claim
