@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from briefing.highlights import COLOUR_NAMES
 from briefing.model import Analysis, Article, ArticleNote, Claim
 from briefing.reading import Opened, ReadingSession
 from briefing.sanitize import sanitise_line
@@ -32,6 +31,7 @@ from briefing.tui.screens.reader_claims import ClaimTools
 from briefing.tui.screens.reader_edits import AnnotationEditing
 from briefing.tui.widgets.article import ArticleView, LayerPalette, Span
 from briefing.tui.widgets.panes import ActorsPane, ClaimsPane, NotesPane, Pane
+from briefing.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from textual.widgets import Tabs
@@ -60,9 +60,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.jump_to_offset = jump_to
         self.article: Article | None = None
         self.session = ReadingSession(article_id, "")
-        self.colour = 1
-        self._status_text = Text("")
-        self._status_short: Text | None = None
+        self.colour = 1  # of the next highlight
         self._polling = False
         self._seen_version: object = None  # the database version the last poll read
         self._edits_made = 0  # counts this session's writes, so a poll read before one is
@@ -70,7 +68,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._panes: dict[str, ActorsPane | ClaimsPane | NotesPane] = {}
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
         self._tabs: Tabs | None = None
-        self._early_load: dict[str, Any] | None = None  # loaded before the first paint
+        self._early_load: Opened | None = None  # opened before the first paint
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -81,7 +79,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         with Horizontal(id="body"):
             yield ArticleView(id="article")
             yield Vertical(id="side")
-        yield Static(Text("Opening…"), id="status")
+        yield StatusLine()
         yield Static(Text(""), id="footer-place")
 
     async def _mount_rest(self) -> None:
@@ -149,7 +147,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def on_resize(self, event) -> None:
         if self._panes:
             self._apply_width(event.size.width)
-            self._show_colour()
+            self.status_line.redraw()
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW_BELOW, "narrow")
@@ -317,32 +315,19 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         """No database (unreadable, or another error): the file's text can still be read and
         analysed, but nothing can be saved — and the status line says so until the end."""
         self.read_only = message
+        self.status_line.read_only = True
         self._status(Text(message, style="bold"))
         self._failed(message)
         if self.document is not None:
             self._analyse()
 
+    @property
+    def status_line(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
+
     def _status(self, text: Text, short: Text | None = None) -> None:
         """`short`: what to say instead when `text` does not fit (80 columns)."""
-        self._status_text, self._status_short = text, short
-        self._show_colour()
-
-    def _show_colour(self) -> None:
-        line = self._status_text.copy()
-        room = self.app.size.width - 2 - len("  ·  next highlight: magenta (5)")
-        if line.cell_len > room and self._status_short is not None:
-            line = self._status_short.copy()
-        if self.read_only:  # said on every status, so progress messages cannot hide it
-            line = Text.assemble(("Read-only, nothing is saved · ", "bold"), line)
-        colour = Text(f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})",
-                      style="dim")
-        # The colour the next `h` uses must stay readable at 80 columns: what does not fit
-        # is cut from the message before it, not from the colour.
-        room = self.app.size.width - 2 - colour.cell_len  # the status line's padding
-        if line.cell_len > room:
-            line.truncate(max(0, room - 1))
-            line.append("…")
-        self.query_one("#status", Static).update(line + colour)
+        self.status_line.say(text, short)
 
     # -- analysis (in another process; this worker thread only waits and relays) ----------
     @work(thread=True, exclusive=True, group="analysis")

@@ -51,7 +51,7 @@ class AnnotationEditing:
         if under is not None:
             self._save(self.session.recolour(under, colour))
             self._refresh_highlights()
-        self._show_colour()
+        self.status_line.show_colour(colour)
 
     def action_note(self) -> None:
         target = self.session.highlight_at(self.view.cursor_offset) or self.action_highlight()
