@@ -1,4 +1,5 @@
-"""Gold files for the bundled samples, and the analyses they are scored against."""
+"""Gold files for the bundled samples and for PolNeAR articles, and the analyses they are
+scored against."""
 
 from __future__ import annotations
 
@@ -19,6 +20,24 @@ def cases() -> list[tuple[str, dict, dict]]:
         doc = load(bundled_dir("data") / f"{gold_path.stem}.md")
         found.append((gold_path.stem, json.loads(gold_path.read_text()),
                       analyse(doc.text, doc.title, doc.meta)))
+    return found
+
+
+def polnear_cases(checkout: Path, gold_set: str = "polnear") -> list[tuple[str, dict, dict]]:
+    """(article name, gold, analysis) for every gold file under gold/<gold_set>/.
+
+    Only the labels live in the project; each article's text is read from `checkout`, the
+    PolNeAR repository (github.com/networkdynamics/PolNeAR), where the train split is
+    data/train/text/.
+    """
+    found = []
+    for gold_path in sorted((GOLD / gold_set).glob("*.json")):
+        gold = json.loads(gold_path.read_text())
+        article = checkout / "data" / "train" / "text" / gold["article"]
+        if not article.is_file():
+            raise SystemExit(f"no article {article}: is {checkout} a PolNeAR checkout?")
+        doc = load(article)
+        found.append((gold_path.stem, gold, analyse(doc.text, doc.title, doc.meta)))
     return found
 
 

@@ -6,9 +6,16 @@ remember where they came from, so the true new span of each annotation is known 
 the characters of the old span that survive. A span with under half its characters left is
 "deleted" and should be orphaned.
 
-Run: python benchmarks/anchoring.py [--seed N]
+Chain mode: each text is highlighted once, then updated five times in a row through
+`update_article_text`, the code path of `import --update` (light edits, inserted paragraphs,
+deleted sentences, moved paragraphs, re-wrapping); the highlights are judged after the last
+update, beside the same kinds of revision applied once. A sixth version restores the deleted
+sentences, whose highlights should come back.
+
+Run: python benchmarks/anchoring.py [--seed N] [PolNeAR/data/train/text] [--only chain]
 Targets: correctly placed >= 0.98, misplaced <= 0.005, deleted spans orphaned >= 0.95,
-under 5 ms per annotation on a 1 MB text.
+under 5 ms per annotation on a 1 MB text; after five updates: on their exact words >= 0.99,
+misplaced <= 0.003, deleted ones orphaned 1.0.
 """
 
 from __future__ import annotations
@@ -238,8 +245,8 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / union if union else 0.0
 
 
-def accuracy(cases: list[Case], with_previous: bool = False) -> None:
-    totals = {"placed": 0, "misplaced": 0, "false_orphan": 0, "deleted": 0,
+def accuracy(cases: list[Case], with_previous: bool = False) -> dict[str, float]:
+    totals = {"placed": 0, "exact": 0, "misplaced": 0, "false_orphan": 0, "deleted": 0,
               "deleted_orphaned": 0, "kept": 0}
     by_kind: dict[str, list[int]] = {}
     for case in cases:
@@ -263,6 +270,7 @@ def accuracy(cases: list[Case], with_previous: bool = False) -> None:
                 totals["false_orphan"] += 1
             elif overlap((where.start, where.end), expected) >= 0.9:
                 totals["placed"] += 1
+                totals["exact"] += (where.start, where.end) == expected
                 row[0] += 1
             else:
                 totals["misplaced"] += 1
@@ -273,6 +281,7 @@ def accuracy(cases: list[Case], with_previous: bool = False) -> None:
           f"({totals['kept']} surviving, {totals['deleted']} deleted); {mode}")
     print(f"correctly placed:        {totals['placed'] / max(1, totals['kept']):.4f} "
           "(target >= 0.98)")
+    print(f"on their exact words:    {totals['exact'] / max(1, totals['kept']):.4f}")
     print(f"misplaced:               {totals['misplaced'] / max(1, annotations):.4f} "
           "(target <= 0.005)")
     print(f"falsely orphaned:        {totals['false_orphan'] / max(1, totals['kept']):.4f}")
@@ -280,6 +289,10 @@ def accuracy(cases: list[Case], with_previous: bool = False) -> None:
           " (target >= 0.95)")
     for kind, (good, count) in by_kind.items():
         print(f"  {kind:28} {good}/{count} right")
+    return {"placed": totals["placed"] / max(1, totals["kept"]),
+            "exact": totals["exact"] / max(1, totals["kept"]),
+            "misplaced": totals["misplaced"] / max(1, annotations),
+            "deleted_orphaned": totals["deleted_orphaned"] / max(1, totals["deleted"])}
 
 
 def speed(rng: random.Random) -> None:
@@ -306,17 +319,221 @@ def speed(rng: random.Random) -> None:
           f"{with_previous * 1000 / len(spans):.2f} ms per annotation")
 
 
+# -- chain mode: highlighted once, then five successive updates through the product ------
+CHAIN_STEPS = ("light edits", "paragraphs inserted", "sentences deleted", "paragraphs moved",
+               "re-wrapped")
+_SENTENCE = re.compile(r"[^.\n]+[.](?= |$)", re.MULTILINE)
+
+
+def origins_in(spans: list[tuple[int, int]]) -> set[int]:
+    return {i for s, e in spans for i in range(s, e)}
+
+
+def light_edits(chars: Chars, spans: list[tuple[int, int]], rng: random.Random) -> Chars:
+    """A word changed inside a third of the highlights, and a few words elsewhere."""
+    for s, e in rng.sample(spans, max(1, len(spans) // 3)):
+        chars = edit_inside(chars, s, e, rng)
+    inside = origins_in(spans)
+    words = [m.span() for m in re.finditer(r"\w{4,}", text_of(chars))]
+    outside = [(a, b) for a, b in words
+               if all(chars[i][1] is not None and chars[i][1] not in inside for i in range(a, b))]
+    out = list(chars)
+    picked = rng.sample(outside, min(len(outside), max(2, len(chars) // 2000)))
+    for a, b in sorted(picked, reverse=True):
+        out[a:b] = new_chars(rng.choice(WORDS))
+    return out
+
+
+@dataclass
+class Deletion:
+    segment: Chars
+    before: int | None  # origin of the character that followed it (where it goes back)
+
+
+def delete_sentences(chars: Chars, spans: list[tuple[int, int]], rng: random.Random,
+                     deletions: list[Deletion]) -> Chars:
+    """The sentences of a fifth of the highlights, and two sentences no highlight is in."""
+    chosen = [sp for sp in spans if truth(chars, *sp)]
+    chosen = rng.sample(chosen, max(1, len(chosen) // 5)) if chosen else []
+    cuts: list[tuple[int, int]] = []
+    for s, e in chosen:
+        positions = [i for i, (_, o) in enumerate(chars) if o is not None and s <= o < e]
+        cuts.append(sentence_around(text_of(chars), positions[0], positions[-1] + 1))
+    inside = origins_in(spans)
+    free = [m.span() for m in _SENTENCE.finditer(text_of(chars))
+            if all(chars[i][1] is not None and chars[i][1] not in inside
+                   for i in range(*m.span()))]
+    cuts += rng.sample(free, min(2, len(free)))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(cuts):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    out = list(chars)
+    for a, b in reversed(merged):
+        deletions.append(Deletion(out[a:b], out[b][1] if b < len(out) else None))
+        del out[a:b]
+    return out
+
+
+def restore_deleted(chars: Chars, deletions: list[Deletion]) -> Chars:
+    """Put every deleted sentence back where it was (before the character that followed)."""
+    out = list(chars)
+    for deletion in deletions:
+        at = next((i for i, (_, o) in enumerate(out) if o == deletion.before), None)
+        if deletion.before is None:
+            at = len(out)
+        if at is not None:
+            out[at:at] = deletion.segment
+    return out
+
+
+def chain_step(kind: str, chars: Chars, spans: list[tuple[int, int]], rng: random.Random,
+               donor: str, deletions: list[Deletion]) -> Chars:
+    if kind == "light edits":
+        return light_edits(chars, spans, rng)
+    if kind == "paragraphs inserted":
+        return insert_paragraphs(chars, rng, donor)
+    if kind == "sentences deleted":
+        return delete_sentences(chars, spans, rng, deletions)
+    if kind == "paragraphs moved":
+        return move_paragraphs(move_paragraphs(chars, rng), rng)
+    return rewrap_and_requote(chars, rng)
+
+
+class Score:
+    def __init__(self) -> None:
+        self.surviving = self.exact = self.placed = self.misplaced = 0
+        self.deleted = self.deleted_orphaned = 0
+
+    def add(self, expected: tuple[int, int] | None, found: tuple[int, int] | None) -> None:
+        if expected is None:
+            self.deleted += 1
+            self.deleted_orphaned += found is None
+            self.misplaced += found is not None
+            return
+        self.surviving += 1
+        if found is None:
+            return
+        if overlap(found, expected) >= 0.9:
+            self.placed += 1
+            self.exact += found == expected
+        else:
+            self.misplaced += 1
+
+    def figures(self) -> tuple[float, float, float, float]:
+        return (self.exact / max(1, self.surviving), self.placed / max(1, self.surviving),
+                self.misplaced / max(1, self.surviving + self.deleted),
+                self.deleted_orphaned / max(1, self.deleted))
+
+
+class Highlighted:
+    """One text in its own database, highlighted once; updated through the product's path."""
+
+    def __init__(self, folder: Path, text: str, spans: list[tuple[int, int]]) -> None:
+        from briefing.store import Store
+
+        self.store = Store(folder / "briefing.json")
+        self.article_id = self.store.add_article(f"chain {folder.name}", text)
+        if self.store.article(self.article_id)["text"] != text:
+            raise ValueError("the store cleans this text: offsets would not compare")
+        self.ids = [self.store.add_annotation(self.article_id, s, e) for s, e in spans]
+
+    def update(self, text: str) -> None:
+        from briefing.document import Document
+        from briefing.library import update_article_text  # what `import --update` runs
+
+        update_article_text(self.store, self.article_id, Document("chain", text))
+
+    def score(self, score: Score, chars: Chars, spans: list[tuple[int, int]]) -> None:
+        by_id = {a.id: a for a in self.store.annotations(self.article_id)}
+        for annotation_id, (s, e) in zip(self.ids, spans, strict=True):
+            a = by_id[annotation_id]
+            found = None if a.get("status") == "orphaned" else (a["start"], a["end"])
+            score.add(truth(chars, s, e), found)
+
+
+def chain_texts(polnear: Path | None, limit: int) -> list[str]:
+    texts = corpus()
+    if polnear is not None:
+        files = sorted(polnear.glob("*.txt"))[:limit]
+        texts += [t for t in (load(f).text for f in files) if len(t) > 1500]
+    return texts
+
+
+def chain(rng: random.Random, polnear: Path | None, limit: int) -> None:
+    import tempfile
+
+    texts = chain_texts(polnear, limit)
+    after_chain, single, restored = Score(), Score(), Score()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, text in enumerate(texts):
+            donor = rng.choice([t for t in texts[:12] if t is not text] or [text])
+            spans = pick_spans(text, rng, max(6, min(30, len(text) // 1500)))
+            if not spans:
+                continue
+            highlighted = Highlighted(Path(tmp) / f"chain{n}", text, spans)
+            chars, deletions = chars_of(text), []
+            for kind in CHAIN_STEPS:
+                chars = chain_step(kind, chars, spans, rng, donor, deletions)
+                highlighted.update(text_of(chars))
+            highlighted.score(after_chain, chars, spans)
+            # A sixth version puts the deleted sentences back: their highlights return.
+            back = restore_deleted(chars, deletions)
+            highlighted.update(text_of(back))
+            highlighted.score(restored, back, spans)
+            highlighted.store.close()
+            for kind in CHAIN_STEPS:  # each kind alone, one update from the first text
+                once = Highlighted(Path(tmp) / f"single{n}-{CHAIN_STEPS.index(kind)}", text,
+                                   spans)
+                new = chain_step(kind, chars_of(text), spans, rng, donor, [])
+                once.update(text_of(new))
+                once.score(single, new, spans)
+                once.store.close()
+    elapsed = time.perf_counter() - started
+    source = f" + {polnear}" if polnear else ""
+    print(f"chain: {len(texts)} texts (bundled + licences{source}), "
+          f"{after_chain.surviving + after_chain.deleted} highlights each made once, then "
+          f"{len(CHAIN_STEPS)} successive updates through update_article_text "
+          f"({', '.join(CHAIN_STEPS)}); {elapsed:.1f} s")
+    print(f"{'':32}{'after 5 updates':>16}{'after 1 update':>16}")
+    rows = ("on their exact words (>= 0.99)", "placed (overlap >= 0.9)",
+            "misplaced (<= 0.003)", "deleted ones orphaned (1.0)")
+    for label, chained, once in zip(rows, after_chain.figures(), single.figures(),
+                                    strict=True):
+        print(f"{label:32}{chained:>16.4f}{once:>16.4f}")
+    print(f"surviving {after_chain.surviving}, deleted {after_chain.deleted} after the chain; "
+          f"single updates: {single.surviving} surviving, {single.deleted} deleted")
+    exact, _, misplaced, _ = restored.figures()
+    print(f"sixth version, deleted sentences restored: {restored.exact}/{restored.surviving} "
+          f"on their exact words ({exact:.4f}), misplaced {misplaced:.4f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("polnear", nargs="?", type=Path,
+                        help="optional: PolNeAR's data/train/text folder, more real texts "
+                             "for the chain (read in place, never copied)")
+    parser.add_argument("--polnear-texts", type=int, default=60, metavar="N",
+                        help="how many PolNeAR texts the chain uses (default 60)")
+    parser.add_argument("--only", choices=("single", "chain", "speed"),
+                        help="run one part only")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    cases = build_cases(rng)
-    accuracy(cases)
-    print()
-    accuracy(cases, with_previous=True)
-    print()
-    speed(rng)
+    if args.only in (None, "single"):
+        cases = build_cases(rng)
+        accuracy(cases)
+        print()
+        accuracy(cases, with_previous=True)
+        print()
+    if args.only in (None, "chain"):
+        chain(random.Random(args.seed), args.polnear, args.polnear_texts)
+        print()
+    if args.only in (None, "speed"):
+        speed(rng)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from briefing.analysis import analyse, cache_key
 from briefing.anchoring import capture
 from briefing.ingest import load, text_hash
 from briefing.search import SearchIndex
-from briefing.store import Store, analyses_table_name
+from briefing.store import Store, analyses_table_name, articles_table_name
 
 QUERIES = ["cable", "Kallio", "grain prices", "#sabotage", "denied", "export controls",
            "NATO", "zzz-no-match", "the", "million euros"]
@@ -29,14 +29,14 @@ def build(path: Path, rng: random.Random) -> None:
     samples = [load(p) for p in config.sample_paths()]
     analyses = {d.hash: analyse(d.text) for d in samples}
     with Store(path) as store, store.raw_tables() as tables:
-        articles = tables.setdefault("articles", {})
         for a in range(1, 501):
             doc = samples[a % len(samples)]
             text = f"Dispatch {a}. " + doc.text  # distinct texts, same analysis shape
             shift = len(f"Dispatch {a}. ")
             digest = text_hash(text)
-            articles[str(a)] = {"title": f"{doc.title} ({a})", "text": text, "hash": digest,
-                                "revisions": [], "imported": ""}
+            tables.setdefault(articles_table_name(a), {})[str(a)] = {
+                "title": f"{doc.title} ({a})", "text": text, "hash": digest, "revisions": [],
+                "imported": ""}
             base = analyses[doc.hash]
             key = cache_key(digest, config.model_name())
             tables[analyses_table_name(key)] = {"1": {"key": key, "result": {

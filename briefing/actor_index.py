@@ -54,8 +54,14 @@ def build_index(store: Store) -> list[IndexedActor]:
             if _TYPE_RANK.get(actor["type"], 9) < _TYPE_RANK.get(entry.type, 9):
                 entry.type = actor["type"]
             entry.aliases.update(actor["aliases"])
-            entry.appearances.append(Appearance(article.id, article["title"],
-                                                [tuple(m) for m in actor["mentions"]]))
+            mentions = [tuple(m) for m in actor["mentions"]]
+            if entry in local.values():
+                # Two actors of one briefing that are one across the library ("Putin" and
+                # "Vladimir Putin"): one appearance, so the briefing is counted once.
+                shared = next(a for a in entry.appearances if a.article_id == article.id)
+                shared.mentions = sorted(set(shared.mentions) | set(mentions))
+            else:
+                entry.appearances.append(Appearance(article.id, article["title"], mentions))
             local[actor["name"]] = entry
         for claim in analysis.get("claims", []):
             speakers = (claim.get("speaker") or "").split(" and ")

@@ -153,6 +153,11 @@ def similarity(a: str, b: str) -> float:
     return 1.0 - edlib.align(a, b, mode="NW", task="distance")["editDistance"] / max(len(a), len(b))
 
 
+def _distance(quote: str, window: str) -> int:
+    """Edit distance, as `similarity` measures it, scaled to characters."""
+    return round((1.0 - similarity(quote, window)) * max(len(quote), len(window)))
+
+
 def _fuzzy_hits(quote: str, norm: str, centre: int, max_errors: int) -> list[tuple[int, int, int]]:
     """Best approximate occurrences of `quote` in a window of `norm` around `centre`."""
     lo = max(0, centre - len(quote) - 2 * CONTEXT_CHARS)
@@ -238,13 +243,24 @@ class ParagraphAlignment:
         new_lines = [(m.start(), m.group()) for m in _LINE.finditer(new)]
         matcher = difflib.SequenceMatcher(None, [t for _, t in old_lines],
                                           [t for _, t in new_lines], autojunk=False)
-        # (old start, old end, new start) of every line kept verbatim, in old order
-        self.kept: list[tuple[int, int, int]] = []
+        # (old start, old end, new start) of every line kept verbatim and in order
+        in_order: list[tuple[int, int, int]] = []
+        matched_old, matched_new = set(), set()
         for a, b, size in matcher.get_matching_blocks():
             for k in range(size):
                 old_start, line = old_lines[a + k]
-                self.kept.append((old_start, old_start + len(line), new_lines[b + k][0]))
+                in_order.append((old_start, old_start + len(line), new_lines[b + k][0]))
+                matched_old.add(a + k)
+                matched_new.add(b + k)
+        # Lines kept verbatim but moved (the matcher keeps one order only): a line that is
+        # unique in both texts is the same paragraph wherever it went.
+        self.kept = sorted(in_order + _moved_lines(old_lines, new_lines, matched_old,
+                                                   matched_new))
         self._old_starts = [k[0] for k in self.kept]
+        # The shift of a paragraph that was edited is judged from those kept in order only:
+        # one moved far away says nothing about its neighbours.
+        self._in_order = in_order
+        self._in_order_starts = [k[0] for k in in_order]
         self.by_new = sorted((new_start, new_start + (end - start), start, end)
                              for start, end, new_start in self.kept)
         self._new_starts = [k[0] for k in self.by_new]
@@ -266,11 +282,12 @@ class ParagraphAlignment:
         return Located(start, start + len(sel.exact), "exact", 1.0)
 
     def shift_near(self, old_offset: int) -> int | None:
-        """How far the nearest kept paragraph before `old_offset` moved."""
-        i = bisect.bisect_right(self._old_starts, old_offset) - 1
+        """How far the nearest paragraph kept in order before `old_offset` moved."""
+        kept = self._in_order
+        i = bisect.bisect_right(self._in_order_starts, old_offset) - 1
         if i < 0:
-            return self.kept[0][2] - self.kept[0][0] if self.kept else None
-        return self.kept[i][2] - self.kept[i][0]
+            return kept[0][2] - kept[0][0] if kept else None
+        return kept[i][2] - kept[i][0]
 
     def may_come_from(self, new_offset: int, sel: Selector) -> bool:
         """False when `new_offset` is inside a paragraph kept from another old paragraph."""
@@ -279,6 +296,25 @@ class ParagraphAlignment:
             return True  # new or edited text: the span may well have gone there
         _, _, old_start, old_end = self.by_new[i]
         return old_start <= sel.start < old_end
+
+
+def _moved_lines(old_lines: list[tuple[int, str]], new_lines: list[tuple[int, str]],
+                 matched_old: set[int], matched_new: set[int]) -> list[tuple[int, int, int]]:
+    """(old start, old end, new start) of unmatched lines that occur once in each text."""
+    def unique(lines: list[tuple[int, str]]) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for i, (_, line) in enumerate(lines):
+            seen[line] = -1 if line in seen else i
+        return seen
+
+    old_unique, new_unique = unique(old_lines), unique(new_lines)
+    moved = []
+    for line, i in old_unique.items():
+        j = new_unique.get(line, -1)
+        if i >= 0 and j >= 0 and i not in matched_old and j not in matched_new:
+            old_start = old_lines[i][0]
+            moved.append((old_start, old_start + len(line), new_lines[j][0]))
+    return moved
 
 
 def _landmark(sel: Selector, text: str) -> Located | None:
@@ -318,7 +354,10 @@ def _locate(sel: Selector, index: TextIndex, expected_start: int | None = None) 
         s = similarity(suffix.rstrip(), got_suffix.rstrip()) if suffix else float(
             end >= len(norm) - 1)
         position = 1.0 / (1.0 + abs(start - expected) / _POSITION_SCALE)
-        return _Candidate(start, end, 1.0 - distance / len(quote), p, s, position)
+        # Edit distance over the longer of quote and match, as `similarity` has it: a short
+        # word replaced by a longer one is one edit of the phrase, not a rewrite of it.
+        return _Candidate(start, end, 1.0 - distance / max(len(quote), end - start), p, s,
+                          position)
 
     candidates: dict[tuple[int, int], _Candidate] = {}
     exact_hits = _find_all(norm, quote, _MAX_EXACT_HITS)
@@ -334,20 +373,27 @@ def _locate(sel: Selector, index: TextIndex, expected_start: int | None = None) 
     max_errors = max(1, int(len(quote) * _FUZZY_ERROR_RATE))
     for centre in centres:
         for start, end, distance in _fuzzy_hits(quote, norm, centre, max_errors):
+            # An approximate match may stop short of (or run into) the context around it:
+            # judged as found, the original's context would seem edited too.
+            fitted = _fit_to_context(prefix, suffix, norm, start, end, len(quote))
+            if fitted != (start, end) and fitted[1] > fitted[0]:
+                start, end = fitted
+                distance = _distance(quote, norm[start:end])
             key = (start, end)
             if key not in candidates:
-                candidates[key] = judge(start, end, distance)
+                candidates[key] = judge(start, end, min(distance, len(quote)))
 
     for start, end in _between_context(prefix, suffix, norm, expected, len(quote)):
         if (start, end) not in candidates:
-            window = norm[start:end]
-            distance = round((1.0 - similarity(quote, window)) * max(len(quote), len(window)))
-            candidates[(start, end)] = judge(start, end, min(distance, len(quote)))
+            candidates[(start, end)] = judge(start, end,
+                                             min(_distance(quote, norm[start:end]), len(quote)))
 
-    if not candidates:
-        return None
-    best = max(candidates.values(), key=lambda c: c.score)
-    if not _convincing(best, quote, unique=len(exact_hits) == 1):
+    # The best candidate that is convincing: a look-alike elsewhere may outscore the
+    # original whose context was edited, yet be refused as too far or too different.
+    unique = len(exact_hits) == 1
+    best = max((c for c in candidates.values() if _convincing(c, quote, unique)),
+               key=lambda c: c.score, default=None)
+    if best is None:
         return None
     norm_start, norm_end = best.start, best.end
     if best.quote < 1.0:

@@ -8,6 +8,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from briefing.model import Claim
+    from briefing.store import Store
+
+    # A claim as the analysis found it, or as a highlight or a revision keeps it (a dict
+    # with its offsets and speaker).
+    ClaimLike = Claim | dict
 
 RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
                "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
@@ -19,13 +24,58 @@ def source_key(name: str) -> str:
     return "source:" + " ".join(name.lower().split())
 
 
-def claim_key(article_id: int, claim: Claim) -> str:
-    return f"claim:{article_id}:{claim.start}:{claim.end}"
+CLAIM_PREFIX = "claim:"
+ORPHANED = "orphaned"
 
 
-def grade_label(grades: dict[str, str], article_id: int, claim: Claim) -> str | None:
+def _field(claim: ClaimLike, name: str) -> object:
+    return claim.get(name) if isinstance(claim, dict) else getattr(claim, name)
+
+
+def claim_key(article_id: int, claim: ClaimLike) -> str:
+    """A claim's grade is keyed by its offsets in the article's current text; a new version
+    re-keys it (briefing/revisions.py)."""
+    return f"{CLAIM_PREFIX}{article_id}:{_field(claim, 'start')}:{_field(claim, 'end')}"
+
+
+def orphaned_claim_key(article_id: int, tag: str) -> str:
+    """The key of a grade whose claim's words are gone from the current text (kept, with
+    its selector, in case they come back)."""
+    return f"{CLAIM_PREFIX}{article_id}:{ORPHANED}:{tag}"
+
+
+def parse_claim_key(key: str) -> tuple[int, tuple[int, int] | None] | None:
+    """(article id, (start, end)) of a claim grade's key, (id, None) for an orphaned one;
+    None for any other key."""
+    if not key.startswith(CLAIM_PREFIX):
+        return None
+    parts = key[len(CLAIM_PREFIX):].split(":")
+    try:
+        article_id = int(parts[0])
+        if len(parts) == 3 and parts[1] == ORPHANED:
+            return article_id, None
+        if len(parts) == 3:
+            return article_id, (int(parts[1]), int(parts[2]))
+    except ValueError:
+        pass
+    return None
+
+
+def set_grade(store: Store, key: str, value: str) -> None:
+    """Store a grade. A claim's grade also records the hash of the text its offsets are in,
+    so that it follows the claim into the article's next version."""
+    parsed = parse_claim_key(key)
+    article = store.article(parsed[0]) if parsed and parsed[1] else None
+    if article is None:
+        store.set_value("grades", key, value)
+        return
+    store.replace_rows("grades", {key}, [{"key": key, "value": value,
+                                         "text_hash": article["hash"]}])
+
+
+def grade_label(grades: dict[str, str], article_id: int, claim: ClaimLike) -> str | None:
     """'B2': the speaker's reliability and the claim's credibility, '-' for the one unset."""
-    speaker = claim.speaker
+    speaker = _field(claim, "speaker")
     reliability = grades.get(source_key(speaker)) if speaker else None
     credibility = grades.get(claim_key(article_id, claim))
     if not reliability and not credibility:

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing import config
-from briefing.anchoring import Selector, locate_all
-from briefing.errors import BriefingError
-from briefing.ingest import Document, load
-from briefing.store import Record, Store
+from briefing.document import Document
+from briefing.revisions import ReanchorSummary, reanchor, update_article_text
+from briefing.store import Store
+
+__all__ = ["ImportResult", "ReanchorSummary", "ensure_samples", "import_document",
+           "import_file", "library_rows", "reanchor", "update_article", "update_article_text"]
 
 
 @dataclass
@@ -20,6 +22,8 @@ class ImportResult:
     # An older article with the same URL (or title and source): this is probably a new
     # version of it, better brought in with `import --update`.
     earlier_version: int | None = None
+    # A page fetched again whose text changed: its article took the new version.
+    updated: ReanchorSummary | None = None
 
 
 def import_document(store: Store, doc: Document, ask_first: bool = False) -> ImportResult:
@@ -38,91 +42,70 @@ def import_document(store: Store, doc: Document, ask_first: bool = False) -> Imp
 
 
 def _earlier_version(store: Store, doc: Document) -> int | None:
-    url, source = doc.meta.get("url"), doc.meta.get("source")
-    for article in store.articles():
-        if url and article.get("url") == url:
-            return article.id
-        if doc.title and article["title"] == doc.title and article.get("source") == source:
-            return article.id
-    return None
+    found = (store.find_article_by_url(doc.meta.get("url"))
+             or store.find_article_by_title(doc.title, doc.meta.get("source")))
+    return found.id if found is not None else None
 
 
 def import_file(store: Store, path: str | Path) -> ImportResult:
+    from briefing.ingest import load  # imported when a file comes: `list` needs none of it
+
     return import_document(store, load(path))
+
+
+def fetch_document(url: str, fallback_title: str | None = None,
+                   fallback_meta: dict | None = None) -> Document:
+    """Fetch a web page and extract it as HTML files are (no store involved, so callers
+    fetch before they take the database's lock)."""
+    from briefing.fetch import check_url, fetch
+    from briefing.ingest import load_web
+
+    url = check_url(url)
+    page = fetch(url)
+    return load_web(page.body, url, page.content_type, page.charset, fallback_title,
+                    fallback_meta)
+
+
+def import_web_document(store: Store, doc: Document) -> ImportResult:
+    """Store a fetched page (`doc.meta["url"]`): the same URL with the same text is the
+    article already stored; with a changed text, that article takes it as a new version
+    (highlights re-anchored); a URL not seen before is imported."""
+    with store.transaction():
+        known = store.find_article_by_url(doc.meta.get("url"))
+        if known is None:
+            return import_document(store, doc)
+        if known["hash"] == doc.hash:
+            return ImportResult(known.id, known["title"], True)
+        summary = update_article_text(store, known.id, doc)
+        return ImportResult(known.id, known["title"], True, updated=summary)
+
+
+def import_url(store: Store, url: str) -> ImportResult:
+    return import_web_document(store, fetch_document(url))
 
 
 def ensure_samples(store: Store) -> list[int]:
     """Import the bundled sample briefings into an empty library (first run)."""
-    if store.articles() or store.get_value("settings", "samples_offered"):
+    if store.has_articles() or store.get_value("settings", "samples_offered"):
         return []
-    return import_samples(store)
+    return [result.article_id for result in import_samples(store)]
 
 
-def import_samples(store: Store) -> list[int]:
+def import_samples(store: Store) -> list[ImportResult]:
     """Import the bundled sample briefings (those already in the library are kept as they
-    are); their ids."""
-    ids = [import_file(store, p).article_id for p in config.sample_paths()]
+    are, and say so: `existing`)."""
+    results = [import_file(store, p) for p in config.sample_paths()]
     store.set_value("settings", "samples_offered", True)
-    return ids
-
-
-@dataclass
-class ReanchorSummary:
-    kept: int = 0
-    moved: int = 0
-    orphaned: int = 0
-    article_id: int = 0
-
-    def describe(self) -> str:
-        return (f"article {self.article_id}: {self.kept} kept in place, {self.moved} moved, "
-                f"{self.orphaned} orphaned")
-
-
-def reanchor(store: Store, article: Record) -> ReanchorSummary:
-    """Find every annotation of `article` in its current text and save the new offsets."""
-    summary = ReanchorSummary(article_id=article.id)
-    stale = [a for a in store.annotations(article.id) if a.get("text_hash") != article["hash"]]
-    if not stale:
-        return summary
-    # The text they were captured on, when the store still has it, makes re-anchoring exact
-    # for every paragraph kept verbatim.
-    previous_texts = {r["hash"]: r["text"] for r in article.get("revisions", [])}
-    placements: dict[int, tuple[int, int] | None] = {}
-    for old_hash in {a.get("text_hash") for a in stale}:
-        group = [a for a in stale if a.get("text_hash") == old_hash]
-        selectors = [Selector.from_dict(a["selector"]) for a in group]
-        found = locate_all(selectors, article["text"], previous_texts.get(old_hash))
-        for annotation, where in zip(group, found, strict=True):
-            if where is None:
-                placements[annotation.id] = None
-                summary.orphaned += 1
-                continue
-            placements[annotation.id] = (where.start, where.end)
-            if (where.start, where.end) == (annotation.get("start"), annotation.get("end")):
-                summary.kept += 1
-            else:
-                summary.moved += 1
-    store.set_anchors(article.id, placements, article["hash"])
-    return summary
+    return results
 
 
 def update_article(store: Store, article_id: int, path: str | Path) -> ReanchorSummary:
-    """Replace an article's text with a new version (a file) and re-anchor its annotations."""
+    """Replace an article's text with a new version (a file): `import --update` and the
+    library's U. The reader's new-version prompt has the file loaded already and calls
+    `update_article_text`, the one code path all three share."""
+    from briefing.ingest import load
+
     return update_article_text(store, article_id, load(path))
-
-
-def update_article_text(store: Store, article_id: int, doc: Document) -> ReanchorSummary:
-    """Replace an article's text with `doc`'s (the old text is kept as a revision) and
-    re-anchor its annotations."""
-    with store.transaction():
-        article = store.require_article(article_id)
-        if article["hash"] == doc.hash:
-            return reanchor(store, article)
-        other = store.find_article_by_hash(doc.hash)
-        if other is not None and other.id != article_id:
-            raise BriefingError(f"that text is already article {other.id}")
-        store.replace_article_text(article_id, doc.text)
-        return reanchor(store, store.require_article(article_id))
 
 
 def library_rows(store: Store) -> list[dict]:
@@ -134,10 +117,17 @@ def library_rows(store: Store) -> list[dict]:
     for note in store.all_notes():
         notes[note["article_id"]] = notes.get(note["article_id"], 0) + 1
     analysed = store.analysed_hashes()
-    return [{
-        "id": article.id, "title": article["title"], "source": article.get("source"),
-        "published": article.get("published"), "imported": article.get("imported"),
-        "highlights": highlights.get(article.id, 0), "notes": notes.get(article.id, 0),
-        "characters": len(article["text"]), "revisions": len(article.get("revisions", [])),
-        "hash": article["hash"][:12], "analysed": article["hash"] in analysed,
-    } for article in store.articles()]
+    rows = []
+    for article_id, article in store.article_metadata():  # not copied: read only
+        digest = article["hash"]
+        rows.append({
+            "id": article_id, "title": article["title"], "source": article.get("source"),
+            "published": article.get("published"), "imported": article.get("imported"),
+            "highlights": highlights.get(article_id, 0), "notes": notes.get(article_id, 0),
+            "characters": article.get("characters") or 0,
+            "revisions": len(article.get("revisions", [])), "hash": digest[:12],
+            "analysed": digest in analysed, "url": article.get("url"),
+            "feed": article.get("feed"),
+            "read": article.get("read", True),  # only feed entries arrive unread
+        })
+    return rows

@@ -225,7 +225,8 @@ class Analysis:
 
 # -- the analyst's work --------------------------------------------------------------------
 _HIGHLIGHT_KEYS = frozenset({"id", "article_id", "start", "end", "note", "color", "tags",
-                             "status", "selector", "text_hash", "created", "updated", "claim"})
+                             "status", "selector", "text_hash", "created", "updated", "claim",
+                             "original_quote"})
 
 
 @dataclass(slots=True, eq=False)
@@ -247,6 +248,7 @@ class Highlight:
     text_hash: str | None = None
     created: str | None = None
     updated: str | None = None
+    original_quote: str | None = None  # the words first marked, when a new version changed them
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -271,7 +273,8 @@ class Highlight:
                    int(data.get("color", 1)), data.get("note") or "", list(data.get("tags") or []),
                    data.get("status", "anchored"), Claim.from_dict(claim) if placed else None,
                    Selector.from_dict(selector) if selector else None,
-                   data.get("text_hash"), data.get("created"), data.get("updated"), extra)
+                   data.get("text_hash"), data.get("created"), data.get("updated"),
+                   data.get("original_quote"), extra)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"color": self.color, "tags": self.tags, "status": self.status,
@@ -279,7 +282,7 @@ class Highlight:
                                "start": self.start, "end": self.end, "note": self.note}
         if self.claim is not None:
             out["claim"] = self.claim.reference()
-        for key in ("selector", "text_hash", "created", "updated", "id"):
+        for key in ("selector", "text_hash", "created", "updated", "original_quote", "id"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value.to_dict() if key == "selector" else value

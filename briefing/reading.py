@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from briefing.grades import claim_key, grade_label
+from briefing.grades import claim_key, grade_label, set_grade
 from briefing.model import Analysis, ArticleNote, Claim, Highlight
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tags import tags_in
@@ -127,6 +127,11 @@ class ReadingSession:
         self._mentions = sorted((m.start, m.end, i) for i, a in enumerate(analysis.actors)
                                 for m in a.mentions)
         self._mention_starts = [m[0] for m in self._mentions]
+
+    def drop_analysis(self) -> None:
+        """The text changed: the analysis pointed into the old one."""
+        self.analysis, self._claim_starts = None, []
+        self._mentions, self._mention_starts = [], []
 
     @property
     def actors(self) -> list:
@@ -378,4 +383,6 @@ class ReadingSession:
             else:
                 self.grades[key] = before
 
-        return Edit("grade", lambda store: store.set_value("grades", key, value), revert)
+        # grades.set_grade: a claim's grade also records its text's hash, so that it
+        # follows the claim into the article's next version.
+        return Edit("grade", lambda store: set_grade(store, key, value), revert)

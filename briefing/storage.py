@@ -10,6 +10,12 @@ to a library of thousands therefore writes kilobytes, not the whole library, and
 process re-reads only the tables that changed (the manifest is cached on its inode, size
 and mtime; each table on its file name).
 
+Article texts are not tables: each is a file named by its hash in `briefing.json.d/texts/`,
+written once (temp file, fsync, rename) before the commit that first names it, and never
+rewritten, so adding an article writes its own text and not every other one. A text a
+commit stops naming is removed after that commit (`discard_text_after_commit`). Several
+writes can be committed as one (`deferred`): a bulk import writes the manifest once.
+
 A database in the older single-file form (every table inline) is read as it is and turned
 into this form by the first write; backups are single files in that form, so any backup
 opens as a database. Locking is the caller's job (see `FileLock`): TinyDB does
@@ -25,6 +31,8 @@ import json
 import os
 import re
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +43,7 @@ from briefing.errors import BriefingError
 MANIFEST_MARK = "briefing-tables"  # the manifest's own key; a table never has this name
 _READ_ATTEMPTS = 5
 _SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9_.-]+\.json")
+_TEXT_NAME = re.compile(r"[0-9a-f]{64}")  # a sha256 hex digest: never a path
 
 
 class CorruptDatabase(Exception):
@@ -55,6 +64,12 @@ class AtomicJSONStorage(Storage):
         # it is only inline in a single-file database). TinyDB builds a new dict for each
         # table it changes and leaves the others as they were, so identity tells what changed.
         self._files: dict[str, tuple[dict, str | None]] = {}
+        self.texts = self.folder / "texts"
+        self._texts_unsynced = False  # text files written since the last commit
+        self._discard: set[str] = set()  # texts to remove once a commit no longer names them
+        self._deferring = False
+        self._pending: dict[str, Any] | None = None
+        self._rewrite_all = False  # a deferred write changed tables in place
 
     def _stat_key(self) -> tuple[int, int, int] | None:
         try:
@@ -64,6 +79,8 @@ class AtomicJSONStorage(Storage):
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def read(self) -> dict[str, Any] | None:
+        if self._pending is not None:
+            return self._pending  # inside `deferred`: memory is ahead of the disk, by design
         for attempt in range(_READ_ATTEMPTS):
             key = self._stat_key()
             if key is None:
@@ -115,6 +132,10 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any], rewrite_all: bool = False) -> None:
         """Commit `data`. Only tables whose object changed get a new file, unless
         `rewrite_all` (the caller changed tables in place)."""
+        if self._deferring:
+            self._pending = self._data = data
+            self._rewrite_all = self._rewrite_all or rewrite_all
+            return
         files: dict[str, tuple[dict, str | None]] = {}
         created: list[Path] = []
         try:
@@ -129,8 +150,11 @@ class AtomicJSONStorage(Storage):
                 created.append(self.folder / file_name)
                 write_new_file(created[-1], _encode(table))
                 files[name] = (table, file_name)
-            if created:
+            if self._texts_unsynced:
+                fsync_dir(self.texts)  # the texts this commit names are durable before it
+            if created or self._texts_unsynced:
                 fsync_dir(self.folder)  # the new files' names are durable before the commit
+            self._texts_unsynced = False
             manifest = {MANIFEST_MARK: 1, "tables": {n: f for n, (_, f) in files.items()}}
             atomic_write(self.path, _encode(manifest))
         except OSError as exc:
@@ -143,9 +167,95 @@ class AtomicJSONStorage(Storage):
             raise
         self._data, self._key, self._files = data, self._stat_key(), files
         self._sweep({f for _, f in files.values()})
+        for digest in self._discard:
+            self.text_path(digest).unlink(missing_ok=True)
+        self._discard.clear()
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Commit every write made in the block as one, when it ends; if it fails, none of
+        them (memory is forgotten, the disk keeps the last commit). The caller holds the
+        lock for the whole block. Nested blocks join the outer one."""
+        if self._deferring:
+            yield
+            return
+        self._deferring, self._pending, self._rewrite_all = True, None, False
+        try:
+            yield
+        except BaseException:
+            self._deferring = False
+            if self._pending is not None:
+                self._pending = None
+                self._abandon([])
+            raise
+        self._deferring = False
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.write(pending, rewrite_all=self._rewrite_all)
+
+    # -- article texts ---------------------------------------------------------------------
+    def text_path(self, digest: str) -> Path:
+        if not _TEXT_NAME.fullmatch(digest):
+            raise CorruptDatabase(f"{self.path} names a text that is not a sha256 digest")
+        return self.texts / f"{digest}.txt"
+
+    def put_text(self, digest: str, text: str) -> None:
+        """Store `text` under its digest, durable once the next commit's folder sync runs.
+        A text already stored is left alone (a file appears under its final name only
+        whole, by rename, so one that exists is complete)."""
+        path = self.text_path(digest)
+        self._discard.discard(digest)
+        if path.exists():
+            return
+        tmp = path.with_name(f".{digest}.{os.getpid()}.tmp")
+        try:
+            self.texts.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _write_synced(tmp, text.encode("utf-8"), os.O_TRUNC)
+            os.replace(tmp, path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise BriefingError(f"cannot write article text to {self.texts}: "
+                                f"{exc.strerror or exc} (nothing was changed)") from None
+        self._texts_unsynced = True
+
+    def read_text(self, digest: str) -> str:
+        path = self.text_path(digest)
+        try:
+            return path.read_bytes().decode("utf-8")
+        except FileNotFoundError:
+            raise CorruptDatabase(f"{path} is missing") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CorruptDatabase(f"{path} cannot be read ({exc.__class__.__name__})") from None
+
+    def sweep_texts(self, named: set[str | None]) -> None:
+        """Remove stored texts not in `named`, and temp files of texts never finished. The
+        caller holds the lock and has no uncommitted writes."""
+        try:
+            entries = list(os.scandir(self.texts))
+        except OSError:
+            return
+        for entry in entries:
+            stem, _, suffix = entry.name.rpartition(".")
+            if entry.name.startswith(".") or (suffix == "txt" and stem not in named):
+                try:
+                    os.unlink(entry.path)
+                except OSError:
+                    pass
+
+    def discard_text_after_commit(self, digest: str) -> None:
+        """Remove a text once the next commit is on disk (before it, the last commit may
+        still name it, and a crash must leave that commit whole)."""
+        self.text_path(digest)
+        self._discard.add(digest)
+
+    @property
+    def inline_form(self) -> bool:
+        """The database was read in the single-file form (an old database or a backup)."""
+        return any(file is None for _, file in self._files.values())
 
     def _abandon(self, created: list[Path]) -> None:
         # Memory may be ahead of disk: forget it all and re-read next time.
+        self._discard.clear()
         self._forget()
         for path in created:
             path.unlink(missing_ok=True)
@@ -168,10 +278,10 @@ class AtomicJSONStorage(Storage):
                 except OSError:
                     pass
 
-    def snapshot(self, target: Path) -> None:
-        """The whole database as one single-file JSON at `target` (a backup that opens as a
-        database by itself)."""
-        data = self.read() or {}
+    def snapshot(self, target: Path, data: dict[str, Any] | None = None) -> None:
+        """The whole database (or `data`, the caller's fuller copy of it) as one single-file
+        JSON at `target` (a backup that opens as a database by itself)."""
+        data = self.read() or {} if data is None else data
         parts = [f"{json.dumps(name)}:{_encode_text(table)}" for name, table in data.items()]
         atomic_write(target, ("{" + ",".join(parts) + "}").encode("utf-8"))
 

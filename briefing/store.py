@@ -19,30 +19,55 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from briefing.anchoring import capture
+from briefing.document import text_hash
 from briefing.errors import BriefingError
-from briefing.ingest import text_hash
 from briefing.model import Analysis, Article, ArticleNote, Highlight
 from briefing.sanitize import sanitise, sanitise_line
 from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BACKUPS_KEPT = 10
 BACKUP_EVERY_SECONDS = 3600
 ANNOTATIONS_PREFIX = "annotations."
 ANALYSES_PREFIX = "analyses."
+# Articles (metadata only; texts are files) in tables of this many ids each, so adding one
+# rewrites a few hundred records, not the library's.
+ARTICLES_PREFIX = "articles."
+ARTICLES_PER_TABLE = 500
+# Set by the store, never taken from an imported document's metadata.
+_ARTICLE_OWN_FIELDS = ("title", "hash", "characters", "imported", "revisions", "text", "id")
 _ANNOTATION_FIELDS = frozenset(
     {"note", "color", "tags", "claim", "grade", "status", "start", "end", "selector", "kind"}
 )
 
 
 class Record(dict):
-    """A stored document: keys as attributes too (`rec.title` == `rec["title"]`)."""
+    """A stored document: keys as attributes too (`rec.title` == `rec["title"]`).
+
+    An article's (or revision's) `text` lives in its own file: it is read when first asked
+    for, so listing ten thousand articles reads none of them."""
+
+    _read_text: Callable[[str], str] | None = None
 
     def __getattr__(self, name: str) -> Any:
         try:
             return self[name]
         except KeyError:
             raise AttributeError(name) from None
+
+    def __missing__(self, key: str) -> Any:
+        if key == "text" and self._read_text is not None and "hash" in self:
+            self["text"] = text = self._read_text(dict.__getitem__(self, "hash"))
+            return text
+        raise KeyError(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key != "text" or dict.__contains__(self, key):
+            return dict.get(self, key, default)
+        try:
+            return self.__missing__(key)
+        except KeyError:
+            return default
 
 
 def _now() -> str:
@@ -89,8 +114,38 @@ def _split_analyses(tables: dict[str, Any]) -> dict[str, Any]:
     return tables
 
 
+def articles_table_name(article_id: int) -> str:
+    return f"{ARTICLES_PREFIX}{int(article_id) // ARTICLES_PER_TABLE}"
+
+
+def _shard_articles(tables: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 -> 3: articles in tables of ARTICLES_PER_TABLE ids. Their texts are still
+    inline here; the store moves every inline text to its file after migrating."""
+    for doc_id, doc in (tables.pop("articles", None) or {}).items():
+        tables.setdefault(articles_table_name(int(doc_id)), {})[doc_id] = doc
+    return tables
+
+
 # Each migration takes the raw tables of version N and returns those of version N + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _split_analyses}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _split_analyses, 2: _shard_articles}
+
+
+class _ArticleLookup:
+    """Hash, URL and title+source -> article id for one articles table, rebuilt only when
+    that table changes (TinyDB replaces a table's dict on every write to it)."""
+
+    def __init__(self, table: dict) -> None:
+        self.table = table
+        self.by_hash: dict[str, int] = {}
+        self.by_url: dict[str, int] = {}
+        self.by_title: dict[tuple[str, Any], int] = {}
+        for doc_id, doc in table.items():
+            article_id = int(doc_id)
+            self.by_hash.setdefault(doc.get("hash"), article_id)
+            if doc.get("url"):
+                self.by_url.setdefault(doc["url"], article_id)
+            self.by_title.setdefault((doc.get("title"), doc.get("source")), article_id)
 
 
 class Store:
@@ -107,6 +162,7 @@ class Store:
         self.backup_dir = self.path.parent / "backups"
         self._lock = FileLock(self.path.with_name(self.path.name + ".lock"))
         self._storage: AtomicJSONStorage | None = None
+        self._lookups: dict[str, _ArticleLookup] = {}
         with self._lock:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage)
             self._storage = self._db.storage  # type: ignore[assignment]
@@ -137,6 +193,13 @@ class Store:
             yield
 
     @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold the lock and commit every write of the block as one (a bulk import: one
+        manifest write for N articles), or none of them if the block raises."""
+        with self._lock, self._storage.deferred():
+            yield
+
+    @contextmanager
     def raw_tables(self) -> Iterator[dict[str, Any]]:
         """The raw tables ({table: {id: document}}) for a bulk load, written in one atomic
         write when the block ends, under the lock (benchmarks build big libraries this way).
@@ -144,7 +207,9 @@ class Store:
         with self._lock:
             tables = self._storage.read() or {}
             yield tables
-            self._storage.write(tables, rewrite_all=True)  # tables may be changed in place
+            self._move_texts_out(tables)
+            self._lookups.clear()  # tables may be changed in place
+            self._storage.write(tables, rewrite_all=True)
 
     def _check_readable(self) -> None:
         """Parse the file now (TinyDB would only fail later, on first use) — into the
@@ -179,7 +244,31 @@ class Store:
             for step in range(version, SCHEMA_VERSION):
                 tables = MIGRATIONS[step](tables)
             tables["_meta"]["1"]["schema"] = SCHEMA_VERSION
+            self._move_texts_out(tables)
             self._storage.write(tables, rewrite_all=True)
+        elif self._storage.inline_form:  # a backup put back, or a file written by hand
+            tables = self._storage.read() or {}
+            if self._move_texts_out(tables):
+                self._storage.write(tables, rewrite_all=True)
+
+    def _move_texts_out(self, tables: dict[str, Any]) -> bool:
+        """Put every text still inline in an article or revision into its own file (after
+        a migration, or in a backup opened as the database); True if there was one."""
+        moved = False
+        for name, table in tables.items():
+            if not name.startswith(ARTICLES_PREFIX):
+                continue
+            for doc in table.values():
+                if "characters" not in doc:
+                    doc["characters"] = len(doc["text"] if "text" in doc
+                                            else self._read_text(doc["hash"]))
+                for item in (doc, *doc.get("revisions", [])):
+                    if isinstance(item.get("text"), str):
+                        text = item.pop("text")
+                        item.setdefault("hash", text_hash(text))
+                        self._storage.put_text(item["hash"], text)
+                        moved = True
+        return moved
 
     # -- backups ---------------------------------------------------------------------------
     def backups(self) -> list[Path]:
@@ -195,6 +284,17 @@ class Store:
         newest = self.newest_backup()
         if newest is None or time.time() - newest.stat().st_mtime > BACKUP_EVERY_SECONDS:
             self._backup()
+            self._sweep_texts()
+
+    def _sweep_texts(self) -> None:
+        """Remove text files no article or revision names: those of an import that was
+        interrupted or crashed before its commit. Only under the lock (every writer puts its
+        texts under it, so none is half-way through a commit), and at most hourly, with the
+        backup (it reads every article anyway)."""
+        named = {doc.get("hash") for _, table in self._article_tables() for doc in table.values()}
+        named |= {r.get("hash") for _, table in self._article_tables()
+                  for doc in table.values() for r in doc.get("revisions", [])}
+        self._storage.sweep_texts(named)
 
     def _backup(self, force: bool = False) -> None:
         if not self.path.exists():
@@ -202,19 +302,35 @@ class Store:
         try:
             self.backup_dir.mkdir(exist_ok=True)
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-            # One self-contained file (the database is a manifest and a folder of tables).
-            self._storage.snapshot(self.backup_dir / f"{self.path.stem}.{stamp}.json")
+            # One self-contained file (the database is a manifest, a folder of tables and
+            # the texts' files): the texts go inline.
+            self._storage.snapshot(self.backup_dir / f"{self.path.stem}.{stamp}.json",
+                                   self._with_texts_inline())
             for old in self.backups()[:-BACKUPS_KEPT]:
                 old.unlink(missing_ok=True)
         except OSError:
             if force:
                 raise BriefingError(f"cannot back up {self.path} before migrating") from None
 
+    def _with_texts_inline(self) -> dict[str, Any]:
+        tables = dict(self._raw())
+        for name, table in tables.items():
+            if name.startswith(ARTICLES_PREFIX):
+                tables[name] = {doc_id: self._inline(doc) for doc_id, doc in table.items()}
+        return tables
+
+    def _inline(self, doc: dict) -> dict:
+        revisions = [{**r, "text": self._read_text(r["hash"])} if "text" not in r else r
+                     for r in doc.get("revisions", [])]
+        text = doc["text"] if "text" in doc else self._read_text(doc["hash"])
+        return {**doc, "text": text, "revisions": revisions}
+
     # -- articles --------------------------------------------------------------------------
     def add_article(self, title: str, text: str, **meta: Any) -> int:
         """Store an article and return its id; the same text again returns the existing id.
 
         Title and text are sanitised first (no escape sequences or controls ever stored).
+        The text goes to its own file; the articles table holds only metadata.
         """
         title, text = sanitise_line(title), sanitise(text)
         digest = text_hash(text)
@@ -222,20 +338,79 @@ class Store:
             existing = self.find_article_by_hash(digest)
             if existing is not None:
                 return existing.id
-            return self._table("articles").insert(
-                {"title": title, "text": text, "hash": digest, "imported": _now(),
-                 "revisions": [], **meta}
-            )
+            self._storage.put_text(digest, text)
+            article_id = self._next_article_id()
+            fields = {k: v for k, v in meta.items() if k not in _ARTICLE_OWN_FIELDS}
+            self._table(articles_table_name(article_id)).insert(Document(
+                {"title": title, "hash": digest, "characters": len(text), "imported": _now(),
+                 "revisions": [], **fields}, article_id))
+            return article_id
 
-    def find_article_by_hash(self, digest: str) -> Record | None:
-        for doc in self._table("articles").all():
-            if doc.get("hash") == digest:
-                return _record(doc)
+    def _article_tables(self) -> list[tuple[str, dict]]:
+        """The articles tables (name, raw table), in id order."""
+        found = [(name, table) for name, table in self._raw().items()
+                 if name.startswith(ARTICLES_PREFIX)]
+        return sorted(found, key=lambda item: int(item[0][len(ARTICLES_PREFIX):]))
+
+    def _lookup_tables(self) -> Iterator[_ArticleLookup]:
+        for name, table in self._article_tables():
+            known = self._lookups.get(name)
+            if known is None or known.table is not table:
+                known = self._lookups[name] = _ArticleLookup(table)
+            yield known
+
+    def _next_article_id(self) -> int:
+        # Ids grow with the table number: only the last non-empty table holds the highest.
+        last = next((table for _, table in reversed(self._article_tables()) if table), {})
+        return 1 + max(map(int, last), default=0)
+
+    def _read_text(self, digest: str) -> str:
+        try:
+            return self._storage.read_text(digest)
+        except CorruptDatabase as exc:
+            backup = self.newest_backup()
+            hint = f"; newest backup: {backup}" if backup else "; no backup found"
+            raise BriefingError(f"cannot read an article of {self.path}: {exc}{hint}") from None
+
+    def _article_record(self, doc_id: int | str, doc: dict) -> Record:
+        rec = Record(doc)
+        rec["id"] = int(doc_id)
+        rec._read_text = self._read_text
+        if rec.get("revisions"):
+            rec["revisions"] = [self._revision_record(r) for r in rec["revisions"]]
+        return rec
+
+    def _revision_record(self, revision: dict) -> Record:
+        rec = Record(revision)
+        rec._read_text = self._read_text
+        return rec
+
+    def _find(self, index: str, key: Any) -> Record | None:
+        for lookup in self._lookup_tables():
+            found = getattr(lookup, index).get(key)
+            if found is not None:
+                return self._article_record(found, lookup.table[str(found)])
         return None
 
+    def find_article_by_hash(self, digest: str) -> Record | None:
+        return self._find("by_hash", digest)
+
+    def find_article_by_url(self, url: str | None) -> Record | None:
+        return self._find("by_url", url) if url else None
+
+    def find_article_by_title(self, title: str, source: Any) -> Record | None:
+        """The first article with this title and source (None: no source)."""
+        return self._find("by_title", (title, source)) if title else None
+
     def article(self, article_id: int) -> Record | None:
-        doc = self._table("articles").get(doc_id=int(article_id))
-        return _record(doc) if doc is not None else None
+        """One article, its text read now (so a missing text file is this call's error, on
+        the store's thread, not a later surprise wherever the text is first used)."""
+        doc = self._raw().get(articles_table_name(article_id), {}).get(str(int(article_id)))
+        if doc is None:
+            return None
+        found = self._article_record(article_id, doc)
+        found["text"]  # noqa: B018 - read now, see above
+        return found
 
     def require_article(self, article_id: int) -> Record:
         found = self.article(article_id)
@@ -244,7 +419,18 @@ class Store:
         return found
 
     def articles(self) -> list[Record]:
-        return [_record(doc) for doc in self._table("articles").all()]
+        """Every article's metadata, in id order (each text is read only if asked for)."""
+        return [self._article_record(doc_id, doc) for doc_id, doc in self.article_metadata()]
+
+    def article_metadata(self) -> Iterator[tuple[int, dict]]:
+        """(id, metadata) of every article in id order, as stored: not copied, so for
+        reading only (lists of thousands, such as the library's rows)."""
+        for _, table in self._article_tables():
+            for doc_id, doc in sorted(table.items(), key=lambda item: int(item[0])):
+                yield int(doc_id), doc
+
+    def has_articles(self) -> bool:
+        return any(table for _, table in self._article_tables())
 
     def read_article(self, article_id: int) -> Article:
         """The article as a model; raises BriefingError when there is none."""
@@ -254,28 +440,42 @@ class Store:
         return [Article.from_dict(r) for r in self.articles()]
 
     def update_article(self, article_id: int, **fields: Any) -> None:
+        if "text" in fields or "hash" in fields:
+            raise BriefingError("an article's text changes only through replace_article_text")
         with self._lock:
             self.require_article(article_id)
-            self._table("articles").update(fields, doc_ids=[int(article_id)])
+            self._table(articles_table_name(article_id)).update(fields,
+                                                                doc_ids=[int(article_id)])
 
     def replace_article_text(self, article_id: int, text: str, **fields: Any) -> None:
         """Swap in a new version of the text, keeping the old one as a previous revision."""
+        digest = text_hash(text)
         with self._lock:
             old = self.require_article(article_id)
-            revisions = list(old.get("revisions", []))
-            revisions.append({"text": old["text"], "hash": old["hash"], "replaced": _now()})
-            self._table("articles").update(
-                {"text": text, "hash": text_hash(text), "revisions": revisions, **fields},
+            revisions = [{k: v for k, v in r.items() if k != "text"}
+                         for r in old.get("revisions", [])]
+            revisions.append({"hash": old["hash"], "replaced": _now()})
+            self._storage.put_text(digest, text)
+            self._table(articles_table_name(article_id)).update(
+                {"hash": digest, "characters": len(text), "revisions": revisions, **fields},
                 doc_ids=[int(article_id)],
             )
 
     def delete_article(self, article_id: int) -> None:
-        """Delete an article with its annotations and notes."""
-        with self._lock:
-            self.require_article(article_id)
+        """Delete an article with its annotations, notes and texts (a text another article
+        still names is kept; backups keep theirs), in one commit."""
+        with self.batch():
+            article = self.require_article(article_id)
+            texts = {article["hash"], *(r["hash"] for r in article.get("revisions", []))}
             self._db.drop_table(self._annotations_table_name(article_id))
             self._table("notes").remove(lambda doc: doc.get("article_id") == int(article_id))
-            self._table("articles").remove(doc_ids=[int(article_id)])
+            self._table(articles_table_name(article_id)).remove(doc_ids=[int(article_id)])
+            for _, table in self._article_tables():
+                for doc in table.values():
+                    texts.discard(doc.get("hash"))
+                    texts.difference_update(r.get("hash") for r in doc.get("revisions", []))
+            for digest in texts:
+                self._storage.discard_text_after_commit(digest)
 
     # -- annotations -----------------------------------------------------------------------
     # One table per article ("annotations.<id>"): a write re-encodes only that article's
@@ -365,6 +565,9 @@ class Store:
                     fields.setdefault("selector", capture(article["text"], start, end).to_dict())
                     fields.setdefault("text_hash", article["hash"])
                     fields.setdefault("status", "anchored")
+                    if current.get("selector") and not current.get("original_quote"):
+                        # Re-attached elsewhere: what the analyst first marked stays known.
+                        fields["original_quote"] = current["selector"]["quote"]["exact"]
             fields["updated"] = _now()
             table = self._table(self._annotations_table_name(current["article_id"]))
             table.update(fields, doc_ids=[int(annotation_id)])
@@ -372,16 +575,19 @@ class Store:
     def set_anchors(self, article_id: int, placements: dict[int, tuple[int, int] | None],
                     text_hash_now: str) -> None:
         """Save re-anchored positions (None = orphaned) for many annotations in one write."""
+        self.update_annotations(article_id, {
+            doc_id: ({"status": "orphaned", "start": None, "end": None} if where is None else
+                     {"status": "anchored", "start": where[0], "end": where[1]})
+            | {"text_hash": text_hash_now}
+            for doc_id, where in placements.items()})
+
+    def update_annotations(self, article_id: int, changes: dict[int, dict[str, Any]]) -> None:
+        """Merge `changes[id]` into each of an article's annotations, in one write (what
+        re-anchoring after a new version saves)."""
         def apply(table: dict) -> None:
-            for doc_id, where in placements.items():
-                doc = table.get(doc_id)
-                if doc is None:
-                    continue
-                if where is None:
-                    doc.update(status="orphaned", start=None, end=None)
-                else:
-                    doc.update(status="anchored", start=where[0], end=where[1])
-                doc["text_hash"] = text_hash_now
+            for doc_id, fields in changes.items():
+                if doc_id in table:
+                    table[doc_id].update(fields)
 
         with self._lock:
             # TinyDB's one-write batch update (private, stable across 4.x, pinned below 5).
@@ -440,6 +646,39 @@ class Store:
                 raise BriefingError(f"no note with id {note_id}")
             self._table("notes").remove(doc_ids=[int(note_id)])
 
+    # -- feeds -----------------------------------------------------------------------------
+    def add_feed(self, url: str, title: str) -> int:
+        with self._lock:
+            known = next((f for f in self.feeds() if f["url"] == url), None)
+            if known is not None:
+                raise BriefingError(f"{url} is already feed {known.id}")
+            return self._table("feeds").insert(
+                {"url": url, "title": sanitise_line(title) or url, "added": _now(),
+                 "checked": None, "etag": None, "last_modified": None, "seen": []})
+
+    def feeds(self) -> list[Record]:
+        return [_record(doc) for doc in self._table("feeds").all()]
+
+    def require_feed(self, feed_id: int) -> Record:
+        doc = self._table("feeds").get(doc_id=int(feed_id))
+        if doc is None:
+            raise BriefingError(f"no feed with id {feed_id} (briefing feed list shows them)")
+        return _record(doc)
+
+    def update_feed(self, feed_id: int, **fields: Any) -> None:
+        if "title" in fields:
+            fields["title"] = sanitise_line(str(fields["title"]))
+        with self._lock:
+            self.require_feed(feed_id)
+            self._table("feeds").update(fields, doc_ids=[int(feed_id)])
+
+    def remove_feed(self, feed_id: int) -> Record:
+        """Forget a feed (the articles it brought stay in the library)."""
+        with self._lock:
+            feed = self.require_feed(feed_id)
+            self._table("feeds").remove(doc_ids=[int(feed_id)])
+            return feed
+
     # -- analysis cache and settings keyed by name -----------------------------------------
     def cached_analysis(self, key: str) -> dict | None:
         for doc in self._table(analyses_table_name(key)).all():
@@ -484,6 +723,25 @@ class Store:
     def grades(self) -> dict[str, str]:
         """Every Admiralty grade by key (see briefing/grades.py)."""
         return self.values("grades")
+
+    def rows(self, table: str) -> list[Record]:
+        """Every row of a keyed table, with the fields besides key and value."""
+        return [_record(d) for d in self._table(table).all() if "key" in d]
+
+    def replace_rows(self, table: str, remove: set[str], rows: list[dict[str, Any]]) -> None:
+        """Drop the rows keyed `remove` and put `rows` (each with its "key") in, in one write."""
+        def apply(docs: dict) -> None:
+            gone = remove | {row["key"] for row in rows}
+            for doc_id in [i for i, d in docs.items() if d.get("key") in gone]:
+                del docs[doc_id]
+            next_id = max(docs, default=0) + 1
+            for offset, row in enumerate(rows):
+                docs[next_id + offset] = dict(row)
+
+        if not remove and not rows:
+            return
+        with self._lock:
+            self._table(table)._update_table(apply)
 
     def set_value(self, table: str, key: str, value: Any) -> None:
         with self._lock:

@@ -22,3 +22,13 @@ def _isolated_home(tmp_path, monkeypatch):
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "db" / "briefing.json"
+
+
+@pytest.fixture
+def web():
+    """A real HTTP server on 127.0.0.1 (tests/web_server.py), shut down after the test."""
+    from tests.web_server import WebServer
+
+    server = WebServer()
+    yield server
+    server.close()

@@ -114,6 +114,30 @@ def test_import_keeps_going_past_a_bad_file(db_path, tmp_path):
     assert "imported" in result.stdout
 
 
+def test_an_import_of_many_files_is_one_commit_and_ctrl_c_saves_none(db_path, monkeypatch,
+                                                                    capsys):
+    import briefing.library as library
+    from briefing.store import Store
+
+    files = [str(DATA / "baltic-cable-damage.md"), str(DATA / "sahel-grain-corridor.md")]
+    real_import = library.import_file
+
+    def interrupted_on_the_second(store, path):
+        if path == files[1]:
+            raise KeyboardInterrupt
+        return real_import(store, path)
+
+    monkeypatch.setattr(library, "import_file", interrupted_on_the_second)
+    assert main(["--db", str(db_path), "import", *files]) == 130
+    assert "nothing was imported" in capsys.readouterr().err
+    with Store(db_path) as store:
+        assert store.articles() == []
+    monkeypatch.undo()
+    assert main(["--db", str(db_path), "import", *files]) == 0
+    with Store(db_path) as store:
+        assert len(store.articles()) == 2
+
+
 def test_samples_are_offered_and_imported_on_request(db_path, capsys):
     from briefing.config import sample_paths
 
@@ -179,6 +203,7 @@ def test_the_analysis_of_a_new_file_starts_before_it_is_read(tmp_path, monkeypat
     monkeypatch.setattr(briefing.ingest, "load",
                         lambda name: (events.append("file read"), original(name))[1])
     monkeypatch.setattr(runner, "AnalysisProcess", Process)
+    monkeypatch.setattr(runner, "has_spare_core", lambda: True)
     monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "db.json"))
     source = tmp_path / "new.md"
     source.write_text((DATA / "sahel-grain-corridor.md").read_text("utf-8"))
@@ -196,3 +221,10 @@ def test_the_analysis_of_a_new_file_starts_before_it_is_read(tmp_path, monkeypat
     events.clear()
     assert main([str(bad)]) == 1
     assert events[0] == "analysis started" and events[-1] == "cancelled"
+    # No core to spare (a busy machine): nothing competes with the first paint; the
+    # reader starts the analysis once the text is on screen.
+    monkeypatch.setattr(runner, "has_spare_core", lambda: False)
+    source.write_text(source.read_text("utf-8") + "\nA new paragraph.\n")
+    events.clear()
+    assert main([str(source)]) == 1
+    assert events == ["file read"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 
 from briefing.actor_index import build_index
-from briefing.analysis.cache import analyse_and_cache
+from briefing.analysis.cache import analyse_and_cache, save_analysis
 from briefing.cli import main
 from briefing.export import export_article_text
 from briefing.search import SearchIndex
@@ -109,3 +109,27 @@ def test_library_rows_count_highlights_notes_and_analyses(db_path):
         (1, 0, True)
     assert (rows[second]["highlights"], rows[second]["notes"]) == (0, 1)
     assert rows[plain]["analysed"] is False
+
+
+def test_actor_index_counts_each_briefing_once(db_path):
+    # One briefing whose analysis lists "Putin" apart from "Vladimir Putin" (an analysis
+    # cached by an earlier version), another naming him in full: across the library they
+    # are one actor, seen in two briefings, not three.
+    store = Store(db_path)
+    first = store.add_article(title="Summit", text="Vladimir Putin met envoys. Putin left.")
+    second = store.add_article(title="Talks", text="Vladimir Putin spoke.")
+    person = {"type": "person", "role": None}
+    analyses = {
+        first: [{**person, "name": "Vladimir Putin", "aliases": ["Vladimir Putin"],
+                 "mentions": [[0, 14]]},
+                {**person, "name": "Putin", "aliases": ["Putin"], "mentions": [[27, 32]]}],
+        second: [{**person, "name": "Vladimir Putin", "aliases": ["Vladimir Putin"],
+                  "mentions": [[0, 14]]}],
+    }
+    for aid, actors in analyses.items():
+        article = store.article(aid)
+        save_analysis(store, article["hash"], None,
+                      {"title": article["title"], "actors": actors, "claims": []})
+    putin = {a.name: a for a in build_index(store)}["Vladimir Putin"]
+    assert sorted(a.article_id for a in putin.appearances) == [first, second]
+    assert putin.mention_count == 3 and putin.to_dict()["briefings"][0]["mentions"] == 2

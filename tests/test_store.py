@@ -110,7 +110,7 @@ def test_backups_rotate(db_path, monkeypatch):
             store.add_article(title=f"A{i}", text=f"{TEXT} {i}")
     backups = Store(db_path).backups()
     assert len(backups) == store_module.BACKUPS_KEPT
-    assert json.loads(backups[-1].read_text())["articles"]
+    assert json.loads(backups[-1].read_text())["articles.0"]["1"]["text"] == TEXT + " 0"
 
 
 def test_another_process_sees_new_writes(db_path):
@@ -263,7 +263,7 @@ def test_missing_table_file_is_one_line_and_names_it(db_path):
     with Store(db_path) as store:
         store.add_article(title="A", text=TEXT)
     manifest = json.loads(db_path.read_text())
-    lost = db_path.with_name(db_path.name + ".d") / manifest["tables"]["articles"]
+    lost = db_path.with_name(db_path.name + ".d") / manifest["tables"]["articles.0"]
     lost.unlink()
     with pytest.raises(BriefingError) as info:
         Store(db_path)
@@ -326,3 +326,155 @@ def test_saving_an_analysis_writes_only_that_texts_table(db_path):
             ["analyses", "b" * 64]]
         assert store.analysis_for_hash("a" * 64) == {"actors": ["A"]}
         assert store.analysed_hashes() == {"a" * 64, "b" * 64}
+
+
+# -- texts in their own files (schema 3) -------------------------------------------------
+def text_files(db_path) -> dict[str, int]:
+    """{file name: mtime} of the stored texts."""
+    folder = db_path.with_name(db_path.name + ".d") / "texts"
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+
+
+def test_adding_an_article_writes_its_own_text_and_no_other(db_path):
+    with Store(db_path) as store:
+        for i in range(3):
+            store.add_article(title=f"A{i}", text=f"{TEXT} {i}")
+        before, tables_before = text_files(db_path), table_files(db_path)
+        new = store.add_article(title="New", text=f"{TEXT} new")
+        after, tables_after = text_files(db_path), table_files(db_path)
+        digest = store.article(new)["hash"]
+    assert set(after) - set(before) == {f"{digest}.txt"}
+    assert all(after[name] == before[name] for name in before)  # no other text rewritten
+    # The articles table holds metadata only: no text in any table file.
+    folder = db_path.with_name(db_path.name + ".d")
+    changed = set(tables_after) - set(tables_before)
+    assert all(TEXT not in (folder / name).read_text() for name in tables_after if name in changed)
+    assert {n.split(".")[0] for n in changed} == {"articles"}
+    with Store(db_path) as store:
+        assert store.article(new)["text"] == f"{TEXT} new"
+        assert store.article(new)["characters"] == len(f"{TEXT} new")
+
+
+def test_a_batch_commits_once_and_nothing_if_it_fails(db_path):
+    with Store(db_path) as store:
+        store.add_article(title="A", text=TEXT)
+        manifest_writes = []
+        real_write = store._storage.write
+        store._storage.write = lambda *a, **k: (manifest_writes.append(1), real_write(*a, **k))
+        with store.batch():
+            ids = [store.add_article(title=f"B{i}", text=f"{TEXT} {i}") for i in range(20)]
+            assert store.article(ids[-1])["title"] == "B19"  # visible inside the batch
+            on_disk = tables_on_disk(db_path)  # read as another process would, lock-free
+            assert [list(t) for n, t in on_disk.items() if n.startswith("articles.")] == [["1"]]
+        assert len(manifest_writes) == 20 + 1  # 20 deferred calls, one real commit
+        with pytest.raises(RuntimeError), store.batch():
+            store.add_article(title="C", text=f"{TEXT} never")
+            raise RuntimeError("interrupted")
+        assert len(store.articles()) == 21
+    with Store(db_path) as store:
+        assert [a.title for a in store.articles()] == ["A"] + [f"B{i}" for i in range(20)]
+
+
+def test_deleting_an_article_removes_its_text_file_after_the_commit(db_path):
+    with Store(db_path) as store:
+        keep = store.add_article(title="A", text=TEXT)
+        gone = store.add_article(title="B", text=f"{TEXT} gone")
+        store.replace_article_text(gone, f"{TEXT} gone, version 2")
+        digests = {store.article(gone)["hash"], store.article(gone)["revisions"][0]["hash"]}
+        store.delete_article(gone)
+        assert set(text_files(db_path)) == {f"{store.article(keep)['hash']}.txt"}
+    assert not digests & {name[:-4] for name in text_files(db_path)}
+
+
+def test_schema_2_database_moves_texts_to_files_on_open(db_path):
+    # A schema-2 database: one articles table with every text (and revision) inline.
+    from briefing.ingest import text_hash
+
+    old_text, new_text = "The first version. It said one thing.", TEXT
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db_path.write_text(json.dumps({
+        "_meta": {"1": {"schema": 2, "created": ""}},
+        "articles": {
+            "1": {"title": "A", "text": new_text, "hash": text_hash(new_text),
+                  "revisions": [{"text": old_text, "hash": text_hash(old_text),
+                                 "replaced": ""}], "imported": "", "url": "https://x.test/a"},
+            "2": {"title": "B", "text": "Second.", "hash": text_hash("Second."),
+                  "revisions": [], "imported": ""},
+        },
+        "annotations.1": {"1": {"article_id": 1, "start": 4, "end": 12, "note": "n"}},
+    }))
+    with Store(db_path) as store:
+        assert store.newest_backup() is not None  # taken before migrating
+        first = store.article(1)
+        assert first["text"] == new_text and first["revisions"][0]["text"] == old_text
+        assert first["characters"] == len(new_text)
+        assert store.find_article_by_url("https://x.test/a").id == 1
+        assert [a.note for a in store.annotations(1)] == ["n"]
+        assert store.add_article(title="C", text="Third.") == 3
+    tables = tables_on_disk(db_path)
+    assert tables["_meta"]["1"]["schema"] == SCHEMA_VERSION and "articles" not in tables
+    assert "text" not in json.dumps(tables["articles.0"])
+    assert len(text_files(db_path)) == 4
+    with Store(db_path) as store:
+        assert store.article(2)["text"] == "Second."
+
+
+def test_kill_9_during_bulk_imports_leaves_the_last_commit_whole(db_path, tmp_path):
+    script = tmp_path / "importer.py"
+    script.write_text(
+        "import sys\nfrom briefing.store import Store\n"
+        "with Store(sys.argv[1]) as store:\n"
+        "    for batch in range(100000):\n"
+        "        with store.batch():\n"
+        "            for i in range(5):\n"
+        "                title = f'{sys.argv[2]}-{batch}-{i}'\n"
+        "                store.add_article(title=title, text=f'Text {title}. ' * 50)\n"
+        "        print(batch, flush=True)\n")
+    acknowledged = 0
+    for round_ in range(6):
+        proc = subprocess.Popen([sys.executable, str(script), str(db_path), str(round_)],
+                                stdout=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 0.3 + 0.1 * round_
+        while time.monotonic() < deadline:
+            if proc.stdout.readline():
+                acknowledged += 1
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        with Store(db_path) as store:  # opens cleanly; every article's text is readable
+            articles = store.articles()
+            assert all(a["text"] == f"Text {a.title}. " * 50 for a in articles)
+            assert len(articles) % 5 == 0 and len(articles) >= 5 * acknowledged
+    assert acknowledged > 3
+
+
+def test_a_missing_text_file_is_one_line_naming_it_and_the_backup(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article(title="A", text=TEXT)
+        digest = store.article(aid)["hash"]
+    (db_path.with_name(db_path.name + ".d") / "texts" / f"{digest}.txt").unlink()
+    with Store(db_path) as store:
+        assert [a.title for a in store.articles()] == ["A"]  # the list needs no text
+        with pytest.raises(BriefingError) as info:
+            store.article(aid)
+    message = str(info.value)
+    assert f"{digest}.txt is missing" in message and "backup" in message and "\n" not in message
+
+
+def test_texts_of_an_import_that_never_committed_are_swept_with_the_hourly_backup(
+        db_path, monkeypatch):
+    import briefing.store as store_module
+
+    with Store(db_path) as store:
+        kept = store.article(store.add_article(title="A", text=TEXT))["hash"]
+        with pytest.raises(KeyboardInterrupt), store.batch():
+            store.add_article(title="B", text=f"{TEXT} never committed")
+            raise KeyboardInterrupt
+    texts = db_path.with_name(db_path.name + ".d") / "texts"
+    (texts / f".{'c' * 64}.123.tmp").write_text("half a text")
+    assert len(list(texts.iterdir())) == 3
+    with Store(db_path):
+        assert len(list(texts.iterdir())) == 3  # no backup due: nothing swept
+    monkeypatch.setattr(store_module, "BACKUP_EVERY_SECONDS", -1)
+    with Store(db_path) as store:
+        assert [p.name for p in texts.iterdir()] == [f"{kept}.txt"]
+        assert store.article(1)["text"] == TEXT

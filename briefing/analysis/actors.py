@@ -16,12 +16,27 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.analysis.lexicon import countries, table
+from briefing.analysis.person_names import (
+    core_words,
+    courtesy_bearer,
+    courtesy_sex,
+    derived_from,
+    given_names,
+    is_suffixed,
+    name_owners,
+    name_suffixes,
+    name_variants,
+    pronoun_sex,
+)
+from briefing.analysis.pipeline import DATELINE, QUESTION_LABELS
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group",
                 "LOC": "place", "FAC": "place"}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
+# Markup and web fragments: "Venezuela](https://...", "@handle", "(WB" - never in a name.
+_MARKUP = re.compile(r"[\[\]()<>{}|*#@\\]|://|\bwww\.|\.(?:com|html?|php)\b")
 _ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 _NAV_NOISE = re.compile(r"\b(?:home|back|menu|share|photo|getty|reuters|afp|copyright)\b", re.I)
 _TYPE_RANK = {"person": 0, "country": 1, "organisation": 2, "group": 3, "place": 4}
@@ -49,6 +64,9 @@ class _Mention:
     acting: bool
     role: str | None = None
     plural: bool = False  # a plural proper noun ("the Houthis") names a group, not a person
+    courtesy: str | None = None  # "Mr.", "Mrs.", ... written before the name (says the sex)
+    adjectival: bool = False  # "a Democratic senator": the party named only as a modifier
+    pronoun: str | None = None  # "male" / "female": the sentence's later pronouns, if one sex
 
 
 # Lower-case words inside personal names: "Ursula von der Leyen", "Mohammed bin Salman".
@@ -80,25 +98,66 @@ def _titles() -> frozenset[str]:
     return frozenset(table("titles")["titles"])
 
 
+@lru_cache(maxsize=1)
+def _noise() -> tuple[frozenset[str], frozenset[str]]:
+    """(surfaces that are never actors, words that open a tagged name but are not in it)."""
+    noise = table("noise")
+    return frozenset(noise["generic"]) | frozenset(noise["dates"]), frozenset(noise["lead_in"])
+
+
 def _clean(ent: Any, offset: int) -> _Mention | None:
     """Strip articles, possessives and leading titles; reject noise. Offsets into the text."""
     tokens = list(ent)
     role_tokens: list[Any] = []
-    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+    never, lead_ins = _noise()
+    for i, token in enumerate(tokens):
+        if token.text in ("(", "[", "{", "<", "|"):
+            tokens = tokens[:i]  # "Administrative Tribunal of the World Bank (WB"
+            break
+        if "](" in token.text:  # "Ratcliffe](https://www.cia.gov": the link's text ends
+            tokens = tokens[:i + 1]
+            break
+    while tokens and tokens[0].text in ("[", "*", "_", "#"):
         tokens.pop(0)
-    if ent.label_ == "PERSON":
-        while len(tokens) > 1 and tokens[0].lower_ in _titles():
+    while len(tokens) > 1 and (tokens[0].lower_ in ("the", "a", "an")
+                               or tokens[0].text in lead_ins):
+        tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
+    label = ent.label_
+    before = ent.doc[tokens[0].i - 1] if tokens and tokens[0].i > 0 else None
+    courtesy = tokens[0].text if tokens and tokens[0].text in courtesy_sex() else None
+    if courtesy is None and before is not None and before.text in courtesy_sex():
+        courtesy = before.text
+    if label != "PERSON" and tokens and (courtesy or (
+            before is not None and before.lower_ in _titles() and before.text[:1].isupper()
+            and before.lower_ not in ("state", "first", "special", "supreme", "press"))):
+        label = "PERSON"  # "Sen. Fiorina", "Mr. Carson": a person whatever the model said
+    if label == "PERSON":
+        while len(tokens) > 1 and (tokens[0].lower_ in _titles()
+                                   or tokens[0].text in courtesy_sex()):
             role_tokens.append(tokens.pop(0))
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’")):
+        regnal = table("names")["regnal"]
+        if role_tokens and role_tokens[-1].text in regnal and _one_name(tokens):
+            tokens.insert(0, role_tokens.pop())  # "Pope Francis": the title is the name's
+        elif (not role_tokens and before is not None and before.text in regnal
+              and _one_name(tokens)):
+            tokens.insert(0, before)
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’", "‘s",
+                                                                      "‘")):
         tokens.pop()
-    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "CCONJ")):
-        tokens.pop()  # "Ministry of Foreign Affairs of" cut at a line's end
+    while tokens and tokens[0].is_space:
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space
+                      or tokens[-1].pos_ in ("ADP", "CCONJ")
+                      or (len(tokens) > 1 and tokens[-1].text in lead_ins)):
+        tokens.pop()  # "Ministry of Foreign Affairs of" cut at a line's end; "... Video"
     if not tokens:
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    surface = ent.doc.text[start:end]
-    surface = _POSSESSIVE.sub("", surface)
+    # (The Doc's text is rebuilt on each access; a span's is not.)
+    surface = ent.doc[tokens[0].i:tokens[-1].i + 1].text.split("](")[0]  # a link's text
+    start += len(surface) - len(surface.lstrip("[*_"))
+    surface = _POSSESSIVE.sub("", surface.lstrip("[*_"))
     if ent.label_ in ("LOC", "GPE") and surface.endswith(" region"):
         surface = surface[: -len(" region")]  # "the Asia-Pacific region" is Asia-Pacific
     end = start + len(surface)
@@ -108,15 +167,17 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         or _NAV_NOISE.search(surface) or len(surface.split()) > 7
         or surface.lower() in _titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
+        or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
+        or (label == "PERSON" and _glued_words(surface))
     ):
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if (ent.label_ in ("ORG", "NORP") and following is not None
+    if (label in ("ORG", "NORP") and following is not None
             and following.lower_ in _ROLE_HEADS and not _known_name(surface)):
         # "Indian External Affairs Minister Arjun Rao": a fragment of a title. A known
         # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO).
         return None
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
         doc = ent.doc
         # "Ursula von der" tagged without "Leyen": a name does not end in a particle.
         last = tokens[-1].i
@@ -128,7 +189,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         if last != tokens[-1].i:
             tokens.extend(doc[tokens[-1].i + 1:last + 1])
             end = tokens[-1].idx + len(tokens[-1].text)
-            surface = doc.text[start:end]
+            surface = _text_between(doc, start, end)
         # "Van der Berg said": the particles before a tagged surname are the name's.
         first = tokens[0].i
         while first > 0 and doc[first - 1].lower_ in NAME_PARTICLES and doc[first - 1].pos_ in (
@@ -137,7 +198,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         if first != tokens[0].i:
             tokens[:0] = list(doc[first:tokens[0].i])
             start = tokens[0].idx
-            surface = doc.text[start:end]
+            surface = _text_between(doc, start, end)
         # "Marja Kallio" tagged as just "Kallio": take the untagged given name back.
         first = tokens[0].i
         while (first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title
@@ -146,15 +207,48 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
             first -= 1
         if first != tokens[0].i:
             start = doc[first].idx
-            surface = doc.text[start:end]
+            surface = _text_between(doc, start, end)
     root = ent.root
     acting = _acts(root)
-    role = " ".join(t.text for t in role_tokens) or None
+    role_tokens = [t for t in role_tokens if t.text not in courtesy_sex()]
+    role = " ".join(_singular_title(t.text) for t in role_tokens) or None
     # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
     head = tokens[0]
     plural = len(tokens) == 1 and (head.tag_ == "NNPS" or (
         surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the"))
-    return _Mention(offset + start, offset + end, surface, ent.label_, acting, role, plural)
+    adjectival = (surface in table("parties")["adjectives"]
+                  and root.dep_ in ("amod", "compound") and root.head.i >= ent.end)
+    pronoun = pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
+    return _Mention(offset + start, offset + end, surface, label, acting, role, plural,
+                    courtesy, adjectival, pronoun)
+
+
+def _singular_title(word: str) -> str:
+    """ "Senators Reid and Warren": each is a Senator ("Sens." -> "Sen.")."""
+    bare = word.rstrip(".")
+    single = bare[:-1] + word[len(bare):]
+    if (len(bare) > 3 and bare.endswith("s") and word.lower() in _titles()
+            and single.lower() in _titles()):
+        return single
+    return word
+
+
+def _text_between(doc: Any, start: int, end: int) -> str:
+    """doc.text[start:end] without rebuilding the whole Doc's text (as doc.text does)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text[start - span.start_char:end - span.start_char]
+
+
+def _one_name(tokens: list[Any]) -> bool:
+    """ "Francis", "Charles III", "Abdullah II": a single name, with a numeral at most."""
+    words = [t.text for t in tokens if t.text not in name_suffixes()]
+    return len(words) == 1
+
+
+def _glued_words(surface: str) -> bool:
+    """ "Jon StraussCinematography": two words run together by a lost line break (a credit),
+    not a name like "McCain", "DeSantis" or "MacArthur" (a short prefix before the capital)."""
+    return any(re.search(r"[a-z]{4,}[A-Z][a-z]", word) for word in surface.split())
 
 
 _PLACE_DESIGNATORS = {"State", "Province", "Region", "County", "District", "Oblast", "Island",
@@ -179,6 +273,9 @@ def _acts(root: Any) -> bool:
     in X'), rather than a place where something happens?"""
     if root.dep_ == "conj":
         root = root.head if root.head.dep_ != "conj" else root.head.head
+    contexts = table("places")["capital_contexts"]
+    if root.dep_ == "poss" and root.head.lemma_.lower() in contexts["city"]:
+        return False  # "London's mayor" is the city's
     if root.dep_ in _ACTING_DEPS:
         return True
     if root.dep_ == "pobj":
@@ -187,9 +284,10 @@ def _acts(root: Any) -> bool:
             return True
         if prep.lower_ in ("in", "from") and prep.head.lemma_.lower() in _GOVERNMENT_NOUNS:
             return True
-        if prep.lower_ == "from" and prep.head.lemma_.lower() in ("pressure", "demand",
-                                                                  "request", "warning"):
-            return True
+        through = contexts["through"]
+        if prep.lower_ in ("from", "with", "to") and (prep.head.lemma_.lower() in through or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in through for c in prep.head.children)):
+            return True  # "relations with Washington", "(drew) criticism from Berlin"
     return False
 
 
@@ -219,27 +317,59 @@ def _known_name(surface: str) -> bool:
             or surface in countries())
 
 
-def _role_from_context(ent: Any) -> str | None:
-    """'Bruce Bennett, a senior analyst at RAND' or 'press secretary Patrick Ryder'."""
+def _role_from_context(ent: Any, before: bool = True) -> str | None:
+    """'Bruce Bennett, a senior analyst at RAND' or (`before`) 'press secretary Patrick
+    Ryder'. A role names a position, so it has a noun; an apposition ends before its
+    relative clause ("..., a consultant who said ...")."""
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos" and child.i > ent.end - 1:
             words = [t for t in child.subtree if t.dep_ != "punct" or t.text == "-"]
+            clause = next((i for i, t in enumerate(words) if i and t.lower_ in _RELATIVES), None)
+            words = words[:clause]
+            if not any(t.pos_ in ("NOUN", "PROPN") for t in words) or len(words) > 14:
+                return None
             text = " ".join(t.text for t in words if t.lower_ not in ("a", "an", "the")
                             or t.i != words[0].i)
             return _tidy(text)
     left = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
-    if left:
+    if left and before:
         span = ent.doc[min(t.left_edge.i for t in left):ent.start]
         text = span.text.strip(" ,")
-        if text and not text.lower().startswith(("the ", "a ")) and len(text.split()) <= 8:
+        if (text and not text.lower().startswith(("the ", "a ")) and len(text.split()) <= 8
+                and any(t.pos_ in ("NOUN", "PROPN") for t in span)):
             return _tidy(text)
     return None
 
 
+_RELATIVES = {"who", "whom", "whose", "which", "that"}
+
+
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,.'’])", r"\1", text)
+    text = re.sub(r"(\w) - (\w)", r"\1-\2", text)  # "Cuban - American" as written
     return _LEADING.sub("", text).strip(" ,")
+
+
+_PARTY_TAG = re.compile(r"^[RDI]\s*[-–]")  # "R-Texas", "D - N.Y.": a party and state
+
+
+def _valid_role(role: str | None) -> str | None:
+    """A role names a position: not an age ("51"), a bare courtesy ("Mr."), a party tag
+    ("R-Texas"), a state ("Vt"), a date or one bare adjective ("leading")."""
+    if not role:
+        return None
+    role = " ".join(_singular_title(w) for w in role.split())
+    words = role.split()
+    never, lead_ins = _noise()
+    states = table("places")["us_states"]
+    if (any(ch.isdigit() for ch in words[0]) or _PARTY_TAG.match(role) or len(role) < 3
+            or role in courtesy_sex() or role in states or f"{role.rstrip('.')}." in states
+            or all(w in never or w in lead_ins for w in words)
+            or (len(words) == 1 and role.islower() and role.lower() not in _titles()
+                and not role.endswith(("er", "or", "ist", "ian", "ant", "ent")))):
+        return None
+    return role
 
 
 def _canonical(mention: _Mention) -> tuple[str, str]:
@@ -249,6 +379,11 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     if surface in places["aliases"]:
         name = places["aliases"][surface]
         return name, "country" if name in countries() else "organisation"
+    parties = table("parties")["aliases"]
+    if surface in parties and mention.label in ("NORP", "ORG", "GPE", "PERSON"):
+        return parties[surface], "organisation"
+    if mention.label == "GPE" and "." in surface and surface in places["us_states"]:
+        return places["us_states"][surface], "place"  # "Fla.", "N.Y."
     if surface in places["demonyms"] and mention.label in ("NORP", "GPE", "ORG", "PERSON"):
         return places["demonyms"][surface], "country"
     if surface in places["regions"] and mention.label in ("NORP", "GPE", "LOC"):
@@ -271,7 +406,36 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         return surface, "group"
     if kind in ("person", "organisation") and surface.split()[-1] in _PLACE_DESIGNATORS:
         kind = "place"  # "Rakhine State", "Donetsk Oblast": a place, whatever NER said
+    elif kind != "person" and _looks_personal(surface):
+        kind = "person"  # "Carly Fiorina" tagged as an organisation
+    elif kind == "person" and " " in surface and surface.split()[-1] in _NEVER_SURNAMES:
+        kind = "organisation"  # "Donald J. Trump Foundation" tagged as a person
     return surface, kind
+
+
+# Designators that end an organisation's name and never a person's ("Hall", "Press" may).
+_NEVER_SURNAMES = {"University", "College", "Institute", "Foundation", "Company", "Corporation",
+                   "Inc.", "Party", "Committee", "Association", "Society", "Fund", "Hospital",
+                   "Center", "Centre", "Council", "Coalition", "Alliance", "Agency", "Network",
+                   "Group", "Project", "Museum", "Library"}
+
+
+_ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation", "Center",
+                    "Centre", "Group", "Company", "Co.", "Corp.", "Corporation", "Inc.",
+                    "Party", "Fund", "Network", "News", "Post", "Times", "Journal", "Radio",
+                    "Agency", "Bank", "Council", "Committee", "Association", "Society", "Club",
+                    "Church", "Street", "Avenue", "Hospital", "Reports", "Report", "Media",
+                    "Press", "Tribune", "Herald", "Channel", "Coalition", "Alliance", "Project",
+                    "Trust", "Partners", "Capital", "Holdings", "Museum", "Library", "Hall"}
+
+
+def _looks_personal(surface: str) -> bool:
+    """A common given name and a capitalised surname: "Carly Fiorina", "Sean Hannity"."""
+    words = core_words(surface)
+    return (2 <= len(words) <= 3 and words[0] in given_names()
+            and words[-1][:1].isupper() and words[-1] not in _ORG_DESIGNATORS
+            and words[-1] not in _PLACE_DESIGNATORS
+            and surface not in table("places")["us_states"])
 
 
 def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
@@ -279,30 +443,209 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     mentions: list[tuple[_Mention, str, str]] = []
     roles: dict[str, str] = {}
     for block, doc in parsed:
-        turn = _turn_mention(block)
-        if turn is not None:
-            mentions.append((turn, *_canonical(turn)))
+        line = text[block.start:block.start + len(block.text)]
+        found = _line_mentions(block, line)
+        if _is_headline(line):
+            mentions.extend((m, *_canonical(m)) for m in found)
+            continue  # "Trump Says He Is Unlikely To...": known names are matched later
+        ents = list(doc.ents)  # built anew on every access: once per block
+        found.extend(_list_mentions(doc, block.text, ents, block.start, found))
+        for mention in found:
+            mentions.append((mention, *_canonical(mention)))
         covered_until = -1  # a person name extended over the next entity ("Leyen") owns it
-        for ent in doc.ents:
+        for ent in _retagged(doc, ents):
             if ent.label_ not in ACTOR_LABELS:
                 continue
             mention = _clean(ent, block.start)
-            if mention is None or mention.start < covered_until:
+            if mention is None or mention.start < covered_until or any(
+                    m.start < mention.end and mention.start < m.end for m in found):
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
             mentions.append((mention, name, kind))
             if kind == "person":
-                role = mention.role or _role_from_context(ent)
+                role = _valid_role(mention.role) or _valid_role(_role_from_context(ent))
                 if role and all(w.lower() in NAME_PARTICLES for w in role.split()):
                     role = None  # "Van der" before "Berg" is the name's, not a title
                 if role and name not in roles:
                     roles[name] = role
             elif kind == "organisation" and name not in roles:
-                role = _role_from_context(ent)
+                role = _valid_role(_role_from_context(ent, before=False))
                 if role:
                     roles[name] = role
-    return _merge(mentions, roles, text)
+    return _merge(_join_wrapped_names(mentions, roles, text), roles, text)
+
+
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _join_wrapped_names(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
+                        text: str) -> list[tuple[_Mention, str, str]]:
+    """ "Vladimir" at a line's end and "Putin" opening the next line of the same paragraph:
+    one person, named "Vladimir Putin" (each line keeps its own mention)."""
+    ordered = sorted(mentions, key=lambda m: m[0].start)
+    for (first, name_a, kind_a), (second, name_b, kind_b) in zip(ordered, ordered[1:],
+                                                                 strict=False):
+        gap = text[first.end:second.start]
+        if (_WRAP.fullmatch(gap) and " " not in name_a and " " not in name_b
+                and "person" in (kind_a, kind_b) and name_a[:1].isupper()
+                and name_b[:1].isupper() and kind_a not in ("country", "place")):
+            full = f"{name_a} {name_b}"
+            role = roles.get(name_a) or roles.get(name_b)
+            if role:
+                roles.setdefault(full, role)
+            for i, (mention, _, _) in enumerate(mentions):
+                if mention is first or mention is second:
+                    mentions[i] = (mention, full, "person")
+    return mentions
+
+
+_ITEM = r"(?:the )?[A-Z][\w.&'’-]*(?: (?:of|the|for|de|[A-Z][\w.&'’-]*)){0,5}"
+_SEPARATOR = re.compile(r",? (?:and|or|nor) |, ")
+_LIST = re.compile(rf"(?<![\w.]){_ITEM}(?:(?:,? (?:and|or|nor) |, ){_ITEM}){{2,}}")
+
+
+def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
+                   known: list[_Mention]) -> list[_Mention]:
+    """Names in a list whose other items the model tagged alike: "ColorOfChange.org, MPower
+    Change, Emerge USA, Bend the Arc and Demand Progress" are all organisations once most
+    are; "Obama and Panetta and Biden" all persons. Items run together into one entity
+    ("MPower Change, Emerge USA") are taken apart."""
+    found: list[_Mention] = []
+    for match in _LIST.finditer(line):
+        after = doc.char_span(match.end() + 1, match.end() + 2, alignment_mode="expand")
+        if (re.match(r" [a-z]", line[match.end():match.end() + 2]) and after is not None
+                and after[0].pos_ == "NOUN"):
+            continue  # "the Healthcare, Education and Crime subcommittee": a modifier
+        items, at = [], match.start()
+        for part in _SEPARATOR.split(match.group()):
+            at = line.index(part, at)
+            items.append((at, at + len(part)))
+            at += len(part)
+        votes: dict[str, int] = {}
+        tagged: dict[int, Any] = {}
+        inside = [e for e in ents if e.start_char < match.end() and match.start() < e.end_char]
+        for i, (start, end) in enumerate(items):
+            for ent in inside:
+                if ent.start_char < end and start < ent.end_char:
+                    tagged[i] = ent
+                    if ent.start_char >= start and ent.end_char <= end and ent.label_ in (
+                            "PERSON", "ORG") and _clean(ent, 0) is not None:
+                        votes[ent.label_] = votes.get(ent.label_, 0) + 1  # one item's tag
+        if len(votes) != 1:
+            continue
+        label, count = votes.popitem()
+        if count < 2:
+            continue
+        for i, (start, end) in enumerate(items):
+            ent = tagged.get(i)
+            if ent is not None and ent.label_ in ACTOR_LABELS and (
+                    ent.start_char >= start and ent.end_char <= end):
+                continue  # tagged already (a mistagged "Panetta" PRODUCT is retagged)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not any(t.pos_ == "PROPN" or "." in t.text[1:-1] for t in span):
+                continue  # "Crime": a capitalised common word, no name
+            text = line[start:end]
+            if text.startswith(("The ", "the ")):
+                start, text = start + 4, text[4:]
+            if text.lower() in _titles() or text in _noise()[0] or len(text) < 2:
+                continue
+            mention = _Mention(offset + start, offset + end, text, label, False)
+            if not any(m.start < mention.end and mention.start < m.end for m in known):
+                found.append(mention)
+    return found
+
+
+def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
+    """The model's entities, with two of its slips mended: a team named by its city and a
+    nickname tagged as a product ("Dallas" + "Cowboys") is one organisation, and an
+    organisation "at" another ("Fletcher School at Tufts University") is two."""
+    from spacy.tokens import Span
+
+    mended: list[Any] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        following = ents[i + 1] if i + 1 < len(ents) else None
+        if (ent.label_ == "GPE" and following is not None and following.label_ == "PRODUCT"
+                and following.start == ent.end and following.text[:1].isupper()):
+            mended.append(Span(doc, ent.start, following.end, label="ORG"))
+            i += 2
+            continue
+        at = [t.i for t in ent if t.lower_ == "at" and ent.start < t.i < ent.end - 1] if (
+            ent.label_ == "ORG" and len(ent) > 2) else []
+        if len(at) == 1 and doc[at[0] + 1].is_title:
+            mended.append(Span(doc, ent.start, at[0], label="ORG"))
+            mended.append(Span(doc, at[0] + 1, ent.end, label="ORG"))
+        else:
+            mended.append(ent)
+        i += 1
+    return mended
+
+
+_FUNCTION_WORDS = {"a", "an", "the", "to", "of", "in", "on", "for", "with", "and", "or", "is",
+                   "are", "was", "he", "she", "it", "his", "her", "at", "by", "from", "as"}
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_LOWER_SMALL_WORD = re.compile(r"\s(?:" + "|".join(sorted(_FUNCTION_WORDS)) + r")\s")
+
+
+def _is_headline(line: str) -> bool:
+    """A title-cased line ("Trump Says He Is Unlikely To Meet Star Norbert Leo Butz"): every
+    word capitalised, so the model takes headline words for names."""
+    if _LOWER_SMALL_WORD.search(line):
+        return False  # quick: a small word in lower case is prose
+    words = _HEADLINE_WORD.findall(line)
+    if len(words) < 4:
+        return False
+    capital = sum(1 for w in words if w[:1].isupper())
+    small = [w for w in words[1:] if w.lower() in _FUNCTION_WORDS]
+    return capital / len(words) >= 0.8 and bool(small) and all(w[:1].isupper() for w in small)
+
+
+_QUOTED_TURN = re.compile(r"^[\"“'‘]\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+
+
+def _line_mentions(block: Any, line: str) -> list[_Mention]:
+    """Mentions the line's form gives, before the model: a transcript speaker label (also
+    inside an opening quote: '"RAMOS: ...'), a dateline's news agency, and the
+    state of a party tag ("Sen. Ted Cruz (R-Texas)")."""
+    found = []
+    turn = _turn_mention(block)
+    quoted = _QUOTED_TURN.match(line) if turn is None else None
+    if quoted and quoted.group(1).rstrip(".") not in QUESTION_LABELS:
+        label = quoted.group(1)
+        start = block.start + quoted.start(1)
+        turn = _Mention(start, start + len(label), label.title(), "PERSON", True)
+    if turn is not None:
+        found.append(turn)
+    dateline = DATELINE.match(line)
+    if dateline:
+        found.extend(_dateline_mentions(dateline.group(), block.start))
+    states = table("places")["us_states"]
+    for tag in _PARTY_TAG_IN_TEXT.finditer(line):
+        state = tag.group(1)
+        if state not in states and state.rstrip(".") in states:
+            state = state.rstrip(".")
+        if state in states:
+            start = block.start + tag.start(1)
+            found.append(_Mention(start, start + len(state), state, "GPE", False))
+    return found
+
+
+# "(R-Texas)", "(D-Nev.)", ", R-S.C.,": the state after a party letter.
+_PARTY_TAG_IN_TEXT = re.compile(
+    r"(?<![\w-])[RDI]\s?[-–]\s?([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)(?=[),;:\s]|$)")
+_DATELINE_AGENCY = re.compile(r"\(([^)]+)\)")
+
+
+def _dateline_mentions(dateline: str, offset: int) -> list[_Mention]:
+    """ "LONDON (Reuters) -": the news agency, when it is a known one. (The place is where
+    the story was filed, not an actor.)"""
+    agency = _DATELINE_AGENCY.search(dateline)
+    if agency is None or agency.group(1) not in table("places")["aliases"]:
+        return []
+    start = offset + agency.start(1)
+    return [_Mention(start, agency.end(1) + offset, agency.group(1), "ORG", True)]
 
 
 def short_name_owners(names: set[str]) -> dict[str, str]:
@@ -326,9 +669,11 @@ def _name_joins(names: set[str]) -> dict[str, str]:
         owners = {f for f in full if f != long and len(f.split()) > 1 and long.endswith(" " + f)}
         if len(owners) == 1:
             joined[long] = owners.pop()
-    # "Kim Jong" / "Jong Un" style fragments that sit inside one longer name.
+    # "Kim Jong" / "Jong Un" style fragments that sit inside one longer name (but "Donald
+    # Trump" is not "Donald Trump Jr.", his son).
     for part in full:
-        owners = {f for f in full if f != part and f" {part} " in f" {f} "}
+        owners = {f for f in full if f != part and f" {part} " in f" {f} "
+                  and not is_suffixed(part, f)}
         if len(owners) == 1:
             joined[part] = owners.pop()
     return joined
@@ -336,37 +681,52 @@ def _name_joins(names: set[str]) -> dict[str, str]:
 
 def _surnames_of_full_names(mentions: list) -> set[str]:
     """Surnames of persons known by a full name (never treated as a plural's singular)."""
-    return {name.split()[-1] for _, name, kind in mentions if kind == "person" and " " in name}
+    return {core_words(name)[-1] for _, name, kind in mentions
+            if kind == "person" and " " in name}
 
 
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
+    # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
+    named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
+    mentions = [m for m in mentions if " " in m[1] or not derived_from(m[1], named)]
     # "al-Shabaab" tagged an organisation once and a person once is the organisation.
     org_tagged = {name for _, name, kind in mentions if kind in ("organisation", "group")}
     person_names = {name for _, name, kind in mentions if kind == "person"
                     and not (name in org_tagged and " " not in name and _particle_led(name))}
+    # "Donald J. Trump" and "Donald Trump" are one name; so are "Donald Jr." and "Donald
+    # Trump Jr.".
+    joined = name_variants(person_names, mentions)
+    persons = {joined.get(n, n) for n in person_names}
     # A person's name joins a longer one, never a shorter ("Ursula von der Leyen" is not
     # merged into "von der Leyen"; that rule is for organisations' long forms).
-    joined = {short: full for short, full in _name_joins(person_names).items()
-              if len(full.split()) > len(short.split())}
+    for short, full in _name_joins(persons).items():
+        if len(full.split()) > len(short.split()):
+            joined.setdefault(short, full)
+    owners_of, sexes = name_owners(persons, mentions, joined)
+    for short, owners in owners_of.items():
+        joined.setdefault(short, owners[0])  # a shared surname: the bearer the text is about
     group_names: set[str] = set()
     # A one-word ORG/GPE that is really a known person's surname (small models do this),
     # and a one-word organisation fragment of one longer organisation name.
     all_names = {name for _, name, _ in mentions}
     org_names = {name for _, name, kind in mentions if kind in ("organisation", "group")}
     for short, full in _name_joins(all_names).items():
-        if len(short.split()) == 1 and (full in person_names or (
+        if len(short.split()) == 1 and (full in persons or (
                 short in org_names and full in org_names)) and short not in countries():
             joined.setdefault(short, full)
     for long, short in _name_joins(org_names).items():
         if len(long.split()) > len(short.split()):
             joined.setdefault(long, short)
+    org_parts = _organisation_parts(mentions, all_names, org_names, persons)
+    for short, full in org_parts.items():
+        joined.setdefault(short, full)
     # "Von der Leyen" opening a sentence, tagged as an organisation: her surname.
     for name in all_names - person_names:
         first, _, rest = name.partition(" ")
         if rest and first.lower() in NAME_PARTICLES:
             surname = f"{first.lower()} {rest}"
-            owners = {p for p in person_names if p == surname or p.endswith(" " + surname)}
+            owners = {p for p in persons if p == surname or p.endswith(" " + surname)}
             if len(owners) == 1:
                 joined[name] = owners.pop()
     # "Houthi forces" beside "the Houthis": one group, named in the plural.
@@ -377,18 +737,34 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
             if plural in one_word and name not in surnames:
                 joined.setdefault(name, plural)
                 group_names.add(plural)
-    # "the Baltic" beside "the Baltic Sea": a one-word place that begins one longer place.
+    # "the Baltic" beside "the Baltic Sea": a one-word place that begins a longer place
+    # named by a designator ("Fort Bragg" does not swallow "Fort Liberty", nor "Miami" the
+    # "Miami Dolphins").
     place_names = {name for _, name, kind in mentions if kind == "place"}
     for short in (n for n in place_names if len(n.split()) == 1):
-        owners = [p for p in place_names if len(p.split()) > 1 and p.split()[0] == short]
+        owners = [p for p in place_names if len(p.split()) == 2 and p.split()[0] == short
+                  and p.split()[1] in _PLACE_DESIGNATORS]
         if len(owners) == 1:
             joined.setdefault(short, owners[0])
+    # "KKK" beside "Ku Klux Klan": an acronym joins the one name it abbreviates.
+    for short, full in _acronym_joins(all_names - persons, text).items():
+        joined.setdefault(short, full)
+    joined = {name: _final(joined, name) for name in joined}
     actors: dict[str, Actor] = {}
+    spoken: set[str] = set()  # parties named other than as a modifier
     for mention, name, kind in mentions:
+        if name in org_parts:
+            kind = "organisation"  # "Klan" tagged as a person is the Ku Klux Klan
+        if mention.courtesy and name in owners_of:
+            # "Mr. Clinton" beside Hillary Clinton: the sentence says which bearer.
+            name, surface, span = courtesy_bearer(mention, owners_of[name], sexes, text)
+            mention = _Mention(*span, surface, mention.label, mention.acting)
         name = joined.get(name, name)
+        if not mention.adjectival:
+            spoken.add(name)
         if name in group_names:
             kind = "group"
-        elif name in person_names:
+        elif name in persons or name in joined.values() and kind == "person":
             kind = "person"
         elif kind == "person" and name in org_tagged:
             kind = "organisation"
@@ -400,11 +776,16 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         if mention.surface not in actor.aliases:
             actor.aliases.append(mention.surface)
         actor.mentions.append((mention.start, mention.end))
+    parties = set(table("parties")["aliases"].values())
+    for name in [n for n in actors if n in parties and n not in spoken]:
+        del actors[name]  # "a Democratic senator" alone does not make the party an actor
     for name, role in roles.items():
         target = actors.get(joined.get(name, name))
         if target is not None and target.role is None:
             target.role = role
-    _add_missed_mentions(actors, text)
+    bearers = {short: actors[owners[0]] for short, owners in owners_of.items()
+               if owners[0] in actors}
+    _add_missed_mentions(actors, text, bearers)
     _complete_single_names(actors, text)
     for actor in actors.values():
         actor.mentions = sorted(set(actor.mentions))
@@ -441,7 +822,64 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             break
 
 
-def _add_missed_mentions(actors: dict[str, Actor], text: str) -> None:
+def _organisation_parts(mentions: list, names: set[str], organisations: set[str],
+                        persons: set[str]) -> dict[str, str]:
+    """ "Klan" beside "the Ku Klux Klan", "Quinnipiac" beside "Quinnipiac University": a
+    one-word name that ends one organisation's name, or begins one named with a designator
+    (never a person's "Trump" beside the "Trump Foundation", nor a place or a party)."""
+    tagged_person = {name for mention, name, _ in mentions if mention.label == "PERSON"}
+    in_person_names = {w for p in persons if " " in p for w in p.split()}
+    places = table("places")
+    parties = table("parties")["aliases"]
+    longer = [o for o in organisations if " " in o]
+    parts: dict[str, str] = {}
+    for short in names:
+        if (" " in short or short in in_person_names or _known_name(short)
+                or short in places["us_states"] or short in places["capitals"]
+                or short in parties):
+            continue
+        owners = [o for o in longer if o.split()[-1] == short or (
+            o.split()[0] == short and o.split()[-1] in _ORG_DESIGNATORS
+            and short not in tagged_person)]
+        if len(owners) == 1:
+            parts[short] = owners[0]
+    return parts
+
+
+def _final(joined: dict[str, str], name: str) -> str:
+    """Where a chain of joins ends ("Trump" -> "Donald J. Trump" -> "Donald Trump")."""
+    for _ in range(6):
+        if name not in joined or joined[name] == name:
+            break
+        name = joined[name]
+    return name
+
+
+_CONNECTORS = {"of", "the", "and", "for", "on", "in", "de", "&"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _CONNECTORS)
+
+
+def _acronym_joins(names: set[str], text: str) -> dict[str, str]:
+    """ "KKK" -> "Ku Klux Klan", "BVI" -> "British Virgin Islands": an all-capital name and
+    the one longer name of the text whose initials it is, or that it follows in brackets
+    ("Drug Enforcement Administration (DEA)")."""
+    acronyms = {n for n in names if n.isupper() and 2 <= len(n) <= 6 and " " not in n}
+    longer = [n for n in names if len(n.split()) > 1]
+    joined: dict[str, str] = {}
+    for acronym in acronyms:
+        owners = [n for n in longer if _initials(n).upper() == acronym]
+        if not owners:
+            owners = [n for n in longer if f"{n} ({acronym})" in text]
+        if len(owners) == 1:
+            joined[acronym] = owners[0]
+    return joined
+
+
+def _add_missed_mentions(actors: dict[str, Actor], text: str,
+                         bearers: dict[str, Actor] | None = None) -> None:
     """Match every known alias across the text in one pass (linear in text length)."""
     capitals = table("places")["capitals"]
     owner: dict[str, Actor] = {}
@@ -458,13 +896,14 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str) -> None:
     # A person's surname alone ("Brummer notes") when no other actor shares it.
     surnames: dict[str, list[Actor]] = {}
     for actor in actors.values():
-        if actor.type == "person" and len(actor.name.split()) > 1:
-            surnames.setdefault(actor.name.split()[-1], []).append(actor)
+        if actor.type == "person" and len(core_words(actor.name)) > 1:
+            surnames.setdefault(core_words(actor.name)[-1], []).append(actor)
     for surname, owners in surnames.items():
-        if (len(owners) == 1 and len(surname) >= 3 and surname not in owner
+        bearer = owners[0] if len(owners) == 1 else (bearers or {}).get(surname)
+        if (bearer is not None and len(surname) >= 3 and surname not in owner
                 and surname.lower() not in _titles()):
-            owner[surname] = owners[0]
-            owners[0].aliases.append(surname) if surname not in owners[0].aliases else None
+            owner[surname] = bearer
+            bearer.aliases.append(surname) if surname not in bearer.aliases else None
     if not owner:
         return
     pattern = re.compile(

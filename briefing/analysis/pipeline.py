@@ -68,11 +68,16 @@ TURN = re.compile(
 QUESTION_LABELS = {"Q", "QUESTION", "REPORTER", "JOURNALIST"}
 
 
+# The syntax of a Markdown link left in plain text ("[six Americans](https://...)"): its
+# brackets and target are blanked so the model sees the link's words, not a URL.
+MARKDOWN_LINK = re.compile(r"\[(?=[^\]\n]*\]\()|\]\([^)\s]*\)")
+
+
 def blocks(text: str) -> list[Block]:
     """Non-blank lines: parsed one by one so no mention or claim spans a line break.
 
-    A dateline or a transcript speaker label is blanked with spaces, which keeps every
-    offset of the line unchanged (the label is kept on the Block).
+    A dateline, a transcript speaker label or a Markdown link's syntax is blanked with
+    spaces, which keeps every offset of the line unchanged (the label is kept on the Block).
     """
     found = []
     for m in _LINE.finditer(text):
@@ -88,6 +93,7 @@ def blocks(text: str) -> list[Block]:
             if label and _is_turn_label(label.group("label")):
                 turn = (label.group("label"), m.start(), m.start() + label.end("label"))
                 line = " " * label.end() + line[label.end():]
+        line = MARKDOWN_LINK.sub(lambda link: " " * len(link.group()), line)
         found.append(Block(m.start(), line, turn))
     return found
 

@@ -11,6 +11,7 @@ sys.stderr, which multiprocessing's spawn start method passes on as a file descr
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -58,6 +59,17 @@ def child_main() -> int:
     except Exception as exc:  # a bug in analysis must not take the reader down
         _emit("error", f"analysis failed: {exc.__class__.__name__}: {exc}")
     return 0
+
+
+def has_spare_core() -> bool:
+    """Whether another process can run now without taking CPU from this one: a core no
+    other work is waiting for. On a busy machine (or one core) an analysis started beside
+    the reader's start-up shares its CPU, and the text painted twice as late."""
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return False
+    return load + 1 <= (os.cpu_count() or 1)
 
 
 class AnalysisProcess:

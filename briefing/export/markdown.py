@@ -16,6 +16,7 @@ import yaml
 from briefing.grades import grade_label
 from briefing.highlights import COLOUR_NAMES
 from briefing.model import Analysis, Article, ArticleNote, Highlight
+from briefing.revisions import version_number
 from briefing.sanitize import sanitise, sanitise_line
 
 BEGIN = "<!-- briefing:begin (managed by Briefing; edits here are replaced on export) -->"
@@ -103,6 +104,7 @@ def front_matter(article: Article, highlights: list[Highlight], notes: list[Arti
         "published": sanitise_line(str(meta.get("published") or "")) or None,
         "imported": article.imported,
         "briefing_id": article.id,
+        "revision": version_number(article.to_dict()),  # the version the notes are on
         "tags": [sanitise_line(str(t)) for t in tags],
         "actors": actors,
         "highlights": sum(1 for h in highlights if not h.orphaned),
@@ -118,7 +120,8 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
                   analysis: Analysis | None, grades: dict[str, str] | None = None,
                   vault: bool = False) -> str:
     text = article.text
-    parts = [BEGIN, "", f"# {escape_line(sanitise_line(article.title))}", ""]
+    parts = [BEGIN, "", f"# {escape_line(sanitise_line(article.title))}", "",
+             _revision_line(article), ""]
     anchored = [h for h in highlights if not h.orphaned]
     orphaned = [h for h in highlights if h.orphaned]
     parts += ["## Highlights", ""]
@@ -153,6 +156,15 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
     return "\n".join(parts) + "\n"
 
 
+def _revision_line(article: Article) -> str:
+    number = version_number(article.to_dict())
+    if number == 1:
+        return "_Notes on revision 1, the text as first imported._"
+    since = escape_line(str(article.revisions[-1].get("replaced") or "?"))
+    return (f"_Notes on revision {number} of the text (since {since}; "
+            f"`briefing revisions {article.id}` lists every version)._")
+
+
 def _indent(block: str) -> str:
     return "\n".join("  " + line for line in block.split("\n"))
 
@@ -172,6 +184,9 @@ def _highlight(h: Highlight, quote: str, article_id: int | None,
         if grade:
             meta.append(f"grade: {grade}")
     lines = [quote_block(quote, block_id(h)), ""]
+    first = h.original_quote
+    if first and " ".join(first.split()) != " ".join(quote.split()):
+        lines += [f"- First marked: “{indented_text(first)}”"]
     if h.note:
         lines += [f"- Note: {indented_text(h.note)}"]
     lines += [f"- {' · '.join(meta)}", ""]

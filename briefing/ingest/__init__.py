@@ -25,7 +25,7 @@ MAX_BYTES = 10 * 1024 * 1024  # documented in the README
 _MAX_TITLE = 200
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
-__all__ = ["Document", "MAX_BYTES", "clean_text", "load", "text_hash"]
+__all__ = ["Document", "MAX_BYTES", "clean_text", "load", "load_web", "text_hash"]
 
 
 def load(path: str | Path) -> Document:
@@ -44,11 +44,57 @@ def load(path: str | Path) -> Document:
     if len(raw) > MAX_BYTES:
         raise BriefingError(f"{name}: larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
     content = decode(raw, name)
-    if suffix in _HTML_SUFFIXES or (not suffix and _looks_like_html(content)):
+    is_html = suffix in _HTML_SUFFIXES or (not suffix and _looks_like_html(content))
+    doc = _document(content, name, suffix, is_html)
+    if not doc.title and str(path) == "-":
+        doc.title = title_from_text(doc.text)
+    if not doc.title:
+        doc.title = sanitise_line(name.replace("_", " ").replace("-", " ")) or "Untitled"
+    if str(path) != "-":
+        doc.meta.setdefault("file", str(Path(path).resolve()))
+    return doc
+
+
+_WEB_HTML = ("text/html", "application/xhtml+xml")
+_WEB_TEXT = {"text/plain": ".txt", "text/markdown": ".md", "text/x-markdown": ".md", "": ""}
+
+
+def load_web(raw: bytes, url: str, content_type: str, charset: str | None = None,
+             fallback_title: str | None = None, fallback_meta: dict | None = None) -> Document:
+    """A fetched page (HTML, or plain text / Markdown) -> a clean Document whose `url` is
+    `url`. `fallback_title` and `fallback_meta` (a feed entry's title, date, author) fill
+    only what the page itself does not say."""
+    content = None
+    if charset:
+        try:
+            content = raw.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            content = None  # a wrong or unknown charset label: guess as for files
+    if content is None:
+        content = decode(raw, url)
+    if content_type in _WEB_HTML or (content_type in ("", "application/octet-stream")
+                                     and _looks_like_html(content)):
+        doc = _document(content, url, "", True, fallback_title, fallback_meta)
+    elif content_type in _WEB_TEXT:
+        doc = _document(content, url, _WEB_TEXT[content_type], False, fallback_title,
+                        fallback_meta)
+    else:
+        raise BriefingError(f"{url}: not a web page or text ({content_type})")
+    doc.title = doc.title or title_from_text(doc.text) or "Untitled"
+    doc.meta["url"] = url
+    return doc
+
+
+def _document(content: str, name: str, suffix: str, is_html: bool,
+              fallback_title: str | None = None, fallback_meta: dict | None = None) -> Document:
+    """Text of any kind -> a Document (its title may be empty: the caller chooses one)."""
+    fallback_meta = fallback_meta or {}
+    if is_html:
         from briefing.ingest.html import extract
 
         title, body, meta = extract(content)
-        doc = clean_text(body, title=title, meta=meta, unwrap_lines=False)
+        doc = clean_text(body, title=title or fallback_title, meta={**fallback_meta, **meta},
+                         unwrap_lines=False)
     else:
         markdown = suffix in MARKDOWN_SUFFIXES or looks_like_markdown(content)
         # A plain .txt opening with "---" has a rule there, not YAML; Markdown has metadata.
@@ -57,23 +103,18 @@ def load(path: str | Path) -> Document:
         if not meta:
             meta, body = split_header_block(body)
         title = meta.pop("title", None)
+        meta = {**fallback_meta, **meta}
         if markdown:
             rendered = render_markdown(body)
             if rendered.links:
                 meta.setdefault("links", rendered.links)
             # Markdown has joined its own wrapped lines; unwrapping again would join lists.
-            doc = clean_text(rendered.text, title=title or rendered.heading, meta=meta,
-                             unwrap_lines=False)
+            doc = clean_text(rendered.text, title=title or rendered.heading or fallback_title,
+                             meta=meta, unwrap_lines=False)
         else:
-            doc = clean_text(body, title=title, meta=meta)
+            doc = clean_text(body, title=title or fallback_title, meta=meta)
     if not doc.text:
         raise BriefingError(f"{name}: no text left after cleaning")
-    if not doc.title and str(path) == "-":
-        doc.title = title_from_text(doc.text)
-    if not doc.title:
-        doc.title = sanitise_line(name.replace("_", " ").replace("-", " ")) or "Untitled"
-    if str(path) != "-":
-        doc.meta.setdefault("file", str(Path(path).resolve()))
     return doc
 
 

@@ -192,6 +192,18 @@ class BriefingApp(App):
             yield SystemCommand(b.description, b.tooltip or b.description,
                                 lambda b=b, s=screen: s.run_action(b.action))
 
+    def start_early_analysis(self) -> None:
+        """The text of a new file is on screen: start its analysis now, if it did not start
+        at launch, rather than once the article is stored (a file opened before is most
+        likely analysed already: nothing starts)."""
+        if self.early_analysis is not None or self.document is None or (
+                self.opened is not None and self.opened.from_cache):
+            return
+        from briefing.analysis.runner import AnalysisProcess
+
+        doc = self.document
+        self.early_analysis = AnalysisProcess(doc.text, doc.title, doc.meta, self.model)
+
     def claim_early_analysis(self, text: str):
         """The analysis process started at launch, if it is analysing `text` (the reader
         then waits for it rather than start another); None otherwise."""

@@ -14,4 +14,8 @@ def fit_footer(screen: Screen, width: int) -> None:
 
     for footer in screen.query(Footer):
         footer.compact = width < NARROW_BELOW
-        footer.show_command_palette = width >= NARROW_BELOW
+        if footer.show_command_palette != (width >= NARROW_BELOW):
+            footer.show_command_palette = width >= NARROW_BELOW
+            # The hint is placed when the footer composes, which a resize does not redo:
+            # at 80 columns after 120 it stayed and cut off the last keys.
+            footer.refresh(recompose=True)

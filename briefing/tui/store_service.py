@@ -33,11 +33,13 @@ class StoreService:
         self._on_error = on_error
         self._jobs: queue.Queue[Job | None] = queue.Queue()
         self._store: Store | None = None
+        self.submitted = 0  # jobs submitted so far: a read can tell whether writes followed it
         self._thread = threading.Thread(target=self._run, name="briefing-store", daemon=True)
         self._thread.start()
 
     def submit(self, job: Callable[[Store], Any], done: Callable[[Any], None] | None = None,
                failed: Callable[[str], None] | None = None) -> None:
+        self.submitted += 1
         self._jobs.put((job, done, failed))
 
     def ask(self, asker: MessagePump, request: str, job: Callable[[Store], Any],

@@ -19,8 +19,8 @@ from briefing.errors import BriefingError
 
 # Briefing's own theme variables and their defaults (used when a theme leaves one out).
 VARIABLES = {
-    "highlight-1": "#7a6a00", "highlight-2": "#1f6b2e", "highlight-3": "#1d4f8a",
-    "highlight-4": "#8a2431", "highlight-5": "#5f2f6f",
+    "highlight-1": "#7a6a00", "highlight-2": "#005f00", "highlight-3": "#00308f",
+    "highlight-4": "#8a2431", "highlight-5": "#5f005f",
     "actor-person": "#5fd7ff", "actor-organisation": "#d787ff", "actor-country": "#87d787",
     "actor-group": "#ffd75f", "actor-place": "#87afff",
     "claim-tint": "#2a2f3a", "claim-denial": "#3a2426", "claim-speculation": "#33301f",

@@ -43,7 +43,7 @@ CASES = [
     ("tag", "h", "update_annotation", _tag),
     ("delete", "h", "delete_annotation", lambda pilot, screen: pilot.press("d")),
     ("undo", "hd", "restore_annotation", lambda pilot, screen: pilot.press("u")),
-    ("grade", "", "set_value", _lepp_claim),
+    ("grade", "", "replace_rows", _lepp_claim),
 ]
 
 
@@ -74,25 +74,3 @@ async def test_a_refused_write_is_taken_back_off_the_screen(reader_db, monkeypat
                                           for n in pilot.app._notifications))
         assert _shown(screen) == shown, kind
 
-
-async def test_a_poll_that_read_before_an_edit_does_not_undo_it_on_screen(reader_db,
-                                                                         monkeypatch):
-    import threading
-
-    import briefing.tui.screens.reader as reader_module
-
-    monkeypatch.setattr(reader_module, "OTHER_SESSIONS_POLL", 3600)
-    path, article_id = reader_db
-    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
-        screen = await loaded_reader(pilot)
-        await pilot.press("h")
-        pilot.app.service.flush()
-        await pilot.pause()
-        gate = threading.Event()
-        pilot.app.service.submit(lambda store: gate.wait(5))
-        screen._poll_other_sessions()  # reads the highlight while it is still yellow
-        await pilot.press("3")  # recoloured on screen; its write is queued after the read
-        gate.set()
-        pilot.app.service.flush()
-        await wait_for(pilot, lambda: not screen._polling)
-        assert [h.color for h in screen.session.highlights] == [3]

@@ -438,6 +438,30 @@ async def test_an_analysis_started_at_launch_fills_the_panes(tmp_path, monkeypat
         assert started_later == [] and app.early_analysis is None
 
 
+async def test_without_a_launch_analysis_it_starts_once_the_text_is_painted(tmp_path,
+                                                                             monkeypatch):
+    # On a busy machine nothing starts at launch; the reader starts the analysis as soon
+    # as the text is on screen, not after the article is stored, and uses that process.
+    from briefing.analysis import runner
+    from briefing.ingest import load
+
+    started = []
+    real_init = runner.AnalysisProcess.__init__
+
+    def init(process, *args, **kwargs):
+        screen = app.screen
+        started.append(isinstance(screen, ReaderScreen) and screen.article is None)
+        real_init(process, *args, **kwargs)
+
+    monkeypatch.setattr(runner.AnalysisProcess, "__init__", init)
+    app = BriefingApp(db_path=tmp_path / "db.json",
+                      document=load(DATA / "chip-export-controls.md"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.analysis is not None, timeout=60)
+        assert started == [True]  # one process, started before the article was stored
+
+
 async def test_an_early_analysis_is_stopped_when_the_analysis_was_stored(reader_db):
     from briefing.analysis import runner
     from briefing.ingest import load

@@ -606,3 +606,37 @@ async def test_notes_pane_shows_tags_written_in_the_note_once(reader_db):
         prompt = str(screen.pane("notes").get_option_at_index(0).prompt)
         assert prompt.count("#baltic") == 1 and prompt.count("#cables") == 1
         assert "#grid" in prompt  # a tag only set with t is still listed
+
+
+async def test_narrowing_the_terminal_drops_the_palette_hint_from_the_footer(reader_db):
+    from textual.widgets import Footer
+
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        footer = screen.query_one(Footer)
+        await wait_for(pilot, lambda: footer.query(".-command-palette"))
+        await pilot.resize_terminal(80, 24)
+        await wait_for(pilot, lambda: screen.has_class("narrow"))
+        await pilot.pause()
+        assert not footer.query(".-command-palette")  # it cut off Library and Quit
+        await pilot.resize_terminal(120, 40)
+        await wait_for(pilot, lambda: footer.query(".-command-palette"))
+
+
+async def test_a_poll_read_before_an_edit_does_not_undo_it_on_screen(reader_db):
+    # The poll for other sessions' changes is queued on the database thread; a key pressed
+    # after it was queued but before its answer arrived was undone on screen by that
+    # older answer (the snapshot test caught "h 2" showing yellow under load).
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        gate = threading.Event()
+        pilot.app.service.submit(lambda store: gate.wait(5))
+        screen._polling = False
+        screen._seen_version = None  # the next read reports the database's state
+        screen._poll_other_sessions()  # queued behind the gate: reads no highlight
+        await pilot.press("h")  # its write is queued after the read
+        gate.set()
+        await flush(pilot)
+        await wait_for(pilot, lambda: not screen._polling)
+        await pilot.pause()
+        assert len(screen.session.highlights) == 1 and screen.session.highlights[0].id

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets.data_table import CellDoesNotExist
 
 from briefing.sanitize import sanitise_line
 from briefing.tui.keys import LIBRARY_BINDINGS, LIBRARY_MOTION_BINDINGS
@@ -17,6 +19,27 @@ from briefing.tui.narrow import fit_footer
 from briefing.tui.screens.modals import Confirm, Prompt
 
 SORTS = (("imported", True), ("published", True), ("title", False), ("highlights", True))
+# A DataTable measures every cell it is given (~0.3 ms a row): a library of thousands is
+# shown a screenful first, and the rest is added a slice per frame, keys answered between.
+FIRST_ROWS = 120
+ROWS_PER_STEP = 300
+
+
+class FeedProgress(Message):
+    """Posted by the feed refresh worker as pages arrive (workers never touch widgets)."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done, self.total = done, total
+
+
+class FeedsRefreshed(Message):
+    def __init__(self, reports: list, error: str | None = None) -> None:
+        super().__init__()
+        self.reports, self.error = reports, error
+
+
+UNREAD = "● "
 
 
 class ArticleTable(DataTable):
@@ -49,6 +72,12 @@ class LibraryScreen(Screen):
         self.rows: list[dict] = []
         self.filter_text = ""
         self.sort_index = 0
+        self._fill_generation = 0  # a newer fill (filter typed, sort changed) stops an older
+        self.feeds: list[dict] = []
+        # None: every article; "unread": unread ones; an int: one feed's articles.
+        self.feed_filter: int | str | None = None
+        self.refreshing: str | None = None  # the refresh's progress, shown in the status
+        self._shown_count = 0
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Briefing — library", style="bold"), id="title")
@@ -84,6 +113,13 @@ class LibraryScreen(Screen):
         from briefing.library import library_rows
 
         self.app.service.ask(self, "rows", library_rows)
+        self.app.service.ask(self, "feeds", lambda store: store.feeds())
+
+    def _show_feeds(self, feeds: list[dict]) -> None:
+        self.feeds = feeds
+        if isinstance(self.feed_filter, int) and self.feed_filter not in {f["id"] for f in feeds}:
+            self.feed_filter = None
+            self._fill_table()
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)
@@ -93,8 +129,14 @@ class LibraryScreen(Screen):
         self._failed(message.error)
 
     @on(StoreAnswer)
-    def _show(self, message: StoreAnswer) -> None:
-        self.rows = message.result
+    def _answered(self, message: StoreAnswer) -> None:
+        if message.request == "feeds":
+            self._show_feeds(message.result)
+        else:
+            self._show(message.result)
+
+    def _show(self, rows: list[dict]) -> None:
+        self.rows = rows
         self._fill_table()
 
     def _fill_table(self) -> None:
@@ -102,24 +144,47 @@ class LibraryScreen(Screen):
         key, reverse = SORTS[self.sort_index]
         needle = self.filter_text.casefold()
         shown = [r for r in self.rows if needle in f"{r['title']} {r.get('source') or ''}"
-                 .casefold()]
+                 .casefold() and self._in_feed_filter(r)]
         shown.sort(key=lambda r: (r.get(key) or "") if key != "highlights" else r[key],
                    reverse=reverse)
         current = self._current_id()  # the cursor stays on its article across reloads
         table.clear()
-        for row in shown:
+        self._fill_generation += 1
+        # The first slice reaches the cursor's article, so the cursor can stay on it.
+        at = next((i for i, r in enumerate(shown) if r["id"] == current), -1)
+        self._add_rows(shown, 0, max(FIRST_ROWS, at + FIRST_ROWS // 2), self._fill_generation)
+        if current is not None and str(current) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(current)))
+        self._shown_count = len(shown)
+        self._fill_status()
+
+    def _fill_status(self) -> None:
+        key = SORTS[self.sort_index][0]
+        status = f"{self._shown_count} of {len(self.rows)} briefings · sorted by {key}"
+        unread = sum(1 for r in self.rows if not r.get("read", True))
+        status += f" · {unread} unread" if unread else ""
+        status += f" · {self._feed_filter_label()}" if self.feed_filter is not None else ""
+        if not self.rows:
+            status = "The library is empty: i imports a file, S adds the bundled samples."
+        status += f" · {self.refreshing}" if self.refreshing else ""
+        self.query_one("#status", Static).update(Text(status, style="dim"))
+
+    def _add_rows(self, shown: list[dict], start: int, count: int, generation: int) -> None:
+        if generation != self._fill_generation or not self.is_mounted:
+            return
+        table = self.query_one(DataTable)
+        for row in shown[start:start + count]:
+            unread = not row.get("read", True)
             table.add_row(
-                Text(sanitise_line(row["title"]), overflow="ellipsis", no_wrap=True),
+                Text(UNREAD * unread + sanitise_line(row["title"]), overflow="ellipsis",
+                     no_wrap=True, style="bold" if unread else ""),
                 Text(sanitise_line(row.get("source") or ""), overflow="ellipsis", no_wrap=True),
                 Text((row.get("published") or "")[:10]), Text(str(row["highlights"])),
                 Text(str(row["notes"])), Text("✓" if row.get("analysed") else "·"),
                 key=str(row["id"]))
-        if current is not None and str(current) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(current)))
-        status = f"{len(shown)} of {len(self.rows)} briefings · sorted by {key}"
-        if not self.rows:
-            status = "The library is empty: i imports a file, S adds the bundled samples."
-        self.query_one("#status", Static).update(Text(status, style="dim"))
+        if start + count < len(shown):
+            self.call_after_refresh(self._add_rows, shown, start + count, ROWS_PER_STEP,
+                                    generation)
 
     def _current_id(self) -> int | None:
         table = self.query_one(DataTable)
@@ -131,7 +196,102 @@ class LibraryScreen(Screen):
     def action_open(self) -> None:
         article_id = self._current_id()
         if article_id is not None:
+            self._set_read(article_id, True)  # opened means read
             self.app.open_article(article_id)
+
+    # -- feeds and read state --------------------------------------------------------------
+    def _in_feed_filter(self, row: dict) -> bool:
+        if self.feed_filter is None:
+            return True
+        if self.feed_filter == "unread":
+            return not row.get("read", True)
+        return row.get("feed") == self.feed_filter
+
+    def _feed_filter_label(self) -> str:
+        if self.feed_filter == "unread":
+            return "unread only"
+        feed = next((f for f in self.feeds if f["id"] == self.feed_filter), None)
+        return f"feed: {feed['title']}" if feed else ""
+
+    def action_feed_filter(self) -> None:
+        """Cycle: every article, unread only, then each feed."""
+        choices: list[int | str | None] = [None, "unread", *(f["id"] for f in self.feeds)]
+        at = choices.index(self.feed_filter) if self.feed_filter in choices else 0
+        self.feed_filter = choices[(at + 1) % len(choices)]
+        self._fill_table()
+
+    def action_toggle_read(self) -> None:
+        article_id = self._current_id()
+        row = next((r for r in self.rows if r["id"] == article_id), None)
+        if row is not None:
+            self._set_read(article_id, not row.get("read", True))
+
+    def _set_read(self, article_id: int, read: bool) -> None:
+        row = next((r for r in self.rows if r["id"] == article_id), None)
+        if row is None or row.get("read", True) == read:
+            return
+        row["read"] = read  # shown at once; the store follows
+        self._refresh_row(row)
+        self._fill_status()
+        self.app.service.submit(lambda s: s.update_article(article_id, read=read),
+                                None, self._failed)
+
+    def _refresh_row(self, row: dict) -> None:
+        table = self.query_one(DataTable)
+        try:
+            table.update_cell(str(row["id"]), "title", Text(
+                UNREAD * (not row["read"]) + sanitise_line(row["title"]), overflow="ellipsis",
+                no_wrap=True, style="" if row["read"] else "bold"))
+        except CellDoesNotExist:  # the row is not shown (filtered out, or not added yet)
+            pass
+
+    def action_refresh_feeds(self) -> None:
+        if self.refreshing:
+            return
+        if not self.feeds:
+            self.app.notify("No feeds yet: briefing feed add URL subscribes to one.",
+                            markup=False)
+            return
+        self.refreshing = "refreshing feeds…"
+        self._fill_status()
+        self._refresh_feeds()
+
+    @work(thread=True, exclusive=True, group="feeds")
+    def _refresh_feeds(self) -> None:
+        # A thread of its own with its own Store: the store thread stays free for the
+        # reader's writes, and the fetches hold no lock (feeds.update_feeds).
+        from briefing.feeds import update_feeds
+        from briefing.store import Store
+
+        try:
+            with Store(self.app.db_path) as store:
+                reports = update_feeds(
+                    store, progress=lambda done, total, _what: self.post_message(
+                        FeedProgress(done, total)))
+        except Exception as exc:  # reported on screen; the worker must not crash the app
+            self.post_message(FeedsRefreshed([], str(exc) or exc.__class__.__name__))
+            return
+        self.post_message(FeedsRefreshed(reports))
+
+    def on_feed_progress(self, message: FeedProgress) -> None:
+        self.refreshing = (f"refreshing feeds: {message.done}/{message.total} new items "
+                           "fetched" if message.total else "refreshing feeds…")
+        self._fill_status()
+
+    def on_feeds_refreshed(self, message: FeedsRefreshed) -> None:
+        self.refreshing = None
+        if message.error is not None:
+            self.app.notify(f"Feeds not refreshed: {message.error}", severity="error",
+                            markup=False)
+        else:
+            arrived = sum(len(r.imported) for r in message.reports)
+            failures = [line for r in message.reports for line in r.failures]
+            text = f"{arrived} new item{'s' * (arrived != 1)} arrived"
+            if failures:
+                text += f"; {len(failures)} failed: {failures[0]}"
+            self.app.notify(text, severity="warning" if failures else "information",
+                            markup=False)
+        self.reload()
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -176,8 +336,11 @@ class LibraryScreen(Screen):
     def action_samples(self) -> None:
         from briefing.library import import_samples
 
-        def added(ids: list[int]) -> None:
-            self.app.notify(f"Added {len(ids)} sample briefings", markup=False)
+        def added(results: list) -> None:
+            new = sum(1 for result in results if not result.existing)
+            self.app.notify(f"Added {new} sample briefing{'s' if new != 1 else ''}"
+                            + (f" ({len(results) - new} already here)" if new < len(results)
+                               else ""), markup=False)
             self.reload()
 
         self.app.service.submit(import_samples, added, self._failed)

@@ -63,12 +63,12 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.colour = 1  # of the next highlight
         self._polling = False
         self._seen_version: object = None  # the database version the last poll read
-        self._edits_made = 0  # counts this session's writes, so a poll read before one is
-        # not shown over it
+        self._poll_asked = 0  # the service's job count when the last poll was asked
         self._panes: dict[str, ActorsPane | ClaimsPane | NotesPane] = {}
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
         self._tabs: Tabs | None = None
         self._early_load: Opened | None = None  # opened before the first paint
+        self._poll_timer: Any = None
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -138,6 +138,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if self._panes:
             return
         self.app.resume_gc()
+        if self.document is not None:
+            self.app.start_early_analysis()
         await self._mount_rest()
         if self.document is not None:
             self._ask_to_open(self._import_and_open)
@@ -216,7 +218,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if message.request == "open":
             self._opened(message.result)
         elif message.request == "poll":
-            self._polled(message.result, message.context)
+            self._polled(message.result)
         elif message.request == "edit":
             message.context.saved(message.result)
         elif message.request == "export":
@@ -239,7 +241,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             self._offer_update(data)
             return
         if self.text != data.article.text:
-            self._show_article(data.article)
+            self._show_new_text(data.article)
         if not self._panes:  # the rest follows the first paint of the text
             self._early_load = data
             return
@@ -254,16 +256,13 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             self.jump_to_offset = None
         update = data.update
         if update is not None:
-            self.app.notify(f"Article {update.article_id} updated to this version: "
-                            f"{update.kept} highlights in place, {update.moved} moved, "
-                            f"{update.orphaned} orphaned (see Notes)", timeout=8)
+            self.app.notify(f"Article {update.article_id} updated to this version: highlights "
+                            f"{update.counts()} (see Notes)", timeout=8)
         summary = data.reanchored
-        if summary.moved or summary.orphaned:
-            self.app.notify(
-                f"Text changed: {summary.moved} highlights moved, {summary.orphaned} orphaned",
-                markup=False,
-            )
-        self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
+        if summary.changed:
+            self.app.notify(f"Text changed: highlights {summary.counts()}", markup=False)
+        if self._poll_timer is None:
+            self._poll_timer = self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
         if data.analysis:
             self.app.drop_early_analysis()
             self._apply_analysis(data.analysis)
@@ -282,17 +281,27 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             version = store.version()  # a stat of the file: cheap when nothing changed
             if version == seen:
                 return None
-            return version, store.highlights(article_id), store.article_notes(article_id)
+            article = store.article(article_id)  # None: deleted by another session
+            return (version, store.highlights(article_id), store.article_notes(article_id),
+                    article["hash"] if article else None)
 
-        # Queued behind this session's own writes, so it never undoes one in flight; an
-        # edit made after it was queued makes its answer stale (see _polled).
-        self.app.service.ask(self, "poll", read, context=self._edits_made)
+        # Queued behind this session's own writes, so it never undoes one in flight; a job
+        # submitted after it (an edit) makes its answer older than the screen (see _polled).
+        self.app.service.ask(self, "poll", read)
+        self._poll_asked = self.app.service.submitted
 
-    def _polled(self, result, edits_made_before: int) -> None:
+    def _polled(self, result) -> None:
         self._polling = False
-        if result is None or edits_made_before != self._edits_made:
-            return  # nothing new, or it read the database before an edit now shown
-        self._seen_version, highlights, notes = result
+        if result is None or self.app.service.submitted != self._poll_asked:
+            # Nothing new; or this session wrote after the read (its screen already shows
+            # that): the read is older than the screen, so the next poll reads again.
+            return
+        self._seen_version, highlights, notes, digest = result
+        if digest and self.article is not None and digest != self.article.hash:
+            # A new version of the text (from the library's U, or another session):
+            # everything shown points into the old one, so load it all again.
+            self._ask_to_open(lambda store: self._open(store, self.article_id))
+            return
         if self.session.set_annotations(highlights, notes):
             self._refresh_highlights()
 
@@ -307,6 +316,24 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             title.append(f"  {meta}", style="dim")
         self.query_one("#title", Static).update(title)
         self.view.set_text(self.text)
+
+    def _show_new_text(self, article: Article) -> None:
+        """Show the article's text; when it replaces another text, the cursor stays on the
+        same words and what pointed into the old text (analysis, walks) is dropped."""
+        from briefing.revisions import follow_offset
+
+        old, cursor = self.text, self.view.cursor_offset if self.text else 0
+        self._show_article(article)
+        if not old:
+            return
+        if self.analysis is not None:
+            self.session.drop_analysis()
+            for layer in ("actors", "claims", "focus", "search"):
+                self.view.set_layer(layer, [])
+            for name in ("actors", "claims"):
+                self.pane(name).show_message("Analysing…")
+        self._start_walk("", [], 0)
+        self.view.jump_to(follow_offset(old, self.text, cursor))
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)

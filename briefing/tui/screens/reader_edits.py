@@ -16,7 +16,6 @@ class AnnotationEditing:
     def _save(self, edit: Edit) -> None:
         """Write an edit the screen already shows; the answer comes back as a message (see
         ReaderScreen._store_answered)."""
-        self._edits_made += 1
         self.app.service.ask(self, "edit", edit.write, context=edit)
 
     def _edit_failed(self, edit: Edit, message: str) -> None:

@@ -218,6 +218,10 @@ def note_prompt(item: Highlight | ArticleNote, text: str, mono: bool = False) ->
         line.append(f"█ {colour} ", style=swatch)
         quote = text[item.start:item.end]
     line.append("“" + clip(quote, 70) + "”", style="italic")
+    first = item.original_quote
+    if first and " ".join(first.split()) != " ".join(quote.split()):
+        # A new version changed the words: what the analyst first marked stays in view.
+        line.append("\n  first marked: “" + clip(first, 70) + "”", style="dim")
     if item.note:
         line.append("\n  ✎ " + clip(item.note, 100))
     # Tags typed in the note as #words are already on screen there; list only the others.

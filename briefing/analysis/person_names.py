@@ -1,0 +1,165 @@
+"""Personal names: their parts (suffixes, given names, courtesy titles), the forms of one
+person's name, and which of several people sharing a surname a bare surname means."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from briefing.analysis.lexicon import table
+
+
+@lru_cache(maxsize=1)
+def courtesy_sex() -> dict[str, str]:
+    """ "Mr." -> "male", "Mrs." -> "female"."""
+    return {word: sex for sex, words in table("names")["courtesy"].items() for word in words}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    return {name: sex for sex, names in table("names")["given"].items() for name in names}
+
+
+@lru_cache(maxsize=1)
+def name_suffixes() -> frozenset[str]:
+    return frozenset(table("names")["suffixes"])
+
+
+def core_words(name: str) -> list[str]:
+    """A person's name without the suffix: "Donald Trump Jr." -> ["Donald", "Trump"]."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in name_suffixes():
+        words.pop()
+    return words
+
+
+_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+             "she": "female", "her": "female", "hers": "female", "herself": "female"}
+
+
+def pronoun_sex(ent: Any) -> str | None:
+    """ "voters want Clinton because she would be the first woman": the sex of the pronouns
+    after a name in its sentence, when they are all of one sex."""
+    found = set()
+    for token in ent.doc[ent.end:]:  # to the sentence's end (ent.sent also scans back)
+        if token.is_sent_start:
+            break
+        if token.lower_ in _PRONOUNS:
+            found.add(_PRONOUNS[token.lower_])
+    return found.pop() if len(found) == 1 else None
+
+
+def is_suffixed(name: str, other: str) -> bool:
+    """ "Donald Trump Jr." is "Donald Trump" with a suffix: another person."""
+    return other.startswith(name + " ") and other.split()[-1] in name_suffixes() and len(
+        other.split()) == len(name.split()) + 1
+
+
+_DERIVING = ("ian", "esque", "ite", "ism", "ist")
+
+
+def derived_from(word: str, names: set[str]) -> bool:
+    """ "Trumpian", "Reaganesque": an adjective made from one of `names`."""
+    return any(word.endswith(ending) and word[:-len(ending)] in names for ending in _DERIVING)
+
+
+def name_variants(persons: set[str], mentions: list) -> dict[str, str]:
+    """Full names of one person written with and without middle names or initials
+    ("Donald J. Trump", "Donald Trump") or without the surname before a suffix ("Donald
+    Jr.", "Donald Trump Jr."), mapped to the fullest form (the most used on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for mention, name, kind in mentions:
+        if kind == "person":
+            counts[name] = counts.get(name, 0) + 1
+            first.setdefault(name, mention.start)
+    full = sorted((n for n in persons if len(n.split()) > 1),
+                  key=lambda n: (-len(n.split()), -counts.get(n, 0), first.get(n, 0)))
+    joined: dict[str, str] = {}
+    for i, name in enumerate(full):
+        if name in joined:
+            continue
+        for other in full[i + 1:]:
+            if other not in joined and same_person(name, other):
+                joined[other] = name
+    return joined
+
+
+def same_person(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    suffix_a = words_a[-1] if words_a[-1] in name_suffixes() else None
+    suffix_b = words_b[-1] if words_b[-1] in name_suffixes() else None
+    core_a, core_b = core_words(a), core_words(b)
+    if suffix_a != suffix_b or core_a[0] != core_b[0]:
+        return False
+    short, long = sorted((core_a, core_b), key=len)
+    if len(short) == 1:
+        return suffix_a is not None and len(long) == 2  # "Donald Jr." / "Donald Trump Jr."
+    if short[-1] != long[-1] or len(short) == len(long):
+        return False
+    middle = long[1:-1]
+    return all(w in middle for w in short[1:-1])
+
+
+def name_owners(persons: set[str], mentions: list,
+                 joined: dict[str, str]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """One-word names ("Obama", "Hillary") that are a word of full names, each with its
+    bearers best first: the one whose sex fits what the sentences say of the bare name
+    ("Mrs. Clinton", "Clinton ... she"), then the one named in full first (the one the text
+    introduces), then the one named in full most often. Also the sex of each full name,
+    known from a courtesy title or the given name."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    sexes: dict[str, str] = {}
+    votes: dict[str, dict[str, int]] = {}  # "Clinton": how often "Mrs."/"she" says female
+    for mention, name, kind in mentions:
+        said = courtesy_sex()[mention.courtesy] if mention.courtesy else mention.pronoun
+        if said and " " not in name:
+            tally = votes.setdefault(name, {})
+            tally[said] = tally.get(said, 0) + 1
+        if kind != "person" or " " not in name:
+            continue
+        name = joined.get(name, name)
+        counts[name] = counts.get(name, 0) + 1
+        first.setdefault(name, mention.start)
+        if mention.courtesy:
+            sexes.setdefault(name, courtesy_sex()[mention.courtesy])
+    for name in persons:
+        given = given_names().get(name.split()[0])
+        if given and " " in name:
+            sexes.setdefault(name, given)
+    full = [n for n in persons if " " in n]
+    one_word = {name for _, name, _ in mentions if " " not in name}
+    owners_of = {}
+    for short in one_word:
+        owners = [f for f in full if short in core_words(f)]
+        tally = votes.get(short, {})
+        said = max(tally, key=lambda sex: tally[sex]) if tally else None
+        if said and list(tally.values()).count(tally[said]) > 1:
+            said = None  # as many "he" as "she": the sentences do not say
+
+        def fit(owner: str, said: str | None = said) -> int:
+            return 1 if said is None or owner not in sexes else 0 if sexes[owner] == said else 2
+
+        if owners:
+            owners_of[short] = sorted(owners, key=lambda f: (fit(f), first.get(f, 0),
+                                                             -counts.get(f, 0)))
+    return owners_of, sexes
+
+
+def courtesy_bearer(mention: Any, owners: list[str], sexes: dict[str, str],
+                     text: str) -> tuple[str, str, tuple[int, int]]:
+    """(actor name, alias, span) of "Mr. Clinton" when several people are called Clinton:
+    the best bearer whose sex fits the title; with none, a person of its own, "Mr. Clinton"."""
+    sex = courtesy_sex()[mention.courtesy or ""]
+    fitting = [o for o in owners if sexes.get(o, sex) == sex]
+    if fitting and fitting[0] == owners[0]:
+        return owners[0], mention.surface, (mention.start, mention.end)
+    # Not the main bearer: the alias keeps the title, so the bare surname stays the main
+    # bearer's alone.
+    titled = f"{mention.courtesy} {mention.surface}"
+    name = fitting[0] if fitting else titled
+    start = mention.end - len(titled)
+    if start >= 0 and text[start:mention.end] == titled:
+        return name, titled, (start, mention.end)
+    return name, mention.surface, (mention.start, mention.end)
