@@ -55,8 +55,7 @@ def add_highlights(db: Path, count: int, rng: random.Random) -> None:
 def add_synthetic_analysis(db: Path, rng: random.Random) -> None:
     """A stored analysis as dense as a real one of this text: ~20,000 actor mentions and
     ~5,000 claims, so the reader's layers and panes are fully loaded."""
-    from briefing import config
-    from briefing.analysis import cache_key
+    from briefing.analysis.cache import save_analysis
 
     with Store(db) as store:
         article = store.articles()[0]
@@ -70,8 +69,8 @@ def add_synthetic_analysis(db: Path, rng: random.Random) -> None:
         claims = [{"start": s, "end": e, "text": text[s:e], "kinds": ["event"],
                    "speaker": None, "cue": None, "hedges": [], "probability": None}
                   for s, e in sentences[:5000]]
-        store.save_analysis(cache_key(article["hash"], config.model_name()),
-                            {"actors": actors, "claims": claims, "flags": [], "model": "synthetic"})
+        save_analysis(store, article["hash"], None,
+                      {"actors": actors, "claims": claims, "flags": [], "model": "synthetic"})
 
 
 def page_down_latencies(term: Terminal) -> list[float]:

@@ -81,16 +81,12 @@ def build_index(store: Store) -> list[IndexedActor]:
 
 def analyse_library(store: Store, model: str | None = None) -> int:
     """Analyse (and cache) every article that has no analysis yet; returns how many."""
-    from briefing import config
-    from briefing.analysis import analyse, cache_key
+    from briefing.analysis.cache import analyse_and_cache
 
     done = 0
     analysed = store.analysed_hashes()
-    for article in store.articles():
-        if article["hash"] in analysed:
-            continue
-        result = analyse(article["text"], article["title"], dict(article), model)
-        result.pop("text", None)
-        store.save_analysis(cache_key(article["hash"], config.model_name(model)), result)
-        done += 1
+    for article in store.read_articles():
+        if article.hash not in analysed:
+            analyse_and_cache(store, article, model)
+            done += 1
     return done

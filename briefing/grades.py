@@ -7,7 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from briefing.model import Claim
     from briefing.store import Store
+
+    # A claim as the analysis found it, or as a highlight or a revision keeps it (a dict
+    # with its offsets and speaker).
+    ClaimLike = Claim | dict
 
 RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
                "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
@@ -23,10 +28,14 @@ CLAIM_PREFIX = "claim:"
 ORPHANED = "orphaned"
 
 
-def claim_key(article_id: int, claim: dict) -> str:
+def _field(claim: ClaimLike, name: str) -> object:
+    return claim.get(name) if isinstance(claim, dict) else getattr(claim, name)
+
+
+def claim_key(article_id: int, claim: ClaimLike) -> str:
     """A claim's grade is keyed by its offsets in the article's current text; a new version
     re-keys it (briefing/revisions.py)."""
-    return f"{CLAIM_PREFIX}{article_id}:{claim['start']}:{claim['end']}"
+    return f"{CLAIM_PREFIX}{article_id}:{_field(claim, 'start')}:{_field(claim, 'end')}"
 
 
 def orphaned_claim_key(article_id: int, tag: str) -> str:
@@ -64,9 +73,9 @@ def set_grade(store: Store, key: str, value: str) -> None:
                                          "text_hash": article["hash"]}])
 
 
-def grade_label(grades: dict, article_id: int, claim: dict) -> str | None:
+def grade_label(grades: dict[str, str], article_id: int, claim: ClaimLike) -> str | None:
     """'B2': the speaker's reliability and the claim's credibility, '-' for the one unset."""
-    speaker = claim.get("speaker")
+    speaker = _field(claim, "speaker")
     reliability = grades.get(source_key(speaker)) if speaker else None
     credibility = grades.get(claim_key(article_id, claim))
     if not reliability and not credibility:

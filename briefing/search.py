@@ -12,6 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from briefing.model import Analysis
 from briefing.sanitize import sanitise_line
 from briefing.store import Store
 from briefing.tags import tags_in
@@ -60,30 +61,29 @@ class SearchIndex:
         self.texts: dict[int, str] = {}
         self.entries: list[_Entry] = []
         analyses = store.analyses_by_hash()
-        for article in store.articles():
-            self.titles[article.id] = article["title"]
-            self.texts[article.id] = article["text"]
-            self.entries.append(_Entry("title", article.id, article["title"], None))
-            analysis = analyses.get(article["hash"]) or {}
-            for claim in analysis.get("claims", []):
-                self.entries.append(_Entry("claim", article.id, claim["text"], claim["start"]))
-            for actor in analysis.get("actors", []):
-                first = actor["mentions"][0][0] if actor["mentions"] else None
+        for article in store.read_articles():
+            self.titles[article.id] = article.title
+            self.texts[article.id] = article.text
+            self.entries.append(_Entry("title", article.id, article.title, None))
+            stored = analyses.get(article.hash)
+            analysis = Analysis.from_dict(stored) if stored else Analysis("?")
+            for claim in analysis.claims:
+                self.entries.append(_Entry("claim", article.id, claim.text, claim.start))
+            for actor in analysis.actors:
+                first = actor.mentions[0].start if actor.mentions else None
                 self.entries.append(_Entry("actor", article.id,
-                                           " · ".join(dict.fromkeys(
-                                               [actor["name"], *actor["aliases"]])),
+                                           " · ".join(dict.fromkeys([actor.name, *actor.aliases])),
                                            first))
-        for annotation in store.all_annotations():
-            aid = annotation["article_id"]
-            quote = annotation["selector"]["quote"]["exact"]
-            tags = tuple(annotation.get("tags") or ())
-            self.entries.append(_Entry("highlight", aid, quote, annotation.get("start"), tags))
-            if annotation.get("note"):
-                self.entries.append(_Entry("note", aid, annotation["note"],
-                                           annotation.get("start"), tags))
-        for note in store.all_notes():
-            self.entries.append(_Entry("article-note", note["article_id"], note["note"], None,
-                                       tuple(tags_in(note["note"]))))
+        for highlight in store.all_highlights():
+            aid = highlight.article_id
+            quote = highlight.selector.exact if highlight.selector else ""
+            tags = tuple(highlight.tags)
+            self.entries.append(_Entry("highlight", aid, quote, highlight.start, tags))
+            if highlight.note:
+                self.entries.append(_Entry("note", aid, highlight.note, highlight.start, tags))
+        for note in store.all_article_notes():
+            self.entries.append(_Entry("article-note", note.article_id, note.note, None,
+                                       tuple(tags_in(note.note))))
 
     def search(self, query: str, limit: int = 200) -> list[Hit]:
         query = query.strip()

@@ -21,6 +21,7 @@ from tinydb.table import Document, Table
 from briefing.anchoring import capture
 from briefing.document import text_hash
 from briefing.errors import BriefingError
+from briefing.model import Analysis, Article, ArticleNote, Highlight
 from briefing.sanitize import sanitise, sanitise_line
 from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
 
@@ -431,6 +432,13 @@ class Store:
     def has_articles(self) -> bool:
         return any(table for _, table in self._article_tables())
 
+    def read_article(self, article_id: int) -> Article:
+        """The article as a model; raises BriefingError when there is none."""
+        return Article.from_dict(self.require_article(article_id))
+
+    def read_articles(self) -> list[Article]:
+        return [Article.from_dict(r) for r in self.articles()]
+
     def update_article(self, article_id: int, **fields: Any) -> None:
         if "text" in fields or "hash" in fields:
             raise BriefingError("an article's text changes only through replace_article_text")
@@ -533,6 +541,13 @@ class Store:
         return [_record(doc) for name in self._db.tables() if name.startswith(ANNOTATIONS_PREFIX)
                 for doc in self._table(name).all()]
 
+    def highlights(self, article_id: int) -> list[Highlight]:
+        """An article's annotations as models, in text order."""
+        return [Highlight.from_dict(r) for r in self.annotations(article_id)]
+
+    def all_highlights(self) -> list[Highlight]:
+        return [Highlight.from_dict(r) for r in self.all_annotations()]
+
     def update_annotation(self, annotation_id: int, **fields: Any) -> None:
         unknown = set(fields) - _ANNOTATION_FIELDS
         if unknown:
@@ -612,6 +627,12 @@ class Store:
         found = self._table("notes").search(lambda d: d.get("article_id") == int(article_id))
         return sorted((_record(d) for d in found), key=lambda r: r.id)
 
+    def article_notes(self, article_id: int) -> list[ArticleNote]:
+        return [ArticleNote.from_dict(r) for r in self.notes(article_id)]
+
+    def all_article_notes(self) -> list[ArticleNote]:
+        return [ArticleNote.from_dict(r) for r in self.all_notes()]
+
     def update_note(self, note_id: int, text: str) -> None:
         text = sanitise(text)
         with self._lock:
@@ -668,6 +689,11 @@ class Store:
     def analysis_for_hash(self, digest: str) -> dict | None:
         return _latest_result(self._raw().get(f"{ANALYSES_PREFIX}{digest}") or {})
 
+    def analysis_of(self, digest: str) -> Analysis | None:
+        """The stored analysis of the text with this hash (any pipeline), as a model."""
+        found = self.analysis_for_hash(digest)
+        return Analysis.from_dict(found) if found else None
+
     def analyses_by_hash(self) -> dict[str, dict]:
         """Every stored analysis (any pipeline) by the hash of the text it analysed: one
         pass for code that looks up many articles."""
@@ -693,6 +719,10 @@ class Store:
     def values(self, table: str) -> dict[str, Any]:
         """Every key -> value of a keyed table (settings, grades)."""
         return {d["key"]: d.get("value") for d in self._table(table).all() if "key" in d}
+
+    def grades(self) -> dict[str, str]:
+        """Every Admiralty grade by key (see briefing/grades.py)."""
+        return self.values("grades")
 
     def rows(self, table: str) -> list[Record]:
         """Every row of a keyed table, with the fields besides key and value."""

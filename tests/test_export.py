@@ -268,7 +268,7 @@ def test_vault_export_is_a_setting_too_and_off_by_default(db_path, tmp_path):
     store, aid = _with_actors(db_path)
     [path] = export_articles(store, [aid], tmp_path / "plain")
     assert "[[" not in path.read_text() and "- Marja Kallio" in path.read_text()
-    config.save_settings({"export_vault": True})
+    config.Settings(export_vault=True).save()
     assert config.export_vault() is True
     [path] = export_articles(store, [aid], tmp_path / "vault", vault=config.export_vault())
     assert "- '[[Marja Kallio]]'" in path.read_text()

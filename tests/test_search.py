@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import json
 
-from briefing import config
 from briefing.actor_index import build_index
-from briefing.analysis import analyse, cache_key
+from briefing.analysis.cache import analyse_and_cache, save_analysis
 from briefing.cli import main
 from briefing.export import export_article_text
 from briefing.search import SearchIndex
@@ -20,10 +19,7 @@ def library(db_path) -> tuple[Store, int, int]:
     first = store.add_article(title="Cable cut", text=ONE, source="Wire")
     second = store.add_article(title="Anchor dragged", text=TWO)
     for aid in (first, second):
-        article = store.article(aid)
-        result = analyse(article["text"])
-        result.pop("text")
-        store.save_analysis(cache_key(article["hash"], config.model_name()), result)
+        analyse_and_cache(store, store.read_article(aid), None)
     start = ONE.index("the cable was cut")
     store.add_annotation(first, start, start + len("the cable was cut"),
                          note="Check the #sabotage angle", tags=["sabotage"])
@@ -132,8 +128,8 @@ def test_actor_index_counts_each_briefing_once(db_path):
     }
     for aid, actors in analyses.items():
         article = store.article(aid)
-        store.save_analysis(cache_key(article["hash"], config.model_name()),
-                            {"title": article["title"], "actors": actors, "claims": []})
+        save_analysis(store, article["hash"], None,
+                      {"title": article["title"], "actors": actors, "claims": []})
     putin = {a.name: a for a in build_index(store)}["Vladimir Putin"]
     assert sorted(a.article_id for a in putin.appearances) == [first, second]
     assert putin.mention_count == 3 and putin.to_dict()["briefings"][0]["mentions"] == 2

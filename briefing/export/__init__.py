@@ -9,26 +9,27 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.export import markdown, webannotation
 from briefing.export.paths import earlier_export_name, export_name, inside
+from briefing.model import Analysis, Article
 from briefing.storage import atomic_write
 from briefing.store import Store
 
 __all__ = ["export_articles", "export_article_text"]
 
 
-def cached_analysis(store: Store, article: dict) -> dict | None:
+def cached_analysis(store: Store, article: Article) -> Analysis | None:
     """The stored analysis of this text (any pipeline); export never runs spaCy itself."""
-    return store.analysis_for_hash(article["hash"])
+    return store.analysis_of(article.hash)
 
 
 def _markdown_parts(store: Store, article_id: int, vault: bool = False) -> tuple[str, str]:
     """(front matter, managed region) of an article's Markdown export."""
-    article = store.require_article(article_id)
-    annotations = store.annotations(article_id)
-    notes = store.notes(article_id)
+    article = store.read_article(article_id)
+    highlights = store.highlights(article_id)
+    notes = store.article_notes(article_id)
     analysis = cached_analysis(store, article)
-    return (markdown.front_matter(article, annotations, notes, analysis, vault=vault),
-            markdown.render_region(article, annotations, notes, analysis,
-                                   store.values("grades"), vault=vault))
+    return (markdown.front_matter(article, highlights, notes, analysis, vault=vault),
+            markdown.render_region(article, highlights, notes, analysis, store.grades(),
+                                   vault=vault))
 
 
 def export_article_text(store: Store, article_id: int, fmt: str = "md",
@@ -36,8 +37,8 @@ def export_article_text(store: Store, article_id: int, fmt: str = "md",
     """The whole export of one article as text (Markdown or Web Annotation JSON).
     `vault`: Markdown for Obsidian/Logseq, actors as [[links]] (see markdown.front_matter)."""
     if fmt == "json":
-        article = store.require_article(article_id)
-        return json.dumps(webannotation.render(article, store.annotations(article_id)),
+        article = store.read_article(article_id)
+        return json.dumps(webannotation.render(article, store.highlights(article_id)),
                           ensure_ascii=False, indent=2) + "\n"
     front, region = _markdown_parts(store, article_id, vault)
     return front + "\n" + region

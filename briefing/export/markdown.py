@@ -15,6 +15,7 @@ import yaml
 
 from briefing.grades import grade_label
 from briefing.highlights import COLOUR_NAMES
+from briefing.model import Analysis, Article, ArticleNote, Highlight
 from briefing.revisions import version_number
 from briefing.sanitize import sanitise, sanitise_line
 
@@ -60,8 +61,8 @@ def indented_text(text: str, indent: str = "  ") -> str:
     return ("\\\n" + indent).join(line for line in lines if line) if lines else ""
 
 
-def block_id(annotation: dict) -> str:
-    seed = f"{annotation['id']}:{annotation.get('created', '')}"
+def block_id(highlight: Highlight) -> str:
+    seed = f"{highlight.id}:{highlight.created or ''}"
     return "hl-" + hashlib.sha1(seed.encode()).hexdigest()[:6]
 
 
@@ -82,109 +83,112 @@ def vault_tag(tag: str) -> str:
     return tag if tag and not tag.isdigit() else ""
 
 
-def front_matter(article: dict, annotations: list[dict], notes: list[dict],
-                 analysis: dict | None, vault: bool = False) -> str:
+def front_matter(article: Article, highlights: list[Highlight], notes: list[ArticleNote],
+                 analysis: Analysis | None, vault: bool = False) -> str:
     """`vault`: actors as [[links]] and tags in the form Obsidian and Logseq accept."""
-    tags = sorted({t for a in annotations for t in a.get("tags", [])} |
-                  set(article.get("tags", []) if isinstance(article.get("tags"), list) else []))
-    names = [a["name"] for a in (analysis or {}).get("actors", [])][:30]
+    own_tags = article.meta.get("tags")
+    tags = sorted({t for h in highlights for t in h.tags} |
+                  set(own_tags if isinstance(own_tags, list) else []))
+    names = [a.name for a in (analysis.actors if analysis else [])][:30]
     if vault:
         tags = sorted({t for t in map(vault_tag, tags) if t})
         actors = [link for link in map(wiki_link, names) if link]
     else:
         actors = [sanitise_line(name) for name in names]
+    meta = article.meta
     data = {
-        "title": sanitise_line(article["title"]),
-        "source": sanitise_line(str(article.get("source") or "")) or None,
-        "author": sanitise_line(str(article.get("author") or "")) or None,
-        "url": sanitise_line(str(article.get("url") or "")) or None,
-        "published": sanitise_line(str(article.get("published") or "")) or None,
-        "imported": article.get("imported"),
-        "briefing_id": article["id"],
-        "revision": version_number(article),  # the version of the text the notes are on
+        "title": sanitise_line(article.title),
+        "source": sanitise_line(str(meta.get("source") or "")) or None,
+        "author": sanitise_line(str(meta.get("author") or "")) or None,
+        "url": sanitise_line(str(meta.get("url") or "")) or None,
+        "published": sanitise_line(str(meta.get("published") or "")) or None,
+        "imported": article.imported,
+        "briefing_id": article.id,
+        "revision": version_number(article.to_dict()),  # the version the notes are on
         "tags": [sanitise_line(str(t)) for t in tags],
         "actors": actors,
-        "highlights": sum(1 for a in annotations if a.get("status") != "orphaned"),
-        "orphaned": sum(1 for a in annotations if a.get("status") == "orphaned"),
+        "highlights": sum(1 for h in highlights if not h.orphaned),
+        "orphaned": sum(1 for h in highlights if h.orphaned),
         "notes": len(notes),
-        "claims": len((analysis or {}).get("claims", [])),
+        "claims": len(analysis.claims) if analysis else 0,
     }
     data = {k: v for k, v in data.items() if v is not None}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
 
 
-def render_region(article: dict, annotations: list[dict], notes: list[dict],
-                  analysis: dict | None, grades: dict | None = None,
+def render_region(article: Article, highlights: list[Highlight], notes: list[ArticleNote],
+                  analysis: Analysis | None, grades: dict[str, str] | None = None,
                   vault: bool = False) -> str:
-    text = article["text"]
-    parts = [BEGIN, "", f"# {escape_line(sanitise_line(article['title']))}", "",
+    text = article.text
+    parts = [BEGIN, "", f"# {escape_line(sanitise_line(article.title))}", "",
              _revision_line(article), ""]
-    anchored = [a for a in annotations if a.get("status") != "orphaned"]
-    orphaned = [a for a in annotations if a.get("status") == "orphaned"]
+    anchored = [h for h in highlights if not h.orphaned]
+    orphaned = [h for h in highlights if h.orphaned]
     parts += ["## Highlights", ""]
     if not anchored:
         parts += ["_No highlights._", ""]
-    for a in anchored:
-        parts += _highlight(a, text[a["start"]:a["end"]], article["id"], grades)
+    for h in anchored:
+        parts += _highlight(h, text[h.start:h.end], article.id, grades)
     if orphaned:
         parts += ["## Orphaned", "",
                   "_These highlights' words are no longer in the current text._", ""]
-        for a in orphaned:
-            parts += _highlight(a, a["selector"]["quote"]["exact"], article["id"], grades)
+        for h in orphaned:
+            parts += _highlight(h, h.selector.exact if h.selector else "", article.id, grades)
     parts += ["## Article notes", ""]
-    parts += [f"- {indented_text(n['note'])}" for n in notes] or ["_No notes._"]
+    parts += [f"- {indented_text(n.note)}" for n in notes] or ["_No notes._"]
     parts.append("")
     if analysis:
         parts += ["## Claims", ""]
-        for c in analysis.get("claims", []):
-            speaker = escape_line(sanitise_line(c.get("speaker") or "no speaker"))
-            kinds = ", ".join(c.get("kinds", []))
-            grade = grade_label(grades or {}, article["id"], c)
+        for c in analysis.claims:
+            speaker = escape_line(sanitise_line(c.speaker or "no speaker"))
+            kinds = ", ".join(c.kinds)
+            grade = grade_label(grades or {}, article.id, c)
             grade_text = f" · {grade}" if grade else ""
             parts += [f"- **{speaker}** ({kinds}{grade_text})", "",
-                      _indent(quote_block(c["text"])), ""]
+                      _indent(quote_block(c.text)), ""]
         parts += ["## Actors", "", "| Actor | Type | Mentions |", "|---|---|---|"]
-        for actor in analysis.get("actors", []):
-            name = (wiki_link(actor["name"]) if vault else "") or escape_line(
-                sanitise_line(actor["name"]))
-            parts.append(f"| {name} | {actor['type']} | {len(actor['mentions'])} |")
+        for actor in analysis.actors:
+            name = (wiki_link(actor.name) if vault else "") or escape_line(
+                sanitise_line(actor.name))
+            parts.append(f"| {name} | {actor.type} | {len(actor.mentions)} |")
         parts.append("")
     parts.append(END)
     return "\n".join(parts) + "\n"
 
 
-def _revision_line(article: dict) -> str:
-    number = version_number(article)
+def _revision_line(article: Article) -> str:
+    number = version_number(article.to_dict())
     if number == 1:
         return "_Notes on revision 1, the text as first imported._"
-    since = escape_line(str(article["revisions"][-1].get("replaced") or "?"))
+    since = escape_line(str(article.revisions[-1].get("replaced") or "?"))
     return (f"_Notes on revision {number} of the text (since {since}; "
-            f"`briefing revisions {article['id']}` lists every version)._")
+            f"`briefing revisions {article.id}` lists every version)._")
 
 
 def _indent(block: str) -> str:
     return "\n".join("  " + line for line in block.split("\n"))
 
 
-def _highlight(a: dict, quote: str, article_id: int, grades: dict | None) -> list[str]:
-    colour = COLOUR_NAMES.get(a.get("color", 1), str(a.get("color")))
-    where = (f"chars {a['start']}–{a['end']}" if a.get("start") is not None else "orphaned")
-    meta = [f"colour: {colour}", f"`briefing:{article_id}/{a['id']}` ({where})"]
-    if a.get("tags"):
-        meta.append(" ".join("#" + re.sub(r"[^\w/-]", "", t) for t in a["tags"]))
-    claim = a.get("claim")
+def _highlight(h: Highlight, quote: str, article_id: int | None,
+               grades: dict[str, str] | None) -> list[str]:
+    colour = COLOUR_NAMES.get(h.color, str(h.color))
+    where = f"chars {h.start}–{h.end}" if h.start is not None else "orphaned"
+    meta = [f"colour: {colour}", f"`briefing:{article_id}/{h.id}` ({where})"]
+    if h.tags:
+        meta.append(" ".join("#" + re.sub(r"[^\w/-]", "", t) for t in h.tags))
+    claim = h.claim
     if claim:
         meta.append("claim: " + escape_line(sanitise_line(
-            f"{', '.join(claim.get('kinds', []))} by {claim.get('speaker') or 'no speaker'}")))
-        grade = grade_label(grades or {}, article_id, claim) if "start" in claim else None
+            f"{', '.join(claim.kinds)} by {claim.speaker or 'no speaker'}")))
+        grade = grade_label(grades or {}, article_id, claim)
         if grade:
             meta.append(f"grade: {grade}")
-    lines = [quote_block(quote, block_id(a)), ""]
-    first = a.get("original_quote")
+    lines = [quote_block(quote, block_id(h)), ""]
+    first = h.original_quote
     if first and " ".join(first.split()) != " ".join(quote.split()):
         lines += [f"- First marked: “{indented_text(first)}”"]
-    if a.get("note"):
-        lines += [f"- Note: {indented_text(a['note'])}"]
+    if h.note:
+        lines += [f"- Note: {indented_text(h.note)}"]
     lines += [f"- {' · '.join(meta)}", ""]
     return lines
 

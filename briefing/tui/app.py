@@ -14,13 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from briefing import config
-from briefing.tui.keys import (
-    ARTICLE_BINDINGS,
-    DESCRIPTIONS,
-    LIBRARY_BINDINGS,
-    LIBRARY_MOTION_BINDINGS,
-    READER_BINDINGS,
-)
+from briefing.tui.keys import validate_keymap
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.store_service import StoreService
 from briefing.tui.themes import VARIABLES, available_themes
@@ -33,7 +27,13 @@ MONO_THEME = "briefing-mono"
 class BriefingApp(App):
     CSS_PATH = "briefing.tcss"
     TITLE = "Briefing"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="force-quit")]
+    BINDING_GROUP_TITLE = "Anywhere"
+    BINDINGS = [
+        Binding("ctrl+p", "command_palette", "palette", show=False, id="palette",
+                tooltip="command palette (themes, every action)"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="force-quit",
+                tooltip="quit"),
+    ]
 
     def __init__(self, db_path: Path, article_id: int | None = None,
                  theme_name: str | None = None, model: str | None = None,
@@ -51,8 +51,10 @@ class BriefingApp(App):
         self.requested_theme = theme_name
         self.service: StoreService | None = None
         self.theme_errors: list[str] = []
-        settings = config.load_settings()
-        self.keymap_settings = settings.get("keymap", {})
+        self.settings = config.Settings.load()  # the one read of settings.json
+        self.keymap, keymap_warnings = validate_keymap(
+            self._normalize_keymap(self.settings.keymap), str(config.settings_path()))
+        self.startup_warnings = [*self.settings.problems, *keymap_warnings]
         self._loop: asyncio.AbstractEventLoop | None = None
         self._ui_context: contextvars.Context | None = None
         self._choose_theme()
@@ -74,7 +76,7 @@ class BriefingApp(App):
         themes, self.theme_errors = available_themes()
         for theme in themes:
             self.register_theme(theme)
-        wanted = self.requested_theme or config.load_settings().get("theme") or DEFAULT_THEME
+        wanted = self.requested_theme or self.settings.theme or DEFAULT_THEME
         if os.environ.get("NO_COLOR"):
             wanted = MONO_THEME
         if wanted not in self.available_themes:
@@ -122,10 +124,10 @@ class BriefingApp(App):
 
     def on_mount(self) -> None:
         self.set_timer(GC_PAUSE_LIMIT, self.resume_gc)
-        if self.keymap_settings:
-            self.set_keymap(self.keymap_settings)
-        for error in self.theme_errors:
-            self.notify(error, severity="warning", markup=False)
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        for warning in [*self.startup_warnings, *self.theme_errors]:
+            self.notify(warning, severity="warning", timeout=10)
 
     def _deliver(self, callback) -> None:
         """Run `callback` on the UI loop, from the database thread, without waiting."""
@@ -142,11 +144,9 @@ class BriefingApp(App):
         self.set_class(theme == MONO_THEME, "-mono")
         # Any theme the analyst picks is remembered (Textual's own, e.g. nord, too); only
         # the monochrome one forced by NO_COLOR is not a choice.
-        if self.is_mounted:
-            settings = config.load_settings()
-            if settings.get("theme") != theme and not os.environ.get("NO_COLOR"):
-                settings["theme"] = theme
-                config.save_settings(settings)
+        if self.is_mounted and self.settings.theme != theme and not os.environ.get("NO_COLOR"):
+            self.settings.theme = theme
+            self.settings.save()
 
     def open_article(self, article_id: int, at: int | None = None) -> None:
         """Open an article, with the cursor at offset `at` when given."""
@@ -179,48 +179,17 @@ class BriefingApp(App):
             self.push_screen(LibraryScreen())
 
     def show_help(self, screen: Screen) -> None:
-        def rows(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
-            out: list[tuple[str, str]] = []
-            for b in bindings:
-                if b.id and b.id.startswith("colour-"):
-                    if b.id == "colour-1":
-                        out.append(("1-5", "highlight colour (recolours the one under "
-                                           "the cursor)"))
-                    continue
-                out.append((self._keys_for(b), DESCRIPTIONS.get(b.id or "", b.description)))
-            return out
-
-        if isinstance(screen, ReaderScreen):
-            sections = [("Reader", rows(READER_BINDINGS)), ("Article motion", rows(
-                ARTICLE_BINDINGS) + [("pgup/pgdn", "page"), ("shift+arrows", "select")])]
-        else:
-            sections = [("Library", rows(LIBRARY_BINDINGS)), ("List motion", rows(
-                LIBRARY_MOTION_BINDINGS) + [("pgup/pgdn", "page")])]
-        sections.append(("Anywhere", [("ctrl+p", "command palette (themes, every action)"),
-                                      ("ctrl+q", "quit")]))
+        from briefing.tui.help import help_sections
         from briefing.tui.screens.modals import HelpScreen
 
-        self.push_screen(HelpScreen(sections))
-
-    def _keys_for(self, binding: Binding) -> str:
-        keys = self.keymap_settings.get(binding.id, binding.key) if binding.id else binding.key
-        names = {"question_mark": "?", "slash": "/", "left": "←", "right": "→"}
-        return ",".join(names.get(key, key) for key in keys.split(","))
+        self.push_screen(HelpScreen(help_sections(self, screen, self.keymap)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from briefing.tui.screens.library import LibraryScreen
+        from briefing.tui.help import palette_bindings
 
         yield from super().get_system_commands(screen)
-        if isinstance(screen, ReaderScreen):
-            bindings = READER_BINDINGS
-        elif isinstance(screen, LibraryScreen):
-            bindings = LIBRARY_BINDINGS
-        else:
-            bindings = []
-        for b in bindings:
-            if "(" in b.action:
-                continue  # parameterised actions are reached by their keys
-            yield SystemCommand(b.description, DESCRIPTIONS.get(b.id or "", b.description),
+        for b in palette_bindings(screen):  # parameterised actions are reached by their keys
+            yield SystemCommand(b.description, b.tooltip or b.description,
                                 lambda b=b, s=screen: s.run_action(b.action))
 
     def start_early_analysis(self) -> None:

@@ -1,7 +1,7 @@
 """The reader's database thread: every store call runs here, in order, off the UI loop.
 
-Textual handlers submit a function of the Store and get the result back on the UI thread
-through a callback, so a slow disk or a lock held by another session never stalls a key.
+Widgets `ask` for a function of the Store to be run and get a message back (see
+messages.py), so a slow disk or a lock held by another session never stalls a key.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from briefing.errors import BriefingError
 
 if TYPE_CHECKING:
+    from textual.message_pump import MessagePump
+
     from briefing.store import Store
 
 Job = tuple[Callable[["Store"], Any], Callable[[Any], None] | None,
@@ -39,6 +41,19 @@ class StoreService:
                failed: Callable[[str], None] | None = None) -> None:
         self.submitted += 1
         self._jobs.put((job, done, failed))
+
+    def ask(self, asker: MessagePump, request: str, job: Callable[[Store], Any],
+            context: Any = None) -> None:
+        """Run `job`; post its StoreAnswer, or its StoreFailure, to `asker`. An answer to an
+        asker that has gone is dropped; a failure then goes to `on_error`, so none is lost."""
+        from briefing.tui.messages import StoreAnswer, StoreFailure
+
+        def failed(error: str) -> None:
+            if not asker.post_message(StoreFailure(request, error, context)) and self._on_error:
+                self._on_error(error)
+
+        self.submit(job, lambda result: asker.post_message(StoreAnswer(request, result, context)),
+                    failed)
 
     def call(self, job: Callable[[Store], Any], timeout: float = 30) -> Any:
         """Run a job and wait for it (for start-up and tests, not for key handlers)."""

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import config
-from briefing.analysis import cache_key
+from briefing.analysis.cache import save_analysis
 from briefing.library import import_file
 from briefing.store import Store
 from tests.conftest import DATA
@@ -31,8 +30,7 @@ def reader_db(tmp_path, sample_analysis) -> tuple[Path, int]:
     path = tmp_path / "reader.json"
     with Store(path) as store:
         article_id = import_file(store, SAMPLE).article_id
-        article = store.article(article_id)
-        store.save_analysis(cache_key(article["hash"], config.model_name()), sample_analysis)
+        save_analysis(store, store.article(article_id)["hash"], None, sample_analysis)
     return path, article_id
 
 

@@ -45,7 +45,7 @@ async def test_library_lists_filters_sorts_and_opens(tmp_path):
         assert screen.sort_index == 1
         await open_dialog(pilot, "enter", ReaderScreen)
         await wait_for(pilot, lambda: pilot.app.screen.article is not None)
-        assert pilot.app.screen.article["title"].startswith("UN Warns")
+        assert pilot.app.screen.article.title.startswith("UN Warns")
 
 
 async def test_library_delete_asks_first(tmp_path):
@@ -78,24 +78,20 @@ async def test_library_import_prompt(tmp_path):
 
 async def test_hostile_article_shows_literally_in_every_pane(tmp_path, sample_analysis):
     path = tmp_path / "hostile.json"
-    from briefing import config
-    from briefing.analysis import analyse, cache_key
+    from briefing.analysis.cache import analyse_and_cache
     from briefing.ingest import clean_text
     from briefing.library import import_document
 
     doc = clean_text(HOSTILE, title="[b]Title[/b] [/] \x1b]0;x\x07")
     with Store(path) as store:
         article_id = import_document(store, doc).article_id
-        article = store.article(article_id)
-        result = analyse(article["text"])
-        result.pop("text")
-        store.save_analysis(cache_key(article["hash"], config.model_name()), result)
+        analyse_and_cache(store, store.read_article(article_id), None)
         store.add_annotation(article_id, 0, 20, note="[/] note [@click=app.quit]x[/]")
         store.add_note(article_id, "[bold]article note[/] \x1b[31m")
     app = BriefingApp(db_path=path, article_id=article_id)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
-        await wait_for(pilot, lambda: screen.highlights)
+        await wait_for(pilot, lambda: screen.session.highlights)
         assert "[@click=app.quit]click me[/]" in screen.view.text
         assert "\x1b" not in screen.view.text and "\x9b" not in screen.view.text
         shown = pilot.app.export_screenshot()
@@ -127,7 +123,7 @@ async def test_analysis_runs_in_background_and_fills_panes(tmp_path):
         await pilot.press("j", "j")  # keys work while spaCy runs
         assert screen.view.cursor_offset > 0
         await wait_for(pilot, lambda: screen.analysis is not None, timeout=60)
-        assert any(a["name"] == "China" for a in screen.pane("actors").items)
+        assert any(a.name == "China" for a in screen.pane("actors").items)
         pilot.app.service.flush()
     with Store(path) as store:
         assert store.analysis_for_hash(store.article(article_id)["hash"]) is not None
@@ -197,7 +193,7 @@ async def test_no_pipeline_says_so_and_the_reader_keeps_working(tmp_path):
         status = str(screen.query_one("#status").render())
         assert "analysis unavailable" in status and "\n" not in status.strip()
         await pilot.press("h")  # highlighting still works without analysis
-        await wait_for(pilot, lambda: screen.highlights and screen.highlights[0]["id"])
+        await wait_for(pilot, lambda: screen.session.highlights and screen.session.highlights[0].id)
 
 
 async def test_actor_index_analyses_the_rest_in_the_background(tmp_path):
@@ -264,7 +260,7 @@ async def test_unreadable_database_leaves_a_readable_read_only_reader(tmp_path):
         assert "Read-only" in str(screen.query_one("#status").render())
         assert screen.view.text.startswith("DAKAR")
         await pilot.press("h")
-        assert screen.highlights == []
+        assert screen.session.highlights == []
         await wait_for(pilot, lambda: screen.analysis is not None, timeout=60)
         assert "Read-only" in str(screen.query_one("#status").render())
     assert path.read_text() == "{broken"  # left exactly as it was
@@ -305,7 +301,7 @@ async def _open_new_version(reader_db, answer: str):
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
                        and pilot.app.screen.article is not None)
         screen = pilot.app.screen
-        shown = [screen.text[h["start"]:h["end"]] for h in screen.highlights]
+        shown = [screen.text[h.start:h.end] for h in screen.session.highlights]
         opened = screen.article_id
     with Store(path) as store:
         return article_id, opened, shown, [a.id for a in store.articles()]
@@ -438,7 +434,7 @@ async def test_an_analysis_started_at_launch_fills_the_panes(tmp_path, monkeypat
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
                        and pilot.app.screen.analysis is not None, timeout=60)
-        assert any(a["name"] == "China" for a in pilot.app.screen.pane("actors").items)
+        assert any(a.name == "China" for a in pilot.app.screen.pane("actors").items)
         assert started_later == [] and app.early_analysis is None
 
 

@@ -51,8 +51,8 @@ def prepare(reader_db, sample_analysis) -> tuple[int, int]:
 
 
 def shown(screen: ReaderScreen) -> dict[int, str]:
-    return {h["id"]: screen.text[h["start"]:h["end"]] for h in screen.highlights
-            if h.get("status") != "orphaned"}
+    return {h.id: screen.text[h.start:h.end] for h in screen.session.highlights
+            if not h.orphaned}
 
 
 async def test_answering_y_moves_highlights_grades_and_panes_to_the_new_text(
@@ -64,20 +64,20 @@ async def test_answering_y_moves_highlights_grades_and_panes_to_the_new_text(
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, Confirm))
         await pilot.press("y")
         screen = await loaded_reader(pilot)
-        await wait_for(pilot, lambda: screen.highlights)
+        await wait_for(pilot, lambda: screen.session.highlights)
         assert screen.article_id == article_id and screen.text == load(REVISED).text
         assert shown(screen) == {moved: SPECULATION,
                                  edited: "his government would formally ask NATO to increase "
                                          "patrols"}
         # The Notes pane shows what was first marked where the words changed.
         notes = screen.pane("notes")
-        prompts = {item["id"]: str(notes.get_option_at_index(i).prompt)
-                   for i, item in enumerate(notes.items) if item.get("id")}
+        prompts = {item.id: str(notes.get_option_at_index(i).prompt)
+                   for i, item in enumerate(notes.items) if item.id}
         assert f"first marked: “{ASKED}”" in prompts[edited]
         assert "first marked" not in prompts[moved]
         # The grade followed its claim: shown on the claim in the new text.
-        claim = next(c for c in screen.analysis["claims"] if c["text"] == MOSCOW)
-        assert screen._grade_label(claim) == "-4"
+        claim = next(c for c in screen.analysis.claims if c.text == MOSCOW)
+        assert screen.session.grade_label(claim) == "-4"
         index = screen.pane("claims").items.index(claim)
         assert " -4 " in str(screen.pane("claims").get_option_at_index(index).prompt)
 
@@ -103,8 +103,8 @@ async def test_a_new_version_saved_elsewhere_replaces_the_text_under_the_cursor(
         # and the claims are the new text's.
         assert screen.text[screen.view.cursor_offset:][:20] == before
         assert shown(screen)[moved] == SPECULATION
-        for claim in screen.analysis["claims"]:
-            assert screen.text[claim["start"]:claim["end"]] == claim["text"]
+        for claim in screen.analysis.claims:
+            assert screen.text[claim.start:claim.end] == claim.text
 
 
 async def test_a_poll_read_before_a_local_edit_does_not_undo_it(reader_db, monkeypatch):
@@ -121,7 +121,7 @@ async def test_a_poll_read_before_a_local_edit_does_not_undo_it(reader_db, monke
             size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
         await pilot.press("h")  # a highlight, colour 1, saved
-        await wait_for(pilot, lambda: screen.highlights[0]["id"] and not screen._polling)
+        await wait_for(pilot, lambda: screen.session.highlights[0].id and not screen._polling)
         pilot.app.service.flush()
         gate = threading.Event()
         pilot.app.service.submit(lambda store: gate.wait(5))  # the database is busy
@@ -133,6 +133,6 @@ async def test_a_poll_read_before_a_local_edit_does_not_undo_it(reader_db, monke
         pilot.app.service.flush()
         await pilot.pause()
         await wait_for(pilot, lambda: not screen._polling)
-        assert [h["color"] for h in screen.highlights] == [3]
+        assert [h.color for h in screen.session.highlights] == [3]
     with Store(path) as store:
         assert [a.color for a in store.annotations(article_id)] == [3]

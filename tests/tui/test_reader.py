@@ -34,9 +34,10 @@ async def test_reader_shows_text_and_panes_from_cache(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
         assert screen.view.text.startswith("HELSINKI, Feb 14 (NWS)")
-        names = [a["name"] for a in screen.pane("actors").items]
+        names = [a.name for a in screen.pane("actors").items]
         assert "Finland" in names and "Kristjan Lepp" in names
-        assert any(c.get("speaker") == "Kristjan Lepp" for c in screen.pane("claims").items)
+        speakers = {getattr(c, "speaker", None) for c in screen.pane("claims").items}
+        assert "Kristjan Lepp" in speakers
         assert "claims" in str(screen.query_one("#status").render())
 
 
@@ -45,16 +46,16 @@ async def test_h_highlights_sentence_under_cursor_and_persists(reader_db):
         screen = await loaded_reader(pilot)
         await pilot.press("h")
         await flush(pilot)
-        [hl] = screen.highlights
-        assert screen.text[hl["start"]:hl["end"]].startswith("HELSINKI, Feb 14")
-        assert screen.text[hl["end"] - 1] == "."
+        [hl] = screen.session.highlights
+        assert screen.text[hl.start:hl.end].startswith("HELSINKI, Feb 14")
+        assert screen.text[hl.end - 1] == "."
     annotations, _ = stored(reader_db)
-    assert [(a.start, a.end) for a in annotations] == [(hl["start"], hl["end"])]
+    assert [(a.start, a.end) for a in annotations] == [(hl.start, hl.end)]
     # Reopening shows exactly the same state.
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
-        await wait_for(pilot, lambda: screen.highlights)
-        assert [(h["start"], h["end"]) for h in screen.highlights] == [(hl["start"], hl["end"])]
+        await wait_for(pilot, lambda: screen.session.highlights)
+        assert [(h.start, h.end) for h in screen.session.highlights] == [(hl.start, hl.end)]
         assert len(screen.pane("notes").items) == 1
 
 
@@ -63,8 +64,8 @@ async def test_visual_selection_with_motion_then_highlight(reader_db):
         screen = await loaded_reader(pilot)
         await pilot.press("v", "w", "w", "h")
         await flush(pilot)
-        [hl] = screen.highlights
-        assert screen.text[hl["start"]:hl["end"]].strip() == "HELSINKI,"
+        [hl] = screen.session.highlights
+        assert screen.text[hl.start:hl.end].strip() == "HELSINKI,"
         assert screen.view.visual is False
 
 
@@ -77,9 +78,9 @@ async def test_note_after_highlighting_a_selection_goes_on_that_highlight(reader
         await open_dialog(pilot, "a", NoteEditor)
         await pilot.press(*"why here", "ctrl+s")
         await flush(pilot)
-        [hl] = screen.highlights
-        assert screen.text[hl["start"]:hl["end"]].strip() == "HELSINKI,"
-        assert hl["note"] == "why here"
+        [hl] = screen.session.highlights
+        assert screen.text[hl.start:hl.end].strip() == "HELSINKI,"
+        assert hl.note == "why here"
 
 
 async def test_a_selection_over_spaces_highlights_only_the_words(reader_db):
@@ -89,8 +90,8 @@ async def test_a_selection_over_spaces_highlights_only_the_words(reader_db):
         screen.view.jump_to(start - 1)  # on the space before "Finnish"
         await pilot.press("v", *["right"] * 9, "h")  # " Finnish a" -> up to the space after
         await flush(pilot)
-        [hl] = screen.highlights
-        assert screen.text[hl["start"]:hl["end"]] == "Finnish"
+        [hl] = screen.session.highlights
+        assert screen.text[hl.start:hl.end] == "Finnish"
 
 
 async def test_shift_arrows_select(reader_db):
@@ -98,7 +99,7 @@ async def test_shift_arrows_select(reader_db):
         screen = await loaded_reader(pilot)
         await pilot.press(*["shift+right"] * 8, "h")
         await flush(pilot)
-        assert screen.text[screen.highlights[0]["start"]:screen.highlights[0]["end"]] == \
+        assert screen.text[screen.session.highlights[0].start:screen.session.highlights[0].end] == \
             "HELSINKI"
 
 
@@ -107,7 +108,7 @@ async def test_colour_keys_recolour_highlight_under_cursor(reader_db):
         screen = await loaded_reader(pilot)
         await pilot.press("h", "3")
         await flush(pilot)
-        assert screen.highlights[0]["color"] == 3
+        assert screen.session.highlights[0].color == 3
     annotations, _ = stored(reader_db)
     assert annotations[0].color == 3
 
@@ -122,8 +123,8 @@ async def test_keys_pressed_before_the_database_answers_act_on_the_new_highlight
         await pilot.press("h", "3", "d", "u", "4")
         gate.set()
         await flush(pilot)
-        await wait_for(pilot, lambda: screen.highlights and screen.highlights[0]["id"])
-        assert [h["color"] for h in screen.highlights] == [4]
+        await wait_for(pilot, lambda: screen.session.highlights and screen.session.highlights[0].id)
+        assert [h.color for h in screen.session.highlights] == [4]
     annotations, _ = stored(reader_db)
     assert [a.color for a in annotations] == [4]
 
@@ -134,7 +135,7 @@ async def test_note_editor_saves_with_ctrl_s_and_tags(reader_db):
         await open_dialog(pilot, "a", NoteEditor)
         await pilot.press(*"Check #baltic", "ctrl+s")
         await flush(pilot)
-        assert screen.highlights[0]["note"] == "Check #baltic"
+        assert screen.session.highlights[0].note == "Check #baltic"
     annotations, _ = stored(reader_db)
     assert annotations[0].note == "Check #baltic" and annotations[0].tags == ["baltic"]
 
@@ -151,7 +152,7 @@ async def test_escape_with_changes_asks_before_discarding(reader_db):
         await pilot.press("y")
         await flush(pilot)
         assert pilot.app.screen is screen
-        assert screen.highlights[0]["note"] == ""
+        assert screen.session.highlights[0].note == ""
 
 
 async def test_article_note(reader_db):
@@ -160,7 +161,7 @@ async def test_article_note(reader_db):
         await open_dialog(pilot, "A", NoteEditor)
         await pilot.press(*"Thin sourcing", "ctrl+s")
         await flush(pilot)
-        assert [n["note"] for n in screen.notes] == ["Thin sourcing"]
+        assert [n.note for n in screen.session.notes] == ["Thin sourcing"]
     _, notes = stored(reader_db)
     assert [n.note for n in notes] == ["Thin sourcing"]
 
@@ -172,11 +173,11 @@ async def test_delete_and_undo(reader_db):
         await flush(pilot)
         await pilot.press("d")
         await flush(pilot)
-        assert screen.highlights == []
+        assert screen.session.highlights == []
         assert stored(reader_db)[0] == []
         await pilot.press("u")
         await flush(pilot)
-        assert len(screen.highlights) == 1
+        assert len(screen.session.highlights) == 1
     assert len(stored(reader_db)[0]) == 1
 
 
@@ -188,7 +189,7 @@ async def test_search_and_walk_matches(reader_db):
         await pilot.press(*"cable", "enter")
         await pilot.pause()
         assert screen.check_action("next_match", ()) is True
-        matches = [m for m in screen.walk]
+        matches = [m for m in screen.view.walk]
         assert len(matches) >= 2
         assert screen.view.cursor_offset == matches[0][0]
         assert str(screen.view.border_title) == f"“cable” · 1/{len(matches)} · n/N"
@@ -201,7 +202,7 @@ async def test_search_and_walk_matches(reader_db):
         await open_dialog(pilot, "slash", Prompt)
         await pilot.press("enter")
         await pilot.pause()
-        assert not screen.walk and not screen.view.border_title
+        assert not screen.view.walk and not screen.view.border_title
 
 
 async def test_motion_keys(reader_db):
@@ -231,10 +232,10 @@ async def test_tab_cycles_panes_and_enter_on_actor_jumps_and_n_walks(reader_db):
         await pilot.press("tab")
         assert pilot.app.focused is screen.pane("actors")
         actors = screen.pane("actors")
-        index = next(i for i, a in enumerate(actors.items) if a["name"] == "Finland")
+        index = next(i for i, a in enumerate(actors.items) if a.name == "Finland")
         actors.highlighted = index
         await pilot.press("enter")
-        mentions = actors.items[index]["mentions"]
+        mentions = actors.items[index].mentions
         assert pilot.app.focused is screen.view
         assert screen.view.cursor_offset == mentions[0][0]
         await pilot.press("n")
@@ -251,42 +252,41 @@ async def test_enter_on_claim_jumps_and_marks_speaker_and_cue(reader_db):
         screen = await loaded_reader(pilot)
         claims = screen.pane("claims")
         claims.focus()
-        index = next(i for i, c in enumerate(claims.items) if c.get("speaker") == "Kristjan Lepp")
+        index = next(i for i, c in enumerate(claims.items)
+                     if getattr(c, "speaker", None) == "Kristjan Lepp")
         claims.highlighted = index
         await pilot.press("enter")
         claim = claims.items[index]
-        assert screen.view.cursor_offset == claim["start"]
+        assert screen.view.cursor_offset == claim.start
         focus = screen.view._layers["focus"]
-        assert any(s.style == "article--cue" and (s.start, s.end) == tuple(claim["cue_span"])
+        assert any(s.style == "article--cue" and (s.start, s.end) == tuple(claim.cue_span)
                    for s in focus)
 
 
 async def test_cursor_movement_syncs_claims_actors_and_notes(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
-        claim = next(c for c in screen.analysis["claims"] if c.get("speaker") == "Kristjan Lepp")
-        screen.view.jump_to(claim["start"] + 2)
+        claim = next(c for c in screen.analysis.claims if c.speaker == "Kristjan Lepp")
+        screen.view.jump_to(claim.start + 2)
         await pilot.pause()
         assert screen.pane("claims").current() is claim
-        marked = {screen.analysis["actors"][i]["name"] for i in screen._marked_actors}
+        marked = {screen.analysis.actors[i].name for i in screen.pane("actors").marked}
         assert "Kristjan Lepp" in marked
-        lepp = next(i for i, a in enumerate(screen.analysis["actors"])
-                    if a["name"] == "Kristjan Lepp")
+        lepp = next(i for i, a in enumerate(screen.analysis.actors)
+                    if a.name == "Kristjan Lepp")
         assert str(screen.pane("actors").get_option_at_index(lepp).prompt).startswith("▸")
         await pilot.press("h")
         await flush(pilot)
         screen.view.jump_to(0)
         await pilot.pause()
-        screen.view.jump_to(claim["start"] + 2)
+        screen.view.jump_to(claim.start + 2)
         await pilot.pause()
-        assert screen.pane("notes").current() is screen.highlights[0]
+        assert screen.pane("notes").current() is screen.session.highlights[0]
 
 
 async def test_export_key_writes_markdown(reader_db, tmp_path, monkeypatch):
-    from briefing import config
-
-    monkeypatch.setattr(config, "export_dir", lambda: tmp_path / "exports")
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        pilot.app.settings.export_dir = str(tmp_path / "exports")
         await loaded_reader(pilot)
         await pilot.press("h", "e")
         await flush(pilot)
@@ -342,14 +342,14 @@ async def test_layers_toggle(reader_db):
 async def test_grading_is_stored_and_shown(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
-        claim = next(c for c in screen.analysis["claims"] if c.get("speaker") == "Kristjan Lepp")
-        screen.view.jump_to(claim["start"] + 1)
+        claim = next(c for c in screen.analysis.claims if c.speaker == "Kristjan Lepp")
+        screen.view.jump_to(claim.start + 1)
         await open_dialog(pilot, "r", Prompt)
         await pilot.press("2", "enter")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt))
         await pilot.press("b", "enter")
         await flush(pilot)
-        assert screen._grade_label(claim) == "B2"
+        assert screen.session.grade_label(claim) == "B2"
     path, _ = reader_db
     with Store(path) as store:
         assert store.get_value("grades", "source:kristjan lepp") == "B"
@@ -380,9 +380,9 @@ async def test_orphans_are_listed_in_notes_and_can_be_reattached(reader_db):
         store.set_anchors(article_id, {orphan: None}, store.article(article_id)["hash"])
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
-        await wait_for(pilot, lambda: screen.highlights)
+        await wait_for(pilot, lambda: screen.session.highlights)
         notes = screen.pane("notes")
-        assert notes.items[0]["status"] == "orphaned"
+        assert notes.items[0].status == "orphaned"
         assert "Orphaned" in str(notes.get_option_at_index(0).prompt)
         notes.focus()
         notes.highlighted = 0
@@ -398,19 +398,19 @@ async def test_orphans_are_listed_in_notes_and_can_be_reattached(reader_db):
 async def test_claims_filter_by_kind_and_grade(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
-        everything = len(screen.analysis["claims"])
+        everything = len(screen.analysis.claims)
         await open_dialog(pilot, "F", Prompt)
         await pilot.press(*"denial", "enter")
         await pilot.pause()
         shown = screen.pane("claims").items
-        assert shown and all("denial" in c["kinds"] for c in shown)
+        assert shown and all("denial" in c.kinds for c in shown)
         assert len(shown) < everything
-        claim = next(c for c in screen.analysis["claims"] if c.get("speaker") == "Kristjan Lepp")
-        screen._set_grade(f"claim:{screen.article_id}:{claim['start']}:{claim['end']}", "2")
+        claim = next(c for c in screen.analysis.claims if c.speaker == "Kristjan Lepp")
+        screen._set_grade(f"claim:{screen.article_id}:{claim.start}:{claim.end}", "2")
         screen._set_grade("source:kristjan lepp", "B")
-        screen.claim_filter = "B2"
+        screen.session.claim_filter = "B2"
         screen._refresh_claims()
-        assert {c.get("speaker") for c in screen.pane("claims").items} == {"Kristjan Lepp"}
+        assert {c.speaker for c in screen.pane("claims").items} == {"Kristjan Lepp"}
         assert "B2" in str(screen.pane("claims").get_option_at_index(0).prompt)
 
 
@@ -427,8 +427,8 @@ async def test_changes_from_another_session_appear(reader_db, monkeypatch):
             text = other.article(article_id)["text"]
             start = text.index("Fingrid")
             other.add_annotation(article_id, start, start + 7, note="from the other session")
-        await wait_for(pilot, lambda: len(screen.highlights) == 2)
-        assert {h["note"] for h in screen.highlights} == {"", "from the other session"}
+        await wait_for(pilot, lambda: len(screen.session.highlights) == 2)
+        assert {h.note for h in screen.session.highlights} == {"", "from the other session"}
 
 
 async def test_tag_key_sets_tags_and_layer_keys_toggle(reader_db):
@@ -439,7 +439,7 @@ async def test_tag_key_sets_tags_and_layer_keys_toggle(reader_db):
         await open_dialog(pilot, "t", Prompt)
         await pilot.press(*"#cable sabotage", "enter")
         await flush(pilot)
-        assert screen.highlights[0]["tags"] == ["cable", "sabotage"]
+        assert screen.session.highlights[0].tags == ["cable", "sabotage"]
         for key, layer in (("c", "claims"), ("H", "highlights")):
             await pilot.press(key)
             assert not screen.view.enabled[layer]
@@ -452,7 +452,7 @@ async def test_tag_key_sets_tags_and_layer_keys_toggle(reader_db):
 async def test_claims_filter_with_markup_is_shown_literally(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
-        screen.claim_filter = "[/][b]x"
+        screen.session.claim_filter = "[/][b]x"
         screen._refresh_claims()
         await pilot.pause()
         assert pilot.app.is_running
@@ -470,7 +470,7 @@ async def test_delete_from_the_notes_pane(reader_db):
         notes.highlighted = 0
         await pilot.press("d")
         await flush(pilot)
-        assert screen.highlights == [] and screen.undo_stack
+        assert screen.session.highlights == [] and screen.session.undo_stack
     assert stored(reader_db)[0] == []
 
 
@@ -497,17 +497,17 @@ async def test_deleting_a_highlight_with_a_note_asks_first(reader_db):
         assert "Two sources" in pilot.app.screen.question  # it says which note goes
         await pilot.press("n")
         await flush(pilot)
-        assert len(screen.highlights) == 1 and len(stored(reader_db)[0]) == 1
+        assert len(screen.session.highlights) == 1 and len(stored(reader_db)[0]) == 1
         await open_dialog(pilot, "d", Confirm)
         await pilot.press("y")
         await flush(pilot)
-        assert screen.highlights == [] and stored(reader_db)[0] == []
+        assert screen.session.highlights == [] and stored(reader_db)[0] == []
         # A highlight without a note goes at once, as before.
         await pilot.press("h")
         await flush(pilot)
         await pilot.press("d")
         await flush(pilot)
-        assert screen.highlights == [] and pilot.app.screen is screen
+        assert screen.session.highlights == [] and pilot.app.screen is screen
 
 
 async def test_w_goes_to_the_start_of_the_next_word_and_backspace_left(reader_db):
@@ -539,13 +539,13 @@ async def test_escape_clears_the_search_after_the_selection(reader_db):
         await open_dialog(pilot, "slash", Prompt)
         await pilot.press(*"cable", "enter")
         await pilot.pause()
-        assert screen.walk and screen.view.border_title
+        assert screen.view.walk and screen.view.border_title
         await pilot.press("v", "w")
         assert screen.view.selected_span
         await pilot.press("escape")  # first the selection ...
-        assert screen.view.selected_span is None and screen.walk
+        assert screen.view.selected_span is None and screen.view.walk
         await pilot.press("escape")  # ... then the search, with its place on the border
-        assert not screen.walk and not screen.view.border_title
+        assert not screen.view.walk and not screen.view.border_title
         assert not screen.view._layers["search"]
         assert screen.check_action("next_match", ()) is False
 
@@ -639,4 +639,4 @@ async def test_a_poll_read_before_an_edit_does_not_undo_it_on_screen(reader_db):
         await flush(pilot)
         await wait_for(pilot, lambda: not screen._polling)
         await pilot.pause()
-        assert len(screen.highlights) == 1 and screen.highlights[0]["id"]
+        assert len(screen.session.highlights) == 1 and screen.session.highlights[0].id

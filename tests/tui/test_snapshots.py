@@ -22,7 +22,7 @@ def test_reader_snapshot(snap_compare, reader_db, theme, size):
         # A highlight with a note, so every layer is on screen.
         screen.view.jump_to(screen.text.index("Detective Superintendent"))
         await pilot.press("h", "2")
-        await wait_for(pilot, lambda: screen.highlights and screen.highlights[0]["id"])
+        await wait_for(pilot, lambda: screen.session.highlights and screen.session.highlights[0].id)
         screen.view.jump_to(0)
         await pilot.pause()
 

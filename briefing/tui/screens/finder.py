@@ -9,11 +9,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.sanitize import sanitise_line
+from briefing.tui.messages import AnalysisDone, AnalysisProgress, StoreAnswer, StoreFailure
 from briefing.tui.widgets.panes import TYPE_GLYPHS, clip
 
 KIND_LABELS = {"title": "TITLE", "text": "TEXT", "highlight": "HL", "note": "NOTE",
@@ -36,6 +38,13 @@ class SearchScreen(Screen):
     BINDINGS = [Binding("escape", "close", "Back", id="search-back"),
                 Binding("down", "results", "Results", show=False, id="search-results")]
 
+    class Found(Message, bubble=False):
+        """The search worker's hits (or the tag list) for `query`."""
+
+        def __init__(self, query: str, hits: list) -> None:
+            super().__init__()
+            self.query, self.hits = query, hits
+
     def __init__(self) -> None:
         super().__init__(id="search")
         self.index = None
@@ -53,13 +62,15 @@ class SearchScreen(Screen):
         from briefing.search import index_for
 
         self.query_one(Input).focus()
-        self.app.service.submit(index_for, self._indexed,
-                                lambda m: self.app.notify(m, severity="error", markup=False))
+        self.app.service.ask(self, "index", index_for)
 
-    def _indexed(self, index) -> None:
-        if not self.is_mounted:
-            return
-        self.index = index
+    @on(StoreFailure)
+    def _failed(self, message: StoreFailure) -> None:
+        self.app.notify(message.error, severity="error", markup=False)
+
+    @on(StoreAnswer)
+    def _indexed(self, message: StoreAnswer) -> None:
+        self.index = index = message.result
         self.query_one("#status", Static).update(Text(f"{len(index.titles)} briefings indexed",
                                                       style="dim"))
         self._search(self.query_one(Input).value)
@@ -75,14 +86,13 @@ class SearchScreen(Screen):
         if query.strip() == "#":
             # The tag list: choosing a tag searches for it.
             tags = [TagHit(tag, count) for tag, count in self.index.tags().items()]
-            self.app.call_from_thread(self._show, query, tags)
+            self.post_message(self.Found(query, tags))
             return
-        hits = self.index.search(query, limit=200)
-        self.app.call_from_thread(self._show, query, hits)
+        self.post_message(self.Found(query, self.index.search(query, limit=200)))
 
-    def _show(self, query: str, hits: list) -> None:
-        if not self.is_mounted:
-            return
+    @on(Found)
+    def _show(self, message: Found) -> None:
+        query, hits = message.query, message.hits
         self.hits = hits
         options = []
         for hit in hits:
@@ -160,13 +170,15 @@ class ActorIndexScreen(Screen):
             pending = [a for a in store.articles() if a["hash"] not in analysed]
             return build_index(store), pending
 
-        self.app.service.submit(build, self._built,
-                                lambda m: self.app.notify(m, severity="error", markup=False))
+        self.app.service.ask(self, "index", build)
 
-    def _built(self, result: tuple) -> None:
-        if not self.is_mounted:
-            return
-        actors, self.pending = result
+    @on(StoreFailure)
+    def _failed(self, message: StoreFailure) -> None:
+        self.app.notify(message.error, severity="error", markup=False)
+
+    @on(StoreAnswer)
+    def _built(self, message: StoreAnswer) -> None:
+        actors, self.pending = message.result
         self.actors = actors
         options = []
         for actor in actors:
@@ -193,32 +205,32 @@ class ActorIndexScreen(Screen):
 
     @work(thread=True, exclusive=True, group="analyse-library")
     def _analyse_pending(self, articles: list) -> None:
-        from briefing import config
-        from briefing.analysis import cache_key
-        from briefing.analysis.runner import AnalysisProcess
+        from briefing.analysis.cache import AnalysisFailed, analyse_in_child, save_analysis
+        from briefing.model import Article
 
-        for number, article in enumerate(articles, 1):
-            self.app.call_from_thread(self._progress, number, len(articles))
-            process = AnalysisProcess(article["text"], article["title"], dict(article),
-                                      self.app.model)
+        model = self.app.model
+        for number, record in enumerate(articles, 1):
+            self.post_message(AnalysisProgress(number, len(articles)))
+            article = Article.from_dict(record)
             try:
-                for event in process.events():
-                    if event[0] == "result":
-                        key = cache_key(article["hash"], config.model_name(self.app.model))
-                        self.app.service.call(
-                            lambda store, key=key, r=event[1]: store.save_analysis(key, r))
-                    elif event[0] == "error":
-                        self.app.call_from_thread(self.app.notify, event[1],
-                                                  severity="error", markup=False)
-                        return
-            finally:
-                process.cancel()
-        self.app.call_from_thread(self._rebuild)
+                result = analyse_in_child(article, model)
+            except AnalysisFailed as exc:
+                self.app.call_from_thread(self.app.notify, str(exc), severity="error",
+                                          markup=False)
+                return
+            if result is not None:
+                self.app.service.call(lambda store, article=article, result=result:
+                                      save_analysis(store, article.hash, model, result))
+        self.post_message(AnalysisDone({}))
 
-    def _progress(self, number: int, total: int) -> None:
-        if self.is_mounted:
-            self.query_one("#status", Static).update(
-                Text(f"Analysing briefing {number} of {total}…", style="italic"))
+    @on(AnalysisDone)
+    def _all_analysed(self) -> None:
+        self._rebuild()
+
+    @on(AnalysisProgress)
+    def _progress(self, message: AnalysisProgress) -> None:
+        self.query_one("#status", Static).update(
+            Text(f"Analysing briefing {message.done} of {message.total}…", style="italic"))
 
     @on(OptionList.OptionHighlighted, "#index-actors")
     @on(OptionList.OptionSelected, "#index-actors")

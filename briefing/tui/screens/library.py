@@ -14,6 +14,7 @@ from textual.widgets.data_table import CellDoesNotExist
 
 from briefing.sanitize import sanitise_line
 from briefing.tui.keys import LIBRARY_BINDINGS, LIBRARY_MOTION_BINDINGS
+from briefing.tui.messages import StoreAnswer, StoreFailure
 from briefing.tui.narrow import fit_footer
 from briefing.tui.screens.modals import Confirm, Prompt
 
@@ -44,6 +45,7 @@ UNREAD = "● "
 class ArticleTable(DataTable):
     """The list of briefings, moving with the reader's keys (j/k, g/G, ctrl+d/ctrl+u)."""
 
+    BINDING_GROUP_TITLE = "List motion"
     BINDINGS = LIBRARY_MOTION_BINDINGS
 
     def action_half_page(self, direction: int) -> None:
@@ -62,6 +64,7 @@ def typed_path(value: str) -> str:
 
 
 class LibraryScreen(Screen):
+    BINDING_GROUP_TITLE = "Library"
     BINDINGS = LIBRARY_BINDINGS
 
     def __init__(self) -> None:
@@ -109,8 +112,8 @@ class LibraryScreen(Screen):
     def reload(self) -> None:
         from briefing.library import library_rows
 
-        self.app.service.submit(library_rows, self._show, self._failed)
-        self.app.service.submit(lambda store: store.feeds(), self._show_feeds, self._failed)
+        self.app.service.ask(self, "rows", library_rows)
+        self.app.service.ask(self, "feeds", lambda store: store.feeds())
 
     def _show_feeds(self, feeds: list[dict]) -> None:
         self.feeds = feeds
@@ -121,9 +124,18 @@ class LibraryScreen(Screen):
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)
 
+    @on(StoreFailure)
+    def _rows_failed(self, message: StoreFailure) -> None:
+        self._failed(message.error)
+
+    @on(StoreAnswer)
+    def _answered(self, message: StoreAnswer) -> None:
+        if message.request == "feeds":
+            self._show_feeds(message.result)
+        else:
+            self._show(message.result)
+
     def _show(self, rows: list[dict]) -> None:
-        if not self.is_mounted:
-            return  # the screen was closed while the database answered
         self.rows = rows
         self._fill_table()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -11,54 +10,41 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from briefing.grades import grade_label
-from briefing.highlights import COLOUR_NAMES
+from briefing.model import Analysis, Article, ArticleNote, Claim
+from briefing.reading import Opened, ReadingSession
 from briefing.sanitize import sanitise_line
-from briefing.sentences import sentence_at, sentence_spans
 from briefing.tui.keys import READER_BINDINGS
+from briefing.tui.messages import (
+    AnalysisDone,
+    AnalysisError,
+    AnalysisProgress,
+    StoreAnswer,
+    StoreFailure,
+)
 from briefing.tui.narrow import NARROW_BELOW, fit_footer
 from briefing.tui.screens import dialogs
 from briefing.tui.screens.reader_claims import ClaimTools
 from briefing.tui.screens.reader_edits import AnnotationEditing
 from briefing.tui.widgets.article import ArticleView, LayerPalette, Span
-from briefing.tui.widgets.panes import Pane, actor_prompt, claim_prompt, note_prompt
+from briefing.tui.widgets.panes import ActorsPane, ClaimsPane, NotesPane, Pane
+from briefing.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from textual.widgets import Tabs
 
-_LONGEST_MENTION = 200  # characters: how far before a sentence a mention can start
-
-
 FIRST_PAINT_DEADLINE = 1.0  # seconds: mount the side panes by then even without a paint
 OTHER_SESSIONS_POLL = 2.0  # seconds between checks for another session's changes
-
-
-def _signature(records: list[dict]) -> list[tuple]:
-    """What a reader shows of highlights or notes, to tell whether another session changed
-    them."""
-    return sorted(
-        (
-            r.get("id") or 0,
-            r.get("start"),
-            r.get("end"),
-            r.get("note"),
-            r.get("color"),
-            tuple(r.get("tags") or ()),
-            r.get("status"),
-        )
-        for r in records
-    )
 
 
 PANES = ("actors", "claims", "notes")
 
 
 class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
+    BINDING_GROUP_TITLE = "Reader"
     BINDINGS = READER_BINDINGS
 
     def __init__(
@@ -72,31 +58,16 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self.document = document
         self._on_imported = on_imported  # run on the database thread once it is stored
         self.jump_to_offset = jump_to
-        self.article: dict | None = None
-        self.text = ""
-        self.highlights: list[dict] = []
-        self.notes: list[dict] = []
-        self.analysis: dict | None = None
-        self.grades: dict[str, str] = {}
-        self._sentences: list[tuple[int, int]] | None = None
-        self.walk: list[tuple[int, int]] = []
-        self.walk_index = -1
-        self._walk_label = ""
-        self.undo_stack: list[dict] = []
-        self.colour = 1
-        self._claim_starts: list[int] = []
-        self._marked_actors: set[int] = set()  # indexes into analysis["actors"]
-        self._status_text = Text("")
-        self._status_short: Text | None = None
+        self.article: Article | None = None
+        self.session = ReadingSession(article_id, "")
+        self.colour = 1  # of the next highlight
         self._polling = False
         self._seen_version: object = None  # the database version the last poll read
-        self._panes: dict[str, Pane] = {}
+        self._poll_asked = 0  # the service's job count when the last poll was asked
+        self._panes: dict[str, ActorsPane | ClaimsPane | NotesPane] = {}
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
-        self._mentions: list[tuple[int, int, int]] = []  # (start, end, actor index)
-        self._mention_starts: list[int] = []
-        self.claim_filter = ""
         self._tabs: Tabs | None = None
-        self._early_load: dict[str, Any] | None = None  # loaded before the first paint
+        self._early_load: Opened | None = None  # opened before the first paint
         self._poll_timer: Any = None
 
     # -- layout ----------------------------------------------------------------------------
@@ -108,7 +79,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         with Horizontal(id="body"):
             yield ArticleView(id="article")
             yield Vertical(id="side")
-        yield Static(Text("Opening…"), id="status")
+        yield StatusLine()
         yield Static(Text(""), id="footer-place")
 
     async def _mount_rest(self) -> None:
@@ -120,13 +91,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             Tab("Notes", id="tab-notes"),
             id="side-tabs",
         )
-        self._panes = {
-            "actors": Pane("Actors", "No actors found.", id="actors"),
-            "claims": Pane("Claims", "No claims found.", id="claims"),
-            "notes": Pane(
-                "Notes", "No highlights or notes yet: h highlights, a adds a note.", id="notes"
-            ),
-        }
+        self._panes = {"actors": ActorsPane(), "claims": ClaimsPane(), "notes": NotesPane()}
         with self.app.batch_update():  # one frame: the footer takes its place's row
             palette = LayerPalette()
             await self.mount(palette)
@@ -141,10 +106,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._apply_width(self.app.size.width)
 
     @property
-    def sentences(self) -> list[tuple[int, int]]:
-        if self._sentences is None:
-            self._sentences = sentence_spans(self.text)
-        return self._sentences
+    def text(self) -> str:
+        return self.session.text
 
     @property
     def view(self) -> ArticleView:
@@ -153,17 +116,20 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def pane(self, name: str) -> Pane:
         return self._panes[name]
 
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.session.analysis
+
     def on_mount(self) -> None:
         self.view.focus()
         self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
         if self.document is not None:
             # First paint from the file itself: the side panes, the footer and the database
             # (whose thread would compete for the GIL) wait until the text is on screen.
-            self._show_article(
-                {"title": self.document.title, "text": self.document.text, **self.document.meta}
-            )
+            self._show_article(Article(None, self.document.title, self.document.text, "",
+                                       meta=dict(self.document.meta)))
         else:
-            self.app.service.submit(self._load, self._loaded, self._load_failed)
+            self._ask_to_open(lambda store: self._open(store, self.article_id))
         # In case no paint comes (a screen pushed on top at once): never wait for ever.
         self.set_timer(FIRST_PAINT_DEADLINE, self._after_first_paint)
 
@@ -176,14 +142,14 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             self.app.start_early_analysis()
         await self._mount_rest()
         if self.document is not None:
-            self.app.service.submit(self._import_and_load, self._loaded, self._load_failed)
+            self._ask_to_open(self._import_and_open)
         elif self._early_load is not None:
-            self._loaded(self._early_load)
+            self._opened(self._early_load)
 
     def on_resize(self, event) -> None:
         if self._panes:
             self._apply_width(event.size.width)
-            self._show_colour()
+            self.status_line.redraw()
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW_BELOW, "narrow")
@@ -198,8 +164,16 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         self._show_tab(event.tab.id or "tab-actors")
 
-    # -- loading ---------------------------------------------------------------------------
-    def _import_and_load(self, store) -> dict[str, Any]:
+    # -- opening (jobs run on the database thread and answer with a message) --------------
+    def _ask_to_open(self, job) -> None:
+        self.app.service.ask(self, "open", job)
+
+    def _open(self, store, article_id: int) -> Opened:
+        from briefing.reading import open_article
+
+        return open_article(store, article_id, self.app.model)
+
+    def _import_and_open(self, store) -> Opened | dict[str, Any]:
         from briefing.library import import_document
 
         result = import_document(store, self.document, ask_first=True)
@@ -209,11 +183,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
                     "earlier_highlights": len(store.annotations(earlier.id))}
         return self._stored(store, result.article_id)
 
-    def _stored(self, store, article_id: int) -> dict[str, Any]:
+    def _stored(self, store, article_id: int) -> Opened:
         if self._on_imported is not None:
-            self._on_imported()
-        self.article_id = article_id
-        return self._load(store)
+            self._on_imported()  # remembers the file (not screen state)
+        return self._open(store, article_id)
 
     def _offer_update(self, data: dict[str, Any]) -> None:
         """The file looks like a new version of an article: replace that article's text
@@ -222,18 +195,17 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
 
         earlier, count = data["new_version_of"], data["earlier_highlights"]
 
-        def update(store) -> dict[str, Any]:
+        def update(store) -> Opened:
             summary = update_article_text(store, earlier, self.document)
-            loaded = self._stored(store, earlier)
-            loaded["update_summary"] = summary
-            return loaded
+            opened = self._stored(store, earlier)
+            opened.update = summary
+            return opened
 
-        def keep_both(store) -> dict[str, Any]:
+        def keep_both(store) -> Opened:
             return self._stored(store, import_document(store, self.document).article_id)
 
         def answered(yes: bool | None) -> None:
-            job = update if yes else keep_both
-            self.app.service.submit(job, self._loaded, self._load_failed)
+            self._ask_to_open(update if yes else keep_both)
 
         highlights = f"{count} highlight{'s' if count != 1 else ''}"
         self.app.push_screen(dialogs().Confirm(
@@ -241,59 +213,59 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             f"{highlights}). Replace its text with this one and move the highlights? Its "
             "old text is kept as a revision; n keeps both as separate articles."), answered)
 
-    def _load(self, store) -> dict[str, Any]:
-        from briefing.library import reanchor
+    @on(StoreAnswer)
+    def _store_answered(self, message: StoreAnswer) -> None:
+        if message.request == "open":
+            self._opened(message.result)
+        elif message.request == "poll":
+            self._polled(message.result)
+        elif message.request == "edit":
+            message.context.saved(message.result)
+        elif message.request == "export":
+            self.app.notify(f"Exported to {message.result[0]}", markup=False)
 
-        article = store.require_article(self.article_id)
-        summary = reanchor(store, article)  # no-op unless the text changed under them
-        grades = store.values("grades")
-        return {
-            "article": article,
-            "highlights": store.annotations(self.article_id),
-            "notes": store.notes(self.article_id),
-            "summary": summary,
-            "grades": grades,
-            "analysis": store.cached_analysis(self._cache_key(article)),
-        }
+    @on(StoreFailure)
+    def _store_failed(self, message: StoreFailure) -> None:
+        if message.request == "open":
+            self._open_failed(message.error)
+        elif message.request == "poll":
+            self._polling = False
+        elif message.request == "edit":
+            self._edit_failed(message.context, message.error)
+        else:
+            self.app.notify(f"{message.request.capitalize()} failed: {message.error}",
+                            severity="error", markup=False)
 
-    def _cache_key(self, article: dict) -> str:
-        from briefing import config
-        from briefing.analysis import cache_key
-
-        return cache_key(article["hash"], config.model_name(self.app.model))
-
-    def _loaded(self, data: dict[str, Any]) -> None:
-        if not self.is_mounted:
-            return  # the screen was closed while the work ran
-        if "new_version_of" in data:
+    def _opened(self, data: Opened | dict[str, Any]) -> None:
+        if isinstance(data, dict):
             self._offer_update(data)
             return
-        if self.text != data["article"]["text"]:
-            self._show_new_text(data["article"])
+        if self.text != data.article.text:
+            self._show_new_text(data.article)
         if not self._panes:  # the rest follows the first paint of the text
             self._early_load = data
             return
         self._early_load = None
-        self.article = data["article"]
-        self.highlights = [dict(h) for h in data["highlights"]]
-        self.notes = [dict(n) for n in data["notes"]]
-        self.grades = data["grades"]
+        self.article = data.article
+        self.article_id = self.session.article_id = data.article.id
+        self.session.set_annotations(data.highlights, data.notes)
+        self.session.grades = data.grades
         self._refresh_highlights()
         if self.jump_to_offset is not None and 0 <= self.jump_to_offset <= len(self.text):
             self.view.jump_to(self.jump_to_offset)
             self.jump_to_offset = None
-        update = data.get("update_summary")
+        update = data.update
         if update is not None:
             self.app.notify(f"Article {update.article_id} updated to this version: highlights "
                             f"{update.counts()} (see Notes)", timeout=8)
-        summary = data["summary"]
+        summary = data.reanchored
         if summary.changed:
             self.app.notify(f"Text changed: highlights {summary.counts()}", markup=False)
         if self._poll_timer is None:
             self._poll_timer = self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
-        if data["analysis"]:
+        if data.analysis:
             self.app.drop_early_analysis()
-            self._apply_analysis(data["analysis"])
+            self._apply_analysis(data.analysis)
         else:
             self._status(Text("Analysing… starting spaCy", style="italic"))
             self._analyse()
@@ -310,50 +282,42 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             if version == seen:
                 return None
             article = store.article(article_id)  # None: deleted by another session
-            return (version, store.annotations(article_id), store.notes(article_id),
+            return (version, store.highlights(article_id), store.article_notes(article_id),
                     article["hash"] if article else None)
 
-        def done(result) -> None:
-            self._polling = False
-            if not self.is_mounted or result is None:
-                return
-            if self.app.service.submitted != asked:
-                # This session wrote after the read (its screen already shows that): the
-                # read is older than the screen, so the next poll reads again.
-                return
-            self._seen_version, highlights, notes, digest = result
-            if digest and self.article is not None and digest != self.article["hash"]:
-                # A new version of the text (from the library's U, or another session):
-                # everything shown points into the old one, so load it all again.
-                self.app.service.submit(self._load, self._loaded, self._failed)
-                return
-            if _signature(highlights) != _signature(self.highlights) or _signature(
-                notes
-            ) != _signature(self.notes):
-                self.highlights = [dict(h) for h in highlights]
-                self.notes = [dict(n) for n in notes]
-                self._refresh_highlights()
+        # Queued behind this session's own writes, so it never undoes one in flight; a job
+        # submitted after it (an edit) makes its answer older than the screen (see _polled).
+        self.app.service.ask(self, "poll", read)
+        self._poll_asked = self.app.service.submitted
 
-        def failed(message: str) -> None:
-            self._polling = False
+    def _polled(self, result) -> None:
+        self._polling = False
+        if result is None or self.app.service.submitted != self._poll_asked:
+            # Nothing new; or this session wrote after the read (its screen already shows
+            # that): the read is older than the screen, so the next poll reads again.
+            return
+        self._seen_version, highlights, notes, digest = result
+        if digest and self.article is not None and digest != self.article.hash:
+            # A new version of the text (from the library's U, or another session):
+            # everything shown points into the old one, so load it all again.
+            self._ask_to_open(lambda store: self._open(store, self.article_id))
+            return
+        if self.session.set_annotations(highlights, notes):
+            self._refresh_highlights()
 
-        # Queued behind this session's own writes, so it never undoes one in flight.
-        self.app.service.submit(read, done, failed)
-        asked = self.app.service.submitted
-
-    def _show_article(self, article: dict) -> None:
-        self.text = article["text"]
-        self._sentences = None  # split on first use, not before the first paint
-        title = Text(sanitise_line(article["title"]), style="bold")
+    def _show_article(self, article: Article) -> None:
+        self.session.set_text(article.text)
+        title = Text(sanitise_line(article.title), style="bold")
         meta = " · ".join(
-            sanitise_line(str(article.get(k))) for k in ("source", "published") if article.get(k)
+            sanitise_line(str(article.meta[k])) for k in ("source", "published")
+            if article.meta.get(k)
         )
         if meta:
             title.append(f"  {meta}", style="dim")
         self.query_one("#title", Static).update(title)
         self.view.set_text(self.text)
 
-    def _show_new_text(self, article: dict) -> None:
+    def _show_new_text(self, article: Article) -> None:
         """Show the article's text; when it replaces another text, the cursor stays on the
         same words and what pointed into the old text (analysis, walks) is dropped."""
         from briefing.revisions import follow_offset
@@ -363,8 +327,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         if not old:
             return
         if self.analysis is not None:
-            self.analysis, self._claim_starts = None, []
-            self._mentions, self._mention_starts = [], []
+            self.session.drop_analysis()
             for layer in ("actors", "claims", "focus", "search"):
                 self.view.set_layer(layer, [])
             for name in ("actors", "claims"):
@@ -375,261 +338,150 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)
 
-    def _load_failed(self, message: str) -> None:
+    def _open_failed(self, message: str) -> None:
         """No database (unreadable, or another error): the file's text can still be read and
         analysed, but nothing can be saved — and the status line says so until the end."""
-        if not self.is_mounted:
-            return
         self.read_only = message
+        self.status_line.read_only = True
         self._status(Text(message, style="bold"))
         self._failed(message)
         if self.document is not None:
             self._analyse()
 
+    @property
+    def status_line(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
+
     def _status(self, text: Text, short: Text | None = None) -> None:
         """`short`: what to say instead when `text` does not fit (80 columns)."""
-        self._status_text, self._status_short = text, short
-        self._show_colour()
-
-    def _show_colour(self) -> None:
-        line = self._status_text.copy()
-        room = self.app.size.width - 2 - len("  ·  next highlight: magenta (5)")
-        if line.cell_len > room and self._status_short is not None:
-            line = self._status_short.copy()
-        if self.read_only:  # said on every status, so progress messages cannot hide it
-            line = Text.assemble(("Read-only, nothing is saved · ", "bold"), line)
-        colour = Text(f"  ·  next highlight: {COLOUR_NAMES[self.colour]} ({self.colour})",
-                      style="dim")
-        # The colour the next `h` uses must stay readable at 80 columns: what does not fit
-        # is cut from the message before it, not from the colour.
-        room = self.app.size.width - 2 - colour.cell_len  # the status line's padding
-        if line.cell_len > room:
-            line.truncate(max(0, room - 1))
-            line.append("…")
-        self.query_one("#status", Static).update(line + colour)
+        self.status_line.say(text, short)
 
     # -- analysis (in another process; this worker thread only waits and relays) ----------
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:
-        from briefing.analysis.runner import AnalysisProcess
+        from briefing.analysis.cache import AnalysisFailed, analyse_in_child
 
         worker = get_current_worker()
-        source = self.article if self.article is not None else {
-            "title": self.document.title, **self.document.meta}
-        process = self.app.claim_early_analysis(self.text) or AnalysisProcess(
-            self.text, source["title"], dict(source), self.app.model)
+        source = self.article or Article(None, self.document.title, self.text, "",
+                                         meta=dict(self.document.meta))
+        early = self.app.claim_early_analysis(self.text)  # started at launch, if any
         try:
-            for event in process.events():
-                if worker.is_cancelled:
-                    return
-                if event[0] == "progress":
-                    self.app.call_from_thread(self._progress, event[1], event[2])
-                elif event[0] == "result":
-                    self.app.call_from_thread(self._analysed, event[1])
-                else:
-                    self.app.call_from_thread(self._analysis_failed, event[1])
-        finally:
-            process.cancel()
+            result = analyse_in_child(
+                source, self.app.model, process=early, cancelled=lambda: worker.is_cancelled,
+                progress=lambda done, total: self.post_message(AnalysisProgress(done, total)))
+        except AnalysisFailed as exc:
+            self.post_message(AnalysisError(str(exc)))
+            return
+        if result is not None:
+            self.post_message(AnalysisDone(result))
 
-    def _progress(self, done: int, total: int) -> None:
-        if not self.is_mounted:
-            return  # the screen was closed while the work ran
-        label = "loading spaCy" if total == 0 else f"{done}/{total} paragraphs"
+    @on(AnalysisProgress)
+    def _progress(self, message: AnalysisProgress) -> None:
+        label = ("loading spaCy" if message.total == 0
+                 else f"{message.done}/{message.total} paragraphs")
         self._status(Text(f"Analysing… {label}", style="italic"))
 
-    def _analysed(self, result: dict) -> None:
-        if not self.is_mounted:
-            return  # the screen was closed while the work ran
+    @on(AnalysisDone)
+    def _analysed(self, message: AnalysisDone) -> None:
         if self.article is not None and not self.read_only:
-            key = self._cache_key(self.article)
-            self.app.service.submit(lambda store: store.save_analysis(key, result))
-        self._apply_analysis(result)
+            from briefing.analysis.cache import save_analysis
 
-    def _analysis_failed(self, message: str) -> None:
-        if not self.is_mounted:
-            return  # the screen was closed while the work ran
-        self._status(Text(message, style="bold"))
+            text_hash, model, result = self.article.hash, self.app.model, message.result
+            self.app.service.submit(lambda store: save_analysis(store, text_hash, model, result))
+        self._apply_analysis(Analysis.from_dict(message.result))
+
+    @on(AnalysisError)
+    def _analysis_failed(self, message: AnalysisError) -> None:
+        self._status(Text(message.error, style="bold"))
         for name in ("actors", "claims"):
-            self.pane(name).show_message(message)
+            self.pane(name).show_message(message.error)
 
-    def _apply_analysis(self, result: dict) -> None:
-        self.analysis = result
-        actors, claims = result.get("actors", []), result.get("claims", [])
-        self._claim_starts = [c["start"] for c in claims]
-        self._mentions = sorted((s, e, i) for i, a in enumerate(actors) for s, e in a["mentions"])
-        self._mention_starts = [m[0] for m in self._mentions]
-        self._marked_actors = set()
-        self.view.set_layer(
-            "actors",
-            [Span(s, e, f"article--actor-{a['type']}") for a in actors for s, e in a["mentions"]],
-        )
-        self.view.set_layer(
-            "claims", [Span(c["start"], c["end"], self._claim_style(c)) for c in claims]
-        )
+    def _apply_analysis(self, result: Analysis) -> None:
+        self.session.set_analysis(result)
+        actors, claims = result.actors, result.claims
+        self.view.show_analysis(result)
         self._refresh_actors()
         self._refresh_claims()
-        flags = result.get("flags", [])
+        flags = result.flags
         counts = Text(f"{len(actors)} actors · {len(claims)} claims", style="dim")
         if flags:
             notes = "date note" if len(flags) == 1 else "date notes"
             counts.append(f" · ⚑ {len(flags)} {notes}", style="bold")
-        status = Text.assemble((f"{result.get('model', '?')} · ", "dim"), counts)
+        status = Text.assemble((f"{result.model} · ", "dim"), counts)
         if flags:
             status.append(" (see Claims)", style="bold")
         self._status(status, short=counts)
 
-    @staticmethod
-    def _claim_style(claim: dict) -> str:
-        if "denial" in claim["kinds"]:
-            return "article--claim-denial"
-        if "speculation" in claim["kinds"]:
-            return "article--claim-speculation"
-        return "article--claim"
-
-    # -- panes -----------------------------------------------------------------------------
+    # -- panes: each draws itself from the session; the screen routes what they say --------
     def _refresh_actors(self) -> None:
-        actors = (self.analysis or {}).get("actors", [])
-        mono = self.app.has_class("-mono")
-        self.pane("actors").show(
-            actors, [actor_prompt(a, i in self._marked_actors, mono) for i, a in enumerate(actors)]
-        )
-
-    def _mark_actors(self, changed: set[int], marked: set[int]) -> None:
-        """Re-draw only the actors whose mark changed."""
-        self._marked_actors = marked
-        actors = (self.analysis or {}).get("actors", [])
-        pane, mono = self.pane("actors"), self.app.has_class("-mono")
-        if pane.items is not actors:
-            return
-        for i in changed:
-            pane.replace_option_prompt_at_index(i, actor_prompt(actors[i], i in marked, mono))
+        self._panes["actors"].show_actors(self.session.actors)
 
     def _refresh_claims(self) -> None:
-        analysis = self.analysis or {}
-        flags = [dict(f, _kind="flag") for f in analysis.get("flags", [])]
-        claims = [c for c in analysis.get("claims", []) if self._claim_passes(c)]
-        prompts = [Text("⚑ " + sanitise_line(f["message"]), style="bold") for f in flags]
-        prompts += [claim_prompt(c, self._grade_label(c)) for c in claims]
-        count = f"{len(claims)} · ⚑ {len(flags)}" if flags else None
-        if self.claim_filter:
-            count = f"{len(claims)} matching {self.claim_filter!r}"
-            flags, prompts = [], prompts[len(flags) :]
-        self.pane("claims").show(flags + claims, prompts, count)
-
-    def _grade_label(self, claim: dict) -> str | None:
-        return grade_label(self.grades, self.article_id, claim)
+        self._panes["claims"].show_claims(self.session)
 
     def _refresh_highlights(self) -> None:
-        anchored = [h for h in self.highlights if h.get("status") != "orphaned"]
         self.view.set_layer(
             "highlights",
-            [
-                Span(h["start"], h["end"], f"article--highlight-{h.get('color', 1)}")
-                for h in anchored
-            ],
+            [Span(h.start, h.end, f"article--highlight-{h.color}")
+             for h in self.session.highlights if not h.orphaned],
         )
-        items = sorted(anchored, key=lambda h: h["start"]) + [
-            h for h in self.highlights if h.get("status") == "orphaned"
-        ]
-        items += [dict(n, _kind="article-note") for n in self.notes]
-        mono = self.app.has_class("-mono")
-        self.pane("notes").show(items, [note_prompt(i, self.text, mono) for i in items])
+        self._panes["notes"].show_notes(self.session)
 
-    # -- synchronisation -------------------------------------------------------------------
-    @on(TextArea.SelectionChanged, "#article")
-    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
-        if not self.text:
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        if not self.text or not self._panes:
             return
-        offset = self.view.cursor_offset
-        claim = self._claim_at(offset)
+        offset = message.offset
+        claim = self.session.claim_at(offset)
         if claim is not None:
             self.pane("claims").select_item(claim)
-        sentence = sentence_at(self.sentences, offset)
-        marked: set[int] = set()
-        if sentence:
-            # Mentions sorted by start: the sentence's are one bisected slice, so a cursor
-            # move costs the same on a 1 MB article as on a short one.
-            lo = bisect.bisect_left(self._mention_starts, sentence[0] - _LONGEST_MENTION)
-            hi = bisect.bisect_left(self._mention_starts, sentence[1])
-            marked = {actor for start, end, actor in self._mentions[lo:hi]
-                      if end > sentence[0]}
-        if marked != self._marked_actors:
-            self._mark_actors(self._marked_actors ^ marked, marked)
-        under = self._highlight_at(offset)
+        self._panes["actors"].mark(self.session.actors_near(offset))
+        under = self.session.highlight_at(offset)
         if under is not None:
             self.pane("notes").select_item(under)
 
-    def _claim_at(self, offset: int) -> dict | None:
-        claims = (self.analysis or {}).get("claims", [])
-        i = bisect.bisect_right(self._claim_starts, offset) - 1
-        while i >= 0:
-            if claims[i]["start"] <= offset < claims[i]["end"]:
-                return claims[i]
-            if claims[i]["end"] < offset - 2000:
-                break
-            i -= 1
-        return None
-
-    def _highlight_at(self, offset: int) -> dict | None:
-        found = [
-            h
-            for h in self.highlights
-            if h.get("status") != "orphaned" and h["start"] <= offset < h["end"]
-        ]
-        return min(found, key=lambda h: h["end"] - h["start"]) if found else None
-
-    @on(OptionList.OptionHighlighted, "#actors")
-    def _actor_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self.focused is not self.pane("actors"):
-            return  # moved by cursor sync, not by the user: no marks over the text
-        actor = self.pane("actors").current()
-        if actor is not None:
-            self.view.set_layer(
-                "focus", [Span(s, e, "article--focus") for s, e in actor["mentions"]]
-            )
-
-    @on(OptionList.OptionSelected, "#actors")
-    def _actor_selected(self, event: OptionList.OptionSelected) -> None:
-        actor = self.pane("actors").current()
-        if actor is None or not actor["mentions"]:
-            return
-        mentions = [tuple(m) for m in actor["mentions"]]
+    @on(ActorsPane.Pointed, "#actors")
+    def _actor_pointed(self, message: ActorsPane.Pointed) -> None:
+        if self.focused is not message.pane:
+            return  # moved by cursor sync, not by the analyst: no marks over the text
+        mentions = message.item.mentions
         self.view.set_layer("focus", [Span(s, e, "article--focus") for s, e in mentions])
-        self._start_walk(actor["name"], mentions, 0)
 
-    @on(OptionList.OptionHighlighted, "#claims")
-    def _claim_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self.focused is not self.pane("claims"):
-            return  # moved by cursor sync, not by the user: no marks over the text
-        claim = self.pane("claims").current()
-        if claim is None or claim.get("_kind") == "flag":
+    @on(ActorsPane.Chosen, "#actors")
+    def _actor_chosen(self, message: ActorsPane.Chosen) -> None:
+        actor = message.item
+        if not actor.mentions:
             return
-        spans = [Span(claim["start"], claim["end"], "article--focus")]
-        for key, style in (("speaker_span", "article--cue"), ("cue_span", "article--cue")):
-            if claim.get(key):
-                spans.append(Span(claim[key][0], claim[key][1], style))
+        mentions = [tuple(m) for m in actor.mentions]
+        self.view.set_layer("focus", [Span(s, e, "article--focus") for s, e in mentions])
+        self._start_walk(actor.name, mentions, 0)
+
+    @on(ClaimsPane.Pointed, "#claims")
+    def _claim_pointed(self, message: ClaimsPane.Pointed) -> None:
+        claim = message.item
+        if self.focused is not message.pane or not isinstance(claim, Claim):
+            return  # moved by cursor sync, or a date flag: no marks over the text
+        spans = [Span(claim.start, claim.end, "article--focus")]
+        spans += [Span(*span, "article--cue") for span in (claim.speaker_span, claim.cue_span)
+                  if span]
         self.view.set_layer("focus", spans)
 
-    @on(OptionList.OptionSelected, "#claims")
-    def _claim_selected(self, event: OptionList.OptionSelected) -> None:
-        claim = self.pane("claims").current()
-        if claim is not None:
-            self._jump(claim["start"], claim["end"])
+    @on(ClaimsPane.Chosen, "#claims")
+    def _claim_chosen(self, message: ClaimsPane.Chosen) -> None:
+        self._jump(message.item.start, message.item.end)
 
-    @on(OptionList.OptionSelected, "#notes")
-    def _note_selected(self, event: OptionList.OptionSelected) -> None:
-        item = self.pane("notes").current()
-        if item is None:
-            return
-        if item.get("_kind") == "article-note":
+    @on(NotesPane.Chosen, "#notes")
+    def _note_chosen(self, message: NotesPane.Chosen) -> None:
+        item = message.item
+        if isinstance(item, ArticleNote):
             self._edit_article_note(item)
-        elif item.get("status") == "orphaned":
+        elif item.orphaned:
             self.notify(
                 "Orphaned: its words are gone. Select new text and press o to re-attach it.",
                 markup=False,
             )
         else:
-            self._jump(item["start"], item["end"])
+            self._jump(item.start, item.end)
 
     def _jump(self, start: int, end: int) -> None:
         self.view.jump_to(start)
@@ -676,63 +528,39 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         self._start_walk("", [], 0)
 
     def action_next_match(self) -> None:
-        self._walk(1)
+        self.view.step_walk(1)
 
     def action_previous_match(self) -> None:
-        self._walk(-1)
+        self.view.step_walk(-1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # n/N appear (in the footer too) only while there is something to walk.
         if action in ("next_match", "previous_match"):
-            return bool(self.walk)
+            return bool(self.view.walk)
         return True
 
-    def _walk(self, step: int) -> None:
-        if not self.walk:
-            return
-        self.walk_index = (self.walk_index + step) % len(self.walk)
-        self._jump(*self.walk[self.walk_index])
-        self._show_walk_position()
-
     def _start_walk(self, label: str, spans: list[tuple[int, int]], index: int) -> None:
-        """What n/N walk (search matches, an actor's mentions), shown on the article's
-        border with the position, so the analyst always knows where in the walk they are."""
-        self.walk, self.walk_index, self._walk_label = spans, index, sanitise_line(label)
+        self.view.start_walk(label, spans, index)
         self.refresh_bindings()
-        if spans:
-            self._jump(*spans[index])
-        self._show_walk_position()
-
-    def _show_walk_position(self) -> None:
-        if not self.walk:
-            self.view.border_title = None
-            return
-        self.view.border_title = Content(
-            f"{self._walk_label} · {self.walk_index + 1}/{len(self.walk)} · n/N"
-        )
 
     def action_export(self) -> None:
-        from briefing import config
         from briefing.export import export_articles
 
-        folder = config.export_dir()
-        self.app.service.submit(
-            lambda s: export_articles(s, [self.article_id], folder,
-                                      vault=config.export_vault()),
-            lambda paths: self.app.notify(f"Exported to {paths[0]}", markup=False),
-            lambda m: self.app.notify(f"Export failed: {m}", severity="error", markup=False),
-        )
+        folder, article_id = self.app.settings.export_folder(), self.article_id
+        vault = self.app.settings.export_vault
+        self.app.service.ask(self, "export", lambda store: export_articles(
+            store, [article_id], folder, vault=vault))
 
     def action_copy(self) -> None:
-        target = self._highlight_at(self.view.cursor_offset)
+        target = self.session.highlight_at(self.view.cursor_offset)
         if target is None:
             self.notify("No highlight under the cursor.", markup=False)
             return
         from briefing.export.markdown import indented_text, quote_block
 
-        markdown = quote_block(self.text[target["start"] : target["end"]])
-        if target.get("note"):
-            markdown += "\n\n" + indented_text(target["note"], "")
+        markdown = quote_block(self.text[target.start : target.end])
+        if target.note:
+            markdown += "\n\n" + indented_text(target.note, "")
         self.app.copy_to_clipboard(markdown)
         self.notify("Highlight copied as Markdown (OSC 52)", markup=False)
 

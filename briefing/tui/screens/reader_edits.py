@@ -1,147 +1,86 @@
 """The reader's annotation editing: highlights, colours, notes, tags, delete/undo, re-attach.
 
-A mixin of ReaderScreen (reader.py): it works on the screen's in-memory highlights and
-notes, updates the panes at once, and writes through the store thread.
+A mixin of ReaderScreen (reader.py): each key asks the reading session (briefing/reading.py)
+for an optimistic edit, shows it at once, and has the store thread write it; a write that
+fails is taken back off the screen with a one-line "Not saved: …".
 """
 
 from __future__ import annotations
 
-from briefing.sentences import sentence_at
-from briefing.tags import tags_in
+from briefing.model import ArticleNote, Highlight
+from briefing.reading import Edit, clean_tags
 from briefing.tui.screens import dialogs
 
 
 class AnnotationEditing:
-    def _target_span(self) -> tuple[int, int] | None:
-        span = self.view.selected_span
-        if span and self.text[span[0] : span[1]].strip():
-            # A selection that runs over a space or a line end highlights only the words.
-            start, end = span
-            while self.text[start].isspace():
-                start += 1
-            while self.text[end - 1].isspace():
-                end -= 1
-            return start, end
-        return sentence_at(self.sentences, self.view.cursor_offset)
+    def _save(self, edit: Edit) -> None:
+        """Write an edit the screen already shows; the answer comes back as a message (see
+        ReaderScreen._store_answered)."""
+        self.app.service.ask(self, "edit", edit.write, context=edit)
 
-    def _claim_for_span(self, start: int, end: int) -> dict | None:
-        for claim in (self.analysis or {}).get("claims", []):
-            overlap = min(end, claim["end"]) - max(start, claim["start"])
-            if overlap > 0.5 * (end - start):
-                return {
-                    "kinds": claim["kinds"],
-                    "speaker": claim.get("speaker"),
-                    "text": claim["text"],
-                    "start": claim["start"],
-                    "end": claim["end"],
-                }
-        return None
+    def _edit_failed(self, edit: Edit, message: str) -> None:
+        """The write failed: take the edit back off the screen, and say so in one line."""
+        edit.revert()
+        if self._panes:
+            self._refresh_highlights()
+            self._refresh_claims()
+        self.app.notify(f"Not saved: {message}", severity="error", markup=False)
 
-    def action_highlight(self) -> dict | None:
+    def action_highlight(self) -> Highlight | None:
         if self.read_only:
             self.notify(f"Read-only: {self.read_only}", severity="warning")
             return None
         if self.article is None:
             return None
-        span = self._target_span()
+        span = self.session.target_span(self.view.selected_span, self.view.cursor_offset)
         if span is None:
             self.notify("Nothing to highlight here.", markup=False)
             return None
-        start, end = span
-        record = {
-            "id": None,
-            "article_id": self.article_id,
-            "start": start,
-            "end": end,
-            "color": self.colour,
-            "note": "",
-            "tags": [],
-            "status": "anchored",
-        }
-        claim = self._claim_for_span(start, end)
-        if claim:
-            record["claim"] = claim
-        self.highlights.append(record)
+        highlight, edit = self.session.add_highlight(*span, self.colour)
         # The cursor goes to the highlight's start, inside it, so that `a`, `t`, `d` or a
         # colour key pressed next acts on it (the end of a selection is just past it).
-        self.view.collapse_selection(start)
+        self.view.collapse_selection(span[0])
         self._refresh_highlights()
-        extra = {"claim": claim} if claim else {}
-
-        def save(store):
-            # The id is set here, on the store thread, not when the answer reaches the UI:
-            # a key pressed meanwhile ("h" then "2") queues a job that needs it.
-            record["id"] = store.add_annotation(
-                self.article_id, start, end, color=record["color"], **extra
-            )
-
-        self.app.service.submit(save, failed=self._write_failed(record))
-        return record
-
-    def _write_failed(self, record: dict):
-        def failed(message: str) -> None:
-            if record in self.highlights:
-                self.highlights.remove(record)
-                self._refresh_highlights()
-            self.app.notify(f"Not saved: {message}", severity="error", markup=False)
-
-        return failed
+        self._save(edit)
+        return highlight
 
     def action_colour(self, colour: int) -> None:
         self.colour = colour
-        under = self._highlight_at(self.view.cursor_offset)
+        under = self.session.highlight_at(self.view.cursor_offset)
         if under is not None:
-            under["color"] = colour
+            self._save(self.session.recolour(under, colour))
             self._refresh_highlights()
-            self.app.service.submit(lambda s: s.update_annotation(under["id"], color=colour))
-        self._show_colour()
+        self.status_line.show_colour(colour)
 
     def action_note(self) -> None:
-        target = self._highlight_at(self.view.cursor_offset) or self.action_highlight()
+        target = self.session.highlight_at(self.view.cursor_offset) or self.action_highlight()
         if target is None:
             return
-        quote = self.text[target["start"] : target["end"]]
+        quote = self.text[target.start : target.end]
 
         def saved(note: str | None) -> None:
             if note is None:
                 return
-            target["note"] = note
-            target["tags"] = sorted(set(target.get("tags", [])) | set(tags_in(note)))
+            self._save(self.session.set_note(target, note))
             self._refresh_highlights()
-            tags = target["tags"]
-            self.app.service.submit(
-                lambda s: s.update_annotation(target["id"], note=note, tags=tags),
-                failed=lambda m: self.app.notify(f"Not saved: {m}", severity="error", markup=False),
-            )
 
-        self.app.push_screen(
-            dialogs().NoteEditor("Note on highlight", target.get("note", ""), quote), saved
-        )
+        self.app.push_screen(dialogs().NoteEditor("Note on highlight", target.note, quote), saved)
 
     def action_article_note(self) -> None:
         self._edit_article_note(None)
 
-    def _edit_article_note(self, existing: dict | None) -> None:
+    def _edit_article_note(self, existing: ArticleNote | None) -> None:
         def saved(note: str | None) -> None:
             if note is None or (not note.strip() and existing is None):
                 return
             if existing is not None:
-                existing["note"] = note
-                for n in self.notes:
-                    if n.get("id") == existing.get("id"):
-                        n["note"] = note
-                self.app.service.submit(lambda s: s.update_note(existing["id"], note))
+                self._save(self.session.edit_article_note(existing, note))
             else:
-                record = {"id": None, "article_id": self.article_id, "note": note}
-                self.notes.append(record)
-                def save(store) -> None:
-                    record["id"] = store.add_note(self.article_id, note)  # see action_highlight
-
-                self.app.service.submit(save)
+                self._save(self.session.add_article_note(note)[1])
             self._refresh_highlights()
 
         self.app.push_screen(
-            dialogs().NoteEditor("Article note", existing["note"] if existing else ""), saved
+            dialogs().NoteEditor("Article note", existing.note if existing else ""), saved
         )
 
     def action_delete(self) -> None:
@@ -149,65 +88,50 @@ class AnnotationEditing:
         (a highlight, an orphan, or an article note after confirmation)."""
         in_notes = self.focused is self.pane("notes")
         item = self.pane("notes").current() if in_notes else None
-        if item is not None and item.get("_kind") == "article-note":
+        if isinstance(item, ArticleNote):
             self._delete_article_note(item)
             return
-        target = item if item is not None else self._highlight_at(self.view.cursor_offset)
-        if target is None or target not in self.highlights:
+        target = item if item is not None else self.session.highlight_at(
+            self.view.cursor_offset)
+        if target is None or target not in self.session.highlights:
             self.notify("No highlight under the cursor.", markup=False)
             return
-        if (target.get("note") or "").strip():
+        if target.note.strip():
             # A note is work: undo exists, but a stray `d` should not be the only guard.
             def answered(yes: bool | None) -> None:
-                if yes and target in self.highlights:
+                if yes and target in self.session.highlights:
                     self._delete_highlight(target)
 
-            note = " ".join(target["note"].split())
+            note = " ".join(target.note.split())
             note = note if len(note) <= 80 else note[:79] + "…"
             self.app.push_screen(dialogs().Confirm(
                 f"Delete this highlight and its note “{note}”? (u undoes)"), answered)
             return
         self._delete_highlight(target)
 
-    def _delete_highlight(self, target: dict) -> None:
-        self.highlights.remove(target)
-        self.undo_stack.append(target)
+    def _delete_highlight(self, target: Highlight) -> None:
+        self._save(self.session.delete_highlight(target))
         self._refresh_highlights()
-        def delete(store) -> None:
-            deleted = store.delete_annotation(target["id"])
-            # What undo needs to put it back whole (selector, created...), without undoing
-            # a change made on screen since: keys already on the record are kept.
-            for key, value in dict(deleted).items():
-                target.setdefault(key, value)
-
-        self.app.service.submit(delete)
         self.notify("Highlight deleted (u to undo)", markup=False)
 
-    def _delete_article_note(self, item: dict) -> None:
+    def _delete_article_note(self, note: ArticleNote) -> None:
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.notes = [n for n in self.notes if n.get("id") != item.get("id")]
+            if yes and note in self.session.notes:
+                self._save(self.session.delete_article_note(note))
                 self._refresh_highlights()
-                self.app.service.submit(lambda s: s.delete_note(item["id"]))
 
         self.app.push_screen(dialogs().Confirm("Delete this article note?"), answered)
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
+        edit = self.session.undo()
+        if edit is None:
             self.notify("Nothing to undo.", markup=False)
             return
-        record = self.undo_stack.pop()
-        self.highlights.append(record)
+        self._save(edit)
         self._refresh_highlights()
 
-        def restore(store) -> None:
-            fields = {k: v for k, v in record.items() if k != "id"}
-            record["id"] = store.restore_annotation(fields)  # see action_highlight
-
-        self.app.service.submit(restore)
-
     def action_tag(self) -> None:
-        target = self._highlight_at(self.view.cursor_offset)
+        target = self.session.highlight_at(self.view.cursor_offset)
         if target is None:
             self.notify("No highlight under the cursor.", markup=False)
             return
@@ -215,26 +139,21 @@ class AnnotationEditing:
         def tagged(value: str | None) -> None:
             if value is None:
                 return
-            tags = sorted({t.lstrip("#") for t in value.replace(",", " ").split() if t.strip("#")})
-            target["tags"] = tags
+            self._save(self.session.set_tags(target, clean_tags(value)))
             self._refresh_highlights()
-            self.app.service.submit(lambda s: s.update_annotation(target["id"], tags=tags))
 
         self.app.push_screen(
-            dialogs().Prompt("Tags (space separated)", " ".join(target.get("tags", []))), tagged
+            dialogs().Prompt("Tags (space separated)", " ".join(target.tags)), tagged
         )
 
     def action_reattach(self) -> None:
         item = self.pane("notes").current()
-        if item is None or item.get("status") != "orphaned":
+        if not isinstance(item, Highlight) or not item.orphaned:
             self.notify("Choose an orphaned highlight in Notes first.", markup=False)
             return
-        span = self.view.selected_span or sentence_at(self.sentences, self.view.cursor_offset)
+        span = self.view.selected_span or self.session.sentence_at(self.view.cursor_offset)
         if span is None:
             return
-        item.update(start=span[0], end=span[1], status="anchored")
+        self._save(self.session.reattach(item, *span))
         self._refresh_highlights()
-        self.app.service.submit(
-            lambda s: s.update_annotation(item["id"], start=span[0], end=span[1])
-        )
         self.notify("Re-attached.", markup=False)

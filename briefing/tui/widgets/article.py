@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual.actions import SkipAction
+from textual.content import Content
 from textual.document._wrapped_document import WrappedDocument
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TextArea
 
+from briefing.model import Analysis, Claim
+from briefing.sanitize import sanitise_line
 from briefing.tui.keys import ARTICLE_BINDINGS
 
 LAYERS = ("claims", "actors", "highlights", "search", "focus")
@@ -75,11 +78,27 @@ class LayerPalette(Widget):
     }
 
 
+def _claim_style(claim: Claim) -> str:
+    if "denial" in claim.kinds:
+        return "article--claim-denial"
+    if "speculation" in claim.kinds:
+        return "article--claim-speculation"
+    return "article--claim"
+
+
 class ArticleView(TextArea, inherit_bindings=True):
     class Painted(Message):
         """The text given to `set_text` has been drawn for the first time: work that would
         only delay the first frame (side panes, the database) can start."""
 
+    class CursorMoved(Message):
+        """The cursor (or the selection's end) moved to `offset` in the text."""
+
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
+    BINDING_GROUP_TITLE = "Article motion"
     BINDINGS = ARTICLE_BINDINGS
 
     def __init__(self, text: str = "", **kwargs) -> None:
@@ -95,6 +114,9 @@ class ArticleView(TextArea, inherit_bindings=True):
         self._awaiting_paint = False
         self._wrapped_width: int | None = None  # the width the document was last wrapped at
         self.palette: LayerPalette | None = None  # set by the screen once it is mounted
+        self.walk: list[tuple[int, int]] = []  # what n/N step through
+        self.walk_index = -1
+        self._walk_label = ""
         self._index_text(text)
 
     def _set_document(self, text: str, language: str | None) -> None:
@@ -164,6 +186,10 @@ class ArticleView(TextArea, inherit_bindings=True):
     def selected_span(self) -> tuple[int, int] | None:
         start, end = sorted((self.offset(self.selection.start), self.offset(self.selection.end)))
         return (start, end) if end > start else None
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        event.stop()  # told as an offset, which is what the reader asks about
+        self.post_message(self.CursorMoved(self.cursor_offset))
 
     def jump_to(self, start: int, end: int | None = None, select: bool = False) -> None:
         if select and end is not None:
@@ -275,6 +301,36 @@ class ArticleView(TextArea, inherit_bindings=True):
         if not self.visual and self.selected_span is None:
             raise SkipAction()  # nothing selected: escape goes on to the screen (the search)
         self.collapse_selection(self.cursor_offset)
+
+    # -- analysis layers -------------------------------------------------------------------
+    def show_analysis(self, analysis: Analysis) -> None:
+        """Actor mentions tinted by type; claims by kind (denials and speculation apart)."""
+        self.set_layer("actors", [Span(s, e, f"article--actor-{a.type}")
+                                  for a in analysis.actors for s, e in a.mentions])
+        self.set_layer("claims", [Span(c.start, c.end, _claim_style(c)) for c in analysis.claims])
+
+    # -- walks: search matches or an actor's mentions, stepped through with n/N -----------
+    def start_walk(self, label: str, spans: list[tuple[int, int]], index: int = 0) -> None:
+        """Walk `spans` from `index`; the border shows the label and the position, so the
+        analyst always knows where in the walk they are."""
+        self.walk, self.walk_index, self._walk_label = spans, index, sanitise_line(label)
+        if spans:
+            self.jump_to(spans[index][0])
+            self.focus()
+        self._show_walk_position()
+
+    def step_walk(self, step: int) -> None:
+        if not self.walk:
+            return
+        self.walk_index = (self.walk_index + step) % len(self.walk)
+        self.jump_to(self.walk[self.walk_index][0])
+        self.focus()
+        self._show_walk_position()
+
+    def _show_walk_position(self) -> None:
+        self.border_title = Content(
+            f"{self._walk_label} · {self.walk_index + 1}/{len(self.walk)} · n/N"
+        ) if self.walk else None
 
     def collapse_selection(self, offset: int) -> None:
         """End visual mode and leave the cursor at `offset`, selecting nothing."""

@@ -1,15 +1,25 @@
-"""The side panes: Actors, Claims and Notes. Prompts are rich Text, never markup."""
+"""The side panes: Actors, Claims and Notes. Each keeps what it shows and posts a message
+when the analyst points at or chooses an item; the reader screen routes those. Prompts are
+rich Text, never markup."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual import on
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.highlights import COLOUR_NAMES
+from briefing.model import Actor, ArticleNote, Claim, Flag, Highlight
 from briefing.sanitize import sanitise_line
 from briefing.tags import tags_in
+
+if TYPE_CHECKING:
+    from briefing.reading import ReadingSession
 
 TYPE_GLYPHS = {"person": "●", "organisation": "■", "country": "◆", "group": "▲", "place": "◇"}
 KIND_BADGES = {"attributed": "ATTR", "quantitative": "NUM", "denial": "DENY",
@@ -72,60 +82,151 @@ class Pane(OptionList):
                 return
 
 
-def actor_prompt(actor: dict, marked: bool = False, mono: bool = False) -> Text:
+class _ItemMessage(Message):
+    def __init__(self, pane: Pane, item: object) -> None:
+        super().__init__()
+        self.pane, self.item = pane, item
+
+    @property
+    def control(self) -> Pane:  # so that @on(..., "#actors") picks the pane
+        return self.pane
+
+
+class _ItemPane(Pane):
+    """A pane whose items the analyst points at (moving over them) or chooses (enter).
+    Pointed is also posted when cursor sync moves an unfocused pane: whoever marks the text
+    for it checks that the pane has focus by the time the message arrives."""
+
+    class Pointed(_ItemMessage):
+        """The analyst moved onto `item` (or cursor sync did, see the class)."""
+
+    class Chosen(_ItemMessage):
+        """The analyst pressed enter on `item`."""
+
+    @on(OptionList.OptionHighlighted)
+    def _pointed(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        item = self.current()
+        if item is not None:
+            self.post_message(self.Pointed(self, item))
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self.current()
+        if item is not None:
+            self.post_message(self.Chosen(self, item))
+
+
+class ActorsPane(_ItemPane):
+    """The article's actors; those named in the sentence under the cursor are marked."""
+
+    def __init__(self) -> None:
+        super().__init__("Actors", "No actors found.", id="actors")
+        self.marked: set[int] = set()  # indexes into the actors shown
+
+    def show_actors(self, actors: list[Actor]) -> None:
+        self.marked = set()
+        mono = self.app.has_class("-mono")
+        self.show(actors, [actor_prompt(a, False, mono) for a in actors])
+
+    def mark(self, marked: set[int]) -> None:
+        """Mark these actors, re-drawing only those whose mark changed."""
+        if marked == self.marked:
+            return
+        changed, self.marked = self.marked ^ marked, marked
+        mono = self.app.has_class("-mono")
+        for i in changed:
+            if i < len(self.items):
+                self.replace_option_prompt_at_index(i, actor_prompt(self.items[i], i in marked,
+                                                                    mono))
+
+
+class ClaimsPane(_ItemPane):
+    """The claims that pass the session's filter, with their grades, after the date flags."""
+
+    def __init__(self) -> None:
+        super().__init__("Claims", "No claims found.", id="claims")
+
+    def show_claims(self, session: ReadingSession) -> None:
+        flags: list[Flag] = list(session.analysis.flags) if session.analysis else []
+        claims = session.shown_claims()
+        if session.claim_filter:
+            count: str | None = f"{len(claims)} matching {session.claim_filter!r}"
+            flags = []
+        else:
+            count = f"{len(claims)} · ⚑ {len(flags)}" if flags else None
+        prompts = [Text("⚑ " + sanitise_line(f.message), style="bold") for f in flags]
+        prompts += [claim_prompt(c, session.grade_label(c)) for c in claims]
+        self.show([*flags, *claims], prompts, count)
+
+
+class NotesPane(_ItemPane):
+    """Highlights in text order, orphans, then article notes."""
+
+    def __init__(self) -> None:
+        super().__init__("Notes", "No highlights or notes yet: h highlights, a adds a note.",
+                         id="notes")
+
+    def show_notes(self, session: ReadingSession) -> None:
+        items = session.notes_items()
+        mono = self.app.has_class("-mono")
+        self.show(items, [note_prompt(i, session.text, mono) for i in items])
+
+
+def actor_prompt(actor: Actor, marked: bool = False, mono: bool = False) -> Text:
     """Name and count on the first line; type and role on the second (narrow panes wrap
     less). `mono`: no colour at all (the glyph's shape and the type word carry the type)."""
-    glyph = TYPE_GLYPHS.get(actor["type"], "·")
+    glyph = TYPE_GLYPHS.get(actor.type, "·")
     line = Text()
     line.append("▸ " if marked else "  ", style="bold")
-    line.append(f"{glyph} ", style="" if mono else TYPE_COLOURS.get(actor["type"], ""))
-    line.append(clip(actor["name"], 60), style="bold" if marked else "")
-    line.append(f" ×{len(actor['mentions'])}", style="dim")
-    detail = actor["type"] + (f" · {clip(actor['role'], 60)}" if actor.get("role") else "")
+    line.append(f"{glyph} ", style="" if mono else TYPE_COLOURS.get(actor.type, ""))
+    line.append(clip(actor.name, 60), style="bold" if marked else "")
+    line.append(f" ×{len(actor.mentions)}", style="dim")
+    detail = actor.type + (f" · {clip(actor.role, 60)}" if actor.role else "")
     line.append(f"\n    {detail}", style="dim italic")
     return line
 
 
-def claim_prompt(claim: dict, grade: str | None = None) -> Text:
+def claim_prompt(claim: Claim, grade: str | None = None) -> Text:
     line = Text()
-    badges = " ".join(KIND_BADGES.get(k, k.upper()) for k in claim["kinds"])
+    badges = " ".join(KIND_BADGES.get(k, k.upper()) for k in claim.kinds)
     line.append(f"[{badges}]", style="bold")
     if grade:
         line.append(f" {grade}", style="reverse")
-    if claim.get("probability"):
-        p = claim["probability"]
+    if claim.probability:
+        p = claim.probability
         line.append(f" {p['low']}-{p['high']}%", style="italic")
     line.append(" ")
-    line.append(clip(claim.get("speaker") or "—", 40), style="bold underline")
-    line.append(": " + clip(claim["text"], 90))
+    line.append(clip(claim.speaker or "—", 40), style="bold underline")
+    line.append(": " + clip(claim.text, 90))
     return line
 
 
-def note_prompt(item: dict, text: str, mono: bool = False) -> Text:
+def note_prompt(item: Highlight | ArticleNote, text: str, mono: bool = False) -> Text:
     line = Text()
-    kind = item.get("_kind")
-    if kind == "article-note":
+    if isinstance(item, ArticleNote):
         line.append("✎ Article: ", style="bold")
-        line.append(clip(item["note"], 100))
+        line.append(clip(item.note, 100))
         return line
-    colour = COLOUR_NAMES.get(item.get("color", 1), "?")
-    if item.get("status") == "orphaned":
+    colour = COLOUR_NAMES.get(item.color, "?")
+    if item.orphaned:
         line.append("⚠ Orphaned ", style="bold reverse")
-        quote = item["selector"]["quote"]["exact"]
+        quote = item.selector.exact if item.selector else ""
     else:
-        swatch = "" if mono else SWATCHES.get(item.get("color", 1), "")
+        swatch = "" if mono else SWATCHES.get(item.color, "")
         line.append(f"█ {colour} ", style=swatch)
-        quote = text[item["start"]:item["end"]]
+        quote = text[item.start:item.end]
     line.append("“" + clip(quote, 70) + "”", style="italic")
-    first = item.get("original_quote")
+    first = item.original_quote
     if first and " ".join(first.split()) != " ".join(quote.split()):
         # A new version changed the words: what the analyst first marked stays in view.
         line.append("\n  first marked: “" + clip(first, 70) + "”", style="dim")
-    if item.get("note"):
-        line.append("\n  ✎ " + clip(item["note"], 100))
+    if item.note:
+        line.append("\n  ✎ " + clip(item.note, 100))
     # Tags typed in the note as #words are already on screen there; list only the others.
-    shown = set(tags_in(item.get("note") or ""))
-    extra = [t for t in item.get("tags") or () if t not in shown]
+    shown = set(tags_in(item.note))
+    extra = [t for t in item.tags if t not in shown]
     if extra:
         line.append("  " + clip(" ".join("#" + t for t in extra), 60), style="dim")
     return line

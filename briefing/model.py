@@ -1,0 +1,338 @@
+"""Briefing's models: plain dataclasses for what the store holds and the analysis finds.
+
+One set shared by the store's typed readers, the reading session, the export and search.
+Each `from_dict` reads the stored form (the JSON the store writes) and `to_dict` gives it
+back unchanged, keys Briefing does not know included (`extra`), so reading a record through
+a model never loses what a newer version or another tool wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from briefing.anchoring import Selector
+
+__all__ = ["Actor", "Analysis", "Article", "ArticleNote", "Claim", "Flag", "Grade",
+           "Highlight", "Mention", "Selector"]
+
+
+def __getattr__(name: str) -> Any:
+    # Selector lives with the code that captures and finds it (anchoring.py, which loads a
+    # native aligner): imported when first asked for, not before the reader's first paint.
+    if name == "Selector":
+        from briefing.anchoring import Selector
+
+        return Selector
+    raise AttributeError(name)
+
+
+def _extra(data: dict, known: frozenset[str]) -> dict[str, Any]:
+    if data.keys() <= known:  # the usual case, checked in C: search reads thousands
+        return {}
+    return {k: v for k, v in data.items() if k not in known}
+
+
+def _span(value: Any) -> tuple[int, int] | None:
+    return (int(value[0]), int(value[1])) if value else None
+
+
+def _pair(span: tuple[int, int] | None) -> list[int] | None:
+    return list(span) if span is not None else None
+
+
+# -- the library ---------------------------------------------------------------------------
+_ARTICLE_KEYS = frozenset({"id", "title", "text", "hash", "imported", "revisions"})
+
+
+@dataclass(slots=True)
+class Article:
+    """A stored article. `meta` holds the rest of its header (source, published, url...)."""
+
+    id: int | None
+    title: str
+    text: str
+    hash: str
+    imported: str | None = None
+    revisions: list[dict] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Article:
+        return cls(data.get("id"), data["title"], data["text"], data["hash"],
+                   data.get("imported"), list(data.get("revisions") or []),
+                   _extra(data, _ARTICLE_KEYS))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title, "text": self.text, "hash": self.hash,
+                               "imported": self.imported, "revisions": self.revisions,
+                               **self.meta}
+        if self.id is not None:
+            out["id"] = self.id
+        return out
+
+    @property
+    def source(self) -> str | None:
+        return self.meta.get("source")
+
+    @property
+    def published(self) -> str | None:
+        return self.meta.get("published")
+
+
+# -- analysis ------------------------------------------------------------------------------
+class Mention(NamedTuple):
+    """Where an actor is named: text[start:end]. Stored as the pair [start, end]."""
+
+    start: int
+    end: int
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Mention:
+        if isinstance(data, dict):
+            return cls(int(data["start"]), int(data["end"]))
+        return cls._make(data)  # the stored pair: read by the thousand, so no checks
+
+    def to_dict(self) -> list[int]:
+        return [self.start, self.end]
+
+
+_ACTOR_KEYS = frozenset({"name", "type", "aliases", "role", "mentions"})
+
+
+@dataclass(slots=True)
+class Actor:
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Actor:
+        return cls(data["name"], data["type"], list(data.get("aliases") or []),
+                   data.get("role"), [Mention.from_dict(m) for m in data.get("mentions") or []],
+                   _extra(data, _ACTOR_KEYS))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "aliases": self.aliases,
+                "role": self.role, "mentions": [m.to_dict() for m in self.mentions],
+                **self.extra}
+
+
+_CLAIM_KEYS = frozenset({"start", "end", "text", "kinds", "speaker", "cue", "hedges",
+                         "probability", "cue_span", "speaker_span"})
+# What a highlight keeps of the claim it was made on (see Claim.reference).
+_CLAIM_REFERENCE = ("kinds", "speaker", "text", "start", "end")
+
+
+@dataclass(slots=True)
+class Claim:
+    """Who asserts what: text[start:end], its kinds (statement, denial, speculation...)."""
+
+    start: int
+    end: int
+    text: str
+    kinds: list[str]
+    speaker: str | None = None
+    cue: str | None = None
+    hedges: list[str] = field(default_factory=list)
+    probability: dict | None = None
+    cue_span: tuple[int, int] | None = None
+    speaker_span: tuple[int, int] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Claim:
+        return cls(int(data["start"]), int(data["end"]), data["text"],
+                   list(data.get("kinds") or []), data.get("speaker"), data.get("cue"),
+                   list(data.get("hedges") or []), data.get("probability"),
+                   _span(data.get("cue_span")), _span(data.get("speaker_span")),
+                   _extra(data, _CLAIM_KEYS))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "kinds": self.kinds,
+                "speaker": self.speaker, "cue": self.cue, "hedges": self.hedges,
+                "probability": self.probability, "cue_span": _pair(self.cue_span),
+                "speaker_span": _pair(self.speaker_span), **self.extra}
+
+    def reference(self) -> dict[str, Any]:
+        """The short form a highlight stores of the claim it covers."""
+        return {"kinds": self.kinds, "speaker": self.speaker, "text": self.text,
+                "start": self.start, "end": self.end}
+
+    def overlap(self, start: int, end: int) -> int:
+        return min(end, self.end) - max(start, self.start)
+
+
+_FLAG_KEYS = frozenset({"kind", "start", "end", "message"})
+
+
+@dataclass(slots=True)
+class Flag:
+    """A note the analysis makes about the text (a date that disagrees with the article's)."""
+
+    kind: str
+    start: int
+    end: int
+    message: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Flag:
+        return cls(data["kind"], int(data["start"]), int(data["end"]), data["message"],
+                   _extra(data, _FLAG_KEYS))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end,
+                "message": self.message, **self.extra}
+
+
+_ANALYSIS_KEYS = frozenset({"title", "model", "actors", "claims", "flags", "seconds"})
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What the analysis found in one text. `extra`: the rest (meta, text from the CLI)."""
+
+    model: str
+    actors: list[Actor] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    title: str = ""
+    seconds: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Analysis:
+        return cls(data.get("model", "?"),
+                   [Actor.from_dict(a) for a in data.get("actors") or []],
+                   [Claim.from_dict(c) for c in data.get("claims") or []],
+                   [Flag.from_dict(f) for f in data.get("flags") or []],
+                   data.get("title", ""), data.get("seconds"), _extra(data, _ANALYSIS_KEYS))
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"title": self.title, "model": self.model,
+               "actors": [a.to_dict() for a in self.actors],
+               "claims": [c.to_dict() for c in self.claims],
+               "flags": [f.to_dict() for f in self.flags], **self.extra}
+        if self.seconds is not None:
+            out["seconds"] = self.seconds
+        return out
+
+
+# -- the analyst's work --------------------------------------------------------------------
+_HIGHLIGHT_KEYS = frozenset({"id", "article_id", "start", "end", "note", "color", "tags",
+                             "status", "selector", "text_hash", "created", "updated", "claim",
+                             "original_quote"})
+
+
+@dataclass(slots=True, eq=False)
+class Highlight:
+    """A highlighted span with its colour (1-5), note and tags. `start`/`end` are None once
+    orphaned (its words are gone from the text); `selector` finds them again. Compared by
+    identity: two highlights over the same words are two highlights."""
+
+    id: int | None
+    article_id: int
+    start: int | None
+    end: int | None
+    color: int = 1
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    status: str = "anchored"
+    claim: Claim | None = None
+    selector: Selector | None = None
+    text_hash: str | None = None
+    created: str | None = None
+    updated: str | None = None
+    original_quote: str | None = None  # the words first marked, when a new version changed them
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def orphaned(self) -> bool:
+        return self.status == "orphaned"
+
+    def covers(self, offset: int) -> bool:
+        return not self.orphaned and self.start <= offset < self.end
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Highlight:
+        claim = data.get("claim")
+        # Highlights made before claims had offsets keep their claim as it was written.
+        placed = bool(claim) and "start" in claim and "end" in claim
+        selector = data.get("selector")
+        if selector:
+            from briefing.anchoring import Selector
+        extra = _extra(data, _HIGHLIGHT_KEYS)
+        if claim and not placed:
+            extra["claim"] = claim
+        return cls(data.get("id"), int(data["article_id"]), data.get("start"), data.get("end"),
+                   int(data.get("color", 1)), data.get("note") or "", list(data.get("tags") or []),
+                   data.get("status", "anchored"), Claim.from_dict(claim) if placed else None,
+                   Selector.from_dict(selector) if selector else None,
+                   data.get("text_hash"), data.get("created"), data.get("updated"),
+                   data.get("original_quote"), extra)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"color": self.color, "tags": self.tags, "status": self.status,
+                               **self.extra, "article_id": self.article_id,
+                               "start": self.start, "end": self.end, "note": self.note}
+        if self.claim is not None:
+            out["claim"] = self.claim.reference()
+        for key in ("selector", "text_hash", "created", "updated", "original_quote", "id"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value.to_dict() if key == "selector" else value
+        return out
+
+
+_NOTE_KEYS = frozenset({"id", "article_id", "note", "created", "updated"})
+
+
+@dataclass(slots=True, eq=False)
+class ArticleNote:
+    """A note on a whole article."""
+
+    id: int | None
+    article_id: int
+    note: str
+    created: str | None = None
+    updated: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ArticleNote:
+        return cls(data.get("id"), int(data["article_id"]), data.get("note") or "",
+                   data.get("created"), data.get("updated"), _extra(data, _NOTE_KEYS))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {**self.extra, "article_id": self.article_id, "note": self.note}
+        for key in ("created", "updated", "id"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """One Admiralty grade, as the "grades" table keeps it: `source:<name>` -> A-F (the
+    speaker's reliability) or `claim:<article>:<start>:<end>` -> 1-6 (the claim's
+    credibility). See briefing/grades.py."""
+
+    key: str
+    value: str
+
+    @property
+    def is_reliability(self) -> bool:
+        return self.key.startswith("source:")
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Grade:
+        return cls(str(data["key"]), str(data["value"]))
+
+    def to_dict(self) -> dict[str, str]:
+        return {"key": self.key, "value": self.value}

@@ -1,0 +1,388 @@
+"""A reading session: one article with the analyst's highlights and notes, its analysis and
+grades, and the questions the reader asks of them. No UI: the reader screen shows what this
+holds and routes keys to it.
+
+Edits are optimistic: each changes the session at once and returns an `Edit` whose `write`
+runs on the database thread and whose `revert` puts the session back when that write fails,
+so the screen never shows what was not saved.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from briefing.grades import claim_key, grade_label, set_grade
+from briefing.model import Analysis, ArticleNote, Claim, Highlight
+from briefing.sentences import sentence_at, sentence_spans
+from briefing.tags import tags_in
+
+if TYPE_CHECKING:
+    from briefing.library import ReanchorSummary
+    from briefing.model import Article
+    from briefing.store import Store
+
+LONGEST_MENTION = 200  # characters: how far before a sentence a mention can start
+_CLAIM_REACH = 2000  # characters: no claim is longer, so claim_at stops looking back there
+
+Record = Highlight | ArticleNote
+
+
+@dataclass
+class Edit:
+    """One optimistic change. `write(store)` saves it (database thread); `revert()` undoes it
+    in the session (UI thread) when the write fails; `saved(result)` takes the write's
+    result on the UI thread (a new record's id)."""
+
+    what: str
+    write: Callable[[Store], Any]
+    revert: Callable[[], None]
+    saved: Callable[[Any], None] = field(default=lambda result: None)
+
+
+@dataclass
+class Opened:
+    """What the reader needs to show a stored article, read in one database job."""
+
+    article: Article
+    highlights: list[Highlight]
+    notes: list[ArticleNote]
+    grades: dict[str, str]
+    analysis: Analysis | None  # the cached one, if this text was analysed by this pipeline
+    reanchored: ReanchorSummary  # highlights moved or orphaned by a change of text
+    update: ReanchorSummary | None = None  # set when this opening replaced an older text
+
+
+def open_article(store: Store, article_id: int, model: str | None) -> Opened:
+    """Re-anchor the article's highlights if its text changed under them, then read it with
+    everything the reader shows."""
+    from briefing.analysis.cache import cached_analysis
+    from briefing.library import reanchor
+
+    reanchored = reanchor(store, store.require_article(article_id))
+    article = store.read_article(article_id)
+    return Opened(article, store.highlights(article_id), store.article_notes(article_id),
+                  store.grades(), cached_analysis(store, article.hash, model), reanchored)
+
+
+def signature(records: list[Record]) -> list[tuple]:
+    """What a reader shows of highlights or notes, to tell whether another session changed
+    them."""
+    return sorted(
+        (r.id or 0, getattr(r, "start", None), getattr(r, "end", None), r.note,
+         getattr(r, "color", None), tuple(getattr(r, "tags", ())), getattr(r, "status", None))
+        for r in records
+    )
+
+
+def clean_tags(value: str) -> list[str]:
+    """Tags typed at the tag prompt: space or comma separated, # optional, each once."""
+    return sorted({t.lstrip("#") for t in value.replace(",", " ").split() if t.strip("#")})
+
+
+class ReadingSession:
+    def __init__(self, article_id: int | None, text: str) -> None:
+        self.article_id = article_id
+        self.text = text
+        self.highlights: list[Highlight] = []
+        self.notes: list[ArticleNote] = []
+        self.analysis: Analysis | None = None
+        self.grades: dict[str, str] = {}
+        self.claim_filter = ""
+        self.undo_stack: list[tuple[Highlight, Future[dict]]] = []
+        self._sentences: list[tuple[int, int]] | None = None
+        self._claim_starts: list[int] = []
+        self._mentions: list[tuple[int, int, int]] = []  # (start, end, actor index)
+        self._mention_starts: list[int] = []
+        # Ids of records whose insert is queued: the jobs queued after it (a colour key
+        # pressed right after `h`) read them on the database thread, in order.
+        self._pending_ids: dict[Record, Future[int]] = {}
+
+    # -- what the session holds ------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        if text != self.text:
+            self.text, self._sentences = text, None
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Split on first use, not before the first paint."""
+        if self._sentences is None:
+            self._sentences = sentence_spans(self.text)
+        return self._sentences
+
+    def set_annotations(self, highlights: list[Highlight], notes: list[ArticleNote]) -> bool:
+        """Take what the store holds; False (and nothing changed) when it shows the same."""
+        if signature(highlights) == signature(self.highlights) and \
+                signature(notes) == signature(self.notes):
+            return False
+        self.highlights, self.notes = highlights, notes
+        return True
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self._claim_starts = [c.start for c in analysis.claims]
+        self._mentions = sorted((m.start, m.end, i) for i, a in enumerate(analysis.actors)
+                                for m in a.mentions)
+        self._mention_starts = [m[0] for m in self._mentions]
+
+    def drop_analysis(self) -> None:
+        """The text changed: the analysis pointed into the old one."""
+        self.analysis, self._claim_starts = None, []
+        self._mentions, self._mention_starts = [], []
+
+    @property
+    def actors(self) -> list:
+        return self.analysis.actors if self.analysis else []
+
+    @property
+    def claims(self) -> list[Claim]:
+        return self.analysis.claims if self.analysis else []
+
+    # -- questions -------------------------------------------------------------------------
+    def highlight_at(self, offset: int) -> Highlight | None:
+        """The shortest highlight over `offset` (the inner one of two nested)."""
+        found = [h for h in self.highlights if h.covers(offset)]
+        return min(found, key=lambda h: h.end - h.start) if found else None
+
+    def claim_at(self, offset: int) -> Claim | None:
+        claims = self.claims
+        i = bisect.bisect_right(self._claim_starts, offset) - 1
+        while i >= 0:
+            if claims[i].start <= offset < claims[i].end:
+                return claims[i]
+            if claims[i].end < offset - _CLAIM_REACH:
+                break
+            i -= 1
+        return None
+
+    def target_span(self, selection: tuple[int, int] | None, cursor: int
+                    ) -> tuple[int, int] | None:
+        """What `h` highlights: the selection's words (not the spaces or line ends it runs
+        over), else the sentence under the cursor."""
+        if selection and self.text[selection[0]:selection[1]].strip():
+            start, end = selection
+            while self.text[start].isspace():
+                start += 1
+            while self.text[end - 1].isspace():
+                end -= 1
+            return start, end
+        return sentence_at(self.sentences, cursor)
+
+    def sentence_at(self, offset: int) -> tuple[int, int] | None:
+        return sentence_at(self.sentences, offset)
+
+    def claim_for_span(self, start: int, end: int) -> Claim | None:
+        """The claim a new highlight is made on: the first covering most of it."""
+        return next((c for c in self.claims if c.overlap(start, end) > 0.5 * (end - start)),
+                    None)
+
+    def actors_near(self, offset: int) -> set[int]:
+        """The actors (indexes into the analysis) named in the sentence at `offset`."""
+        sentence = sentence_at(self.sentences, offset)
+        if not sentence:
+            return set()
+        # Mentions sorted by start: the sentence's are one bisected slice, so a cursor move
+        # costs the same on a 1 MB article as on a short one.
+        lo = bisect.bisect_left(self._mention_starts, sentence[0] - LONGEST_MENTION)
+        hi = bisect.bisect_left(self._mention_starts, sentence[1])
+        return {actor for _, end, actor in self._mentions[lo:hi] if end > sentence[0]}
+
+    def grade_label(self, claim: Claim) -> str | None:
+        return grade_label(self.grades, self.article_id, claim)
+
+    def claim_passes(self, claim: Claim) -> bool:
+        """The claims filter: words that must all match a kind, the speaker, the grade
+        ('B2', or 'B' / '2' alone) or the text."""
+        if not self.claim_filter:
+            return True
+        grade = self.grade_label(claim) or ""
+        haystack = " ".join([*claim.kinds, claim.speaker or "", claim.text]).lower()
+        for word in self.claim_filter.split():
+            if word.upper() == grade or (len(word) == 1 and word.upper() in grade):
+                continue
+            if word.lower() not in haystack:
+                return False
+        return True
+
+    def shown_claims(self) -> list[Claim]:
+        return [c for c in self.claims if self.claim_passes(c)]
+
+    def notes_items(self) -> list[Record]:
+        """The Notes pane: highlights in text order, then orphans, then article notes."""
+        anchored = sorted((h for h in self.highlights if not h.orphaned), key=lambda h: h.start)
+        return [*anchored, *(h for h in self.highlights if h.orphaned), *self.notes]
+
+    def claim_grade_key(self, claim: Claim) -> str:
+        return claim_key(self.article_id, claim)
+
+    # -- edits -----------------------------------------------------------------------------
+    def _id_of(self, record: Record) -> Callable[[], int]:
+        """The record's database id, read when the job runs (an insert queued before it has
+        run by then; if that failed, so does this job)."""
+        if record.id is not None:
+            known = record.id
+            return lambda: known
+        pending = self._pending_ids[record]
+        return lambda: pending.result(timeout=0)
+
+    def _inserting(self, record: Record, insert: Callable[[Store], int]
+                   ) -> tuple[Callable[[Store], int], Callable[[int], None]]:
+        """A write that inserts `record`, and the handler that takes its id on the UI
+        thread."""
+        pending: Future[int] = Future()
+        self._pending_ids[record] = pending
+
+        def write(store: Store) -> int:
+            try:
+                new_id = insert(store)
+            except BaseException as exc:
+                pending.set_exception(exc)
+                raise
+            pending.set_result(new_id)
+            return new_id
+
+        def saved(new_id: int) -> None:
+            record.id = new_id
+            if self._pending_ids.get(record) is pending:
+                del self._pending_ids[record]
+
+        return write, saved
+
+    def add_highlight(self, start: int, end: int, colour: int) -> tuple[Highlight, Edit]:
+        claim = self.claim_for_span(start, end)
+        highlight = Highlight(None, self.article_id, start, end, color=colour, claim=claim)
+        self.highlights.append(highlight)
+        extra = {"claim": claim.reference()} if claim else {}
+        write, saved = self._inserting(highlight, lambda store: store.add_annotation(
+            self.article_id, start, end, color=colour, **extra))
+
+        def revert() -> None:
+            if highlight in self.highlights:
+                self.highlights.remove(highlight)
+
+        return highlight, Edit("highlight", write, revert, saved)
+
+    def _update(self, what: str, highlight: Highlight, **fields: Any) -> Edit:
+        """Change fields of a highlight on screen and in the store."""
+        before = {name: getattr(highlight, name) for name in fields}
+        for name, value in fields.items():
+            setattr(highlight, name, value)
+        stored_id = self._id_of(highlight)
+        # The store sets the status itself when it is given new offsets.
+        store_fields = {k: v for k, v in fields.items() if k != "status"}
+
+        def revert() -> None:
+            for name, value in before.items():
+                setattr(highlight, name, value)
+
+        return Edit(what, lambda store: store.update_annotation(stored_id(), **store_fields),
+                    revert)
+
+    def recolour(self, highlight: Highlight, colour: int) -> Edit:
+        return self._update("colour", highlight, color=colour)
+
+    def set_note(self, highlight: Highlight, note: str) -> Edit:
+        """The note, and the #tags written in it added to the highlight's tags."""
+        tags = sorted(set(highlight.tags) | set(tags_in(note)))
+        return self._update("note", highlight, note=note, tags=tags)
+
+    def set_tags(self, highlight: Highlight, tags: list[str]) -> Edit:
+        return self._update("tags", highlight, tags=tags)
+
+    def reattach(self, highlight: Highlight, start: int, end: int) -> Edit:
+        return self._update("re-attach", highlight, start=start, end=end, status="anchored")
+
+    def delete_highlight(self, highlight: Highlight) -> Edit:
+        """Delete it; undo() puts it back."""
+        index = self.highlights.index(highlight)
+        self.highlights.remove(highlight)
+        deleted: Future[dict] = Future()  # the stored record, for undo to put back whole
+        entry = (highlight, deleted)
+        self.undo_stack.append(entry)
+        stored_id = self._id_of(highlight)
+
+        def write(store: Store) -> None:
+            try:
+                deleted.set_result(dict(store.delete_annotation(stored_id())))
+            except BaseException as exc:
+                deleted.set_exception(exc)
+                raise
+
+        def revert() -> None:
+            if entry in self.undo_stack:
+                self.undo_stack.remove(entry)
+            self.highlights.insert(min(index, len(self.highlights)), highlight)
+
+        return Edit("delete", write, revert)
+
+    def undo(self) -> Edit | None:
+        """Put back the last deleted highlight; None when there is nothing to undo."""
+        if not self.undo_stack:
+            return None
+        entry = self.undo_stack.pop()
+        highlight, deleted = entry
+        self.highlights.append(highlight)
+        highlight.id = None
+
+        def record(store: Store) -> int:
+            # What was stored (selector, created...) under what the session changed since.
+            fields = {**deleted.result(timeout=0), **highlight.to_dict()}
+            fields.pop("id", None)
+            return store.restore_annotation(fields)
+
+        write, saved = self._inserting(highlight, record)
+
+        def revert() -> None:
+            if highlight in self.highlights:
+                self.highlights.remove(highlight)
+            self.undo_stack.append(entry)
+
+        return Edit("undo", write, revert, saved)
+
+    def add_article_note(self, text: str) -> tuple[ArticleNote, Edit]:
+        note = ArticleNote(None, self.article_id, text)
+        self.notes.append(note)
+        write, saved = self._inserting(note, lambda store: store.add_note(self.article_id, text))
+
+        def revert() -> None:
+            if note in self.notes:
+                self.notes.remove(note)
+
+        return note, Edit("article note", write, revert, saved)
+
+    def edit_article_note(self, note: ArticleNote, text: str) -> Edit:
+        before = note.note
+        note.note = text
+        stored_id = self._id_of(note)
+
+        def revert() -> None:
+            note.note = before
+
+        return Edit("article note", lambda store: store.update_note(stored_id(), text), revert)
+
+    def delete_article_note(self, note: ArticleNote) -> Edit:
+        index = self.notes.index(note)
+        self.notes.remove(note)
+        stored_id = self._id_of(note)
+
+        def revert() -> None:
+            self.notes.insert(min(index, len(self.notes)), note)
+
+        return Edit("delete note", lambda store: store.delete_note(stored_id()), revert)
+
+    def set_grade(self, key: str, value: str) -> Edit:
+        before = self.grades.get(key)
+        self.grades[key] = value
+
+        def revert() -> None:
+            if before is None:
+                self.grades.pop(key, None)
+            else:
+                self.grades[key] = before
+
+        # grades.set_grade: a claim's grade also records its text's hash, so that it
+        # follows the claim into the article's next version.
+        return Edit("grade", lambda store: set_grade(store, key, value), revert)

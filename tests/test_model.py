@@ -1,0 +1,103 @@
+"""briefing.model: every model reads the stored form and writes it back unchanged."""
+
+from __future__ import annotations
+
+import json
+
+from briefing.library import import_file
+from briefing.model import (
+    Actor,
+    Analysis,
+    Article,
+    ArticleNote,
+    Claim,
+    Flag,
+    Grade,
+    Highlight,
+    Mention,
+)
+from briefing.store import Store
+from tests.conftest import DATA, ROOT
+
+SAMPLE = DATA / "baltic-cable-damage.md"
+FIXTURES = ROOT / "tests" / "tui" / "fixtures"
+
+
+def _analysis() -> dict:
+    return json.loads((FIXTURES / "baltic-analysis.json").read_text(encoding="utf-8"))
+
+
+def test_an_analysis_as_stored_round_trips(db_path):
+    stored = _analysis()
+    with Store(db_path) as store:
+        article_id = import_file(store, SAMPLE).article_id
+        digest = store.article(article_id)["hash"]
+        store.save_analysis(f"{digest}:m:v2", stored)
+        raw = store.analysis_for_hash(digest)
+        model = store.analysis_of(digest)
+    assert model is not None and model.to_dict() == raw == stored
+    assert model.actors[0].mentions[0] == Mention(*stored["actors"][0]["mentions"][0])
+    assert model.claims[0].text == stored["claims"][0]["text"]
+    spoken = next(c for c in stored["claims"] if c.get("speaker_span"))
+    typed = next(c for c in model.claims if c.start == spoken["start"])
+    assert typed.speaker_span == tuple(spoken["speaker_span"])
+
+
+def test_articles_highlights_and_notes_as_stored_round_trip(db_path):
+    with Store(db_path) as store:
+        article_id = import_file(store, SAMPLE).article_id
+        text = store.article(article_id)["text"]
+        claim = Claim.from_dict(_analysis()["claims"][0])
+        plain = store.add_annotation(article_id, 0, 20, color=3)
+        noted = store.add_annotation(article_id, 30, 60, note="why #tag", tags=["tag"],
+                                     claim=claim.reference())
+        store.add_note(article_id, "the whole article")
+        store.replace_article_text(article_id, text + "\nMore.")
+        store.set_anchors(article_id, {plain: None}, "x")  # orphaned: no offsets
+        raw_article = store.article(article_id)
+        raw_highlights = store.annotations(article_id)
+        raw_notes = store.notes(article_id)
+        article = store.read_article(article_id)
+        highlights = store.highlights(article_id)
+        notes = store.article_notes(article_id)
+    assert Article.from_dict(raw_article).to_dict() == dict(raw_article)
+    assert article.source == raw_article["source"] and article.revisions
+    assert [h.to_dict() for h in highlights] == [dict(h) for h in raw_highlights]
+    orphan = next(h for h in highlights if h.id == plain)
+    assert orphan.orphaned and orphan.start is None and not orphan.covers(0)
+    with_claim = next(h for h in highlights if h.id == noted)
+    assert with_claim.claim.start == claim.start and with_claim.tags == ["tag"]
+    assert with_claim.selector.exact == text[30:60]
+    assert [n.to_dict() for n in notes] == [dict(n) for n in raw_notes]
+    assert notes[0].note == "the whole article"
+
+
+def test_unknown_keys_are_kept():
+    """A record a newer Briefing wrote keeps the fields this one does not know."""
+    actor = {"name": "A", "type": "person", "aliases": [], "role": None, "mentions": [[1, 2]],
+             "wikidata": "Q1"}
+    flag = {"kind": "relative_date", "start": 1, "end": 5, "message": "m", "date": "x"}
+    note = {"id": 3, "article_id": 1, "note": "n", "pinned": True}
+    highlight = {"id": 4, "article_id": 1, "start": 0, "end": 3, "note": "", "color": 2,
+                 "tags": [], "status": "anchored", "kind": "question"}
+    assert Actor.from_dict(actor).to_dict() == actor
+    assert Flag.from_dict(flag).to_dict() == flag
+    assert ArticleNote.from_dict(note).to_dict() == note
+    assert Highlight.from_dict(highlight).to_dict() == highlight
+
+
+def test_a_claim_reference_without_offsets_is_kept_as_written():
+    """Early highlights stored their claim without offsets: it is not made up, nor lost."""
+    old = {"id": 1, "article_id": 1, "start": 0, "end": 3, "note": "", "color": 1, "tags": [],
+           "status": "anchored", "claim": {"kinds": ["statement"], "speaker": "X",
+                                           "text": "t"}}
+    highlight = Highlight.from_dict(old)
+    assert highlight.claim is None and highlight.to_dict() == old
+
+
+def test_grades_and_analyses_from_the_cli_round_trip():
+    grade = {"key": "source:reuters", "value": "B"}
+    assert Grade.from_dict(grade).to_dict() == grade and Grade.from_dict(grade).is_reliability
+    cli = {"title": "T", "meta": {"source": "S"}, "text": "x", "model": "m", "actors": [],
+           "claims": [], "flags": [], "seconds": 0.1}
+    assert Analysis.from_dict(cli).to_dict() == cli

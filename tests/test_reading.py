@@ -1,0 +1,210 @@
+"""briefing.reading: the reader's questions and edits, without a screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.errors import BriefingError
+from briefing.model import Actor, Analysis, ArticleNote, Claim, Highlight, Mention
+from briefing.reading import ReadingSession, clean_tags, signature
+from briefing.store import Store
+
+TEXT = ("Officials in Oslo said the cable was cut. Moscow denied any role.  \n"
+        "Analysts expect more incidents this winter.")
+
+
+def _claim(phrase: str, kinds: list[str], speaker: str | None = None) -> Claim:
+    start = TEXT.index(phrase)
+    return Claim(start, start + len(phrase), phrase, kinds, speaker)
+
+
+def _session() -> ReadingSession:
+    session = ReadingSession(1, TEXT)
+    oslo, moscow = TEXT.index("Oslo"), TEXT.index("Moscow")
+    session.set_analysis(Analysis("m", actors=[
+        Actor("Oslo", "place", mentions=[Mention(oslo, oslo + 4)]),
+        Actor("Russia", "country", aliases=["Moscow"], mentions=[Mention(moscow, moscow + 6)]),
+    ], claims=[
+        _claim("Officials in Oslo said the cable was cut.", ["attributed"], "Officials"),
+        _claim("Moscow denied any role.", ["denial"], "Russia"),
+        _claim("Analysts expect more incidents this winter.", ["prediction"], "Analysts"),
+    ]))
+    return session
+
+
+def _highlight(session: ReadingSession, phrase: str, **fields) -> Highlight:
+    start = TEXT.index(phrase)
+    highlight = Highlight(len(session.highlights) + 1, 1, start, start + len(phrase), **fields)
+    session.highlights.append(highlight)
+    return highlight
+
+
+def test_the_shortest_highlight_under_the_cursor_wins_and_orphans_are_never_under_it():
+    session = _session()
+    outer = _highlight(session, "Officials in Oslo said the cable was cut.")
+    inner = _highlight(session, "Oslo")
+    _highlight(session, "Moscow", status="orphaned")
+    assert session.highlight_at(TEXT.index("Oslo") + 1) is inner
+    assert session.highlight_at(0) is outer
+    assert session.highlight_at(TEXT.index("Moscow")) is None
+
+
+def test_claim_at_and_the_claim_a_highlight_is_made_on():
+    session = _session()
+    assert session.claim_at(TEXT.index("denied")).speaker == "Russia"
+    assert session.claim_at(TEXT.index("  \n")) is None
+    start = TEXT.index("Moscow denied")
+    assert session.claim_for_span(start, start + 13).kinds == ["denial"]
+    between = TEXT.index("role.")  # half in one claim, a little in the next
+    assert session.claim_for_span(between, TEXT.index("Analysts") + 3) is None
+
+
+def test_target_span_trims_a_selection_to_its_words_else_takes_the_sentence():
+    session = _session()
+    start = TEXT.index("role.")
+    assert session.target_span((start, start + 8), 0) == (start, start + 5)
+    assert session.target_span((start + 5, start + 8), 0) == session.sentence_at(0)
+    assert session.target_span(None, TEXT.index("winter")) == (
+        TEXT.index("Analysts"), len(TEXT))
+
+
+def test_actors_near_the_cursor_are_those_named_in_its_sentence():
+    session = _session()
+    assert session.actors_near(TEXT.index("cable")) == {0}
+    assert session.actors_near(TEXT.index("role")) == {1}
+    assert session.actors_near(TEXT.index("winter")) == set()
+
+
+def test_the_claims_filter_matches_kind_speaker_words_and_grade():
+    session = _session()
+    session.claim_filter = "denial"
+    assert [c.speaker for c in session.shown_claims()] == ["Russia"]
+    session.claim_filter = "analysts winter"
+    assert [c.speaker for c in session.shown_claims()] == ["Analysts"]
+    denial = session.claims[1]
+    session.set_grade(session.claim_grade_key(denial), "2")
+    session.set_grade("source:russia", "E")
+    assert session.grade_label(denial) == "E2"
+    for query in ("E2", "2"):  # a lone letter also matches words
+        session.claim_filter = query
+        assert session.shown_claims() == [denial], query
+
+
+def test_notes_list_highlights_in_text_order_then_orphans_then_article_notes():
+    session = _session()
+    late = _highlight(session, "winter")
+    orphan = _highlight(session, "Moscow", status="orphaned")
+    early = _highlight(session, "Oslo")
+    note = ArticleNote(9, 1, "overall")
+    session.notes.append(note)
+    assert session.notes_items() == [early, late, orphan, note]
+
+
+def test_annotations_from_the_store_replace_the_session_only_when_they_differ():
+    session = _session()
+    shown = _highlight(session, "Oslo")
+    same = Highlight(shown.id, 1, shown.start, shown.end)
+    assert not session.set_annotations([same], [])
+    assert session.highlights[0] is shown
+    changed = Highlight(shown.id, 1, shown.start, shown.end, note="from elsewhere")
+    assert session.set_annotations([changed], [])
+    assert session.highlights == [changed]
+
+
+def test_tags_typed_at_the_prompt():
+    assert clean_tags("#cable, sabotage #cable ##") == ["cable", "sabotage"]
+
+
+class BrokenStore:
+    """A database every write to which fails (disk full, a lock held too long)."""
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise BriefingError("disk full")
+        return fail
+
+
+def _every_edit(session: ReadingSession):
+    """Each kind of edit, made on a session holding one highlight and one article note."""
+    highlight, note = session.highlights[0], session.notes[0]
+    orphan = session.highlights[1]
+    yield "new highlight", lambda: session.add_highlight(0, 9, 2)[1]
+    yield "recolour", lambda: session.recolour(highlight, 4)
+    yield "note", lambda: session.set_note(highlight, "see #cable")
+    yield "tags", lambda: session.set_tags(highlight, ["a", "b"])
+    yield "grade", lambda: session.set_grade("source:russia", "B")
+    yield "delete", lambda: session.delete_highlight(highlight)
+    yield "re-attach", lambda: session.reattach(orphan, 0, 9)
+    yield "article note", lambda: session.add_article_note("new")[1]
+    yield "article note edit", lambda: session.edit_article_note(note, "changed")
+    yield "article note delete", lambda: session.delete_article_note(note)
+
+
+def _state(session: ReadingSession) -> tuple:
+    return (signature(session.highlights), signature(session.notes), dict(session.grades),
+            len(session.undo_stack), [h.claim for h in session.highlights])
+
+
+@pytest.mark.parametrize("kind", ["new highlight", "recolour", "note", "tags", "grade",
+                                  "delete", "re-attach", "article note", "article note edit",
+                                  "article note delete"])
+def test_a_failed_write_reverts_its_edit(kind):
+    session = _session()
+    _highlight(session, "Oslo", note="kept", tags=["x"])
+    _highlight(session, "Moscow", status="orphaned")
+    session.notes.append(ArticleNote(7, 1, "overall"))
+    session.grades["source:russia"] = "E"
+    before = _state(session)
+    make = dict(_every_edit(session))[kind]
+    edit = make()
+    assert _state(session) != before, "the edit shows at once"
+    with pytest.raises(BriefingError):
+        edit.write(BrokenStore())
+    edit.revert()
+    assert _state(session) == before
+
+
+def test_a_failed_undo_puts_the_deleted_highlight_back_on_the_undo_stack(db_path):
+    session = _session()
+    with Store(db_path) as store:
+        session.article_id = store.add_article("T", TEXT)
+        highlight, edit = session.add_highlight(0, 9, 1)
+        edit.saved(edit.write(store))
+        session.delete_highlight(highlight).write(store)
+        undo = session.undo()
+        assert session.highlights == [highlight] and not session.undo_stack
+        with pytest.raises(BriefingError):
+            undo.write(BrokenStore())
+        undo.revert()
+        assert session.highlights == [] and session.undo_stack
+
+
+def test_edits_queued_before_an_insert_is_answered_use_its_id(db_path):
+    """`h` then `2` at once: the colour job runs before the UI hears the new id."""
+    session = _session()
+    with Store(db_path) as store:
+        session.article_id = store.add_article("T", TEXT)
+        highlight, insert = session.add_highlight(0, 9, 1)
+        recolour = session.recolour(highlight, 2)
+        new_id = insert.write(store)
+        recolour.write(store)
+        assert highlight.id is None  # the database thread changes nothing on screen
+        insert.saved(new_id)
+        assert highlight.id == new_id
+        assert store.annotation(new_id)["color"] == 2
+
+
+def test_undo_restores_the_deleted_highlight_whole_with_later_changes(db_path):
+    session = _session()
+    with Store(db_path) as store:
+        session.article_id = store.add_article("T", TEXT)
+        highlight, insert = session.add_highlight(0, 9, 1)
+        insert.saved(insert.write(store))
+        created = store.annotation(highlight.id)
+        session.delete_highlight(highlight).write(store)
+        assert store.annotations(session.article_id) == []
+        undo = session.undo()
+        undo.saved(undo.write(store))
+        [back] = store.annotations(session.article_id)
+        assert back.id == highlight.id and back["selector"] == created["selector"]
+        assert back["created"] == created["created"]
