@@ -4,33 +4,13 @@ built from a span of parsed tokens. The word lists are lexicons/claims.toml."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from briefing.analysis.lexicon import table
+from briefing.model import Claim  # the one Claim: the analysis makes what the store reads
 
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-
-
-@dataclass
-class Claim:
-    start: int
-    end: int
-    text: str
-    kinds: list[str]
-    speaker: str | None = None
-    cue: str | None = None
-    cue_span: list[int] | None = None
-    speaker_span: list[int] | None = None
-    hedges: list[str] = field(default_factory=list)
-    probability: dict | None = None
-
-    def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "kinds": self.kinds,
-                "speaker": self.speaker, "cue": self.cue, "hedges": self.hedges,
-                "probability": self.probability, "cue_span": self.cue_span,
-                "speaker_span": self.speaker_span}
 
 
 @lru_cache(maxsize=1)
