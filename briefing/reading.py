@@ -15,6 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from briefing.document import text_hash
 from briefing.grades import claim_key, grade_label, set_grade
 from briefing.model import Analysis, ArticleNote, Claim, Highlight
 from briefing.sentences import sentence_at, sentence_spans
@@ -256,8 +257,19 @@ class ReadingSession:
         highlight = Highlight(None, self.article_id, start, end, color=colour, claim=claim)
         self.highlights.append(highlight)
         extra = {"claim": claim.reference()} if claim else {}
-        write, saved = self._inserting(highlight, lambda store: store.add_annotation(
-            self.article_id, start, end, color=colour, **extra))
+        shown = text_hash(self.text)  # what the offsets are in; the store may have newer
+
+        def insert(store: Store) -> int:
+            new_id = store.add_annotation(self.article_id, start, end, on_text=shown,
+                                          color=colour, **extra)
+            article = store.require_article(self.article_id)
+            if article["hash"] != shown:  # replaced meanwhile: onto the same words there
+                from briefing.library import reanchor
+
+                reanchor(store, article)
+            return new_id
+
+        write, saved = self._inserting(highlight, insert)
 
         def revert() -> None:
             if highlight in self.highlights:

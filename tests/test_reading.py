@@ -208,3 +208,24 @@ def test_undo_restores_the_deleted_highlight_whole_with_later_changes(db_path):
         [back] = store.annotations(session.article_id)
         assert back.id == highlight.id and back["selector"] == created["selector"]
         assert back["created"] == created["created"]
+
+
+def test_a_highlight_made_on_a_text_another_session_replaced_lands_on_its_words(db_path):
+    """The reader shows the text it opened; another session (`import --update`, a feed
+    update) may replace it before the reader's poll notices (or while a note dialog stops
+    the poll). The highlight's offsets are in the shown text: it must end up on the same
+    words in the new one, not on whatever the new text has at those offsets."""
+    from briefing.document import Document
+    from briefing.library import update_article_text
+
+    session = _session()
+    with Store(db_path) as store:
+        session.article_id = store.add_article("T", TEXT)
+        newer = "Updated at noon: a second cable was found damaged too.\n\n" + TEXT
+        update_article_text(store, session.article_id, Document("T", newer))
+        start = TEXT.index("Moscow denied")
+        _, insert = session.add_highlight(start, start + len("Moscow denied"), 1)
+        saved = store.annotation(insert.write(store))
+        assert saved["status"] == "anchored"
+        assert newer[saved["start"]:saved["end"]] == "Moscow denied"
+        assert saved["text_hash"] == store.article(session.article_id)["hash"]
