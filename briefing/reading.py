@@ -252,6 +252,18 @@ class ReadingSession:
 
         return write, saved
 
+    def _follow_replaced_text(self, store: Store, shown: str) -> None:
+        """After a write whose offsets are in the text shown (hash `shown`): if another
+        session has replaced that text since, move what was written onto the same words in
+        the current one (the poll then reopens the article on it)."""
+        if self.article_id is None:
+            return
+        article = store.article(self.article_id)
+        if article is not None and article["hash"] != shown:
+            from briefing.library import reanchor
+
+            reanchor(store, article)
+
     def add_highlight(self, start: int, end: int, colour: int) -> tuple[Highlight, Edit]:
         claim = self.claim_for_span(start, end)
         highlight = Highlight(None, self.article_id, start, end, color=colour, claim=claim)
@@ -262,11 +274,7 @@ class ReadingSession:
         def insert(store: Store) -> int:
             new_id = store.add_annotation(self.article_id, start, end, on_text=shown,
                                           color=colour, **extra)
-            article = store.require_article(self.article_id)
-            if article["hash"] != shown:  # replaced meanwhile: onto the same words there
-                from briefing.library import reanchor
-
-                reanchor(store, article)
+            self._follow_replaced_text(store, shown)
             return new_id
 
         write, saved = self._inserting(highlight, insert)
@@ -397,4 +405,10 @@ class ReadingSession:
 
         # grades.set_grade: a claim's grade also records its text's hash, so that it
         # follows the claim into the article's next version.
-        return Edit("grade", lambda store: set_grade(store, key, value), revert)
+        shown = text_hash(self.text)
+
+        def write(store: Store) -> None:
+            set_grade(store, key, value, on_text=shown)
+            self._follow_replaced_text(store, shown)
+
+        return Edit("grade", write, revert)
