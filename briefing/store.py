@@ -524,9 +524,8 @@ class Store:
             if on_text is not None and on_text != digest:
                 earlier = next((r for r in article.get("revisions") or []
                                 if r.get("hash") == on_text), None)
-                if earlier is None:
-                    raise BriefingError(f"article {article_id}'s text has changed: reopen it")
-                text, digest = earlier["text"], on_text
+                if earlier is not None:  # else: offsets taken as in the current text
+                    text, digest = earlier["text"], on_text
             if not (0 <= start < end <= len(text)) or not text[start:end].strip():
                 raise BriefingError(
                     f"cannot annotate {start}-{end}: not a non-empty span of article {article_id}"
