@@ -61,16 +61,18 @@ def parse_claim_key(key: str) -> tuple[int, tuple[int, int] | None] | None:
     return None
 
 
-def set_grade(store: Store, key: str, value: str) -> None:
-    """Store a grade. A claim's grade also records the hash of the text its offsets are in,
-    so that it follows the claim into the article's next version."""
+def set_grade(store: Store, key: str, value: str, on_text: str | None = None) -> None:
+    """Store a grade. A claim's grade also records the hash of the text its offsets are in
+    (`on_text`: the reader's, when that is one of the article's versions; else the current
+    one), so that it follows the claim into the article's next version."""
     parsed = parse_claim_key(key)
     article = store.article(parsed[0]) if parsed and parsed[1] else None
     if article is None:
         store.set_value("grades", key, value)
         return
-    store.replace_rows("grades", {key}, [{"key": key, "value": value,
-                                         "text_hash": article["hash"]}])
+    versions = {article["hash"], *(r.get("hash") for r in article.get("revisions") or [])}
+    on = on_text if on_text in versions else article["hash"]
+    store.replace_rows("grades", {key}, [{"key": key, "value": value, "text_hash": on}])
 
 
 def grade_label(grades: dict[str, str], article_id: int, claim: ClaimLike) -> str | None:

@@ -15,6 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from briefing.document import text_hash
 from briefing.grades import claim_key, grade_label, set_grade
 from briefing.model import Analysis, ArticleNote, Claim, Highlight
 from briefing.sentences import sentence_at, sentence_spans
@@ -251,13 +252,32 @@ class ReadingSession:
 
         return write, saved
 
+    def _follow_replaced_text(self, store: Store, shown: str) -> None:
+        """After a write whose offsets are in the text shown (hash `shown`): if another
+        session has replaced that text since, move what was written onto the same words in
+        the current one (the poll then reopens the article on it)."""
+        if self.article_id is None:
+            return
+        article = store.article(self.article_id)
+        if article is not None and article["hash"] != shown:
+            from briefing.library import reanchor
+
+            reanchor(store, article)
+
     def add_highlight(self, start: int, end: int, colour: int) -> tuple[Highlight, Edit]:
         claim = self.claim_for_span(start, end)
         highlight = Highlight(None, self.article_id, start, end, color=colour, claim=claim)
         self.highlights.append(highlight)
         extra = {"claim": claim.reference()} if claim else {}
-        write, saved = self._inserting(highlight, lambda store: store.add_annotation(
-            self.article_id, start, end, color=colour, **extra))
+        shown = text_hash(self.text)  # what the offsets are in; the store may have newer
+
+        def insert(store: Store) -> int:
+            new_id = store.add_annotation(self.article_id, start, end, on_text=shown,
+                                          color=colour, **extra)
+            self._follow_replaced_text(store, shown)
+            return new_id
+
+        write, saved = self._inserting(highlight, insert)
 
         def revert() -> None:
             if highlight in self.highlights:
@@ -385,4 +405,10 @@ class ReadingSession:
 
         # grades.set_grade: a claim's grade also records its text's hash, so that it
         # follows the claim into the article's next version.
-        return Edit("grade", lambda store: set_grade(store, key, value), revert)
+        shown = text_hash(self.text)
+
+        def write(store: Store) -> None:
+            set_grade(store, key, value, on_text=shown)
+            self._follow_replaced_text(store, shown)
+
+        return Edit("grade", write, revert)

@@ -509,21 +509,30 @@ class Store:
         return new_id
 
     def add_annotation(
-        self, article_id: int, start: int, end: int, note: str = "", **fields: Any
+        self, article_id: int, start: int, end: int, note: str = "",
+        on_text: str | None = None, **fields: Any
     ) -> int:
-        """Highlight text[start:end] of an article (with an optional note); return its id."""
+        """Highlight text[start:end] of an article (with an optional note); return its id.
+        `on_text`: the hash of the text the offsets are in (a reader's, which another
+        session may have replaced since): on an earlier version, the highlight is anchored
+        there, and re-anchoring (revisions.reanchor) moves it into the current text."""
         note = sanitise(note)
         fields = _clean_fields(fields)
         with self._lock:
             article = self.require_article(article_id)
-            text = article["text"]
+            text, digest = article["text"], article["hash"]
+            if on_text is not None and on_text != digest:
+                earlier = next((r for r in article.get("revisions") or []
+                                if r.get("hash") == on_text), None)
+                if earlier is not None:  # else: offsets taken as in the current text
+                    text, digest = earlier["text"], on_text
             if not (0 <= start < end <= len(text)) or not text[start:end].strip():
                 raise BriefingError(
                     f"cannot annotate {start}-{end}: not a non-empty span of article {article_id}"
                 )
             doc = {"color": 1, "tags": [], "status": "anchored", **fields,
                    "article_id": int(article_id), "start": start, "end": end, "note": note,
-                   "selector": capture(text, start, end).to_dict(), "text_hash": article["hash"],
+                   "selector": capture(text, start, end).to_dict(), "text_hash": digest,
                    "created": _now(), "updated": _now()}
             return self._insert_annotation(article_id, doc)
 

@@ -145,6 +145,20 @@ def test_html_main_text_and_title(tmp_path):
     assert "Copyright" not in doc.text and "<p>" not in doc.text
 
 
+@pytest.mark.parametrize("reference", ["&#27;", "&#x1b;", "&#X1B", "&#8;", "&#xFFFE;"])
+def test_html_with_a_control_character_reference_still_imports(tmp_path, reference):
+    # lxml keeps the character a reference names in the tree; one that XML forbids (ESC,
+    # backspace) then made trafilatura return nothing: the whole page was refused.
+    paragraphs = "".join(
+        f"<p>Paragraph {i}: the port {reference}[2J authority said on Monday that the pier "
+        f"would reopen after repairs to the damaged cranes.</p>" for i in range(3))
+    page = (f"<html><head><title>Pier {reference}reopens</title></head><body>"
+            f"<article>{paragraphs}</article></body></html>")
+    doc = load(write(tmp_path, "page.html", page))
+    assert "Paragraph 2: the port" in doc.text and "authority said on Monday" in doc.text
+    assert "\x1b" not in doc.text + doc.title and "\x08" not in doc.text + doc.title
+
+
 def test_latin1_file_imports_readably(tmp_path):
     path = write(tmp_path, "l1.txt", "Caf\u00e9 talks\n\nThe d\u00e9l\u00e9gation arrived.\n"
                  .encode("latin-1"), mode="wb")

@@ -208,3 +208,43 @@ def test_undo_restores_the_deleted_highlight_whole_with_later_changes(db_path):
         [back] = store.annotations(session.article_id)
         assert back.id == highlight.id and back["selector"] == created["selector"]
         assert back["created"] == created["created"]
+
+
+def test_a_highlight_made_on_a_text_another_session_replaced_lands_on_its_words(db_path):
+    """The reader shows the text it opened; another session (`import --update`, a feed
+    update) may replace it before the reader's poll notices (or while a note dialog stops
+    the poll). The highlight's offsets are in the shown text: it must end up on the same
+    words in the new one, not on whatever the new text has at those offsets."""
+    from briefing.document import Document
+    from briefing.library import update_article_text
+
+    session = _session()
+    with Store(db_path) as store:
+        session.article_id = store.add_article("T", TEXT)
+        newer = "Updated at noon: a second cable was found damaged too.\n\n" + TEXT
+        update_article_text(store, session.article_id, Document("T", newer))
+        start = TEXT.index("Moscow denied")
+        _, insert = session.add_highlight(start, start + len("Moscow denied"), 1)
+        saved = store.annotation(insert.write(store))
+        assert saved["status"] == "anchored"
+        assert newer[saved["start"]:saved["end"]] == "Moscow denied"
+        assert saved["text_hash"] == store.article(session.article_id)["hash"]
+
+
+def test_a_grade_given_on_a_text_another_session_replaced_follows_its_claim(db_path):
+    """As for highlights: the claim's offsets (its grade's key) are in the text shown."""
+    from briefing.document import Document
+    from briefing.grades import claim_key
+    from briefing.library import update_article_text
+
+    session = _session()
+    with Store(db_path) as store:
+        session.article_id = store.add_article("T", TEXT)
+        newer = "Updated at noon: a second cable was found damaged too.\n\n" + TEXT
+        update_article_text(store, session.article_id, Document("T", newer))
+        claim = session.claim_at(TEXT.index("Moscow denied"))
+        session.set_grade(session.claim_grade_key(claim), "2").write(store)
+        start = newer.index("Moscow denied any role.")
+        moved = claim_key(session.article_id, {"start": start, "end": start + len(claim.text)})
+        assert store.grades().get(moved) == "2"
+        assert session.claim_grade_key(claim) not in store.grades()

@@ -8,11 +8,30 @@ import re
 from briefing.errors import BriefingError
 from briefing.ingest.metadata import domain_of, split_site
 
+# A numeric character reference ("&#27;", "&#x8", the ";" is optional in HTML).
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _is_xml_forbidden(code: int) -> bool:
+    return (code < 0x20 and code not in (0x9, 0xA, 0xD)) or code in (0xFFFE, 0xFFFF)
+
+
+def _drop_forbidden_references(content: str) -> str:
+    """Remove references to characters XML forbids (ESC, backspace...): lxml puts them in
+    the tree, and trafilatura then returns no text at all for the page. A raw one is
+    dropped by the parser; a referenced one goes the same way here."""
+    def replace(match: re.Match[str]) -> str:
+        code = int(match[1], 16) if match[1] else int(match[2])
+        return "" if _is_xml_forbidden(code) else match[0]
+
+    return _CHAR_REFERENCE.sub(replace, content) if "&#" in content else content
+
 
 def extract(content: str) -> tuple[str, str, dict]:
     """Return (title, main text, metadata) of an HTML page."""
     import trafilatura
 
+    content = _drop_forbidden_references(content)
     # Not deduplicate=True: trafilatura then remembers paragraphs across calls for the whole
     # process and drops any seen three times, so the fourth import of a page (or of pages
     # sharing paragraphs) in one session came out empty. Boilerplate is stripped later.
