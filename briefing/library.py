@@ -80,10 +80,6 @@ def import_web_document(store: Store, doc: Document) -> ImportResult:
         return ImportResult(known.id, known["title"], True, updated=summary)
 
 
-def import_url(store: Store, url: str) -> ImportResult:
-    return import_web_document(store, fetch_document(url))
-
-
 def ensure_samples(store: Store) -> list[int]:
     """Import the bundled sample briefings into an empty library (first run)."""
     if store.has_articles() or store.get_value("settings", "samples_offered"):
