@@ -175,11 +175,11 @@ def test_utf8_bom_is_dropped(tmp_path):
 @pytest.mark.parametrize(
     "name, content, message",
     [
-        ("empty.txt", b"   \n\n\x1b[0m\n", "no text left"),
-        ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("empty.txt", b"   \n\n\x1b[0m\n", "^empty.txt: no text left"),
+        ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "^bin.txt: looks like a binary"),
     ],
 )
-def test_refusals(tmp_path, name, content, message):
+def test_refusals_name_the_file_as_typed(tmp_path, name, content, message):
     with pytest.raises(BriefingError, match=message):
         load(write(tmp_path, name, content, mode="wb"))
 

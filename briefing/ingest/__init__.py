@@ -36,16 +36,17 @@ def load(path: str | Path) -> Document:
     """
     if str(path) == "-":
         raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        name, suffix = "stdin", ""
+        name, suffix, shown = "stdin", "", "stdin"
     else:
         path = Path(path)
         raw = read_bytes(path, MAX_BYTES)
-        name, suffix = path.stem, path.suffix.lower()
+        # Errors name the file as the user typed it (empty.txt); a title falls back to its stem.
+        name, suffix, shown = path.stem, path.suffix.lower(), path.name
     if len(raw) > MAX_BYTES:
-        raise BriefingError(f"{name}: larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
-    content = decode(raw, name)
+        raise BriefingError(f"{shown}: larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
+    content = decode(raw, shown)
     is_html = suffix in _HTML_SUFFIXES or (not suffix and _looks_like_html(content))
-    doc = _document(content, name, suffix, is_html)
+    doc = _document(content, shown, suffix, is_html)
     if not doc.title and str(path) == "-":
         doc.title = title_from_text(doc.text)
     if not doc.title:
