@@ -313,7 +313,17 @@ class ReadingSession:
         return self._update("tags", highlight, tags=tags)
 
     def reattach(self, highlight: Highlight, start: int, end: int) -> Edit:
-        return self._update("re-attach", highlight, start=start, end=end, status="anchored")
+        """Put an orphan on text[start:end] of the text shown (moved on if another session
+        has replaced that text since, as for a new highlight)."""
+        edit = self._update("re-attach", highlight, start=start, end=end, status="anchored")
+        shown = text_hash(self.text)
+        stored_id = self._id_of(highlight)
+
+        def write(store: Store) -> None:
+            store.update_annotation(stored_id(), on_text=shown, start=start, end=end)
+            self._follow_replaced_text(store, shown)
+
+        return Edit(edit.what, write, edit.revert)
 
     def delete_highlight(self, highlight: Highlight) -> Edit:
         """Delete it; undo() puts it back."""

@@ -519,13 +519,7 @@ class Store:
         note = sanitise(note)
         fields = _clean_fields(fields)
         with self._lock:
-            article = self.require_article(article_id)
-            text, digest = article["text"], article["hash"]
-            if on_text is not None and on_text != digest:
-                earlier = next((r for r in article.get("revisions") or []
-                                if r.get("hash") == on_text), None)
-                if earlier is not None:  # else: offsets taken as in the current text
-                    text, digest = earlier["text"], on_text
+            text, digest = _text_on(self.require_article(article_id), on_text)
             if not (0 <= start < end <= len(text)) or not text[start:end].strip():
                 raise BriefingError(
                     f"cannot annotate {start}-{end}: not a non-empty span of article {article_id}"
@@ -557,7 +551,11 @@ class Store:
     def all_highlights(self) -> list[Highlight]:
         return [Highlight.from_dict(r) for r in self.all_annotations()]
 
-    def update_annotation(self, annotation_id: int, **fields: Any) -> None:
+    def update_annotation(self, annotation_id: int, on_text: str | None = None,
+                          **fields: Any) -> None:
+        """Change an annotation's fields. New offsets (`start`/`end`, a re-attach) are in
+        the text whose hash is `on_text` when that is one of the article's versions (a
+        reader's, which another session may have replaced), else in the current text."""
         unknown = set(fields) - _ANNOTATION_FIELDS
         if unknown:
             raise BriefingError(f"unknown annotation field(s): {', '.join(sorted(unknown))}")
@@ -567,12 +565,12 @@ class Store:
             if current is None:
                 raise BriefingError(f"no annotation with id {annotation_id}")
             if "start" in fields or "end" in fields:
-                article = self.require_article(current["article_id"])
+                text, digest = _text_on(self.require_article(current["article_id"]), on_text)
                 start = fields.get("start", current["start"])
                 end = fields.get("end", current["end"])
                 if start is not None and end is not None:
-                    fields.setdefault("selector", capture(article["text"], start, end).to_dict())
-                    fields.setdefault("text_hash", article["hash"])
+                    fields.setdefault("selector", capture(text, start, end).to_dict())
+                    fields.setdefault("text_hash", digest)
                     fields.setdefault("status", "anchored")
                     if current.get("selector") and not current.get("original_quote"):
                         # Re-attached elsewhere: what the analyst first marked stays known.
@@ -758,3 +756,14 @@ class Store:
             t.remove(lambda d: d.get("key") == key)
             if value is not None:
                 t.insert({"key": key, "value": value})
+
+
+def _text_on(article: Record, on_text: str | None) -> tuple[str, str]:
+    """(text, hash) of the article's version whose hash is `on_text`; the current text when
+    `on_text` is None or names no version (offsets are then taken as in the current text)."""
+    if on_text is not None and on_text != article["hash"]:
+        earlier = next((r for r in article.get("revisions") or []
+                        if r.get("hash") == on_text), None)
+        if earlier is not None:
+            return earlier["text"], on_text
+    return article["text"], article["hash"]

@@ -248,3 +248,28 @@ def test_a_grade_given_on_a_text_another_session_replaced_follows_its_claim(db_p
         moved = claim_key(session.article_id, {"start": start, "end": start + len(claim.text)})
         assert store.grades().get(moved) == "2"
         assert session.claim_grade_key(claim) not in store.grades()
+
+
+def test_an_orphan_reattached_on_a_text_another_session_replaced_lands_on_its_words(db_path):
+    """`o` re-attaches an orphan to the selection, whose offsets are in the text shown: if
+    another session has replaced that text meanwhile, the highlight must go on the same
+    words of the new text (as a new highlight does), not on whatever sits at those offsets."""
+    from briefing.document import Document
+    from briefing.library import update_article_text
+
+    session = _session()
+    with Store(db_path) as store:
+        session.article_id = store.add_article("T", TEXT)
+        first = TEXT.index("Moscow denied")
+        _, insert = session.add_highlight(first, first + len("Moscow denied"), 1)
+        highlight_id = insert.write(store)
+        store.update_annotation(highlight_id, status="orphaned", start=None, end=None)
+        [orphan] = [h for h in store.highlights(session.article_id) if h.id == highlight_id]
+        session.highlights = [orphan]
+        newer = "Updated at noon: a second cable was found damaged too.\n\n" + TEXT
+        update_article_text(store, session.article_id, Document("T", newer))
+        session.reattach(orphan, first, first + len("Moscow denied")).write(store)
+        saved = store.annotation(highlight_id)
+        assert saved["status"] == "anchored"
+        assert newer[saved["start"]:saved["end"]] == "Moscow denied"
+        assert saved["text_hash"] == store.article(session.article_id)["hash"]
