@@ -286,20 +286,27 @@ class ReadingSession:
         return highlight, Edit("highlight", write, revert, saved)
 
     def _update(self, what: str, highlight: Highlight, **fields: Any) -> Edit:
-        """Change fields of a highlight on screen and in the store."""
+        """Change fields of a highlight on screen and in the store. New offsets are in the
+        text shown, which another session may have replaced since: they are saved on it and
+        followed into the current text, as a new highlight's are."""
         before = {name: getattr(highlight, name) for name in fields}
         for name, value in fields.items():
             setattr(highlight, name, value)
         stored_id = self._id_of(highlight)
         # The store sets the status itself when it is given new offsets.
         store_fields = {k: v for k, v in fields.items() if k != "status"}
+        shown = text_hash(self.text) if "start" in fields else None
+
+        def write(store: Store) -> None:
+            store.update_annotation(stored_id(), on_text=shown, **store_fields)
+            if shown is not None:
+                self._follow_replaced_text(store, shown)
 
         def revert() -> None:
             for name, value in before.items():
                 setattr(highlight, name, value)
 
-        return Edit(what, lambda store: store.update_annotation(stored_id(), **store_fields),
-                    revert)
+        return Edit(what, write, revert)
 
     def recolour(self, highlight: Highlight, colour: int) -> Edit:
         return self._update("colour", highlight, color=colour)
@@ -313,17 +320,8 @@ class ReadingSession:
         return self._update("tags", highlight, tags=tags)
 
     def reattach(self, highlight: Highlight, start: int, end: int) -> Edit:
-        """Put an orphan on text[start:end] of the text shown (moved on if another session
-        has replaced that text since, as for a new highlight)."""
-        edit = self._update("re-attach", highlight, start=start, end=end, status="anchored")
-        shown = text_hash(self.text)
-        stored_id = self._id_of(highlight)
-
-        def write(store: Store) -> None:
-            store.update_annotation(stored_id(), on_text=shown, start=start, end=end)
-            self._follow_replaced_text(store, shown)
-
-        return Edit(edit.what, write, edit.revert)
+        """Put an orphan on text[start:end] of the text shown."""
+        return self._update("re-attach", highlight, start=start, end=end, status="anchored")
 
     def delete_highlight(self, highlight: Highlight) -> Edit:
         """Delete it; undo() puts it back."""
