@@ -41,8 +41,11 @@ from briefing.analysis import analyse_parsed
 from briefing.analysis.pipeline import blocks, load_pipeline, parse, pipeline_id
 
 Span = tuple[int, int]
+# Personal, possessive and relative pronouns: "his" in "his claim that", "which" in "the
+# ministry, which denied": the words name nobody by themselves, whoever they refer to.
 _BARE_PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they",
-                  "them", "who", "one", "this", "that"}
+                  "them", "who", "one", "this", "that", "my", "our", "your", "his", "its",
+                  "their", "which", "whom", "whose"}
 _WORD = re.compile(r"\w+")
 
 
@@ -162,6 +165,12 @@ class Score:
     cue: int = 0
     claims: int = 0
     correct_claims: int = 0
+    # why named sources were missed: no claim found / found without a speaker / wrong one
+    missed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("not found", "no speaker", "wrong speaker"), 0))
+    # found attributions without the gold cue: our claim has no cue / another cue
+    cue_missed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("no cue", "other cue"), 0))
 
     def add(self, golds: list[Gold], predicted: list[Predicted]) -> None:
         attributed = [p for p in predicted if p.speaker_words or p.cue_span]
@@ -174,14 +183,19 @@ class Score:
             named = bool(gold.source) and gold.source_text.strip().lower() not in _BARE_PRONOUNS
             self.named += named
             if best is None:
+                self.missed["not found"] += named
                 continue
             self.found += 1
             source_words = {w.lower() for w in _WORD.findall(gold.source_text)}
             if named and any(w in source_words for w in best.speaker_words):
                 self.speaker += 1
+            elif named:
+                self.missed["wrong speaker" if best.speaker_words else "no speaker"] += 1
             if best.cue_span and any(s <= best.cue_span[0] and best.cue_span[1] <= e
                                      for s, e in gold.cue):
                 self.cue += 1
+            else:
+                self.cue_missed["other cue" if best.cue_span else "no cue"] += 1
         spans = [g.content for g in golds] + [g.source for g in golds if g.source]
         self.claims += len(attributed)
         self.correct_claims += sum(any(overlap((p.start, p.end), s) for s in spans)
@@ -193,6 +207,11 @@ class Score:
                 f"cue {self.cue / max(1, self.found):.3f}   "
                 f"precision {self.correct_claims / max(1, self.claims):.3f}   "
                 f"({self.gold} gold, {self.named} named sources, {self.claims} claims)")
+
+    def misses(self) -> str:
+        named = ", ".join(f"{k} {v / max(1, self.named):.3f}" for k, v in self.missed.items())
+        cues = ", ".join(f"{k} {v / max(1, self.found):.3f}" for k, v in self.cue_missed.items())
+        return f"           named sources missed: {named}; found without the cue: {cues}"
 
 
 def _shared(a: Span, fragments: list[Span]) -> int:
@@ -255,6 +274,7 @@ def main() -> None:
     print(f"PolNeAR {args.split}: {len(pairs)} articles, pipeline {pipeline_id(nlp)}, "
           f"{time.perf_counter() - started:.0f} s")
     print(score.line("briefing"))
+    print(score.misses())
     print(base.line("baseline"))
     print("targets (dev): found >= 0.92, speaker >= 0.80, cue >= 0.85, precision >= 0.95")
 
