@@ -493,15 +493,15 @@ def _cmd_feed(args: argparse.Namespace) -> int:
             return 0
         if args.feed_command == "remove":
             feed = store.remove_feed(args.id)
-            print(f"removed feed {feed.id} {_safe(feed['title'])} (its articles stay)")
+            print(f"removed feed {feed.id} {_safe(feed.title)} (its articles stay)")
             return 0
         rows = store.feeds()
     return _print_table(
-        [dict(f, seen=len(f.get("seen") or [])) for f in rows] if args.json else None, rows,
+        [{**f.to_dict(), "seen": len(f.seen)} for f in rows] if args.json else None, rows,
         "(no feeds: briefing feed add URL)",
         f"{'ID':>4}  {'CHECKED':16}  {'TITLE':30}  URL",
-        lambda f: f"{f.id:>4}  {(f.get('checked') or 'never')[:16]:16}  "
-                  f"{_safe(f['title'])[:30]:30}  {_safe(f['url'])}")
+        lambda f: f"{f.id:>4}  {(f.checked or 'never')[:16]:16}  "
+                  f"{_safe(f.title)[:30]:30}  {_safe(f.url)}")
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

@@ -78,7 +78,7 @@ def test_orphan_can_be_reattached(db_path):
         start = text.index("Swedish navy")
         store.update_annotation(orphan, start=start, end=start + len("Swedish navy"))
         again = store.annotation(orphan)
-        assert again.status == "anchored" and again.selector["quote"]["exact"] == "Swedish navy"
+        assert again.status == "anchored" and again.selector.exact == "Swedish navy"
 
 
 def test_importing_a_new_version_points_to_update(db_path, capsys):
@@ -137,10 +137,10 @@ def test_a_second_update_keeps_a_highlight_the_first_one_moved(db_path, tmp_path
         assert span_text(store, highlight) == SPECULATION
         # The selector describes the text the highlight sits on now.
         annotation, text = store.annotation(highlight), store.article(aid)["text"]
-        quote = annotation.selector["quote"]
-        assert annotation.selector["position"]["start"] == annotation.start
-        assert text[annotation.start - len(quote["prefix"]):annotation.start] == quote["prefix"]
-        assert text[annotation.end:annotation.end + len(quote["suffix"])] == quote["suffix"]
+        selector = annotation.selector
+        assert selector.start == annotation.start
+        assert text[annotation.start - len(selector.prefix):annotation.start] == selector.prefix
+        assert text[annotation.end:annotation.end + len(selector.suffix)] == selector.suffix
         assert annotation.text_hash == store.article(aid)["hash"]
 
 
@@ -232,7 +232,7 @@ def test_grades_follow_their_claim_through_two_updates(db_path, tmp_path):
         edited = lepp.replace("would ask", "would formally ask")
         assert grades[claim_key(aid, claim(edited, text))] == "2"
         reference = store.annotation(highlight).claim
-        assert text[reference["start"]:reference["end"]] == moscow
+        assert text[reference.start:reference.end] == moscow
         assert grade_label(grades, aid, reference) == "-4"
         assert summary.grades_orphaned == 0
         # Nothing is left keyed by the first text's offsets.

@@ -19,7 +19,7 @@ def library(db_path) -> tuple[Store, int, int]:
     first = store.add_article(title="Cable cut", text=ONE, source="Wire")
     second = store.add_article(title="Anchor dragged", text=TWO)
     for aid in (first, second):
-        analyse_and_cache(store, store.read_article(aid), None)
+        analyse_and_cache(store, store.require_article(aid), None)
     start = ONE.index("the cable was cut")
     store.add_annotation(first, start, start + len("the cable was cut"),
                          note="Check the #sabotage angle", tags=["sabotage"])

@@ -85,7 +85,7 @@ async def test_hostile_article_shows_literally_in_every_pane(tmp_path, sample_an
     doc = clean_text(HOSTILE, title="[b]Title[/b] [/] \x1b]0;x\x07")
     with Store(path) as store:
         article_id = import_document(store, doc).article_id
-        analyse_and_cache(store, store.read_article(article_id), None)
+        analyse_and_cache(store, store.require_article(article_id), None)
         store.add_annotation(article_id, 0, 20, note="[/] note [@click=app.quit]x[/]")
         store.add_note(article_id, "[bold]article note[/] \x1b[31m")
     app = BriefingApp(db_path=path, article_id=article_id)

@@ -1,8 +1,15 @@
-"""The library: every imported briefing, sortable and filterable."""
+"""The library: every imported briefing, sortable and filterable.
+
+Every database job is asked of the store service and answered by a message to this screen
+(StoreAnswer / StoreFailure, dropped if the screen has gone). A change shown before it is
+saved (read state, a deleted row) is taken back, with one "Not saved: …" line, when the
+write fails.
+"""
 
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -17,6 +24,9 @@ from briefing.tui.keys import LIBRARY_BINDINGS, LIBRARY_MOTION_BINDINGS
 from briefing.tui.messages import StoreAnswer, StoreFailure
 from briefing.tui.narrow import fit_footer
 from briefing.tui.screens.modals import Confirm, Prompt
+
+if TYPE_CHECKING:
+    from briefing.model import Feed
 
 SORTS = (("imported", True), ("published", True), ("title", False), ("highlights", True))
 # A DataTable measures every cell it is given (~0.3 ms a row): a library of thousands is
@@ -40,6 +50,10 @@ class FeedsRefreshed(Message):
 
 
 UNREAD = "● "
+# What a failed job's one line begins with (a change shown before it was saved is taken
+# back instead, with "Not saved").
+FAILED = {"rows": "Library not read", "feeds": "Feeds not read", "import": "Not imported",
+          "update": "Not updated", "samples": "Samples not imported"}
 
 
 class ArticleTable(DataTable):
@@ -73,7 +87,7 @@ class LibraryScreen(Screen):
         self.filter_text = ""
         self.sort_index = 0
         self._fill_generation = 0  # a newer fill (filter typed, sort changed) stops an older
-        self.feeds: list[dict] = []
+        self.feeds: list[Feed] = []
         # None: every article; "unread": unread ones; an int: one feed's articles.
         self.feed_filter: int | str | None = None
         self.refreshing: str | None = None  # the refresh's progress, shown in the status
@@ -109,31 +123,51 @@ class LibraryScreen(Screen):
         fit_footer(self, event.size.width)
         self._fill_table()
 
+    def on_unmount(self) -> None:
+        self._fill_generation += 1  # a slice of rows still queued is for a table now gone
+
     def reload(self) -> None:
         from briefing.library import library_rows
 
         self.app.service.ask(self, "rows", library_rows)
         self.app.service.ask(self, "feeds", lambda store: store.feeds())
 
-    def _show_feeds(self, feeds: list[dict]) -> None:
+    def _show_feeds(self, feeds: list[Feed]) -> None:
         self.feeds = feeds
-        if isinstance(self.feed_filter, int) and self.feed_filter not in {f["id"] for f in feeds}:
+        if isinstance(self.feed_filter, int) and self.feed_filter not in {f.id for f in feeds}:
             self.feed_filter = None
             self._fill_table()
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)
 
-    @on(StoreFailure)
-    def _rows_failed(self, message: StoreFailure) -> None:
-        self._failed(message.error)
-
     @on(StoreAnswer)
     def _answered(self, message: StoreAnswer) -> None:
-        if message.request == "feeds":
-            self._show_feeds(message.result)
+        request, result = message.request, message.result
+        if request == "rows":
+            self._show(result)
+        elif request == "feeds":
+            self._show_feeds(result)
+        elif request == "import":
+            self.app.notify(("Already in library: " if result.existing else "Imported: ")
+                            + result.title, markup=False)
+            self.reload()
+        elif request == "update":
+            self.app.notify(result.describe(), markup=False)
+            self.reload()
+        elif request == "samples":
+            self._samples_added(result)
+        elif request == "delete":
+            self.reload()  # read state and counts as the store has them now
+
+    @on(StoreFailure)
+    def _store_failed(self, message: StoreFailure) -> None:
+        if message.request == "read":
+            self._read_not_saved(message.context, message.error)
+        elif message.request == "delete":
+            self._delete_not_saved(message.context, message.error)
         else:
-            self._show(message.result)
+            self._failed(f"{FAILED.get(message.request, 'Failed')}: {message.error}")
 
     def _show(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -170,7 +204,7 @@ class LibraryScreen(Screen):
         self.query_one("#status", Static).update(Text(status, style="dim"))
 
     def _add_rows(self, shown: list[dict], start: int, count: int, generation: int) -> None:
-        if generation != self._fill_generation or not self.is_mounted:
+        if generation != self._fill_generation:  # a newer fill, or the screen has gone
             return
         table = self.query_one(DataTable)
         for row in shown[start:start + count]:
@@ -210,31 +244,44 @@ class LibraryScreen(Screen):
     def _feed_filter_label(self) -> str:
         if self.feed_filter == "unread":
             return "unread only"
-        feed = next((f for f in self.feeds if f["id"] == self.feed_filter), None)
-        return f"feed: {feed['title']}" if feed else ""
+        feed = next((f for f in self.feeds if f.id == self.feed_filter), None)
+        return f"feed: {feed.title}" if feed else ""
 
     def action_feed_filter(self) -> None:
         """Cycle: every article, unread only, then each feed."""
-        choices: list[int | str | None] = [None, "unread", *(f["id"] for f in self.feeds)]
+        choices: list[int | str | None] = [None, "unread", *(f.id for f in self.feeds)]
         at = choices.index(self.feed_filter) if self.feed_filter in choices else 0
         self.feed_filter = choices[(at + 1) % len(choices)]
         self._fill_table()
 
     def action_toggle_read(self) -> None:
         article_id = self._current_id()
-        row = next((r for r in self.rows if r["id"] == article_id), None)
+        row = self._row(article_id)
         if row is not None:
             self._set_read(article_id, not row.get("read", True))
 
     def _set_read(self, article_id: int, read: bool) -> None:
-        row = next((r for r in self.rows if r["id"] == article_id), None)
+        row = self._row(article_id)
         if row is None or row.get("read", True) == read:
             return
-        row["read"] = read  # shown at once; the store follows
+        self._show_read(row, read)  # shown at once; the store follows
+        self.app.service.ask(self, "read", lambda s: s.update_article(article_id, read=read),
+                             context=(article_id, read))
+
+    def _show_read(self, row: dict, read: bool) -> None:
+        row["read"] = read
         self._refresh_row(row)
         self._fill_status()
-        self.app.service.submit(lambda s: s.update_article(article_id, read=read),
-                                None, self._failed)
+
+    def _row(self, article_id: int | None) -> dict | None:
+        return next((r for r in self.rows if r["id"] == article_id), None)
+
+    def _read_not_saved(self, context: tuple[int, bool], error: str) -> None:
+        article_id, read = context
+        row = self._row(article_id)  # the rows may have been read again meanwhile
+        if row is not None and row.get("read", True) == read:  # not changed again since
+            self._show_read(row, not read)
+        self._failed(f"Not saved: {error}")
 
     def _refresh_row(self, row: dict) -> None:
         table = self.query_one(DataTable)
@@ -301,14 +348,8 @@ class LibraryScreen(Screen):
         from briefing.library import import_file
 
         def chosen(path: str | None) -> None:
-            if not path:
-                return
-            self.app.service.submit(
-                lambda s: import_file(s, typed_path(path)),
-                lambda result: (self.app.notify(
-                    ("Already in library: " if result.existing else "Imported: ")
-                    + result.title, markup=False), self.reload()),
-                lambda m: self.app.notify(m, severity="error", markup=False))
+            if path:
+                self.app.service.ask(self, "import", lambda s: import_file(s, typed_path(path)))
 
         self.app.push_screen(Prompt("Import a file (.txt, .md, .html)", placeholder="path"),
                              chosen)
@@ -316,19 +357,15 @@ class LibraryScreen(Screen):
     def action_update(self) -> None:
         from briefing.library import update_article
 
-        article_id = self._current_id()
-        if article_id is None:
+        row = self._row(self._current_id())
+        if row is None:
             return
-        row = next(r for r in self.rows if r["id"] == article_id)
+        article_id = row["id"]
 
         def chosen(path: str | None) -> None:
-            if not path:
-                return
-            self.app.service.submit(
-                lambda s: update_article(s, article_id, typed_path(path)),
-                lambda summary: (self.app.notify(summary.describe(), markup=False),
-                                 self.reload()),
-                lambda m: self.app.notify(m, severity="error", markup=False))
+            if path:
+                self.app.service.ask(self, "update",
+                                     lambda s: update_article(s, article_id, typed_path(path)))
 
         self.app.push_screen(Prompt(f"New version of “{row['title']}” (article {article_id}) "
                                     "from file", placeholder="path"), chosen)
@@ -336,29 +373,41 @@ class LibraryScreen(Screen):
     def action_samples(self) -> None:
         from briefing.library import import_samples
 
-        def added(results: list) -> None:
-            new = sum(1 for result in results if not result.existing)
-            self.app.notify(f"Added {new} sample briefing{'s' if new != 1 else ''}"
-                            + (f" ({len(results) - new} already here)" if new < len(results)
-                               else ""), markup=False)
-            self.reload()
+        self.app.service.ask(self, "samples", import_samples)
 
-        self.app.service.submit(import_samples, added, self._failed)
+    def _samples_added(self, results: list) -> None:
+        new = sum(1 for result in results if not result.existing)
+        self.app.notify(f"Added {new} sample briefing{'s' if new != 1 else ''}"
+                        + (f" ({len(results) - new} already here)" if new < len(results)
+                           else ""), markup=False)
+        self.reload()
 
     def action_delete(self) -> None:
-        article_id = self._current_id()
-        if article_id is None:
+        row = self._row(self._current_id())
+        if row is None:
             return
-        row = next(r for r in self.rows if r["id"] == article_id)
+        article_id = row["id"]
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.service.submit(lambda s: s.delete_article(article_id),
-                                        lambda _: self.reload(), self._failed)
+            shown = self._row(article_id)  # the rows may have been read again meanwhile
+            if not yes or shown is None:
+                return
+            at = self.rows.index(shown)
+            self.rows.remove(shown)  # gone at once; put back if the store refuses
+            self._fill_table()
+            self.app.service.ask(self, "delete", lambda s: s.delete_article(article_id),
+                                 context=(shown, at))
 
         self.app.push_screen(Confirm(
             f"Delete “{row['title']}” with its {row['highlights']} highlights and "
             f"{row['notes']} notes? (A backup of the database is kept.)"), answered)
+
+    def _delete_not_saved(self, context: tuple[dict, int], error: str) -> None:
+        row, at = context
+        if self._row(row["id"]) is None:
+            self.rows.insert(min(at, len(self.rows)), row)
+            self._fill_table()
+        self._failed(f"Not saved: {error}")
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)

@@ -179,7 +179,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
         result = import_document(store, self.document, ask_first=True)
         if result.article_id is None:  # a new version of an article: ask before storing
             earlier = store.require_article(result.earlier_version)
-            return {"new_version_of": earlier.id, "earlier_title": earlier["title"],
+            return {"new_version_of": earlier.id, "earlier_title": earlier.title,
                     "earlier_highlights": len(store.annotations(earlier.id))}
         return self._stored(store, result.article_id)
 
@@ -282,8 +282,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Screen):
             if version == seen:
                 return None
             article = store.article(article_id)  # None: deleted by another session
-            return (version, store.highlights(article_id), store.article_notes(article_id),
-                    article["hash"] if article else None)
+            return (version, store.annotations(article_id), store.notes(article_id),
+                    article.hash if article else None)
 
         # Queued behind this session's own writes, so it never undoes one in flight; a job
         # submitted after it (an edit) makes its answer older than the screen (see _polled).
