@@ -63,8 +63,8 @@ def open_article(store: Store, article_id: int, model: str | None) -> Opened:
     from briefing.analysis.cache import cached_analysis
     from briefing.library import reanchor
 
-    reanchored = reanchor(store, store.require_article(article_id))
     article = store.require_article(article_id)
+    reanchored = reanchor(store, article)  # moves highlights and grades, not the article
     return Opened(article, store.annotations(article_id), store.notes(article_id),
                   store.grades(), cached_analysis(store, article.hash, model), reanchored)
 

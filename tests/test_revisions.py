@@ -282,3 +282,33 @@ def test_revisions_command_lists_versions_and_what_moved(db_path, tmp_path, caps
     assert main(["--db", str(db_path), "revisions", str(aid), "--json"]) == 0
     versions = json.loads(capsys.readouterr().out)
     assert [v["number"] for v in versions] == [1, 2, 3] and versions[2]["current"]
+
+
+def test_opening_an_article_whose_highlights_and_grades_are_current_reads_no_earlier_text(
+        db_path, monkeypatch):
+    from briefing.grades import claim_key, set_grade
+    from briefing.reading import open_article
+    from briefing.storage import AtomicJSONStorage
+
+    with Store(db_path) as store:
+        aid = import_file(store, ORIGINAL).article_id
+        annotate(store, aid, "Finnish and Estonian authorities", "kept")
+        update_article(store, aid, REVISED)
+        text = store.article(aid).text
+        at = text.index("Finnish and Estonian authorities")
+        set_grade(store, claim_key(aid, {"start": at, "end": at + 10}), "2")
+        earlier = store.article(aid).revisions[0].hash
+    read: list[str] = []
+    real = AtomicJSONStorage.read_text
+    monkeypatch.setattr(AtomicJSONStorage, "read_text",
+                        lambda self, digest: (read.append(digest), real(self, digest))[1])
+    with Store(db_path) as store:  # a new session: nothing read yet
+        opened = open_article(store, aid, None)
+        assert not opened.reanchored.changed and len(opened.highlights) == 1
+        assert read == [opened.article.hash]  # the current text, once
+        # Once something is on the earlier text, that text is read to move it.
+        store.update_annotations(aid, {opened.highlights[0].id: {"text_hash": earlier,
+                                                                 "anchored_on": earlier}})
+        read.clear()
+        assert open_article(store, aid, None).reanchored.kept == 1
+        assert earlier in read
