@@ -360,17 +360,19 @@ def _safe(value: object) -> str:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
     from briefing.library import library_rows
 
     with _store(args) as store:
         rows = library_rows(store)
     return _print_table(
-        rows if args.json else None, rows,
+        [asdict(row) for row in rows] if args.json else None, rows,
         "(library is empty: briefing import FILE, or briefing import --samples to try the "
         "bundled samples)",
         f"{'ID':>4}  {'PUBLISHED':10}  {'HL':>3}  {'NOTES':>5}  TITLE",
-        lambda row: f"{row['id']:>4}  {(row['published'] or '')[:10]:10}  "
-                    f"{row['highlights']:>3}  {row['notes']:>5}  {_safe(row['title'])[:70]}")
+        lambda row: f"{row.id:>4}  {(row.published or '')[:10]:10}  "
+                    f"{row.highlights:>3}  {row.notes:>5}  {_safe(row.title)[:70]}")
 
 
 def _print_table(as_json: list | None, rows: list, empty: str, header: str, line) -> int:

@@ -104,11 +104,10 @@ def test_library_rows_count_highlights_notes_and_analyses(db_path):
 
     store, first, second = library(db_path)
     plain = store.add_article(title="Not analysed", text="Nothing to see here today.")
-    rows = {r["id"]: r for r in library_rows(store)}
-    assert (rows[first]["highlights"], rows[first]["notes"], rows[first]["analysed"]) == \
-        (1, 0, True)
-    assert (rows[second]["highlights"], rows[second]["notes"]) == (0, 1)
-    assert rows[plain]["analysed"] is False
+    rows = {r.id: r for r in library_rows(store)}
+    assert (rows[first].highlights, rows[first].notes, rows[first].analysed) == (1, 0, True)
+    assert (rows[second].highlights, rows[second].notes) == (0, 1)
+    assert rows[plain].analysed is False
 
 
 def test_actor_index_counts_each_briefing_once(db_path):

@@ -354,7 +354,7 @@ async def test_new_version_names_the_article_and_keeps_the_cursor_on_it(tmp_path
         table = screen.query_one("DataTable")
         await pilot.press("j")
         chosen = screen._current_id()
-        title = next(r["title"] for r in screen.rows if r["id"] == chosen)
+        title = next(r.title for r in screen.rows if r.id == chosen)
         await open_dialog(pilot, "U", Prompt)
         assert title in str(pilot.app.screen.label) and f"article {chosen}" in \
             str(pilot.app.screen.label)

@@ -19,7 +19,7 @@ from tests.tui.test_library_and_safety import library, library_db
 
 def _shown(screen) -> tuple:
     table = screen.query_one("DataTable")
-    return ([(r["id"], r.get("read", True)) for r in screen.rows],
+    return ([(r.id, r.read) for r in screen.rows],
             [str(table.get_row_at(i)[0]) for i in range(table.row_count)])
 
 

@@ -26,6 +26,7 @@ from briefing.tui.narrow import fit_footer
 from briefing.tui.screens.modals import Confirm, Prompt
 
 if TYPE_CHECKING:
+    from briefing.library import LibraryRow
     from briefing.model import Feed
 
 SORTS = (("imported", True), ("published", True), ("title", False), ("highlights", True))
@@ -83,7 +84,7 @@ class LibraryScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(id="library")
-        self.rows: list[dict] = []
+        self.rows: list[LibraryRow] = []
         self.filter_text = ""
         self.sort_index = 0
         self._fill_generation = 0  # a newer fill (filter typed, sort changed) stops an older
@@ -169,7 +170,7 @@ class LibraryScreen(Screen):
         else:
             self._failed(f"{FAILED.get(message.request, 'Failed')}: {message.error}")
 
-    def _show(self, rows: list[dict]) -> None:
+    def _show(self, rows: list[LibraryRow]) -> None:
         self.rows = rows
         self._fill_table()
 
@@ -177,15 +178,15 @@ class LibraryScreen(Screen):
         table = self.query_one(DataTable)
         key, reverse = SORTS[self.sort_index]
         needle = self.filter_text.casefold()
-        shown = [r for r in self.rows if needle in f"{r['title']} {r.get('source') or ''}"
-                 .casefold() and self._in_feed_filter(r)]
-        shown.sort(key=lambda r: (r.get(key) or "") if key != "highlights" else r[key],
+        shown = [r for r in self.rows if needle in f"{r.title} {r.source or ''}".casefold()
+                 and self._in_feed_filter(r)]
+        shown.sort(key=lambda r: (getattr(r, key) or "") if key != "highlights" else r.highlights,
                    reverse=reverse)
         current = self._current_id()  # the cursor stays on its article across reloads
         table.clear()
         self._fill_generation += 1
         # The first slice reaches the cursor's article, so the cursor can stay on it.
-        at = next((i for i, r in enumerate(shown) if r["id"] == current), -1)
+        at = next((i for i, r in enumerate(shown) if r.id == current), -1)
         self._add_rows(shown, 0, max(FIRST_ROWS, at + FIRST_ROWS // 2), self._fill_generation)
         if current is not None and str(current) in table.rows:
             table.move_cursor(row=table.get_row_index(str(current)))
@@ -195,7 +196,7 @@ class LibraryScreen(Screen):
     def _fill_status(self) -> None:
         key = SORTS[self.sort_index][0]
         status = f"{self._shown_count} of {len(self.rows)} briefings · sorted by {key}"
-        unread = sum(1 for r in self.rows if not r.get("read", True))
+        unread = sum(1 for r in self.rows if not r.read)
         status += f" · {unread} unread" if unread else ""
         status += f" · {self._feed_filter_label()}" if self.feed_filter is not None else ""
         if not self.rows:
@@ -203,19 +204,19 @@ class LibraryScreen(Screen):
         status += f" · {self.refreshing}" if self.refreshing else ""
         self.query_one("#status", Static).update(Text(status, style="dim"))
 
-    def _add_rows(self, shown: list[dict], start: int, count: int, generation: int) -> None:
+    def _add_rows(self, shown: list[LibraryRow], start: int, count: int,
+                  generation: int) -> None:
         if generation != self._fill_generation:  # a newer fill, or the screen has gone
             return
         table = self.query_one(DataTable)
         for row in shown[start:start + count]:
-            unread = not row.get("read", True)
+            unread = not row.read
             table.add_row(
-                Text(UNREAD * unread + sanitise_line(row["title"]), overflow="ellipsis",
+                Text(UNREAD * unread + sanitise_line(row.title), overflow="ellipsis",
                      no_wrap=True, style="bold" if unread else ""),
-                Text(sanitise_line(row.get("source") or ""), overflow="ellipsis", no_wrap=True),
-                Text((row.get("published") or "")[:10]), Text(str(row["highlights"])),
-                Text(str(row["notes"])), Text("✓" if row.get("analysed") else "·"),
-                key=str(row["id"]))
+                Text(sanitise_line(row.source or ""), overflow="ellipsis", no_wrap=True),
+                Text((row.published or "")[:10]), Text(str(row.highlights)),
+                Text(str(row.notes)), Text("✓" if row.analysed else "·"), key=str(row.id))
         if start + count < len(shown):
             self.call_after_refresh(self._add_rows, shown, start + count, ROWS_PER_STEP,
                                     generation)
@@ -234,12 +235,12 @@ class LibraryScreen(Screen):
             self.app.open_article(article_id)
 
     # -- feeds and read state --------------------------------------------------------------
-    def _in_feed_filter(self, row: dict) -> bool:
+    def _in_feed_filter(self, row: LibraryRow) -> bool:
         if self.feed_filter is None:
             return True
         if self.feed_filter == "unread":
-            return not row.get("read", True)
-        return row.get("feed") == self.feed_filter
+            return not row.read
+        return row.feed == self.feed_filter
 
     def _feed_filter_label(self) -> str:
         if self.feed_filter == "unread":
@@ -258,37 +259,37 @@ class LibraryScreen(Screen):
         article_id = self._current_id()
         row = self._row(article_id)
         if row is not None:
-            self._set_read(article_id, not row.get("read", True))
+            self._set_read(article_id, not row.read)
 
     def _set_read(self, article_id: int, read: bool) -> None:
         row = self._row(article_id)
-        if row is None or row.get("read", True) == read:
+        if row is None or row.read == read:
             return
         self._show_read(row, read)  # shown at once; the store follows
         self.app.service.ask(self, "read", lambda s: s.update_article(article_id, read=read),
                              context=(article_id, read))
 
-    def _show_read(self, row: dict, read: bool) -> None:
-        row["read"] = read
+    def _show_read(self, row: LibraryRow, read: bool) -> None:
+        row.read = read
         self._refresh_row(row)
         self._fill_status()
 
-    def _row(self, article_id: int | None) -> dict | None:
-        return next((r for r in self.rows if r["id"] == article_id), None)
+    def _row(self, article_id: int | None) -> LibraryRow | None:
+        return next((r for r in self.rows if r.id == article_id), None)
 
     def _read_not_saved(self, context: tuple[int, bool], error: str) -> None:
         article_id, read = context
         row = self._row(article_id)  # the rows may have been read again meanwhile
-        if row is not None and row.get("read", True) == read:  # not changed again since
+        if row is not None and row.read == read:  # not changed again since
             self._show_read(row, not read)
         self._failed(f"Not saved: {error}")
 
-    def _refresh_row(self, row: dict) -> None:
+    def _refresh_row(self, row: LibraryRow) -> None:
         table = self.query_one(DataTable)
         try:
-            table.update_cell(str(row["id"]), "title", Text(
-                UNREAD * (not row["read"]) + sanitise_line(row["title"]), overflow="ellipsis",
-                no_wrap=True, style="" if row["read"] else "bold"))
+            table.update_cell(str(row.id), "title", Text(
+                UNREAD * (not row.read) + sanitise_line(row.title), overflow="ellipsis",
+                no_wrap=True, style="" if row.read else "bold"))
         except CellDoesNotExist:  # the row is not shown (filtered out, or not added yet)
             pass
 
@@ -360,14 +361,14 @@ class LibraryScreen(Screen):
         row = self._row(self._current_id())
         if row is None:
             return
-        article_id = row["id"]
+        article_id = row.id
 
         def chosen(path: str | None) -> None:
             if path:
                 self.app.service.ask(self, "update",
                                      lambda s: update_article(s, article_id, typed_path(path)))
 
-        self.app.push_screen(Prompt(f"New version of “{row['title']}” (article {article_id}) "
+        self.app.push_screen(Prompt(f"New version of “{row.title}” (article {article_id}) "
                                     "from file", placeholder="path"), chosen)
 
     def action_samples(self) -> None:
@@ -386,7 +387,7 @@ class LibraryScreen(Screen):
         row = self._row(self._current_id())
         if row is None:
             return
-        article_id = row["id"]
+        article_id = row.id
 
         def answered(yes: bool | None) -> None:
             shown = self._row(article_id)  # the rows may have been read again meanwhile
@@ -399,12 +400,12 @@ class LibraryScreen(Screen):
                                  context=(shown, at))
 
         self.app.push_screen(Confirm(
-            f"Delete “{row['title']}” with its {row['highlights']} highlights and "
-            f"{row['notes']} notes? (A backup of the database is kept.)"), answered)
+            f"Delete “{row.title}” with its {row.highlights} highlights and "
+            f"{row.notes} notes? (A backup of the database is kept.)"), answered)
 
-    def _delete_not_saved(self, context: tuple[dict, int], error: str) -> None:
+    def _delete_not_saved(self, context: tuple[LibraryRow, int], error: str) -> None:
         row, at = context
-        if self._row(row["id"]) is None:
+        if self._row(row.id) is None:
             self.rows.insert(min(at, len(self.rows)), row)
             self._fill_table()
         self._failed(f"Not saved: {error}")
