@@ -479,7 +479,7 @@ class Grade:
 
 
 _FEED_KEYS = frozenset({"id", "url", "title", "added", "checked", "etag", "last_modified",
-                        "seen", "kind"})
+                        "seen", "kind", "attempts"})
 
 
 @dataclass(slots=True, eq=False)
@@ -496,6 +496,8 @@ class Feed:
     last_modified: str | None = None
     seen: list[str] = field(default_factory=list)
     kind: str | None = None  # "RSS 2.0", "Atom 1.0"...: set once fetched
+    # Updates in a row each entry still failing has failed (None: none recorded).
+    attempts: dict[str, int] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -503,7 +505,7 @@ class Feed:
         return cls(data.get("id"), data["url"], data.get("title", ""),
                    data.get("added"), data.get("checked"), data.get("etag"),
                    data.get("last_modified"), list(data.get("seen") or []), data.get("kind"),
-                   _extra(data, _FEED_KEYS))
+                   data.get("attempts"), _extra(data, _FEED_KEYS))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"url": self.url, "title": self.title, "added": self.added,
@@ -511,6 +513,8 @@ class Feed:
                                "last_modified": self.last_modified, "seen": self.seen}
         if self.kind is not None:
             out["kind"] = self.kind
+        if self.attempts is not None:
+            out["attempts"] = self.attempts
         out.update(self.extra)
         if self.id is not None:
             out["id"] = self.id

@@ -105,3 +105,15 @@ def test_grades_and_analyses_from_the_cli_round_trip():
     cli = {"title": "T", "meta": {"source": "S"}, "text": "x", "model": "m", "actors": [],
            "claims": [], "flags": [], "seconds": 0.1}
     assert Analysis.from_dict(cli).to_dict() == cli
+
+
+def test_a_feed_as_stored_round_trips(db_path):
+    with Store(db_path) as store:
+        feed_id = store.add_feed("https://x.test/feed", "Harbour Wire")
+        store.update_feed(feed_id, kind="RSS 2.0", seen=["a"], attempts={"b": 1}, extra=True)
+        (feed,) = store.feeds()
+        raw = store._raw()["feeds"][str(feed_id)]
+    assert feed.to_dict() == {**raw, "id": feed_id}
+    assert list(feed.to_dict()) == [*raw, "id"]  # in the order the store wrote them
+    assert (feed.title, feed.seen, feed.attempts, feed.extra) == (
+        "Harbour Wire", ["a"], {"b": 1}, {"extra": True})
