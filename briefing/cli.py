@@ -362,10 +362,8 @@ def _safe(value: object) -> str:
 def _cmd_list(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from briefing.library import library_rows
-
     with _store(args) as store:
-        rows = library_rows(store)
+        rows = store.library_rows()
     return _print_table(
         [asdict(row) for row in rows] if args.json else None, rows,
         "(library is empty: briefing import FILE, or briefing import --samples to try the "

@@ -10,9 +10,8 @@ from briefing.document import Document
 from briefing.revisions import ReanchorSummary, reanchor, update_article_text
 from briefing.store import Store
 
-__all__ = ["ImportResult", "LibraryRow", "ReanchorSummary", "ensure_samples",
-           "import_document", "import_file", "library_rows", "reanchor", "update_article",
-           "update_article_text"]
+__all__ = ["ImportResult", "ReanchorSummary", "ensure_samples", "import_document",
+           "import_file", "reanchor", "update_article", "update_article_text"]
 
 
 @dataclass
@@ -104,34 +103,3 @@ def update_article(store: Store, article_id: int, path: str | Path) -> ReanchorS
 
     return update_article_text(store, article_id, load(path))
 
-
-@dataclass(slots=True)
-class LibraryRow:
-    """One article as the library screen and `briefing list` show it."""
-
-    id: int
-    title: str
-    source: str | None
-    published: str | None
-    imported: str | None
-    highlights: int
-    notes: int
-    characters: int
-    revisions: int
-    hash: str  # its first 12 characters
-    analysed: bool
-    url: str | None
-    feed: int | None  # the feed it came from
-    read: bool  # only feed entries arrive unread
-
-
-def library_rows(store: Store) -> list[LibraryRow]:
-    """One row per article: what the library screen and `briefing list` show."""
-    highlights, notes = store.annotation_counts(), store.note_counts()
-    analysed = store.analysed_hashes()
-    return [LibraryRow(article.id, article.title, article.source, article.published,
-                       article.imported, highlights.get(article.id, 0),
-                       notes.get(article.id, 0), article.characters, len(article.revisions),
-                       article.hash[:12], article.hash in analysed, article.url, article.feed,
-                       article.read)
-            for article in store.articles()]

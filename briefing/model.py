@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from briefing.anchoring import Selector
 
 __all__ = ["Actor", "Analysis", "Article", "ArticleNote", "Claim", "Feed", "Flag", "Grade",
-           "Highlight", "Mention", "Revision", "Selector"]
+           "Highlight", "LibraryRow", "Mention", "Revision", "Selector"]
 
 
 def __getattr__(name: str) -> Any:
@@ -130,9 +130,11 @@ class Article(_LazyText):
     @classmethod
     def from_dict(cls, data: dict, read_text: TextReader | None = None) -> Article:
         """`read_text`: how to read the text (and the revisions') when it is not inline."""
-        revisions = [Revision.from_dict(r, read_text) for r in data.get("revisions") or ()]
+        revisions = data.get("revisions")  # read by the ten thousand: no work when empty
         return cls(data.get("id"), data["title"], data.get("text"), data["hash"],
-                   data.get("imported"), revisions, _extra(data, _ARTICLE_KEYS), read_text)
+                   data.get("imported"),
+                   [Revision.from_dict(r, read_text) for r in revisions] if revisions else [],
+                   {k: v for k, v in data.items() if k not in _ARTICLE_KEYS}, read_text)
 
     def to_dict(self) -> dict[str, Any]:
         """The stored form, with the text (read now if it was not yet)."""
@@ -476,6 +478,26 @@ class Grade:
             if value is not None:
                 out[key] = value.to_dict() if key == "selector" else value
         return out
+
+
+@dataclass(slots=True)
+class LibraryRow:
+    """One article as the library screen and `briefing list` show it (Store.library_rows)."""
+
+    id: int
+    title: str
+    source: str | None
+    published: str | None
+    imported: str | None
+    highlights: int
+    notes: int
+    characters: int
+    revisions: int
+    hash: str  # its first 12 characters
+    analysed: bool
+    url: str | None
+    feed: int | None  # the feed it came from
+    read: bool  # only feed entries arrive unread
 
 
 _FEED_KEYS = frozenset({"id", "url", "title", "added", "checked", "etag", "last_modified",

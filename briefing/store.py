@@ -22,7 +22,15 @@ from briefing.anchoring import capture
 from briefing.document import text_hash
 from briefing.errors import BriefingError
 from briefing.grades import claim_key_prefix
-from briefing.model import Analysis, Article, ArticleNote, Feed, Grade, Highlight
+from briefing.model import (
+    Analysis,
+    Article,
+    ArticleNote,
+    Feed,
+    Grade,
+    Highlight,
+    LibraryRow,
+)
 from briefing.sanitize import sanitise, sanitise_line
 from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
 
@@ -410,6 +418,19 @@ class Store:
             for doc_id, doc in sorted(table.items(), key=lambda item: int(item[0])):
                 yield int(doc_id), doc
 
+    def library_rows(self) -> list[LibraryRow]:
+        """One row per article, what the library screen and `briefing list` show: read from
+        the stored form, as cheaply as can be (every launch lists the whole library)."""
+        highlights, notes = self._annotation_counts(), self._note_counts()
+        analysed = self.analysed_hashes()
+        return [LibraryRow(article_id, doc["title"], doc.get("source"), doc.get("published"),
+                           doc.get("imported"), highlights.get(article_id, 0),
+                           notes.get(article_id, 0), doc.get("characters") or 0,
+                           len(doc.get("revisions") or ()), doc["hash"][:12],
+                           doc["hash"] in analysed, doc.get("url"), doc.get("feed"),
+                           doc.get("read", True))  # only feed entries arrive unread
+                for article_id, doc in self._article_docs()]
+
     def has_articles(self) -> bool:
         return any(table for _, table in self._article_tables())
 
@@ -521,9 +542,8 @@ class Store:
         return [_highlight(doc) for name in self._db.tables()
                 if name.startswith(ANNOTATIONS_PREFIX) for doc in self._table(name).all()]
 
-    def annotation_counts(self) -> dict[int, int]:
-        """How many highlights each article has (by article id), from the stored form: the
-        library lists thousands of articles."""
+    def _annotation_counts(self) -> dict[int, int]:
+        """How many highlights each article has (by article id)."""
         return {int(name[len(ANNOTATIONS_PREFIX):]): len(table)
                 for name, table in self._raw_tables(ANNOTATIONS_PREFIX)}
 
@@ -612,7 +632,7 @@ class Store:
         found = self._table("notes").search(lambda d: d.get("article_id") == int(article_id))
         return sorted(map(_note, found), key=lambda n: n.id)
 
-    def note_counts(self) -> dict[int, int]:
+    def _note_counts(self) -> dict[int, int]:
         """How many article notes each article has (by article id)."""
         counts: dict[int, int] = {}
         for doc in self._raw().get("notes", {}).values():

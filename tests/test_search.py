@@ -100,11 +100,9 @@ def test_index_is_reused_until_the_database_changes(db_path):
 
 
 def test_library_rows_count_highlights_notes_and_analyses(db_path):
-    from briefing.library import library_rows
-
     store, first, second = library(db_path)
     plain = store.add_article(title="Not analysed", text="Nothing to see here today.")
-    rows = {r.id: r for r in library_rows(store)}
+    rows = {r.id: r for r in store.library_rows()}
     assert (rows[first].highlights, rows[first].notes, rows[first].analysed) == (1, 0, True)
     assert (rows[second].highlights, rows[second].notes) == (0, 1)
     assert rows[plain].analysed is False

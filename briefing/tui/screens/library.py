@@ -26,8 +26,7 @@ from briefing.tui.narrow import fit_footer
 from briefing.tui.screens.modals import Confirm, Prompt
 
 if TYPE_CHECKING:
-    from briefing.library import LibraryRow
-    from briefing.model import Feed
+    from briefing.model import Feed, LibraryRow
 
 SORTS = (("imported", True), ("published", True), ("title", False), ("highlights", True))
 # A DataTable measures every cell it is given (~0.3 ms a row): a library of thousands is
@@ -128,9 +127,7 @@ class LibraryScreen(Screen):
         self._fill_generation += 1  # a slice of rows still queued is for a table now gone
 
     def reload(self) -> None:
-        from briefing.library import library_rows
-
-        self.app.service.ask(self, "rows", library_rows)
+        self.app.service.ask(self, "rows", lambda store: store.library_rows())
         self.app.service.ask(self, "feeds", lambda store: store.feeds())
 
     def _show_feeds(self, feeds: list[Feed]) -> None:
