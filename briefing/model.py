@@ -368,6 +368,9 @@ class Highlight:
     anchored_on: str | None = None
     quote_history: list[dict[str, Any]] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # The stored keys in the order they were read, so that writing the highlight back (an
+    # undone delete) gives the record as it was, byte for byte.
+    key_order: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def orphaned(self) -> bool:
@@ -393,11 +396,11 @@ class Highlight:
                    Selector.from_dict(selector) if selector else None,
                    data.get("text_hash"), data.get("created"), data.get("updated"),
                    data.get("original_quote"), data.get("anchored_on"),
-                   data.get("quote_history"), extra)
+                   data.get("quote_history"), extra, tuple(data))
 
     def to_dict(self) -> dict[str, Any]:
-        # Keys in the order the store writes a new highlight (an undone delete is put back
-        # as it was).
+        """The stored form, its keys in the order they were read; a new highlight's in the
+        order the store writes one."""
         out: dict[str, Any] = {"color": self.color, "tags": self.tags, "status": self.status,
                                **self.extra}
         if self.claim is not None:
@@ -408,7 +411,11 @@ class Highlight:
             value = getattr(self, key)
             if value is not None:
                 out[key] = value.to_dict() if key == "selector" else value
-        return out
+        if not self.key_order:
+            return out
+        ordered = {key: out[key] for key in self.key_order if key in out}
+        ordered.update(out)  # keys the record did not have come last
+        return ordered
 
 
 _NOTE_KEYS = frozenset({"id", "article_id", "note", "created", "updated"})

@@ -273,3 +273,30 @@ def test_an_orphan_reattached_on_a_text_another_session_replaced_lands_on_its_wo
         assert saved.status == "anchored"
         assert newer[saved.start:saved.end] == "Moscow denied"
         assert saved.text_hash == store.article(session.article_id).hash
+
+
+def test_undo_puts_a_deleted_highlight_back_as_it_was_stored_byte_for_byte(db_path):
+    """A highlight a new version moved carries keys in the order re-anchoring added them;
+    undo writes the record back with the same keys, values and order (no new shape on
+    disk)."""
+    import json
+
+    from briefing.document import Document
+    from briefing.library import update_article_text
+
+    session = _session()
+    with Store(db_path) as store:
+        session.article_id = store.add_article("T", TEXT)
+        start = TEXT.index("Moscow denied")
+        highlight, insert = session.add_highlight(start, start + len("Moscow denied"), 2)
+        insert.saved(insert.write(store))
+        update_article_text(store, session.article_id,
+                            Document("T", "Updated at noon.\n\n" + TEXT))
+        table = f"annotations.{session.article_id}"
+        before = store._raw()[table][str(highlight.id)]
+        session.highlights = store.annotations(session.article_id)
+        session.delete_highlight(session.highlights[0]).write(store)
+        undo = session.undo()
+        new_id = undo.write(store)
+        after = store._raw()[table][str(new_id)]
+    assert json.dumps(after) == json.dumps(before)
