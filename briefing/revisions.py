@@ -359,8 +359,8 @@ def _plan_grades(plan: _Plan, article_id: int,
 
 def _plan(store: Store, article: Article, text: str | None, replaced: str | None) -> _Plan:
     """What every annotation and claim grade of `article` becomes on `text` (None: its
-    current text). Nothing is read beyond the annotations and the grades' keys when all of
-    them are on that text already (opening an article)."""
+    current text). When all of them are on that text already (opening an article, as a
+    rule), no text is read here at all."""
     plan = _Plan(summary=ReanchorSummary(article_id=article.id))
     digest = text_hash(text) if text is not None else article.hash
     annotations = _stale_annotations(store.annotations(article.id), digest)
