@@ -631,12 +631,12 @@ async def test_a_poll_read_before_an_edit_does_not_undo_it_on_screen(reader_db):
         screen = await loaded_reader(pilot)
         gate = threading.Event()
         pilot.app.service.submit(lambda store: gate.wait(5))
-        screen._polling = False
-        screen._seen_version = None  # the next read reports the database's state
+        screen.poll.busy = False
+        screen.poll.seen_version = None  # the next read reports the database's state
         screen._poll_other_sessions()  # queued behind the gate: reads no highlight
         await pilot.press("h")  # its write is queued after the read
         gate.set()
         await flush(pilot)
-        await wait_for(pilot, lambda: not screen._polling)
+        await wait_for(pilot, lambda: not screen.poll.busy)
         await pilot.pause()
         assert len(screen.session.highlights) == 1 and screen.session.highlights[0].id

@@ -133,6 +133,15 @@ class ArticleView(TextArea, inherit_bindings=True):
         self._rebuild()
         self._awaiting_paint = bool(text)
 
+    def replace_text(self, old: str, text: str) -> None:
+        """Show `text`, a new version of `old` (the text shown): the cursor stays on the
+        same words."""
+        from briefing.revisions import follow_offset
+
+        cursor = self.cursor_offset
+        self.set_text(text)
+        self.jump_to(follow_offset(old, text, cursor))
+
     def _rewrap_and_refresh_virtual_size(self) -> None:
         width = self.wrap_width
         if width == self._wrapped_width:

@@ -1,0 +1,55 @@
+"""The reader's side: Actors, Claims and Notes beside the article; in a narrow terminal,
+one of them at a time under tabs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.containers import Vertical
+
+from briefing.tui.widgets.panes import ActorsPane, ClaimsPane, NotesPane
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+    from textual.widgets import Tabs
+
+PANES = ("actors", "claims", "notes")
+
+
+class SidePanes(Vertical):
+    """Empty in the first frame, so the text paints as fast as a bare TextArea would; its
+    place is kept meanwhile, so the text does not re-wrap or move when the panes arrive."""
+
+    def __init__(self) -> None:
+        super().__init__(id="side")
+        self.tabs: Tabs | None = None
+        self.panes: dict[str, ActorsPane | ClaimsPane | NotesPane] = {}
+
+    def build(self) -> list[Widget]:
+        """Make the tabs and the panes (after the first paint); mount what this returns."""
+        from textual.widgets import Tab, Tabs
+
+        self.tabs = Tabs(
+            Tab("Actors", id="tab-actors"),
+            Tab("Claims", id="tab-claims"),
+            Tab("Notes", id="tab-notes"),
+            id="side-tabs",
+        )
+        self.panes = {"actors": ActorsPane(), "claims": ClaimsPane(), "notes": NotesPane()}
+        return [self.tabs, *self.panes.values()]
+
+    def fit(self, narrow: bool) -> None:
+        """Narrow: only the pane of the active tab is shown."""
+        if narrow:
+            self._show_tab(self.tabs.active or "tab-actors")
+
+    def bring_forward(self, name: str) -> None:
+        """Make `name`'s tab the active one (it shows in a narrow terminal)."""
+        self.tabs.active = f"tab-{name}"
+
+    def _show_tab(self, tab_id: str) -> None:
+        for name in PANES:
+            self.panes[name].set_class(tab_id == f"tab-{name}", "active")
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        self._show_tab(event.tab.id or "tab-actors")
