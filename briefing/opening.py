@@ -29,6 +29,17 @@ class Opened:
     reanchored: ReanchorSummary  # highlights moved or orphaned by a change of text
     update: ReanchorSummary | None = None  # set when this opening replaced an older text
 
+    def notices(self) -> list[tuple[str, float | None]]:
+        """What to tell the analyst (and for how many seconds, None: the default): a text
+        that replaced an older one, highlights moved or orphaned by a change of text."""
+        told: list[tuple[str, float | None]] = []
+        if self.update is not None:
+            told.append((f"Article {self.update.article_id} updated to this version: "
+                         f"highlights {self.update.counts()} (see Notes)", 8))
+        if self.reanchored.changed:
+            told.append((f"Text changed: highlights {self.reanchored.counts()}", None))
+        return told
+
 
 def open_article(store: Store, article_id: int, model: str | None) -> Opened:
     """Re-anchor the article's highlights if its text changed under them, then read it with
@@ -69,6 +80,13 @@ class FileOpening:
         self.document = document
         self.model = model
         self._on_imported = on_imported
+
+    def shown(self) -> Article:
+        """The file as the reader shows it before (or without) the store."""
+        from briefing.model import Article
+
+        doc = self.document
+        return Article(None, doc.title, doc.text, "", meta=dict(doc.meta))
 
     def import_and_open(self, store: Store) -> Opened | NewVersion:
         from briefing.library import import_document

@@ -23,6 +23,7 @@ from briefing.sentences import sentence_at, sentence_spans
 from briefing.tags import tags_in
 
 if TYPE_CHECKING:
+    from briefing.opening import Opened
     from briefing.store import Store
 
 LONGEST_MENTION = 200  # characters: how far before a sentence a mention can start
@@ -89,6 +90,12 @@ class ReadingSession:
         if self._sentences is None:
             self._sentences = sentence_spans(self.text)
         return self._sentences
+
+    def load(self, opened: Opened) -> None:
+        """The article as the store holds it: its id, highlights, notes and grades."""
+        self.article_id = opened.article.id
+        self.set_annotations(opened.highlights, opened.notes)
+        self.grades = opened.grades
 
     def set_annotations(self, highlights: list[Highlight], notes: list[ArticleNote]) -> bool:
         """Take what the store holds; False (and nothing changed) when it shows the same."""

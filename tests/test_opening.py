@@ -47,6 +47,8 @@ def test_a_new_version_of_a_stored_article_is_asked_about_before_storing(db_path
         replaced = opening.replace_and_open(earlier)(store)
         assert replaced.article.id == earlier and replaced.article.text == SECOND.text
         assert replaced.update is not None and replaced.update.moved == 1
+        assert replaced.notices() == [("Article 1 updated to this version: highlights 0 kept "
+                                       "in place, 1 moved, 0 orphaned (see Notes)", 8)]
         [moved] = replaced.highlights
         assert SECOND.text[moved.start:moved.end] == "pay rise"
         assert remembered == [True] and len(store.articles()) == 1

@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
-from briefing.model import Analysis, Article, ArticleNote, Claim
+from briefing.model import Actor, Analysis, Article, ArticleNote, Claim
 from briefing.opening import (
     FileOpening,
     NewVersion,
@@ -43,7 +43,7 @@ from briefing.tui.screens import dialogs
 from briefing.tui.screens.reader_claims import ClaimTools
 from briefing.tui.screens.reader_edits import AnnotationEditing
 from briefing.tui.screens.reader_walks import Walking
-from briefing.tui.widgets.article import ArticleView, LayerPalette, Span
+from briefing.tui.widgets.article import ArticleView, LayerPalette
 from briefing.tui.widgets.panes import ActorsPane, ClaimsPane, NotesPane, Pane
 from briefing.tui.widgets.side import PANES, SidePanes
 from briefing.tui.widgets.status import StatusLine, TitleLine
@@ -134,8 +134,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
             # First paint from the file itself: the side panes, the footer and the database
             # (whose thread would compete for the GIL) wait until the text is on screen.
             self._file = FileOpening(self.document, self.app.model, self._on_imported)
-            self._show_text(Article(None, self.document.title, self.document.text, "",
-                                    meta=dict(self.document.meta)))
+            self._show_text(self._file.shown())
         else:
             self._ask_to_open(self._open_stored)
         # In case no paint comes (a screen pushed on top at once): never wait for ever.
@@ -220,20 +219,14 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
             self._early_load = data
             return
         self._early_load = None
-        self.article = data.article
-        self.article_id = self.session.article_id = data.article.id
-        self.session.set_annotations(data.highlights, data.notes)
-        self.session.grades = data.grades
+        self.article, self.article_id = data.article, data.article.id
+        self.session.load(data)
         self._refresh_highlights()
         if self.jump_to_offset is not None and 0 <= self.jump_to_offset <= len(self.text):
             self.view.jump_to(self.jump_to_offset)
             self.jump_to_offset = None
-        if data.update is not None:
-            self.app.notify(f"Article {data.update.article_id} updated to this version: "
-                            f"highlights {data.update.counts()} (see Notes)", timeout=8)
-        if data.reanchored.changed:
-            self.app.notify(f"Text changed: highlights {data.reanchored.counts()}",
-                            markup=False)
+        for notice, seconds in data.notices():
+            self.app.notify(notice, timeout=seconds)
         if self._poll_timer is None:
             self._poll_timer = self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
         if data.analysis:
@@ -250,9 +243,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         self.status_line.read_only = True
         self.status_line.say(Text(message, style="bold"))
         self.app.notify(message, severity="error", markup=False)
-        if self.document is not None:
-            start_analysis(self, Article(None, self.document.title, self.text, "",
-                                         meta=dict(self.document.meta)))
+        if self._file is not None:
+            start_analysis(self, self._file.shown())
 
     # -- other sessions (a second SSH login, a browser tab) on the same database ------------
     def _poll_other_sessions(self) -> None:
@@ -277,13 +269,11 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
             self.view.set_text(self.text)
             return
         self.view.replace_text(old, self.text)
+        self.refresh_bindings()  # n/N went with the walk
         if self.analysis is not None:
             self.session.drop_analysis()
-            for layer in ("actors", "claims", "focus", "search"):
-                self.view.set_layer(layer, [])
             for name in ("actors", "claims"):
                 self.pane(name).show_message("Analysing…")
-        self._start_walk("", [], 0)
 
     # -- analysis (another process; tui/analysis_worker.py relays it) ----------------------
     @on(AnalysisProgress)
@@ -317,45 +307,27 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         self.pane("claims").show_claims(self.session)
 
     def _refresh_highlights(self) -> None:
-        self.view.set_layer("highlights", [Span(h.start, h.end, f"article--highlight-{h.color}")
-                                           for h in self.session.highlights if not h.orphaned])
+        self.view.show_highlights(self.session.highlights)
         self.pane("notes").show_notes(self.session)
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        if not self.text or not self.side.panes:
-            return
-        claim = self.session.claim_at(message.offset)
-        if claim is not None:
-            self.pane("claims").select_item(claim)
-        self.pane("actors").mark(self.session.actors_near(message.offset))
-        under = self.session.highlight_at(message.offset)
-        if under is not None:
-            self.pane("notes").select_item(under)
+        if self.text:
+            self.side.follow(self.session, message.offset)
 
     @on(ActorsPane.Pointed, "#actors")
-    def _actor_pointed(self, message: ActorsPane.Pointed) -> None:
-        if self.focused is message.pane:  # not moved by cursor sync: mark the mentions
-            self.view.set_layer("focus", [Span(s, e, "article--focus")
-                                          for s, e in message.item.mentions])
+    @on(ClaimsPane.Pointed, "#claims")
+    def _pointed(self, message: ActorsPane.Pointed | ClaimsPane.Pointed) -> None:
+        # Not when cursor sync moved the pane, nor on a date flag: no marks over the text.
+        if self.focused is message.pane and isinstance(message.item, Actor | Claim):
+            self.view.mark_focus(message.item)
 
     @on(ActorsPane.Chosen, "#actors")
     def _actor_chosen(self, message: ActorsPane.Chosen) -> None:
         actor = message.item
         if actor.mentions:
-            mentions = [tuple(m) for m in actor.mentions]
-            self.view.set_layer("focus", [Span(s, e, "article--focus") for s, e in mentions])
-            self._start_walk(actor.name, mentions, 0)
-
-    @on(ClaimsPane.Pointed, "#claims")
-    def _claim_pointed(self, message: ClaimsPane.Pointed) -> None:
-        claim = message.item
-        if self.focused is not message.pane or not isinstance(claim, Claim):
-            return  # moved by cursor sync, or a date flag: no marks over the text
-        spans = [Span(claim.start, claim.end, "article--focus")]
-        spans += [Span(*span, "article--cue") for span in (claim.speaker_span, claim.cue_span)
-                  if span]
-        self.view.set_layer("focus", spans)
+            self.view.mark_focus(actor)
+            self._start_walk(actor.name, [tuple(m) for m in actor.mentions], 0)
 
     @on(ClaimsPane.Chosen, "#claims")
     def _claim_chosen(self, message: ClaimsPane.Chosen) -> None:

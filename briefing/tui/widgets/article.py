@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TextArea
 
-from briefing.model import Analysis, Claim
+from briefing.model import Actor, Analysis, Claim, Highlight
 from briefing.sanitize import sanitise_line
 from briefing.tui.keys import ARTICLE_BINDINGS
 
@@ -135,11 +135,15 @@ class ArticleView(TextArea, inherit_bindings=True):
 
     def replace_text(self, old: str, text: str) -> None:
         """Show `text`, a new version of `old` (the text shown): the cursor stays on the
-        same words."""
+        same words; the analysis, the marks and the walk, which pointed into the old text,
+        go (the caller sets the highlights again)."""
         from briefing.revisions import follow_offset
 
         cursor = self.cursor_offset
         self.set_text(text)
+        for layer in ("actors", "claims", "focus", "search"):
+            self.set_layer(layer, [])
+        self.start_walk("", [])
         self.jump_to(follow_offset(old, text, cursor))
 
     def _rewrap_and_refresh_virtual_size(self) -> None:
@@ -317,6 +321,22 @@ class ArticleView(TextArea, inherit_bindings=True):
         self.set_layer("actors", [Span(s, e, f"article--actor-{a.type}")
                                   for a in analysis.actors for s, e in a.mentions])
         self.set_layer("claims", [Span(c.start, c.end, _claim_style(c)) for c in analysis.claims])
+
+    def show_highlights(self, highlights: list[Highlight]) -> None:
+        """The analyst's highlights in their colours (orphans have no place in the text)."""
+        self.set_layer("highlights", [Span(h.start, h.end, f"article--highlight-{h.color}")
+                                      for h in highlights if not h.orphaned])
+
+    def mark_focus(self, item: Actor | Claim) -> None:
+        """Mark what the analyst points at in a side pane: an actor's mentions; a claim,
+        with its speaker and cue."""
+        if isinstance(item, Claim):
+            spans = [Span(item.start, item.end, "article--focus")]
+            spans += [Span(*span, "article--cue") for span in (item.speaker_span, item.cue_span)
+                      if span]
+        else:
+            spans = [Span(s, e, "article--focus") for s, e in item.mentions]
+        self.set_layer("focus", spans)
 
     # -- walks: search matches or an actor's mentions, stepped through with n/N -----------
     def start_walk(self, label: str, spans: list[tuple[int, int]], index: int = 0) -> None:

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from textual.widget import Widget
     from textual.widgets import Tabs
 
+    from briefing.reading import ReadingSession
+
 PANES = ("actors", "claims", "notes")
 
 
@@ -37,6 +39,19 @@ class SidePanes(Vertical):
         )
         self.panes = {"actors": ActorsPane(), "claims": ClaimsPane(), "notes": NotesPane()}
         return [self.tabs, *self.panes.values()]
+
+    def follow(self, session: ReadingSession, offset: int) -> None:
+        """The cursor moved to `offset`: the claim and the highlight under it are chosen in
+        their panes (without jumping the article), the actors named in its sentence marked."""
+        if not self.panes:
+            return
+        claim = session.claim_at(offset)
+        if claim is not None:
+            self.panes["claims"].select_item(claim)
+        self.panes["actors"].mark(session.actors_near(offset))
+        under = session.highlight_at(offset)
+        if under is not None:
+            self.panes["notes"].select_item(under)
 
     def fit(self, narrow: bool) -> None:
         """Narrow: only the pane of the active tab is shown."""
