@@ -1,5 +1,6 @@
 """The reader's analysis: spaCy runs in another process; a worker thread only waits for it
-and relays its progress, result or failure as messages to the screen that asked."""
+and relays its progress to the status line, and its result or failure to the screen that
+asked, as messages."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
 
 def start_analysis(screen: Screen, source: Article) -> None:
     """Analyse `source` for `screen`; a second call cancels the first one's worker."""
-    app = screen.app
+    from briefing.tui.widgets.status import StatusLine
+
+    app, status = screen.app, screen.query_one(StatusLine)
 
     def analyse() -> None:
         from briefing.analysis.cache import AnalysisFailed, analyse_in_child
@@ -27,7 +30,7 @@ def start_analysis(screen: Screen, source: Article) -> None:
         try:
             result = analyse_in_child(
                 source, app.model, process=early, cancelled=lambda: worker.is_cancelled,
-                progress=lambda done, total: screen.post_message(AnalysisProgress(done, total)))
+                progress=lambda done, total: status.post_message(AnalysisProgress(done, total)))
         except AnalysisFailed as exc:
             screen.post_message(AnalysisError(str(exc)))
             return

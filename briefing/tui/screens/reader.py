@@ -34,7 +34,6 @@ from briefing.tui.keys import READER_BINDINGS
 from briefing.tui.messages import (
     AnalysisDone,
     AnalysisError,
-    AnalysisProgress,
     StoreAnswer,
     StoreFailure,
 )
@@ -276,10 +275,6 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
                 self.pane(name).show_message("Analysing…")
 
     # -- analysis (another process; tui/analysis_worker.py relays it) ----------------------
-    @on(AnalysisProgress)
-    def _progress(self, message: AnalysisProgress) -> None:
-        self.status_line.show_progress(message.done, message.total)
-
     @on(AnalysisDone)
     def _analysed(self, message: AnalysisDone) -> None:
         if self.article is not None and not self.session.read_only:

@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.widgets import Static
 
 from briefing.highlights import COLOUR_NAMES
 from briefing.sanitize import sanitise_line
+from briefing.tui.messages import AnalysisProgress
 
 if TYPE_CHECKING:
     from briefing.model import Analysis, Article
@@ -50,9 +52,11 @@ class StatusLine(Static):
         self.message, self.short = message, short
         self.redraw()
 
-    def show_progress(self, done: int, total: int) -> None:
-        """`done` of `total` paragraphs analysed (total 0: spaCy is loading)."""
-        label = "loading spaCy" if total == 0 else f"{done}/{total} paragraphs"
+    @on(AnalysisProgress)
+    def _progress(self, message: AnalysisProgress) -> None:
+        """Posted by the analysis worker (tui/analysis_worker.py)."""
+        label = ("loading spaCy" if message.total == 0
+                 else f"{message.done}/{message.total} paragraphs")
         self.say(Text(f"Analysing… {label}", style="italic"))
 
     def show_analysis(self, analysis: Analysis) -> None:
