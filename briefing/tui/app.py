@@ -149,8 +149,18 @@ class BriefingApp(App):
             self.settings.save()
 
     def open_article(self, article_id: int, at: int | None = None) -> None:
-        """Open an article, with the cursor at offset `at` when given."""
-        self.push_screen(ReaderScreen(article_id, jump_to=at))
+        """Open an article, with the cursor at offset `at` when given. A reader of it under
+        the screens above (the file's reader, the first screen, under the library its `L`
+        opened) is gone back to, not opened a second time beneath them."""
+        below = next((s for s in self.screen_stack[:-1]
+                      if isinstance(s, ReaderScreen) and s.article_id == article_id), None)
+        if below is None:
+            self.push_screen(ReaderScreen(article_id, jump_to=at))
+            return
+        while self.screen is not below:
+            self.pop_screen()
+        if at is not None and 0 <= at <= len(below.text):
+            below.view.jump_to(at)
 
     def open_search(self) -> None:
         from briefing.tui.screens.finder import SearchScreen
