@@ -640,3 +640,38 @@ async def test_a_poll_read_before_an_edit_does_not_undo_it_on_screen(reader_db):
         await wait_for(pilot, lambda: not screen.poll.busy)
         await pilot.pause()
         assert len(screen.session.highlights) == 1 and screen.session.highlights[0].id
+
+
+LIST_ITEM = ("• Inspectors boarded the tanker at dawn and found the anchor chain cut "
+             "through, its links scored along one side")
+
+
+async def test_a_wrapped_list_item_hangs_under_its_text_and_the_cursor_follows(tmp_path):
+    """A list item's wrapped rows started under its bullet; they line up under its text,
+    and the cursor, the mouse and up/down keep to the words drawn there."""
+    from textual.geometry import Offset
+
+    from briefing.document import Document
+
+    doc = Document("Anchor", f"The tanker was stopped.\n\n{LIST_ITEM}\n\nMore followed.")
+    async with BriefingApp(db_path=tmp_path / "db.json", document=doc).run_test(
+            size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.article is not None)
+        view = pilot.app.screen.view
+        rows = [view.render_line(y).text.rstrip() for y in range(8)]
+        first = next(i for i, row in enumerate(rows) if row.lstrip().startswith("• "))
+        indent = rows[first].index("•") + 2
+        assert rows[first + 1][:indent].strip() == "" and rows[first + 1][indent] != " "
+        assert rows[first + 2][:indent].strip() == "" and rows[first + 2][indent] != " "
+        # The cursor on a word of the second row is drawn, and found, where that word is.
+        word = rows[first + 1].split()[0]
+        view.jump_to(view.text.index(word, view.text.index("•")))
+        x, y = view.wrapped_document.location_to_offset(view.cursor_location)
+        assert (x, y) == (rows[first + 1].index(word), first + 1)
+        assert view.wrapped_document.offset_to_location(Offset(x, y)) == view.cursor_location
+        # A click in the indent lands on the row's first word; down keeps to the column.
+        assert view.wrapped_document.offset_to_location(Offset(0, y)) == view.cursor_location
+        await pilot.press("down")
+        x_below, y_below = view.wrapped_document.location_to_offset(view.cursor_location)
+        assert (x_below, y_below) == (x, y + 1)
