@@ -675,3 +675,21 @@ async def test_a_wrapped_list_item_hangs_under_its_text_and_the_cursor_follows(t
         await pilot.press("down")
         x_below, y_below = view.wrapped_document.location_to_offset(view.cursor_location)
         assert (x_below, y_below) == (x, y + 1)
+
+
+async def test_wrapped_pane_lines_hang_under_their_text(reader_db):
+    """An actor's long role wrapped back to the pane's left edge, under the glyphs; it
+    hangs under the role, as a long name hangs under the name."""
+    async with app_for(reader_db).run_test(size=(80, 24)) as pilot:
+        screen = await loaded_reader(pilot)
+        pane = screen.pane("actors")
+        varga = next(i for i, a in enumerate(pane.items) if a.name == "Elina Varga")
+        pane.highlighted = varga  # scrolled into view
+        await pilot.pause()
+        rows = [pane.render_line(y).text for y in range(pane.size.height)]
+        start = next(y for y, row in enumerate(rows) if "person · senior fellow" in row)
+        role = rows[start].index("person")
+        end = next((y for y in range(start + 1, len(rows)) if "×" in rows[y]), len(rows))
+        wrapped = rows[start + 1:end]  # up to the next actor
+        assert len(wrapped) >= 2 and "Institute for" in " ".join(r.strip() for r in wrapped)
+        assert all(row[:role].strip() == "" and row[role] != " " for row in wrapped)
