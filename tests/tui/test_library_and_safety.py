@@ -478,9 +478,10 @@ async def test_an_early_analysis_is_stopped_when_the_analysis_was_stored(reader_
 
 
 async def test_the_files_reader_is_gone_back_to_from_the_library_not_opened_again(tmp_path):
-    """A reader opened from a file is the first screen: `L` puts the library over it, and
+    """A reader opened from a file is the first screen: `L` put the library over it, and
     opening that article from the library opened a second reader while the first stayed
-    hidden under the library."""
+    hidden under the library. The reader is gone back to as it was left, and `L` there
+    comes back to the same library."""
     from briefing.ingest import load
 
     doc = load(DATA / "sahel-grain-corridor.md")
@@ -492,9 +493,10 @@ async def test_the_files_reader_is_gone_back_to_from_the_library_not_opened_agai
         reader.view.jump_to(reader.text.index("Famine Early Warning"))
         cursor = reader.view.cursor_offset
         await pilot.press("L")
-        await library(pilot)
+        first_library = await library(pilot)
         await pilot.press("enter")  # the file's own article, the only row
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen))
         await pilot.pause()
-        assert pilot.app.screen is reader and len(pilot.app.screen_stack) == 1
-        assert reader.view.cursor_offset == cursor  # where the analyst left it
+        assert pilot.app.screen_stack == [reader] and reader.view.cursor_offset == cursor
+        await pilot.press("L")
+        await wait_for(pilot, lambda: pilot.app.screen is first_library)
