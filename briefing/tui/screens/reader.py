@@ -44,7 +44,7 @@ from briefing.tui.screens.reader_edits import AnnotationEditing
 from briefing.tui.screens.reader_walks import Walking
 from briefing.tui.widgets.article import ArticleView, LayerPalette
 from briefing.tui.widgets.panes import ActorsPane, ClaimsPane, NotesPane, Pane
-from briefing.tui.widgets.side import PANES, SidePanes
+from briefing.tui.widgets.side import SidePanes
 from briefing.tui.widgets.status import StatusLine, TitleLine
 
 FIRST_PAINT_DEADLINE = 1.0  # seconds: mount the side panes by then even without a paint
@@ -98,8 +98,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
             await self.query_one("#footer-place").remove()
         # A footer mounted after focus was set must be told about the bindings once.
         self.call_after_refresh(self.refresh_bindings)
-        for name in PANES:
-            self.pane(name).show_message("Analysing…" if name != "notes" else "Loading…")
+        self.side.analysis_pending("Analysing…")
+        self.pane("notes").show_message("Loading…")
         self._apply_width(self.app.size.width)
 
     @property
@@ -271,8 +271,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         self.refresh_bindings()  # n/N went with the walk
         if self.analysis is not None:
             self.session.drop_analysis()
-            for name in ("actors", "claims"):
-                self.pane(name).show_message("Analysing…")
+            self.side.analysis_pending("Analysing…")
 
     # -- analysis (another process; tui/analysis_worker.py relays it) ----------------------
     @on(AnalysisDone)
@@ -287,8 +286,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
     @on(AnalysisError)
     def _analysis_failed(self, message: AnalysisError) -> None:
         self.status_line.say(Text(message.error, style="bold"))
-        for name in ("actors", "claims"):
-            self.pane(name).show_message(message.error)
+        self.side.analysis_pending(message.error)
 
     def _apply_analysis(self, result: Analysis) -> None:
         self.session.set_analysis(result)
@@ -345,12 +343,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
 
     # -- actions ---------------------------------------------------------------------------
     def action_cycle_pane(self, step: int) -> None:
-        order = [self.view, *(self.pane(n) for n in PANES)]
-        index = next((i for i, w in enumerate(order) if w is self.focused), 0)
-        target = order[(index + step) % len(order)]
-        if isinstance(target, Pane) and self.has_class("narrow"):
-            self.side.bring_forward(target.id)
-        target.focus()
+        self.side.focus_next(self.view, step, narrow=self.has_class("narrow"))
 
     def action_export(self) -> None:
         from briefing.export import export_articles

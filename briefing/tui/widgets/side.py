@@ -53,14 +53,25 @@ class SidePanes(Vertical):
         if under is not None:
             self.panes["notes"].select_item(under)
 
+    def analysis_pending(self, message: str) -> None:
+        """What Actors and Claims say while there is no analysis to show, or why not."""
+        for name in ("actors", "claims"):
+            self.panes[name].show_message(message)
+
+    def focus_next(self, article: Widget, step: int, narrow: bool) -> None:
+        """Focus the next (`step` 1) or previous (-1) of the article and the panes; in a
+        narrow terminal, the pane's tab comes forward with it."""
+        order = [article, *(self.panes[n] for n in PANES)]
+        index = next((i for i, w in enumerate(order) if w is self.screen.focused), 0)
+        target = order[(index + step) % len(order)]
+        if narrow and target is not article:
+            self.tabs.active = f"tab-{target.id}"
+        target.focus()
+
     def fit(self, narrow: bool) -> None:
         """Narrow: only the pane of the active tab is shown."""
         if narrow:
             self._show_tab(self.tabs.active or "tab-actors")
-
-    def bring_forward(self, name: str) -> None:
-        """Make `name`'s tab the active one (it shows in a narrow terminal)."""
-        self.tabs.active = f"tab-{name}"
 
     def _show_tab(self, tab_id: str) -> None:
         for name in PANES:
