@@ -171,7 +171,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
 
     def _apply(self, edit: Edit) -> None:
         """Show an edit the session has made, and have the database thread write it."""
-        self._refresh_claims() if edit.what == "grade" else self._refresh_highlights()
+        if edit.what == "grade":
+            self._refresh_claims()
+        else:
+            self._refresh_highlights()
         self.app.service.ask(self, "edit", edit.write, context=edit)
 
     @on(StoreAnswer)
