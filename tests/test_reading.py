@@ -300,3 +300,10 @@ def test_undo_puts_a_deleted_highlight_back_as_it_was_stored_byte_for_byte(db_pa
         new_id = undo.write(store)
         after = store._raw()[table][str(new_id)]
     assert json.dumps(after) == json.dumps(before)
+
+
+def test_find_ignores_case_and_takes_the_query_literally():
+    session = ReadingSession(1, "A cable (the C-Lion1) was cut; the CABLE lay at 80 m.")
+    assert session.find("cable") == [(2, 7), (35, 40)]
+    assert session.find("(the c-lion1)") == [(8, 21)]  # brackets are not a group
+    assert session.find("c.ble") == []  # nor is the dot a wildcard
