@@ -287,7 +287,7 @@ def test_revisions_command_lists_versions_and_what_moved(db_path, tmp_path, caps
 def test_opening_an_article_whose_highlights_and_grades_are_current_reads_no_earlier_text(
         db_path, monkeypatch):
     from briefing.grades import claim_key, set_grade
-    from briefing.reading import open_article
+    from briefing.opening import open_article
     from briefing.storage import AtomicJSONStorage
 
     with Store(db_path) as store:
