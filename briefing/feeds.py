@@ -234,7 +234,7 @@ def _entry_document(job: tuple[_Plan, Entry]) -> Document | BriefingError:
             return BriefingError(f"{_entry_name(plan, entry)}: {exc}; and the feed's own "
                                  f"text: {inner}")
         if not entry.content:
-            doc.meta["excerpt"] = "the feed's summary: the page could not be fetched"
+            doc.meta["excerpt"] = "feed summary only: the page could not be fetched"
     doc.meta.update(feed=plan.feed.id, entry=entry.key, read=False)
     return doc
 

@@ -161,6 +161,9 @@ def test_a_guid_only_item_is_imported_from_its_description(web, db_path):
         (article,) = store.articles()
         assert article["title"] == "Notice 17" and "the guid-only item" in article["text"]
         assert "summary" in article["excerpt"]  # says it is not the page's text
+    out = db_path.parent / "notice.md"
+    assert cli(db_path, "export", str(article.id), "-o", str(out)) == 0
+    assert "excerpt: 'feed summary only: the page could not be fetched'" in out.read_text()
 
 
 def test_an_entry_that_keeps_failing_is_given_up_after_three_updates(web, db_path, capsys):

@@ -33,6 +33,10 @@ class TitleLine(Static):
         )
         if meta:
             title.append(f"  {meta}", style="dim")
+        if article.meta.get("excerpt"):
+            # Not the page's text (a feed entry whose page could not be fetched): said up
+            # front, so nobody quotes a teaser as the article.
+            title.append(f"  · {sanitise_line(str(article.meta['excerpt']))}", style="bold")
         self.update(title)
 
 
