@@ -551,3 +551,50 @@ def test_a_quoted_title_names_no_actors_but_a_quoted_name_stays():
                       "Wall Street Journal” wrote, Clinton said “Trump is wrong” on Monday.")
     assert "Fox" not in found and "Friends" not in found
     assert {"Carly Fiorina", "Wall Street Journal", "Clinton", "Trump"} <= set(found)
+
+
+def test_a_party_tag_in_brackets_leaves_the_title_before_the_name():
+    found = actors_of("Sen. Ted Cruz (R-Texas) called the plan abhorrent. Earlier, incumbent "
+                      "Rep. Ann Miller (D-Ohio) had praised it.")
+    assert found["Ted Cruz"]["role"] == "Sen."
+    assert found["Ann Miller"]["role"] == "incumbent Rep."
+
+
+def test_an_apposition_runs_to_its_closing_comma_and_stops_before_its_clause():
+    found = actors_of("Joe Scarborough, host of MSNBC’s “Morning Joe,” said the race was over. "
+                      "Mitt Romney, the 2012 Republican presidential nominee, disagreed. "
+                      "Ben Carson, the physician who briefly led the polls, spoke next. "
+                      "Chris Christie, a Trump ally stung by his rejection, rebounded. "
+                      "Ted Cruz, also a GOP presidential hopeful, objected.")
+    assert found["Joe Scarborough"]["role"] == "host of MSNBC’s “Morning Joe”"
+    assert found["Mitt Romney"]["role"] == "2012 Republican presidential nominee"
+    assert found["Ben Carson"]["role"] == "physician"
+    assert found["Chris Christie"]["role"] == "Trump ally"
+    assert found["Ted Cruz"]["role"] == "GOP presidential hopeful"
+
+
+def test_another_name_a_list_or_a_clause_after_a_name_is_no_role():
+    listed = actors_of("Democrats pointed to Senators Harry Reid of Nevada, Elizabeth Warren "
+                       "of Massachusetts and Chuck Schumer of New York as peacemakers.")
+    assert [listed[n]["role"] for n in ("Harry Reid", "Elizabeth Warren", "Chuck Schumer")] == [
+        "Senator", "Senator", "Senator"]
+    family = actors_of("He thanked the women in his life, including his wife, Anna Kowalski, "
+                       "their two daughters and his sisters.")
+    assert family["Anna Kowalski"]["role"] == "wife"
+    clause = actors_of("When Ohio cast its votes for its governor, John Kasich, a chorus of "
+                       "cheers and boos rose from the crowd.")
+    assert clause["John Kasich"]["role"] == "governor"
+    misparse = actors_of("On the topic of another tough guy, Mr. Putin, Mr. Trump was pressed. "
+                         "But the younger Mr. Trump said nothing.")
+    assert all(a["role"] is None for a in misparse.values())
+
+
+def test_a_role_written_before_a_name_in_apposition():
+    found = actors_of("The Russian president, Vladimir Putin, spoke first. Her husband's "
+                      "Treasury secretary, Lawrence Summers, agreed. Florida's Republican "
+                      "attorney general, Pam Bondi, objected. Everybody was there, the "
+                      "president, the vice president, Susan Rice, and the press.")
+    assert found["Vladimir Putin"]["role"] == "Russian president"
+    assert found["Lawrence Summers"]["role"] == "Treasury secretary"
+    assert found["Pam Bondi"]["role"] == "Florida's Republican attorney general"
+    assert found["Susan Rice"]["role"] is None

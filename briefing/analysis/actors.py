@@ -15,6 +15,15 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from briefing.analysis.actor_roles import (
+    PARTY_TAG,
+    names_a_person,
+    noise,
+    role_from_context,
+    singular_title,
+    titles,
+    valid_role,
+)
 from briefing.analysis.lexicon import countries, table
 from briefing.analysis.person_names import (
     core_words,
@@ -94,24 +103,11 @@ def _lower_particle(name: str) -> str:
     return name[:cut].lower() + name[cut:]
 
 
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return frozenset(table("titles")["titles"])
-
-
-@lru_cache(maxsize=1)
-def _noise() -> tuple[frozenset[str], frozenset[str]]:
-    """(surfaces that are never actors, words that open a tagged name but are not in it)."""
-    noise = table("noise")
-    never = frozenset(noise["generic"]) | frozenset(noise["dates"]) | frozenset(noise["stage"])
-    return never, frozenset(noise["lead_in"])
-
-
 def _clean(ent: Any, offset: int) -> _Mention | None:
     """Strip articles, possessives and leading titles; reject noise. Offsets into the text."""
     tokens = list(ent)
     role_tokens: list[Any] = []
-    never, lead_ins = _noise()
+    never, lead_ins = noise()
     for i, token in enumerate(tokens):
         if token.text in ("(", "[", "{", "<", "|"):
             tokens = tokens[:i]  # "Administrative Tribunal of the World Bank (WB"
@@ -145,11 +141,11 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     if courtesy is None and before is not None and before.text in courtesy_sex():
         courtesy = before.text
     if label != "PERSON" and tokens and (courtesy or (
-            before is not None and before.lower_ in _titles() and before.text[:1].isupper()
+            before is not None and before.lower_ in titles() and before.text[:1].isupper()
             and before.lower_ not in ("state", "first", "special", "supreme", "press"))):
         label = "PERSON"  # "Sen. Fiorina", "Mr. Carson": a person whatever the model said
     if label == "PERSON":
-        while len(tokens) > 1 and (tokens[0].lower_ in _titles()
+        while len(tokens) > 1 and (tokens[0].lower_ in titles()
                                    or tokens[0].text in courtesy_sex()):
             role_tokens.append(tokens.pop(0))
         regnal = table("names")["regnal"]
@@ -192,10 +188,10 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         not (surface[:1].isupper() or _particle_led(surface)) or len(surface) < 2
         or any(ch.isdigit() for ch in surface)
         or _NAV_NOISE.search(surface) or len(surface.split()) > 7
-        or surface.lower() in _titles()  # "State" of "Secretary of State" is no actor
+        or surface.lower() in titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
-        or _PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
+        or PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
         or _INITIAL.fullmatch(surface) or _CONTRACTION.search(surface)  # "I.", "I'd"
         or (label == "PERSON" and _glued_words(surface))
     ):
@@ -231,7 +227,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         # "Marja Kallio" tagged as just "Kallio": take the untagged given name back.
         first = tokens[0].i
         while (first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title
-               and doc[first - 1].lower_ not in _titles() and not doc[first - 1].ent_type_
+               and doc[first - 1].lower_ not in titles() and not doc[first - 1].ent_type_
                and doc[first - 1].head.i in range(first, tokens[-1].i + 1)):
             first -= 1
         if first != tokens[0].i:
@@ -240,7 +236,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     root = ent.root
     acting = _acts(root)
     role_tokens = [t for t in role_tokens if t.text not in courtesy_sex()]
-    role = " ".join(_singular_title(t.text) for t in role_tokens) or None
+    role = " ".join(singular_title(t.text) for t in role_tokens) or None
     # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
     head = tokens[0]
     plural = len(tokens) == 1 and (head.tag_ == "NNPS" or (
@@ -294,16 +290,6 @@ def _common_word(ent: Any, mention: _Mention, text: str, lower_words: set[str]) 
     if not lower_words:
         lower_words.update(_LOWER_WORD.findall(text))
     return surface.lower() in lower_words
-
-
-def _singular_title(word: str) -> str:
-    """ "Senators Reid and Warren": each is a Senator ("Sens." -> "Sen.")."""
-    bare = word.rstrip(".")
-    single = bare[:-1] + word[len(bare):]
-    if (len(bare) > 3 and bare.endswith("s") and word.lower() in _titles()
-            and single.lower() in _titles()):
-        return single
-    return word
 
 
 def _text_between(doc: Any, start: int, end: int) -> str:
@@ -375,9 +361,9 @@ def _turn_mention(block: Any) -> _Mention | None:
     courtesy = _COURTESY.match(label)
     name = label[courtesy.end():] if courtesy else label
     words = name.split()
-    while len(words) > 1 and words[0].lower() in _titles():
+    while len(words) > 1 and words[0].lower() in titles():
         words = words[1:]  # "SECRETARY BLINKEN" -> "BLINKEN"
-    if not words or words[-1].lower() in _titles():
+    if not words or words[-1].lower() in titles():
         return None
     surface = " ".join(w if not w.isupper() else w.capitalize() for w in words)
     name_start = start + label.rfind(words[0])
@@ -388,63 +374,6 @@ def _known_name(surface: str) -> bool:
     places = table("places")
     return (surface in places["aliases"] or surface in places["demonyms"]
             or surface in countries())
-
-
-def _role_from_context(ent: Any, before: bool = True) -> str | None:
-    """'Bruce Bennett, a senior analyst at RAND' or (`before`) 'press secretary Patrick
-    Ryder'. A role names a position, so it has a noun; an apposition ends before its
-    relative clause ("..., a consultant who said ...")."""
-    root = ent.root
-    for child in root.children:
-        if child.dep_ == "appos" and child.i > ent.end - 1:
-            words = [t for t in child.subtree if t.dep_ != "punct" or t.text == "-"]
-            clause = next((i for i, t in enumerate(words) if i and t.lower_ in _RELATIVES), None)
-            words = words[:clause]
-            if not any(t.pos_ in ("NOUN", "PROPN") for t in words) or len(words) > 14:
-                return None
-            text = " ".join(t.text for t in words if t.lower_ not in ("a", "an", "the")
-                            or t.i != words[0].i)
-            return _tidy(text)
-    left = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
-    if left and before:
-        span = ent.doc[min(t.left_edge.i for t in left):ent.start]
-        text = span.text.strip(" ,")
-        if (text and not text.lower().startswith(("the ", "a ")) and len(text.split()) <= 8
-                and any(t.pos_ in ("NOUN", "PROPN") for t in span)
-                and not any(t.pos_ == "CCONJ" or t.tag_ == "POS" for t in span)):
-            return _tidy(text)
-    return None
-
-
-_RELATIVES = {"who", "whom", "whose", "which", "that"}
-
-
-def _tidy(text: str) -> str:
-    text = re.sub(r"\s+([,.'’])", r"\1", text)
-    text = re.sub(r"(\w) - (\w)", r"\1-\2", text)  # "Cuban - American" as written
-    return _LEADING.sub("", text).strip(" ,")
-
-
-_PARTY_TAG = re.compile(r"^[RDI]\s*[-–]")  # "R-Texas", "D - N.Y.": a party and state
-
-
-def _valid_role(role: str | None) -> str | None:
-    """A role names a position: not an age ("51"), a bare courtesy ("Mr."), a party tag
-    ("R-Texas"), a state ("Vt"), a date or one bare adjective ("leading")."""
-    if not role:
-        return None
-    role = " ".join(_singular_title(w) for w in role.split())
-    words = role.split()
-    never, lead_ins = _noise()
-    states = table("places")["us_states"]
-    if (any(ch.isdigit() for ch in words[0]) or _PARTY_TAG.match(role) or len(role) < 3
-            or role in courtesy_sex() or role in name_suffixes()
-            or role in states or f"{role.rstrip('.')}." in states
-            or all(w in never or w in lead_ins for w in words)
-            or (len(words) == 1 and role.islower() and role.lower() not in _titles()
-                and not role.endswith(("er", "or", "ist", "ian", "ant", "ent")))):
-        return None
-    return role
 
 
 def _canonical(mention: _Mention) -> tuple[str, str]:
@@ -507,20 +436,6 @@ _NEVER_SURNAMES = {"University", "College", "Institute", "Foundation", "Company"
 _NAMEPLATES = {"Times", "Post", "Journal", "Tribune", "Herald", "Gazette", "Chronicle",
                "Inquirer", "Enquirer", "Observer", "Examiner", "Sentinel", "Dispatch",
                "Courier", "Register", "Bulletin", "Republic", "Ledger", "Star-Ledger"}
-
-
-_ROLE_END = {"of", "at", "for", "in", "with", "to", "on", "from", "and", "who", "whose"}
-
-
-def _names_a_person(role: str | None) -> bool:
-    """ "anchor of NBC's Nightly News", "foreign minister of France": the role's head noun
-    (the last word before its first preposition) is a title or a person's occupation."""
-    if not role:
-        return False
-    words = role.split()
-    cut = next((i for i, w in enumerate(words) if i and w in _ROLE_END), len(words))
-    head = words[cut - 1].lower().strip(",.")
-    return head in _titles() or head in table("speakers")["person_nouns"]
 
 
 def _could_be_personal(name: str) -> bool:
@@ -589,7 +504,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             mentions.extend((m, *_canonical(m)) for m in found)
             for mention in _headline_credit(doc, line, block.start):
                 mentions.append((mention, *_canonical(mention)))
-                role = _valid_role(mention.role)
+                role = valid_role(mention.role)
                 if role:
                     roles.setdefault(mentions[-1][1], role)
             continue  # "Trump Says He Is Unlikely To...": known names are matched later
@@ -611,18 +526,18 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
-            if kind == "organisation" and _could_be_personal(name) and _names_a_person(
-                    _role_from_context(ent, before=False)):
+            if kind == "organisation" and _could_be_personal(name) and names_a_person(
+                    role_from_context(ent, person=False)):
                 kind = "person"  # "Lester Holt, anchor of ...": a person, whatever NER said
             mentions.append((mention, name, kind))
             if kind == "person":
-                role = _valid_role(mention.role) or _valid_role(_role_from_context(ent))
+                role = valid_role(mention.role) or valid_role(role_from_context(ent))
                 if role and all(w.lower() in NAME_PARTICLES for w in role.split()):
                     role = None  # "Van der" before "Berg" is the name's, not a title
                 if role and name not in roles:
                     roles[name] = role
             elif kind == "organisation" and name not in roles:
-                role = _valid_role(_role_from_context(ent, before=False))
+                role = valid_role(role_from_context(ent, person=False))
                 if role:
                     roles[name] = role
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text)
@@ -700,7 +615,7 @@ def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
             text = line[start:end]
             if text.startswith(("The ", "the ")):
                 start, text = start + 4, text[4:]
-            if text.lower() in _titles() or text in _noise()[0] or len(text) < 2:
+            if text.lower() in titles() or text in noise()[0] or len(text) < 2:
                 continue
             mention = _Mention(offset + start, offset + end, text, label, False)
             if not any(m.start < mention.end and mention.start < m.end for m in known):
@@ -715,7 +630,7 @@ def _name_word(token: Any) -> bool:
     text = token.text
     return (token.tag_ == "NNP" and len(text) > 1 and text[:1].isupper()
             and text[1:].replace("-", "").isalpha() and text[1:].islower()
-            and token.lower_ not in _titles() and text not in _noise()[0])
+            and token.lower_ not in titles() and text not in noise()[0])
 
 
 def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
@@ -742,7 +657,7 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
         span = Span(doc, i, j, label="PERSON")
         root = span.root
         owner = doc[i - 2] if i > 1 and doc[i - 1].tag_ == "POS" else None
-        if (_names_a_person(_role_from_context(span, before=False))
+        if (names_a_person(role_from_context(span, person=False))
                 or (owner is not None and owner.ent_type_ in ("GPE", "NORP"))
                 or (root.dep_ == "nsubj" and root.head.lemma_ in _SAYING)) and not (
                 _known_name(span.text)):
@@ -922,7 +837,7 @@ def _without_lead_words(mentions: list[tuple[_Mention, str, str]]
     for mention, name, kind in mentions:
         words = name.split()
         if kind == "person" and mention.surface == name and len(words) >= 2 and (
-                words[0] not in given_names() and words[0].lower() not in _titles()):
+                words[0] not in given_names() and words[0].lower() not in titles()):
             for cut in (1, 2):
                 rest = " ".join(words[cut:])
                 if rest in full or (cut == 1 and words[0].endswith("ing") and rest in surnames):
@@ -1133,7 +1048,7 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             if not found:
                 continue
             given = found.group(1)
-            if given.lower() in _titles() or given.lower() in _NOT_GIVEN:
+            if given.lower() in titles() or given.lower() in _NOT_GIVEN:
                 continue
             full = f"{given} {actor.name}"
             if full in actors:
@@ -1227,7 +1142,7 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
     for surname, owners in surnames.items():
         bearer = owners[0] if len(owners) == 1 else (bearers or {}).get(surname)
         if (bearer is not None and len(surname) >= 3 and surname not in owner
-                and surname.lower() not in _titles()):
+                and surname.lower() not in titles()):
             owner[surname] = bearer
             bearer.aliases.append(surname) if surname not in bearer.aliases else None
     if not owner:
