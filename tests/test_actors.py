@@ -598,3 +598,43 @@ def test_a_role_written_before_a_name_in_apposition():
     assert found["Lawrence Summers"]["role"] == "Treasury secretary"
     assert found["Pam Bondi"]["role"] == "Florida's Republican attorney general"
     assert found["Susan Rice"]["role"] is None
+
+
+def test_georgia_is_the_state_among_states_and_the_country_among_countries():
+    state = actors_of("Republicans fear losing states like Arizona, North Carolina and "
+                      "Georgia. Ohio and Florida are close too.")
+    assert state["Georgia"]["type"] == "place"
+    country = actors_of("Putin has used his invasions of Georgia and Ukraine as a threat. "
+                        "Voters in Ohio did not care.")
+    assert country["Georgia"]["type"] == "country"
+
+
+def test_organisations_named_with_a_place_or_state_are_organisations():
+    from briefing.analysis.actors import _canonical, _Mention
+
+    # (The small model tags "Islamic State" a place only in longer texts: the rule alone.)
+    for label in ("GPE", "LOC", "ORG"):
+        assert _canonical(_Mention(0, 13, "Islamic State", label, False))[1] == "organisation"
+    assert _canonical(_Mention(0, 13, "Rakhine State", "ORG", False))[1] == "place"
+    found = actors_of("Larry Ross now hosts a show on the RT America television network. Vann "
+                      "Miller, a writer for The Atlantic, said the case went to the U.S. Court "
+                      "of Appeals for the District of Columbia Circuit. The debate at Hofstra "
+                      "University on Long Island drew a crowd.")
+    assert found["RT America"]["type"] == "organisation"
+    assert found["Atlantic"]["type"] == "organisation"
+    assert found["District of Columbia Circuit"]["type"] == "organisation"
+    assert found["Hofstra University on Long Island"]["type"] == "organisation"
+    ocean = actors_of("The storm crossed the Atlantic on Monday.")
+    assert ocean["Atlantic"]["type"] == "place"
+
+
+def test_a_newspaper_is_no_group_and_a_name_by_relation_is_a_person():
+    found = actors_of("The Times newspaper reported the visit. His campaign appeared in "
+                      "disarray after his wife, Melania, delivered a speech. Bosnia and the "
+                      "Vatican were not mentioned.")
+    assert found["Times"]["type"] == "organisation"
+    assert found["Melania"]["type"] == "person" and found["Melania"]["role"] == "wife"
+    assert found["Bosnia and Herzegovina"]["type"] == "country"
+    assert found["Vatican City"]["type"] == "country"
+    home = actors_of("He flew to his home state, Hawaii, on Friday.")
+    assert home["Hawaii"]["type"] == "place"

@@ -49,6 +49,11 @@ _CLOSING = {",", ";", ":", ".", "(", ")", "[", "]", "—", "–", "!", "?"}
 # Entity labels of a name: an apposition headed by one is another name ("A of X, B of Y").
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART"}
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
+# Title words that are no person alone ("Secretary of State", "Press Secretary"): "his home
+# state, Hawaii" names no person.
+_TITLE_MODIFIERS = {"state", "press", "first", "special", "supreme", "vice", "prime",
+                    "foreign", "senior", "interior", "trade", "finance", "economy", "health",
+                    "defence", "defense", "crown"}
 
 
 def singular_title(word: str) -> str:
@@ -187,7 +192,8 @@ def _phrase_before(ent: Any) -> str | None:
     if (root.dep_ != "appos" or head.i >= ent.start or head.dep_ == "appos"
             or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ or head.tag_ == "NNS"
             or not (doc[ent.start - 1].text == "," or head.i == ent.start - 1)
-            or _head_word(head).lower() not in _person_heads()):
+            or _head_word(head).lower() not in _person_heads()
+            or head.lower_ in _TITLE_MODIFIERS):
         return None
     start = head.left_edge.i
     for owner in (t for t in head.lefts if t.dep_ == "poss"):
@@ -196,6 +202,12 @@ def _phrase_before(ent: Any) -> str | None:
     if start < head.i and doc[start].tag_ == "POS":
         start += 1
     return valid_role(tidy(doc[start:head.i + 1].text))
+
+
+def named_by_relation(ent: Any) -> bool:
+    """ "his wife, Melania,", "the Russian president, Putin,": a name in apposition to a
+    person's noun names a person."""
+    return _phrase_before(ent) is not None
 
 
 def _listed_title(ent: Any) -> str | None:

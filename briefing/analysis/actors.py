@@ -17,6 +17,7 @@ from typing import Any
 
 from briefing.analysis.actor_roles import (
     PARTY_TAG,
+    named_by_relation,
     names_a_person,
     noise,
     role_from_context,
@@ -121,6 +122,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
                                or tokens[0].text in lead_ins):
         tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
     label = ent.label_
+    if label in ("GPE", "LOC") and _capitalised_the(ent, tokens):
+        label = "ORG"  # "a writer for The Atlantic": a publication, not the ocean
     owner = next((i for i, t in enumerate(tokens)
                   if 0 < i < len(tokens) - 1 and t.text in ("'s", "’s", "‘s")), None)
     if owner is not None and not (_known_name(ent.text)
@@ -239,13 +242,25 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     role = " ".join(singular_title(t.text) for t in role_tokens) or None
     # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
     head = tokens[0]
-    plural = len(tokens) == 1 and (head.tag_ == "NNPS" or (
+    plural = len(tokens) == 1 and surface not in _NAMEPLATES and (head.tag_ == "NNPS" or (
         surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the"))
     adjectival = (surface in table("parties")["adjectives"]
                   and root.dep_ in ("amod", "compound") and root.head.i >= ent.end)
     pronoun = pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
     return _Mention(offset + start, offset + end, surface, label, acting, role, plural,
                     courtesy, adjectival, pronoun)
+
+
+def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
+    """ "for The Atlantic", "in The Hill": a one-word place name after a capitalised "The"
+    within a sentence is a title's (a publication's), unless the place is known by it ("The
+    Hague")."""
+    if len(tokens) != 1:
+        return False
+    the = ent.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    return (the is not None and the.text == "The" and not the.is_sent_start
+            and not ent.doc[the.i - 1].is_space and ent.doc[the.i - 1].text not in _OPENERS
+            and not _known_place(f"The {tokens[0].text}") and not _known_place(tokens[0].text))
 
 
 # Plural nouns that own the rest of a name: "People's Republic", "Children's Hospital".
@@ -408,17 +423,60 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         surface = _lower_particle(surface)
     if mention.plural and kind in ("person", "organisation"):
         return surface, "group"
-    if kind in ("person", "organisation") and surface.split()[-1] in _PLACE_DESIGNATORS:
-        kind = "place"  # "Rakhine State", "Donetsk Oblast": a place, whatever NER said
+    words = surface.split()
+    if kind != "group" and _adjective_state(words):
+        kind = "organisation"  # "Islamic State": no place's name
+    elif (kind in ("person", "organisation") and words[-1] in _PLACE_DESIGNATORS
+          and not any(w in _ORGANISATION_WORDS for w in words)):
+        # "Rakhine State", "Donetsk Oblast": a place, whatever NER said (not "Hofstra
+        # University on Long Island")
+        kind = "place"
     elif kind in ("place", "person") and " " in surface and surface.split()[-1] in _NAMEPLATES:
         kind = "organisation"  # "Arizona Republic", "Chicago Tribune": a newspaper
-    elif kind == "place" and _DOTTED_ACRONYM.fullmatch(surface):
-        kind = "organisation"  # "I.R.S.": a place's abbreviation is known ("N.Y.", "D.C.")
+    elif kind == "place" and (_DOTTED_ACRONYM.fullmatch(surface)
+                              or _organisation_with_place_words(words)):
+        # "I.R.S.": a place's abbreviation is known ("N.Y.", "D.C."); "RT America",
+        # "Hofstra University on Long Island": an organisation named with a place.
+        kind = "organisation"
     elif kind != "person" and _looks_personal(surface):
         kind = "person"  # "Carly Fiorina" tagged as an organisation
     elif kind == "person" and " " in surface and surface.split()[-1] in _NEVER_SURNAMES:
         kind = "organisation"  # "Donald J. Trump Foundation" tagged as a person
     return surface, kind
+
+
+def _adjective_state(words: list[str]) -> bool:
+    """ "Islamic State": "State" after an adjective, not after a place's name ("Rakhine
+    State", "Washington State")."""
+    return (len(words) == 2 and words[1] == "State" and words[0].endswith("ic")
+            and not _known_place(words[0]))
+
+
+def _known_place(name: str) -> bool:
+    places = table("places")
+    return (name in countries() or name in places["capitals"] or name in places["us_states"]
+            or name in places["regions"] or name in places["regions"].values()
+            or name in places["aliases"])
+
+
+# Words of an organisation's name that no place's name holds: a place-tagged name with one
+# is the organisation ("Center for Strategic and International Studies", "District of
+# Columbia Circuit"); "Center" only before "for"/"of" ("Boston Center" may be a place).
+_ORGANISATION_WORDS = {"University", "College", "Institute", "Foundation", "Committee",
+                       "Council", "Agency", "Association", "Society", "Corporation", "Company",
+                       "Circuit", "Commission", "Department", "Ministry", "Studies"}
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+
+
+def _organisation_with_place_words(words: list[str]) -> bool:
+    """ "RT America", "BBC America": an acronym that is no place's before a known place;
+    or a word only organisations' names hold."""
+    if (len(words) >= 2 and _ACRONYM.fullmatch(words[0]) and not _known_place(words[0])
+            and _known_place(" ".join(words[1:]))):
+        return True
+    return any(w in _ORGANISATION_WORDS or (
+        w in ("Center", "Centre") and i + 1 < len(words) and words[i + 1] in ("for", "of"))
+        for i, w in enumerate(words))
 
 
 # Designators that end an organisation's name and never a person's ("Hall", "Press" may).
@@ -443,7 +501,7 @@ def _could_be_personal(name: str) -> bool:
     words = name.split()
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
             and words[0].replace("-", "").isalpha() and words[-1].replace("-", "").isalpha()
-            and not any(w.isupper() for w in words if len(w) > 2)
+            and not any(w.isupper() and w.isalpha() for w in words if len(w) > 1)  # "RT America"
             and not any(w in _ORG_DESIGNATORS or w in _PLACE_DESIGNATORS or w in _NAMEPLATES
                         or w in _NEVER_SURNAMES or w.lower() in _institution_nouns()
                         for w in words)
@@ -529,6 +587,9 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             if kind == "organisation" and _could_be_personal(name) and names_a_person(
                     role_from_context(ent, person=False)):
                 kind = "person"  # "Lester Holt, anchor of ...": a person, whatever NER said
+            elif (kind in ("place", "organisation") and " " not in name
+                  and not _known_place(name) and named_by_relation(ent)):
+                kind = "person"  # "his wife, Melania,": a person, whatever NER said
             mentions.append((mention, name, kind))
             if kind == "person":
                 role = valid_role(mention.role) or valid_role(role_from_context(ent))
@@ -1027,9 +1088,43 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
                if owners[0] in actors}
     _add_missed_mentions(actors, text, bearers)
     _complete_single_names(actors, text)
+    _us_state_namesakes(actors, text)
     for actor in actors.values():
         actor.mentions = sorted(set(actor.mentions))
     return sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0][0]))
+
+
+def _us_state_namesakes(actors: dict[str, Actor], text: str) -> None:
+    """ "states like Arizona, North Carolina and Georgia": a country that shares its name
+    with a US state is the state where its sentences name more US states than other
+    countries ("invasions of Georgia and Ukraine" keep the country), or, if they name
+    neither more, where the whole text does."""
+    places = table("places")
+    states = set(places["us_states"].values()) - {"Washington"}  # also the capital
+    for name in places["state_namesakes"]:
+        actor = actors.get(name)
+        if actor is None or actor.type != "country":
+            continue
+        others = [a for a in actors.values() if a is not actor]
+        state_mentions = sorted(m[0] for a in others if a.type == "place" and a.name in states
+                                for m in a.mentions)
+        country_mentions = sorted(m[0] for a in others if a.type == "country"
+                                  and a.name != "United States" for m in a.mentions)
+        votes = 0
+        for start, end in actor.mentions:
+            left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+            right = min(i for i in (text.find(". ", end), text.find("\n", end), len(text))
+                        if i >= 0)
+            in_states = bisect.bisect(state_mentions, right) - bisect.bisect(state_mentions, left)
+            in_countries = (bisect.bisect(country_mentions, right)
+                            - bisect.bisect(country_mentions, left))
+            votes += (in_states > in_countries) - (in_states < in_countries)
+        if votes == 0:
+            votes = (len({a.name for a in others if a.type == "place" and a.name in states})
+                     - len({a.name for a in others if a.type == "country"
+                            and a.name != "United States"}))
+        if votes > 0:
+            actor.type = "place"
 
 
 _GIVEN_NAME = re.compile(r"(?<![\w.])([A-Z][a-zà-ÿ'’-]+) $")
