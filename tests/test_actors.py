@@ -638,3 +638,25 @@ def test_a_newspaper_is_no_group_and_a_name_by_relation_is_a_person():
     assert found["Vatican City"]["type"] == "country"
     home = actors_of("He flew to his home state, Hawaii, on Friday.")
     assert home["Hawaii"]["type"] == "place"
+
+
+def test_a_role_ends_cleanly_and_keeps_its_plural_names():
+    found = actors_of("John Dickey, chief executive of Ora Media -- the production company -- "
+                      "spoke. Lester Holt, anchor of NBC's \"Nightly News,\" asked. Jeffrey "
+                      "Trimble, a senior official with the Broadcasting Board of Governors, "
+                      "agreed. Malkia Cyril, the executive director at the Center of Media "
+                      "Justice and whose work is featured in the film, objected. Visits by both "
+                      "President Barack Obama and his wife are planned.")
+    assert found["John Dickey"]["role"] == "chief executive of Ora Media"
+    assert found["Lester Holt"]["role"] == "anchor of NBC's \"Nightly News\""
+    assert found["Jeffrey Trimble"]["role"] == (
+        "senior official with the Broadcasting Board of Governors")
+    assert found["Malkia Cyril"]["role"] == "executive director at the Center of Media Justice"
+    assert found["Barack Obama"]["role"] == "President"
+
+
+def test_a_role_given_the_full_name_goes_before_one_given_the_surname():
+    found = actors_of("President Obama spoke first. The campaign will employ the first lady, "
+                      "Michelle Obama, in Ohio. Obama was not there.")
+    michelle = found["Michelle Obama"]
+    assert michelle["role"] == "first lady"

@@ -43,9 +43,12 @@ PARTY_TAG = re.compile(r"^[RDI]\s*[-–]")  # "R-Texas", "D - N.Y.": a party and
 RELATIVES = {"who", "whom", "whose", "which", "that"}
 # Words that open a noun phrase but are no part of the role shown: "his wife" is a wife.
 _OPENING_WORDS = {"a", "an", "the", "another", "his", "her", "their", "its", "our", "my",
-                  "your"}
+                  "your", "both", "either", "neither"}
+# Words a role does not end with: "executive director at the Center of Media Justice and
+# whose ...", cut at its relative pronoun.
+_CLOSING_WORDS = {"and", "or", "but", "of", "to", "in", "at", "for", "with", "on", "by", "from"}
 # What closes an apposition: "Tim Canova, the Florida law professor, said".
-_CLOSING = {",", ";", ":", ".", "(", ")", "[", "]", "—", "–", "!", "?"}
+_CLOSING = {",", ";", ":", ".", "(", ")", "[", "]", "—", "–", "--", "!", "?"}
 # Entity labels of a name: an apposition headed by one is another name ("A of X, B of Y").
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART"}
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
@@ -72,9 +75,14 @@ def tidy(text: str) -> str:
     words = text.strip(" ,").split()
     while len(words) > 1 and words[0].lower() in _OPENING_WORDS:
         words.pop(0)
+    while len(words) > 1 and words[-1].lower() in _CLOSING_WORDS:
+        words.pop()
     text = " ".join(words)
+    # 'host of MSNBC’s “Morning Joe,”': the comma ends the role, not the quotation.
     if text.count("“") > text.count("”"):
-        text += "”"  # 'host of MSNBC’s “Morning Joe,”': the comma ends the role, not the quote
+        text += "”"
+    elif text.count('"') % 2:
+        text += '"'
     return text
 
 
@@ -83,8 +91,10 @@ def valid_role(role: str | None) -> str | None:
     ("R-Texas"), a state ("Vt"), a date or one bare adjective ("leading")."""
     if not role:
         return None
-    role = " ".join(singular_title(w) for w in role.split())
     words = role.split()
+    if len(words) <= 2:  # "Sens.", "Democratic Senators"; not "Board of Governors"
+        words[-1] = singular_title(words[-1])
+        role = " ".join(words)
     never, lead_ins = noise()
     states = table("places")["us_states"]
     aged = any(ch.isdigit() for ch in words[0]) and (
@@ -93,6 +103,7 @@ def valid_role(role: str | None) -> str | None:
             or role in courtesy_sex() or role in name_suffixes()
             or role in states or f"{role.rstrip('.')}." in states
             or all(w in never or w in lead_ins for w in words)
+            or words[0] in table("noise")["dates"]  # "September 27"
             or (len(words) == 1 and role.islower() and not _person_noun(role))):
         return None
     return role

@@ -1080,10 +1080,13 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     parties = set(table("parties")["aliases"].values())
     for name in [n for n in actors if n in parties and n not in spoken]:
         del actors[name]  # "a Democratic senator" alone does not make the party an actor
-    for name, role in roles.items():
-        target = actors.get(joined.get(name, name))
-        if target is not None and target.role is None:
-            target.role = role
+    # An actor's role is first the one given its own name ("the first lady, Michelle
+    # Obama"), then one given a shorter form joined to it ("President Obama").
+    for own in (True, False):
+        for name, role in roles.items():
+            target = actors.get(joined.get(name, name))
+            if target is not None and target.role is None and (name == target.name) == own:
+                target.role = role
     bearers = {short: actors[owners[0]] for short, owners in owners_of.items()
                if owners[0] in actors}
     _add_missed_mentions(actors, text, bearers)
