@@ -660,3 +660,12 @@ def test_a_role_given_the_full_name_goes_before_one_given_the_surname():
                       "Michelle Obama, in Ohio. Obama was not there.")
     michelle = found["Michelle Obama"]
     assert michelle["role"] == "first lady"
+
+
+def test_a_name_in_apposition_to_a_persons_noun_is_a_person_and_a_region_a_place():
+    found = actors_of("The debate was guided by its moderator, Lester Holt, who asked about "
+                      "race. Russia's annexation of Crimea renewed fears along Europe's "
+                      "eastern flank.")
+    assert found["Lester Holt"]["type"] == "person"
+    assert found["Lester Holt"]["role"] == "moderator"
+    assert found["Crimea"]["type"] == "place"

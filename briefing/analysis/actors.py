@@ -584,9 +584,11 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
-            if kind == "organisation" and _could_be_personal(name) and names_a_person(
-                    role_from_context(ent, person=False)):
-                kind = "person"  # "Lester Holt, anchor of ...": a person, whatever NER said
+            if kind == "organisation" and _could_be_personal(name) and (names_a_person(
+                    role_from_context(ent, person=False)) or named_by_relation(ent)):
+                # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News": a
+                # person, whatever NER said
+                kind = "person"
             elif (kind in ("place", "organisation") and " " not in name
                   and not _known_place(name) and named_by_relation(ent)):
                 kind = "person"  # "his wife, Melania,": a person, whatever NER said
