@@ -669,3 +669,20 @@ def test_a_name_in_apposition_to_a_persons_noun_is_a_person_and_a_region_a_place
     assert found["Lester Holt"]["type"] == "person"
     assert found["Lester Holt"]["role"] == "moderator"
     assert found["Crimea"]["type"] == "place"
+
+
+def test_a_party_plural_ends_an_organisations_name_and_its_opening_words_join_it():
+    found = actors_of("Log Cabin Republicans president Gregory T. Angelo said it would be "
+                      "remarkable. Two years ago, the county party and the local Log Cabin "
+                      "chapter teamed up to sponsor a booth.")
+    assert found["Log Cabin Republicans"]["type"] == "organisation"
+    assert "Log Cabin" not in found
+
+
+def test_an_apposition_after_a_party_tag_or_a_possessive_is_still_the_role():
+    found = actors_of("They would not get an immunity deal, said Rep. Jim Jordan (R-Ohio), an "
+                      "oversight panel member, in a phone interview. Donald Trump, her "
+                      "Republican opponent, bemoaned the unrest.")
+    assert found["Jim Jordan"]["role"] == "oversight panel member"
+    assert found["Donald Trump"]["role"] == "Republican opponent"
+

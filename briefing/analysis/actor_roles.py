@@ -124,8 +124,11 @@ def role_from_context(ent: Any, person: bool = True) -> str | None:
     dissent", a misparse)."""
     root = ent.root
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= ent.end and (
-                not person or _person_noun(_head_word(child))):
+        if child.dep_ != "appos" or child.i < ent.end or _bracketed(child):
+            continue  # "(R-Ohio)": a party tag, not the role that may follow it
+        if _another_name(child):
+            break  # "The Congressional Black Caucus, former governor L. Douglas Wilder - ..."
+        if not person or _person_noun(_head_word(child)):
             role = _apposition(child)
             if role:
                 return role
@@ -136,17 +139,17 @@ def role_from_context(ent: Any, person: bool = True) -> str | None:
 
 def _apposition(head: Any) -> str | None:
     """ "..., a consultant who said ...": the apposition up to the punctuation that closes
-    it or its clause; none in brackets ("(R-Texas)"), none headed by another name or a
-    plural, none that a verb goes on after (", a chorus of cheers rose from the crowd")."""
+    it or its clause; none in brackets ("(R-Texas)"), none headed by a plural, none that a
+    verb goes on after (", a chorus of cheers rose from the crowd")."""
     doc = head.doc
     start = head.left_edge.i
-    if start > 0 and doc[start - 1].text in ("(", "["):
-        return None
-    if (head.pos_ == "PROPN" and head.ent_type_ in _NAME_LABELS) or head.tag_ in (
-            "NNS", "NNPS") or any(c.ent_type_ == "PERSON" for c in head.conjuncts):
+    if doc[start].tag_ == "PRP":
+        return None  # "..., himself the nation's first black governor"
+    if head.tag_ in ("NNS", "NNPS"):
         return None
     sentence_end = head.sent.end
     end = next((t.i for t in doc[start + 1:sentence_end] if t.text in _CLOSING
+                or (t.text == "-" and t.whitespace_ and doc[t.i - 1].whitespace_)
                 or (t.lower_ in RELATIVES and t.i > head.i)), sentence_end)
     clauses = [t.left_edge.i for t in head.subtree if t.dep_ in ("acl", "relcl")
                and t.i > head.i]
@@ -160,6 +163,20 @@ def _apposition(head: Any) -> str | None:
     if not any(t.pos_ in ("NOUN", "PROPN") for t in span) or len(span) > 14:
         return None
     return valid_role(tidy(span.text))
+
+
+def _bracketed(head: Any) -> bool:
+    start = head.left_edge.i
+    return start > 0 and head.doc[start - 1].text in ("(", "[")
+
+
+def _another_name(head: Any) -> bool:
+    """ "Harry Reid of Nevada, Elizabeth Warren of ...", "..., Nevada Democrat Lucy Flores and
+    Eric Kingson", "..., former governor L. Douglas Wilder": the apposition is another name
+    (or its role) in a list, not a role of this one."""
+    return ((head.pos_ == "PROPN" and head.ent_type_ in _NAME_LABELS)
+            or any(c.ent_type_ == "PERSON" for c in head.conjuncts)
+            or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children))
 
 
 def _title_before(ent: Any) -> str | None:

@@ -440,8 +440,10 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         kind = "organisation"
     elif kind != "person" and _looks_personal(surface):
         kind = "person"  # "Carly Fiorina" tagged as an organisation
-    elif kind == "person" and " " in surface and surface.split()[-1] in _NEVER_SURNAMES:
-        kind = "organisation"  # "Donald J. Trump Foundation" tagged as a person
+    elif kind == "person" and " " in surface and (words[-1] in _NEVER_SURNAMES or (
+            words[-1].endswith("s") and words[-1] in table("parties")["aliases"])):
+        # "Donald J. Trump Foundation", "Log Cabin Republicans" tagged as a person
+        kind = "organisation"
     return surface, kind
 
 
@@ -1174,7 +1176,18 @@ def _organisation_parts(mentions: list, names: set[str], organisations: set[str]
     parties = table("parties")["aliases"]
     longer = [o for o in organisations if " " in o]
     parts: dict[str, str] = {}
+    typed = {}
+    for _, name, kind in mentions:
+        typed.setdefault(name, set()).add(kind)
     for short in names:
+        if " " in short and typed.get(short) == {"person"} and not _looks_personal(short):
+            # "the local Log Cabin chapter", tagged a person, beside the "Log Cabin
+            # Republicans": the opening words of one organisation's name (not "Donald
+            # Trump" of his Foundation).
+            owners = [o for o in longer if o.startswith(short + " ")]
+            if len(owners) == 1:
+                parts[short] = owners[0]
+            continue
         if (" " in short or short in in_person_names or _known_name(short)
                 or short in places["us_states"] or short in places["capitals"]
                 or short in parties):
