@@ -686,3 +686,10 @@ def test_an_apposition_after_a_party_tag_or_a_possessive_is_still_the_role():
     assert found["Jim Jordan"]["role"] == "oversight panel member"
     assert found["Donald Trump"]["role"] == "Republican opponent"
 
+
+
+def test_a_party_word_before_a_full_name_is_the_role_not_the_name():
+    found = actors_of("Libertarian Gary Johnson and Green Party candidate Jill Stein were not "
+                      "invited to the debate.")
+    assert "Gary Johnson" in found and "Libertarian Gary Johnson" not in found
+    assert found["Gary Johnson"]["role"] == "Libertarian"

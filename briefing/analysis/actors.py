@@ -148,9 +148,11 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
             and before.lower_ not in ("state", "first", "special", "supreme", "press"))):
         label = "PERSON"  # "Sen. Fiorina", "Mr. Carson": a person whatever the model said
     if label == "PERSON":
+        parties = table("parties")["aliases"]
         while len(tokens) > 1 and (tokens[0].lower_ in titles()
-                                   or tokens[0].text in courtesy_sex()):
-            role_tokens.append(tokens.pop(0))
+                                   or tokens[0].text in courtesy_sex()
+                                   or (len(tokens) > 2 and tokens[0].text in parties)):
+            role_tokens.append(tokens.pop(0))  # "Sen.", "Libertarian" (Gary Johnson)
         regnal = table("names")["regnal"]
         if role_tokens and role_tokens[-1].text in regnal and _one_name(tokens):
             tokens.insert(0, role_tokens.pop())  # "Pope Francis": the title is the name's
@@ -231,6 +233,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         first = tokens[0].i
         while (first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title
                and doc[first - 1].lower_ not in titles() and not doc[first - 1].ent_type_
+               and doc[first - 1].text not in table("parties")["aliases"]  # "Libertarian"
                and doc[first - 1].head.i in range(first, tokens[-1].i + 1)):
             first -= 1
         if first != tokens[0].i:
