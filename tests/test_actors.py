@@ -693,3 +693,13 @@ def test_a_party_word_before_a_full_name_is_the_role_not_the_name():
                       "invited to the debate.")
     assert "Gary Johnson" in found and "Libertarian Gary Johnson" not in found
     assert found["Gary Johnson"]["role"] == "Libertarian"
+
+
+def test_a_us_state_named_formally_or_by_an_undotted_abbreviation_is_the_state():
+    from briefing.analysis.actors import _canonical, _Mention
+
+    assert _canonical(_Mention(0, 3, "Tex", "GPE", False)) == ("Texas", "place")
+    found = actors_of("He bought the bridge in 2014, using a loan from the State of Virginia. "
+                      "Virginia later asked for it back.")
+    assert "State of Virginia" not in found
+    assert len(found["Virginia"]["mentions"]) == 2

@@ -404,8 +404,13 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     parties = table("parties")["aliases"]
     if surface in parties and mention.label in ("NORP", "ORG", "GPE", "PERSON"):
         return parties[surface], "organisation"
-    if mention.label == "GPE" and "." in surface and surface in places["us_states"]:
-        return places["us_states"][surface], "place"  # "Fla.", "N.Y."
+    states = places["us_states"]
+    if mention.label == "GPE" and "." in surface and surface in states:
+        return states[surface], "place"  # "Fla.", "N.Y."
+    if mention.label == "GPE" and surface not in states and f"{surface}." in states:
+        return states[f"{surface}."], "place"  # "(R-Tex)": the abbreviation's dot left out
+    if surface.startswith("State of ") and surface[len("State of "):] in states:
+        return states[surface[len("State of "):]], "place"  # "a loan from the State of Virginia"
     if surface in places["demonyms"] and mention.label in ("NORP", "GPE", "ORG", "PERSON"):
         return places["demonyms"][surface], "country"
     if surface in places["regions"] and mention.label in ("NORP", "GPE", "LOC"):
