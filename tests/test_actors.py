@@ -703,3 +703,13 @@ def test_a_us_state_named_formally_or_by_an_undotted_abbreviation_is_the_state()
                       "Virginia later asked for it back.")
     assert "State of Virginia" not in found
     assert len(found["Virginia"]["mentions"]) == 2
+
+
+def test_a_title_tagged_before_a_name_and_designated_firms_and_atolls_are_no_persons():
+    found = actors_of("Charlotte Mayor Jennifer Roberts said Friday that the video should be "
+                      "released. Kenneth Baer, a former official who runs Crosscut Strategies, "
+                      "agreed. Julie Hirschfeld Davis reported from Midway Atoll.")
+    assert "Charlotte Mayor" not in found
+    assert found["Jennifer Roberts"]["role"] == "Charlotte Mayor"
+    assert found["Crosscut Strategies"]["type"] == "organisation"
+    assert found["Midway Atoll"]["type"] == "place"

@@ -207,6 +207,9 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         # "Indian External Affairs Minister Arjun Rao": a fragment of a title. A known
         # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO).
         return None
+    if (label == "PERSON" and len(tokens) > 1 and tokens[-1].lower_ in titles()
+            and following is not None and following.ent_type_ == "PERSON"):
+        return None  # "Charlotte Mayor Jennifer Roberts": the title before a name, no name
     if label == "PERSON":
         doc = ent.doc
         # "Ursula von der" tagged without "Leyen": a name does not end in a particle.
@@ -329,7 +332,7 @@ def _glued_words(surface: str) -> bool:
 
 
 _PLACE_DESIGNATORS = {"State", "Province", "Region", "County", "District", "Oblast", "Island",
-                      "Islands", "Governorate", "Prefecture", "Territory", "Strait", "Sea",
+                      "Islands", "Atoll", "Governorate", "Prefecture", "Territory", "Strait", "Sea",
                       "Gulf", "Peninsula", "Valley", "Mountains", "River", "Basin",
                       "Airport", "Airbase", "Base", "Port", "Harbour", "Harbor", "Bridge",
                       "Canal", "Square", "Dam"}
@@ -496,7 +499,8 @@ _NEVER_SURNAMES = {"University", "College", "Institute", "Foundation", "Company"
                    "Group", "Project", "Museum", "Library", "Energy", "Mining", "Industries",
                    "Enterprises", "Technologies", "Airlines", "Motors", "Pharmaceuticals",
                    "Holdings", "Resources", "Fuels", "Coal", "Petroleum", "Logistics",
-                   "Systems", "Solutions", "Ventures", "Symposium", "Conference", "Summit"}
+                   "Systems", "Solutions", "Ventures", "Symposium", "Conference", "Summit",
+                   "Strategies", "Associates", "Consulting", "Communications"}
 
 
 # Last words of newspapers' names: "the Arizona Republic" is no place (a country's name,
