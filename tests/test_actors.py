@@ -713,3 +713,11 @@ def test_a_title_tagged_before_a_name_and_designated_firms_and_atolls_are_no_per
     assert found["Jennifer Roberts"]["role"] == "Charlotte Mayor"
     assert found["Crosscut Strategies"]["type"] == "organisation"
     assert found["Midway Atoll"]["type"] == "place"
+
+
+def test_an_apposition_headed_by_a_persons_noun_outside_the_titles_is_a_role():
+    found = actors_of("Analysts expect more incidents. Nina Park, a senior fellow at the "
+                      "Brookings Institution, said the pattern was clear. Carlos Mendes, a "
+                      "Mexican billionaire, disagreed.")
+    assert found["Nina Park"]["role"] == "senior fellow at the Brookings Institution"
+    assert found["Carlos Mendes"]["role"] == "Mexican billionaire"

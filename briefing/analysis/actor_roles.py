@@ -35,8 +35,9 @@ def noise() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _person_heads() -> frozenset[str]:
     """Nouns that head a person's role: titles, occupations, relations ("wife")."""
+    lexicon = table("titles")
     return (titles() | frozenset(table("speakers")["person_nouns"])
-            | frozenset(table("titles")["relations"]))
+            | frozenset(lexicon["relations"]) | frozenset(lexicon["role_nouns"]))
 
 
 PARTY_TAG = re.compile(r"^[RDI]\s*[-–]")  # "R-Texas", "D - N.Y.": a party and state
