@@ -121,7 +121,7 @@ def fsync_floor(folder: Path) -> float:
 
 def library_benchmark(total: int) -> None:
     from briefing.ingest import load
-    from briefing.library import import_document, library_rows
+    from briefing.library import import_document
 
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -173,7 +173,7 @@ def library_benchmark(total: int) -> None:
 
         with Store(db) as store:
             t0 = time.perf_counter()
-            library_rows(store)
+            store.library_rows()
             rows_took = time.perf_counter() - t0
         print(f"library rows (what the screen and `list` show) at {count:,} articles, in "
               f"process: {rows_took * 1000:.0f} ms")

@@ -360,17 +360,17 @@ def _safe(value: object) -> str:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from briefing.library import library_rows
+    from dataclasses import asdict
 
     with _store(args) as store:
-        rows = library_rows(store)
+        rows = store.library_rows()
     return _print_table(
-        rows if args.json else None, rows,
+        [asdict(row) for row in rows] if args.json else None, rows,
         "(library is empty: briefing import FILE, or briefing import --samples to try the "
         "bundled samples)",
         f"{'ID':>4}  {'PUBLISHED':10}  {'HL':>3}  {'NOTES':>5}  TITLE",
-        lambda row: f"{row['id']:>4}  {(row['published'] or '')[:10]:10}  "
-                    f"{row['highlights']:>3}  {row['notes']:>5}  {_safe(row['title'])[:70]}")
+        lambda row: f"{row.id:>4}  {(row.published or '')[:10]:10}  "
+                    f"{row.highlights:>3}  {row.notes:>5}  {_safe(row.title)[:70]}")
 
 
 def _print_table(as_json: list | None, rows: list, empty: str, header: str, line) -> int:
@@ -493,15 +493,15 @@ def _cmd_feed(args: argparse.Namespace) -> int:
             return 0
         if args.feed_command == "remove":
             feed = store.remove_feed(args.id)
-            print(f"removed feed {feed.id} {_safe(feed['title'])} (its articles stay)")
+            print(f"removed feed {feed.id} {_safe(feed.title)} (its articles stay)")
             return 0
         rows = store.feeds()
     return _print_table(
-        [dict(f, seen=len(f.get("seen") or [])) for f in rows] if args.json else None, rows,
+        [{**f.to_dict(), "seen": len(f.seen)} for f in rows] if args.json else None, rows,
         "(no feeds: briefing feed add URL)",
         f"{'ID':>4}  {'CHECKED':16}  {'TITLE':30}  URL",
-        lambda f: f"{f.id:>4}  {(f.get('checked') or 'never')[:16]:16}  "
-                  f"{_safe(f['title'])[:30]:30}  {_safe(f['url'])}")
+        lambda f: f"{f.id:>4}  {(f.checked or 'never')[:16]:16}  "
+                  f"{_safe(f.title)[:30]:30}  {_safe(f.url)}")
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

@@ -22,8 +22,9 @@ from briefing.errors import BriefingError
 from briefing.fetch import Fetched, check_url, fetch
 from briefing.ingest import Document, load_web
 from briefing.library import ImportResult, fetch_document, import_web_document
+from briefing.model import Feed
 from briefing.sanitize import sanitise_line
-from briefing.store import Record, Store
+from briefing.store import Store
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
                "application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
@@ -159,7 +160,7 @@ Progress = Callable[[int, int, str], None]  # (done, total, what) as pages arriv
 
 @dataclass
 class _Plan:
-    feed: Record
+    feed: Feed
     report: FeedReport
     page: Fetched | None = None
     parsed: ParsedFeed | None = None
@@ -173,7 +174,7 @@ def update_feeds(store: Store, feed_ids: list[int] | None = None,
     commit. Entries that failed are retried next time (the feed's validators are then not
     kept, so the next update fetches it again)."""
     feeds = ([store.require_feed(i) for i in feed_ids] if feed_ids else store.feeds())
-    plans = [_Plan(f, FeedReport(f.id, f["title"])) for f in feeds]
+    plans = [_Plan(f, FeedReport(f.id, f.title)) for f in feeds]
     with ThreadPoolExecutor(PAGE_WORKERS) as pool:
         for plan, outcome in zip(plans, pool.map(_fetch_plan_feed, plans), strict=True):
             if isinstance(outcome, BriefingError):
@@ -197,14 +198,13 @@ def update_feeds(store: Store, feed_ids: list[int] | None = None,
 def _fetch_plan_feed(plan: _Plan) -> BriefingError | None:
     feed = plan.feed
     try:
-        plan.page, plan.parsed = fetch_feed(feed["url"], feed.get("etag"),
-                                            feed.get("last_modified"))
+        plan.page, plan.parsed = fetch_feed(feed.url, feed.etag, feed.last_modified)
     except BriefingError as exc:
         return exc
     if plan.parsed is None:
         plan.report.unchanged = True
         return None
-    seen, keys = set(feed.get("seen") or []), set()
+    seen, keys = set(feed.seen), set()
     for entry in plan.parsed.entries:
         if entry.key not in seen and entry.key not in keys:
             keys.add(entry.key)
@@ -262,8 +262,8 @@ def _store_entries(store: Store, plan: _Plan) -> None:
         feed = store.require_feed(plan.feed.id)
     except BriefingError:
         return
-    seen = set(feed.get("seen") or [])
-    attempts: dict[str, int] = dict(feed.get("attempts") or {})
+    seen = set(feed.seen)
+    attempts: dict[str, int] = dict(feed.attempts or {})
     for entry, doc in zip(plan.new, plan.documents, strict=True):
         if entry.key in seen:
             continue

@@ -32,16 +32,21 @@ def _field(claim: ClaimLike, name: str) -> object:
     return claim.get(name) if isinstance(claim, dict) else getattr(claim, name)
 
 
+def claim_key_prefix(article_id: int) -> str:
+    """What the keys of every grade of one article's claims begin with."""
+    return f"{CLAIM_PREFIX}{article_id}:"
+
+
 def claim_key(article_id: int, claim: ClaimLike) -> str:
     """A claim's grade is keyed by its offsets in the article's current text; a new version
     re-keys it (briefing/revisions.py)."""
-    return f"{CLAIM_PREFIX}{article_id}:{_field(claim, 'start')}:{_field(claim, 'end')}"
+    return f"{claim_key_prefix(article_id)}{_field(claim, 'start')}:{_field(claim, 'end')}"
 
 
 def orphaned_claim_key(article_id: int, tag: str) -> str:
     """The key of a grade whose claim's words are gone from the current text (kept, with
     its selector, in case they come back)."""
-    return f"{CLAIM_PREFIX}{article_id}:{ORPHANED}:{tag}"
+    return f"{claim_key_prefix(article_id)}{ORPHANED}:{tag}"
 
 
 def parse_claim_key(key: str) -> tuple[int, tuple[int, int] | None] | None:
@@ -70,8 +75,7 @@ def set_grade(store: Store, key: str, value: str, on_text: str | None = None) ->
     if article is None:
         store.set_value("grades", key, value)
         return
-    versions = {article["hash"], *(r.get("hash") for r in article.get("revisions") or [])}
-    on = on_text if on_text in versions else article["hash"]
+    on = article.version(on_text).hash
     store.replace_rows("grades", {key}, [{"key": key, "value": value, "text_hash": on}])
 
 

@@ -11,7 +11,7 @@ from briefing.revisions import ReanchorSummary, reanchor, update_article_text
 from briefing.store import Store
 
 __all__ = ["ImportResult", "ReanchorSummary", "ensure_samples", "import_document",
-           "import_file", "library_rows", "reanchor", "update_article", "update_article_text"]
+           "import_file", "reanchor", "update_article", "update_article_text"]
 
 
 @dataclass
@@ -33,7 +33,7 @@ def import_document(store: Store, doc: Document, ask_first: bool = False) -> Imp
     with store.transaction():
         found = store.find_article_by_hash(doc.hash)
         if found is not None:
-            return ImportResult(found.id, found["title"], True)
+            return ImportResult(found.id, found.title, True)
         earlier = _earlier_version(store, doc)
         if earlier is not None and ask_first:
             return ImportResult(None, doc.title, False, earlier)
@@ -74,10 +74,10 @@ def import_web_document(store: Store, doc: Document) -> ImportResult:
         known = store.find_article_by_url(doc.meta.get("url"))
         if known is None:
             return import_document(store, doc)
-        if known["hash"] == doc.hash:
-            return ImportResult(known.id, known["title"], True)
+        if known.hash == doc.hash:
+            return ImportResult(known.id, known.title, True)
         summary = update_article_text(store, known.id, doc)
-        return ImportResult(known.id, known["title"], True, updated=summary)
+        return ImportResult(known.id, known.title, True, updated=summary)
 
 
 def ensure_samples(store: Store) -> list[int]:
@@ -103,27 +103,3 @@ def update_article(store: Store, article_id: int, path: str | Path) -> ReanchorS
 
     return update_article_text(store, article_id, load(path))
 
-
-def library_rows(store: Store) -> list[dict]:
-    """One row per article: what the library screen and `briefing list` show."""
-    highlights: dict[int, int] = {}
-    for annotation in store.all_annotations():
-        highlights[annotation["article_id"]] = highlights.get(annotation["article_id"], 0) + 1
-    notes: dict[int, int] = {}
-    for note in store.all_notes():
-        notes[note["article_id"]] = notes.get(note["article_id"], 0) + 1
-    analysed = store.analysed_hashes()
-    rows = []
-    for article_id, article in store.article_metadata():  # not copied: read only
-        digest = article["hash"]
-        rows.append({
-            "id": article_id, "title": article["title"], "source": article.get("source"),
-            "published": article.get("published"), "imported": article.get("imported"),
-            "highlights": highlights.get(article_id, 0), "notes": notes.get(article_id, 0),
-            "characters": article.get("characters") or 0,
-            "revisions": len(article.get("revisions", [])), "hash": digest[:12],
-            "analysed": digest in analysed, "url": article.get("url"),
-            "feed": article.get("feed"),
-            "read": article.get("read", True),  # only feed entries arrive unread
-        })
-    return rows

@@ -8,14 +8,15 @@ a model never loses what a newer version or another tool wrote.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from briefing.anchoring import Selector
 
-__all__ = ["Actor", "Analysis", "Article", "ArticleNote", "Claim", "Flag", "Grade",
-           "Highlight", "Mention", "Selector"]
+__all__ = ["Actor", "Analysis", "Article", "ArticleNote", "Claim", "Feed", "Flag", "Grade",
+           "Highlight", "LibraryRow", "Mention", "Revision", "Selector"]
 
 
 def __getattr__(name: str) -> Any:
@@ -43,34 +44,110 @@ def _pair(span: tuple[int, int] | None) -> list[int] | None:
 
 
 # -- the library ---------------------------------------------------------------------------
+TextReader = Callable[[str], str]  # a text hash -> the text (the store's files)
+
+
+class _LazyText:
+    """A stored text read from its file when first asked for, so listing ten thousand
+    articles reads none of them. Subclasses hold `_text`, `_read_text` and `hash`."""
+
+    __slots__ = ()
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            if self._read_text is None:
+                raise AttributeError("text")
+            self._text = self._read_text(self.hash)
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text = value
+
+
+_REVISION_KEYS = frozenset({"hash", "replaced", "text"})
+
+
+@dataclass(slots=True, init=False)
+class Revision(_LazyText):
+    """An earlier version of an article's text: its hash and when a newer one replaced it."""
+
+    hash: str
+    replaced: str | None
+    extra: dict[str, Any]
+    _text: str | None = field(repr=False)
+    _read_text: TextReader | None = field(repr=False, compare=False)
+
+    def __init__(self, hash: str, replaced: str | None = None, text: str | None = None,
+                 extra: dict[str, Any] | None = None,
+                 read_text: TextReader | None = None) -> None:
+        self.hash, self.replaced, self.extra = hash, replaced, extra or {}
+        self._text, self._read_text = text, read_text
+
+    @classmethod
+    def from_dict(cls, data: dict, read_text: TextReader | None = None) -> Revision:
+        return cls(data["hash"], data.get("replaced"), data.get("text"),
+                   _extra(data, _REVISION_KEYS), read_text)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"hash": self.hash, **self.extra}
+        if self.replaced is not None:
+            out["replaced"] = self.replaced
+        return out
+
+    def __getitem__(self, key: str) -> Any:
+        """The stored field `key`, as the store's records were read (scripts, tests)."""
+        return getattr(self, key) if key in _REVISION_KEYS else self.extra[key]
+
+
 _ARTICLE_KEYS = frozenset({"id", "title", "text", "hash", "imported", "revisions"})
 
 
-@dataclass(slots=True)
-class Article:
-    """A stored article. `meta` holds the rest of its header (source, published, url...)."""
+@dataclass(slots=True, init=False)
+class Article(_LazyText):
+    """A stored article. `meta` holds the rest of its header (source, published, url, the
+    feed it came from, its read state, its revision log...). Its text is read from the
+    store's file when first asked for (see _LazyText)."""
 
     id: int | None
     title: str
-    text: str
     hash: str
-    imported: str | None = None
-    revisions: list[dict] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
+    imported: str | None
+    revisions: list[Revision]
+    meta: dict[str, Any]
+    _text: str | None = field(repr=False)
+    _read_text: TextReader | None = field(repr=False, compare=False)
+
+    def __init__(self, id: int | None, title: str, text: str | None, hash: str,
+                 imported: str | None = None, revisions: list[Revision] | None = None,
+                 meta: dict[str, Any] | None = None,
+                 read_text: TextReader | None = None) -> None:
+        self.id, self.title, self.hash, self.imported = id, title, hash, imported
+        self.revisions, self.meta = revisions or [], meta or {}
+        self._text, self._read_text = text, read_text
 
     @classmethod
-    def from_dict(cls, data: dict) -> Article:
-        return cls(data.get("id"), data["title"], data["text"], data["hash"],
-                   data.get("imported"), list(data.get("revisions") or []),
-                   _extra(data, _ARTICLE_KEYS))
+    def from_dict(cls, data: dict, read_text: TextReader | None = None) -> Article:
+        """`read_text`: how to read the text (and the revisions') when it is not inline."""
+        revisions = data.get("revisions")  # read by the ten thousand: no work when empty
+        return cls(data.get("id"), data["title"], data.get("text"), data["hash"],
+                   data.get("imported"),
+                   [Revision.from_dict(r, read_text) for r in revisions] if revisions else [],
+                   {k: v for k, v in data.items() if k not in _ARTICLE_KEYS}, read_text)
 
     def to_dict(self) -> dict[str, Any]:
+        """The stored form, with the text (read now if it was not yet)."""
         out: dict[str, Any] = {"title": self.title, "text": self.text, "hash": self.hash,
-                               "imported": self.imported, "revisions": self.revisions,
-                               **self.meta}
+                               "imported": self.imported,
+                               "revisions": [r.to_dict() for r in self.revisions], **self.meta}
         if self.id is not None:
             out["id"] = self.id
         return out
+
+    def __getitem__(self, key: str) -> Any:
+        """The stored field `key`, as the store's records were read (scripts, tests)."""
+        return getattr(self, key) if key in _ARTICLE_KEYS else self.meta[key]
 
     @property
     def source(self) -> str | None:
@@ -79,6 +156,43 @@ class Article:
     @property
     def published(self) -> str | None:
         return self.meta.get("published")
+
+    @property
+    def url(self) -> str | None:
+        return self.meta.get("url")
+
+    @property
+    def feed(self) -> int | None:
+        """The id of the feed that brought it (None: imported by hand)."""
+        return self.meta.get("feed")
+
+    @property
+    def read(self) -> bool:
+        return self.meta.get("read", True)  # only feed entries arrive unread
+
+    @property
+    def characters(self) -> int:
+        return self.meta.get("characters") or 0
+
+    @property
+    def revision_log(self) -> list[dict[str, Any]]:
+        """What each update moved or orphaned (see briefing/revisions.py)."""
+        return list(self.meta.get("revision_log") or [])
+
+    @property
+    def versions(self) -> dict[str, Revision | Article]:
+        """Every version of the text the store keeps, by hash, the current one last."""
+        found: dict[str, Revision | Article] = {r.hash: r for r in self.revisions}
+        found.pop(self.hash, None)
+        found[self.hash] = self
+        return found
+
+    def version(self, digest: str | None) -> Revision | Article:
+        """The version whose text has the hash `digest`; the current one when `digest` is
+        None or names no version of this article (offsets are then taken as in the current
+        text)."""
+        found = self.versions.get(digest) if digest is not None else None
+        return found if found is not None else self
 
 
 # -- analysis ------------------------------------------------------------------------------
@@ -226,7 +340,7 @@ class Analysis:
 # -- the analyst's work --------------------------------------------------------------------
 _HIGHLIGHT_KEYS = frozenset({"id", "article_id", "start", "end", "note", "color", "tags",
                              "status", "selector", "text_hash", "created", "updated", "claim",
-                             "original_quote"})
+                             "original_quote", "anchored_on", "quote_history"})
 
 
 @dataclass(slots=True, eq=False)
@@ -249,7 +363,14 @@ class Highlight:
     created: str | None = None
     updated: str | None = None
     original_quote: str | None = None  # the words first marked, when a new version changed them
+    # The text the selector was last found on, and the quotes earlier versions replaced
+    # (see briefing/revisions.py).
+    anchored_on: str | None = None
+    quote_history: list[dict[str, Any]] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # The stored keys in the order they were read, so that writing the highlight back (an
+    # undone delete) gives the record as it was, byte for byte.
+    key_order: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def orphaned(self) -> bool:
@@ -274,19 +395,27 @@ class Highlight:
                    data.get("status", "anchored"), Claim.from_dict(claim) if placed else None,
                    Selector.from_dict(selector) if selector else None,
                    data.get("text_hash"), data.get("created"), data.get("updated"),
-                   data.get("original_quote"), extra)
+                   data.get("original_quote"), data.get("anchored_on"),
+                   data.get("quote_history"), extra, tuple(data))
 
     def to_dict(self) -> dict[str, Any]:
+        """The stored form, its keys in the order they were read; a new highlight's in the
+        order the store writes one."""
         out: dict[str, Any] = {"color": self.color, "tags": self.tags, "status": self.status,
-                               **self.extra, "article_id": self.article_id,
-                               "start": self.start, "end": self.end, "note": self.note}
+                               **self.extra}
         if self.claim is not None:
             out["claim"] = self.claim.reference()
-        for key in ("selector", "text_hash", "created", "updated", "original_quote", "id"):
+        out.update(article_id=self.article_id, start=self.start, end=self.end, note=self.note)
+        for key in ("selector", "text_hash", "created", "updated", "original_quote",
+                    "anchored_on", "quote_history", "id"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value.to_dict() if key == "selector" else value
-        return out
+        if not self.key_order:
+            return out
+        ordered = {key: out[key] for key in self.key_order if key in out}
+        ordered.update(out)  # keys the record did not have come last
+        return ordered
 
 
 _NOTE_KEYS = frozenset({"id", "article_id", "note", "created", "updated"})
@@ -317,14 +446,24 @@ class ArticleNote:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+_GRADE_KEYS = frozenset({"key", "value", "text_hash", "selector", "anchored_on", "status"})
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Grade:
     """One Admiralty grade, as the "grades" table keeps it: `source:<name>` -> A-F (the
     speaker's reliability) or `claim:<article>:<start>:<end>` -> 1-6 (the claim's
-    credibility). See briefing/grades.py."""
+    credibility). See briefing/grades.py. A claim's grade also keeps where its claim is, so
+    a new version of the text re-keys it (briefing/revisions.py): the hash of the text its
+    offsets are in, the claim's selector, and whether its words are gone (`status`)."""
 
     key: str
     value: str
+    text_hash: str | None = None
+    selector: Selector | None = None
+    anchored_on: str | None = None  # the text the selector was last found on
+    status: str | None = None  # "orphaned": its claim's words are gone from the text
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_reliability(self) -> bool:
@@ -332,7 +471,80 @@ class Grade:
 
     @classmethod
     def from_dict(cls, data: dict) -> Grade:
-        return cls(str(data["key"]), str(data["value"]))
+        selector = data.get("selector")
+        if selector:
+            from briefing.anchoring import Selector
+        return cls(str(data["key"]), str(data["value"]), data.get("text_hash"),
+                   Selector.from_dict(selector) if selector else None, data.get("anchored_on"),
+                   data.get("status"), _extra(data, _GRADE_KEYS))
 
-    def to_dict(self) -> dict[str, str]:
-        return {"key": self.key, "value": self.value}
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"key": self.key, "value": self.value, **self.extra}
+        for key in ("text_hash", "selector", "anchored_on", "status"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value.to_dict() if key == "selector" else value
+        return out
+
+
+@dataclass(slots=True)
+class LibraryRow:
+    """One article as the library screen and `briefing list` show it (Store.library_rows)."""
+
+    id: int
+    title: str
+    source: str | None
+    published: str | None
+    imported: str | None
+    highlights: int
+    notes: int
+    characters: int
+    revisions: int
+    hash: str  # its first 12 characters
+    analysed: bool
+    url: str | None
+    feed: int | None  # the feed it came from
+    read: bool  # only feed entries arrive unread
+
+
+_FEED_KEYS = frozenset({"id", "url", "title", "added", "checked", "etag", "last_modified",
+                        "seen", "kind", "attempts"})
+
+
+@dataclass(slots=True, eq=False)
+class Feed:
+    """A subscribed RSS/Atom feed: what was fetched last (its validators) and the entries
+    seen in it (see briefing/feeds.py)."""
+
+    id: int | None
+    url: str
+    title: str
+    added: str | None = None
+    checked: str | None = None  # None: never fetched
+    etag: str | None = None
+    last_modified: str | None = None
+    seen: list[str] = field(default_factory=list)
+    kind: str | None = None  # "RSS 2.0", "Atom 1.0"...: set once fetched
+    # Updates in a row each entry still failing has failed (None: none recorded).
+    attempts: dict[str, int] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Feed:
+        return cls(data.get("id"), data["url"], data.get("title", ""),
+                   data.get("added"), data.get("checked"), data.get("etag"),
+                   data.get("last_modified"), list(data.get("seen") or []), data.get("kind"),
+                   data.get("attempts"), _extra(data, _FEED_KEYS))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"url": self.url, "title": self.title, "added": self.added,
+                               "checked": self.checked, "etag": self.etag,
+                               "last_modified": self.last_modified, "seen": self.seen}
+        if self.kind is not None:
+            out["kind"] = self.kind
+        if self.attempts is not None:
+            out["attempts"] = self.attempts
+        out.update(self.extra)
+        if self.id is not None:
+            out["id"] = self.id
+        return out

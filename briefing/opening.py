@@ -47,9 +47,9 @@ def open_article(store: Store, article_id: int, model: str | None) -> Opened:
     from briefing.analysis.cache import cached_analysis
     from briefing.library import reanchor
 
-    reanchored = reanchor(store, store.require_article(article_id))
-    article = store.read_article(article_id)
-    return Opened(article, store.highlights(article_id), store.article_notes(article_id),
+    article = store.require_article(article_id)
+    reanchored = reanchor(store, article)  # moves highlights and grades, not the article
+    return Opened(article, store.annotations(article_id), store.notes(article_id),
                   store.grades(), cached_analysis(store, article.hash, model), reanchored)
 
 
@@ -94,7 +94,7 @@ class FileOpening:
         result = import_document(store, self.document, ask_first=True)
         if result.article_id is None:  # a new version of an article: ask before storing
             earlier = store.require_article(result.earlier_version)
-            return NewVersion(earlier.id, earlier["title"], len(store.annotations(earlier.id)))
+            return NewVersion(earlier.id, earlier.title, len(store.annotations(earlier.id)))
         return self._stored(store, result.article_id)
 
     def replace_and_open(self, earlier_id: int) -> Callable[[Store], Opened]:
@@ -158,9 +158,9 @@ class OtherSessionsPoll:
             if version == seen:
                 return None
             article = store.article(article_id)  # None: deleted by another session
-            return OtherSessionsRead(version, store.highlights(article_id),
-                                     store.article_notes(article_id),
-                                     article["hash"] if article else None)
+            return OtherSessionsRead(version, store.annotations(article_id),
+                                     store.notes(article_id),
+                                     article.hash if article else None)
 
         return read
 

@@ -70,7 +70,7 @@ class ReadingSession:
         self.claim_filter = ""
         self.colour = 1  # of the next highlight
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
-        self.undo_stack: list[tuple[Highlight, Future[dict]]] = []
+        self.undo_stack: list[tuple[Highlight, Future[Highlight]]] = []
         self._sentences: list[tuple[int, int]] | None = None
         self._claim_starts: list[int] = []
         self._mentions: list[tuple[int, int, int]] = []  # (start, end, actor index)
@@ -247,7 +247,7 @@ class ReadingSession:
         if self.article_id is None:
             return
         article = store.article(self.article_id)
-        if article is not None and article["hash"] != shown:
+        if article is not None and article.hash != shown:
             from briefing.library import reanchor
 
             reanchor(store, article)
@@ -315,14 +315,14 @@ class ReadingSession:
         """Delete it; undo() puts it back."""
         index = self.highlights.index(highlight)
         self.highlights.remove(highlight)
-        deleted: Future[dict] = Future()  # the stored record, for undo to put back whole
+        deleted: Future[Highlight] = Future()  # as stored, for undo to put back whole
         entry = (highlight, deleted)
         self.undo_stack.append(entry)
         stored_id = self._id_of(highlight)
 
         def write(store: Store) -> None:
             try:
-                deleted.set_result(dict(store.delete_annotation(stored_id())))
+                deleted.set_result(store.delete_annotation(stored_id()))
             except BaseException as exc:
                 deleted.set_exception(exc)
                 raise
@@ -345,9 +345,9 @@ class ReadingSession:
 
         def record(store: Store) -> int:
             # What was stored (selector, created...) under what the session changed since.
-            fields = {**deleted.result(timeout=0), **highlight.to_dict()}
-            fields.pop("id", None)
-            return store.restore_annotation(fields)
+            stored = deleted.result(timeout=0)
+            return store.restore_annotation(
+                Highlight.from_dict({**stored.to_dict(), **highlight.to_dict()}))
 
         write, saved = self._inserting(highlight, record)
 

@@ -22,7 +22,7 @@ or came back), which `briefing revisions ID` lists.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -39,8 +39,9 @@ from briefing.anchoring import (
 from briefing.document import Document, text_hash
 from briefing.errors import BriefingError
 from briefing.grades import claim_key, orphaned_claim_key, parse_claim_key
+from briefing.model import Article, Claim, Grade, Highlight, Revision
 from briefing.sanitize import sanitise_line
-from briefing.store import Record, Store
+from briefing.store import Store
 
 HISTORY_KEPT = 10  # earlier quotes kept per highlight
 LOGGED_QUOTE = 160  # characters of a quote kept in the revision log
@@ -86,12 +87,37 @@ class ReanchorSummary:
 
 
 # -- the texts a selector may have been captured on ---------------------------------------
-def known_texts(article: dict) -> dict[str, str]:
-    """Every version of the article's text the store keeps, by hash (current last)."""
-    texts = {r["hash"]: r["text"] for r in article.get("revisions") or [] if r.get("text")}
-    texts.pop(article["hash"], None)
-    texts[article["hash"]] = article["text"]
-    return texts
+class KnownTexts(Mapping[str, str]):
+    """Every version of an article's text the store keeps, by hash, oldest first; and a new
+    text, last, when one is coming in. Each is read from its file only when a selector has
+    to be tried on it: opening an article whose highlights are all on its current text
+    reads no earlier one."""
+
+    def __init__(self, article: Article, text: str | None = None) -> None:
+        self._versions: dict[str, Revision | Article | str] = dict(article.versions)
+        if text is not None:
+            digest = text_hash(text)
+            self._versions.pop(digest, None)
+            self._versions[digest] = text
+            self.current = digest
+        else:
+            self.current = article.hash
+
+    def __getitem__(self, digest: str) -> str:
+        version = self._versions[digest]
+        return version if isinstance(version, str) else version.text
+
+    def __contains__(self, digest: object) -> bool:
+        return digest in self._versions  # without reading the text, as Mapping's would
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._versions)
+
+    def __reversed__(self) -> Iterator[str]:
+        return reversed(self._versions)
+
+    def __len__(self) -> int:
+        return len(self._versions)
 
 
 def _fits(sel: Selector, text: str) -> bool:
@@ -101,7 +127,7 @@ def _fits(sel: Selector, text: str) -> bool:
 
 
 def _captured_on(sel: Selector, hints: Iterable[str | None],
-                 texts: dict[str, str]) -> str | None:
+                 texts: KnownTexts) -> str | None:
     """The hash of the text `sel` describes: the hinted one when it fits, else the newest
     that does (selectors stored before they were re-captured describe the first text)."""
     for digest in hints:
@@ -119,7 +145,7 @@ class _Target:
     orphan: bool = False  # its words were gone from the text before this one
 
 
-def _find_all(targets: list[_Target], text: str, texts: dict[str, str]) -> list[Located | None]:
+def _find_all(targets: list[_Target], text: str, texts: KnownTexts) -> list[Located | None]:
     """`locate_all` once per text the selectors were captured on (that text makes
     re-anchoring exact wherever its paragraphs were kept); orphans come back only on
     their own words (`_came_back`)."""
@@ -156,13 +182,10 @@ class _Plan:
     summary: ReanchorSummary = field(default_factory=ReanchorSummary)
 
 
-def _claim_target(claim: dict, hints: list[str | None], texts: dict[str, str]) -> _Target | None:
-    """A highlight's claim reference ({kinds, speaker, text, start, end}) as a target, on
-    the text where those offsets hold that claim's words."""
-    start, end = claim.get("start"), claim.get("end")
-    if start is None or end is None:
-        return None
-    words = claim.get("text")
+def _claim_target(claim: Claim, hints: list[str | None], texts: KnownTexts) -> _Target | None:
+    """The claim a highlight was made on as a target, on the text where its offsets hold
+    that claim's words."""
+    start, end, words = claim.start, claim.end, claim.text
     for digest in [*hints, *reversed(texts)]:
         text = texts.get(digest) if digest else None
         if text is not None and 0 <= start < end <= len(text) and (
@@ -213,30 +236,32 @@ def _came_back(sel: Selector, where: Located, index: TextIndex,
     return captured_on is None or not _rival(sel, captured_on, sel.start, 1.0)
 
 
-def _plan_annotations(plan: _Plan, annotations: list[Record], text: str, digest: str,
-                      texts: dict[str, str]) -> None:
-    stale = [a for a in annotations if a.get("text_hash") != digest and a.get("selector")]
+def _stale_annotations(annotations: list[Highlight], digest: str) -> list[Highlight]:
+    """Those whose selector describes another text than the one with hash `digest`."""
+    return [a for a in annotations if a.text_hash != digest and a.selector is not None]
+
+
+def _plan_annotations(plan: _Plan, stale: list[Highlight], text: str, digest: str,
+                      texts: KnownTexts) -> None:
     targets: list[_Target] = []
     claims: list[_Target | None] = []
     for a in stale:
-        sel = Selector.from_dict(a["selector"])
-        hints = [a.get("anchored_on"), a.get("text_hash")]
-        targets.append(_Target(sel, _captured_on(sel, hints, texts),
-                               orphan=a.get("status") == "orphaned"))
-        claim = a.get("claim")
-        claims.append(_claim_target(claim, hints, texts) if isinstance(claim, dict) else None)
+        sel = a.selector
+        hints = [a.anchored_on, a.text_hash]
+        targets.append(_Target(sel, _captured_on(sel, hints, texts), orphan=a.orphaned))
+        claims.append(_claim_target(a.claim, hints, texts) if a.claim is not None else None)
     claim_targets = [c for c in claims if c is not None]
     found = _find_all(targets + claim_targets, text, texts)
     spans, claim_spans = found[:len(targets)], iter(found[len(targets):])
     summary, now = plan.summary, _now()
     for a, target, where, claim in zip(stale, targets, spans, claims, strict=True):
-        was_orphan = a.get("status") == "orphaned"
+        was_orphan = a.orphaned
         old_quote = target.selector.exact
         if where is None:
             summary.orphaned += 1
             plan.annotations[a.id] = {"status": "orphaned", "start": None, "end": None,
                                       "text_hash": digest,
-                                      "anchored_on": target.on or a.get("anchored_on")}
+                                      "anchored_on": target.on or a.anchored_on}
             if not was_orphan:
                 summary.changes.append({"id": a.id, "what": "orphaned",
                                         "quote": old_quote[:LOGGED_QUOTE]})
@@ -247,15 +272,15 @@ def _plan_annotations(plan: _Plan, annotations: list[Record], text: str, digest:
         fields: dict[str, Any] = {
             "status": "anchored", "start": where.start, "end": where.end,
             "selector": sel.to_dict(), "text_hash": digest, "anchored_on": digest,
-            "original_quote": a.get("original_quote") or old_quote,
+            "original_quote": a.original_quote or old_quote,
         }
         if sel.exact != old_quote:
-            history = list(a.get("quote_history") or [])
+            history = list(a.quote_history or [])
             history.append({"quote": old_quote, "replaced": now})
             fields["quote_history"] = history[-HISTORY_KEPT:]
         if claim is not None:
             moved_claim = next(claim_spans)
-            ref = dict(a["claim"])
+            ref = a.claim.reference()
             if moved_claim is None:
                 ref.pop("start", None)  # its words are gone: kept as a label, no offsets
                 ref.pop("end", None)
@@ -270,44 +295,53 @@ def _plan_annotations(plan: _Plan, annotations: list[Record], text: str, digest:
         if was_orphan:
             summary.restored += 1
             summary.changes.append({**change, "what": "restored"})
-        elif (where.start, where.end) == (a.get("start"), a.get("end")):
+        elif (where.start, where.end) == (a.start, a.end):
             summary.kept += 1
         else:
             summary.moved += 1
             summary.changes.append({**change, "what": "moved"})
 
 
-def _plan_grades(plan: _Plan, article_id: int, rows: list[Record], text: str, digest: str,
-                 texts: dict[str, str], replaced: str | None) -> None:
-    """Claim grades are keyed by the claim's offsets: find the claim again and re-key it.
-    Rows written before grades carried a text hash are taken to be on the replaced text."""
-    stale: list[tuple[Record, _Target]] = []
+def _stale_grades(rows: list[Grade], article_id: int, digest: str,
+                  replaced: str | None) -> list[tuple[Grade, str, tuple[int, int] | None]]:
+    """(grade, hash of its text, its claim's offsets) of the article's claim grades on
+    another text than the one with hash `digest`. Rows written before grades carried a
+    text hash are taken to be on the replaced text."""
+    stale = []
     for row in rows:
-        parsed = parse_claim_key(row["key"])
+        parsed = parse_claim_key(row.key)
         if parsed is None or parsed[0] != article_id:
             continue
-        on = row.get("text_hash") or replaced
-        if on is None or on == digest:
-            continue
-        if row.get("selector"):
-            sel = Selector.from_dict(row["selector"])
-            source = _captured_on(sel, [row.get("anchored_on"), on], texts)
-        elif parsed[1] is not None and on in texts:
+        on = row.text_hash or replaced
+        if on is not None and on != digest:
+            stale.append((row, on, parsed[1]))
+    return stale
+
+
+def _plan_grades(plan: _Plan, article_id: int,
+                 rows: list[tuple[Grade, str, tuple[int, int] | None]], text: str,
+                 digest: str, texts: KnownTexts) -> None:
+    """Claim grades are keyed by the claim's offsets: find the claim again and re-key it."""
+    stale: list[tuple[Grade, _Target]] = []
+    for row, on, span in rows:
+        if row.selector is not None:
+            sel = row.selector
+            source = _captured_on(sel, [row.anchored_on, on], texts)
+        elif span is not None and on in texts:
             try:
-                sel = capture(texts[on], *parsed[1])
+                sel = capture(texts[on], *span)
             except ValueError:
                 continue  # offsets that were never inside that text: leave the row alone
             source = on
         else:
             continue
-        stale.append((row, _Target(sel, source, orphan=row.get("status") == "orphaned")))
+        stale.append((row, _Target(sel, source, orphan=row.status == "orphaned")))
     if not stale:
         return
     found = _find_all([t for _, t in stale], text, texts)
     for (row, target), where in zip(stale, found, strict=True):
-        plan.grades_removed.add(row["key"])
-        keep = {k: v for k, v in row.items()
-                if k not in ("id", "key", "selector", "text_hash", "anchored_on", "status")}
+        plan.grades_removed.add(row.key)
+        keep = {"value": row.value, **row.extra}
         if where is None:
             key = orphaned_claim_key(article_id, text_hash(
                 target.selector.prefix + target.selector.exact)[:12])
@@ -319,18 +353,26 @@ def _plan_grades(plan: _Plan, article_id: int, rows: list[Record], text: str, di
         key = claim_key(article_id, {"start": where.start, "end": where.end})
         plan.grades_added.append({**keep, "key": key, "text_hash": digest,
                                   "selector": capture(text, where.start, where.end).to_dict()})
-        if key != row["key"]:
+        if key != row.key:
             plan.summary.grades_moved += 1
 
 
-def _plan(store: Store, article: Record, text: str, replaced: str | None) -> _Plan:
-    digest = text_hash(text)
-    texts = known_texts(article)
-    texts.pop(digest, None)
-    texts[digest] = text
+def _plan(store: Store, article: Article, text: str | None, replaced: str | None) -> _Plan:
+    """What every annotation and claim grade of `article` becomes on `text` (None: its
+    current text). When all of them are on that text already (opening an article, as a
+    rule), no text is read here at all."""
     plan = _Plan(summary=ReanchorSummary(article_id=article.id))
-    _plan_annotations(plan, store.annotations(article.id), text, digest, texts)
-    _plan_grades(plan, article.id, store.rows("grades"), text, digest, texts, replaced)
+    digest = text_hash(text) if text is not None else article.hash
+    annotations = _stale_annotations(store.annotations(article.id), digest)
+    grades = _stale_grades(store.grade_rows(article.id), article.id, digest, replaced)
+    if not annotations and not grades:
+        return plan
+    texts = KnownTexts(article, text)
+    new_text = texts[texts.current]
+    if annotations:
+        _plan_annotations(plan, annotations, new_text, digest, texts)
+    if grades:
+        _plan_grades(plan, article.id, grades, new_text, digest, texts)
     return plan
 
 
@@ -356,12 +398,12 @@ def follow_offset(old: str, new: str, offset: int) -> int:
 
 
 # -- the public operations ----------------------------------------------------------------
-def reanchor(store: Store, article: Record) -> ReanchorSummary:
+def reanchor(store: Store, article: Article) -> ReanchorSummary:
     """Find every annotation and claim grade of `article` still pointing into an earlier
     text in its current one (after an update that did not finish, or data written before
     selectors followed the text); a no-op when everything is on the current text."""
     with store.transaction():
-        plan = _plan(store, article, article["text"], None)
+        plan = _plan(store, article, None, None)
         _apply(store, article.id, plan)
     return plan.summary
 
@@ -371,18 +413,18 @@ def update_article_text(store: Store, article_id: int, doc: Document) -> Reancho
     everything that points into it, and log what happened."""
     with store.transaction():
         article = store.require_article(article_id)
-        if article["hash"] == doc.hash:
+        if article.hash == doc.hash:
             return reanchor(store, article)
         other = store.find_article_by_hash(doc.hash)
         if other is not None and other.id != article_id:
             raise BriefingError(f"that text is already article {other.id}")
-        plan = _plan(store, article, doc.text, article["hash"])
+        plan = _plan(store, article, doc.text, article.hash)
         version = version_number(article) + 1
         entry = {"version": version, "at": _now(), "hash": doc.hash,
                  **{k: v for k, v in asdict(plan.summary).items() if k != "article_id"}}
         # The log lives in the article's record: a bounded list, the counts say the rest.
         entry["changes"] = entry["changes"][:LOGGED_CHANGES]
-        log = [*(article.get("revision_log") or []), entry]
+        log = [*article.revision_log, entry]
         # The text first: if the rest were lost, opening the article re-anchors what is
         # still on the old text (every annotation and grade carries its text's hash).
         # The new version's header (date, source, title...) is the newer one too: the
@@ -403,18 +445,17 @@ class Version:
     log: dict[str, Any] | None  # what its update did (None: the first, or not recorded)
 
 
-def version_number(article: dict) -> int:
+def version_number(article: Article) -> int:
     """Which version of its text the article holds now (1: as first imported)."""
-    return len(article.get("revisions") or []) + 1
+    return len(article.revisions) + 1
 
 
-def versions(article: dict) -> list[Version]:
+def versions(article: Article) -> list[Version]:
     """The article's versions, oldest first, with what each update moved or orphaned."""
-    revisions = list(article.get("revisions") or [])
-    logs = {e.get("version"): e for e in article.get("revision_log") or []}
-    texts = [(r.get("hash", ""), len(r.get("text") or "")) for r in revisions]
-    texts.append((article["hash"], len(article["text"])))
-    dates = [article.get("imported")] + [r.get("replaced") for r in revisions]
+    logs = {e.get("version"): e for e in article.revision_log}
+    texts = [(r.hash, len(r.text)) for r in article.revisions]
+    texts.append((article.hash, len(article.text)))
+    dates = [article.imported] + [r.replaced for r in article.revisions]
     current = version_number(article)
     return [Version(n, dates[n - 1], digest, size, n == current, logs.get(n))
             for n, (digest, size) in enumerate(texts, start=1)]
@@ -423,10 +464,10 @@ def versions(article: dict) -> list[Version]:
 _CHANGE_WORDS = {"moved": "moved", "orphaned": "orphaned", "restored": "came back"}
 
 
-def version_lines(article: dict) -> list[str]:
+def version_lines(article: Article) -> list[str]:
     """`briefing revisions ID`: one line per version, then what its update changed. Text
     from the article (title, quotes) is sanitised here: these lines go to a terminal."""
-    lines = [f"article {article['id']}: {sanitise_line(article['title'])}"]
+    lines = [f"article {article.id}: {sanitise_line(article.title)}"]
     for v in versions(article):
         date = (v.date or "?").replace("T", " ")[:16]
         if v.number == 1:

@@ -61,7 +61,7 @@ class SearchIndex:
         self.texts: dict[int, str] = {}
         self.entries: list[_Entry] = []
         analyses = store.analyses_by_hash()
-        for article in store.read_articles():
+        for article in store.articles():
             self.titles[article.id] = article.title
             self.texts[article.id] = article.text
             self.entries.append(_Entry("title", article.id, article.title, None))
@@ -74,14 +74,14 @@ class SearchIndex:
                 self.entries.append(_Entry("actor", article.id,
                                            " · ".join(dict.fromkeys([actor.name, *actor.aliases])),
                                            first))
-        for highlight in store.all_highlights():
+        for highlight in store.all_annotations():
             aid = highlight.article_id
             quote = highlight.selector.exact if highlight.selector else ""
             tags = tuple(highlight.tags)
             self.entries.append(_Entry("highlight", aid, quote, highlight.start, tags))
             if highlight.note:
                 self.entries.append(_Entry("note", aid, highlight.note, highlight.start, tags))
-        for note in store.all_article_notes():
+        for note in store.all_notes():
             self.entries.append(_Entry("article-note", note.article_id, note.note, None,
                                        tuple(tags_in(note.note))))
 

@@ -21,7 +21,16 @@ from tinydb.table import Document, Table
 from briefing.anchoring import capture
 from briefing.document import text_hash
 from briefing.errors import BriefingError
-from briefing.model import Analysis, Article, ArticleNote, Highlight
+from briefing.grades import claim_key_prefix
+from briefing.model import (
+    Analysis,
+    Article,
+    ArticleNote,
+    Feed,
+    Grade,
+    Highlight,
+    LibraryRow,
+)
 from briefing.sanitize import sanitise, sanitise_line
 from briefing.storage import AtomicJSONStorage, CorruptDatabase, FileLock
 
@@ -41,43 +50,26 @@ _ANNOTATION_FIELDS = frozenset(
 )
 
 
-class Record(dict):
-    """A stored document: keys as attributes too (`rec.title` == `rec["title"]`).
-
-    An article's (or revision's) `text` lives in its own file: it is read when first asked
-    for, so listing ten thousand articles reads none of them."""
-
-    _read_text: Callable[[str], str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def __missing__(self, key: str) -> Any:
-        if key == "text" and self._read_text is not None and "hash" in self:
-            self["text"] = text = self._read_text(dict.__getitem__(self, "hash"))
-            return text
-        raise KeyError(key)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        if key != "text" or dict.__contains__(self, key):
-            return dict.get(self, key, default)
-        try:
-            return self.__missing__(key)
-        except KeyError:
-            return default
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _record(doc: Any) -> Record:
-    rec = Record(doc)
-    rec["id"] = doc.doc_id
-    return rec
+def _highlight(doc: Document) -> Highlight:
+    found = Highlight.from_dict(doc)
+    found.id = doc.doc_id
+    return found
+
+
+def _note(doc: Document) -> ArticleNote:
+    found = ArticleNote.from_dict(doc)
+    found.id = doc.doc_id
+    return found
+
+
+def _feed(doc: Document) -> Feed:
+    found = Feed.from_dict(doc)
+    found.id = doc.doc_id
+    return found
 
 
 def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
@@ -372,72 +364,75 @@ class Store:
             hint = f"; newest backup: {backup}" if backup else "; no backup found"
             raise BriefingError(f"cannot read an article of {self.path}: {exc}{hint}") from None
 
-    def _article_record(self, doc_id: int | str, doc: dict) -> Record:
-        rec = Record(doc)
-        rec["id"] = int(doc_id)
-        rec._read_text = self._read_text
-        if rec.get("revisions"):
-            rec["revisions"] = [self._revision_record(r) for r in rec["revisions"]]
-        return rec
+    def _article(self, doc_id: int | str, doc: dict) -> Article:
+        """The model of a stored article; its text (and its revisions') is read from its
+        file when first asked for, so listing ten thousand articles reads none of them."""
+        found = Article.from_dict(doc, self._read_text)
+        found.id = int(doc_id)
+        return found
 
-    def _revision_record(self, revision: dict) -> Record:
-        rec = Record(revision)
-        rec._read_text = self._read_text
-        return rec
-
-    def _find(self, index: str, key: Any) -> Record | None:
+    def _find(self, index: str, key: Any) -> Article | None:
         for lookup in self._lookup_tables():
             found = getattr(lookup, index).get(key)
             if found is not None:
-                return self._article_record(found, lookup.table[str(found)])
+                return self._article(found, lookup.table[str(found)])
         return None
 
-    def find_article_by_hash(self, digest: str) -> Record | None:
+    def find_article_by_hash(self, digest: str) -> Article | None:
         return self._find("by_hash", digest)
 
-    def find_article_by_url(self, url: str | None) -> Record | None:
+    def find_article_by_url(self, url: str | None) -> Article | None:
         return self._find("by_url", url) if url else None
 
-    def find_article_by_title(self, title: str, source: Any) -> Record | None:
+    def find_article_by_title(self, title: str, source: Any) -> Article | None:
         """The first article with this title and source (None: no source)."""
         return self._find("by_title", (title, source)) if title else None
 
-    def article(self, article_id: int) -> Record | None:
+    def _article_doc(self, article_id: int) -> dict | None:
+        """The stored form of one article (read only: not copied)."""
+        return self._raw().get(articles_table_name(article_id), {}).get(str(int(article_id)))
+
+    def article(self, article_id: int) -> Article | None:
         """One article, its text read now (so a missing text file is this call's error, on
         the store's thread, not a later surprise wherever the text is first used)."""
-        doc = self._raw().get(articles_table_name(article_id), {}).get(str(int(article_id)))
+        doc = self._article_doc(article_id)
         if doc is None:
             return None
-        found = self._article_record(article_id, doc)
-        found["text"]  # noqa: B018 - read now, see above
+        found = self._article(article_id, doc)
+        found.text  # noqa: B018 - read now, see above
         return found
 
-    def require_article(self, article_id: int) -> Record:
+    def require_article(self, article_id: int) -> Article:
         found = self.article(article_id)
         if found is None:
             raise BriefingError(f"no article with id {article_id} in {self.path}")
         return found
 
-    def articles(self) -> list[Record]:
-        """Every article's metadata, in id order (each text is read only if asked for)."""
-        return [self._article_record(doc_id, doc) for doc_id, doc in self.article_metadata()]
+    def articles(self) -> list[Article]:
+        """Every article, in id order (each text is read only if asked for)."""
+        return [self._article(doc_id, doc) for doc_id, doc in self._article_docs()]
 
-    def article_metadata(self) -> Iterator[tuple[int, dict]]:
-        """(id, metadata) of every article in id order, as stored: not copied, so for
-        reading only (lists of thousands, such as the library's rows)."""
+    def _article_docs(self) -> Iterator[tuple[int, dict]]:
+        """(id, stored form) of every article in id order: not copied, so for reading only."""
         for _, table in self._article_tables():
             for doc_id, doc in sorted(table.items(), key=lambda item: int(item[0])):
                 yield int(doc_id), doc
 
+    def library_rows(self) -> list[LibraryRow]:
+        """One row per article, what the library screen and `briefing list` show: read from
+        the stored form, as cheaply as can be (every launch lists the whole library)."""
+        highlights, notes = self._annotation_counts(), self._note_counts()
+        analysed = self.analysed_hashes()
+        return [LibraryRow(article_id, doc["title"], doc.get("source"), doc.get("published"),
+                           doc.get("imported"), highlights.get(article_id, 0),
+                           notes.get(article_id, 0), doc.get("characters") or 0,
+                           len(doc.get("revisions") or ()), doc["hash"][:12],
+                           doc["hash"] in analysed, doc.get("url"), doc.get("feed"),
+                           doc.get("read", True))  # only feed entries arrive unread
+                for article_id, doc in self._article_docs()]
+
     def has_articles(self) -> bool:
         return any(table for _, table in self._article_tables())
-
-    def read_article(self, article_id: int) -> Article:
-        """The article as a model; raises BriefingError when there is none."""
-        return Article.from_dict(self.require_article(article_id))
-
-    def read_articles(self) -> list[Article]:
-        return [Article.from_dict(r) for r in self.articles()]
 
     def update_article(self, article_id: int, **fields: Any) -> None:
         if "text" in fields or "hash" in fields:
@@ -451,7 +446,8 @@ class Store:
         """Swap in a new version of the text, keeping the old one as a previous revision."""
         digest = text_hash(text)
         with self._lock:
-            old = self.require_article(article_id)
+            self.require_article(article_id)
+            old = self._article_doc(article_id)
             revisions = [{k: v for k, v in r.items() if k != "text"}
                          for r in old.get("revisions", [])]
             revisions.append({"hash": old["hash"], "replaced": _now()})
@@ -466,7 +462,7 @@ class Store:
         still names is kept; backups keep theirs), in one commit."""
         with self.batch():
             article = self.require_article(article_id)
-            texts = {article["hash"], *(r["hash"] for r in article.get("revisions", []))}
+            texts = {article.hash, *(r.hash for r in article.revisions)}
             self._db.drop_table(self._annotations_table_name(article_id))
             self._table("notes").remove(lambda doc: doc.get("article_id") == int(article_id))
             self._table(articles_table_name(article_id)).remove(doc_ids=[int(article_id)])
@@ -519,7 +515,8 @@ class Store:
         note = sanitise(note)
         fields = _clean_fields(fields)
         with self._lock:
-            text, digest = _text_on(self.require_article(article_id), on_text)
+            version = self.require_article(article_id).version(on_text)
+            text, digest = version.text, version.hash
             if not (0 <= start < end <= len(text)) or not text[start:end].strip():
                 raise BriefingError(
                     f"cannot annotate {start}-{end}: not a non-empty span of article {article_id}"
@@ -530,26 +527,25 @@ class Store:
                    "created": _now(), "updated": _now()}
             return self._insert_annotation(article_id, doc)
 
-    def annotation(self, annotation_id: int) -> Record | None:
+    def annotation(self, annotation_id: int) -> Highlight | None:
         home = self._annotation_home(annotation_id)
         if home is None:
             return None
-        return _record(self._table(home).get(doc_id=int(annotation_id)))
+        return _highlight(self._table(home).get(doc_id=int(annotation_id)))
 
-    def annotations(self, article_id: int) -> list[Record]:
+    def annotations(self, article_id: int) -> list[Highlight]:
+        """An article's highlights, in text order (orphans first)."""
         found = self._table(self._annotations_table_name(article_id)).all()
-        return sorted((_record(d) for d in found), key=lambda r: (r.get("start") or 0, r.id))
+        return sorted(map(_highlight, found), key=lambda h: (h.start or 0, h.id))
 
-    def all_annotations(self) -> list[Record]:
-        return [_record(doc) for name in self._db.tables() if name.startswith(ANNOTATIONS_PREFIX)
-                for doc in self._table(name).all()]
+    def all_annotations(self) -> list[Highlight]:
+        return [_highlight(doc) for name in self._db.tables()
+                if name.startswith(ANNOTATIONS_PREFIX) for doc in self._table(name).all()]
 
-    def highlights(self, article_id: int) -> list[Highlight]:
-        """An article's annotations as models, in text order."""
-        return [Highlight.from_dict(r) for r in self.annotations(article_id)]
-
-    def all_highlights(self) -> list[Highlight]:
-        return [Highlight.from_dict(r) for r in self.all_annotations()]
+    def _annotation_counts(self) -> dict[int, int]:
+        """How many highlights each article has (by article id)."""
+        return {int(name[len(ANNOTATIONS_PREFIX):]): len(table)
+                for name, table in self._raw_tables(ANNOTATIONS_PREFIX)}
 
     def update_annotation(self, annotation_id: int, on_text: str | None = None,
                           **fields: Any) -> None:
@@ -565,18 +561,19 @@ class Store:
             if current is None:
                 raise BriefingError(f"no annotation with id {annotation_id}")
             if "start" in fields or "end" in fields:
-                text, digest = _text_on(self.require_article(current["article_id"]), on_text)
-                start = fields.get("start", current["start"])
-                end = fields.get("end", current["end"])
+                version = self.require_article(current.article_id).version(on_text)
+                text, digest = version.text, version.hash
+                start = fields.get("start", current.start)
+                end = fields.get("end", current.end)
                 if start is not None and end is not None:
                     fields.setdefault("selector", capture(text, start, end).to_dict())
                     fields.setdefault("text_hash", digest)
                     fields.setdefault("status", "anchored")
-                    if current.get("selector") and not current.get("original_quote"):
+                    if current.selector is not None and not current.original_quote:
                         # Re-attached elsewhere: what the analyst first marked stays known.
-                        fields["original_quote"] = current["selector"]["quote"]["exact"]
+                        fields["original_quote"] = current.selector.exact
             fields["updated"] = _now()
-            table = self._table(self._annotations_table_name(current["article_id"]))
+            table = self._table(self._annotations_table_name(current.article_id))
             table.update(fields, doc_ids=[int(annotation_id)])
 
     def set_anchors(self, article_id: int, placements: dict[int, tuple[int, int] | None],
@@ -600,22 +597,23 @@ class Store:
             # TinyDB's one-write batch update (private, stable across 4.x, pinned below 5).
             self._table(self._annotations_table_name(article_id))._update_table(apply)
 
-    def delete_annotation(self, annotation_id: int) -> Record:
+    def delete_annotation(self, annotation_id: int) -> Highlight:
         """Delete an annotation and return it (so the caller can offer undo)."""
         with self._lock:
             found = self.annotation(annotation_id)
             if found is None:
                 raise BriefingError(f"no annotation with id {annotation_id}")
-            table = self._table(self._annotations_table_name(found["article_id"]))
+            table = self._table(self._annotations_table_name(found.article_id))
             table.remove(doc_ids=[int(annotation_id)])
             return found
 
-    def restore_annotation(self, record: dict) -> int:
-        """Put back a deleted annotation (undo); returns its new id."""
-        fields = {k: v for k, v in record.items() if k != "id"}
+    def restore_annotation(self, highlight: Highlight) -> int:
+        """Put back a deleted annotation (undo), as it was stored; returns its new id."""
+        fields = highlight.to_dict()
+        fields.pop("id", None)
         with self._lock:
-            self.require_article(fields["article_id"])
-            return self._insert_annotation(fields["article_id"], fields)
+            self.require_article(highlight.article_id)
+            return self._insert_annotation(highlight.article_id, fields)
 
     # -- article notes ---------------------------------------------------------------------
     def add_note(self, article_id: int, text: str, **fields: Any) -> int:
@@ -627,18 +625,20 @@ class Store:
                  "updated": _now()}
             )
 
-    def all_notes(self) -> list[Record]:
-        return [_record(d) for d in self._table("notes").all()]
+    def all_notes(self) -> list[ArticleNote]:
+        return [_note(d) for d in self._table("notes").all()]
 
-    def notes(self, article_id: int) -> list[Record]:
+    def notes(self, article_id: int) -> list[ArticleNote]:
         found = self._table("notes").search(lambda d: d.get("article_id") == int(article_id))
-        return sorted((_record(d) for d in found), key=lambda r: r.id)
+        return sorted(map(_note, found), key=lambda n: n.id)
 
-    def article_notes(self, article_id: int) -> list[ArticleNote]:
-        return [ArticleNote.from_dict(r) for r in self.notes(article_id)]
-
-    def all_article_notes(self) -> list[ArticleNote]:
-        return [ArticleNote.from_dict(r) for r in self.all_notes()]
+    def _note_counts(self) -> dict[int, int]:
+        """How many article notes each article has (by article id)."""
+        counts: dict[int, int] = {}
+        for doc in self._raw().get("notes", {}).values():
+            article_id = int(doc["article_id"])
+            counts[article_id] = counts.get(article_id, 0) + 1
+        return counts
 
     def update_note(self, note_id: int, text: str) -> None:
         text = sanitise(text)
@@ -656,21 +656,21 @@ class Store:
     # -- feeds -----------------------------------------------------------------------------
     def add_feed(self, url: str, title: str) -> int:
         with self._lock:
-            known = next((f for f in self.feeds() if f["url"] == url), None)
+            known = next((f for f in self.feeds() if f.url == url), None)
             if known is not None:
                 raise BriefingError(f"{url} is already feed {known.id}")
             return self._table("feeds").insert(
                 {"url": url, "title": sanitise_line(title) or url, "added": _now(),
                  "checked": None, "etag": None, "last_modified": None, "seen": []})
 
-    def feeds(self) -> list[Record]:
-        return [_record(doc) for doc in self._table("feeds").all()]
+    def feeds(self) -> list[Feed]:
+        return [_feed(doc) for doc in self._table("feeds").all()]
 
-    def require_feed(self, feed_id: int) -> Record:
+    def require_feed(self, feed_id: int) -> Feed:
         doc = self._table("feeds").get(doc_id=int(feed_id))
         if doc is None:
             raise BriefingError(f"no feed with id {feed_id} (briefing feed list shows them)")
-        return _record(doc)
+        return _feed(doc)
 
     def update_feed(self, feed_id: int, **fields: Any) -> None:
         if "title" in fields:
@@ -679,7 +679,7 @@ class Store:
             self.require_feed(feed_id)
             self._table("feeds").update(fields, doc_ids=[int(feed_id)])
 
-    def remove_feed(self, feed_id: int) -> Record:
+    def remove_feed(self, feed_id: int) -> Feed:
         """Forget a feed (the articles it brought stay in the library)."""
         with self._lock:
             feed = self.require_feed(feed_id)
@@ -731,9 +731,12 @@ class Store:
         """Every Admiralty grade by key (see briefing/grades.py)."""
         return self.values("grades")
 
-    def rows(self, table: str) -> list[Record]:
-        """Every row of a keyed table, with the fields besides key and value."""
-        return [_record(d) for d in self._table(table).all() if "key" in d]
+    def grade_rows(self, article_id: int | None = None) -> list[Grade]:
+        """Every grade with what it keeps besides its value (a claim's text and selector);
+        with `article_id`, only the grades of that article's claims."""
+        prefix = claim_key_prefix(article_id) if article_id is not None else ""
+        return [Grade.from_dict(d) for d in self._raw().get("grades", {}).values()
+                if "key" in d and str(d["key"]).startswith(prefix)]
 
     def replace_rows(self, table: str, remove: set[str], rows: list[dict[str, Any]]) -> None:
         """Drop the rows keyed `remove` and put `rows` (each with its "key") in, in one write."""
@@ -757,13 +760,3 @@ class Store:
             if value is not None:
                 t.insert({"key": key, "value": value})
 
-
-def _text_on(article: Record, on_text: str | None) -> tuple[str, str]:
-    """(text, hash) of the article's version whose hash is `on_text`; the current text when
-    `on_text` is None or names no version (offsets are then taken as in the current text)."""
-    if on_text is not None and on_text != article["hash"]:
-        earlier = next((r for r in article.get("revisions") or []
-                        if r.get("hash") == on_text), None)
-        if earlier is not None:
-            return earlier["text"], on_text
-    return article["text"], article["hash"]

@@ -103,7 +103,7 @@ def test_import_url_keeps_the_link_and_takes_a_changed_page_as_a_new_version(
         (article,) = store.articles()
         assert len(article["revisions"]) == 1
         (highlight,) = store.annotations(article.id)
-        assert article["text"][highlight["start"]:highlight["end"]] == "harbour master"
+        assert article["text"][highlight.start:highlight.end] == "harbour master"
 
 
 def test_import_of_a_bad_url_is_one_line_and_the_rest_import(web, db_path, capsys):

@@ -8,7 +8,6 @@ from briefing.library import import_file
 from briefing.model import (
     Actor,
     Analysis,
-    Article,
     ArticleNote,
     Claim,
     Flag,
@@ -16,7 +15,7 @@ from briefing.model import (
     Highlight,
     Mention,
 )
-from briefing.store import Store
+from briefing.store import Store, articles_table_name
 from tests.conftest import DATA, ROOT
 
 SAMPLE = DATA / "baltic-cable-damage.md"
@@ -54,21 +53,26 @@ def test_articles_highlights_and_notes_as_stored_round_trip(db_path):
         store.add_note(article_id, "the whole article")
         store.replace_article_text(article_id, text + "\nMore.")
         store.set_anchors(article_id, {plain: None}, "x")  # orphaned: no offsets
-        raw_article = store.article(article_id)
-        raw_highlights = store.annotations(article_id)
-        raw_notes = store.notes(article_id)
-        article = store.read_article(article_id)
-        highlights = store.highlights(article_id)
-        notes = store.article_notes(article_id)
-    assert Article.from_dict(raw_article).to_dict() == dict(raw_article)
-    assert article.source == raw_article["source"] and article.revisions
-    assert [h.to_dict() for h in highlights] == [dict(h) for h in raw_highlights]
+        article = store.article(article_id)
+        highlights = store.annotations(article_id)
+        notes = store.notes(article_id)
+        stored = store._raw()  # as on disk
+    raw_article = {**stored[articles_table_name(article_id)][str(article_id)],
+                   "id": article_id, "text": text + "\nMore."}
+    assert article.to_dict() == raw_article and article.text == text + "\nMore."
+    assert article.source == raw_article["source"] and article.revisions[0].text == text
+    assert article.characters == len(article.text) and article.read
+    raw_highlights = stored[f"annotations.{article_id}"]
+    assert {str(h.id): {**h.to_dict(), "id": h.id} for h in highlights} == {
+        key: {**doc, "id": int(key)} for key, doc in raw_highlights.items()}
+    assert all(list(h.to_dict()) == [*raw_highlights[str(h.id)], "id"] for h in highlights)
     orphan = next(h for h in highlights if h.id == plain)
     assert orphan.orphaned and orphan.start is None and not orphan.covers(0)
     with_claim = next(h for h in highlights if h.id == noted)
     assert with_claim.claim.start == claim.start and with_claim.tags == ["tag"]
     assert with_claim.selector.exact == text[30:60]
-    assert [n.to_dict() for n in notes] == [dict(n) for n in raw_notes]
+    assert [n.to_dict() for n in notes] == [{**doc, "id": int(key)}
+                                           for key, doc in stored["notes"].items()]
     assert notes[0].note == "the whole article"
 
 
@@ -101,3 +105,15 @@ def test_grades_and_analyses_from_the_cli_round_trip():
     cli = {"title": "T", "meta": {"source": "S"}, "text": "x", "model": "m", "actors": [],
            "claims": [], "flags": [], "seconds": 0.1}
     assert Analysis.from_dict(cli).to_dict() == cli
+
+
+def test_a_feed_as_stored_round_trips(db_path):
+    with Store(db_path) as store:
+        feed_id = store.add_feed("https://x.test/feed", "Harbour Wire")
+        store.update_feed(feed_id, kind="RSS 2.0", seen=["a"], attempts={"b": 1}, extra=True)
+        (feed,) = store.feeds()
+        raw = store._raw()["feeds"][str(feed_id)]
+    assert feed.to_dict() == {**raw, "id": feed_id}
+    assert list(feed.to_dict()) == [*raw, "id"]  # in the order the store wrote them
+    assert (feed.title, feed.seen, feed.attempts, feed.extra) == (
+        "Harbour Wire", ["a"], {"b": 1}, {"extra": True})

@@ -191,7 +191,7 @@ def test_edits_queued_before_an_insert_is_answered_use_its_id(db_path):
         assert highlight.id is None  # the database thread changes nothing on screen
         insert.saved(new_id)
         assert highlight.id == new_id
-        assert store.annotation(new_id)["color"] == 2
+        assert store.annotation(new_id).color == 2
 
 
 def test_undo_restores_the_deleted_highlight_whole_with_later_changes(db_path):
@@ -206,8 +206,8 @@ def test_undo_restores_the_deleted_highlight_whole_with_later_changes(db_path):
         undo = session.undo()
         undo.saved(undo.write(store))
         [back] = store.annotations(session.article_id)
-        assert back.id == highlight.id and back["selector"] == created["selector"]
-        assert back["created"] == created["created"]
+        assert back.id == highlight.id and back.selector == created.selector
+        assert back.created == created.created
 
 
 def test_a_highlight_made_on_a_text_another_session_replaced_lands_on_its_words(db_path):
@@ -226,9 +226,9 @@ def test_a_highlight_made_on_a_text_another_session_replaced_lands_on_its_words(
         start = TEXT.index("Moscow denied")
         _, insert = session.add_highlight(start, start + len("Moscow denied"), 1)
         saved = store.annotation(insert.write(store))
-        assert saved["status"] == "anchored"
-        assert newer[saved["start"]:saved["end"]] == "Moscow denied"
-        assert saved["text_hash"] == store.article(session.article_id)["hash"]
+        assert saved.status == "anchored"
+        assert newer[saved.start:saved.end] == "Moscow denied"
+        assert saved.text_hash == store.article(session.article_id).hash
 
 
 def test_a_grade_given_on_a_text_another_session_replaced_follows_its_claim(db_path):
@@ -264,15 +264,42 @@ def test_an_orphan_reattached_on_a_text_another_session_replaced_lands_on_its_wo
         _, insert = session.add_highlight(first, first + len("Moscow denied"), 1)
         highlight_id = insert.write(store)
         store.update_annotation(highlight_id, status="orphaned", start=None, end=None)
-        [orphan] = [h for h in store.highlights(session.article_id) if h.id == highlight_id]
+        [orphan] = [h for h in store.annotations(session.article_id) if h.id == highlight_id]
         session.highlights = [orphan]
         newer = "Updated at noon: a second cable was found damaged too.\n\n" + TEXT
         update_article_text(store, session.article_id, Document("T", newer))
         session.reattach(orphan, first, first + len("Moscow denied")).write(store)
         saved = store.annotation(highlight_id)
-        assert saved["status"] == "anchored"
-        assert newer[saved["start"]:saved["end"]] == "Moscow denied"
-        assert saved["text_hash"] == store.article(session.article_id)["hash"]
+        assert saved.status == "anchored"
+        assert newer[saved.start:saved.end] == "Moscow denied"
+        assert saved.text_hash == store.article(session.article_id).hash
+
+
+def test_undo_puts_a_deleted_highlight_back_as_it_was_stored_byte_for_byte(db_path):
+    """A highlight a new version moved carries keys in the order re-anchoring added them;
+    undo writes the record back with the same keys, values and order (no new shape on
+    disk)."""
+    import json
+
+    from briefing.document import Document
+    from briefing.library import update_article_text
+
+    session = _session()
+    with Store(db_path) as store:
+        session.article_id = store.add_article("T", TEXT)
+        start = TEXT.index("Moscow denied")
+        highlight, insert = session.add_highlight(start, start + len("Moscow denied"), 2)
+        insert.saved(insert.write(store))
+        update_article_text(store, session.article_id,
+                            Document("T", "Updated at noon.\n\n" + TEXT))
+        table = f"annotations.{session.article_id}"
+        before = store._raw()[table][str(highlight.id)]
+        session.highlights = store.annotations(session.article_id)
+        session.delete_highlight(session.highlights[0]).write(store)
+        undo = session.undo()
+        new_id = undo.write(store)
+        after = store._raw()[table][str(new_id)]
+    assert json.dumps(after) == json.dumps(before)
 
 
 def test_find_ignores_case_and_takes_the_query_literally():

@@ -78,7 +78,7 @@ def test_orphan_can_be_reattached(db_path):
         start = text.index("Swedish navy")
         store.update_annotation(orphan, start=start, end=start + len("Swedish navy"))
         again = store.annotation(orphan)
-        assert again.status == "anchored" and again.selector["quote"]["exact"] == "Swedish navy"
+        assert again.status == "anchored" and again.selector.exact == "Swedish navy"
 
 
 def test_importing_a_new_version_points_to_update(db_path, capsys):
@@ -137,10 +137,10 @@ def test_a_second_update_keeps_a_highlight_the_first_one_moved(db_path, tmp_path
         assert span_text(store, highlight) == SPECULATION
         # The selector describes the text the highlight sits on now.
         annotation, text = store.annotation(highlight), store.article(aid)["text"]
-        quote = annotation.selector["quote"]
-        assert annotation.selector["position"]["start"] == annotation.start
-        assert text[annotation.start - len(quote["prefix"]):annotation.start] == quote["prefix"]
-        assert text[annotation.end:annotation.end + len(quote["suffix"])] == quote["suffix"]
+        selector = annotation.selector
+        assert selector.start == annotation.start
+        assert text[annotation.start - len(selector.prefix):annotation.start] == selector.prefix
+        assert text[annotation.end:annotation.end + len(selector.suffix)] == selector.suffix
         assert annotation.text_hash == store.article(aid)["hash"]
 
 
@@ -232,7 +232,7 @@ def test_grades_follow_their_claim_through_two_updates(db_path, tmp_path):
         edited = lepp.replace("would ask", "would formally ask")
         assert grades[claim_key(aid, claim(edited, text))] == "2"
         reference = store.annotation(highlight).claim
-        assert text[reference["start"]:reference["end"]] == moscow
+        assert text[reference.start:reference.end] == moscow
         assert grade_label(grades, aid, reference) == "-4"
         assert summary.grades_orphaned == 0
         # Nothing is left keyed by the first text's offsets.
@@ -282,3 +282,33 @@ def test_revisions_command_lists_versions_and_what_moved(db_path, tmp_path, caps
     assert main(["--db", str(db_path), "revisions", str(aid), "--json"]) == 0
     versions = json.loads(capsys.readouterr().out)
     assert [v["number"] for v in versions] == [1, 2, 3] and versions[2]["current"]
+
+
+def test_opening_an_article_whose_highlights_and_grades_are_current_reads_no_earlier_text(
+        db_path, monkeypatch):
+    from briefing.grades import claim_key, set_grade
+    from briefing.opening import open_article
+    from briefing.storage import AtomicJSONStorage
+
+    with Store(db_path) as store:
+        aid = import_file(store, ORIGINAL).article_id
+        annotate(store, aid, "Finnish and Estonian authorities", "kept")
+        update_article(store, aid, REVISED)
+        text = store.article(aid).text
+        at = text.index("Finnish and Estonian authorities")
+        set_grade(store, claim_key(aid, {"start": at, "end": at + 10}), "2")
+        earlier = store.article(aid).revisions[0].hash
+    read: list[str] = []
+    real = AtomicJSONStorage.read_text
+    monkeypatch.setattr(AtomicJSONStorage, "read_text",
+                        lambda self, digest: (read.append(digest), real(self, digest))[1])
+    with Store(db_path) as store:  # a new session: nothing read yet
+        opened = open_article(store, aid, None)
+        assert not opened.reanchored.changed and len(opened.highlights) == 1
+        assert read == [opened.article.hash]  # the current text, once
+        # Once something is on the earlier text, that text is read to move it.
+        store.update_annotations(aid, {opened.highlights[0].id: {"text_hash": earlier,
+                                                                 "anchored_on": earlier}})
+        read.clear()
+        assert open_article(store, aid, None).reanchored.kept == 1
+        assert earlier in read

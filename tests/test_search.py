@@ -19,7 +19,7 @@ def library(db_path) -> tuple[Store, int, int]:
     first = store.add_article(title="Cable cut", text=ONE, source="Wire")
     second = store.add_article(title="Anchor dragged", text=TWO)
     for aid in (first, second):
-        analyse_and_cache(store, store.read_article(aid), None)
+        analyse_and_cache(store, store.require_article(aid), None)
     start = ONE.index("the cable was cut")
     store.add_annotation(first, start, start + len("the cable was cut"),
                          note="Check the #sabotage angle", tags=["sabotage"])
@@ -100,15 +100,12 @@ def test_index_is_reused_until_the_database_changes(db_path):
 
 
 def test_library_rows_count_highlights_notes_and_analyses(db_path):
-    from briefing.library import library_rows
-
     store, first, second = library(db_path)
     plain = store.add_article(title="Not analysed", text="Nothing to see here today.")
-    rows = {r["id"]: r for r in library_rows(store)}
-    assert (rows[first]["highlights"], rows[first]["notes"], rows[first]["analysed"]) == \
-        (1, 0, True)
-    assert (rows[second]["highlights"], rows[second]["notes"]) == (0, 1)
-    assert rows[plain]["analysed"] is False
+    rows = {r.id: r for r in store.library_rows()}
+    assert (rows[first].highlights, rows[first].notes, rows[first].analysed) == (1, 0, True)
+    assert (rows[second].highlights, rows[second].notes) == (0, 1)
+    assert rows[plain].analysed is False
 
 
 def test_actor_index_counts_each_briefing_once(db_path):

@@ -26,7 +26,7 @@ def test_round_trip(db_path):
         assert (article.title, article["text"], article.source) == ("Talks", TEXT, "Wire")
         [hl] = store.annotations(aid)
         assert (hl.id, hl.start, hl.end, hl.note, hl.color) == (hid, 4, 12, "who?", 2)
-        assert hl.selector["quote"]["exact"] == "minister"
+        assert hl.selector.exact == "minister"
         assert [n.note for n in store.notes(aid)] == ["Overall: thin sourcing."]
         store.update_annotation(hid, note="the interior minister")
         store.update_note(nid, "edited")

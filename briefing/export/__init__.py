@@ -23,9 +23,9 @@ def cached_analysis(store: Store, article: Article) -> Analysis | None:
 
 def _markdown_parts(store: Store, article_id: int, vault: bool = False) -> tuple[str, str]:
     """(front matter, managed region) of an article's Markdown export."""
-    article = store.read_article(article_id)
-    highlights = store.highlights(article_id)
-    notes = store.article_notes(article_id)
+    article = store.require_article(article_id)
+    highlights = store.annotations(article_id)
+    notes = store.notes(article_id)
     analysis = cached_analysis(store, article)
     return (markdown.front_matter(article, highlights, notes, analysis, vault=vault),
             markdown.render_region(article, highlights, notes, analysis, store.grades(),
@@ -37,8 +37,8 @@ def export_article_text(store: Store, article_id: int, fmt: str = "md",
     """The whole export of one article as text (Markdown or Web Annotation JSON).
     `vault`: Markdown for Obsidian/Logseq, actors as [[links]] (see markdown.front_matter)."""
     if fmt == "json":
-        article = store.read_article(article_id)
-        return json.dumps(webannotation.render(article, store.highlights(article_id)),
+        article = store.require_article(article_id)
+        return json.dumps(webannotation.render(article, store.annotations(article_id)),
                           ensure_ascii=False, indent=2) + "\n"
     front, region = _markdown_parts(store, article_id, vault)
     return front + "\n" + region
@@ -59,8 +59,8 @@ def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
             folder, name = output.parent, output.name
             earlier = None
         else:
-            folder, name = output, export_name(article["title"], article_id, suffix)
-            earlier = earlier_export_name(article["title"], article_id, suffix)
+            folder, name = output, export_name(article.title, article_id, suffix)
+            earlier = earlier_export_name(article.title, article_id, suffix)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -105,7 +105,7 @@ def front_matter(article: Article, highlights: list[Highlight], notes: list[Arti
         "excerpt": sanitise_line(str(meta.get("excerpt") or "")) or None,
         "imported": article.imported,
         "briefing_id": article.id,
-        "revision": version_number(article.to_dict()),  # the version the notes are on
+        "revision": version_number(article),  # the version the notes are on
         "tags": [sanitise_line(str(t)) for t in tags],
         "actors": actors,
         "highlights": sum(1 for h in highlights if not h.orphaned),
@@ -158,10 +158,10 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
 
 
 def _revision_line(article: Article) -> str:
-    number = version_number(article.to_dict())
+    number = version_number(article)
     if number == 1:
         return "_Notes on revision 1, the text as first imported._"
-    since = escape_line(str(article.revisions[-1].get("replaced") or "?"))
+    since = escape_line(str(article.revisions[-1].replaced or "?"))
     return (f"_Notes on revision {number} of the text (since {since}; "
             f"`briefing revisions {article.id}` lists every version)._")
 

@@ -8,7 +8,7 @@ from briefing.model import Article, Highlight
 def render(article: Article, highlights: list[Highlight]) -> dict:
     # The article's URL when it has one, so other annotation tools can anchor the same
     # highlights (by their quote) on the page; else a URN naming this text.
-    source = article.meta.get("url") or f"urn:briefing:article:{article.id}:{article.hash[:16]}"
+    source = article.url or f"urn:briefing:article:{article.id}:{article.hash[:16]}"
     items = []
     for h in highlights:
         quote = h.selector

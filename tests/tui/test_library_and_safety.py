@@ -85,7 +85,7 @@ async def test_hostile_article_shows_literally_in_every_pane(tmp_path, sample_an
     doc = clean_text(HOSTILE, title="[b]Title[/b] [/] \x1b]0;x\x07")
     with Store(path) as store:
         article_id = import_document(store, doc).article_id
-        analyse_and_cache(store, store.read_article(article_id), None)
+        analyse_and_cache(store, store.require_article(article_id), None)
         store.add_annotation(article_id, 0, 20, note="[/] note [@click=app.quit]x[/]")
         store.add_note(article_id, "[bold]article note[/] \x1b[31m")
     app = BriefingApp(db_path=path, article_id=article_id)
@@ -354,7 +354,7 @@ async def test_new_version_names_the_article_and_keeps_the_cursor_on_it(tmp_path
         table = screen.query_one("DataTable")
         await pilot.press("j")
         chosen = screen._current_id()
-        title = next(r["title"] for r in screen.rows if r["id"] == chosen)
+        title = next(r.title for r in screen.rows if r.id == chosen)
         await open_dialog(pilot, "U", Prompt)
         assert title in str(pilot.app.screen.label) and f"article {chosen}" in \
             str(pilot.app.screen.label)

@@ -87,7 +87,7 @@ async def test_opening_marks_read_and_m_toggles(tmp_path, web):
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen))
         await wait_for(pilot, lambda: Store(path).article(article_id)["read"] is True)
     with Store(path) as store:
-        assert [a["read"] for a in store.articles() if a.get("feed")].count(False) == 1
+        assert [a.read for a in store.articles() if a.feed].count(False) == 1
 
 
 async def test_an_excerpt_says_so_in_the_readers_title_line(tmp_path, sample_analysis):

@@ -167,7 +167,7 @@ class ActorIndexScreen(Screen):
 
         def build(store):
             analysed = store.analysed_hashes()
-            pending = [a for a in store.articles() if a["hash"] not in analysed]
+            pending = [a for a in store.articles() if a.hash not in analysed]
             return build_index(store), pending
 
         self.app.service.ask(self, "index", build)
@@ -206,12 +206,10 @@ class ActorIndexScreen(Screen):
     @work(thread=True, exclusive=True, group="analyse-library")
     def _analyse_pending(self, articles: list) -> None:
         from briefing.analysis.cache import AnalysisFailed, analyse_in_child, save_analysis
-        from briefing.model import Article
 
         model = self.app.model
-        for number, record in enumerate(articles, 1):
+        for number, article in enumerate(articles, 1):
             self.post_message(AnalysisProgress(number, len(articles)))
-            article = Article.from_dict(record)
             try:
                 result = analyse_in_child(article, model)
             except AnalysisFailed as exc:

@@ -1,8 +1,15 @@
-"""The library: every imported briefing, sortable and filterable."""
+"""The library: every imported briefing, sortable and filterable.
+
+Every database job is asked of the store service and answered by a message to this screen
+(StoreAnswer / StoreFailure, dropped if the screen has gone). A change shown before it is
+saved (read state, a deleted row) is taken back, with one "Not saved: …" line, when the
+write fails.
+"""
 
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -17,6 +24,9 @@ from briefing.tui.keys import LIBRARY_BINDINGS, LIBRARY_MOTION_BINDINGS
 from briefing.tui.messages import StoreAnswer, StoreFailure
 from briefing.tui.narrow import fit_footer
 from briefing.tui.screens.modals import Confirm, Prompt
+
+if TYPE_CHECKING:
+    from briefing.model import Feed, LibraryRow
 
 SORTS = (("imported", True), ("published", True), ("title", False), ("highlights", True))
 # A DataTable measures every cell it is given (~0.3 ms a row): a library of thousands is
@@ -40,6 +50,10 @@ class FeedsRefreshed(Message):
 
 
 UNREAD = "● "
+# What a failed job's one line begins with (a change shown before it was saved is taken
+# back instead, with "Not saved").
+FAILED = {"rows": "Library not read", "feeds": "Feeds not read", "import": "Not imported",
+          "update": "Not updated", "samples": "Samples not imported"}
 
 
 class ArticleTable(DataTable):
@@ -69,11 +83,11 @@ class LibraryScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(id="library")
-        self.rows: list[dict] = []
+        self.rows: list[LibraryRow] = []
         self.filter_text = ""
         self.sort_index = 0
         self._fill_generation = 0  # a newer fill (filter typed, sort changed) stops an older
-        self.feeds: list[dict] = []
+        self.feeds: list[Feed] = []
         # None: every article; "unread": unread ones; an int: one feed's articles.
         self.feed_filter: int | str | None = None
         self.refreshing: str | None = None  # the refresh's progress, shown in the status
@@ -109,33 +123,51 @@ class LibraryScreen(Screen):
         fit_footer(self, event.size.width)
         self._fill_table()
 
-    def reload(self) -> None:
-        from briefing.library import library_rows
+    def on_unmount(self) -> None:
+        self._fill_generation += 1  # a slice of rows still queued is for a table now gone
 
-        self.app.service.ask(self, "rows", library_rows)
+    def reload(self) -> None:
+        self.app.service.ask(self, "rows", lambda store: store.library_rows())
         self.app.service.ask(self, "feeds", lambda store: store.feeds())
 
-    def _show_feeds(self, feeds: list[dict]) -> None:
+    def _show_feeds(self, feeds: list[Feed]) -> None:
         self.feeds = feeds
-        if isinstance(self.feed_filter, int) and self.feed_filter not in {f["id"] for f in feeds}:
+        if isinstance(self.feed_filter, int) and self.feed_filter not in {f.id for f in feeds}:
             self.feed_filter = None
             self._fill_table()
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, severity="error", markup=False)
 
-    @on(StoreFailure)
-    def _rows_failed(self, message: StoreFailure) -> None:
-        self._failed(message.error)
-
     @on(StoreAnswer)
     def _answered(self, message: StoreAnswer) -> None:
-        if message.request == "feeds":
-            self._show_feeds(message.result)
-        else:
-            self._show(message.result)
+        request, result = message.request, message.result
+        if request == "rows":
+            self._show(result)
+        elif request == "feeds":
+            self._show_feeds(result)
+        elif request == "import":
+            self.app.notify(("Already in library: " if result.existing else "Imported: ")
+                            + result.title, markup=False)
+            self.reload()
+        elif request == "update":
+            self.app.notify(result.describe(), markup=False)
+            self.reload()
+        elif request == "samples":
+            self._samples_added(result)
+        elif request == "delete":
+            self.reload()  # read state and counts as the store has them now
 
-    def _show(self, rows: list[dict]) -> None:
+    @on(StoreFailure)
+    def _store_failed(self, message: StoreFailure) -> None:
+        if message.request == "read":
+            self._read_not_saved(message.context, message.error)
+        elif message.request == "delete":
+            self._delete_not_saved(message.context, message.error)
+        else:
+            self._failed(f"{FAILED.get(message.request, 'Failed')}: {message.error}")
+
+    def _show(self, rows: list[LibraryRow]) -> None:
         self.rows = rows
         self._fill_table()
 
@@ -143,15 +175,15 @@ class LibraryScreen(Screen):
         table = self.query_one(DataTable)
         key, reverse = SORTS[self.sort_index]
         needle = self.filter_text.casefold()
-        shown = [r for r in self.rows if needle in f"{r['title']} {r.get('source') or ''}"
-                 .casefold() and self._in_feed_filter(r)]
-        shown.sort(key=lambda r: (r.get(key) or "") if key != "highlights" else r[key],
+        shown = [r for r in self.rows if needle in f"{r.title} {r.source or ''}".casefold()
+                 and self._in_feed_filter(r)]
+        shown.sort(key=lambda r: (getattr(r, key) or "") if key != "highlights" else r.highlights,
                    reverse=reverse)
         current = self._current_id()  # the cursor stays on its article across reloads
         table.clear()
         self._fill_generation += 1
         # The first slice reaches the cursor's article, so the cursor can stay on it.
-        at = next((i for i, r in enumerate(shown) if r["id"] == current), -1)
+        at = next((i for i, r in enumerate(shown) if r.id == current), -1)
         self._add_rows(shown, 0, max(FIRST_ROWS, at + FIRST_ROWS // 2), self._fill_generation)
         if current is not None and str(current) in table.rows:
             table.move_cursor(row=table.get_row_index(str(current)))
@@ -161,7 +193,7 @@ class LibraryScreen(Screen):
     def _fill_status(self) -> None:
         key = SORTS[self.sort_index][0]
         status = f"{self._shown_count} of {len(self.rows)} briefings · sorted by {key}"
-        unread = sum(1 for r in self.rows if not r.get("read", True))
+        unread = sum(1 for r in self.rows if not r.read)
         status += f" · {unread} unread" if unread else ""
         status += f" · {self._feed_filter_label()}" if self.feed_filter is not None else ""
         if not self.rows:
@@ -169,19 +201,19 @@ class LibraryScreen(Screen):
         status += f" · {self.refreshing}" if self.refreshing else ""
         self.query_one("#status", Static).update(Text(status, style="dim"))
 
-    def _add_rows(self, shown: list[dict], start: int, count: int, generation: int) -> None:
-        if generation != self._fill_generation or not self.is_mounted:
+    def _add_rows(self, shown: list[LibraryRow], start: int, count: int,
+                  generation: int) -> None:
+        if generation != self._fill_generation:  # a newer fill, or the screen has gone
             return
         table = self.query_one(DataTable)
         for row in shown[start:start + count]:
-            unread = not row.get("read", True)
+            unread = not row.read
             table.add_row(
-                Text(UNREAD * unread + sanitise_line(row["title"]), overflow="ellipsis",
+                Text(UNREAD * unread + sanitise_line(row.title), overflow="ellipsis",
                      no_wrap=True, style="bold" if unread else ""),
-                Text(sanitise_line(row.get("source") or ""), overflow="ellipsis", no_wrap=True),
-                Text((row.get("published") or "")[:10]), Text(str(row["highlights"])),
-                Text(str(row["notes"])), Text("✓" if row.get("analysed") else "·"),
-                key=str(row["id"]))
+                Text(sanitise_line(row.source or ""), overflow="ellipsis", no_wrap=True),
+                Text((row.published or "")[:10]), Text(str(row.highlights)),
+                Text(str(row.notes)), Text("✓" if row.analysed else "·"), key=str(row.id))
         if start + count < len(shown):
             self.call_after_refresh(self._add_rows, shown, start + count, ROWS_PER_STEP,
                                     generation)
@@ -200,48 +232,61 @@ class LibraryScreen(Screen):
             self.app.open_article(article_id)
 
     # -- feeds and read state --------------------------------------------------------------
-    def _in_feed_filter(self, row: dict) -> bool:
+    def _in_feed_filter(self, row: LibraryRow) -> bool:
         if self.feed_filter is None:
             return True
         if self.feed_filter == "unread":
-            return not row.get("read", True)
-        return row.get("feed") == self.feed_filter
+            return not row.read
+        return row.feed == self.feed_filter
 
     def _feed_filter_label(self) -> str:
         if self.feed_filter == "unread":
             return "unread only"
-        feed = next((f for f in self.feeds if f["id"] == self.feed_filter), None)
-        return f"feed: {feed['title']}" if feed else ""
+        feed = next((f for f in self.feeds if f.id == self.feed_filter), None)
+        return f"feed: {feed.title}" if feed else ""
 
     def action_feed_filter(self) -> None:
         """Cycle: every article, unread only, then each feed."""
-        choices: list[int | str | None] = [None, "unread", *(f["id"] for f in self.feeds)]
+        choices: list[int | str | None] = [None, "unread", *(f.id for f in self.feeds)]
         at = choices.index(self.feed_filter) if self.feed_filter in choices else 0
         self.feed_filter = choices[(at + 1) % len(choices)]
         self._fill_table()
 
     def action_toggle_read(self) -> None:
         article_id = self._current_id()
-        row = next((r for r in self.rows if r["id"] == article_id), None)
+        row = self._row(article_id)
         if row is not None:
-            self._set_read(article_id, not row.get("read", True))
+            self._set_read(article_id, not row.read)
 
     def _set_read(self, article_id: int, read: bool) -> None:
-        row = next((r for r in self.rows if r["id"] == article_id), None)
-        if row is None or row.get("read", True) == read:
+        row = self._row(article_id)
+        if row is None or row.read == read:
             return
-        row["read"] = read  # shown at once; the store follows
+        self._show_read(row, read)  # shown at once; the store follows
+        self.app.service.ask(self, "read", lambda s: s.update_article(article_id, read=read),
+                             context=(article_id, read))
+
+    def _show_read(self, row: LibraryRow, read: bool) -> None:
+        row.read = read
         self._refresh_row(row)
         self._fill_status()
-        self.app.service.submit(lambda s: s.update_article(article_id, read=read),
-                                None, self._failed)
 
-    def _refresh_row(self, row: dict) -> None:
+    def _row(self, article_id: int | None) -> LibraryRow | None:
+        return next((r for r in self.rows if r.id == article_id), None)
+
+    def _read_not_saved(self, context: tuple[int, bool], error: str) -> None:
+        article_id, read = context
+        row = self._row(article_id)  # the rows may have been read again meanwhile
+        if row is not None and row.read == read:  # not changed again since
+            self._show_read(row, not read)
+        self._failed(f"Not saved: {error}")
+
+    def _refresh_row(self, row: LibraryRow) -> None:
         table = self.query_one(DataTable)
         try:
-            table.update_cell(str(row["id"]), "title", Text(
-                UNREAD * (not row["read"]) + sanitise_line(row["title"]), overflow="ellipsis",
-                no_wrap=True, style="" if row["read"] else "bold"))
+            table.update_cell(str(row.id), "title", Text(
+                UNREAD * (not row.read) + sanitise_line(row.title), overflow="ellipsis",
+                no_wrap=True, style="" if row.read else "bold"))
         except CellDoesNotExist:  # the row is not shown (filtered out, or not added yet)
             pass
 
@@ -301,14 +346,8 @@ class LibraryScreen(Screen):
         from briefing.library import import_file
 
         def chosen(path: str | None) -> None:
-            if not path:
-                return
-            self.app.service.submit(
-                lambda s: import_file(s, typed_path(path)),
-                lambda result: (self.app.notify(
-                    ("Already in library: " if result.existing else "Imported: ")
-                    + result.title, markup=False), self.reload()),
-                lambda m: self.app.notify(m, severity="error", markup=False))
+            if path:
+                self.app.service.ask(self, "import", lambda s: import_file(s, typed_path(path)))
 
         self.app.push_screen(Prompt("Import a file (.txt, .md, .html)", placeholder="path"),
                              chosen)
@@ -316,49 +355,57 @@ class LibraryScreen(Screen):
     def action_update(self) -> None:
         from briefing.library import update_article
 
-        article_id = self._current_id()
-        if article_id is None:
+        row = self._row(self._current_id())
+        if row is None:
             return
-        row = next(r for r in self.rows if r["id"] == article_id)
+        article_id = row.id
 
         def chosen(path: str | None) -> None:
-            if not path:
-                return
-            self.app.service.submit(
-                lambda s: update_article(s, article_id, typed_path(path)),
-                lambda summary: (self.app.notify(summary.describe(), markup=False),
-                                 self.reload()),
-                lambda m: self.app.notify(m, severity="error", markup=False))
+            if path:
+                self.app.service.ask(self, "update",
+                                     lambda s: update_article(s, article_id, typed_path(path)))
 
-        self.app.push_screen(Prompt(f"New version of “{row['title']}” (article {article_id}) "
+        self.app.push_screen(Prompt(f"New version of “{row.title}” (article {article_id}) "
                                     "from file", placeholder="path"), chosen)
 
     def action_samples(self) -> None:
         from briefing.library import import_samples
 
-        def added(results: list) -> None:
-            new = sum(1 for result in results if not result.existing)
-            self.app.notify(f"Added {new} sample briefing{'s' if new != 1 else ''}"
-                            + (f" ({len(results) - new} already here)" if new < len(results)
-                               else ""), markup=False)
-            self.reload()
+        self.app.service.ask(self, "samples", import_samples)
 
-        self.app.service.submit(import_samples, added, self._failed)
+    def _samples_added(self, results: list) -> None:
+        new = sum(1 for result in results if not result.existing)
+        self.app.notify(f"Added {new} sample briefing{'s' if new != 1 else ''}"
+                        + (f" ({len(results) - new} already here)" if new < len(results)
+                           else ""), markup=False)
+        self.reload()
 
     def action_delete(self) -> None:
-        article_id = self._current_id()
-        if article_id is None:
+        row = self._row(self._current_id())
+        if row is None:
             return
-        row = next(r for r in self.rows if r["id"] == article_id)
+        article_id = row.id
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.service.submit(lambda s: s.delete_article(article_id),
-                                        lambda _: self.reload(), self._failed)
+            shown = self._row(article_id)  # the rows may have been read again meanwhile
+            if not yes or shown is None:
+                return
+            at = self.rows.index(shown)
+            self.rows.remove(shown)  # gone at once; put back if the store refuses
+            self._fill_table()
+            self.app.service.ask(self, "delete", lambda s: s.delete_article(article_id),
+                                 context=(shown, at))
 
         self.app.push_screen(Confirm(
-            f"Delete “{row['title']}” with its {row['highlights']} highlights and "
-            f"{row['notes']} notes? (A backup of the database is kept.)"), answered)
+            f"Delete “{row.title}” with its {row.highlights} highlights and "
+            f"{row.notes} notes? (A backup of the database is kept.)"), answered)
+
+    def _delete_not_saved(self, context: tuple[LibraryRow, int], error: str) -> None:
+        row, at = context
+        if self._row(row.id) is None:
+            self.rows.insert(min(at, len(self.rows)), row)
+            self._fill_table()
+        self._failed(f"Not saved: {error}")
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
