@@ -359,3 +359,34 @@ def test_a_statement_noun_is_its_possessors_claim():
 def test_who_seek_is_no_claim():
     claims = claims_of("The clinic helps women who seek abortions in the northern counties.")
     assert all(c["speaker"] != "women" for c in claims)
+
+
+def test_an_intention_with_a_to_infinitive_is_its_subjects_claim():
+    claim = one("Senator Jane Roe sought to reassure farmers about the new tariffs.",
+                "reassure farmers")
+    assert claim["speaker"] == "Jane Roe" and claim["cue"] == "sought"
+    claim = one("The mayor of Springfield plans to close two libraries next year.",
+                "close two libraries")
+    assert claim["cue"] == "plans"
+    # with an object, not an infinitive, it is an act
+    assert no_cue("The Springfield council plans the annual parade each spring.", "plans")
+
+
+def test_a_vote_for_or_against_is_a_stance_a_bare_vote_is_not():
+    claim = one("Senator Jane Roe voted against the farm bill on Tuesday.", "farm bill")
+    assert claim["speaker"] == "Jane Roe" and claim["cue"] == "voted"
+    assert no_cue("Jane Roe voted early on Tuesday in her home town of Springfield.", "voted")
+
+
+def test_made_no_secret_and_railed_against_are_speech_acts():
+    claim = one("Mayor John Doe has made no secret of his anger at the state budget.",
+                "state budget")
+    assert claim["speaker"] == "John Doe" and claim["cue"] == "made"
+    claim = one("Jane Roe railed against the trade deal at every stop in Ohio.", "trade deal")
+    assert claim["speaker"] == "Jane Roe" and claim["cue"] == "railed"
+
+
+def test_a_sign_that_read_a_quotation_speaks_through_read():
+    claim = one('Protesters carried a sign that read: "No new taxes for Springfield."',
+                "No new taxes")
+    assert claim["cue"] == "read"

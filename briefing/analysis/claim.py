@@ -17,7 +17,10 @@ _NUMERIC_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 def claim_words() -> dict[str, Any]:
     data = table("claims")
     return {
-        "reporting": frozenset(data["reporting_verbs"]),
+        # a verb that is a speech act only with its object is still a reporting verb
+        "reporting": frozenset(data["reporting_verbs"] + data["intention_verbs"]
+                               + list(data["speech_act_objects"])),
+        "intention": frozenset(data["intention_verbs"]),
         "addressee": frozenset(data["addressee_verbs"]),
         "denial": frozenset(data["denial_verbs"]),
         "statement_nouns": frozenset(data["statement_nouns"]),

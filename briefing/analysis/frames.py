@@ -148,6 +148,8 @@ def _speech_act(verb: Any) -> bool:
             or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
             for c in verb.children) or (
             verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words()["data_sources"])
+    if lemma in claim_words()["intention"]:
+        return _with_infinitive(verb)
     if lemma in claim_words()["bare_speech"]:
         return _after_quotation(verb) or _introduces_quotation(verb) or not any(
             c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt") for c in verb.children)
@@ -156,6 +158,13 @@ def _speech_act(verb: Any) -> bool:
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
     return objects is None or with_object
+
+
+def _with_infinitive(verb: Any) -> bool:
+    """'plans to run', 'sought to temper', 'declined to comment': the verb governs a
+    to-infinitive (not 'plans the trip', 'women who seek')."""
+    return any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)
+               for c in verb.children)
 
 
 def _quoted_as_saying(verb: Any) -> Any | None:
@@ -257,7 +266,7 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     doc = cue.doc
     for t in doc[cue.i + 1:hi + 1]:
         if (t.dep_ in ("advcl", "conj") and t.lemma_.lower() in claim_words()["reporting"]
-                and t.pos_ == "VERB" and not _inside(quotes, t.idx)
+                and t.pos_ == "VERB" and not _inside(quotes, t.idx) and _speech_act(t)
                 and any(c.dep_ in _SPEAKER_DEPS and c.tag_ not in ("WP", "WDT")
                         for c in t.children)):  # "who to back" is no second speaker
             hi = min(hi, t.left_edge.i - 1)
