@@ -390,3 +390,21 @@ def test_a_sign_that_read_a_quotation_speaks_through_read():
     claim = one('Protesters carried a sign that read: "No new taxes for Springfield."',
                 "No new taxes")
     assert claim["cue"] == "read"
+
+
+def test_a_frame_in_the_speakers_relative_clause_is_its_second_report():
+    claims = claims_of('"We will win in November," said Scott Reed, the group\'s chief strategist, '
+                       "who added that the group plans to spend heavily in Ohio.")
+    added = next((c for c in claims if c["cue"] == "added"), None)
+    assert added is not None and added["speaker"] == "Scott Reed"
+    assert "spend heavily in Ohio" in added["text"]
+    said = next(c for c in claims if c["cue"] == "said")
+    assert "spend heavily" not in said["text"]
+
+
+def test_praised_and_said_are_two_claims_with_their_own_cues():
+    claims = claims_of("Senator Jane Roe praised the governor's budget and said the state can "
+                       "afford new schools.")
+    said = next(c for c in claims if "afford new schools" in c["text"])
+    praised = next(c for c in claims if c["cue"] == "praised")
+    assert said["cue"] == "said" and "afford" not in praised["text"]

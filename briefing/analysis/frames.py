@@ -268,7 +268,10 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
         if (t.dep_ in ("advcl", "conj") and t.lemma_.lower() in claim_words()["reporting"]
                 and t.pos_ == "VERB" and not _inside(quotes, t.idx) and _speech_act(t)
                 and any(c.dep_ in _SPEAKER_DEPS and c.tag_ not in ("WP", "WDT")
-                        for c in t.children)):  # "who to back" is no second speaker
+                        for c in t.children)) or (  # "who to back" is no second speaker
+                t.dep_ == "relcl" and _second_report(t) and not _inside(quotes, t.idx)
+                and any(c.dep_ in _SPEAKER_DEPS and c.lower_ == "who" for c in t.children)):
+            # (", who added that ...": the speaker's own second report)
             hi = min(hi, t.left_edge.i - 1)
             break
     while hi > cue.i and (doc[hi].is_punct or doc[hi].lower_ in _CLAUSE_JOINERS):
@@ -293,7 +296,15 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
     inside another's complement whose subject is a pronoun or a thing belongs to the outer
     claim rather than making a claim of its own."""
     reporting = claim_words()["reporting"]
-    if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB" for a in verb.ancestors):
+    outer = next((a for a in verb.ancestors if a.lemma_.lower() in reporting
+                  and a.pos_ == "VERB"), None)
+    if outer is None:
+        return False
+    outer_speaker = _speaker_of(outer)
+    if (outer_speaker is not None
+            and outer_speaker.left_edge.i <= verb.i <= outer_speaker.right_edge.i):
+        # "said Scott Reed, who added that ...", "X, who has argued that ..., said": a frame
+        # in the outer speaker's own phrase is that speaker's second report, not its content
         return False
     if verb.dep_ in ("advcl", "conj") and any(c.dep_ in ("ccomp", "parataxis")
                                                for c in verb.children):
@@ -319,8 +330,17 @@ def _clause_end(verb: Any) -> int:
         if child.dep_ == "advcl" and any(t.lemma_.lower() in claim_words()["reporting"]
                                          for t in child.subtree):
             break
+        if child.dep_ == "conj" and _second_report(child):
+            break  # "X praised Y and said Z ...": the second report is a claim of its own
         end = max(end, child.right_edge.i)
     return end
+
+
+def _second_report(verb: Any) -> bool:
+    """A conjoined reporting verb with a clause of its own ("... and said the senator can
+    ..."): a frame beside the first, not part of its content."""
+    return (verb.pos_ == "VERB" and frame_lemma(verb) is not None
+            and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
 
 
 def _speaker_of(verb: Any) -> Any | None:
