@@ -408,3 +408,33 @@ def test_praised_and_said_are_two_claims_with_their_own_cues():
     said = next(c for c in claims if "afford new schools" in c["text"])
     praised = next(c for c in claims if c["cue"] == "praised")
     assert said["cue"] == "said" and "afford" not in praised["text"]
+
+
+def test_characterising_and_apologising_are_speech_acts():
+    claim = one("Senator Jane Roe portrayed the governor as a friend of the big banks.",
+                "friend of the big banks")
+    assert claim["speaker"] == "Jane Roe" and claim["cue"] == "portrayed"
+    claim = one("Mayor John Doe apologized for the delays at the Springfield water plant.",
+                "water plant")
+    assert claim["speaker"] == "John Doe" and claim["cue"] == "apologized"
+
+
+def test_learned_reports_only_with_a_clause():
+    claim = one("Jane Roe learned that the county had cut her budget by a third.",
+                "cut her budget")
+    assert claim["speaker"] == "Jane Roe" and claim["cue"] == "learned"
+    assert no_cue("Jane Roe learned French at a school in Springfield.", "learned")
+
+
+def test_as_x_put_it_and_issued_a_statement_are_frames():
+    claim = one('The plan, as Senator Jane Roe put it, "is dead on arrival in Springfield."',
+                "dead on arrival")
+    assert claim["speaker"] == "Jane Roe" and claim["cue"] == "put"
+    claim = one("The Springfield council issued a statement condemning the new tariffs.",
+                "condemning the new tariffs")
+    assert claim["cue"] == "issued"
+
+
+def test_a_glad_or_nervous_subject_holds_a_stance():
+    claim = one("Senator Jane Roe was nervous about the vote on the farm bill.", "farm bill")
+    assert claim["speaker"] == "Jane Roe" and claim["cue"] == "nervous"

@@ -19,6 +19,7 @@ def claim_words() -> dict[str, Any]:
     return {
         # a verb that is a speech act only with its object is still a reporting verb
         "reporting": frozenset(data["reporting_verbs"] + data["intention_verbs"]
+                               + data["clause_speech_verbs"] + data["bare_speech_verbs"]
                                + list(data["speech_act_objects"])),
         "intention": frozenset(data["intention_verbs"]),
         "addressee": frozenset(data["addressee_verbs"]),
