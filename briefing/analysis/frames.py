@@ -161,7 +161,7 @@ def _speech_act(verb: Any) -> bool:
 
 
 def _with_infinitive(verb: Any) -> bool:
-    """'plans to run', 'sought to temper', 'declined to comment': the verb governs a
+    """'plans to run', 'sought to temper', 'would like to see': the verb governs a
     to-infinitive (not 'plans the trip', 'women who seek')."""
     return any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)
                for c in verb.children)
@@ -296,10 +296,10 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
     inside another's complement whose subject is a pronoun or a thing belongs to the outer
     claim rather than making a claim of its own."""
     reporting = claim_words()["reporting"]
-    outer = next((a for a in verb.ancestors if a.lemma_.lower() in reporting
-                  and a.pos_ == "VERB"), None)
-    if outer is None:
+    if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB" for a in verb.ancestors):
         return False
+    outer = next(a for a in verb.ancestors if a.lemma_.lower() in reporting
+                 and a.pos_ == "VERB")
     outer_speaker = _speaker_of(outer)
     if (outer_speaker is not None
             and outer_speaker.left_edge.i <= verb.i <= outer_speaker.right_edge.i):
