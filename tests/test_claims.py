@@ -438,3 +438,15 @@ def test_as_x_put_it_and_issued_a_statement_are_frames():
 def test_a_glad_or_nervous_subject_holds_a_stance():
     claim = one("Senator Jane Roe was nervous about the vote on the farm bill.", "farm bill")
     assert claim["speaker"] == "Jane Roe" and claim["cue"] == "nervous"
+
+
+def test_a_stance_noun_with_its_complement_is_its_holders_claim():
+    claims = claims_of("Voters in Springfield welcomed Senator Jane Roe's support for the "
+                       "farm bill.")
+    support = next(c for c in claims if c["cue"] == "support")
+    assert support["speaker"] == "Jane Roe" and support["text"].endswith("the farm bill")
+    claim = one("Mayor John Doe spoke in Ohio on Monday. His decision to close the library "
+                "surprised the teachers of Springfield.", "close the library")
+    assert claim["speaker"] == "John Doe" and claim["cue"] == "decision"
+    # with no holder, support names no source
+    assert no_cue("Support for the farm bill grew across Springfield last year.", "Support")

@@ -35,6 +35,7 @@ def claim_words() -> dict[str, Any]:
         "bare_speech": frozenset(data["bare_speech_verbs"]),
         "clause_speech": frozenset(data["clause_speech_verbs"]),
         "speech_act_objects": {k: frozenset(v) for k, v in data["speech_act_objects"].items()},
+        "stance_nouns": {k: frozenset(v) for k, v in data["stance_nouns"].items()},
         "data_sources": frozenset(data["data_sources"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),
         "attitude_adjectives": frozenset(data["attitude_adjectives"]),

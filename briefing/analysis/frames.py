@@ -404,6 +404,10 @@ def nominal_frames(sent: Any, offset: int, already: list[Claim],
     lex = claim_words()
     found = []
     for token in sent:
+        stance = _stance_noun(token, offset, index)
+        if stance is not None:
+            found.append(stance)
+            continue
         if token.pos_ != "NOUN" or token.lemma_.lower() not in lex["statement_nouns"]:
             continue
         clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
@@ -426,11 +430,30 @@ def nominal_frames(sent: Any, offset: int, already: list[Claim],
     return found
 
 
-def _noun_holder(noun: Any) -> Any | None:
+def _stance_noun(noun: Any, offset: int, index: ActorIndex) -> Claim | None:
+    """'X's support for the bill', 'their criticism of Y', 'the senator's decision to run':
+    a stance noun with its complement is its holder's claim (possessor or 'by' phrase);
+    None without either."""
+    complements = claim_words()["stance_nouns"].get(noun.lemma_.lower())
+    if noun.pos_ != "NOUN" or complements is None:
+        return None
+    complement = next((c for c in noun.rights if (c.dep_ == "prep" and c.lower_ in complements)
+                       or (c.dep_ == "acl" and "to" in complements
+                           and any(a.tag_ == "TO" for a in c.children))), None)
+    holder = _noun_holder(noun, pronouns=True)
+    if complement is None or holder is None:
+        return None
+    lo = min(noun.left_edge.i, holder.left_edge.i)
+    hi = max(complement.right_edge.i, holder.right_edge.i)
+    return _with_speaker(noun.sent, offset, lo, hi, noun, holder, index)
+
+
+def _noun_holder(noun: Any, pronouns: bool = False) -> Any | None:
     """Whose claim a statement noun is: its possessor ("Roe's claim", not "its claim"), or
     the object of its 'by' / 'from' ("claims by the agencies")."""
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or (
+                pronouns and child.lower_ in ("his", "her", "their"))):
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
