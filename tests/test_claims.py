@@ -450,3 +450,10 @@ def test_a_stance_noun_with_its_complement_is_its_holders_claim():
     assert claim["speaker"] == "John Doe" and claim["cue"] == "decision"
     # with no holder, support names no source
     assert no_cue("Support for the farm bill grew across Springfield last year.", "Support")
+
+
+def test_a_frame_deep_in_the_content_does_not_cut_the_claim():
+    claim = one("Former senator John Doe said that if the governor plans to raise taxes, "
+                "Springfield should elect someone else.", "elect someone else")
+    assert claim["cue"] == "said" and claim["speaker"] == "John Doe"
+    assert "raise taxes" in claim["text"]

@@ -265,7 +265,8 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     ("X estimate that ..., although Y deny ...": Y's denial is a claim of its own)."""
     doc = cue.doc
     for t in doc[cue.i + 1:hi + 1]:
-        if (t.dep_ in ("advcl", "conj") and t.lemma_.lower() in claim_words()["reporting"]
+        if (t.dep_ in ("advcl", "conj") and _beside(t, cue)
+                and t.lemma_.lower() in claim_words()["reporting"]
                 and t.pos_ == "VERB" and not _inside(quotes, t.idx) and _speech_act(t)
                 and any(c.dep_ in _SPEAKER_DEPS and c.tag_ not in ("WP", "WDT")
                         for c in t.children)) or (  # "who to back" is no second speaker
@@ -277,6 +278,17 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     while hi > cue.i and (doc[hi].is_punct or doc[hi].lower_ in _CLAUSE_JOINERS):
         hi -= 1
     return hi
+
+
+_CONTRASTS = {"although", "though", "while", "whereas", "but", "however"}
+
+
+def _beside(clause: Any, cue: Any) -> bool:
+    """A clause that stands beside the frame's claim rather than inside it: hung on the
+    frame's verb, or set against its content ("..., although Y deny ..."). 'X said that if
+    Y opted to ..., Z should ...' keeps Y's clause inside X's claim."""
+    return clause.head.i == cue.i or any(
+        c.dep_ in ("mark", "cc") and c.lower_ in _CONTRASTS for c in clause.children)
 
 
 def _interposed(verb: Any, content: list) -> bool:
@@ -306,8 +318,8 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
         # "said Scott Reed, who added that ...", "X, who has argued that ..., said": a frame
         # in the outer speaker's own phrase is that speaker's second report, not its content
         return False
-    if verb.dep_ in ("advcl", "conj") and any(c.dep_ in ("ccomp", "parataxis")
-                                               for c in verb.children):
+    if verb.dep_ in ("advcl", "conj") and verb.head.i == outer.i and any(
+            c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         # "X praised Y, saying he was ...", "she praised Y and said Z should ...": a second
         # report, not a complement
         return False
