@@ -457,3 +457,13 @@ def test_a_frame_deep_in_the_content_does_not_cut_the_claim():
                 "Springfield should elect someone else.", "elect someone else")
     assert claim["cue"] == "said" and claim["speaker"] == "John Doe"
     assert "raise taxes" in claim["text"]
+
+
+def test_according_to_a_source_beside_a_frame_is_a_claim_of_its_own():
+    claims = claims_of("Mayor John Doe said the city would not back down, according to people "
+                       "familiar with the talks.")
+    said = next(c for c in claims if c["cue"] == "said")
+    assert said["speaker"] == "John Doe" and "according" not in said["text"]
+    according = next((c for c in claims if c["cue"] == "according"), None)
+    assert according is not None and "people familiar" in according["speaker"]
+    assert "John Doe said" in according["text"]

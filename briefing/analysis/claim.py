@@ -37,6 +37,7 @@ def claim_words() -> dict[str, Any]:
         "speech_act_objects": {k: frozenset(v) for k, v in data["speech_act_objects"].items()},
         "stance_nouns": {k: frozenset(v) for k, v in data["stance_nouns"].items()},
         "data_sources": frozenset(data["data_sources"]),
+        "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),
         "attitude_adjectives": frozenset(data["attitude_adjectives"]),
         "editors_note": re.compile(

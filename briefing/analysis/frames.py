@@ -36,7 +36,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             speaker_tok = source_in if source_in is not None else next(
                 (t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
             claim = _with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok, index)
-            if speaker_tok is None or not phrase_actors(speaker_tok, offset, index):
+            if speaker_tok is None or (not phrase_actors(speaker_tok, offset, index)
+                                       and _is_document(speaker_tok)):
                 media.append(claim)
             found.append(claim)
             continue
@@ -251,6 +252,12 @@ def _hedged_judgement(token: Any) -> bool:
                     for c in token.children))
 
 
+def _is_document(noun: Any) -> bool:
+    """'a note to clients', 'audio provided by ...': the medium someone said it in, not who
+    said it ('people familiar with the plans', 'the Sun', 'a survey' are sources)."""
+    return noun.lemma_.lower() in claim_words()["media"] and noun.pos_ == "NOUN"
+
+
 def _is_according_to(token: Any) -> bool:
     return (token.lower_ == "according" and token.i + 1 < len(token.doc)
             and token.nbor(1).lower_ == "to")
@@ -265,6 +272,9 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     ("X estimate that ..., although Y deny ...": Y's denial is a claim of its own)."""
     doc = cue.doc
     for t in doc[cue.i + 1:hi + 1]:
+        if _is_according_to(t) and not cue.lower_ == "according":
+            hi = t.i - 1  # "..., according to the Sun": the Sun's report is another claim
+            break
         if (t.dep_ in ("advcl", "conj") and _beside(t, cue)
                 and t.lemma_.lower() in claim_words()["reporting"]
                 and t.pos_ == "VERB" and not _inside(quotes, t.idx) and _speech_act(t)
