@@ -467,3 +467,17 @@ def test_according_to_a_source_beside_a_frame_is_a_claim_of_its_own():
     according = next((c for c in claims if c["cue"] == "according"), None)
     assert according is not None and "people familiar" in according["speaker"]
     assert "John Doe said" in according["text"]
+
+
+def test_reportedly_cues_a_claim_others_make():
+    claim = one("Senator Jane Roe reportedly met the governor of Ohio in secret last week.",
+                "met the governor")
+    assert claim["cue"] == "reportedly" and claim["speaker"] is None
+    assert "speculation" in claim["kinds"]
+
+
+def test_a_hedge_verb_in_a_second_clause_cues_that_clause():
+    claims = claims_of("Mayor John Doe won the count in Springfield and appeared poised to win "
+                       "a second term.")
+    appeared = next((c for c in claims if c["cue"] == "appeared"), None)
+    assert appeared is not None and "second term" in appeared["text"]

@@ -50,7 +50,17 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                                        token, holder, index))
             continue
         if _hedged_judgement(token):
-            found.append(make_claim(sent, offset, sent[0].i, sent[-1].i, None, token))
+            # the whole sentence when it is the root, else its own clause ("X led and
+            # appeared poised to win")
+            lo, hi = ((sent[0].i, sent[-1].i) if token.dep_ == "ROOT"
+                      else (_clause_start(token), token.right_edge.i))
+            found.append(make_claim(sent, offset, lo, min(hi, sent[-1].i), None, token))
+            continue
+        if _hearsay(token):
+            # "X reportedly met Y": others report it, unnamed; the adverb is the cue
+            verb = token.head
+            found.append(make_claim(sent, offset, max(_clause_start(verb), sent[0].i),
+                                    min(verb.right_edge.i, sent[-1].i), None, token))
             continue
         if token.pos_ not in ("VERB", "AUX", "NOUN") or frame_lemma(token) is None or (
                 not _speech_act(token)):
@@ -247,9 +257,23 @@ def _attitude_holder(adjective: Any) -> Any | None:
 def _hedged_judgement(token: Any) -> bool:
     """'X does not seem to relish ...', 'it appears that ...': the writer's hedged judgement,
     cued by the verb (no speaker). 'appeared on a show' has no complement: an event."""
-    return (token.dep_ == "ROOT" and token.lemma_.lower() in claim_words()["hedge_verbs"]
+    return (token.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl")
+            and token.pos_ in ("VERB", "AUX")
+            and token.lemma_.lower() in claim_words()["hedge_verbs"]
             and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd")
                     for c in token.children))
+
+
+def _hearsay(token: Any) -> bool:
+    """'reportedly', 'allegedly' on a verb: a claim others make, unnamed."""
+    return (token.lower_ in claim_words()["hearsay_adverbs"] and token.dep_ == "advmod"
+            and token.head.pos_ in ("VERB", "AUX"))
+
+
+def _clause_start(verb: Any) -> int:
+    """Where a verb's own clause starts: its subject's first word, else the verb."""
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.left_edge.i if subject is not None else verb.i
 
 
 def _is_document(noun: Any) -> bool:
