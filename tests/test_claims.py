@@ -481,3 +481,11 @@ def test_a_hedge_verb_in_a_second_clause_cues_that_clause():
                        "a second term.")
     appeared = next((c for c in claims if c["cue"] == "appeared"), None)
     assert appeared is not None and "second term" in appeared["text"]
+
+
+def test_offered_to_is_an_intention_offered_a_job_is_not():
+    claim = one("Senator Jane Roe offered to debate the governor in Springfield in April.",
+                "debate the governor")
+    assert claim["speaker"] == "Jane Roe" and claim["cue"] == "offered"
+    assert no_cue("The Springfield plant offered jobs to two hundred workers last year.",
+                  "offered")

@@ -160,7 +160,10 @@ def _speech_act(verb: Any) -> bool:
             for c in verb.children) or (
             verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words()["data_sources"])
     if lemma in claim_words()["intention"]:
-        return _with_infinitive(verb)
+        if _with_infinitive(verb):
+            return True  # "offered to debate": an intention, whatever else the verb does
+        if objects is None:
+            return False
     if lemma in claim_words()["bare_speech"]:
         return _after_quotation(verb) or _introduces_quotation(verb) or not any(
             c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt") for c in verb.children)
