@@ -489,3 +489,14 @@ def test_offered_to_is_an_intention_offered_a_job_is_not():
     assert claim["speaker"] == "Jane Roe" and claim["cue"] == "offered"
     assert no_cue("The Springfield plant offered jobs to two hundred workers last year.",
                   "offered")
+
+
+def test_a_frame_under_a_verb_that_frames_nothing_reports_on_its_own():
+    claim = one("Mayor John Doe continues to insist that the Springfield plant will reopen.",
+                "plant will reopen")
+    assert claim["cue"] == "insist" and claim["speaker"] == "John Doe"
+    claim = one("Jane Roe went on to say that the farm bill would pass in May.",
+                "farm bill would pass")
+    assert claim["cue"] == "say" and claim["speaker"] == "Jane Roe"
+    # "known as" is a name, not someone's knowledge
+    assert no_cue("The group, known as the Springfield Five, met on Monday.", "known")

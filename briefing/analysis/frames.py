@@ -147,6 +147,8 @@ def _speech_act(verb: Any) -> bool:
     lemma = frame_lemma(verb) or verb.lemma_.lower()
     if verb.dep_ in ("amod", "compound", "nmod"):
         return False  # "pledged delegates": a modifier, not a frame
+    if lemma == "know" and verb.tag_ == "VBN":
+        return False  # "known as ISIS", "made their views known": no one knowing
     objects = claim_words()["speech_act_objects"].get(lemma)
     # the word may hang on the object instead of the verb ("see Roe as ...")
     words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
@@ -347,8 +349,12 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
     reporting = claim_words()["reporting"]
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB" for a in verb.ancestors):
         return False
-    outer = next(a for a in verb.ancestors if a.lemma_.lower() in reporting
-                 and a.pos_ == "VERB")
+    outer = next((a for a in verb.ancestors if a.lemma_.lower() in reporting
+                  and a.pos_ == "VERB" and _speech_act(a)), None)
+    if outer is None:
+        # "continues to insist that", "went on to say": the verb above frames nothing, so
+        # this one reports on its own, given a speaker
+        return speaker is None
     outer_speaker = _speaker_of(outer)
     if (outer_speaker is not None
             and outer_speaker.left_edge.i <= verb.i <= outer_speaker.right_edge.i):
@@ -402,8 +408,11 @@ def _speaker_of(verb: Any) -> Any | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
-            verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
-        return _speaker_of(verb.head)  # "X warned ..., labeling ..." : X labels
+            verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
+            verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
+        # "X warned ..., labeling ...": X labels; "X went on to say", "X took to Twitter
+        # to attack": X says, X attacks
+        return _speaker_of(verb.head)
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         # "X declined to discuss", "X goes on to list": the subject of the head speaks;
         # "urged Y to say": its object does
