@@ -500,3 +500,12 @@ def test_a_frame_under_a_verb_that_frames_nothing_reports_on_its_own():
     assert claim["cue"] == "say" and claim["speaker"] == "Jane Roe"
     # "known as" is a name, not someone's knowledge
     assert no_cue("The group, known as the Springfield Five, met on Monday.", "known")
+
+
+def test_a_speakers_relative_clause_with_its_own_frame_is_not_in_the_main_claim():
+    claims = claims_of("Jane Roe, who estimates that the repairs will cost millions, described "
+                       "the damage to the Springfield bridge as severe.")
+    described = next(c for c in claims if c["cue"] == "described")
+    assert described["speaker"] == "Jane Roe" and "cost millions" not in described["text"]
+    estimates = next(c for c in claims if c["cue"] == "estimates")
+    assert "cost millions" in estimates["text"]

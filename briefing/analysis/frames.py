@@ -102,6 +102,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
         # A speaker inherited from another verb ("China condemned ..., saying ...") is not
         # part of this clause: the claim is the participle and what it says.
         own_speaker = speaker_tok is not None and speaker_tok.head.i == token.i
+        if own_speaker and speaker_tok.i < token.i and _holds_frame(speaker_tok):
+            # "Roe, who estimates that ..., described ...": the speaker's relative clause
+            # is a claim of its own; this one is the verb and what it says
+            own_speaker = False
         for part in content + ([speaker_tok] if own_speaker else []):
             lo, hi = min(lo, part.left_edge.i), max(hi, part.right_edge.i)
         if token.dep_ == "ROOT" or not content:
@@ -389,6 +393,15 @@ def _clause_end(verb: Any) -> int:
             break  # "X praised Y and said Z ...": the second report is a claim of its own
         end = max(end, child.right_edge.i)
     return end
+
+
+def _holds_frame(phrase: Any) -> bool:
+    """The phrase has a relative clause that is a frame of its own ("Roe, who estimates
+    that ...")."""
+    return any(t.dep_ == "relcl" and t.pos_ == "VERB" and frame_lemma(t) is not None
+               and _speech_act(t) and any(c.dep_ in ("ccomp", "xcomp", "dobj")
+                                          for c in t.children)
+               for t in phrase.subtree)
 
 
 def _second_report(verb: Any) -> bool:
