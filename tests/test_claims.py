@@ -509,3 +509,12 @@ def test_a_speakers_relative_clause_with_its_own_frame_is_not_in_the_main_claim(
     assert described["speaker"] == "Jane Roe" and "cost millions" not in described["text"]
     estimates = next(c for c in claims if c["cue"] == "estimates")
     assert "cost millions" in estimates["text"]
+
+
+def test_a_newspaper_that_reported_after_or_as_is_the_source():
+    claim = one("The plane was grounded last week after the Springfield Gazette reported that "
+                "its registration had expired.", "registration had expired")
+    assert claim["cue"] == "reported" and "Gazette" in claim["speaker"]
+    claim = one("As the Springfield Gazette reported on Saturday, the mayor has already hired "
+                "a new adviser.", "hired a new adviser")
+    assert claim["cue"] == "reported" and "Gazette" in claim["speaker"]

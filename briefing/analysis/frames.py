@@ -82,7 +82,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
         speaker_tok = _speaker_of(token)
         if _nested_frame(token, speaker_tok) and not _after_quotation(token):
             continue  # (a verb after a closing mark frames the quotation, whatever the parse)
-        if token.dep_ == "acl" or (token.dep_ == "advcl" and token.lower_ == "reported"):
+        if token.dep_ == "acl" or (token.dep_ == "advcl" and token.lower_ == "reported"
+                                   and not any(c.dep_ == "nsubj" for c in token.children)):
             # "as reported by VOA": the sentence is attributed to the agent
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -335,11 +336,15 @@ def _beside(clause: Any, cue: Any) -> bool:
 
 
 def _interposed(verb: Any, content: list) -> bool:
-    """'X, he said, Y', 'In any case, Ms. Roe said, Y', 'Sales were great, he said, ...': a
-    frame with no content of its own, set off by a comma inside or after the clause it
-    reports (the parser hangs it on that clause)."""
+    """'X, he said, Y', 'In any case, Ms. Roe said, Y', 'Sales were great, he said, ...', 'as
+    The Times reported, Y': a frame with no content of its own, set off by a comma or "as"
+    inside or after the clause it reports (the parser hangs it on that clause)."""
     doc = verb.doc
-    if content or verb.dep_ != "parataxis":
+    if content:
+        return False
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True  # "..., as The Times reported on Saturday, he has ..."
+    if verb.dep_ != "parataxis":
         return False
     first = verb.left_edge.i  # the opening comma may hang on the verb or stand before it
     return doc[first].text in (",", "—", "–") or (
