@@ -28,6 +28,9 @@ from briefing.store import Record, Store
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
                "application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 PAGE_WORKERS = 4  # pages fetched at once during an update: polite to one site, quick enough
+# An entry that fails this many updates in a row is given up (reported once, then skipped):
+# a page gone for good would otherwise cost a request and a stderr line on every cron run.
+ENTRY_ATTEMPTS = 3
 _JSON_FEED = "https://jsonfeed.org/version/"
 
 
@@ -39,6 +42,7 @@ class Entry:
     published: str | None  # YYYY-MM-DD
     author: str | None
     content: str | None  # the full text the feed carries (HTML), if any; not a summary
+    summary: str | None = None  # RSS <description> / Atom summary: used only without a page
 
 
 @dataclass
@@ -76,9 +80,11 @@ def _xml_entry(e: dict) -> Entry:
     content = next((c.get("value") for c in e.get("content") or [] if c.get("value")), None)
     link = e.get("link") or None
     title = e.get("title") or ""
+    summary = e.get("summary") or None
     return Entry(key=e.get("id") or link or _key_of(title, e.get("published", "")), link=link,
                  title=title, published=time.strftime("%Y-%m-%d", stamp) if stamp else None,
-                 author=e.get("author") or None, content=content)
+                 author=e.get("author") or None, content=content,
+                 summary=summary if summary != content else None)
 
 
 def _parse_json_feed(page: Fetched) -> ParsedFeed:
@@ -101,11 +107,13 @@ def _parse_json_feed(page: Fetched) -> ParsedFeed:
         content = item.get("content_html") or (
             "".join(f"<p>{html.escape(p)}</p>" for p in str(item["content_text"]).split("\n\n"))
             if item.get("content_text") else None)
+        summary = item.get("summary")
         published = str(item.get("date_published") or "")[:10] or None
         entries.append(Entry(key=str(item.get("id") or link or _key_of(title, published)),
                              link=link, title=title, published=published,
                              author=", ".join(map(str, names)) or None,
-                             content=content if isinstance(content, str) else None))
+                             content=content if isinstance(content, str) else None,
+                             summary=html.escape(summary) if isinstance(summary, str) else None))
     kind = f"JSON Feed {version[len(_JSON_FEED):].strip('/')}"
     return ParsedFeed(sanitise_line(str(data.get("title") or "")) or page.url, kind, entries)
 
@@ -214,14 +222,19 @@ def _entry_document(job: tuple[_Plan, Entry]) -> Document | BriefingError:
             raise BriefingError("the entry has no link")
         doc = fetch_document(entry.link, entry.title or None, fallback)
     except BriefingError as exc:
-        if not entry.content:
+        # The page cannot be had: the feed's full text if it carries one, else its summary
+        # (an RSS item may be a guid and a description with no page at all; a guid that is
+        # not a URL is read by feedparser as a link relative to the feed, which then 404s).
+        own_text = entry.content or entry.summary
+        if not own_text:
             return BriefingError(f"{_entry_name(plan, entry)}: {exc}")
-        # The page cannot be had, but the feed carries the full text: take that.
         try:
-            doc = _content_document(entry, fallback)
+            doc = _content_document(entry, own_text, fallback)
         except BriefingError as inner:
             return BriefingError(f"{_entry_name(plan, entry)}: {exc}; and the feed's own "
                                  f"text: {inner}")
+        if not entry.content:
+            doc.meta["excerpt"] = "feed summary only: the page could not be fetched"
     doc.meta.update(feed=plan.feed.id, entry=entry.key, read=False)
     return doc
 
@@ -231,9 +244,9 @@ def _entry_name(plan: _Plan, entry: Entry) -> str:
     return f"feed {plan.feed.id} entry {sanitise_line(entry.title) or entry.key}"
 
 
-def _content_document(entry: Entry, fallback: dict) -> Document:
+def _content_document(entry: Entry, body: str, fallback: dict) -> Document:
     page = (f"<!doctype html><html><head><title>{html.escape(entry.title)}</title></head>"
-            f"<body><article>{entry.content}</article></body></html>")
+            f"<body><article>{body}</article></body></html>")
     doc = load_web(page.encode("utf-8"), entry.link or "", "text/html", "utf-8",
                    entry.title or None, fallback)
     if not entry.link:
@@ -246,19 +259,26 @@ def _store_entries(store: Store, plan: _Plan) -> None:
     try:
         # Read again under the lock: another update (cron, another window) may have run
         # meanwhile, or the feed been removed.
-        seen = set(store.require_feed(plan.feed.id).get("seen") or [])
+        feed = store.require_feed(plan.feed.id)
     except BriefingError:
         return
+    seen = set(feed.get("seen") or [])
+    attempts: dict[str, int] = dict(feed.get("attempts") or {})
     for entry, doc in zip(plan.new, plan.documents, strict=True):
         if entry.key in seen:
             continue
-        if isinstance(doc, BriefingError):
-            plan.report.failures.append(str(doc))
-            continue
         try:
+            if isinstance(doc, BriefingError):
+                raise doc
             result = import_web_document(store, doc)
         except BriefingError as exc:
-            plan.report.failures.append(f"{_entry_name(plan, entry)}: {exc}")
+            failure = str(exc) if exc is doc else f"{_entry_name(plan, entry)}: {exc}"
+            attempts[entry.key] = attempts.get(entry.key, 0) + 1
+            if attempts[entry.key] >= ENTRY_ATTEMPTS:
+                # Given up: remembered as seen, so later updates neither fetch nor report it.
+                seen.add(entry.key)
+                failure += f" (given up after {ENTRY_ATTEMPTS} updates; not retried)"
+            plan.report.failures.append(failure)
             continue
         seen.add(entry.key)
         if result.existing or result.updated is not None:
@@ -269,8 +289,9 @@ def _store_entries(store: Store, plan: _Plan) -> None:
     # Only entries still in the feed are remembered (a feed is a window on recent items).
     fields = {"title": plan.parsed.title, "kind": plan.parsed.kind,
               "seen": [k for k in current if k in seen],
+              "attempts": {k: n for k, n in attempts.items() if k in current and k not in seen},
               "checked": datetime.now(UTC).isoformat(timespec="seconds")}
-    if not plan.report.failures:
+    if not fields["attempts"]:
         fields.update(etag=plan.page.etag, last_modified=plan.page.last_modified)
     else:
         fields.update(etag=None, last_modified=None)  # fetch it whole next time: retry

@@ -10,6 +10,7 @@ so the screen never shows what was not saved.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -22,8 +23,7 @@ from briefing.sentences import sentence_at, sentence_spans
 from briefing.tags import tags_in
 
 if TYPE_CHECKING:
-    from briefing.library import ReanchorSummary
-    from briefing.model import Article
+    from briefing.opening import Opened
     from briefing.store import Store
 
 LONGEST_MENTION = 200  # characters: how far before a sentence a mention can start
@@ -42,31 +42,6 @@ class Edit:
     write: Callable[[Store], Any]
     revert: Callable[[], None]
     saved: Callable[[Any], None] = field(default=lambda result: None)
-
-
-@dataclass
-class Opened:
-    """What the reader needs to show a stored article, read in one database job."""
-
-    article: Article
-    highlights: list[Highlight]
-    notes: list[ArticleNote]
-    grades: dict[str, str]
-    analysis: Analysis | None  # the cached one, if this text was analysed by this pipeline
-    reanchored: ReanchorSummary  # highlights moved or orphaned by a change of text
-    update: ReanchorSummary | None = None  # set when this opening replaced an older text
-
-
-def open_article(store: Store, article_id: int, model: str | None) -> Opened:
-    """Re-anchor the article's highlights if its text changed under them, then read it with
-    everything the reader shows."""
-    from briefing.analysis.cache import cached_analysis
-    from briefing.library import reanchor
-
-    reanchored = reanchor(store, store.require_article(article_id))
-    article = store.read_article(article_id)
-    return Opened(article, store.highlights(article_id), store.article_notes(article_id),
-                  store.grades(), cached_analysis(store, article.hash, model), reanchored)
 
 
 def signature(records: list[Record]) -> list[tuple]:
@@ -93,6 +68,8 @@ class ReadingSession:
         self.analysis: Analysis | None = None
         self.grades: dict[str, str] = {}
         self.claim_filter = ""
+        self.colour = 1  # of the next highlight
+        self.read_only: str | None = None  # why nothing can be saved, when the store failed
         self.undo_stack: list[tuple[Highlight, Future[dict]]] = []
         self._sentences: list[tuple[int, int]] | None = None
         self._claim_starts: list[int] = []
@@ -113,6 +90,12 @@ class ReadingSession:
         if self._sentences is None:
             self._sentences = sentence_spans(self.text)
         return self._sentences
+
+    def load(self, opened: Opened) -> None:
+        """The article as the store holds it: its id, highlights, notes and grades."""
+        self.article_id = opened.article.id
+        self.set_annotations(opened.highlights, opened.notes)
+        self.grades = opened.grades
 
     def set_annotations(self, highlights: list[Highlight], notes: list[ArticleNote]) -> bool:
         """Take what the store holds; False (and nothing changed) when it shows the same."""
@@ -174,6 +157,11 @@ class ReadingSession:
 
     def sentence_at(self, offset: int) -> tuple[int, int] | None:
         return sentence_at(self.sentences, offset)
+
+    def find(self, query: str) -> list[tuple[int, int]]:
+        """Where `query` occurs in the text, ignoring case (the reader's search)."""
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        return [m.span() for m in pattern.finditer(self.text)]
 
     def claim_for_span(self, start: int, end: int) -> Claim | None:
         """The claim a new highlight is made on: the first covering most of it."""

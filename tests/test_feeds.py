@@ -146,6 +146,50 @@ def test_the_feeds_own_full_text_is_used_when_the_page_cannot_be_fetched(web, db
         assert article["url"] == web.url("/down") and article["published"] == "2025-03-04"
 
 
+def test_a_guid_only_item_is_imported_from_its_description(web, db_path):
+    """An RSS item with a guid that is no URL and no <link>: feedparser reads the guid as a
+    link relative to the feed, which 404s; the item's own description is the text."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs("the guid-only item"))
+    web.routes["/feed"] = Route(
+        ('<?xml version="1.0"?><rss version="2.0"><channel><title>Bulletin</title>'
+         "<link>http://x.test/</link><item><title>Notice 17</title>"
+         f"<guid>notice-17</guid><description>{escape(body)}</description>"
+         "</item></channel></rss>").encode(), content_type="application/rss+xml")
+    assert cli(db_path, "feed", "add", web.url("/feed")) == 0
+    assert cli(db_path, "feed", "update") == 0
+    with Store(db_path) as store:
+        (article,) = store.articles()
+        assert article["title"] == "Notice 17" and "the guid-only item" in article["text"]
+        assert "summary" in article["excerpt"]  # says it is not the page's text
+    out = db_path.parent / "notice.md"
+    assert cli(db_path, "export", str(article.id), "-o", str(out)) == 0
+    assert "excerpt: 'feed summary only: the page could not be fetched'" in out.read_text()
+
+
+def test_an_entry_that_keeps_failing_is_given_up_after_three_updates(web, db_path, capsys):
+    good = web.page("/ok", "A good story", paragraphs("the good story"))
+    web.routes["/feed"] = Route(rss([{"title": "Gone", "link": web.url("/gone")},
+                                     {"title": "Good", "link": good}]),
+                                content_type="application/rss+xml", etag='"v1"')
+    assert cli(db_path, "feed", "add", web.url("/feed")) == 0
+    for attempt in (1, 2):
+        capsys.readouterr()
+        assert cli(db_path, "feed", "update") == 1
+        err = capsys.readouterr().err
+        assert "HTTP 404" in err and "given up" not in err
+        assert web.requests["/gone"] == attempt
+        assert web.not_modified.get("/feed", 0) == 0  # refetched whole while retrying
+    assert cli(db_path, "feed", "update") == 1
+    assert "(given up after 3 updates; not retried)" in capsys.readouterr().err
+    # From now on the feed is quiet: no page fetched, no line on stderr, a 304.
+    assert cli(db_path, "feed", "update") == 0
+    assert capsys.readouterr().err == "" and web.requests["/gone"] == 3
+    assert cli(db_path, "feed", "update") == 0
+    assert web.not_modified["/feed"] >= 1
+    with Store(db_path) as store:
+        assert [a["title"] for a in store.articles()] == ["A good story"]
+
+
 def test_a_url_that_is_not_a_feed_is_refused_in_one_line(web, db_path, capsys):
     page = web.page("/article", "Just a page", paragraphs("a page"))
     assert cli(db_path, "feed", "add", page) == 1

@@ -12,7 +12,8 @@ import pytest
 from tests.conftest import ROOT
 
 CORE = ["briefing.model", "briefing.store", "briefing.library", "briefing.anchoring",
-        "briefing.ingest", "briefing.export", "briefing.search", "briefing.reading"]
+        "briefing.ingest", "briefing.export", "briefing.search", "briefing.reading",
+        "briefing.opening"]
 HEAVY = ("textual", "rich", "spacy")
 
 

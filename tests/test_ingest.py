@@ -175,13 +175,21 @@ def test_utf8_bom_is_dropped(tmp_path):
 @pytest.mark.parametrize(
     "name, content, message",
     [
-        ("empty.txt", b"   \n\n\x1b[0m\n", "^empty.txt: no text left"),
+        ("empty.txt", b"   \n\n\x1b[0m\n", "^empty.txt: no text in it"),
         ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "^bin.txt: looks like a binary"),
     ],
 )
 def test_refusals_name_the_file_as_typed(tmp_path, name, content, message):
     with pytest.raises(BriefingError, match=message):
         load(write(tmp_path, name, content, mode="wb"))
+
+
+def test_a_text_too_short_to_read_says_so_with_what_it_held(tmp_path):
+    """A one-character file was refused with "no text left after cleaning", as if cleaning
+    had taken an article away."""
+    with pytest.raises(BriefingError, match="^one.txt: too short to read as an article "
+                                           "\\(1 character: “x”\\)$"):
+        load(write(tmp_path, "one.txt", b"x", mode="wb"))
 
 
 def test_missing_and_oversized_files(tmp_path):

@@ -273,3 +273,10 @@ def test_an_orphan_reattached_on_a_text_another_session_replaced_lands_on_its_wo
         assert saved["status"] == "anchored"
         assert newer[saved["start"]:saved["end"]] == "Moscow denied"
         assert saved["text_hash"] == store.article(session.article_id)["hash"]
+
+
+def test_find_ignores_case_and_takes_the_query_literally():
+    session = ReadingSession(1, "A cable (the C-Lion1) was cut; the CABLE lay at 80 m.")
+    assert session.find("cable") == [(2, 7), (35, 40)]
+    assert session.find("(the c-lion1)") == [(8, 21)]  # brackets are not a group
+    assert session.find("c.ble") == []  # nor is the dot a wildcard

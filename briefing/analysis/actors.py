@@ -15,6 +15,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from briefing.analysis.actor_roles import (
+    PARTY_TAG,
+    named_by_relation,
+    names_a_person,
+    noise,
+    role_from_context,
+    singular_title,
+    titles,
+    valid_role,
+)
 from briefing.analysis.lexicon import countries, table
 from briefing.analysis.person_names import (
     core_words,
@@ -94,24 +104,11 @@ def _lower_particle(name: str) -> str:
     return name[:cut].lower() + name[cut:]
 
 
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return frozenset(table("titles")["titles"])
-
-
-@lru_cache(maxsize=1)
-def _noise() -> tuple[frozenset[str], frozenset[str]]:
-    """(surfaces that are never actors, words that open a tagged name but are not in it)."""
-    noise = table("noise")
-    never = frozenset(noise["generic"]) | frozenset(noise["dates"]) | frozenset(noise["stage"])
-    return never, frozenset(noise["lead_in"])
-
-
 def _clean(ent: Any, offset: int) -> _Mention | None:
     """Strip articles, possessives and leading titles; reject noise. Offsets into the text."""
     tokens = list(ent)
     role_tokens: list[Any] = []
-    never, lead_ins = _noise()
+    never, lead_ins = noise()
     for i, token in enumerate(tokens):
         if token.text in ("(", "[", "{", "<", "|"):
             tokens = tokens[:i]  # "Administrative Tribunal of the World Bank (WB"
@@ -125,6 +122,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
                                or tokens[0].text in lead_ins):
         tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
     label = ent.label_
+    if label in ("GPE", "LOC") and _capitalised_the(ent, tokens):
+        label = "ORG"  # "a writer for The Atlantic": a publication, not the ocean
     owner = next((i for i, t in enumerate(tokens)
                   if 0 < i < len(tokens) - 1 and t.text in ("'s", "’s", "‘s")), None)
     if owner is not None and not (_known_name(ent.text)
@@ -145,13 +144,15 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     if courtesy is None and before is not None and before.text in courtesy_sex():
         courtesy = before.text
     if label != "PERSON" and tokens and (courtesy or (
-            before is not None and before.lower_ in _titles() and before.text[:1].isupper()
+            before is not None and before.lower_ in titles() and before.text[:1].isupper()
             and before.lower_ not in ("state", "first", "special", "supreme", "press"))):
         label = "PERSON"  # "Sen. Fiorina", "Mr. Carson": a person whatever the model said
     if label == "PERSON":
-        while len(tokens) > 1 and (tokens[0].lower_ in _titles()
-                                   or tokens[0].text in courtesy_sex()):
-            role_tokens.append(tokens.pop(0))
+        parties = table("parties")["aliases"]
+        while len(tokens) > 1 and (tokens[0].lower_ in titles()
+                                   or tokens[0].text in courtesy_sex()
+                                   or (len(tokens) > 2 and tokens[0].text in parties)):
+            role_tokens.append(tokens.pop(0))  # "Sen.", "Libertarian" (Gary Johnson)
         regnal = table("names")["regnal"]
         if role_tokens and role_tokens[-1].text in regnal and _one_name(tokens):
             tokens.insert(0, role_tokens.pop())  # "Pope Francis": the title is the name's
@@ -192,10 +193,10 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         not (surface[:1].isupper() or _particle_led(surface)) or len(surface) < 2
         or any(ch.isdigit() for ch in surface)
         or _NAV_NOISE.search(surface) or len(surface.split()) > 7
-        or surface.lower() in _titles()  # "State" of "Secretary of State" is no actor
+        or surface.lower() in titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
-        or _PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
+        or PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
         or _INITIAL.fullmatch(surface) or _CONTRACTION.search(surface)  # "I.", "I'd"
         or (label == "PERSON" and _glued_words(surface))
     ):
@@ -206,6 +207,9 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         # "Indian External Affairs Minister Arjun Rao": a fragment of a title. A known
         # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO).
         return None
+    if (label == "PERSON" and len(tokens) > 1 and tokens[-1].lower_ in titles()
+            and following is not None and following.ent_type_ == "PERSON"):
+        return None  # "Charlotte Mayor Jennifer Roberts": the title before a name, no name
     if label == "PERSON":
         doc = ent.doc
         # "Ursula von der" tagged without "Leyen": a name does not end in a particle.
@@ -231,7 +235,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         # "Marja Kallio" tagged as just "Kallio": take the untagged given name back.
         first = tokens[0].i
         while (first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title
-               and doc[first - 1].lower_ not in _titles() and not doc[first - 1].ent_type_
+               and doc[first - 1].lower_ not in titles() and not doc[first - 1].ent_type_
+               and doc[first - 1].text not in table("parties")["aliases"]  # "Libertarian"
                and doc[first - 1].head.i in range(first, tokens[-1].i + 1)):
             first -= 1
         if first != tokens[0].i:
@@ -240,16 +245,28 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     root = ent.root
     acting = _acts(root)
     role_tokens = [t for t in role_tokens if t.text not in courtesy_sex()]
-    role = " ".join(_singular_title(t.text) for t in role_tokens) or None
+    role = " ".join(singular_title(t.text) for t in role_tokens) or None
     # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
     head = tokens[0]
-    plural = len(tokens) == 1 and (head.tag_ == "NNPS" or (
+    plural = len(tokens) == 1 and surface not in _NAMEPLATES and (head.tag_ == "NNPS" or (
         surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the"))
     adjectival = (surface in table("parties")["adjectives"]
                   and root.dep_ in ("amod", "compound") and root.head.i >= ent.end)
     pronoun = pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
     return _Mention(offset + start, offset + end, surface, label, acting, role, plural,
                     courtesy, adjectival, pronoun)
+
+
+def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
+    """ "for The Atlantic", "in The Hill": a one-word place name after a capitalised "The"
+    within a sentence is a title's (a publication's), unless the place is known by it ("The
+    Hague")."""
+    if len(tokens) != 1:
+        return False
+    the = ent.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    return (the is not None and the.text == "The" and not the.is_sent_start
+            and not ent.doc[the.i - 1].is_space and ent.doc[the.i - 1].text not in _OPENERS
+            and not _known_place(f"The {tokens[0].text}") and not _known_place(tokens[0].text))
 
 
 # Plural nouns that own the rest of a name: "People's Republic", "Children's Hospital".
@@ -296,16 +313,6 @@ def _common_word(ent: Any, mention: _Mention, text: str, lower_words: set[str]) 
     return surface.lower() in lower_words
 
 
-def _singular_title(word: str) -> str:
-    """ "Senators Reid and Warren": each is a Senator ("Sens." -> "Sen.")."""
-    bare = word.rstrip(".")
-    single = bare[:-1] + word[len(bare):]
-    if (len(bare) > 3 and bare.endswith("s") and word.lower() in _titles()
-            and single.lower() in _titles()):
-        return single
-    return word
-
-
 def _text_between(doc: Any, start: int, end: int) -> str:
     """doc.text[start:end] without rebuilding the whole Doc's text (as doc.text does)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -325,7 +332,7 @@ def _glued_words(surface: str) -> bool:
 
 
 _PLACE_DESIGNATORS = {"State", "Province", "Region", "County", "District", "Oblast", "Island",
-                      "Islands", "Governorate", "Prefecture", "Territory", "Strait", "Sea",
+                      "Islands", "Atoll", "Governorate", "Prefecture", "Territory", "Strait", "Sea",
                       "Gulf", "Peninsula", "Valley", "Mountains", "River", "Basin",
                       "Airport", "Airbase", "Base", "Port", "Harbour", "Harbor", "Bridge",
                       "Canal", "Square", "Dam"}
@@ -375,9 +382,9 @@ def _turn_mention(block: Any) -> _Mention | None:
     courtesy = _COURTESY.match(label)
     name = label[courtesy.end():] if courtesy else label
     words = name.split()
-    while len(words) > 1 and words[0].lower() in _titles():
+    while len(words) > 1 and words[0].lower() in titles():
         words = words[1:]  # "SECRETARY BLINKEN" -> "BLINKEN"
-    if not words or words[-1].lower() in _titles():
+    if not words or words[-1].lower() in titles():
         return None
     surface = " ".join(w if not w.isupper() else w.capitalize() for w in words)
     name_start = start + label.rfind(words[0])
@@ -390,63 +397,6 @@ def _known_name(surface: str) -> bool:
             or surface in countries())
 
 
-def _role_from_context(ent: Any, before: bool = True) -> str | None:
-    """'Bruce Bennett, a senior analyst at RAND' or (`before`) 'press secretary Patrick
-    Ryder'. A role names a position, so it has a noun; an apposition ends before its
-    relative clause ("..., a consultant who said ...")."""
-    root = ent.root
-    for child in root.children:
-        if child.dep_ == "appos" and child.i > ent.end - 1:
-            words = [t for t in child.subtree if t.dep_ != "punct" or t.text == "-"]
-            clause = next((i for i, t in enumerate(words) if i and t.lower_ in _RELATIVES), None)
-            words = words[:clause]
-            if not any(t.pos_ in ("NOUN", "PROPN") for t in words) or len(words) > 14:
-                return None
-            text = " ".join(t.text for t in words if t.lower_ not in ("a", "an", "the")
-                            or t.i != words[0].i)
-            return _tidy(text)
-    left = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
-    if left and before:
-        span = ent.doc[min(t.left_edge.i for t in left):ent.start]
-        text = span.text.strip(" ,")
-        if (text and not text.lower().startswith(("the ", "a ")) and len(text.split()) <= 8
-                and any(t.pos_ in ("NOUN", "PROPN") for t in span)
-                and not any(t.pos_ == "CCONJ" or t.tag_ == "POS" for t in span)):
-            return _tidy(text)
-    return None
-
-
-_RELATIVES = {"who", "whom", "whose", "which", "that"}
-
-
-def _tidy(text: str) -> str:
-    text = re.sub(r"\s+([,.'’])", r"\1", text)
-    text = re.sub(r"(\w) - (\w)", r"\1-\2", text)  # "Cuban - American" as written
-    return _LEADING.sub("", text).strip(" ,")
-
-
-_PARTY_TAG = re.compile(r"^[RDI]\s*[-–]")  # "R-Texas", "D - N.Y.": a party and state
-
-
-def _valid_role(role: str | None) -> str | None:
-    """A role names a position: not an age ("51"), a bare courtesy ("Mr."), a party tag
-    ("R-Texas"), a state ("Vt"), a date or one bare adjective ("leading")."""
-    if not role:
-        return None
-    role = " ".join(_singular_title(w) for w in role.split())
-    words = role.split()
-    never, lead_ins = _noise()
-    states = table("places")["us_states"]
-    if (any(ch.isdigit() for ch in words[0]) or _PARTY_TAG.match(role) or len(role) < 3
-            or role in courtesy_sex() or role in name_suffixes()
-            or role in states or f"{role.rstrip('.')}." in states
-            or all(w in never or w in lead_ins for w in words)
-            or (len(words) == 1 and role.islower() and role.lower() not in _titles()
-                and not role.endswith(("er", "or", "ist", "ian", "ant", "ent")))):
-        return None
-    return role
-
-
 def _canonical(mention: _Mention) -> tuple[str, str]:
     """(name, type) of the actor a cleaned mention refers to, before person merging."""
     places = table("places")
@@ -457,8 +407,13 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     parties = table("parties")["aliases"]
     if surface in parties and mention.label in ("NORP", "ORG", "GPE", "PERSON"):
         return parties[surface], "organisation"
-    if mention.label == "GPE" and "." in surface and surface in places["us_states"]:
-        return places["us_states"][surface], "place"  # "Fla.", "N.Y."
+    states = places["us_states"]
+    if mention.label == "GPE" and "." in surface and surface in states:
+        return states[surface], "place"  # "Fla.", "N.Y."
+    if mention.label == "GPE" and surface not in states and f"{surface}." in states:
+        return states[f"{surface}."], "place"  # "(R-Tex)": the abbreviation's dot left out
+    if surface.startswith("State of ") and surface[len("State of "):] in states:
+        return states[surface[len("State of "):]], "place"  # "a loan from the State of Virginia"
     if surface in places["demonyms"] and mention.label in ("NORP", "GPE", "ORG", "PERSON"):
         return places["demonyms"][surface], "country"
     if surface in places["regions"] and mention.label in ("NORP", "GPE", "LOC"):
@@ -479,17 +434,62 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         surface = _lower_particle(surface)
     if mention.plural and kind in ("person", "organisation"):
         return surface, "group"
-    if kind in ("person", "organisation") and surface.split()[-1] in _PLACE_DESIGNATORS:
-        kind = "place"  # "Rakhine State", "Donetsk Oblast": a place, whatever NER said
+    words = surface.split()
+    if kind != "group" and _adjective_state(words):
+        kind = "organisation"  # "Islamic State": no place's name
+    elif (kind in ("person", "organisation") and words[-1] in _PLACE_DESIGNATORS
+          and not any(w in _ORGANISATION_WORDS for w in words)):
+        # "Rakhine State", "Donetsk Oblast": a place, whatever NER said (not "Hofstra
+        # University on Long Island")
+        kind = "place"
     elif kind in ("place", "person") and " " in surface and surface.split()[-1] in _NAMEPLATES:
         kind = "organisation"  # "Arizona Republic", "Chicago Tribune": a newspaper
-    elif kind == "place" and _DOTTED_ACRONYM.fullmatch(surface):
-        kind = "organisation"  # "I.R.S.": a place's abbreviation is known ("N.Y.", "D.C.")
+    elif kind == "place" and (_DOTTED_ACRONYM.fullmatch(surface)
+                              or _organisation_with_place_words(words)):
+        # "I.R.S.": a place's abbreviation is known ("N.Y.", "D.C."); "RT America",
+        # "Hofstra University on Long Island": an organisation named with a place.
+        kind = "organisation"
     elif kind != "person" and _looks_personal(surface):
         kind = "person"  # "Carly Fiorina" tagged as an organisation
-    elif kind == "person" and " " in surface and surface.split()[-1] in _NEVER_SURNAMES:
-        kind = "organisation"  # "Donald J. Trump Foundation" tagged as a person
+    elif kind == "person" and " " in surface and (words[-1] in _NEVER_SURNAMES or (
+            words[-1].endswith("s") and words[-1] in table("parties")["aliases"])):
+        # "Donald J. Trump Foundation", "Log Cabin Republicans" tagged as a person
+        kind = "organisation"
     return surface, kind
+
+
+def _adjective_state(words: list[str]) -> bool:
+    """ "Islamic State": "State" after an adjective, not after a place's name ("Rakhine
+    State", "Washington State")."""
+    return (len(words) == 2 and words[1] == "State" and words[0].endswith("ic")
+            and not _known_place(words[0]))
+
+
+def _known_place(name: str) -> bool:
+    places = table("places")
+    return (name in countries() or name in places["capitals"] or name in places["us_states"]
+            or name in places["regions"] or name in places["regions"].values()
+            or name in places["aliases"])
+
+
+# Words of an organisation's name that no place's name holds: a place-tagged name with one
+# is the organisation ("Center for Strategic and International Studies", "District of
+# Columbia Circuit"); "Center" only before "for"/"of" ("Boston Center" may be a place).
+_ORGANISATION_WORDS = {"University", "College", "Institute", "Foundation", "Committee",
+                       "Council", "Agency", "Association", "Society", "Corporation", "Company",
+                       "Circuit", "Commission", "Department", "Ministry", "Studies"}
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+
+
+def _organisation_with_place_words(words: list[str]) -> bool:
+    """ "RT America", "BBC America": an acronym that is no place's before a known place;
+    or a word only organisations' names hold."""
+    if (len(words) >= 2 and _ACRONYM.fullmatch(words[0]) and not _known_place(words[0])
+            and _known_place(" ".join(words[1:]))):
+        return True
+    return any(w in _ORGANISATION_WORDS or (
+        w in ("Center", "Centre") and i + 1 < len(words) and words[i + 1] in ("for", "of"))
+        for i, w in enumerate(words))
 
 
 # Designators that end an organisation's name and never a person's ("Hall", "Press" may).
@@ -499,7 +499,8 @@ _NEVER_SURNAMES = {"University", "College", "Institute", "Foundation", "Company"
                    "Group", "Project", "Museum", "Library", "Energy", "Mining", "Industries",
                    "Enterprises", "Technologies", "Airlines", "Motors", "Pharmaceuticals",
                    "Holdings", "Resources", "Fuels", "Coal", "Petroleum", "Logistics",
-                   "Systems", "Solutions", "Ventures", "Symposium", "Conference", "Summit"}
+                   "Systems", "Solutions", "Ventures", "Symposium", "Conference", "Summit",
+                   "Strategies", "Associates", "Consulting", "Communications"}
 
 
 # Last words of newspapers' names: "the Arizona Republic" is no place (a country's name,
@@ -509,26 +510,12 @@ _NAMEPLATES = {"Times", "Post", "Journal", "Tribune", "Herald", "Gazette", "Chro
                "Courier", "Register", "Bulletin", "Republic", "Ledger", "Star-Ledger"}
 
 
-_ROLE_END = {"of", "at", "for", "in", "with", "to", "on", "from", "and", "who", "whose"}
-
-
-def _names_a_person(role: str | None) -> bool:
-    """ "anchor of NBC's Nightly News", "foreign minister of France": the role's head noun
-    (the last word before its first preposition) is a title or a person's occupation."""
-    if not role:
-        return False
-    words = role.split()
-    cut = next((i for i, w in enumerate(words) if i and w in _ROLE_END), len(words))
-    head = words[cut - 1].lower().strip(",.")
-    return head in _titles() or head in table("speakers")["person_nouns"]
-
-
 def _could_be_personal(name: str) -> bool:
     """Two or three capitalised words, none an organisation's or place's designator."""
     words = name.split()
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
             and words[0].replace("-", "").isalpha() and words[-1].replace("-", "").isalpha()
-            and not any(w.isupper() for w in words if len(w) > 2)
+            and not any(w.isupper() and w.isalpha() for w in words if len(w) > 1)  # "RT America"
             and not any(w in _ORG_DESIGNATORS or w in _PLACE_DESIGNATORS or w in _NAMEPLATES
                         or w in _NEVER_SURNAMES or w.lower() in _institution_nouns()
                         for w in words)
@@ -589,7 +576,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             mentions.extend((m, *_canonical(m)) for m in found)
             for mention in _headline_credit(doc, line, block.start):
                 mentions.append((mention, *_canonical(mention)))
-                role = _valid_role(mention.role)
+                role = valid_role(mention.role)
                 if role:
                     roles.setdefault(mentions[-1][1], role)
             continue  # "Trump Says He Is Unlikely To...": known names are matched later
@@ -611,18 +598,23 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
-            if kind == "organisation" and _could_be_personal(name) and _names_a_person(
-                    _role_from_context(ent, before=False)):
-                kind = "person"  # "Lester Holt, anchor of ...": a person, whatever NER said
+            if kind == "organisation" and _could_be_personal(name) and (names_a_person(
+                    role_from_context(ent, person=False)) or named_by_relation(ent)):
+                # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News": a
+                # person, whatever NER said
+                kind = "person"
+            elif (kind in ("place", "organisation") and " " not in name
+                  and not _known_place(name) and named_by_relation(ent)):
+                kind = "person"  # "his wife, Melania,": a person, whatever NER said
             mentions.append((mention, name, kind))
             if kind == "person":
-                role = _valid_role(mention.role) or _valid_role(_role_from_context(ent))
+                role = valid_role(mention.role) or valid_role(role_from_context(ent))
                 if role and all(w.lower() in NAME_PARTICLES for w in role.split()):
                     role = None  # "Van der" before "Berg" is the name's, not a title
                 if role and name not in roles:
                     roles[name] = role
             elif kind == "organisation" and name not in roles:
-                role = _valid_role(_role_from_context(ent, before=False))
+                role = valid_role(role_from_context(ent, person=False))
                 if role:
                     roles[name] = role
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text)
@@ -700,7 +692,7 @@ def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
             text = line[start:end]
             if text.startswith(("The ", "the ")):
                 start, text = start + 4, text[4:]
-            if text.lower() in _titles() or text in _noise()[0] or len(text) < 2:
+            if text.lower() in titles() or text in noise()[0] or len(text) < 2:
                 continue
             mention = _Mention(offset + start, offset + end, text, label, False)
             if not any(m.start < mention.end and mention.start < m.end for m in known):
@@ -715,7 +707,7 @@ def _name_word(token: Any) -> bool:
     text = token.text
     return (token.tag_ == "NNP" and len(text) > 1 and text[:1].isupper()
             and text[1:].replace("-", "").isalpha() and text[1:].islower()
-            and token.lower_ not in _titles() and text not in _noise()[0])
+            and token.lower_ not in titles() and text not in noise()[0])
 
 
 def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
@@ -742,7 +734,7 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
         span = Span(doc, i, j, label="PERSON")
         root = span.root
         owner = doc[i - 2] if i > 1 and doc[i - 1].tag_ == "POS" else None
-        if (_names_a_person(_role_from_context(span, before=False))
+        if (names_a_person(role_from_context(span, person=False))
                 or (owner is not None and owner.ent_type_ in ("GPE", "NORP"))
                 or (root.dep_ == "nsubj" and root.head.lemma_ in _SAYING)) and not (
                 _known_name(span.text)):
@@ -922,7 +914,7 @@ def _without_lead_words(mentions: list[tuple[_Mention, str, str]]
     for mention, name, kind in mentions:
         words = name.split()
         if kind == "person" and mention.surface == name and len(words) >= 2 and (
-                words[0] not in given_names() and words[0].lower() not in _titles()):
+                words[0] not in given_names() and words[0].lower() not in titles()):
             for cut in (1, 2):
                 rest = " ".join(words[cut:])
                 if rest in full or (cut == 1 and words[0].endswith("ing") and rest in surnames):
@@ -1104,17 +1096,54 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     parties = set(table("parties")["aliases"].values())
     for name in [n for n in actors if n in parties and n not in spoken]:
         del actors[name]  # "a Democratic senator" alone does not make the party an actor
-    for name, role in roles.items():
-        target = actors.get(joined.get(name, name))
-        if target is not None and target.role is None:
-            target.role = role
+    # An actor's role is first the one given its own name ("the first lady, Michelle
+    # Obama"), then one given a shorter form joined to it ("President Obama").
+    for own in (True, False):
+        for name, role in roles.items():
+            target = actors.get(joined.get(name, name))
+            if target is not None and target.role is None and (name == target.name) == own:
+                target.role = role
     bearers = {short: actors[owners[0]] for short, owners in owners_of.items()
                if owners[0] in actors}
     _add_missed_mentions(actors, text, bearers)
     _complete_single_names(actors, text)
+    _us_state_namesakes(actors, text)
     for actor in actors.values():
         actor.mentions = sorted(set(actor.mentions))
     return sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0][0]))
+
+
+def _us_state_namesakes(actors: dict[str, Actor], text: str) -> None:
+    """ "states like Arizona, North Carolina and Georgia": a country that shares its name
+    with a US state is the state where its sentences name more US states than other
+    countries ("invasions of Georgia and Ukraine" keep the country), or, if they name
+    neither more, where the whole text does."""
+    places = table("places")
+    states = set(places["us_states"].values()) - {"Washington"}  # also the capital
+    for name in places["state_namesakes"]:
+        actor = actors.get(name)
+        if actor is None or actor.type != "country":
+            continue
+        others = [a for a in actors.values() if a is not actor]
+        state_mentions = sorted(m[0] for a in others if a.type == "place" and a.name in states
+                                for m in a.mentions)
+        country_mentions = sorted(m[0] for a in others if a.type == "country"
+                                  and a.name != "United States" for m in a.mentions)
+        votes = 0
+        for start, end in actor.mentions:
+            left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+            right = min(i for i in (text.find(". ", end), text.find("\n", end), len(text))
+                        if i >= 0)
+            in_states = bisect.bisect(state_mentions, right) - bisect.bisect(state_mentions, left)
+            in_countries = (bisect.bisect(country_mentions, right)
+                            - bisect.bisect(country_mentions, left))
+            votes += (in_states > in_countries) - (in_states < in_countries)
+        if votes == 0:
+            votes = (len({a.name for a in others if a.type == "place" and a.name in states})
+                     - len({a.name for a in others if a.type == "country"
+                            and a.name != "United States"}))
+        if votes > 0:
+            actor.type = "place"
 
 
 _GIVEN_NAME = re.compile(r"(?<![\w.])([A-Z][a-zà-ÿ'’-]+) $")
@@ -1133,7 +1162,7 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             if not found:
                 continue
             given = found.group(1)
-            if given.lower() in _titles() or given.lower() in _NOT_GIVEN:
+            if given.lower() in titles() or given.lower() in _NOT_GIVEN:
                 continue
             full = f"{given} {actor.name}"
             if full in actors:
@@ -1159,7 +1188,18 @@ def _organisation_parts(mentions: list, names: set[str], organisations: set[str]
     parties = table("parties")["aliases"]
     longer = [o for o in organisations if " " in o]
     parts: dict[str, str] = {}
+    typed = {}
+    for _, name, kind in mentions:
+        typed.setdefault(name, set()).add(kind)
     for short in names:
+        if " " in short and typed.get(short) == {"person"} and not _looks_personal(short):
+            # "the local Log Cabin chapter", tagged a person, beside the "Log Cabin
+            # Republicans": the opening words of one organisation's name (not "Donald
+            # Trump" of his Foundation).
+            owners = [o for o in longer if o.startswith(short + " ")]
+            if len(owners) == 1:
+                parts[short] = owners[0]
+            continue
         if (" " in short or short in in_person_names or _known_name(short)
                 or short in places["us_states"] or short in places["capitals"]
                 or short in parties):
@@ -1227,7 +1267,7 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
     for surname, owners in surnames.items():
         bearer = owners[0] if len(owners) == 1 else (bearers or {}).get(surname)
         if (bearer is not None and len(surname) >= 3 and surname not in owner
-                and surname.lower() not in _titles()):
+                and surname.lower() not in titles()):
             owner[surname] = bearer
             bearer.aliases.append(surname) if surname not in bearer.aliases else None
     if not owner:

@@ -102,6 +102,7 @@ def front_matter(article: Article, highlights: list[Highlight], notes: list[Arti
         "author": sanitise_line(str(meta.get("author") or "")) or None,
         "url": sanitise_line(str(meta.get("url") or "")) or None,
         "published": sanitise_line(str(meta.get("published") or "")) or None,
+        "excerpt": sanitise_line(str(meta.get("excerpt") or "")) or None,
         "imported": article.imported,
         "briefing_id": article.id,
         "revision": version_number(article.to_dict()),  # the version the notes are on

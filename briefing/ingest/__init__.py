@@ -115,8 +115,27 @@ def _document(content: str, name: str, suffix: str, is_html: bool,
         else:
             doc = clean_text(body, title=title or fallback_title, meta=meta)
     if not doc.text:
-        raise BriefingError(f"{name}: no text left after cleaning")
+        raise BriefingError(f"{name}: {_why_no_text(content, is_html)}")
     return doc
+
+
+_TOO_SHORT = 80  # visible characters: under this, a text cleaned to nothing was too short
+
+
+def _why_no_text(content: str, is_html: bool) -> str:
+    """Why a text gave nothing to read, in words the analyst can act on."""
+    if is_html:
+        from briefing.ingest.html import extract
+
+        content = extract(content)[1]
+    visible = sanitise_line(content)
+    if not visible:
+        return "no text in it (empty, or only spaces and control characters)"
+    if len(visible) < _TOO_SHORT:
+        count = f"{len(visible)} character{'s' if len(visible) != 1 else ''}"
+        return f"too short to read as an article ({count}: “{visible}”)"
+    return ("no text left after cleaning (all of it looked like page furniture: menus, "
+            "share links, credits)")
 
 
 def _looks_like_html(content: str) -> bool:

@@ -22,6 +22,7 @@ from briefing.tui.themes import VARIABLES, available_themes
 DEFAULT_THEME = "briefing-dark"
 GC_PAUSE_LIMIT = 2.0  # seconds: garbage collection resumes by then, first paint or not
 MONO_THEME = "briefing-mono"
+FIRST_LIBRARY = "library-over-first-reader"  # the installed name of the library `L` opens
 
 
 class BriefingApp(App):
@@ -149,8 +150,18 @@ class BriefingApp(App):
             self.settings.save()
 
     def open_article(self, article_id: int, at: int | None = None) -> None:
-        """Open an article, with the cursor at offset `at` when given."""
-        self.push_screen(ReaderScreen(article_id, jump_to=at))
+        """Open an article, with the cursor at offset `at` when given. A reader of it under
+        the screens above (the first screen's, under the library its `L` opened) is gone
+        back to as it was left, not opened a second time over them."""
+        below = next((s for s in self.screen_stack[:-1]
+                      if isinstance(s, ReaderScreen) and s.article_id == article_id), None)
+        if below is None:
+            self.push_screen(ReaderScreen(article_id, jump_to=at))
+            return
+        while self.screen is not below:
+            self.pop_screen()
+        if at is not None and 0 <= at <= len(below.text):
+            below.view.jump_to(at)
 
     def open_search(self) -> None:
         from briefing.tui.screens.finder import SearchScreen
@@ -173,9 +184,17 @@ class BriefingApp(App):
             while self.screen is not library:
                 self.pop_screen()
             library.reload()
+        elif isinstance(self.screen, ReaderScreen) and len(self.screen_stack) == 1:
+            # A reader opened straight from a file (or `open ID`) is the first screen, which
+            # Textual cannot switch away from: the library goes on top (and the reader stops
+            # polling; opening its article there goes back to it, see open_article). It is
+            # one library, kept, so that `L` comes back to it as it was left.
+            if self.is_screen_installed(FIRST_LIBRARY):
+                self.get_screen(FIRST_LIBRARY).reload()
+            else:
+                self.install_screen(LibraryScreen(), FIRST_LIBRARY)
+            self.push_screen(FIRST_LIBRARY)
         else:
-            # A reader opened straight from a file is the first screen, which Textual cannot
-            # switch away from: the library goes on top (and the reader stops polling).
             self.push_screen(LibraryScreen())
 
     def show_help(self, screen: Screen) -> None:

@@ -475,3 +475,28 @@ async def test_an_early_analysis_is_stopped_when_the_analysis_was_stored(reader_
         screen = await loaded_reader(pilot)
         assert screen.pane("actors").items
         assert app.early_analysis is None and early._proc.poll() is not None  # killed
+
+
+async def test_the_files_reader_is_gone_back_to_from_the_library_not_opened_again(tmp_path):
+    """A reader opened from a file is the first screen: `L` put the library over it, and
+    opening that article from the library opened a second reader while the first stayed
+    hidden under the library. The reader is gone back to as it was left, and `L` there
+    comes back to the same library."""
+    from briefing.ingest import load
+
+    doc = load(DATA / "sahel-grain-corridor.md")
+    async with BriefingApp(db_path=tmp_path / "db.json", document=doc).run_test(
+            size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.article is not None)
+        reader = pilot.app.screen
+        reader.view.jump_to(reader.text.index("Famine Early Warning"))
+        cursor = reader.view.cursor_offset
+        await pilot.press("L")
+        first_library = await library(pilot)
+        await pilot.press("enter")  # the file's own article, the only row
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen))
+        await pilot.pause()
+        assert pilot.app.screen_stack == [reader] and reader.view.cursor_offset == cursor
+        await pilot.press("L")
+        await wait_for(pilot, lambda: pilot.app.screen is first_library)

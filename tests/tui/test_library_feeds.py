@@ -88,3 +88,22 @@ async def test_opening_marks_read_and_m_toggles(tmp_path, web):
         await wait_for(pilot, lambda: Store(path).article(article_id)["read"] is True)
     with Store(path) as store:
         assert [a["read"] for a in store.articles() if a.get("feed")].count(False) == 1
+
+
+async def test_an_excerpt_says_so_in_the_readers_title_line(tmp_path, sample_analysis):
+    """A feed entry imported from its summary (its page could not be fetched) is marked
+    as such where the title is shown, not taken for the article."""
+    from briefing.analysis.cache import save_analysis
+    from briefing.library import import_file
+
+    path = tmp_path / "lib.json"
+    with Store(path) as store:
+        article_id = import_file(store, DATA / "baltic-cable-damage.md").article_id
+        store.update_article(article_id, excerpt="feed summary only: the page could not be "
+                                                 "fetched")
+        save_analysis(store, store.article(article_id).hash, None, sample_analysis)
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(
+            size=(160, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen))
+        await wait_for(pilot, lambda: "feed summary only" in str(
+            pilot.app.screen.query_one("#title").render()))

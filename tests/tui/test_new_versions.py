@@ -121,18 +121,18 @@ async def test_a_poll_read_before_a_local_edit_does_not_undo_it(reader_db, monke
             size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)
         await pilot.press("h")  # a highlight, colour 1, saved
-        await wait_for(pilot, lambda: screen.session.highlights[0].id and not screen._polling)
+        await wait_for(pilot, lambda: screen.session.highlights[0].id and not screen.poll.busy)
         pilot.app.service.flush()
         gate = threading.Event()
         pilot.app.service.submit(lambda store: gate.wait(5))  # the database is busy
-        screen._seen_version = None
+        screen.poll.seen_version = None
         screen._poll_other_sessions()  # a read queued now sees colour 1
-        assert screen._polling
+        assert screen.poll.busy
         await pilot.press("3")  # recoloured on screen at once, saved after the read
         gate.set()
         pilot.app.service.flush()
         await pilot.pause()
-        await wait_for(pilot, lambda: not screen._polling)
+        await wait_for(pilot, lambda: not screen.poll.busy)
         assert [h.color for h in screen.session.highlights] == [3]
     with Store(path) as store:
         assert [a.color for a in store.annotations(article_id)] == [3]

@@ -631,12 +631,65 @@ async def test_a_poll_read_before_an_edit_does_not_undo_it_on_screen(reader_db):
         screen = await loaded_reader(pilot)
         gate = threading.Event()
         pilot.app.service.submit(lambda store: gate.wait(5))
-        screen._polling = False
-        screen._seen_version = None  # the next read reports the database's state
+        screen.poll.busy = False
+        screen.poll.seen_version = None  # the next read reports the database's state
         screen._poll_other_sessions()  # queued behind the gate: reads no highlight
         await pilot.press("h")  # its write is queued after the read
         gate.set()
         await flush(pilot)
-        await wait_for(pilot, lambda: not screen._polling)
+        await wait_for(pilot, lambda: not screen.poll.busy)
         await pilot.pause()
         assert len(screen.session.highlights) == 1 and screen.session.highlights[0].id
+
+
+LIST_ITEM = ("• Inspectors boarded the tanker at dawn and found the anchor chain cut "
+             "through, its links scored along one side")
+
+
+async def test_a_wrapped_list_item_hangs_under_its_text_and_the_cursor_follows(tmp_path):
+    """A list item's wrapped rows started under its bullet; they line up under its text,
+    and the cursor, the mouse and up/down keep to the words drawn there."""
+    from textual.geometry import Offset
+
+    from briefing.document import Document
+
+    doc = Document("Anchor", f"The tanker was stopped.\n\n{LIST_ITEM}\n\nMore followed.")
+    async with BriefingApp(db_path=tmp_path / "db.json", document=doc).run_test(
+            size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen)
+                       and pilot.app.screen.article is not None)
+        view = pilot.app.screen.view
+        rows = [view.render_line(y).text.rstrip() for y in range(8)]
+        first = next(i for i, row in enumerate(rows) if row.lstrip().startswith("• "))
+        indent = rows[first].index("•") + 2
+        assert rows[first + 1][:indent].strip() == "" and rows[first + 1][indent] != " "
+        assert rows[first + 2][:indent].strip() == "" and rows[first + 2][indent] != " "
+        # The cursor on a word of the second row is drawn, and found, where that word is.
+        word = rows[first + 1].split()[0]
+        view.jump_to(view.text.index(word, view.text.index("•")))
+        x, y = view.wrapped_document.location_to_offset(view.cursor_location)
+        assert (x, y) == (rows[first + 1].index(word), first + 1)
+        assert view.wrapped_document.offset_to_location(Offset(x, y)) == view.cursor_location
+        # A click in the indent lands on the row's first word; down keeps to the column.
+        assert view.wrapped_document.offset_to_location(Offset(0, y)) == view.cursor_location
+        await pilot.press("down")
+        x_below, y_below = view.wrapped_document.location_to_offset(view.cursor_location)
+        assert (x_below, y_below) == (x, y + 1)
+
+
+async def test_wrapped_pane_lines_hang_under_their_text(reader_db):
+    """An actor's long role wrapped back to the pane's left edge, under the glyphs; it
+    hangs under the role, as a long name hangs under the name."""
+    async with app_for(reader_db).run_test(size=(80, 24)) as pilot:
+        screen = await loaded_reader(pilot)
+        pane = screen.pane("actors")
+        varga = next(i for i, a in enumerate(pane.items) if a.name == "Elina Varga")
+        pane.highlighted = varga  # scrolled into view
+        await pilot.pause()
+        rows = [pane.render_line(y).text for y in range(pane.size.height)]
+        start = next(y for y, row in enumerate(rows) if "person · senior fellow" in row)
+        role = rows[start].index("person")
+        end = next((y for y in range(start + 1, len(rows)) if "×" in rows[y]), len(rows))
+        wrapped = rows[start + 1:end]  # up to the next actor
+        assert len(wrapped) >= 2 and "Institute for" in " ".join(r.strip() for r in wrapped)
+        assert all(row[:role].strip() == "" and row[role] != " " for row in wrapped)

@@ -1,7 +1,8 @@
 """The reader's claim tools: Admiralty grading (reliability A-F of the speaker,
 credibility 1-6 of the claim, entered separately) and the claims filter.
 
-A mixin of ReaderScreen (reader.py); the grades and the filter live in its reading session.
+A mixin of ReaderScreen (reader.py) that uses only its `session` (where the grades and the
+filter live), its `view` (the cursor), `_apply` (an edit) and `_refresh_claims`.
 """
 
 from __future__ import annotations
@@ -73,5 +74,4 @@ class ClaimTools:
         )
 
     def _set_grade(self, key: str, value: str) -> None:
-        self._save(self.session.set_grade(key, value))
-        self._refresh_claims()
+        self._apply(self.session.set_grade(key, value))

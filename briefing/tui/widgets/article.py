@@ -16,15 +16,17 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
+from textual._wrap import compute_wrap_offsets
 from textual.actions import SkipAction
 from textual.content import Content
 from textual.document._wrapped_document import WrappedDocument
+from textual.geometry import Offset
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TextArea
 
-from briefing.model import Analysis, Claim
+from briefing.model import Actor, Analysis, Claim, Highlight
 from briefing.sanitize import sanitise_line
 from briefing.tui.keys import ARTICLE_BINDINGS
 
@@ -32,12 +34,28 @@ LAYERS = ("claims", "actors", "highlights", "search", "focus")
 _WORD = re.compile(r"\w+|[^\w\s]+")  # vim's words: letters and digits, or other non-blanks
 
 
+# A list item as the ingest writes it ("• ", or "1. ", nested ones indented): the rows it
+# wraps onto line up under its text, not under its bullet.
+_LIST_ITEM = re.compile(r" *(?:• |\d{1,3}[.)] )")
+
+
+def hanging_indent(line: str) -> int:
+    """The cells a wrapped row of `line` is indented by: its bullet's width, else 0."""
+    found = _LIST_ITEM.match(line)
+    return found.end() if found else 0
+
+
 class _CachedHeightWrappedDocument(WrappedDocument):
     """Textual 8.2's WrappedDocument recomputes its height (a sum over every line) each time
     a line is rendered: O(lines) per line, ~30 ms per PageDown on a 1 MB article. The height
-    only changes when the document is re-wrapped, so it is cached until then."""
+    only changes when the document is re-wrapped, so it is cached until then.
+
+    List items wrap with a hanging indent: their text is wrapped at the width less the
+    bullet's, and the rows after the first are drawn (ArticleView.render_line) and pointed
+    at (below) that many cells to the right."""
 
     _height: int | None = None
+    hanging: dict[int, int] = {}  # line index -> indent of its wrapped rows (list items)
 
     @property
     def height(self) -> int:
@@ -48,6 +66,45 @@ class _CachedHeightWrappedDocument(WrappedDocument):
     def wrap(self, width: int, tab_width: int | None = None) -> None:
         self._height = None
         super().wrap(width, tab_width)
+        self.hanging = {}
+        if width:
+            self._hang_list_items(width)
+
+    def _hang_list_items(self, width: int) -> None:
+        """Wrap the list items again, after their bullets, and rebuild the row maps."""
+        lines, changed = self.document.lines, False
+        for index, line in enumerate(lines):
+            indent = hanging_indent(line)
+            if not indent or indent * 2 > width or len(line) <= indent:
+                continue
+            self.hanging[index] = indent
+            offsets = [indent + o for o in compute_wrap_offsets(line[indent:], width - indent,
+                                                                tab_size=self._tab_width)]
+            if offsets != self._wrap_offsets[index]:
+                self._wrap_offsets[index], changed = offsets, True
+        if changed:
+            rows: list[tuple[int, int]] = []
+            starts: list[list[int]] = []
+            for index, offsets in enumerate(self._wrap_offsets):
+                starts.append(list(range(len(rows), len(rows) + len(offsets) + 1)))
+                rows.extend((index, section) for section in range(len(offsets) + 1))
+            self._offset_to_line_info, self._line_index_to_offsets = rows, starts
+
+    def location_to_offset(self, location: tuple[int, int]) -> Offset:
+        x, y = super().location_to_offset(location)
+        row, column = location
+        indent = self.hanging.get(row)
+        if indent and self._wrap_offsets[row] and column >= self._wrap_offsets[row][0]:
+            x += indent
+        return Offset(x, y)
+
+    def get_target_document_column(self, line_index: int, x_offset: int, y_offset: int) -> int:
+        row = line_index if line_index >= 0 else len(self._wrap_offsets) + line_index
+        indent = self.hanging.get(row)
+        section = y_offset if y_offset >= 0 else len(self._wrap_offsets[row]) + 1 + y_offset
+        if indent and section > 0:  # a wrapped row of a list item: its text starts further in
+            x_offset = max(0, x_offset - indent)
+        return super().get_target_document_column(line_index, x_offset, y_offset)
 
     def wrap_range(self, *args, **kwargs):
         self._height = None
@@ -133,6 +190,19 @@ class ArticleView(TextArea, inherit_bindings=True):
         self._rebuild()
         self._awaiting_paint = bool(text)
 
+    def replace_text(self, old: str, text: str) -> None:
+        """Show `text`, a new version of `old` (the text shown): the cursor stays on the
+        same words; the analysis, the marks and the walk, which pointed into the old text,
+        go (the caller sets the highlights again)."""
+        from briefing.revisions import follow_offset
+
+        cursor = self.cursor_offset
+        self.set_text(text)
+        for layer in ("actors", "claims", "focus", "search"):
+            self.set_layer(layer, [])
+        self.start_walk("", [])
+        self.jump_to(follow_offset(old, text, cursor))
+
     def _rewrap_and_refresh_virtual_size(self) -> None:
         width = self.wrap_width
         if width == self._wrapped_width:
@@ -155,6 +225,22 @@ class ArticleView(TextArea, inherit_bindings=True):
             # once that frame has been handed to the terminal.
             self._awaiting_paint = False
             self.post_message(self.Painted())
+        return strip
+
+    def _render_line(self, y: int) -> Strip:
+        strip = super()._render_line(y)
+        wrapped = self.wrapped_document
+        hanging = getattr(wrapped, "hanging", None)
+        row = y + self.scroll_offset.y
+        if hanging and row < len(wrapped._offset_to_line_info):
+            line_index, section = wrapped._offset_to_line_info[row]
+            indent = hanging.get(line_index)
+            if indent and section and strip.cell_length > indent:
+                # A list item's wrapped row: drawn under its text (see hanging_indent), on
+                # the background the row ends with.
+                background = list(strip)[-1].style
+                strip = Strip.join([Strip.blank(indent, background), strip]).crop(
+                    0, strip.cell_length)
         return strip
 
     def _frame_is_shown(self) -> bool:
@@ -308,6 +394,22 @@ class ArticleView(TextArea, inherit_bindings=True):
         self.set_layer("actors", [Span(s, e, f"article--actor-{a.type}")
                                   for a in analysis.actors for s, e in a.mentions])
         self.set_layer("claims", [Span(c.start, c.end, _claim_style(c)) for c in analysis.claims])
+
+    def show_highlights(self, highlights: list[Highlight]) -> None:
+        """The analyst's highlights in their colours (orphans have no place in the text)."""
+        self.set_layer("highlights", [Span(h.start, h.end, f"article--highlight-{h.color}")
+                                      for h in highlights if not h.orphaned])
+
+    def mark_focus(self, item: Actor | Claim) -> None:
+        """Mark what the analyst points at in a side pane: an actor's mentions; a claim,
+        with its speaker and cue."""
+        if isinstance(item, Claim):
+            spans = [Span(item.start, item.end, "article--focus")]
+            spans += [Span(*span, "article--cue") for span in (item.speaker_span, item.cue_span)
+                      if span]
+        else:
+            spans = [Span(s, e, "article--focus") for s, e in item.mentions]
+        self.set_layer("focus", spans)
 
     # -- walks: search matches or an actor's mentions, stepped through with n/N -----------
     def start_walk(self, label: str, spans: list[tuple[int, int]], index: int = 0) -> None:

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.content import Content
 from textual.message import Message
+from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -36,8 +37,51 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
+class Hanging(Visual):
+    """A prompt whose lines wrap under their text, not back at the pane's left edge: each
+    wrapped row is indented by `indent` cells (an actor's name after its glyph), or by its
+    line's own leading spaces when more (an actor's type and role, a highlight's note).
+    Lines that fit are drawn as they are."""
+
+    def __init__(self, prompt: Text, console, indent: int = 0) -> None:
+        self.prompt, self.indent = prompt, indent
+        self.content = Content.from_rich_text(prompt, console=console)
+        self._wrapped: tuple[int, Content] | None = None
+
+    def __str__(self) -> str:
+        return str(self.prompt)
+
+    def _at(self, width: int) -> Content:
+        if self._wrapped is None or self._wrapped[0] != width:
+            rows: list[Content] = []
+            for line in self.content.split("\n", allow_blank=True):
+                indent = max(self.indent, len(line.plain) - len(line.plain.lstrip(" ")))
+                if not indent or indent * 2 > width or line.cell_length <= width:
+                    rows.append(line)
+                    continue
+                first, *rest = line.wrap(width)
+                rows.append(first)
+                if rest:
+                    after = line[len(first.plain):]  # from the space the first row broke at
+                    after = after[len(after.plain) - len(after.plain.lstrip(" ")):]
+                    rows += [Content(" " * indent) + part for part in after.wrap(width - indent)]
+            self._wrapped = (width, Content("\n").join(rows))
+        return self._wrapped[1]
+
+    def render_strips(self, width, height, style, options):
+        return self._at(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules, width: int) -> int:
+        return self._at(width).get_height(rules, width)
+
+
 class Pane(OptionList):
     """An OptionList that keeps the items it shows, and says so when it is empty."""
+
+    HANGING = 0  # cells the wrapped rows of a prompt are indented by (see Hanging)
 
     def __init__(self, title: str, empty: str, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -60,7 +104,9 @@ class Pane(OptionList):
             if count:
                 self.border_title = Content(f"{self.title} ({count})")
             return
-        self.set_options([Option(p, id=str(i)) for i, p in enumerate(prompts)])
+        console = self.app.console
+        self.set_options([Option(Hanging(p, console, self.HANGING), id=str(i))
+                          for i, p in enumerate(prompts)])
         # Content, not a str: a str border title is parsed as markup, and `count` may hold
         # text the user typed.
         self.border_title = Content(f"{self.title} ({count or len(items)})")
@@ -121,6 +167,8 @@ class _ItemPane(Pane):
 class ActorsPane(_ItemPane):
     """The article's actors; those named in the sentence under the cursor are marked."""
 
+    HANGING = 4  # under the name, after the mark and the glyph
+
     def __init__(self) -> None:
         super().__init__("Actors", "No actors found.", id="actors")
         self.marked: set[int] = set()  # indexes into the actors shown
@@ -138,8 +186,9 @@ class ActorsPane(_ItemPane):
         mono = self.app.has_class("-mono")
         for i in changed:
             if i < len(self.items):
-                self.replace_option_prompt_at_index(i, actor_prompt(self.items[i], i in marked,
-                                                                    mono))
+                prompt = actor_prompt(self.items[i], i in marked, mono)
+                self.replace_option_prompt_at_index(i, Hanging(prompt, self.app.console,
+                                                               self.HANGING))
 
 
 class ClaimsPane(_ItemPane):
@@ -163,6 +212,8 @@ class ClaimsPane(_ItemPane):
 
 class NotesPane(_ItemPane):
     """Highlights in text order, orphans, then article notes."""
+
+    HANGING = 2  # under the quote, after the colour swatch
 
     def __init__(self) -> None:
         super().__init__("Notes", "No highlights or notes yet: h highlights, a adds a note.",
