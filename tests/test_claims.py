@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from briefing.analysis import analyse
 
 
@@ -359,3 +361,150 @@ def test_a_statement_noun_is_its_possessors_claim():
 def test_who_seek_is_no_claim():
     claims = claims_of("The clinic helps women who seek abortions in the northern counties.")
     assert all(c["speaker"] != "women" for c in claims)
+
+
+def test_a_sign_that_read_a_quotation_speaks_through_read():
+    claim = one('Protesters carried a sign that read: "No new taxes for Springfield."',
+                "No new taxes")
+    assert claim["cue"] == "read"
+
+
+def test_a_frame_in_the_speakers_relative_clause_is_its_second_report():
+    claims = claims_of('"We will win in November," said Scott Reed, the group\'s chief strategist, '
+                       "who added that the group plans to spend heavily in Ohio.")
+    added = next((c for c in claims if c["cue"] == "added"), None)
+    assert added is not None and added["speaker"] == "Scott Reed"
+    assert "spend heavily in Ohio" in added["text"]
+    said = next(c for c in claims if c["cue"] == "said")
+    assert "spend heavily" not in said["text"]
+
+
+def test_praised_and_said_are_two_claims_with_their_own_cues():
+    claims = claims_of("Senator Jane Roe praised the governor's budget and said the state can "
+                       "afford new schools.")
+    said = next(c for c in claims if "afford new schools" in c["text"])
+    praised = next(c for c in claims if c["cue"] == "praised")
+    assert said["cue"] == "said" and "afford" not in praised["text"]
+
+
+def test_a_stance_noun_with_its_complement_is_its_holders_claim():
+    claims = claims_of("Voters in Springfield welcomed Senator Jane Roe's support for the "
+                       "farm bill.")
+    support = next(c for c in claims if c["cue"] == "support")
+    assert support["speaker"] == "Jane Roe" and support["text"].endswith("the farm bill")
+    claim = one("Mayor John Doe spoke in Ohio on Monday. His decision to close the library "
+                "surprised the teachers of Springfield.", "close the library")
+    assert claim["speaker"] == "John Doe" and claim["cue"] == "decision"
+    # with no holder, support names no source
+    assert no_cue("Support for the farm bill grew across Springfield last year.", "Support")
+
+
+def test_a_frame_deep_in_the_content_does_not_cut_the_claim():
+    claim = one("Former senator John Doe said that if the governor plans to raise taxes, "
+                "Springfield should elect someone else.", "elect someone else")
+    assert claim["cue"] == "said" and claim["speaker"] == "John Doe"
+    assert "raise taxes" in claim["text"]
+
+
+def test_according_to_a_source_beside_a_frame_is_a_claim_of_its_own():
+    claims = claims_of("Mayor John Doe said the city would not back down, according to people "
+                       "familiar with the talks.")
+    said = next(c for c in claims if c["cue"] == "said")
+    assert said["speaker"] == "John Doe" and "according" not in said["text"]
+    according = next((c for c in claims if c["cue"] == "according"), None)
+    assert according is not None and "people familiar" in according["speaker"]
+    assert "John Doe said" in according["text"]
+
+
+def test_reportedly_cues_a_claim_others_make():
+    claim = one("Senator Jane Roe reportedly met the governor of Ohio in secret last week.",
+                "met the governor")
+    assert claim["cue"] == "reportedly" and claim["speaker"] is None
+    assert "speculation" in claim["kinds"]
+
+
+def test_a_hedge_verb_in_a_second_clause_cues_that_clause():
+    claims = claims_of("Mayor John Doe won the count in Springfield and appeared poised to win "
+                       "a second term.")
+    appeared = next((c for c in claims if c["cue"] == "appeared"), None)
+    assert appeared is not None and "second term" in appeared["text"]
+
+
+def test_a_frame_under_a_verb_that_frames_nothing_reports_on_its_own():
+    claim = one("Mayor John Doe continues to insist that the Springfield plant will reopen.",
+                "plant will reopen")
+    assert claim["cue"] == "insist" and claim["speaker"] == "John Doe"
+    claim = one("Jane Roe went on to say that the farm bill would pass in May.",
+                "farm bill would pass")
+    assert claim["cue"] == "say" and claim["speaker"] == "Jane Roe"
+    # "known as" is a name, not someone's knowledge
+    assert no_cue("The group, known as the Springfield Five, met on Monday.", "known")
+
+
+def test_a_speakers_relative_clause_with_its_own_frame_is_not_in_the_main_claim():
+    claims = claims_of("Jane Roe, who estimates that the repairs will cost millions, described "
+                       "the damage to the Springfield bridge as severe.")
+    described = next(c for c in claims if c["cue"] == "described")
+    assert described["speaker"] == "Jane Roe" and "cost millions" not in described["text"]
+    estimates = next(c for c in claims if c["cue"] == "estimates")
+    assert "cost millions" in estimates["text"]
+
+
+def test_a_newspaper_that_reported_after_or_as_is_the_source():
+    claim = one("The plane was grounded last week after the Springfield Gazette reported that "
+                "its registration had expired.", "registration had expired")
+    assert claim["cue"] == "reported" and "Gazette" in claim["speaker"]
+    claim = one("As the Springfield Gazette reported on Saturday, the mayor has already hired "
+                "a new adviser.", "hired a new adviser")
+    assert claim["cue"] == "reported" and "Gazette" in claim["speaker"]
+
+
+# Cues of the lexicon (claims.toml): each text is a frame with that cue and speaker.
+FRAMES = [
+    ("Senator Jane Roe sought to reassure farmers about the new tariffs.", "reassure farmers",
+     "sought", "Jane Roe"),
+    ("Senator Jane Roe offered to debate the governor in Springfield in April.",
+     "debate the governor", "offered", "Jane Roe"),
+    ("Senator Jane Roe voted against the farm bill on Tuesday.", "farm bill", "voted",
+     "Jane Roe"),
+    ("Mayor John Doe has made no secret of his anger at the state budget.", "state budget",
+     "made", "John Doe"),
+    ("Jane Roe railed against the trade deal at every stop in Ohio.", "trade deal", "railed",
+     "Jane Roe"),
+    ("Senator Jane Roe portrayed the governor as a friend of the big banks.",
+     "friend of the big banks", "portrayed", "Jane Roe"),
+    ("Mayor John Doe apologized for the delays at the Springfield water plant.",
+     "water plant", "apologized", "John Doe"),
+    ("Jane Roe learned that the county had cut her budget by a third.", "cut her budget",
+     "learned", "Jane Roe"),
+    ('The plan, as Senator Jane Roe put it, "is dead on arrival in Springfield."',
+     "dead on arrival", "put", "Jane Roe"),
+    ("Senator Jane Roe was nervous about the vote on the farm bill.", "farm bill", "nervous",
+     "Jane Roe"),
+]
+# The same words where they are acts, not reports: no claim has that cue.
+NOT_FRAMES = [
+    ("The Springfield council plans the annual parade each spring.", "plans"),
+    ("The Springfield plant offered jobs to two hundred workers last year.", "offered"),
+    ("Jane Roe voted early on Tuesday in her home town of Springfield.", "voted"),
+    ("Jane Roe learned French at a school in Springfield.", "learned"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "cue", "speaker"), FRAMES)
+def test_a_lexicon_cue_frames_its_subjects_claim(text: str, phrase: str, cue: str,
+                                                 speaker: str) -> None:
+    claim = one(text, phrase)
+    assert (claim["cue"], claim["speaker"]) == (cue, speaker)
+
+
+@pytest.mark.parametrize(("text", "cue"), NOT_FRAMES)
+def test_a_lexicon_cue_without_its_complement_is_an_act(text: str, cue: str) -> None:
+    assert no_cue(text, cue)
+
+
+def test_plans_to_and_issued_a_statement_are_frames():
+    assert one("The mayor of Springfield plans to close two libraries next year.",
+               "close two libraries")["cue"] == "plans"
+    assert one("The Springfield council issued a statement condemning the new tariffs.",
+               "condemning the new tariffs")["cue"] == "issued"

@@ -17,7 +17,11 @@ _NUMERIC_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 def claim_words() -> dict[str, Any]:
     data = table("claims")
     return {
-        "reporting": frozenset(data["reporting_verbs"]),
+        # a verb that is a speech act only with its object is still a reporting verb
+        "reporting": frozenset(data["reporting_verbs"] + data["intention_verbs"]
+                               + data["clause_speech_verbs"] + data["bare_speech_verbs"]
+                               + list(data["speech_act_objects"])),
+        "intention": frozenset(data["intention_verbs"]),
         "addressee": frozenset(data["addressee_verbs"]),
         "denial": frozenset(data["denial_verbs"]),
         "statement_nouns": frozenset(data["statement_nouns"]),
@@ -31,8 +35,11 @@ def claim_words() -> dict[str, Any]:
         "bare_speech": frozenset(data["bare_speech_verbs"]),
         "clause_speech": frozenset(data["clause_speech_verbs"]),
         "speech_act_objects": {k: frozenset(v) for k, v in data["speech_act_objects"].items()},
+        "stance_nouns": {k: frozenset(v) for k, v in data["stance_nouns"].items()},
         "data_sources": frozenset(data["data_sources"]),
+        "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),
+        "hearsay_adverbs": frozenset(data["hearsay_adverbs"]),
         "attitude_adjectives": frozenset(data["attitude_adjectives"]),
         "editors_note": re.compile(
             r"^\s*[(\[](?:" + "|".join(data["editors_note_verbs"]) + r")\b[^)\]]*[)\]]\s*$",

@@ -36,7 +36,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             speaker_tok = source_in if source_in is not None else next(
                 (t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
             claim = _with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok, index)
-            if speaker_tok is None or not phrase_actors(speaker_tok, offset, index):
+            if speaker_tok is None or (not phrase_actors(speaker_tok, offset, index)
+                                       and _is_document(speaker_tok)):
                 media.append(claim)
             found.append(claim)
             continue
@@ -49,7 +50,17 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                                        token, holder, index))
             continue
         if _hedged_judgement(token):
-            found.append(make_claim(sent, offset, sent[0].i, sent[-1].i, None, token))
+            # the whole sentence when it is the root, else its own clause ("X led and
+            # appeared poised to win")
+            lo, hi = ((sent[0].i, sent[-1].i) if token.dep_ == "ROOT"
+                      else (_clause_start(token), token.right_edge.i))
+            found.append(make_claim(sent, offset, lo, min(hi, sent[-1].i), None, token))
+            continue
+        if _hearsay(token):
+            # "X reportedly met Y": others report it, unnamed; the adverb is the cue
+            verb = token.head
+            found.append(make_claim(sent, offset, max(_clause_start(verb), sent[0].i),
+                                    min(verb.right_edge.i, sent[-1].i), None, token))
             continue
         if token.pos_ not in ("VERB", "AUX", "NOUN") or frame_lemma(token) is None or (
                 not _speech_act(token)):
@@ -71,7 +82,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
         speaker_tok = _speaker_of(token)
         if _nested_frame(token, speaker_tok) and not _after_quotation(token):
             continue  # (a verb after a closing mark frames the quotation, whatever the parse)
-        if token.dep_ == "acl" or (token.dep_ == "advcl" and token.lower_ == "reported"):
+        if token.dep_ == "acl" or (token.dep_ == "advcl" and token.lower_ == "reported"
+                                   and not any(c.dep_ == "nsubj" for c in token.children)):
             # "as reported by VOA": the sentence is attributed to the agent
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -91,6 +103,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
         # A speaker inherited from another verb ("China condemned ..., saying ...") is not
         # part of this clause: the claim is the participle and what it says.
         own_speaker = speaker_tok is not None and speaker_tok.head.i == token.i
+        if own_speaker and speaker_tok.i < token.i and _holds_frame(speaker_tok):
+            # "Roe, who estimates that ..., described ...": the speaker's relative clause
+            # is a claim of its own; this one is the verb and what it says
+            own_speaker = False
         for part in content + ([speaker_tok] if own_speaker else []):
             lo, hi = min(lo, part.left_edge.i), max(hi, part.right_edge.i)
         if token.dep_ == "ROOT" or not content:
@@ -136,6 +152,8 @@ def _speech_act(verb: Any) -> bool:
     lemma = frame_lemma(verb) or verb.lemma_.lower()
     if verb.dep_ in ("amod", "compound", "nmod"):
         return False  # "pledged delegates": a modifier, not a frame
+    if lemma == "know" and verb.tag_ == "VBN":
+        return False  # "known as ISIS", "made their views known": no one knowing
     objects = claim_words()["speech_act_objects"].get(lemma)
     # the word may hang on the object instead of the verb ("see Roe as ...")
     words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
@@ -148,6 +166,11 @@ def _speech_act(verb: Any) -> bool:
             or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
             for c in verb.children) or (
             verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words()["data_sources"])
+    if lemma in claim_words()["intention"]:
+        if _with_infinitive(verb):
+            return True  # "offered to debate": an intention, whatever else the verb does
+        if objects is None:
+            return False
     if lemma in claim_words()["bare_speech"]:
         return _after_quotation(verb) or _introduces_quotation(verb) or not any(
             c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt") for c in verb.children)
@@ -156,6 +179,13 @@ def _speech_act(verb: Any) -> bool:
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
     return objects is None or with_object
+
+
+def _with_infinitive(verb: Any) -> bool:
+    """'plans to run', 'sought to temper', 'would like to see': the verb governs a
+    to-infinitive (not 'plans the trip', 'women who seek')."""
+    return any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)
+               for c in verb.children)
 
 
 def _quoted_as_saying(verb: Any) -> Any | None:
@@ -237,9 +267,29 @@ def _attitude_holder(adjective: Any) -> Any | None:
 def _hedged_judgement(token: Any) -> bool:
     """'X does not seem to relish ...', 'it appears that ...': the writer's hedged judgement,
     cued by the verb (no speaker). 'appeared on a show' has no complement: an event."""
-    return (token.dep_ == "ROOT" and token.lemma_.lower() in claim_words()["hedge_verbs"]
+    return (token.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl")
+            and token.pos_ in ("VERB", "AUX")
+            and token.lemma_.lower() in claim_words()["hedge_verbs"]
             and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd")
                     for c in token.children))
+
+
+def _hearsay(token: Any) -> bool:
+    """'reportedly', 'allegedly' on a verb: a claim others make, unnamed."""
+    return (token.lower_ in claim_words()["hearsay_adverbs"] and token.dep_ == "advmod"
+            and token.head.pos_ in ("VERB", "AUX"))
+
+
+def _clause_start(verb: Any) -> int:
+    """Where a verb's own clause starts: its subject's first word, else the verb."""
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.left_edge.i if subject is not None else verb.i
+
+
+def _is_document(noun: Any) -> bool:
+    """'a note to clients', 'audio provided by ...': the medium someone said it in, not who
+    said it ('people familiar with the plans', 'the Sun', 'a survey' are sources)."""
+    return noun.lemma_.lower() in claim_words()["media"] and noun.pos_ == "NOUN"
 
 
 def _is_according_to(token: Any) -> bool:
@@ -256,10 +306,17 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     ("X estimate that ..., although Y deny ...": Y's denial is a claim of its own)."""
     doc = cue.doc
     for t in doc[cue.i + 1:hi + 1]:
-        if (t.dep_ in ("advcl", "conj") and t.lemma_.lower() in claim_words()["reporting"]
-                and t.pos_ == "VERB" and not _inside(quotes, t.idx)
+        if _is_according_to(t) and not cue.lower_ == "according":
+            hi = t.i - 1  # "..., according to the Sun": the Sun's report is another claim
+            break
+        if (t.dep_ in ("advcl", "conj") and _beside(t, cue)
+                and t.lemma_.lower() in claim_words()["reporting"]
+                and t.pos_ == "VERB" and not _inside(quotes, t.idx) and _speech_act(t)
                 and any(c.dep_ in _SPEAKER_DEPS and c.tag_ not in ("WP", "WDT")
-                        for c in t.children)):  # "who to back" is no second speaker
+                        for c in t.children)) or (  # "who to back" is no second speaker
+                t.dep_ == "relcl" and _second_report(t) and not _inside(quotes, t.idx)
+                and any(c.dep_ in _SPEAKER_DEPS and c.lower_ == "who" for c in t.children)):
+            # (", who added that ...": the speaker's own second report)
             hi = min(hi, t.left_edge.i - 1)
             break
     while hi > cue.i and (doc[hi].is_punct or doc[hi].lower_ in _CLAUSE_JOINERS):
@@ -267,12 +324,27 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     return hi
 
 
+_CONTRASTS = {"although", "though", "while", "whereas", "but", "however"}
+
+
+def _beside(clause: Any, cue: Any) -> bool:
+    """A clause that stands beside the frame's claim rather than inside it: hung on the
+    frame's verb, or set against its content ("..., although Y deny ..."). 'X said that if
+    Y opted to ..., Z should ...' keeps Y's clause inside X's claim."""
+    return clause.head.i == cue.i or any(
+        c.dep_ in ("mark", "cc") and c.lower_ in _CONTRASTS for c in clause.children)
+
+
 def _interposed(verb: Any, content: list) -> bool:
-    """'X, he said, Y', 'In any case, Ms. Roe said, Y', 'Sales were great, he said, ...': a
-    frame with no content of its own, set off by a comma inside or after the clause it
-    reports (the parser hangs it on that clause)."""
+    """'X, he said, Y', 'In any case, Ms. Roe said, Y', 'Sales were great, he said, ...', 'as
+    The Times reported, Y': a frame with no content of its own, set off by a comma or "as"
+    inside or after the clause it reports (the parser hangs it on that clause)."""
     doc = verb.doc
-    if content or verb.dep_ != "parataxis":
+    if content:
+        return False
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True  # "..., as The Times reported on Saturday, he has ..."
+    if verb.dep_ != "parataxis":
         return False
     first = verb.left_edge.i  # the opening comma may hang on the verb or stand before it
     return doc[first].text in (",", "—", "–") or (
@@ -286,8 +358,20 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
     reporting = claim_words()["reporting"]
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB" for a in verb.ancestors):
         return False
-    if verb.dep_ in ("advcl", "conj") and any(c.dep_ in ("ccomp", "parataxis")
-                                               for c in verb.children):
+    outer = next((a for a in verb.ancestors if a.lemma_.lower() in reporting
+                  and a.pos_ == "VERB" and _speech_act(a)), None)
+    if outer is None:
+        # "continues to insist that", "went on to say": the verb above frames nothing, so
+        # this one reports on its own, given a speaker
+        return speaker is None
+    outer_speaker = _speaker_of(outer)
+    if (outer_speaker is not None
+            and outer_speaker.left_edge.i <= verb.i <= outer_speaker.right_edge.i):
+        # "said Scott Reed, who added that ...", "X, who has argued that ..., said": a frame
+        # in the outer speaker's own phrase is that speaker's second report, not its content
+        return False
+    if verb.dep_ in ("advcl", "conj") and verb.head.i == outer.i and any(
+            c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         # "X praised Y, saying he was ...", "she praised Y and said Z should ...": a second
         # report, not a complement
         return False
@@ -310,8 +394,26 @@ def _clause_end(verb: Any) -> int:
         if child.dep_ == "advcl" and any(t.lemma_.lower() in claim_words()["reporting"]
                                          for t in child.subtree):
             break
+        if child.dep_ == "conj" and _second_report(child):
+            break  # "X praised Y and said Z ...": the second report is a claim of its own
         end = max(end, child.right_edge.i)
     return end
+
+
+def _holds_frame(phrase: Any) -> bool:
+    """The phrase has a relative clause that is a frame of its own ("Roe, who estimates
+    that ...")."""
+    return any(t.dep_ == "relcl" and t.pos_ == "VERB" and frame_lemma(t) is not None
+               and _speech_act(t) and any(c.dep_ in ("ccomp", "xcomp", "dobj")
+                                          for c in t.children)
+               for t in phrase.subtree)
+
+
+def _second_report(verb: Any) -> bool:
+    """A conjoined reporting verb with a clause of its own ("... and said the senator can
+    ..."): a frame beside the first, not part of its content."""
+    return (verb.pos_ == "VERB" and frame_lemma(verb) is not None
+            and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
 
 
 def _speaker_of(verb: Any) -> Any | None:
@@ -324,8 +426,11 @@ def _speaker_of(verb: Any) -> Any | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
-            verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
-        return _speaker_of(verb.head)  # "X warned ..., labeling ..." : X labels
+            verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
+            verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
+        # "X warned ..., labeling ...": X labels; "X went on to say", "X took to Twitter
+        # to attack": X says, X attacks
+        return _speaker_of(verb.head)
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         # "X declined to discuss", "X goes on to list": the subject of the head speaks;
         # "urged Y to say": its object does
@@ -375,6 +480,10 @@ def nominal_frames(sent: Any, offset: int, already: list[Claim],
     lex = claim_words()
     found = []
     for token in sent:
+        stance = _stance_noun(token, offset, index)
+        if stance is not None:
+            found.append(stance)
+            continue
         if token.pos_ != "NOUN" or token.lemma_.lower() not in lex["statement_nouns"]:
             continue
         clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
@@ -397,11 +506,30 @@ def nominal_frames(sent: Any, offset: int, already: list[Claim],
     return found
 
 
-def _noun_holder(noun: Any) -> Any | None:
+def _stance_noun(noun: Any, offset: int, index: ActorIndex) -> Claim | None:
+    """'X's support for the bill', 'their criticism of Y', 'the senator's decision to run':
+    a stance noun with its complement is its holder's claim (possessor or 'by' phrase);
+    None without either."""
+    complements = claim_words()["stance_nouns"].get(noun.lemma_.lower())
+    if noun.pos_ != "NOUN" or complements is None:
+        return None
+    complement = next((c for c in noun.rights if (c.dep_ == "prep" and c.lower_ in complements)
+                       or (c.dep_ == "acl" and "to" in complements
+                           and any(a.tag_ == "TO" for a in c.children))), None)
+    holder = _noun_holder(noun, pronouns=True)
+    if complement is None or holder is None:
+        return None
+    lo = min(noun.left_edge.i, holder.left_edge.i)
+    hi = max(complement.right_edge.i, holder.right_edge.i)
+    return _with_speaker(noun.sent, offset, lo, hi, noun, holder, index)
+
+
+def _noun_holder(noun: Any, pronouns: bool = False) -> Any | None:
     """Whose claim a statement noun is: its possessor ("Roe's claim", not "its claim"), or
     the object of its 'by' / 'from' ("claims by the agencies")."""
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or (
+                pronouns and child.lower_ in ("his", "her", "their"))):
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)

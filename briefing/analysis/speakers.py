@@ -144,6 +144,8 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
     for t in [tok, *list(tok.conjuncts)]:
         if t.lower_ == "who" and t.head.dep_ == "relcl":
             t = t.head.head
+            while t.dep_ == "appos":  # "Scott Reed, the group's strategist, who ..."
+                t = t.head
         if t.lower_ in lex()["first_person"]:
             names.append(t.text)  # the speaker of the quote or turn, resolved by the caller
             continue
