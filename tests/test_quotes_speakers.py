@@ -206,3 +206,27 @@ def test_a_headline_opened_by_a_poll_or_a_kind_of_source_is_theirs():
     assert all(c["cue"] != ":" for c in claims_of(
         "But beware, Republicans: the party has lost this state twice since 1990."))
 
+
+
+def test_a_frame_between_two_pieces_of_a_quotation_is_not_nested_in_the_quote():
+    # the parser hangs "added" / "says" on a reporting verb inside the quoted words
+    text = ('Senator Paul Brandt toured the harbour on Monday. "That," he added, "promises '
+            'trouble for the harbour towns."')
+    assert speaker_of(text, "promises trouble for the harbour towns") == "Paul Brandt"
+    text = ('“If the river rises again,” the council’s engineer says, “what will the farmers '
+            'think of us?”')
+    assert covering(text, "If the river rises again")[0]["cue"] == "says"
+
+
+def test_a_word_of_the_quotation_is_never_the_speaker_of_its_frame():
+    # the parser takes "Anybody" (inside the quote) as the subject of "said"
+    text = ('"Anybody who attacks him, it\'s like buyer beware," said Lena Ortiz, who has '
+            'known the mayor since the 1970s.')
+    assert speaker_of(text, "it's like buyer beware") == "Lena Ortiz"
+
+
+def test_an_inverted_frame_after_a_comma_speaks_for_the_clause_before_it():
+    # "said" gets two subjects from the parser: the clause's and the speaker after it
+    text = ('The rejection of the treaty signals "the beginning of the end" for the union, '
+            'said Marta Kowalski, founder of the Green League.')
+    assert speaker_of(text, "The rejection of the treaty signals") == "Marta Kowalski"

@@ -69,7 +69,9 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                                        token, token.head, index))
             continue
         speaker_tok = _speaker_of(token)
-        if _nested_frame(token, speaker_tok) and not _after_quotation(token):
+        if speaker_tok is not None and _inside(quotes, speaker_tok.idx):
+            speaker_tok = _speaker_outside_quotes(token, quotes)
+        if _nested_frame(token, speaker_tok, quotes) and not _after_quotation(token):
             continue  # (a verb after a closing mark frames the quotation, whatever the parse)
         if token.dep_ == "acl" or (token.dep_ == "advcl" and token.lower_ == "reported"):
             # "as reported by VOA": the sentence is attributed to the agent
@@ -85,6 +87,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                    # a reporting clause hanging off this one is a claim of its own
                    and not (c.dep_ in ("advcl", "parataxis")
                             and c.lemma_.lower() in lex["reporting"])]
+        if speaker_tok is not None and speaker_tok.i > token.i:
+            # "The treaty's rejection signals ..., said Jane Roe": the clause before the
+            # inverted frame is what it reports, its subject included
+            content += [c for c in token.lefts if c.dep_ == "nsubj"]
         if speaker_tok is None and not content:
             continue
         lo, hi = token.i, token.i
@@ -195,6 +201,26 @@ def _inverted_speaker(verb: Any) -> Any | None:
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
 
+def _speaker_outside_quotes(verb: Any, quotes: list) -> Any | None:
+    """'"Thanks for coming," said the host', '"Anybody who attacks him ...," said Jane Roe':
+    the parser may take a word of the quotation as the subject of the verb that frames it;
+    the speaker is the noun after the verb, else the one between the closing mark and the
+    verb; None rather than a quoted word."""
+    doc = verb.doc
+    after = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr", "npadvmod",
+                                                       "oprd", "dative", "appos")
+                  and c.pos_ in ("NOUN", "PROPN") and not _inside(quotes, c.idx)), None)
+    if after is not None:
+        return after
+    between = []
+    for t in reversed(doc[verb.sent.start:verb.i]):
+        if t.is_quote or t.text in ("”", "''") or _inside(quotes, t.idx):
+            break
+        between.append(t)
+    nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return next((t for t in nouns if t.head.i == verb.i), nouns[0] if nouns else None)
+
+
 def _misread_frame(noun: Any) -> bool:
     """A reporting noun with no determiner right before "that" and a clause: a verb the
     parser read as a noun. "an estimate that ..." (a real noun) does not count."""
@@ -279,12 +305,15 @@ def _interposed(verb: Any, content: list) -> bool:
         first > 0 and doc[first - 1].text in (",", "—", "–"))
 
 
-def _nested_frame(verb: Any, speaker: Any | None) -> bool:
+def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     """'X said it would propose ...', 'Varga said incidents suggested ...': a reporting verb
     inside another's complement whose subject is a pronoun or a thing belongs to the outer
-    claim rather than making a claim of its own."""
+    claim rather than making a claim of its own. A reporting verb inside the quoted words
+    is no outer frame ('"That," he added, "promises ...": the parser hangs "added" on the
+    quote's own verb)."""
     reporting = claim_words()["reporting"]
-    if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB" for a in verb.ancestors):
+    if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB"
+               and not _inside(quotes, a.idx) for a in verb.ancestors):
         return False
     if verb.dep_ in ("advcl", "conj") and any(c.dep_ in ("ccomp", "parataxis")
                                                for c in verb.children):
@@ -318,6 +347,12 @@ def _speaker_of(verb: Any) -> Any | None:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted
+    if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "..., said Jane Roe, founder of ...": the parser may give the verb two subjects,
+        # the reported clause's and the inverted speaker's; the one after the verb speaks
+        inverted = next((c for c in verb.rights if c.dep_ == "nsubj"), None)
+        if inverted is not None:
+            return inverted
     for child in verb.children:
         if child.dep_ in _SPEAKER_DEPS and child.lower_ not in ("that", "which", "there", "it"):
             return child
