@@ -230,3 +230,12 @@ def test_an_inverted_frame_after_a_comma_speaks_for_the_clause_before_it():
     text = ('The rejection of the treaty signals "the beginning of the end" for the union, '
             'said Marta Kowalski, founder of the Green League.')
     assert speaker_of(text, "The rejection of the treaty signals") == "Marta Kowalski"
+
+
+def test_a_named_moderator_asks_in_his_own_turn_and_a_reporter_states_in_hers():
+    text = ("HALVORSEN: Do you really expect the tunnel to open in May?\n\n"
+            "OKAFOR: We do. The boring machines finished in March.\n\n"
+            "Q: Your ministry cancelled the contract twice. Why now?")
+    assert speaker_of(text, "Do you really expect the tunnel") == "Halvorsen"
+    assert speaker_of(text, "Your ministry cancelled the contract twice") == "Q"
+    assert not covering(text, "Why now")
