@@ -239,3 +239,12 @@ def test_a_named_moderator_asks_in_his_own_turn_and_a_reporter_states_in_hers():
     assert speaker_of(text, "Do you really expect the tunnel") == "Halvorsen"
     assert speaker_of(text, "Your ministry cancelled the contract twice") == "Q"
     assert not covering(text, "Why now")
+
+
+def test_a_later_verb_that_only_reports_with_its_object_does_not_cut_the_claim():
+    # "make" is a report only in "made clear": "her appointment would make history" is
+    # part of what the observers say
+    text = ('Political observers in the region say Lena Ortiz deserves the seat - and not '
+            'only because her appointment would make history.')
+    claim = covering(text, "Lena Ortiz deserves the seat")[0]
+    assert "would make history" in claim["text"]

@@ -283,7 +283,7 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     doc = cue.doc
     for t in doc[cue.i + 1:hi + 1]:
         if (t.dep_ in ("advcl", "conj") and t.lemma_.lower() in claim_words()["reporting"]
-                and t.pos_ == "VERB" and not _inside(quotes, t.idx)
+                and t.pos_ == "VERB" and not _inside(quotes, t.idx) and _speech_act(t)
                 and any(c.dep_ in _SPEAKER_DEPS and c.tag_ not in ("WP", "WDT")
                         for c in t.children)):  # "who to back" is no second speaker
             hi = min(hi, t.left_edge.i - 1)
