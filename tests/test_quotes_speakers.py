@@ -248,3 +248,10 @@ def test_a_later_verb_that_only_reports_with_its_object_does_not_cut_the_claim()
             'only because her appointment would make history.')
     claim = covering(text, "Lena Ortiz deserves the seat")[0]
     assert "would make history" in claim["text"]
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_a_second_report():
+    text = ('Senator Paul Brandt said the port would reopen in May, and he urged the ministry '
+            'to repair the locks before the winter.')
+    claim = next(c for c in covering(text, "repair the locks") if c["cue"] == "urged")
+    assert claim["speaker"] == "Paul Brandt"

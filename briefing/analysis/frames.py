@@ -313,7 +313,7 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     quote's own verb)."""
     reporting = claim_words()["reporting"]
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB"
-               and not _inside(quotes, a.idx) for a in verb.ancestors):
+               and not _inside(quotes, a.idx) for a in _governors(verb)):
         return False
     if verb.dep_ in ("advcl", "conj") and any(c.dep_ in ("ccomp", "parataxis")
                                                for c in verb.children):
@@ -331,6 +331,20 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     proper = speaker.pos_ == "PROPN" and speaker.text[:1].isupper()
     return (not proper and not speaker.ent_type_
             and speaker.lemma_.lower() not in speaker_lex()["person_nouns"])
+
+
+def _governors(verb: Any) -> list[Any]:
+    """The verbs whose complement `verb` may be: its ancestors, less the verb a conjunct
+    with its own subject is coordinated with ('X said ..., and he urged ...': "urged" is
+    no part of what X said)."""
+    found = []
+    node = verb
+    while node.head.i != node.i:
+        own_clause = node.dep_ == "conj" and any(c.dep_ in _SPEAKER_DEPS for c in node.children)
+        node = node.head
+        if not own_clause:
+            found.append(node)
+    return found
 
 
 def _clause_end(verb: Any) -> int:
