@@ -255,3 +255,13 @@ def test_a_coordinated_clause_with_its_own_subject_is_a_second_report():
             'to repair the locks before the winter.')
     claim = next(c for c in covering(text, "repair the locks") if c["cue"] == "urged")
     assert claim["speaker"] == "Paul Brandt"
+
+
+def test_a_relative_clause_that_reports_speaks_as_its_antecedent():
+    text = "The mayor met the dockworkers' union, which has argued that the port must stay public."
+    claim = next(c for c in covering(text, "the port must stay public") if c["cue"] == "argued")
+    assert claim["speaker"] == "dockworkers' union"
+    assert text[slice(*claim["speaker_span"])] == "dockworkers' union"
+    text = "Voters backed Lena Ortiz, who said the tunnel would open in May."
+    claim = next(c for c in covering(text, "the tunnel would open") if c["cue"] == "said")
+    assert claim["speaker"] == "Lena Ortiz"

@@ -339,12 +339,25 @@ def _governors(verb: Any) -> list[Any]:
     no part of what X said)."""
     found = []
     node = verb
-    while node.head.i != node.i:
+    while node.head.i != node.i and not (node.dep_ == "relcl" and _relative_antecedent(node)):
         own_clause = node.dep_ == "conj" and any(c.dep_ in _SPEAKER_DEPS for c in node.children)
         node = node.head
         if not own_clause:
             found.append(node)
     return found
+
+
+def _relative_antecedent(verb: Any) -> Any | None:
+    """'the ministry, which said that ...', 'Jane Roe, who warned that ...': a relative
+    clause whose subject is the relative pronoun and which reports a clause speaks as the
+    noun it hangs on."""
+    if (verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN")
+            or not any(c.dep_ == "ccomp" for c in verb.children)):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
+    if subject is None or subject.tag_ not in ("WDT", "WP"):
+        return None
+    return verb.head
 
 
 def _clause_end(verb: Any) -> int:
@@ -367,6 +380,9 @@ def _speaker_of(verb: Any) -> Any | None:
         inverted = next((c for c in verb.rights if c.dep_ == "nsubj"), None)
         if inverted is not None:
             return inverted
+    antecedent = _relative_antecedent(verb)
+    if antecedent is not None:
+        return antecedent
     for child in verb.children:
         if child.dep_ in _SPEAKER_DEPS and child.lower_ not in ("that", "which", "there", "it"):
             return child
