@@ -265,3 +265,14 @@ def test_a_relative_clause_that_reports_speaks_as_its_antecedent():
     text = "Voters backed Lena Ortiz, who said the tunnel would open in May."
     claim = next(c for c in covering(text, "the tunnel would open") if c["cue"] == "said")
     assert claim["speaker"] == "Lena Ortiz"
+
+
+def test_a_dash_after_a_quotation_signs_it():
+    text = ("We asked readers what the tunnel means to them.\n\n"
+            "“It took forty minutes off my commute and gave me my evenings back.” ― Ana Silva, "
+            "34, teacher\n\n"
+            "“The tolls are far too high for the people who live here.”―Marek Nowak")
+    claim = covering(text, "It took forty minutes off my commute")[0]
+    assert claim["speaker"] == "Ana Silva" and claim["cue"] == "―"
+    assert text[slice(*claim["speaker_span"])] == "Ana Silva"
+    assert speaker_of(text, "The tolls are far too high") == "Marek Nowak"
