@@ -276,3 +276,11 @@ def test_a_dash_after_a_quotation_signs_it():
     assert claim["speaker"] == "Ana Silva" and claim["cue"] == "―"
     assert text[slice(*claim["speaker_span"])] == "Ana Silva"
     assert speaker_of(text, "The tolls are far too high") == "Marek Nowak"
+
+
+def test_an_interposed_inverted_frame_speaks_for_the_clause_around_it():
+    # the parser makes Lena Ortiz the subject of "would be", and "contrast" that of "said"
+    text = "The contrast with the old port, said Lena Ortiz and others, would be clear to voters."
+    assert speaker_of(text, "would be clear to voters") == "Lena Ortiz and others"
+    text = "Dean Holm, a salesman from Leith, said Lena Ortiz will leave the port with momentum."
+    assert speaker_of(text, "will leave the port") == "Dean Holm"

@@ -378,6 +378,18 @@ def _speaker_of(verb: Any) -> Any | None:
         # "..., said Jane Roe, founder of ...": the parser may give the verb two subjects,
         # the reported clause's and the inverted speaker's; the one after the verb speaks
         inverted = next((c for c in verb.rights if c.dep_ == "nsubj"), None)
+        if inverted is None:
+            # "The contrast, said Jane Roe, would be clear": the parser makes the speaker
+            # the subject of the reported clause that resumes after her name
+            inverted = next((g for c in verb.rights if c.dep_ == "ccomp" for g in c.children
+                             if g.dep_ == "nsubj" and g.left_edge.i == verb.i + 1
+                             and g.pos_ in ("NOUN", "PROPN")
+                             and "," in (verb.doc[g.right_edge.i].text,
+                                         verb.doc[g.right_edge.i + 1].text)), None)
+            left = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+            if left is not None and (left.pos_ in ("PRON", "PROPN") or left.ent_type_
+                                     or left.lemma_.lower() in speaker_lex()["person_nouns"]):
+                inverted = None  # "Jane Roe, a salesman, said Y will ...": the usual order
         if inverted is not None:
             return inverted
     antecedent = _relative_antecedent(verb)
