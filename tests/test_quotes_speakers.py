@@ -284,3 +284,8 @@ def test_an_interposed_inverted_frame_speaks_for_the_clause_around_it():
     assert speaker_of(text, "would be clear to voters") == "Lena Ortiz and others"
     text = "Dean Holm, a salesman from Leith, said Lena Ortiz will leave the port with momentum."
     assert speaker_of(text, "will leave the port") == "Dean Holm"
+
+
+def test_an_unnamed_speaker_is_kept_without_a_trailing_adverb():
+    text = "Her campaign workers here said they have been working the state since the spring."
+    assert speaker_of(text, "working the state") == "Her campaign workers"

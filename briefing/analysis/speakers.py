@@ -120,7 +120,8 @@ def _genders(actors: list[Actor], text: str) -> dict[str, str]:
 def speaker_phrase(tok: Any) -> tuple[int, int]:
     """Token range [first, last] of the speaker's own words: the subject's phrase up to a
     comma or a clause hanging on it ("Western diplomats in the region, speaking on ..."),
-    without leading determiners or trailing punctuation, at most a dozen words."""
+    without leading determiners or trailing punctuation and adverbs ("workers here"), at
+    most a dozen words."""
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
     for t in doc[tok.i + 1:right + 1]:
@@ -132,7 +133,7 @@ def speaker_phrase(tok: Any) -> tuple[int, int]:
     right = max(right, tok.i)
     while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "preconj"):
         left += 1
-    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ")):
+    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "ADV")):
         right -= 1
     return left, right
 
