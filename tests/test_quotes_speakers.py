@@ -289,3 +289,12 @@ def test_an_interposed_inverted_frame_speaks_for_the_clause_around_it():
 def test_an_unnamed_speaker_is_kept_without_a_trailing_adverb():
     text = "Her campaign workers here said they have been working the state since the spring."
     assert speaker_of(text, "working the state") == "Her campaign workers"
+
+
+def test_a_title_case_headline_verb_after_a_name_is_its_frame():
+    # the model tags every word of a title-case line a proper noun: word order finds it
+    text = ("Ada Lund Finally Endorses Harbour Tolls After Winter Storms.\n\n"
+            "Ada Lund, a senator, spoke in Leith on Monday.")
+    claim = covering(text, "Harbour Tolls After Winter Storms")[0]
+    assert claim["speaker"] == "Ada Lund" and claim["cue"] == "Endorses"
+    assert text[slice(*claim["speaker_span"])] == "Ada Lund"

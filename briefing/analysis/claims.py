@@ -15,7 +15,7 @@ from briefing.analysis.frames import find_frames, nominal_frames
 from briefing.analysis.quote_speakers import Sentence, speak_for_quotations
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
-from briefing.analysis.turns import Turns, labelled_line, speak_for_turn
+from briefing.analysis.turns import Turns, headline_frame, labelled_line, speak_for_turn
 
 __all__ = ["Claim", "find_claims"]
 
@@ -39,6 +39,9 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             found = find_frames(sent, block.start, local, index)
             _share_according_to(found)
             found += nominal_frames(sent, block.start, found, index)
+            headline = headline_frame(sent, block.start, index)
+            if headline is not None:
+                found = [headline]  # the model's parse of a title-case line is no guide
             if turn_speaker and sent.text.rstrip().endswith("?"):
                 # "WALLACE: Do you really expect ...?": the moderator asks; "you" claims nothing
                 found = [c for c in found if (c.speaker or "").lower() != "you"]

@@ -66,6 +66,14 @@ class ActorIndex:
                 found.append(actor)
         return found
 
+    def ending_at(self, offset: int, not_before: int) -> tuple[list[int], Actor] | None:
+        """The mention (span, actor) that ends exactly at `offset` and starts at or after
+        `not_before`."""
+        for s, e, actor in self._around(not_before, offset):
+            if e == offset and s >= not_before:
+                return [s, e], actor
+        return None
+
     def starting_at(self, offset: int) -> Actor | None:
         """The actor whose mention starts exactly at `offset`."""
         i = bisect.bisect_left(self.starts, offset)
