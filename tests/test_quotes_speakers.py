@@ -298,3 +298,13 @@ def test_a_title_case_headline_verb_after_a_name_is_its_frame():
     claim = covering(text, "Harbour Tolls After Winter Storms")[0]
     assert claim["speaker"] == "Ada Lund" and claim["cue"] == "Endorses"
     assert text[slice(*claim["speaker_span"])] == "Ada Lund"
+
+
+def test_a_labelled_headline_speaks_for_all_after_its_colon():
+    text = ("Harbour Challenger Ada Lund: Impeach Mayor Tom Berg, Stop The Tolls.\n\n"
+            "Ada Lund, a senator, spoke in Leith on Monday against Tom Berg.")
+    assert speaker_of(text, "Impeach Mayor Tom Berg") == "Ada Lund"
+    text = ("Ada Lund: I Am Sure Voters Will Say No To The Tolls.\n\n"
+            "Ada Lund, a senator, spoke in Leith on Monday.")
+    claim = next(c for c in covering(text, "I Am Sure Voters Will Say No") if c["cue"] == ":")
+    assert claim["speaker"] == "Ada Lund"

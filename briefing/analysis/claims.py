@@ -49,8 +49,13 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             if labelled is not None:
                 # the label's line speaks from after its colon, verb or not (a headline)
                 lo = next((t.i for t in sent if block.start + t.idx >= labelled[2][1]), lo)
-            if not found and (_is_event(sent) or (turn_speaker and _is_turn_speech(sent))
-                              or (labelled and sent[-1].i - lo >= 2)):
+            whole = (block.start + sent.doc[lo].idx, block.start + sent.end_char - 1)
+            if labelled and sent[-1].i - lo >= 2 and not any(
+                    c.start <= whole[0] and c.end >= whole[1] for c in found):
+                # "Jane Roe: Voters Will Say No": the label speaks for all after its colon,
+                # frames inside it included
+                found.insert(0, make_claim(sent, block.start, lo, sent[-1].i, None, None))
+            elif not found and (_is_event(sent) or (turn_speaker and _is_turn_speech(sent))):
                 found.append(make_claim(sent, block.start, lo, sent[-1].i, None, None))
             if turn_speaker:
                 speak_for_turn(found, *turn_speaker)

@@ -56,7 +56,13 @@ def labelled_line(block: Any, index: ActorIndex) -> tuple[str, list[int], list[i
     if _source_label(words) and len(actors) <= 1:
         # "Poll: ...", "Insiders: ...", "WSJ editorial: ...": a source that is no name
         return m.group(1), [start, end], [end, end + 1]
-    if len(actors) != 1 or any(w[:1].islower() for w in words):
+    if any(w[:1].islower() for w in words):
+        return None
+    # "Port Challenger Ada Lund: ...": the name that ends at the colon is the label's head
+    named = index.ending_at(end, start) if len(actors) > 1 else None
+    if named is not None:
+        return named[1].name, named[0], [end, end + 1]
+    if len(actors) != 1:
         return None
     return actors[0].name, [start, end], [end, end + 1]
 
