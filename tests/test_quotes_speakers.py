@@ -308,3 +308,11 @@ def test_a_labelled_headline_speaks_for_all_after_its_colon():
             "Ada Lund, a senator, spoke in Leith on Monday.")
     claim = next(c for c in covering(text, "I Am Sure Voters Will Say No") if c["cue"] == ":")
     assert claim["speaker"] == "Ada Lund"
+
+
+def test_a_second_quotation_of_a_paragraph_keeps_the_first_ones_speaker():
+    text = ("“The tolls are not negotiable,” port spokesman Tomas Lind told the Harbour Times "
+            "in July, after Mayor Ada Berg stated an interest in ending the contract. "
+            "“These contracts are fully binding.”")
+    claim = covering(text, "These contracts are fully binding")[0]
+    assert claim["speaker"] == "Tomas Lind" and claim["cue"] == "told"

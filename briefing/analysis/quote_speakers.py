@@ -71,6 +71,11 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
     if signed is not None:
         return signed
     if near:
+        if previous is not None and previous[0].end >= para_start and previous[1] in near \
+                and not any(_same_sentence(c.cue_span, unit, text) for c in near):
+            # '“...,” Jane Roe told the paper, after X stated ... “...”': a second quotation
+            # of the paragraph with no frame of its own continues the first one's speaker
+            return previous[1]
         # the frame of the quotation's own sentence, else the last one before it
         return min(near, key=lambda c: (not _same_sentence(c.cue_span, unit, text),
                                         c.cue_span[0] > unit.start,
