@@ -316,3 +316,11 @@ def test_a_second_quotation_of_a_paragraph_keeps_the_first_ones_speaker():
             "“These contracts are fully binding.”")
     claim = covering(text, "These contracts are fully binding")[0]
     assert claim["speaker"] == "Tomas Lind" and claim["cue"] == "told"
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_its_quotation():
+    text = ("We asked readers about the tunnel.\n\n"
+            "”The tolls are far too high for the people who live here.” ― Marek Nowak")
+    units = find_quotations(text, [(0, 34), (36, len(text))])
+    assert [u.pieces for u in units.units] == [[(36, text.index("” ―") + 1)]]
+    assert speaker_of(text, "The tolls are far too high") == "Marek Nowak"
