@@ -324,3 +324,12 @@ def test_a_closing_mark_that_opens_a_paragraph_opens_its_quotation():
     units = find_quotations(text, [(0, 34), (36, len(text))])
     assert [u.pieces for u in units.units] == [[(36, text.index("” ―") + 1)]]
     assert speaker_of(text, "The tolls are far too high") == "Marek Nowak"
+
+
+def test_a_later_infinitive_that_only_reports_with_its_object_keeps_the_claim_whole():
+    # "raise" reports only in "raised concerns": "to raise the toll" is what she defended
+    text = ("LEITH — Senator Ada Lund defended her call to raise the harbour toll to $15 a "
+            "ship, saying the money would repair the locks.")
+    claim = next(c for c in covering(text, "defended her call") if c["cue"] == "defended")
+    assert "the harbour toll to $15" in claim["text"]
+    assert text[slice(*claim["speaker_span"])] == "Senator Ada Lund"  # not the dateline

@@ -364,7 +364,7 @@ def _clause_end(verb: Any) -> int:
     end = verb.i
     for child in verb.rights:
         if child.dep_ == "advcl" and any(t.lemma_.lower() in claim_words()["reporting"]
-                                         for t in child.subtree):
+                                         and _speech_act(t) for t in child.subtree):
             break
         end = max(end, child.right_edge.i)
     return end

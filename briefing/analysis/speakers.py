@@ -139,7 +139,8 @@ def speaker_phrase(tok: Any) -> tuple[int, int]:
             break
     right = min(right, left + _LONGEST_PHRASE - 1) if right > tok.i else right
     right = max(right, tok.i)
-    while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "preconj"):
+    while left < tok.i and (doc[left].dep_ in ("det", "punct", "cc", "preconj")
+                            or doc[left].is_space):  # a blanked dateline or label
         left += 1
     while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "ADV")):
         right -= 1
