@@ -333,3 +333,11 @@ def test_a_later_infinitive_that_only_reports_with_its_object_keeps_the_claim_wh
     claim = next(c for c in covering(text, "defended her call") if c["cue"] == "defended")
     assert "the harbour toll to $15" in claim["text"]
     assert text[slice(*claim["speaker_span"])] == "Senator Ada Lund"  # not the dateline
+
+
+def test_a_participle_that_reports_only_with_its_object_stays_in_the_claim():
+    # "showing" reports only for a poll or a record: here it is part of what was released
+    text = ("The Leith campaign released an ad this week showing Ada Lund making remarks "
+            "viewed by some as hostile to the dockworkers.")
+    claim = next(c for c in covering(text, "released an ad") if c["cue"] == "released")
+    assert "hostile to the dockworkers" in claim["text"]

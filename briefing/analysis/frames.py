@@ -86,7 +86,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                             and c.pos_ in ("PROPN", "PRON"))
                    # a reporting clause hanging off this one is a claim of its own
                    and not (c.dep_ in ("advcl", "parataxis")
-                            and c.lemma_.lower() in lex["reporting"])]
+                            and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
         if speaker_tok is not None and speaker_tok.i > token.i:
             # "The treaty's rejection signals ..., said Jane Roe": the clause before the
             # inverted frame is what it reports, its subject included
