@@ -341,3 +341,8 @@ def test_a_participle_that_reports_only_with_its_object_stays_in_the_claim():
             "viewed by some as hostile to the dockworkers.")
     claim = next(c for c in covering(text, "released an ad") if c["cue"] == "released")
     assert "hostile to the dockworkers" in claim["text"]
+
+
+def test_a_speakers_words_end_before_a_date():
+    text = "An arbitration panel in 2001 found the harbour authority was in breach of the deal."
+    assert speaker_of(text, "was in breach of the deal") == "arbitration panel"

@@ -133,6 +133,10 @@ def speaker_phrase(tok: Any) -> tuple[int, int]:
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
     for t in doc[tok.i + 1:right + 1]:
+        if t.dep_ == "prep" and t.head.i == tok.i and any(
+                c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children):
+            right = t.i - 1  # "an arbitration panel in 2001": when, not who
+            break
         if t.text in ",;:(—–" or (t.head.i == tok.i and t.dep_ in ("relcl", "acl", "appos")):
             # a clause hanging on the head starts at its own left edge ("who spoke ...")
             right = min(t.i, t.left_edge.i) - 1 if t.left_edge.i > tok.i else t.i - 1
