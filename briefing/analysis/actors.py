@@ -572,7 +572,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
-        if _is_headline(line) or _is_title_line(line):
+        if _is_headline(line) or is_title_line(line):
             mentions.extend((m, *_canonical(m)) for m in found)
             for mention in _headline_credit(doc, line, block.start):
                 mentions.append((mention, *_canonical(mention)))
@@ -808,7 +808,7 @@ def _headline_credit(doc: Any, line: str, offset: int) -> list[_Mention]:
     return [m for m in found if m is not None]
 
 
-def _is_title_line(line: str) -> bool:
+def is_title_line(line: str) -> bool:
     """A line in title case, its small words in lower case or not ("Clinton Was Headed to ER
     But Diverted to Avoid Bad Optics", "Trump's East European Achilles Heel", a video's
     caption): a headline, whose capitalised words are no evidence of names."""

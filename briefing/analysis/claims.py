@@ -15,7 +15,7 @@ from briefing.analysis.frames import find_frames, nominal_frames
 from briefing.analysis.quote_speakers import Sentence, speak_for_quotations
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
-from briefing.analysis.turns import Turns, labelled_line, speak_for_turn
+from briefing.analysis.turns import Turns, headline_frame, labelled_line, speak_for_turn
 
 __all__ = ["Claim", "find_claims"]
 
@@ -30,19 +30,32 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
     for block, doc in parsed:
         labelled = None if block.turn else labelled_line(block, index)
         turn_speaker = turns.speaker_of(block) or labelled
-        if turns.asking or _is_editors_note(block.text):
-            continue  # a reporter's question or an editor's note asserts nothing
+        if _is_editors_note(block.text):
+            continue  # an editor's note asserts nothing
         local = quotes.local(block.start, block.start + len(block.text))
         for sent in doc.sents:
+            if turns.asking and sent.text.rstrip().endswith("?"):
+                continue  # an anonymous reporter's question asserts nothing
             found = find_frames(sent, block.start, local, index)
             _share_according_to(found)
             found += nominal_frames(sent, block.start, found, index)
+            headline = headline_frame(sent, block.start, index)
+            if headline is not None:
+                found = [headline]  # the model's parse of a title-case line is no guide
+            if turn_speaker and sent.text.rstrip().endswith("?"):
+                # "WALLACE: Do you really expect ...?": the moderator asks; "you" claims nothing
+                found = [c for c in found if (c.speaker or "").lower() != "you"]
             lo = sent[0].i
             if labelled is not None:
                 # the label's line speaks from after its colon, verb or not (a headline)
                 lo = next((t.i for t in sent if block.start + t.idx >= labelled[2][1]), lo)
-            if not found and (_is_event(sent) or (turn_speaker and _is_statement(sent))
-                              or (labelled and sent[-1].i - lo >= 2)):
+            whole = (block.start + sent.doc[lo].idx, block.start + sent.end_char - 1)
+            if labelled and sent[-1].i - lo >= 2 and not any(
+                    c.start <= whole[0] and c.end >= whole[1] for c in found):
+                # "Jane Roe: Voters Will Say No": the label speaks for all after its colon,
+                # frames inside it included
+                found.insert(0, make_claim(sent, block.start, lo, sent[-1].i, None, None))
+            elif not found and (_is_event(sent) or (turn_speaker and _is_turn_speech(sent))):
                 found.append(make_claim(sent, block.start, lo, sent[-1].i, None, None))
             if turn_speaker:
                 speak_for_turn(found, *turn_speaker)
@@ -89,6 +102,14 @@ def _is_statement(sent: Any) -> bool:
     speaker's claim): a finite verb, not a question, not a greeting."""
     return (any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in sent)
             and not sent.text.rstrip().endswith("?") and len(sent) >= 4)
+
+
+def _is_turn_speech(sent: Any) -> bool:
+    """What a named speaker of a transcript says in a turn: a statement, or a question of
+    a few words ("WALLACE: Do you really think so?", "Why not debate?"): a moderator's
+    question is that person's speech (an anonymous reporter's turn was skipped before)."""
+    return _is_statement(sent) or (sent.text.rstrip().endswith("?")
+                                   and sum(not t.is_punct for t in sent) >= 3)
 
 
 def _is_event(sent: Any) -> bool:

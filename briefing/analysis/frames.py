@@ -80,7 +80,9 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                                        token, token.head, index))
             continue
         speaker_tok = _speaker_of(token)
-        if _nested_frame(token, speaker_tok) and not _after_quotation(token):
+        if speaker_tok is not None and _inside(quotes, speaker_tok.idx):
+            speaker_tok = _speaker_outside_quotes(token, quotes)
+        if _nested_frame(token, speaker_tok, quotes) and not _after_quotation(token):
             continue  # (a verb after a closing mark frames the quotation, whatever the parse)
         if token.dep_ == "acl" or (token.dep_ == "advcl" and token.lower_ == "reported"
                                    and not any(c.dep_ == "nsubj" for c in token.children)):
@@ -96,7 +98,11 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                             and c.pos_ in ("PROPN", "PRON"))
                    # a reporting clause hanging off this one is a claim of its own
                    and not (c.dep_ in ("advcl", "parataxis")
-                            and c.lemma_.lower() in lex["reporting"])]
+                            and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
+        if speaker_tok is not None and speaker_tok.i > token.i:
+            # "The treaty's rejection signals ..., said Jane Roe": the clause before the
+            # inverted frame is what it reports, its subject included
+            content += [c for c in token.lefts if c.dep_ == "nsubj"]
         if speaker_tok is None and not content:
             continue
         lo, hi = token.i, token.i
@@ -225,6 +231,26 @@ def _inverted_speaker(verb: Any) -> Any | None:
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
 
+def _speaker_outside_quotes(verb: Any, quotes: list) -> Any | None:
+    """'"Thanks for coming," said the host', '"Anybody who attacks him ...," said Jane Roe':
+    the parser may take a word of the quotation as the subject of the verb that frames it;
+    the speaker is the noun after the verb, else the one between the closing mark and the
+    verb; None rather than a quoted word."""
+    doc = verb.doc
+    after = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr", "npadvmod",
+                                                       "oprd", "dative", "appos")
+                  and c.pos_ in ("NOUN", "PROPN") and not _inside(quotes, c.idx)), None)
+    if after is not None:
+        return after
+    between = []
+    for t in reversed(doc[verb.sent.start:verb.i]):
+        if t.is_quote or t.text in ("”", "''") or _inside(quotes, t.idx):
+            break
+        between.append(t)
+    nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return next((t for t in nouns if t.head.i == verb.i), nouns[0] if nouns else None)
+
+
 def _misread_frame(noun: Any) -> bool:
     """A reporting noun with no determiner right before "that" and a clause: a verb the
     parser read as a noun. "an estimate that ..." (a real noun) does not count."""
@@ -351,15 +377,19 @@ def _interposed(verb: Any, content: list) -> bool:
         first > 0 and doc[first - 1].text in (",", "—", "–"))
 
 
-def _nested_frame(verb: Any, speaker: Any | None) -> bool:
+def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     """'X said it would propose ...', 'Varga said incidents suggested ...': a reporting verb
     inside another's complement whose subject is a pronoun or a thing belongs to the outer
-    claim rather than making a claim of its own."""
+    claim rather than making a claim of its own. A reporting verb inside the quoted words
+    is no outer frame ('"That," he added, "promises ...": the parser hangs "added" on the
+    quote's own verb)."""
     reporting = claim_words()["reporting"]
-    if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB" for a in verb.ancestors):
+    if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB"
+               and not _inside(quotes, a.idx) for a in _governors(verb)):
         return False
-    outer = next((a for a in verb.ancestors if a.lemma_.lower() in reporting
-                  and a.pos_ == "VERB" and _speech_act(a)), None)
+    outer = next((a for a in _governors(verb) if a.lemma_.lower() in reporting
+                  and a.pos_ == "VERB" and not _inside(quotes, a.idx) and _speech_act(a)),
+                 None)
     if outer is None:
         # "continues to insist that", "went on to say": the verb above frames nothing, so
         # this one reports on its own, given a speaker
@@ -388,11 +418,38 @@ def _nested_frame(verb: Any, speaker: Any | None) -> bool:
             and speaker.lemma_.lower() not in speaker_lex()["person_nouns"])
 
 
+def _governors(verb: Any) -> list[Any]:
+    """The verbs whose complement `verb` may be: its ancestors, less the verb a conjunct
+    with its own subject is coordinated with ('X said ..., and he urged ...': "urged" is
+    no part of what X said)."""
+    found = []
+    node = verb
+    while node.head.i != node.i and not (node.dep_ == "relcl" and _relative_antecedent(node)):
+        own_clause = node.dep_ == "conj" and any(c.dep_ in _SPEAKER_DEPS for c in node.children)
+        node = node.head
+        if not own_clause:
+            found.append(node)
+    return found
+
+
+def _relative_antecedent(verb: Any) -> Any | None:
+    """'the ministry, which said that ...', 'Jane Roe, who warned that ...': a relative
+    clause whose subject is the relative pronoun and which reports a clause speaks as the
+    noun it hangs on."""
+    if (verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN")
+            or not any(c.dep_ == "ccomp" for c in verb.children)):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
+    if subject is None or subject.tag_ not in ("WDT", "WP"):
+        return None
+    return verb.head
+
+
 def _clause_end(verb: Any) -> int:
     end = verb.i
     for child in verb.rights:
         if child.dep_ == "advcl" and any(t.lemma_.lower() in claim_words()["reporting"]
-                                         for t in child.subtree):
+                                         and _speech_act(t) for t in child.subtree):
             break
         if child.dep_ == "conj" and _second_report(child):
             break  # "X praised Y and said Z ...": the second report is a claim of its own
@@ -420,6 +477,27 @@ def _speaker_of(verb: Any) -> Any | None:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted
+    if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "..., said Jane Roe, founder of ...": the parser may give the verb two subjects,
+        # the reported clause's and the inverted speaker's; the one after the verb speaks
+        inverted = next((c for c in verb.rights if c.dep_ == "nsubj"), None)
+        if inverted is None:
+            # "The contrast, said Jane Roe, would be clear": the parser makes the speaker
+            # the subject of the reported clause that resumes after her name
+            inverted = next((g for c in verb.rights if c.dep_ == "ccomp" for g in c.children
+                             if g.dep_ == "nsubj" and g.left_edge.i == verb.i + 1
+                             and g.pos_ in ("NOUN", "PROPN")
+                             and "," in (verb.doc[g.right_edge.i].text,
+                                         verb.doc[g.right_edge.i + 1].text)), None)
+            left = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+            if left is not None and (left.pos_ in ("PRON", "PROPN") or left.ent_type_
+                                     or left.lemma_.lower() in speaker_lex()["person_nouns"]):
+                inverted = None  # "Jane Roe, a salesman, said Y will ...": the usual order
+        if inverted is not None:
+            return inverted
+    antecedent = _relative_antecedent(verb)
+    if antecedent is not None:
+        return antecedent
     for child in verb.children:
         if child.dep_ in _SPEAKER_DEPS and child.lower_ not in ("that", "which", "there", "it"):
             return child

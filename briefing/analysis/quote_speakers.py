@@ -4,6 +4,7 @@ briefing.analysis.quotes)."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +67,15 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
     own = [c for c in near if min(c.end, unit.end - 1) - max(c.start, unit.start + 1) > 3]
     if own:
         return min(own, key=lambda c: _distance(c.cue_span, unit))
+    signed = _dash_signature(unit.end, para_end, text, index)
+    if signed is not None:
+        return signed
     if near:
+        if previous is not None and previous[0].end >= para_start and previous[1] in near \
+                and not any(_same_sentence(c.cue_span, unit, text) for c in near):
+            # '“...,” Jane Roe told the paper, after X stated ... “...”': a second quotation
+            # of the paragraph with no frame of its own continues the first one's speaker
+            return previous[1]
         # the frame of the quotation's own sentence, else the last one before it
         return min(near, key=lambda c: (not _same_sentence(c.cue_span, unit, text),
                                         c.cue_span[0] > unit.start,
@@ -91,6 +100,25 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
         if gap.count("\n") <= 2 and not gap.strip(" \t\n.,"):
             return frame  # the continuation convention: a paragraph that is only a quote
     return None
+
+
+_SIGNATURE = re.compile(r"\s*([―—–])\s*([A-Z][^,.;:()\n]{1,60})")
+
+
+def _dash_signature(quote_end: int, para_end: int, text: str,
+                    index: ActorIndex) -> Claim | None:
+    """'“...” ― Jane Doe, 34, teacher' (reader comments, epigraphs): the name after a dash
+    that closes the quotation's paragraph signs it; its actor if it names one, else the
+    name as written."""
+    m = _SIGNATURE.match(text, quote_end, para_end)
+    if m is None or len(m.group(2).split()) > 6:
+        return None
+    start, end = m.start(2), m.start(2) + len(m.group(2).rstrip())
+    actors = index.all_in(start, end)
+    dash = [m.start(1), m.end(1)]
+    return Claim(start=dash[0], end=dash[1], text=m.group(1), kinds=["attributed"],
+                 speaker=actors[-1].name if actors else text[start:end], cue=m.group(1),
+                 cue_span=dash, speaker_span=[start, end])
 
 
 def _colon_label(colon: int, line_start: int, text: str, index: ActorIndex) -> Claim | None:

@@ -85,7 +85,8 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> Quotations:
         for m in _MARK.finditer(para):
             mark, at = m.group(), m.start()
             if open_at is None:
-                if _opens(para, at, mark) or mark == '"':
+                # a closing mark that opens its paragraph is an opening one set wrongly
+                if _opens(para, at, mark) or mark == '"' or (mark == "”" and at == lead):
                     open_at = at
                     # the continuation convention: this paragraph reopens the quotation
                     unit = carried if (carried is not None and at == lead) else None

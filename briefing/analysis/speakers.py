@@ -66,6 +66,14 @@ class ActorIndex:
                 found.append(actor)
         return found
 
+    def ending_at(self, offset: int, not_before: int) -> tuple[list[int], Actor] | None:
+        """The mention (span, actor) that ends exactly at `offset` and starts at or after
+        `not_before`."""
+        for s, e, actor in self._around(not_before, offset):
+            if e == offset and s >= not_before:
+                return [s, e], actor
+        return None
+
     def starting_at(self, offset: int) -> Actor | None:
         """The actor whose mention starts exactly at `offset`."""
         i = bisect.bisect_left(self.starts, offset)
@@ -120,19 +128,25 @@ def _genders(actors: list[Actor], text: str) -> dict[str, str]:
 def speaker_phrase(tok: Any) -> tuple[int, int]:
     """Token range [first, last] of the speaker's own words: the subject's phrase up to a
     comma or a clause hanging on it ("Western diplomats in the region, speaking on ..."),
-    without leading determiners or trailing punctuation, at most a dozen words."""
+    without leading determiners or trailing punctuation and adverbs ("workers here"), at
+    most a dozen words."""
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
     for t in doc[tok.i + 1:right + 1]:
+        if t.dep_ == "prep" and t.head.i == tok.i and any(
+                c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children):
+            right = t.i - 1  # "an arbitration panel in 2001": when, not who
+            break
         if t.text in ",;:(—–" or (t.head.i == tok.i and t.dep_ in ("relcl", "acl", "appos")):
             # a clause hanging on the head starts at its own left edge ("who spoke ...")
             right = min(t.i, t.left_edge.i) - 1 if t.left_edge.i > tok.i else t.i - 1
             break
     right = min(right, left + _LONGEST_PHRASE - 1) if right > tok.i else right
     right = max(right, tok.i)
-    while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "preconj"):
+    while left < tok.i and (doc[left].dep_ in ("det", "punct", "cc", "preconj")
+                            or doc[left].is_space):  # a blanked dateline or label
         left += 1
-    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ")):
+    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "ADV")):
         right -= 1
     return left, right
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefing.analysis.claim import Claim, attribute, claim_words
+from briefing.analysis.actors import is_title_line
+from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
 from briefing.analysis.speakers import ActorIndex
 from briefing.analysis.speakers import lex as speaker_lex
 
@@ -55,7 +56,13 @@ def labelled_line(block: Any, index: ActorIndex) -> tuple[str, list[int], list[i
     if _source_label(words) and len(actors) <= 1:
         # "Poll: ...", "Insiders: ...", "WSJ editorial: ...": a source that is no name
         return m.group(1), [start, end], [end, end + 1]
-    if len(actors) != 1 or any(w[:1].islower() for w in words):
+    if any(w[:1].islower() for w in words):
+        return None
+    # "Port Challenger Ada Lund: ...": the name that ends at the colon is the label's head
+    named = index.ending_at(end, start) if len(actors) > 1 else None
+    if named is not None:
+        return named[1].name, named[0], [end, end + 1]
+    if len(actors) != 1:
         return None
     return actors[0].name, [start, end], [end, end + 1]
 
@@ -81,3 +88,45 @@ def speak_for_turn(claims: list[Claim], speaker: str, label: list[int],
             claim.speaker_span = label
             if claim.cue is None:
                 claim.cue, claim.cue_span = ":", colon
+
+
+# Adverbs a headline may put between its speaker and verb ("Trump Finally Endorses Ryan").
+_HEADLINE_ADVERBS = {"just", "finally", "also", "now", "again", "still", "openly", "quietly",
+                     "reportedly", "officially", "formally", "publicly"}
+
+
+def headline_frame(sent: Any, offset: int, index: ActorIndex) -> Claim | None:
+    """'Jane Roe Slams Harbour Tolls', 'Port Is Safe, Harbour Board Finds': in a title-case
+    line the model tags every word a proper noun, so the frame is found by word order: a
+    reporting verb's -s form right after an actor's name (adverbs aside) makes that actor
+    speak for the rest of the line, or, at the line's end, for what precedes the name."""
+    if not is_title_line(sent.text):
+        return None
+    doc = sent.doc
+    for verb in sent[1:]:
+        if not _reports_in_present(verb.lower_):
+            continue
+        before = verb.i - 1
+        while before > sent.start and doc[before].lower_ in _HEADLINE_ADVERBS:
+            before -= 1
+        end = offset + doc[before].idx + len(doc[before].text)
+        found = index.ending_at(end, offset + sent.start_char)
+        if found is None:
+            continue
+        span, speaker = found
+        words = [t for t in doc[verb.i + 1:sent.end] if not t.is_punct]
+        if not words:  # "..., Harbour Board Finds": the words before the name
+            words = [t for t in sent if offset + t.idx < span[0] and not t.is_punct]
+        if not words:
+            return None
+        claim = make_claim(sent, offset, words[0].i, words[-1].i, speaker.name, verb)
+        claim.speaker_span = span
+        return claim
+    return None
+
+
+def _reports_in_present(word: str) -> bool:
+    """'slams', 'praises': the -s form of a reporting verb."""
+    reporting = claim_words()["reporting"]
+    return word.endswith("s") and (word[:-1] in reporting
+                                   or (word.endswith("es") and word[:-2] in reporting))
