@@ -442,7 +442,10 @@ def _relative_antecedent(verb: Any) -> Any | None:
     subject = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
     if subject is None or subject.tag_ not in ("WDT", "WP"):
         return None
-    return verb.head
+    head = verb.head
+    while head.dep_ == "appos":  # "Scott Reed, the group's strategist, who added ..."
+        head = head.head
+    return head
 
 
 def _clause_end(verb: Any) -> int:
