@@ -508,3 +508,11 @@ def test_plans_to_and_issued_a_statement_are_frames():
                "close two libraries")["cue"] == "plans"
     assert one("The Springfield council issued a statement condemning the new tariffs.",
                "condemning the new tariffs")["cue"] == "issued"
+
+
+def test_a_frame_with_nothing_beyond_its_cue_and_speaker_is_no_claim():
+    claims = claims_of("The senator took the microphone again. Ted Cruz continued. "
+                       "He said the bill would cut taxes for families in Texas.")
+    assert [c["text"] for c in claims if c["cue"] == "continued"] == []
+    said = next(c for c in claims if c["cue"] == "said")
+    assert "cut taxes" in said["text"] and said["speaker"] == "Ted Cruz"

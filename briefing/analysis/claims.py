@@ -7,6 +7,7 @@ resolved to actors (speakers.py); one claim's span and kinds: claim.py.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from briefing.analysis.actors import Actor
@@ -62,7 +63,29 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             sentences.append(Sentence(block.start, sent, found))
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)
+    claims = [c for c in claims if _asserts_something(c, text)]
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
+
+
+_WORD = re.compile(r"\w+")
+# Words a claim needs beyond its cue and speaker. At 1, "Cruz continued." and a bare "we
+# know" go (on PolNeAR train precision 0.922 -> 0.924, found and speaker unchanged); at 2
+# also "asked workers", "tell Bharara", but then a short content goes too (found -0.7).
+_FEWEST_WORDS = 1
+
+
+def _asserts_something(claim: Claim, text: str) -> bool:
+    """A claim says something beyond who and how: words outside its cue and speaker
+    ("Cruz continued.", "we know" assert nothing an analyst could weigh)."""
+    if claim.cue_span is None and claim.speaker_span is None:
+        return True
+    cut = sorted(s for s in (claim.cue_span, claim.speaker_span) if s is not None)
+    at, words = claim.start, 0
+    for s, e in cut:
+        words += len(_WORD.findall(text[at:max(at, s)]))
+        at = max(at, e)
+    words += len(_WORD.findall(text[at:claim.end]))
+    return words >= _FEWEST_WORDS
 
 
 def _merge_same_span(claims: list[Claim]) -> list[Claim]:
