@@ -274,8 +274,7 @@ class Claim:
 
     def reference(self) -> dict[str, Any]:
         """The short form a highlight stores of the claim it covers."""
-        return {"kinds": self.kinds, "speaker": self.speaker, "text": self.text,
-                "start": self.start, "end": self.end}
+        return {key: getattr(self, key) for key in _CLAIM_REFERENCE}
 
     def overlap(self, start: int, end: int) -> int:
         return min(end, self.end) - max(start, self.start)
