@@ -274,8 +274,7 @@ class Claim:
 
     def reference(self) -> dict[str, Any]:
         """The short form a highlight stores of the claim it covers."""
-        return {"kinds": self.kinds, "speaker": self.speaker, "text": self.text,
-                "start": self.start, "end": self.end}
+        return {key: getattr(self, key) for key in _CLAIM_REFERENCE}
 
     def overlap(self, start: int, end: int) -> int:
         return min(end, self.end) - max(start, self.start)
@@ -371,6 +370,15 @@ class Highlight:
     # The stored keys in the order they were read, so that writing the highlight back (an
     # undone delete) gives the record as it was, byte for byte.
     key_order: tuple[str, ...] = field(default=(), repr=False)
+    # The claim as stored, so that the keys beyond the reference (a newer Briefing's) and
+    # their order survive writing it back (see claim_reference).
+    stored_claim: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def claim_reference(self) -> dict[str, Any] | None:
+        """The claim as the highlight stores it: the claim's reference over what was read."""
+        if self.claim is None:
+            return None
+        return {**self.stored_claim, **self.claim.reference()}
 
     @property
     def orphaned(self) -> bool:
@@ -382,13 +390,14 @@ class Highlight:
     @classmethod
     def from_dict(cls, data: dict) -> Highlight:
         claim = data.get("claim")
-        # Highlights made before claims had offsets keep their claim as it was written.
-        placed = bool(claim) and "start" in claim and "end" in claim
+        # Highlights made before claims had offsets keep their claim as it was written (as
+        # does one without its words, or stored as null).
+        placed = isinstance(claim, dict) and {"start", "end", "text"} <= claim.keys()
         selector = data.get("selector")
         if selector:
             from briefing.anchoring import Selector
         extra = _extra(data, _HIGHLIGHT_KEYS)
-        if claim and not placed:
+        if "claim" in data and not placed:
             extra["claim"] = claim
         return cls(data.get("id"), int(data["article_id"]), data.get("start"), data.get("end"),
                    int(data.get("color", 1)), data.get("note") or "", list(data.get("tags") or []),
@@ -396,7 +405,8 @@ class Highlight:
                    Selector.from_dict(selector) if selector else None,
                    data.get("text_hash"), data.get("created"), data.get("updated"),
                    data.get("original_quote"), data.get("anchored_on"),
-                   data.get("quote_history"), extra, tuple(data))
+                   data.get("quote_history"), extra, tuple(data),
+                   dict(claim) if placed else {})
 
     def to_dict(self) -> dict[str, Any]:
         """The stored form, its keys in the order they were read; a new highlight's in the
@@ -404,7 +414,7 @@ class Highlight:
         out: dict[str, Any] = {"color": self.color, "tags": self.tags, "status": self.status,
                                **self.extra}
         if self.claim is not None:
-            out["claim"] = self.claim.reference()
+            out["claim"] = self.claim_reference()
         out.update(article_id=self.article_id, start=self.start, end=self.end, note=self.note)
         for key in ("selector", "text_hash", "created", "updated", "original_quote",
                     "anchored_on", "quote_history", "id"):

@@ -280,7 +280,7 @@ def _plan_annotations(plan: _Plan, stale: list[Highlight], text: str, digest: st
             fields["quote_history"] = history[-HISTORY_KEPT:]
         if claim is not None:
             moved_claim = next(claim_spans)
-            ref = a.claim.reference()
+            ref = a.claim_reference()
             if moved_claim is None:
                 ref.pop("start", None)  # its words are gone: kept as a label, no offsets
                 ref.pop("end", None)

@@ -117,3 +117,27 @@ def test_a_feed_as_stored_round_trips(db_path):
     assert list(feed.to_dict()) == [*raw, "id"]  # in the order the store wrote them
     assert (feed.title, feed.seen, feed.attempts, feed.extra) == (
         "Harbour Wire", ["a"], {"b": 1}, {"extra": True})
+
+
+def test_a_highlights_claim_keeps_the_keys_it_was_stored_with():
+    """A newer Briefing (or a script) may store more of the claim on a highlight than the
+    five reference keys: reading it and writing it back (an undone delete) keeps them, in
+    the order they were stored. So does a claim stored as null."""
+    with_cue = {"id": 2, "article_id": 1, "start": 0, "end": 9, "note": "", "color": 1,
+                "tags": [], "status": "anchored",
+                "claim": {"cue": "said", "kinds": ["statement"], "speaker": "X",
+                          "text": "X said it", "start": 0, "end": 9, "stance": "assert"}}
+    as_null = {"id": 3, "article_id": 1, "start": 0, "end": 3, "note": "", "color": 1,
+               "tags": [], "status": "anchored", "claim": None}
+    for stored in (with_cue, as_null):
+        written = Highlight.from_dict(stored).to_dict()
+        assert written == stored and list(written) == list(stored)
+        assert json.dumps(written) == json.dumps(stored)
+
+
+def test_a_highlights_claim_without_its_words_is_kept_not_a_traceback():
+    """Offsets but no text: not a claim the reader can place; kept as written."""
+    stored = {"article_id": 1, "start": 0, "end": 3, "note": "", "color": 1, "tags": [],
+              "status": "anchored", "claim": {"kinds": ["statement"], "start": 0, "end": 3}}
+    highlight = Highlight.from_dict(stored)
+    assert highlight.claim is None and highlight.to_dict() == stored

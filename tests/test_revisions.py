@@ -312,3 +312,21 @@ def test_opening_an_article_whose_highlights_and_grades_are_current_reads_no_ear
         read.clear()
         assert open_article(store, aid, None).reanchored.kept == 1
         assert earlier in read
+
+
+def test_a_highlights_claim_moved_by_an_update_keeps_its_other_keys(db_path):
+    """Re-anchoring rewrites the claim's offsets and words, and nothing else of it: keys a
+    newer Briefing stored with the claim survive the update."""
+    with Store(db_path) as store:
+        aid = import_file(store, ORIGINAL).article_id
+        text = store.article(aid)["text"]
+        phrase = "baseless speculation by Western media"
+        start = text.index(phrase)
+        claim = {"kinds": ["denial"], "speaker": "X", "text": phrase, "start": start,
+                 "end": start + len(phrase), "stance": "reject"}
+        highlight_id = store.add_annotation(aid, start, start + len(phrase), claim=claim)
+        update_article(store, aid, REVISED)
+        moved = store._raw()[f"annotations.{aid}"][str(highlight_id)]["claim"]
+        now = store.article(aid)["text"]
+    assert moved["stance"] == "reject"
+    assert now[moved["start"]:moved["end"]] == phrase and moved["start"] != start

@@ -8,6 +8,7 @@ import gc
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -18,6 +19,9 @@ from briefing.tui.keys import validate_keymap
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.store_service import StoreService
 from briefing.tui.themes import VARIABLES, available_themes
+
+if TYPE_CHECKING:
+    from briefing.analysis.runner import AnalysisProcess
 
 DEFAULT_THEME = "briefing-dark"
 GC_PAUSE_LIMIT = 2.0  # seconds: garbage collection resumes by then, first paint or not
@@ -223,7 +227,7 @@ class BriefingApp(App):
         doc = self.document
         self.early_analysis = AnalysisProcess(doc.text, doc.title, doc.meta, self.model)
 
-    def claim_early_analysis(self, text: str):
+    def claim_early_analysis(self, text: str) -> AnalysisProcess | None:
         """The analysis process started at launch, if it is analysing `text` (the reader
         then waits for it rather than start another); None otherwise."""
         early, self.early_analysis = self.early_analysis, None
