@@ -214,6 +214,38 @@ async def test_actor_index_analyses_the_rest_in_the_background(tmp_path):
         assert not pilot.app.screen.pending
 
 
+async def test_an_article_gone_meanwhile_does_not_stop_analysing_the_rest(tmp_path,
+                                                                         monkeypatch):
+    """'A' works from the list it was shown: an article another session deleted since
+    (its text no longer readable) is skipped, not a crash of the worker and the app."""
+    import briefing.analysis.cache as cache
+    from briefing.errors import BriefingError
+    from briefing.library import import_file
+    from briefing.tui.screens.finder import ActorIndexScreen
+
+    path = tmp_path / "rest.json"
+    with Store(path) as store:
+        gone = import_file(store, DATA / "baltic-cable-damage.md").article_id
+        import_file(store, DATA / "sahel-grain-corridor.md")
+    real = cache.analyse_in_child
+
+    def analyse(article, model):
+        if article.id == gone:
+            raise BriefingError(f"no article with id {gone}")
+        return real(article, model)
+
+    monkeypatch.setattr(cache, "analyse_in_child", analyse)
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        await library(pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ActorIndexScreen)
+                       and len(pilot.app.screen.pending) == 2)
+        await pilot.press("A")
+        await wait_for(pilot, lambda: pilot.app.screen.actors, timeout=60)
+        assert any(a.name == "Amadou Sissoko" for a in pilot.app.screen.actors)
+        assert [a.id for a in pilot.app.screen.pending] == [gone]
+
+
 async def test_search_lists_tags_and_a_tag_filters(tmp_path):
     from briefing.library import import_file
     from briefing.tui.screens.finder import SearchScreen, TagHit

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing.errors import BriefingError
 from briefing.sanitize import sanitise_line
 from briefing.tui.messages import AnalysisDone, AnalysisProgress, StoreAnswer, StoreFailure
 from briefing.tui.widgets.panes import TYPE_GLYPHS, clip
@@ -216,6 +217,8 @@ class ActorIndexScreen(Screen):
                 self.app.call_from_thread(self.app.notify, str(exc), severity="error",
                                           markup=False)
                 return
+            except BriefingError:
+                continue  # deleted by another session since the list was made: nothing to do
             if result is not None:
                 self.app.service.call(lambda store, article=article, result=result:
                                       save_analysis(store, article.hash, model, result))
