@@ -54,20 +54,31 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _read_model(kind: str, doc_id: int | str, read: Callable[[], Any]) -> Any:
+    """A stored record as its model, or a one-line error naming the damaged record (a file
+    edited by hand or by another tool) instead of a bare ValueError / KeyError."""
+    try:
+        return read()
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        detail = f"no {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise BriefingError(f"the stored {kind} {doc_id} is damaged ({detail}); "
+                            "it was changed outside Briefing") from None
+
+
 def _highlight(doc: Document) -> Highlight:
-    found = Highlight.from_dict(doc)
+    found = _read_model("highlight", doc.doc_id, lambda: Highlight.from_dict(doc))
     found.id = doc.doc_id
     return found
 
 
 def _note(doc: Document) -> ArticleNote:
-    found = ArticleNote.from_dict(doc)
+    found = _read_model("note", doc.doc_id, lambda: ArticleNote.from_dict(doc))
     found.id = doc.doc_id
     return found
 
 
 def _feed(doc: Document) -> Feed:
-    found = Feed.from_dict(doc)
+    found = _read_model("feed", doc.doc_id, lambda: Feed.from_dict(doc))
     found.id = doc.doc_id
     return found
 
@@ -367,7 +378,7 @@ class Store:
     def _article(self, doc_id: int | str, doc: dict) -> Article:
         """The model of a stored article; its text (and its revisions') is read from its
         file when first asked for, so listing ten thousand articles reads none of them."""
-        found = Article.from_dict(doc, self._read_text)
+        found = _read_model("article", doc_id, lambda: Article.from_dict(doc, self._read_text))
         found.id = int(doc_id)
         return found
 

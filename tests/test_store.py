@@ -478,3 +478,25 @@ def test_texts_of_an_import_that_never_committed_are_swept_with_the_hourly_backu
     with Store(db_path) as store:
         assert [p.name for p in texts.iterdir()] == [f"{kept}.txt"]
         assert store.article(1)["text"] == TEXT
+
+
+def test_a_damaged_record_is_named_in_one_line(db_path, capsys):
+    """A highlight edited by hand into something unreadable: the error says which record,
+    not a bare ValueError."""
+    import json
+
+    from briefing.cli import main
+
+    with Store(db_path) as store:
+        article_id = store.add_article("Talks", "Officials said the talks would resume. " * 3)
+        store.add_annotation(article_id, 0, 9, note="first")
+    table = next(db_path.parent.glob(f"{db_path.name}.d/annotations.*.json"))
+    data = json.loads(table.read_text())
+    record = data["1"]
+    record["color"] = "x"
+    table.write_text(json.dumps(data))
+    assert main(["--db", str(db_path), "export", str(article_id), "-o",
+                 str(db_path.parent / "out.md")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("briefing: the stored highlight 1 is damaged (")
+    assert err.count("\n") == 1
