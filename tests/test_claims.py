@@ -516,3 +516,20 @@ def test_a_frame_with_nothing_beyond_its_cue_and_speaker_is_no_claim():
     assert [c["text"] for c in claims if c["cue"] == "continued"] == []
     said = next(c for c in claims if c["cue"] == "said")
     assert "cut taxes" in said["text"] and said["speaker"] == "Ted Cruz"
+
+
+def test_a_happening_is_no_speaker_whatever_name_it_holds():
+    claims = claims_of("The Baltic summit in Riga will bring together defence ministers "
+                       "from nine countries to discuss the protection of undersea cables.")
+    discuss = [c for c in claims if c["cue"] == "discuss"]
+    assert discuss and all(c["speaker"] is None for c in discuss)
+
+
+def test_defending_a_border_or_against_an_invasion_is_an_act_not_a_stance():
+    claims = claims_of("Moldova, which has been defending itself against a hybrid offensive "
+                       "for a year, asked for help. Finland has been defending its border "
+                       "since March. The minister defended the decision to close the "
+                       "crossings.")
+    assert [c["speaker"] for c in claims if c["cue"] == "defending"] == []
+    defended = next(c for c in claims if c["cue"] == "defended")
+    assert "close the crossings" in defended["text"]

@@ -35,6 +35,8 @@ def claim_words() -> dict[str, Any]:
         "bare_speech": frozenset(data["bare_speech_verbs"]),
         "clause_speech": frozenset(data["clause_speech_verbs"]),
         "speech_act_objects": {k: frozenset(v) for k, v in data["speech_act_objects"].items()},
+        "physical_objects": frozenset(data["physical_objects"]),
+        "hostile_acts": frozenset(data["hostile_acts"]),
         "stance_nouns": {k: frozenset(v) for k, v in data["stance_nouns"].items()},
         "data_sources": frozenset(data["data_sources"]),
         "media": frozenset(data["media"]),

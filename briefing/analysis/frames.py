@@ -160,6 +160,8 @@ def _speech_act(verb: Any) -> bool:
         return False  # "pledged delegates": a modifier, not a frame
     if lemma == "know" and verb.tag_ == "VBN":
         return False  # "known as ISIS", "made their views known": no one knowing
+    if _physical_act(verb):
+        return False  # "defending its border", "defending itself against an invasion"
     objects = claim_words()["speech_act_objects"].get(lemma)
     # the word may hang on the object instead of the verb ("see Roe as ...")
     words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
@@ -185,6 +187,20 @@ def _speech_act(verb: Any) -> bool:
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
     return objects is None or with_object
+
+
+def _physical_act(verb: Any) -> bool:
+    """The verb acts on a place or against an armed act: what it does, not a stance."""
+    words = claim_words()
+    for child in verb.children:
+        # (not any place name: "criticized China", "backed Israel" are stances)
+        if child.dep_ == "dobj" and child.lemma_.lower() in words["physical_objects"]:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "against" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in words["hostile_acts"]
+                for g in child.children):
+            return True
+    return False
 
 
 def _with_infinitive(verb: Any) -> bool:
@@ -477,6 +493,14 @@ def _second_report(verb: Any) -> bool:
 
 
 def _speaker_of(verb: Any) -> Any | None:
+    found = _speaker_token(verb)
+    if found is not None and found.pos_ == "NOUN" and (
+            found.lemma_.lower() in speaker_lex()["event_nouns"]):
+        return None  # "The NATO summit will bring together leaders to discuss ...": no one
+    return found
+
+
+def _speaker_token(verb: Any) -> Any | None:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted

@@ -31,6 +31,7 @@ def lex() -> dict[str, Any]:
         "nominal_organisations": frozenset(data["nominal_organisations"]),
         "nominal_named_organisations": frozenset(data["nominal_named_organisations"]),
         "person_nouns": frozenset(data["person_nouns"]),
+        "event_nouns": frozenset(data["event_nouns"]),
     }
 
 
