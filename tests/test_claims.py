@@ -533,3 +533,11 @@ def test_defending_a_border_or_against_an_invasion_is_an_act_not_a_stance():
     assert [c["speaker"] for c in claims if c["cue"] == "defending"] == []
     defended = next(c for c in claims if c["cue"] == "defended")
     assert "close the crossings" in defended["text"]
+
+
+def test_a_thing_that_becomes_critical_holds_no_attitude():
+    claims = claims_of("The cable question may become critical if the repairs fail again. "
+                       "Fishermen in the harbour are worried about the repairs.")
+    assert [c for c in claims if c["cue"] == "critical"] == []
+    worried = next(c for c in claims if c["cue"] == "worried")
+    assert worried["speaker"] is not None and "Fishermen" in worried["speaker"]

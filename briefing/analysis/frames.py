@@ -302,8 +302,22 @@ def _attitude_holder(adjective: Any) -> Any | None:
             or adjective.lower_ not in claim_words()["attitude_adjectives"]
             or adjective.head.lemma_.lower() not in ("be", "remain", "become", "seem", "appear")):
         return None
-    return next((c for c in adjective.head.children if c.dep_ == "nsubj"
-                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    subject = next((c for c in adjective.head.children if c.dep_ == "nsubj"
+                    and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if (subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_
+            and subject.lemma_.lower() not in _holder_nouns()
+            and not any(c.dep_ in ("prep", "ccomp", "xcomp") for c in adjective.children)):
+        # "this issue may become critical if ...": no one's attitude to anything (but
+        # "parents are worried about ...", whoever the noun names)
+        return None
+    return subject
+
+
+def _holder_nouns() -> frozenset[str]:
+    """Common nouns that can hold an attitude: people, organisations, polls."""
+    lex = speaker_lex()
+    return (lex["person_nouns"] | lex["nominal_organisations"]
+            | lex["nominal_named_organisations"] | claim_words()["data_sources"])
 
 
 def _hedged_judgement(token: Any) -> bool:
