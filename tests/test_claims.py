@@ -516,3 +516,16 @@ def test_a_frame_with_nothing_beyond_its_cue_and_speaker_is_no_claim():
     assert [c["text"] for c in claims if c["cue"] == "continued"] == []
     said = next(c for c in claims if c["cue"] == "said")
     assert "cut taxes" in said["text"] and said["speaker"] == "Ted Cruz"
+
+
+def test_an_addressee_is_not_what_is_said():
+    telling = one("The senator hailed the vote as fantastic, telling reporters during a visit "
+                  "to Ohio on Friday that he thinks the deal will pass.", "telling reporters")
+    assert telling["text"].endswith("he thinks the deal will pass")
+    assert telling["speaker"] == "senator"
+
+
+def test_what_a_frame_casts_its_object_as_is_part_of_the_claim():
+    portraying = one("The governor hit back at her rival, portraying him as a friend of the "
+                     "oil industry.", "portraying him")
+    assert portraying["text"] == "portraying him as a friend of the oil industry"
