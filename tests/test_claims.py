@@ -529,3 +529,11 @@ def test_what_a_frame_casts_its_object_as_is_part_of_the_claim():
     portraying = one("The governor hit back at her rival, portraying him as a friend of the "
                      "oil industry.", "portraying him")
     assert portraying["text"] == "portraying him as a friend of the oil industry"
+
+
+def test_a_question_to_the_reader_claims_nothing():
+    claims = claims_of("Do you support the new stadium plan? Like the page and share it. "
+                       "The mayor said the stadium would open in 2027.")
+    assert [c["text"] for c in claims if (c["speaker"] or "").lower() == "you"] == []
+    said = next(c for c in claims if c["cue"] == "said")
+    assert "would open" in said["text"] and said["speaker"] == "mayor"
