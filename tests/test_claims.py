@@ -481,6 +481,8 @@ FRAMES = [
      "dead on arrival", "put", "Jane Roe"),
     ("Senator Jane Roe was nervous about the vote on the farm bill.", "farm bill", "nervous",
      "Jane Roe"),
+    ("Senator Jane Roe maintained that the farm bill was unconstitutional.",
+     "unconstitutional", "maintained", "Jane Roe"),
 ]
 # The same words where they are acts, not reports: no claim has that cue.
 NOT_FRAMES = [
@@ -488,6 +490,8 @@ NOT_FRAMES = [
     ("The Springfield plant offered jobs to two hundred workers last year.", "offered"),
     ("Jane Roe voted early on Tuesday in her home town of Springfield.", "voted"),
     ("Jane Roe learned French at a school in Springfield.", "learned"),
+    ("Senator Jane Roe maintained a double-digit lead over the governor in the polls.",
+     "maintained"),
 ]
 
 
