@@ -492,6 +492,8 @@ NOT_FRAMES = [
     ("Jane Roe learned French at a school in Springfield.", "learned"),
     ("Senator Jane Roe maintained a double-digit lead over the governor in the polls.",
      "maintained"),
+    ("Mayor John Doe once again found himself embroiled in a fight over the budget.",
+     "found"),
 ]
 
 

@@ -171,6 +171,8 @@ def _speech_act(verb: Any) -> bool:
     with_object = objects is not None and any(
         w.lemma_.lower() in objects or w.lower_ in objects for w in words)
     if lemma in claim_words()["clause_speech"]:
+        if verb.i + 1 < len(verb.doc) and verb.nbor(1).lower_.endswith(("self", "selves")):
+            return False  # "found himself embroiled in ...": where one ended up, not a finding
         return with_object or _after_quotation(verb) or _introduces_quotation(verb) or any(
             c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
             or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
