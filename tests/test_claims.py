@@ -481,6 +481,8 @@ FRAMES = [
      "dead on arrival", "put", "Jane Roe"),
     ("Senator Jane Roe was nervous about the vote on the farm bill.", "farm bill", "nervous",
      "Jane Roe"),
+    ("Senator Jane Roe maintained that the farm bill was unconstitutional.",
+     "unconstitutional", "maintained", "Jane Roe"),
 ]
 # The same words where they are acts, not reports: no claim has that cue.
 NOT_FRAMES = [
@@ -488,6 +490,10 @@ NOT_FRAMES = [
     ("The Springfield plant offered jobs to two hundred workers last year.", "offered"),
     ("Jane Roe voted early on Tuesday in her home town of Springfield.", "voted"),
     ("Jane Roe learned French at a school in Springfield.", "learned"),
+    ("Senator Jane Roe maintained a double-digit lead over the governor in the polls.",
+     "maintained"),
+    ("Mayor John Doe once again found himself embroiled in a fight over the budget.",
+     "found"),
 ]
 
 
@@ -541,3 +547,24 @@ def test_a_thing_that_becomes_critical_holds_no_attitude():
     assert [c for c in claims if c["cue"] == "critical"] == []
     worried = next(c for c in claims if c["cue"] == "worried")
     assert worried["speaker"] is not None and "Fishermen" in worried["speaker"]
+
+
+def test_an_addressee_is_not_what_is_said():
+    telling = one("The senator hailed the vote as fantastic, telling reporters during a visit "
+                  "to Ohio on Friday that he thinks the deal will pass.", "telling reporters")
+    assert telling["text"].endswith("he thinks the deal will pass")
+    assert telling["speaker"] == "senator"
+
+
+def test_what_a_frame_casts_its_object_as_is_part_of_the_claim():
+    portraying = one("The governor hit back at her rival, portraying him as a friend of the "
+                     "oil industry.", "portraying him")
+    assert portraying["text"] == "portraying him as a friend of the oil industry"
+
+
+def test_a_question_to_the_reader_claims_nothing():
+    claims = claims_of("Do you support the new stadium plan? Like the page and share it. "
+                       "The mayor said the stadium would open in 2027.")
+    assert [c["text"] for c in claims if (c["speaker"] or "").lower() == "you"] == []
+    said = next(c for c in claims if c["cue"] == "said")
+    assert "would open" in said["text"] and said["speaker"] == "mayor"

@@ -43,8 +43,9 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             headline = headline_frame(sent, block.start, index)
             if headline is not None:
                 found = [headline]  # the model's parse of a title-case line is no guide
-            if turn_speaker and sent.text.rstrip().endswith("?"):
-                # "WALLACE: Do you really expect ...?": the moderator asks; "you" claims nothing
+            if sent.text.rstrip().endswith("?"):
+                # "WALLACE: Do you really expect ...?", "Do you support the mayor? Like the
+                # page": the writer or moderator asks; "you" claims nothing
                 found = [c for c in found if (c.speaker or "").lower() != "you"]
             lo = sent[0].i
             if labelled is not None:

@@ -94,11 +94,15 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token, pobj, index))
             continue
         content = [c for c in token.children if c.dep_ in _CONTENT_DEPS
+                   # "telling reporters ... that ...": the addressee is not what is said
                    and not (token.lemma_.lower() in lex["addressee"] and c.dep_ == "dobj"
-                            and c.pos_ in ("PROPN", "PRON"))
+                            and c.pos_ in ("PROPN", "PRON", "NOUN"))
                    # a reporting clause hanging off this one is a claim of its own
                    and not (c.dep_ in ("advcl", "parataxis")
                             and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
+        if any(c.dep_ == "dobj" for c in content):
+            # "portraying Sanders as hypocritical": what the object is cast as is said too
+            content += [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "as"]
         if speaker_tok is not None and speaker_tok.i > token.i:
             # "The treaty's rejection signals ..., said Jane Roe": the clause before the
             # inverted frame is what it reports, its subject included
@@ -169,6 +173,8 @@ def _speech_act(verb: Any) -> bool:
     with_object = objects is not None and any(
         w.lemma_.lower() in objects or w.lower_ in objects for w in words)
     if lemma in claim_words()["clause_speech"]:
+        if verb.i + 1 < len(verb.doc) and verb.nbor(1).lower_.endswith(("self", "selves")):
+            return False  # "found himself embroiled in ...": where one ended up, not a finding
         return with_object or _after_quotation(verb) or _introduces_quotation(verb) or any(
             c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
             or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
