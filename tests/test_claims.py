@@ -516,3 +516,18 @@ def test_a_frame_with_nothing_beyond_its_cue_and_speaker_is_no_claim():
     assert [c["text"] for c in claims if c["cue"] == "continued"] == []
     said = next(c for c in claims if c["cue"] == "said")
     assert "cut taxes" in said["text"] and said["speaker"] == "Ted Cruz"
+
+
+@pytest.mark.parametrize(("text", "phrase", "cue", "speaker"), [
+    ("Mayor John Doe erred in saying that the Springfield plant would reopen in May.",
+     "plant would reopen", "saying", "John Doe"),
+    ("After suggesting that the farm bill was dead, Senator Jane Roe voted for it on Tuesday.",
+     "farm bill was dead", "suggesting", "Jane Roe"),
+    ("Senator Jane Roe was mocked by the governor for claiming that the bridge was safe.",
+     "bridge was safe", "claiming", "Jane Roe"),
+])
+def test_a_gerund_after_a_preposition_speaks_as_its_clauses_subject(
+        text: str, phrase: str, cue: str, speaker: str) -> None:
+    claim = next((c for c in claims_of(text) if c["cue"] == cue), None)
+    assert claim is not None and phrase in claim["text"]
+    assert claim["speaker"] == speaker

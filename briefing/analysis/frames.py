@@ -512,6 +512,10 @@ def _speaker_of(verb: Any) -> Any | None:
         # "X warned ..., labeling ...": X labels; "X went on to say", "X took to Twitter
         # to attack": X says, X attacks
         return _speaker_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        doer = _gerund_doer(verb.head.head)
+        if doer is not None:
+            return doer
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         # "X declined to discuss", "X goes on to list": the subject of the head speaks;
         # "urged Y to say": its object does
@@ -531,6 +535,19 @@ def _speaker_of(verb: Any) -> Any | None:
         if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return t
     return None
+
+
+def _gerund_doer(head: Any) -> Any | None:
+    """'X erred in saying ...', 'After suggesting ..., X disagreed', 'X was mocked for
+    claiming ...': a gerund after a preposition has no subject of its own; the subject of
+    the clause it modifies does the saying (a passive subject too: the agent mocks, the
+    subject claims). A gerund on a noun ('suspicion of supporting') has no such doer."""
+    if head.dep_ == "acomp" and head.pos_ == "ADJ":
+        head = head.head  # "X has been aggressive in pushing ..."
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return passive if passive is not None else _speaker_of(head)
 
 
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
