@@ -531,3 +531,13 @@ def test_a_gerund_after_a_preposition_speaks_as_its_clauses_subject(
     claim = next((c for c in claims_of(text) if c["cue"] == cue), None)
     assert claim is not None and phrase in claim["text"]
     assert claim["speaker"] == speaker
+
+
+def test_a_quotation_closed_on_a_comma_speaks_as_the_subject_after_it():
+    claim = one('"The bridge will stand for a century," Mayor John Doe shot back on Monday.',
+                "stand for a century")
+    assert (claim["cue"], claim["speaker"]) == ("shot", "John Doe")
+    claim = one('"The farm bill is a disgrace," Senator Jane Roe fumed.', "farm bill")
+    assert (claim["cue"], claim["speaker"]) == ("fumed", "Jane Roe")
+    # without the quotation the verb is no frame
+    assert no_cue("Senator Jane Roe fumed at the delay in Springfield.", "fumed")

@@ -62,7 +62,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             found.append(make_claim(sent, offset, max(_clause_start(verb), sent[0].i),
                                     min(verb.right_edge.i, sent[-1].i), None, token))
             continue
-        if token.pos_ not in ("VERB", "AUX", "NOUN") or frame_lemma(token) is None or (
+        if token.pos_ not in ("VERB", "AUX", "NOUN") or (
+                frame_lemma(token) is None and not _quotation_tag(token)) or (
                 not _speech_act(token)):
             continue
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
@@ -167,7 +168,8 @@ def _speech_act(verb: Any) -> bool:
     with_object = objects is not None and any(
         w.lemma_.lower() in objects or w.lower_ in objects for w in words)
     if lemma in claim_words()["clause_speech"]:
-        return with_object or _after_quotation(verb) or _introduces_quotation(verb) or any(
+        return (with_object or _after_quotation(verb) or _introduces_quotation(verb)
+                or _quotation_tag(verb)) or any(
             c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
             or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
             for c in verb.children) or (
@@ -207,6 +209,26 @@ def _after_quotation(verb: Any) -> bool:
     """The verb follows a closing quotation mark: '"...," added ...'."""
     doc = verb.doc
     return verb.i > 0 and (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in ("”", "''"))
+
+
+def _quotation_tag(verb: Any) -> bool:
+    """'"...," Jane Roe shot back.', '"...," one reader commented.': a quotation closed on a
+    comma and followed by nothing but a subject and its verb is that subject's speech,
+    whatever the verb (quipped, interjected, fumed); the form itself says so."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.dep_ not in (
+            "ROOT", "ccomp", "parataxis"):
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        return False  # "a chant ... that ricocheted through the arena": no speaker
+    doc = verb.doc
+    mark = subject.left_edge.i - 1
+    if mark <= verb.sent.start or verb.i - subject.left_edge.i > 6:
+        return False
+    closing = doc[mark].is_quote or doc[mark].text in ("”", "''")
+    return closing and doc[mark - 1].text in (",", "?", "!") and all(
+        t.dep_ in ("prt", "advmod", "punct", "npadvmod", "prep") or t.head.i != verb.i
+        for t in doc[verb.i + 1:verb.sent.end])
 
 
 def _introduces_quotation(verb: Any) -> bool:
