@@ -541,3 +541,15 @@ def test_a_quotation_closed_on_a_comma_speaks_as_the_subject_after_it():
     assert (claim["cue"], claim["speaker"]) == ("fumed", "Jane Roe")
     # without the quotation the verb is no frame
     assert no_cue("Senator Jane Roe fumed at the delay in Springfield.", "fumed")
+
+
+def test_a_dateline_before_the_subject_does_not_speak():
+    claim = one("Washington (WNS) – Democrat Jane Roe has taken a swipe at Mayor John Doe’s "
+                "stance on trade.", "swipe")
+    assert claim["speaker"] == "Jane Roe"
+
+
+def test_a_name_the_parser_made_the_root_speaks_for_its_verb():
+    claim = one("Senator John Doe, speaking later at a rally in Charleston, West Virginia, did "
+                "not mention the governor directly in his speech.", "mention the governor")
+    assert claim["speaker"] == "John Doe"

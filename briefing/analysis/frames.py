@@ -525,7 +525,10 @@ def _speaker_of(verb: Any) -> Any | None:
         return antecedent
     for child in verb.children:
         if child.dep_ in _SPEAKER_DEPS and child.lower_ not in ("that", "which", "there", "it"):
-            return child
+            # "Washington (AFP) - Jane Roe has taken ...": a dateline read as a second
+            # subject; the subject nearest the verb speaks
+            return next((c for c in reversed(list(verb.lefts)) if c.dep_ in _SPEAKER_DEPS
+                         and c.lower_ not in ("that", "which", "there", "it")), child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
@@ -548,6 +551,10 @@ def _speaker_of(verb: Any) -> Any | None:
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
+    if verb.dep_ == "relcl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN":
+        # "Jane Roe, speaking in Springfield, did not mention ...": the parser made the
+        # name the root and its verb a relative clause on it; the name speaks
+        return verb.head
     # Fallback for mis-parses: the nearest proper noun before the verb in its sentence.
     for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
         if t.pos_ == "VERB":
