@@ -568,3 +568,40 @@ def test_a_question_to_the_reader_claims_nothing():
     assert [c["text"] for c in claims if (c["speaker"] or "").lower() == "you"] == []
     said = next(c for c in claims if c["cue"] == "said")
     assert "would open" in said["text"] and said["speaker"] == "mayor"
+
+
+@pytest.mark.parametrize(("text", "phrase", "cue", "speaker"), [
+    ("Mayor John Doe erred in saying that the Springfield plant would reopen in May.",
+     "plant would reopen", "saying", "John Doe"),
+    ("After suggesting that the farm bill was dead, Senator Jane Roe voted for it on Tuesday.",
+     "farm bill was dead", "suggesting", "Jane Roe"),
+    ("Senator Jane Roe was mocked by the governor for claiming that the bridge was safe.",
+     "bridge was safe", "claiming", "Jane Roe"),
+])
+def test_a_gerund_after_a_preposition_speaks_as_its_clauses_subject(
+        text: str, phrase: str, cue: str, speaker: str) -> None:
+    claim = next((c for c in claims_of(text) if c["cue"] == cue), None)
+    assert claim is not None and phrase in claim["text"]
+    assert claim["speaker"] == speaker
+
+
+def test_a_quotation_closed_on_a_comma_speaks_as_the_subject_after_it():
+    claim = one('"The bridge will stand for a century," Mayor John Doe shot back on Monday.',
+                "stand for a century")
+    assert (claim["cue"], claim["speaker"]) == ("shot", "John Doe")
+    claim = one('"The farm bill is a disgrace," Senator Jane Roe fumed.', "farm bill")
+    assert (claim["cue"], claim["speaker"]) == ("fumed", "Jane Roe")
+    # without the quotation the verb is no frame
+    assert no_cue("Senator Jane Roe fumed at the delay in Springfield.", "fumed")
+
+
+def test_a_dateline_before_the_subject_does_not_speak():
+    claim = one("Washington (WNS) – Democrat Jane Roe has taken a swipe at Mayor John Doe’s "
+                "stance on trade.", "swipe")
+    assert claim["speaker"] == "Jane Roe"
+
+
+def test_a_name_the_parser_made_the_root_speaks_for_its_verb():
+    claim = one("Senator John Doe, speaking later at a rally in Charleston, West Virginia, did "
+                "not mention the governor directly in his speech.", "mention the governor")
+    assert claim["speaker"] == "John Doe"

@@ -62,7 +62,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             found.append(make_claim(sent, offset, max(_clause_start(verb), sent[0].i),
                                     min(verb.right_edge.i, sent[-1].i), None, token))
             continue
-        if token.pos_ not in ("VERB", "AUX", "NOUN") or frame_lemma(token) is None or (
+        if token.pos_ not in ("VERB", "AUX", "NOUN") or (
+                frame_lemma(token) is None and not _quotation_tag(token)) or (
                 not _speech_act(token)):
             continue
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
@@ -175,7 +176,8 @@ def _speech_act(verb: Any) -> bool:
     if lemma in claim_words()["clause_speech"]:
         if verb.i + 1 < len(verb.doc) and verb.nbor(1).lower_.endswith(("self", "selves")):
             return False  # "found himself embroiled in ...": where one ended up, not a finding
-        return with_object or _after_quotation(verb) or _introduces_quotation(verb) or any(
+        return (with_object or _after_quotation(verb) or _introduces_quotation(verb)
+                or _quotation_tag(verb)) or any(
             c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
             or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
             for c in verb.children) or (
@@ -229,6 +231,26 @@ def _after_quotation(verb: Any) -> bool:
     """The verb follows a closing quotation mark: '"...," added ...'."""
     doc = verb.doc
     return verb.i > 0 and (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in ("”", "''"))
+
+
+def _quotation_tag(verb: Any) -> bool:
+    """'"...," Jane Roe shot back.', '"...," one reader commented.': a quotation closed on a
+    comma and followed by nothing but a subject and its verb is that subject's speech,
+    whatever the verb (quipped, interjected, fumed); the form itself says so."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.dep_ not in (
+            "ROOT", "ccomp", "parataxis"):
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        return False  # "a chant ... that ricocheted through the arena": no speaker
+    doc = verb.doc
+    mark = subject.left_edge.i - 1
+    if mark <= verb.sent.start or verb.i - subject.left_edge.i > 6:
+        return False
+    closing = doc[mark].is_quote or doc[mark].text in ("”", "''")
+    return closing and doc[mark - 1].text in (",", "?", "!") and all(
+        t.dep_ in ("prt", "advmod", "punct", "npadvmod", "prep") or t.head.i != verb.i
+        for t in doc[verb.i + 1:verb.sent.end])
 
 
 def _introduces_quotation(verb: Any) -> bool:
@@ -547,7 +569,10 @@ def _speaker_token(verb: Any) -> Any | None:
         return antecedent
     for child in verb.children:
         if child.dep_ in _SPEAKER_DEPS and child.lower_ not in ("that", "which", "there", "it"):
-            return child
+            # "Washington (AFP) - Jane Roe has taken ...": a dateline read as a second
+            # subject; the subject nearest the verb speaks
+            return next((c for c in reversed(list(verb.lefts)) if c.dep_ in _SPEAKER_DEPS
+                         and c.lower_ not in ("that", "which", "there", "it")), child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
@@ -556,6 +581,10 @@ def _speaker_token(verb: Any) -> Any | None:
         # "X warned ..., labeling ...": X labels; "X went on to say", "X took to Twitter
         # to attack": X says, X attacks
         return _speaker_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        doer = _gerund_doer(verb.head.head)
+        if doer is not None:
+            return doer
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         # "X declined to discuss", "X goes on to list": the subject of the head speaks;
         # "urged Y to say": its object does
@@ -566,6 +595,10 @@ def _speaker_token(verb: Any) -> Any | None:
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
+    if verb.dep_ == "relcl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN":
+        # "Jane Roe, speaking in Springfield, did not mention ...": the parser made the
+        # name the root and its verb a relative clause on it; the name speaks
+        return verb.head
     # Fallback for mis-parses: the nearest proper noun before the verb in its sentence.
     for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
         if t.pos_ == "VERB":
@@ -575,6 +608,19 @@ def _speaker_token(verb: Any) -> Any | None:
         if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return t
     return None
+
+
+def _gerund_doer(head: Any) -> Any | None:
+    """'X erred in saying ...', 'After suggesting ..., X disagreed', 'X was mocked for
+    claiming ...': a gerund after a preposition has no subject of its own; the subject of
+    the clause it modifies does the saying (a passive subject too: the agent mocks, the
+    subject claims). A gerund on a noun ('suspicion of supporting') has no such doer."""
+    if head.dep_ == "acomp" and head.pos_ == "ADJ":
+        head = head.head  # "X has been aggressive in pushing ..."
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return passive if passive is not None else _speaker_of(head)
 
 
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
