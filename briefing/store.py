@@ -65,22 +65,23 @@ def _read_model(kind: str, doc_id: int | str, read: Callable[[], Any]) -> Any:
                             "it was changed outside Briefing") from None
 
 
-def _highlight(doc: Document) -> Highlight:
-    found = _read_model("highlight", doc.doc_id, lambda: Highlight.from_dict(doc))
+def _stored(kind: str, model: Any, doc: Document) -> Any:
+    """The model of a stored annotation, note or feed, carrying its document id."""
+    found = _read_model(kind, doc.doc_id, lambda: model.from_dict(doc))
     found.id = doc.doc_id
     return found
+
+
+def _highlight(doc: Document) -> Highlight:
+    return _stored("highlight", Highlight, doc)
 
 
 def _note(doc: Document) -> ArticleNote:
-    found = _read_model("note", doc.doc_id, lambda: ArticleNote.from_dict(doc))
-    found.id = doc.doc_id
-    return found
+    return _stored("note", ArticleNote, doc)
 
 
 def _feed(doc: Document) -> Feed:
-    found = _read_model("feed", doc.doc_id, lambda: Feed.from_dict(doc))
-    found.id = doc.doc_id
-    return found
+    return _stored("feed", Feed, doc)
 
 
 def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
