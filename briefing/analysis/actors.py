@@ -515,7 +515,7 @@ def _could_be_personal(name: str) -> bool:
     words = name.split()
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
             and words[0].replace("-", "").isalpha() and words[-1].replace("-", "").isalpha()
-            and not any(w.isupper() and w.isalpha() for w in words if len(w) > 1)  # "RT America"
+            and not any(_acronym_word(w) for w in words)  # "RT America", "Virginia AFL-CIO"
             and not any(w in _ORG_DESIGNATORS or w in _PLACE_DESIGNATORS or w in _NAMEPLATES
                         or w in _NEVER_SURNAMES or w.lower() in _institution_nouns()
                         for w in words)
@@ -550,6 +550,12 @@ _CONTRACTION = re.compile(r"['’](?:d|ll|m|ve|re)$")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
 
 
+def _acronym_word(word: str) -> bool:
+    """ "AFL-CIO", "RT", "U.N.": a word in capitals, which no personal name is."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
 def _looks_personal(surface: str) -> bool:
     """A common given name and a capitalised surname ("Carly Fiorina", "Sean Hannity",
     "Jean-Marc Ayrault"), or a given name, a middle initial and a surname ("Vann R. Newkirk")."""
@@ -559,7 +565,8 @@ def _looks_personal(surface: str) -> bool:
     initialled = (len(words) == 3 and bool(_INITIAL.fullmatch(words[1]))
                   and words[0].isalpha() and len(words[0]) > 1 and words[0][:1].isupper())
     return (2 <= len(words) <= 3 and (given or initialled)
-            and words[-1][:1].isupper() and words[-1] not in _ORG_DESIGNATORS
+            and words[-1][:1].isupper() and not _acronym_word(words[-1])  # "Virginia AFL-CIO"
+            and words[-1] not in _ORG_DESIGNATORS
             and words[-1] not in _NEVER_SURNAMES and words[-1] not in _PLACE_DESIGNATORS
             and surface not in table("places")["us_states"])
 
@@ -1018,9 +1025,11 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for short, full in _name_joins(persons).items():
         if len(full.split()) > len(short.split()):
             joined.setdefault(short, full)
-    owners_of, sexes = name_owners(persons, mentions, joined)
+    owners_of, sexes = name_owners(persons, mentions, joined, roles)
     for short, owners in owners_of.items():
-        joined.setdefault(short, owners[0])  # a shared surname: the bearer the text is about
+        if owners:
+            joined.setdefault(short, owners[0])  # a shared surname: the bearer meant
+    unowned = {short for short, owners in owners_of.items() if not owners}
     group_names: set[str] = set()
     # A one-word ORG/GPE that is really a known person's surname (small models do this),
     # and a one-word organisation fragment of one longer organisation name.
@@ -1066,13 +1075,13 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     # "KKK" beside "Ku Klux Klan": an acronym joins the one name it abbreviates.
     for short, full in _acronym_joins(all_names - persons, text).items():
         joined.setdefault(short, full)
-    joined = {name: _final(joined, name) for name in joined}
+    joined = {name: _final(joined, name) for name in joined if name not in unowned}
     actors: dict[str, Actor] = {}
     spoken: set[str] = set()  # parties named other than as a modifier
     for mention, name, kind in mentions:
         if name in org_parts:
             kind = "organisation"  # "Klan" tagged as a person is the Ku Klux Klan
-        if mention.courtesy and name in owners_of:
+        if mention.courtesy and owners_of.get(name):
             # "Mr. Clinton" beside Hillary Clinton: the sentence says which bearer.
             name, surface, span = courtesy_bearer(mention, owners_of[name], sexes, text)
             mention = _Mention(*span, surface, mention.label, mention.acting)
@@ -1104,7 +1113,7 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
             if target is not None and target.role is None and (name == target.name) == own:
                 target.role = role
     bearers = {short: actors[owners[0]] for short, owners in owners_of.items()
-               if owners[0] in actors}
+               if owners and owners[0] in actors}
     _add_missed_mentions(actors, text, bearers)
     _complete_single_names(actors, text)
     _us_state_namesakes(actors, text)

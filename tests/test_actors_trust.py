@@ -1,0 +1,42 @@
+"""Actors an analyst can trust: the kinds of slip seen on real news (each with a short text
+written for the test): a state swallowed by an organisation named after it, a bare surname
+given to the wrong one of two relatives, ..."""
+
+from __future__ import annotations
+
+from briefing.analysis import analyse
+
+
+def actors_of(text: str) -> dict[str, dict]:
+    return {a["name"]: a for a in analyse(text)["actors"]}
+
+
+def test_a_state_stays_apart_from_an_organisation_named_after_it():
+    found = actors_of("Union leaders in Virginia endorsed the governor on Monday. The Virginia "
+                      "AFL-CIO said its members would knock on doors across Virginia before "
+                      "the vote, and Rep. Virginia Foxx said she welcomed the contest.")
+    assert found["Virginia AFL-CIO"]["type"] == "organisation"
+    assert found["Virginia"]["type"] == "place"
+    assert "Virginia" not in found["Virginia AFL-CIO"]["aliases"]
+    assert "Virginia" not in found["Virginia Foxx"]["aliases"]
+
+
+def test_a_courtesy_title_of_the_other_sex_keeps_a_surname_from_a_relative():
+    found = actors_of("President Obama is rolling out a new campaign message for young voters. "
+                      "\"Our progress is on the ballot,\" Mr. Obama said on Saturday. The "
+                      "campaign plans to use Mr. Obama and the first lady, Michelle Obama, in "
+                      "the coming weeks.")
+    assert found["Michelle Obama"]["aliases"] == ["Michelle Obama"]
+    assert len(found["Michelle Obama"]["mentions"]) == 1
+    assert "Obama" in found and len(found["Obama"]["mentions"]) == 3
+
+
+def test_a_titled_surname_shared_by_two_people_goes_to_neither_without_evidence():
+    found = actors_of("Parts of the speech were almost identical to parts of Michelle Obama's "
+                      "speech. David Axelrod, chief strategist of Barack Obama's 2008 "
+                      "campaign, said there was no copying of Michelle Obama's speech. Newt "
+                      "Gingrich noted that both President Obama and Vice President Biden had "
+                      "survived criticism over borrowed lines.")
+    assert "Obama" not in found["Michelle Obama"]["aliases"]
+    assert found["Michelle Obama"]["role"] != "President"
+    assert len(found["Michelle Obama"]["mentions"]) == 2
