@@ -40,3 +40,12 @@ def test_a_titled_surname_shared_by_two_people_goes_to_neither_without_evidence(
     assert "Obama" not in found["Michelle Obama"]["aliases"]
     assert found["Michelle Obama"]["role"] != "President"
     assert len(found["Michelle Obama"]["mentions"]) == 2
+
+
+def test_an_epithet_is_no_part_of_the_name_it_mocks():
+    alone = actors_of("\"This will guarantee a Crooked Hillary win,\" Trump wrote on Tuesday.")
+    assert "Crooked Hillary" not in alone and "Hillary" in alone
+    assert alone["Hillary"]["type"] == "person"
+    # Nor is an adverb opening the sentence a given name: "Later Trump added".
+    later = actors_of("Hillary Clinton spoke in Ohio. Later Trump added that he would win.")
+    assert "Later Trump" not in later and "Trump" in later

@@ -32,6 +32,7 @@ from briefing.analysis.person_names import (
     courtesy_sex,
     derived_from,
     given_names,
+    is_epithet,
     is_short_given_name,
     is_suffixed,
     name_owners,
@@ -913,7 +914,8 @@ def _without_lead_words(mentions: list[tuple[_Mention, str, str]]
     """ "Crooked Hillary Clinton", "Miss Universe Alicia Machado", "Celebrating Clinton": words
     the model took into a name that another mention gives without them. The name is the
     full name ("Hillary Clinton": a given name first), or after a gerund, any name of a
-    person in the text ("Clinton")."""
+    person in the text ("Clinton"), or after an epithet ("Crooked Hillary"), that or a
+    given name."""
     persons = {name for _, name, kind in mentions if kind == "person"}
     full = {p for p in persons if len(p.split()) >= 2 and p.split()[0] in given_names()}
     surnames = persons | {p.split()[-1] for p in full}
@@ -924,7 +926,9 @@ def _without_lead_words(mentions: list[tuple[_Mention, str, str]]
                 words[0] not in given_names() and words[0].lower() not in titles()):
             for cut in (1, 2):
                 rest = " ".join(words[cut:])
-                if rest in full or (cut == 1 and words[0].endswith("ing") and rest in surnames):
+                if rest in full or (cut == 1 and words[0].endswith("ing") and rest in surnames) or (
+                        cut == 1 and is_epithet(words[0])
+                        and (rest in surnames or rest in given_names())):
                     start = mention.start + len(name) - len(rest)
                     mention = replace(mention, start=start, surface=rest, role=None)
                     name = rest
@@ -1171,8 +1175,9 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             if not found:
                 continue
             given = found.group(1)
-            if given.lower() in titles() or given.lower() in _NOT_GIVEN:
-                continue
+            if (given.lower() in titles() or given.lower() in _NOT_GIVEN or is_epithet(given)
+                    or given in noise()[1]):
+                continue  # "Crooked Hillary", "Later Trump": no given name
             full = f"{given} {actor.name}"
             if full in actors:
                 continue

@@ -30,6 +30,12 @@ def _nicknames() -> dict[str, frozenset[str]]:
     return {short: frozenset(formal) for short, formal in table("names")["nicknames"].items()}
 
 
+def is_epithet(word: str) -> bool:
+    """ "Crooked", "Lyin'", "Sleepy": a word of mockery or praise before a person's name."""
+    return word in table("names")["epithets"] or (
+        word[:1].isupper() and word.endswith(("ed", "in'", "in’")) and word not in given_names())
+
+
 def is_short_given_name(word: str) -> bool:
     """ "Al", "Bill", "Joe": the short form of a given name."""
     return word in _nicknames()
