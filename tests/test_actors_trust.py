@@ -49,3 +49,12 @@ def test_an_epithet_is_no_part_of_the_name_it_mocks():
     # Nor is an adverb opening the sentence a given name: "Later Trump added".
     later = actors_of("Hillary Clinton spoke in Ohio. Later Trump added that he would win.")
     assert "Later Trump" not in later and "Trump" in later
+
+
+def test_a_headline_colon_parts_the_speaker_from_what_he_says():
+    found = actors_of("De Blasio: Trust Bratton on security, not 'blowhard' Trump.\n\n"
+                      "Mayor Bill de Blasio rejected criticism from Donald Trump on Monday.\n\n"
+                      "De Blasio said the move was made by police commissioner Bill Bratton.")
+    assert set(found) == {"Bill de Blasio", "Bill Bratton", "Donald Trump"}
+    assert len(found["Bill Bratton"]["mentions"]) == 2
+    assert found["Bill de Blasio"]["mentions"][0] == [0, 9]

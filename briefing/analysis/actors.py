@@ -751,9 +751,10 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
 
 
 def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
-    """The model's entities, with two of its slips mended: a team named by its city and a
-    nickname tagged as a product ("Dallas" + "Cowboys") is one organisation, and an
-    organisation "at" another ("Fletcher School at Tufts University") is two."""
+    """The model's entities, with three of its slips mended: a team named by its city and a
+    nickname tagged as a product ("Dallas" + "Cowboys") is one organisation, an
+    organisation "at" another ("Fletcher School at Tufts University") is two, and so is a
+    name across a colon."""
     from spacy.tokens import Span
 
     mended: list[Any] = []
@@ -768,7 +769,13 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             continue
         at = [t.i for t in ent if t.lower_ == "at" and ent.start < t.i < ent.end - 1] if (
             ent.label_ == "ORG" and len(ent) > 2) else []
-        if len(at) == 1 and doc[at[0] + 1].is_title:
+        colon = next((t.i for t in ent if t.text == ":" and ent.start < t.i < ent.end - 1), None)
+        if colon is not None:
+            # "De Blasio: Trust Bratton": a headline's speaker and the start of what he
+            # says, never one name.
+            mended.append(Span(doc, ent.start, colon, label=ent.label_))
+            mended.append(Span(doc, colon + 1, ent.end, label=ent.label_))
+        elif len(at) == 1 and doc[at[0] + 1].is_title:
             mended.append(Span(doc, ent.start, at[0], label="ORG"))
             mended.append(Span(doc, at[0] + 1, ent.end, label="ORG"))
         else:
@@ -909,29 +916,31 @@ def _surnames_of_full_names(mentions: list) -> set[str]:
             if kind == "person" and " " in name}
 
 
-def _without_lead_words(mentions: list[tuple[_Mention, str, str]]
+def _without_lead_words(mentions: list[tuple[_Mention, str, str]], text: str = ""
                         ) -> list[tuple[_Mention, str, str]]:
     """ "Crooked Hillary Clinton", "Miss Universe Alicia Machado", "Celebrating Clinton": words
     the model took into a name that another mention gives without them. The name is the
     full name ("Hillary Clinton": a given name first), or after a gerund, any name of a
     person in the text ("Clinton"), or after an epithet ("Crooked Hillary"), that or a
-    given name."""
+    given name; after a headline's colon ("De Blasio: Trust Bratton"), any person's name."""
     persons = {name for _, name, kind in mentions if kind == "person"}
     full = {p for p in persons if len(p.split()) >= 2 and p.split()[0] in given_names()}
     surnames = persons | {p.split()[-1] for p in full}
     cleaned = []
     for mention, name, kind in mentions:
         words = name.split()
-        if kind == "person" and mention.surface == name and len(words) >= 2 and (
+        said = text[max(0, mention.start - 2):mention.start] == ": " and kind in (
+            "person", "organisation")  # "Trust Bratton": the start of what is said
+        if (kind == "person" or said) and mention.surface == name and len(words) >= 2 and (
                 words[0] not in given_names() and words[0].lower() not in titles()):
             for cut in (1, 2):
                 rest = " ".join(words[cut:])
                 if rest in full or (cut == 1 and words[0].endswith("ing") and rest in surnames) or (
-                        cut == 1 and is_epithet(words[0])
+                        cut == 1 and (is_epithet(words[0]) or said)
                         and (rest in surnames or rest in given_names())):
                     start = mention.start + len(name) - len(rest)
                     mention = replace(mention, start=start, surface=rest, role=None)
-                    name = rest
+                    name, kind = rest, "person"
                     break
         cleaned.append((mention, name, kind))
     return cleaned
@@ -1011,7 +1020,7 @@ def _used_alone(words: set[str], text: str) -> set[str]:
 
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
-    mentions = _shared_surnames(_without_lead_words(_one_apostrophe(mentions)), text)
+    mentions = _shared_surnames(_without_lead_words(_one_apostrophe(mentions), text), text)
     mentions = _persons_by_surname(mentions, text)
     # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
     named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
@@ -1055,8 +1064,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         first, _, rest = name.partition(" ")
         if rest and first.lower() in NAME_PARTICLES:
             surname = f"{first.lower()} {rest}".lower()
-            owners = {p for p in persons if p != name and (
-                p.lower() == surname or p.lower().endswith(" " + surname))}
+            owners = {_final(joined, p) for p in persons if p != name and (
+                p.lower() == surname or p.lower().endswith(" " + surname))}  # (one person)
             if len(owners) == 1:
                 joined[name] = owners.pop()
     # "Houthi forces" beside "the Houthis": one group, named in the plural.
