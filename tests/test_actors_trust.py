@@ -58,3 +58,15 @@ def test_a_headline_colon_parts_the_speaker_from_what_he_says():
     assert set(found) == {"Bill de Blasio", "Bill Bratton", "Donald Trump"}
     assert len(found["Bill Bratton"]["mentions"]) == 2
     assert found["Bill de Blasio"]["mentions"][0] == [0, 9]
+
+
+def test_a_show_is_no_person_and_a_website_is_an_organisation():
+    found = actors_of("Trump made similar comments on Thursday on CNBC’s “Squawk Box” "
+                      "program. During an interview on CNBC's Squawk Box, Trump said he won.\n\n"
+                      "In a comparison done on Zero Hedge, the statements were treated "
+                      "differently. Zero Hedge asked, \"Why now?\" \"On this basis,\" Zero "
+                      "Hedge said, \"the rate is higher.\"")
+    assert not any("Squawk" in name for name in found)
+    assert found["Zero Hedge"]["type"] == "organisation"
+    assert len(found["Zero Hedge"]["mentions"]) == 3
+    assert found["Trump"]["type"] == "person"

@@ -282,16 +282,18 @@ _OPENERS = {'"', "“", "‘", "'", "(", "[", "-", "—", "–"}
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
 
 
-def _in_quoted_title(line: str, start: int, end: int) -> bool:
+def _in_quoted_title(line: str, start: int, end: int, person: bool = False) -> bool:
     """ "Fiorina told "Fox and Friends,"": a title-cased phrase in quotation marks names a
     show, book or slogan; its words are no actors (a quoted sentence, "Trump is wrong",
-    keeps its names)."""
+    keeps its names). A quoted name alone is one ("The Wall Street Journal"), unless the
+    model took it for a `person` that has no given name ("Squawk Box")."""
     if '"' not in line and "“" not in line:
         return False
     for quoted in _QUOTED.finditer(line):
         if quoted.start(1) <= start and end <= quoted.end(1):
             if _LEADING.sub("", quoted.group(1).strip(" ,.")) == line[start:end]:
-                return False  # "The Wall Street Journal" in quotes is still the newspaper
+                return person and " " in line[start:end] and not _looks_personal(
+                    line[start:end])
             words = _HEADLINE_WORD.findall(quoted.group(1))
             return len(words) >= 2 and all(
                 w[:1].isupper() for w in words if w.lower() not in _TITLE_SMALL_WORDS)
@@ -576,6 +578,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     """Canonical actors of `text` from (block, spaCy Doc) pairs (see pipeline.parse)."""
     mentions: list[tuple[_Mention, str, str]] = []
     roles: dict[str, str] = {}
+    outlets: set[str] = set()  # names of media the model may take for persons
     lower_words: set[str] = set()  # filled on first need
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
@@ -601,11 +604,16 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             if mention is None or mention.start < covered_until or any(
                     m.start < mention.end and mention.start < m.end for m in found):
                 continue
+            person_tagged = ent.label_ == "PERSON"
             if _common_word(ent, mention, text, lower_words) or _in_quoted_title(
-                    line, mention.start - block.start, mention.end - block.start):
+                    line, mention.start - block.start, mention.end - block.start,
+                    person_tagged) or (person_tagged and _programme(ent)
+                                       and not _looks_personal(mention.surface)):
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
+            if " " in name and _on_outlet(ent) and not _looks_personal(name):
+                outlets.add(name)  # "a comparison done on Zero Hedge": a medium
             if kind == "organisation" and _could_be_personal(name) and (names_a_person(
                     role_from_context(ent, person=False)) or named_by_relation(ent)):
                 # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News": a
@@ -625,7 +633,40 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 role = valid_role(role_from_context(ent, person=False))
                 if role:
                     roles[name] = role
+    if outlets:
+        # A medium the model also took for a person ("Zero Hedge asked") is one still.
+        mentions = [(m, name, "organisation" if name in outlets and kind == "person" else kind)
+                    for m, name, kind in mentions]
+        for name in outlets:
+            roles.pop(name, None)
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text)
+
+
+@lru_cache(maxsize=8)
+def _kind_words(key: str) -> frozenset[str]:
+    """A list of actor_kinds.toml: words around a name that say its kind."""
+    return frozenset(table("actor_kinds")[key])
+
+
+def _on_outlet(ent: Any) -> bool:
+    """ "a comparison done on Zero Hedge", "posted on Red State Watcher": a name after "on"
+    with a verb or noun of saying or publishing names a medium."""
+    root = ent.root
+    return (root.dep_ == "pobj" and root.head.lower_ == "on"
+            and root.head.head.lemma_.lower() in _kind_words("on_outlet"))
+
+
+def _programme(ent: Any) -> bool:
+    """ "CNBC's "Squawk Box" program", "an interview on CNBC's Squawk Box": a name a
+    programme noun follows, or an organisation's own after "on", is a programme's."""
+    doc = ent.doc
+    after = ent.end + (1 if ent.end < len(doc) and doc[ent.end].is_quote else 0)
+    if after < len(doc) and doc[after].lower_ in _kind_words("programme_nouns"):
+        return True
+    before = ent.start - (1 if ent.start > 0 and doc[ent.start - 1].is_quote else 0)
+    owned = (before > 1 and doc[before - 1].tag_ == "POS"
+             and doc[before - 2].ent_type_ == "ORG")
+    return owned and _on_outlet(ent)
 
 
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
