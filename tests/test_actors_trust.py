@@ -70,3 +70,15 @@ def test_a_show_is_no_person_and_a_website_is_an_organisation():
     assert found["Zero Hedge"]["type"] == "organisation"
     assert len(found["Zero Hedge"]["mentions"]) == 3
     assert found["Trump"]["type"] == "person"
+
+
+def test_a_company_is_no_place_and_a_pollster_no_person():
+    company = actors_of("The actor, who also stars on the Netflix thriller “Harbour” and the "
+                        "PBS drama “Night Shift,” returns to the stage this week.")
+    assert company["Netflix"]["type"] == "organisation"
+    poll = actors_of("The latest Rasmussen Reports poll shows Trump leading Clinton 44 percent "
+                     "to 37 percent. It is the third week in a row that the Rasmussen poll "
+                     "has shown Trump in the lead.")
+    pollster = [a for a in poll.values() if "Rasmussen" in a["aliases"]]
+    assert len(pollster) == 1 and pollster[0]["type"] == "organisation"
+    assert len(pollster[0]["mentions"]) == 2

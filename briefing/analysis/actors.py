@@ -579,6 +579,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     mentions: list[tuple[_Mention, str, str]] = []
     roles: dict[str, str] = {}
     outlets: set[str] = set()  # names of media the model may take for persons
+    pollsters: set[str] = set()
+    subjects: set[str] = set()  # names of persons the subject of a verb
     lower_words: set[str] = set()  # filled on first need
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
@@ -614,6 +616,14 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             name, kind = _canonical(mention)
             if " " in name and _on_outlet(ent) and not _looks_personal(name):
                 outlets.add(name)  # "a comparison done on Zero Hedge": a medium
+            if " " not in name and kind in ("person", "place") and _modifies(
+                    ent, "poll_nouns"):
+                pollsters.add(name)  # "the Rasmussen poll": a pollster
+            elif kind == "person" and ent.root.dep_ == "nsubj":
+                subjects.add(name)
+            elif (kind == "place" and not _known_place(name)
+                  and _modifies(ent, "company_nouns")):
+                kind = "organisation"  # "the Netflix thriller": a company
             if kind == "organisation" and _could_be_personal(name) and (names_a_person(
                     role_from_context(ent, person=False)) or named_by_relation(ent)):
                 # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News": a
@@ -633,10 +643,15 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 role = valid_role(role_from_context(ent, person=False))
                 if role:
                     roles[name] = role
+    # A medium or pollster the model also took for a person ("Zero Hedge asked") is one
+    # still (but not a person's surname, "Scott Rasmussen", nor a pollster that is a
+    # person's subject elsewhere: "a Trump poll ..., Trump said").
+    outlets |= pollsters - subjects
+    outlets -= {name.split()[-1] for _, name, kind in mentions
+                if kind == "person" and " " in name and name not in outlets}
     if outlets:
-        # A medium the model also took for a person ("Zero Hedge asked") is one still.
-        mentions = [(m, name, "organisation" if name in outlets and kind == "person" else kind)
-                    for m, name, kind in mentions]
+        mentions = [(m, name, "organisation" if name in outlets and kind in (
+            "person", "place") else kind) for m, name, kind in mentions]
         for name in outlets:
             roles.pop(name, None)
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text)
@@ -654,6 +669,22 @@ def _on_outlet(ent: Any) -> bool:
     root = ent.root
     return (root.dep_ == "pobj" and root.head.lower_ == "on"
             and root.head.head.lemma_.lower() in _kind_words("on_outlet"))
+
+
+def _modifies(ent: Any, nouns: str) -> bool:
+    """ "the Netflix thriller", "the Rasmussen poll": the name modifies one of a list of
+    actor_kinds.toml's nouns (by the parse, or as the noun right after it and its
+    adjectives: "the Netflix serial thriller")."""
+    root, doc, words = ent.root, ent.doc, _kind_words(nouns)
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= ent.end and (
+            root.head.lower_ in words):
+        return True
+    for token in doc[ent.end:ent.end + 3]:
+        if token.lower_ in words:
+            return True
+        if token.pos_ != "ADJ" or not token.is_lower:
+            return False  # (not "the Trump campaign poll")
+    return False
 
 
 def _programme(ent: Any) -> bool:
@@ -795,7 +826,8 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
     """The model's entities, with three of its slips mended: a team named by its city and a
     nickname tagged as a product ("Dallas" + "Cowboys") is one organisation, an
     organisation "at" another ("Fletcher School at Tufts University") is two, and so is a
-    name across a colon."""
+    name across a colon; a person's name before an organisation's designator left out
+    ("Rasmussen" + "Reports") is an organisation's."""
     from spacy.tokens import Span
 
     mended: list[Any] = []
@@ -811,7 +843,13 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
         at = [t.i for t in ent if t.lower_ == "at" and ent.start < t.i < ent.end - 1] if (
             ent.label_ == "ORG" and len(ent) > 2) else []
         colon = next((t.i for t in ent if t.text == ":" and ent.start < t.i < ent.end - 1), None)
-        if colon is not None:
+        designator = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ == "PERSON" and designator is not None and not designator.ent_type_
+                and designator.text in _ORG_DESIGNATORS and designator.pos_ == "PROPN"):
+            # "Rasmussen" + "Reports", "Smith" + "Foundation": the designator the model left
+            # out makes it an organisation's name.
+            mended.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+        elif colon is not None:
             # "De Blasio: Trust Bratton": a headline's speaker and the start of what he
             # says, never one name.
             mended.append(Span(doc, ent.start, colon, label=ent.label_))
