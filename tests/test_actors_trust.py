@@ -82,3 +82,9 @@ def test_a_company_is_no_place_and_a_pollster_no_person():
     pollster = [a for a in poll.values() if "Rasmussen" in a["aliases"]]
     assert len(pollster) == 1 and pollster[0]["type"] == "organisation"
     assert len(pollster[0]["mentions"]) == 2
+
+
+def test_a_given_name_listed_with_persons_is_a_person():
+    found = actors_of("\"Donald Trump has made it clear that he will seek the prosecution of "
+                      "Bill, Hillary, and Chelsea,\" Roger Stone said.")
+    assert found["Chelsea"]["type"] == "person"

@@ -630,8 +630,11 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 # person, whatever NER said
                 kind = "person"
             elif (kind in ("place", "organisation") and " " not in name
-                  and not _known_place(name) and named_by_relation(ent)):
-                kind = "person"  # "his wife, Melania,": a person, whatever NER said
+                  and not _known_place(name) and (named_by_relation(ent) or (
+                      name in given_names() and _listed_with_person(ent)))):
+                # "his wife, Melania,", "Bill, Hillary, and Chelsea": a person, whatever
+                # NER said
+                kind = "person"
             mentions.append((mention, name, kind))
             if kind == "person":
                 role = valid_role(mention.role) or valid_role(role_from_context(ent))
@@ -669,6 +672,15 @@ def _on_outlet(ent: Any) -> bool:
     root = ent.root
     return (root.dep_ == "pobj" and root.head.lower_ == "on"
             and root.head.head.lemma_.lower() in _kind_words("on_outlet"))
+
+
+def _listed_with_person(ent: Any) -> bool:
+    """ "Bill, Hillary, and Chelsea": the name is listed (conjoined) with a person's name."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    listed = [first, *(t for t in first.subtree if t.dep_ == "conj")]
+    return any(t.ent_type_ == "PERSON" for t in listed if not ent.start <= t.i < ent.end)
 
 
 def _modifies(ent: Any, nouns: str) -> bool:
