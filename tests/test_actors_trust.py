@@ -88,3 +88,13 @@ def test_a_given_name_listed_with_persons_is_a_person():
     found = actors_of("\"Donald Trump has made it clear that he will seek the prosecution of "
                       "Bill, Hillary, and Chelsea,\" Roger Stone said.")
     assert found["Chelsea"]["type"] == "person"
+
+
+def test_an_abbreviated_office_is_a_role_and_a_streaming_service_no_place():
+    found = actors_of("Former AG Mukasey at the Convention: Clinton Unfit\n\nFormer Attorney "
+                      "General Michael Mukasey told delegates on Tuesday that Hillary Clinton "
+                      "should be disqualified. Mukasey said the scandal was only the latest "
+                      "issue.\n\nThe film, which debuts on Netflix Friday, explores prisons.")
+    assert "AG Mukasey" not in found
+    assert len(found["Michael Mukasey"]["mentions"]) == 3
+    assert found["Netflix"]["type"] == "organisation"

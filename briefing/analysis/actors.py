@@ -621,9 +621,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 pollsters.add(name)  # "the Rasmussen poll": a pollster
             elif kind == "person" and ent.root.dep_ == "nsubj":
                 subjects.add(name)
-            elif (kind == "place" and not _known_place(name)
-                  and _modifies(ent, "company_nouns")):
-                kind = "organisation"  # "the Netflix thriller": a company
+            elif kind == "place" and not _known_place(name) and (
+                    _modifies(ent, "company_nouns") or "&" in name
+                    or (" " not in name and _on_outlet(ent))):
+                kind = "organisation"  # "the Netflix thriller", "AT&T", "on Netflix"
             if kind == "organisation" and _could_be_personal(name) and (names_a_person(
                     role_from_context(ent, person=False)) or named_by_relation(ent)):
                 # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News": a
