@@ -98,3 +98,12 @@ def test_an_abbreviated_office_is_a_role_and_a_streaming_service_no_place():
     assert "AG Mukasey" not in found
     assert len(found["Michael Mukasey"]["mentions"]) == 3
     assert found["Netflix"]["type"] == "organisation"
+
+
+def test_a_surname_modifying_a_noun_is_no_group_and_a_park_no_person():
+    found = actors_of("The Richards family said it was grateful. Protesters gathered in "
+                      "Franklin Delano Roosevelt Park on Monday. Pro-Clinton groups rallied. "
+                      "The president signed an Executive Order on Tuesday.")
+    assert found["Richards"]["type"] == "person"
+    assert found["Franklin Delano Roosevelt Park"]["type"] == "place"
+    assert "Pro-Clinton" not in found and "Order" not in found

@@ -199,6 +199,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
         or PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
         or _INITIAL.fullmatch(surface) or _CONTRACTION.search(surface)  # "I.", "I'd"
+        or _STANCE_PREFIX.match(surface)  # "Pro-Clinton", "Anti-Trump": an adjective
         or (label == "PERSON" and _glued_words(surface))
     ):
         return None
@@ -250,7 +251,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
     head = tokens[0]
     plural = len(tokens) == 1 and surface not in _NAMEPLATES and (head.tag_ == "NNPS" or (
-        surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the"))
+        surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the")) and not (
+        head.dep_ in ("compound", "nmod") and head.head.i > head.i)  # "the Sanders aide"
     adjectival = (surface in table("parties")["adjectives"]
                   and root.dep_ in ("amod", "compound") and root.head.i >= ent.end)
     pronoun = pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
@@ -339,6 +341,11 @@ _PLACE_DESIGNATORS = {"State", "Province", "Region", "County", "District", "Obla
                       "Gulf", "Peninsula", "Valley", "Mountains", "River", "Basin",
                       "Airport", "Airbase", "Base", "Port", "Harbour", "Harbor", "Bridge",
                       "Canal", "Square", "Dam"}
+
+# Places named after a person ("Franklin Delano Roosevelt Park"): with a full name before
+# them, these words make a place ("Todd Park" alone may be a person).
+_NAMED_AFTER_PERSON = {"Park", "Plaza", "Stadium", "Arena", "Memorial", "Boulevard", "Field",
+                       "Highway", "Parkway", "Expressway"}
 
 # Words that end a title written before a name: what precedes them is the role, not an actor.
 _ROLE_HEADS = {"minister", "secretary", "spokesperson", "spokesman", "spokeswoman",
@@ -440,7 +447,8 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     words = surface.split()
     if kind != "group" and _adjective_state(words):
         kind = "organisation"  # "Islamic State": no place's name
-    elif (kind in ("person", "organisation") and words[-1] in _PLACE_DESIGNATORS
+    elif (kind in ("person", "organisation") and (words[-1] in _PLACE_DESIGNATORS or (
+            len(words) >= 3 and words[-1] in _NAMED_AFTER_PERSON))
           and not any(w in _ORGANISATION_WORDS for w in words)):
         # "Rakhine State", "Donetsk Oblast": a place, whatever NER said (not "Hofstra
         # University on Long Island")
@@ -549,6 +557,7 @@ _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation"
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_STANCE_PREFIX = re.compile(r"(?:Pro|Anti|Non|Never)-", re.IGNORECASE)
 _CONTRACTION = re.compile(r"['’](?:d|ll|m|ve|re)$")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
 
