@@ -107,3 +107,11 @@ def test_a_surname_modifying_a_noun_is_no_group_and_a_park_no_person():
     assert found["Richards"]["type"] == "person"
     assert found["Franklin Delano Roosevelt Park"]["type"] == "place"
     assert "Pro-Clinton" not in found and "Order" not in found
+
+
+def test_a_surname_the_model_took_for_an_organisation_reports_as_he():
+    found = actors_of("Romney said he would not run again. Apple told the engineer he was "
+                      "fired. Netflix said it would raise prices.")
+    assert found["Romney"]["type"] == "person"
+    assert found["Apple"]["type"] == "organisation"
+    assert found["Netflix"]["type"] == "organisation"

@@ -641,9 +641,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 kind = "person"
             elif (kind in ("place", "organisation") and " " not in name
                   and not _known_place(name) and (named_by_relation(ent) or (
-                      name in given_names() and _listed_with_person(ent)))):
-                # "his wife, Melania,", "Bill, Hillary, and Chelsea": a person, whatever
-                # NER said
+                      name in given_names() and _listed_with_person(ent))
+                      or _said_of_a_person(ent))):
+                # "his wife, Melania,", "Bill, Hillary, and Chelsea", "Romney said he
+                # would": a person, whatever NER said
                 kind = "person"
             mentions.append((mention, name, kind))
             if kind == "person":
@@ -682,6 +683,20 @@ def _on_outlet(ent: Any) -> bool:
     root = ent.root
     return (root.dep_ == "pobj" and root.head.lower_ == "on"
             and root.head.head.lemma_.lower() in _kind_words("on_outlet"))
+
+
+def _said_of_a_person(ent: Any) -> bool:
+    """ "Romney said he would run": the subject of a verb whose reported clause has "he" or
+    "she" as its subject is a person (an organisation says "it"); not where the verb has an
+    object the pronoun may stand for ("Google told the engineer he was fired")."""
+    root = ent.root
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    if any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        return False
+    return any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+               and t.head.dep_ == "ccomp" and t.head.head.i == verb.i for t in verb.subtree)
 
 
 def _listed_with_person(ent: Any) -> bool:
