@@ -4,11 +4,7 @@ given to the wrong one of two relatives, ..."""
 
 from __future__ import annotations
 
-from briefing.analysis import analyse
-
-
-def actors_of(text: str) -> dict[str, dict]:
-    return {a["name"]: a for a in analyse(text)["actors"]}
+from tests.test_actors import actors_of
 
 
 def test_a_state_stays_apart_from_an_organisation_named_after_it():
