@@ -111,3 +111,18 @@ def test_a_surname_the_model_took_for_an_organisation_reports_as_he():
     assert found["Romney"]["type"] == "person"
     assert found["Apple"]["type"] == "organisation"
     assert found["Netflix"]["type"] == "organisation"
+
+
+def test_a_pronoun_after_another_persons_name_says_nothing_of_a_shared_surname():
+    found = actors_of("Hillary Clinton spoke in Iowa on Monday. Bill Clinton joined her later. "
+                      "Clinton led Bernie Sanders, who said he would fight on.")
+    assert "Clinton" in found["Hillary Clinton"]["aliases"]
+    assert "Clinton" not in found["Bill Clinton"]["aliases"]
+
+
+def test_a_description_of_a_shared_surname_is_no_title_that_parts_it():
+    found = actors_of("Hillary Clinton received her first security briefing on Saturday. "
+                      "Clinton, a former secretary of state, attended the meeting alone. She "
+                      "shares a home with her husband, former President Bill Clinton.")
+    assert "Clinton" not in found
+    assert "Clinton" in found["Hillary Clinton"]["aliases"]

@@ -60,10 +60,11 @@ _PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
 
 def pronoun_sex(ent: Any) -> str | None:
     """ "voters want Clinton because she would be the first woman": the sex of the pronouns
-    after a name in its sentence, when they are all of one sex."""
+    after a name in its sentence, when they are all of one sex (up to the next person's
+    name: in "Clinton led Sanders, who said he ...", "he" is his)."""
     found = set()
     for token in ent.doc[ent.end:]:  # to the sentence's end (ent.sent also scans back)
-        if token.is_sent_start:
+        if token.is_sent_start or token.ent_type_ == "PERSON":
             break
         if token.lower_ in _PRONOUNS:
             found.add(_PRONOUNS[token.lower_])
@@ -176,9 +177,11 @@ def name_owners(persons: set[str], mentions: list, joined: dict[str, str],
             return 1 if said is None or owner not in sexes else 0 if sexes[owner] == said else 2
 
         role = (roles or {}).get(short)
-        if role and said is None and len(owners) > 1:
+        if role and said is None and len(owners) > 1 and all(
+                w.lower() in table("titles")["titles"] for w in role.split()):
             # "President Obama" beside Michelle and Barack Obama: the bearer given that
-            # title, or none (a wrong bearer would lend her his words).
+            # title, or none (a wrong bearer would lend her his words). (Not a description,
+            # "Clinton, a former secretary of state": that may be any bearer's.)
             owners = [f for f in owners if (roles or {}).get(f) == role]
             if not owners:
                 owners_of[short] = []
