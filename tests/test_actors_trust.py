@@ -126,3 +126,12 @@ def test_a_description_of_a_shared_surname_is_no_title_that_parts_it():
                       "shares a home with her husband, former President Bill Clinton.")
     assert "Clinton" not in found
     assert "Clinton" in found["Hillary Clinton"]["aliases"]
+
+
+def test_a_gerund_is_no_part_of_a_full_name_and_time_is_not_the_times():
+    found = actors_of("Entrusting Donald Trump with our economic future is a risky proposition, "
+                      "the senator said. Trump said he was happy, according to The New York "
+                      "Times. Trump said there would be exceptions, the Times reported. In an "
+                      "interview with Time magazine, Khan said he would visit.")
+    assert "Entrusting Donald Trump" not in found and "Donald Trump" in found
+    assert "Time" not in found["New York Times"]["aliases"]

@@ -1036,9 +1036,10 @@ def _without_lead_words(mentions: list[tuple[_Mention, str, str]], text: str = "
                         ) -> list[tuple[_Mention, str, str]]:
     """ "Crooked Hillary Clinton", "Miss Universe Alicia Machado", "Celebrating Clinton": words
     the model took into a name that another mention gives without them. The name is the
-    full name ("Hillary Clinton": a given name first), or after a gerund, any name of a
-    person in the text ("Clinton"), or after an epithet ("Crooked Hillary"), that or a
-    given name; after a headline's colon ("De Blasio: Trust Bratton"), any person's name."""
+    full name ("Hillary Clinton": a given name first), or after a gerund ("Entrusting Donald
+    Trump"), any name of a person in the text or one that looks personal, or after an
+    epithet ("Crooked Hillary") or a headline's colon ("De Blasio: Trust Bratton"), that
+    or a given name."""
     persons = {name for _, name, kind in mentions if kind == "person"}
     full = {p for p in persons if len(p.split()) >= 2 and p.split()[0] in given_names()}
     surnames = persons | {p.split()[-1] for p in full}
@@ -1051,9 +1052,10 @@ def _without_lead_words(mentions: list[tuple[_Mention, str, str]], text: str = "
                 words[0] not in given_names() and words[0].lower() not in titles()):
             for cut in (1, 2):
                 rest = " ".join(words[cut:])
-                if rest in full or (cut == 1 and words[0].endswith("ing") and rest in surnames) or (
+                named = rest in surnames or (len(words) - cut >= 2 and _looks_personal(rest))
+                if rest in full or (cut == 1 and words[0].endswith("ing") and named) or (
                         cut == 1 and (is_epithet(words[0]) or said)
-                        and (rest in surnames or rest in given_names())):
+                        and (named or rest in given_names())):
                     start = mention.start + len(name) - len(rest)
                     mention = replace(mention, start=start, surface=rest, role=None)
                     name, kind = rest, "person"
@@ -1189,7 +1191,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     surnames = _surnames_of_full_names(mentions)
     for name in one_word:
         for plural in (name + "s", name + "es"):
-            if plural in one_word and name not in surnames:
+            if plural in one_word and name not in surnames and plural not in _NAMEPLATES:
+                # (not "Time" magazine beside "the Times")
                 joined.setdefault(name, plural)
                 group_names.add(plural)
     # "the Baltic" beside "the Baltic Sea": a one-word place that begins a longer place
