@@ -135,3 +135,21 @@ def test_a_gerund_is_no_part_of_a_full_name_and_time_is_not_the_times():
                       "interview with Time magazine, Khan said he would visit.")
     assert "Entrusting Donald Trump" not in found and "Donald Trump" in found
     assert "Time" not in found["New York Times"]["aliases"]
+
+
+def test_a_known_or_modifying_place_stays_a_place():
+    found = actors_of("The latest Iowa poll shows a tight race. The star recalled an incident "
+                      "at a Los Angeles movie theater.\n\nAP-GfK Poll: Voters Sour on Both "
+                      "Candidates\n\nMost voters said they were unhappy.")
+    assert found["Iowa"]["type"] == "place"
+    assert found["Los Angeles"]["type"] == "place"
+    assert "Voters" not in found
+
+
+def test_a_given_name_cheered_alone_keeps_its_bearer_the_surname():
+    found = actors_of("Rep. Bobby Scott of Virginia threw open his back yard for a cookout on "
+                      "Monday. Scott is weighing a Senate run. Sen. Tim Scott of South Carolina "
+                      "was not asked. The crowd greeted him with chants of \"Bobby!\" last "
+                      "month.")
+    assert "Scott" in found["Bobby Scott"]["aliases"]
+    assert "Scott" not in found["Tim Scott"]["aliases"]

@@ -310,7 +310,8 @@ def _common_word(ent: Any, mention: _Mention, text: str, lower_words: set[str]) 
     if " " in surface or not surface.isalpha() or not surface[1:].islower():
         return False
     first = ent.doc[ent.start]
-    opening = first.is_sent_start or first.i == 0 or ent.doc[first.i - 1].text in _OPENERS
+    opening = first.is_sent_start or first.i == 0 or ent.doc[first.i - 1].text in _OPENERS or (
+        ent.doc[first.i - 1].text == ":")  # "AP-GfK Poll: Voters Sour on ..."
     if not opening or _known_name(surface) or surface in table("parties")["aliases"]:
         return False
     if not lower_words:
@@ -625,8 +626,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             name, kind = _canonical(mention)
             if " " in name and _on_outlet(ent) and not _looks_personal(name):
                 outlets.add(name)  # "a comparison done on Zero Hedge": a medium
-            if " " not in name and kind in ("person", "place") and _modifies(
-                    ent, "poll_nouns"):
+            if " " not in name and kind in ("person", "place") and not _known_place(
+                    name) and _modifies(ent, "poll_nouns"):  # (not "the Iowa poll")
                 pollsters.add(name)  # "the Rasmussen poll": a pollster
             elif kind == "person" and ent.root.dep_ == "nsubj":
                 subjects.add(name)
@@ -660,13 +661,13 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     # A medium or pollster the model also took for a person ("Zero Hedge asked") is one
     # still (but not a person's surname, "Scott Rasmussen", nor a pollster that is a
     # person's subject elsewhere: "a Trump poll ..., Trump said").
-    outlets |= pollsters - subjects
-    outlets -= {name.split()[-1] for _, name, kind in mentions
-                if kind == "person" and " " in name and name not in outlets}
-    if outlets:
-        mentions = [(m, name, "organisation" if name in outlets and kind in (
-            "person", "place") else kind) for m, name, kind in mentions]
-        for name in outlets:
+    pollsters -= subjects | {name.split()[-1] for _, name, kind in mentions
+                             if kind == "person" and " " in name and name not in outlets}
+    if outlets or pollsters:
+        mentions = [(m, name, "organisation" if (name in outlets and kind == "person") or (
+            name in pollsters and kind in ("person", "place")) else kind)
+            for m, name, kind in mentions]
+        for name in outlets | pollsters:
             roles.pop(name, None)
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text)
 
@@ -710,15 +711,15 @@ def _listed_with_person(ent: Any) -> bool:
 
 def _modifies(ent: Any, nouns: str) -> bool:
     """ "the Netflix thriller", "the Rasmussen poll": the name modifies one of a list of
-    actor_kinds.toml's nouns (by the parse, or as the noun right after it and its
-    adjectives: "the Netflix serial thriller")."""
+    actor_kinds.toml's nouns (by the parse, or as the noun that ends the phrase right after
+    it and its adjectives: "the Netflix serial thriller")."""
     root, doc, words = ent.root, ent.doc, _kind_words(nouns)
     if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= ent.end and (
             root.head.lower_ in words):
         return True
     for token in doc[ent.end:ent.end + 3]:
-        if token.lower_ in words:
-            return True
+        if token.lower_ in words:  # the phrase's head ("a Los Angeles movie theater": no)
+            return token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in ("NOUN", "PROPN")
         if token.pos_ != "ADJ" or not token.is_lower:
             return False  # (not "the Trump campaign poll")
     return False

@@ -192,9 +192,7 @@ def name_owners(persons: set[str], mentions: list, joined: dict[str, str],
             # list). (A pronoun is weaker evidence: "Obama and Clinton, his secretary".)
             sex = next(iter(titled[short])) if len(titled.get(short, ())) == 1 else None
             owners_of[short] = sorted((f for f in owners if sex is None or sexes.get(
-                f, sex) == sex), key=lambda f: (
-                fit(f), f.split()[0] in one_word,  # "Michelle" alone: the surname is his
-                first.get(f, 0), -counts.get(f, 0)))
+                f, sex) == sex), key=lambda f: (fit(f), first.get(f, 0), -counts.get(f, 0)))
     return owners_of, sexes
 
 
