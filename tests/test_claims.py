@@ -605,3 +605,20 @@ def test_a_name_the_parser_made_the_root_speaks_for_its_verb():
     claim = one("Senator John Doe, speaking later at a rally in Charleston, West Virginia, did "
                 "not mention the governor directly in his speech.", "mention the governor")
     assert claim["speaker"] == "John Doe"
+
+
+def test_second_said_hung_on_the_first_complement_is_the_same_speakers_report():
+    # the parser hangs the second "said" on "working"; it resumes Ortiz's frame, and her
+    # first claim ends before it
+    claims = claims_of("But Ortiz said Keller was not working for the union and said Brandt "
+                       "was not involved.")
+    second = one("But Ortiz said Keller was not working for the union and said Brandt was "
+                  "not involved.", "Brandt was not involved")
+    assert second["speaker"] == "Ortiz" and second["cue"] == "said"
+    assert second["text"].startswith("said Brandt")
+    first = next(c for c in claims if "Keller" in c["text"])
+    assert "Brandt" not in first["text"]
+    # a state of mind on the complement stays in what she said
+    hoped = one("Ortiz said Keller had not paid the workers and hoped that the court would "
+                "order it.", "court would order it")
+    assert hoped["cue"] == "said"

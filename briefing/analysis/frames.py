@@ -403,6 +403,10 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
             # (", who added that ...": the speaker's own second report)
             hi = min(hi, t.left_edge.i - 1)
             break
+        resumed = None if _inside(quotes, t.idx) else _resumed_frame(t)
+        if resumed is not None and resumed.i == cue.i:
+            hi = min(hi, t.left_edge.i - 1)  # "X said A and said B": B is X's second claim
+            break
     while hi > cue.i and (doc[hi].is_punct or doc[hi].lower_ in _CLAUSE_JOINERS):
         hi -= 1
     return hi
@@ -442,6 +446,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     is no outer frame ('"That," he added, "promises ...": the parser hangs "added" on the
     quote's own verb)."""
     reporting = claim_words()["reporting"]
+    if _resumed_frame(verb) is not None:
+        return False  # "X said A and said B": X's second report, not part of A
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB"
                and not _inside(quotes, a.idx) for a in _governors(verb)):
         return False
@@ -534,6 +540,28 @@ def _second_report(verb: Any) -> bool:
             and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
 
 
+def _resumed_frame(verb: Any) -> Any | None:
+    """'X said A and said B', 'Podesta said Gates was not working ... and said Manafort was
+    not involved': the parser hangs a second reporting verb with no subject of its own on
+    the first one's complement. In the same form as the first frame and with a clause of its
+    own, it resumes that frame: the same speaker's second report. Returns the first frame's
+    verb, else None. ('X said Y won and insisted Z', both past: ambiguous, left to Y.)"""
+    if (verb.dep_ != "conj" or verb.pos_ != "VERB" or frame_lemma(verb) is None
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            or not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)):
+        return None
+    complement = verb.head
+    outer = complement.head
+    if (complement.dep_ != "ccomp" or outer.pos_ != "VERB" or frame_lemma(outer) is None
+            or verb.tag_ != outer.tag_):
+        return None
+    if complement.tag_ == verb.tag_ and frame_lemma(verb) != frame_lemma(outer):
+        return None  # the complement's own verb could be the one resumed
+    if frame_lemma(verb) != frame_lemma(outer) and frame_lemma(verb) in claim_words()["mental"]:
+        return None  # "said she did not condone it and hoped ...": a state of mind she said
+    return outer if _speech_act(outer) else None
+
+
 def _speaker_of(verb: Any) -> Any | None:
     found = _speaker_token(verb)
     if found is not None and found.pos_ == "NOUN" and (
@@ -575,6 +603,9 @@ def _speaker_token(verb: Any) -> Any | None:
                          and c.lower_ not in ("that", "which", "there", "it")), child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    resumed = _resumed_frame(verb)
+    if resumed is not None and _speaker_of(resumed) is not None:
+        return _speaker_of(resumed)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
             verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
