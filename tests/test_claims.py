@@ -622,3 +622,20 @@ def test_second_said_hung_on_the_first_complement_is_the_same_speakers_report():
     hoped = one("Ortiz said Keller had not paid the workers and hoped that the court would "
                 "order it.", "court would order it")
     assert hoped["cue"] == "said"
+
+
+def test_possessive_holder_of_a_stance_noun_is_its_clauses_subject():
+    # "their" is bound by the clause's subject, not the last persons named before it
+    claim = one("Mayor Lena Ortiz spoke on Monday. Both unions stiffened their criticism of "
+                "the plan.", "their criticism")
+    assert claim["cue"] == "criticism" and claim["speaker"] == "unions"
+    # a possessive in the subject itself is not bound by it
+    assert bound_possessive_subject("Their support for the plan was clear.") is None
+
+
+def bound_possessive_subject(text: str) -> object:
+    from briefing.analysis.pipeline import load_pipeline
+    from briefing.analysis.speakers import bound_possessive
+
+    doc = load_pipeline()(text)
+    return bound_possessive(next(t for t in doc if t.dep_ == "poss"))

@@ -10,7 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, make_claim
-from briefing.analysis.speakers import ActorIndex, phrase_actors, speaker_names, speaker_phrase
+from briefing.analysis.speakers import (
+    ActorIndex,
+    bound_possessive,
+    phrase_actors,
+    speaker_names,
+    speaker_phrase,
+)
 from briefing.analysis.speakers import lex as speaker_lex
 
 # Only an active subject speaks: in "Beijing is expected to ..." Beijing is the topic.
@@ -723,6 +729,8 @@ def _stance_noun(noun: Any, offset: int, index: ActorIndex) -> Claim | None:
         return None
     lo = min(noun.left_edge.i, holder.left_edge.i)
     hi = max(complement.right_edge.i, holder.right_edge.i)
+    # "Both parents stiffened their denunciation of X": "their" is the clause's subject
+    holder = bound_possessive(holder) or holder
     return _with_speaker(noun.sent, offset, lo, hi, noun, holder, index)
 
 
