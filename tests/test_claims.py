@@ -639,3 +639,16 @@ def bound_possessive_subject(text: str) -> object:
 
     doc = load_pipeline()(text)
     return bound_possessive(next(t for t in doc if t.dep_ == "poss"))
+
+
+def test_trailing_participle_in_a_frames_complement_speaks_as_the_frame():
+    # the parser hangs "recalling" on "avoid"; no subject stands between it and the frame
+    text = ("The mayor wants to avoid giving any grist to her opponents, recalling how the "
+            "union exploited a remark in 2008.")
+    recalling = one(text, "union exploited")
+    assert recalling["cue"] == "recalling" and recalling["speaker"] == "mayor"
+    assert "recalling" not in one(text, "grist")["text"]
+    # another subject in between does the participle's saying: not the frame's
+    said = one("Keller said the mayor quieted the chatter, telling the crowd that the bridge "
+               "would reopen.", "bridge would reopen")
+    assert said["speaker"] != "Keller" or said["cue"] != "telling"

@@ -552,6 +552,9 @@ def _resumed_frame(verb: Any) -> Any | None:
     the first one's complement. In the same form as the first frame and with a clause of its
     own, it resumes that frame: the same speaker's second report. Returns the first frame's
     verb, else None. ('X said Y won and insisted Z', both past: ambiguous, left to Y.)"""
+    trailing = _trailing_participle_frame(verb)
+    if trailing is not None:
+        return trailing
     if (verb.dep_ != "conj" or verb.pos_ != "VERB" or frame_lemma(verb) is None
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
             or not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)):
@@ -566,6 +569,38 @@ def _resumed_frame(verb: Any) -> Any | None:
     if frame_lemma(verb) != frame_lemma(outer) and frame_lemma(verb) in claim_words()["mental"]:
         return None  # "said she did not condone it and hoped ...": a state of mind she said
     return outer if _speech_act(outer) else None
+
+
+def _trailing_participle_frame(verb: Any) -> Any | None:
+    """'X went after Y over his refusal to release his taxes, calling it "disqualifying"',
+    'X has sought to bolster ..., painting others as weak and suggesting that ...': a
+    reporting participle set off by a comma after a frame's complement speaks as the frame's
+    subject when no other subject stands between them, wherever the parser hangs it.
+    Returns the frame's verb, else None."""
+    doc = verb.doc
+    if (verb.dep_ != "advcl" or verb.tag_ != "VBG" or frame_lemma(verb) is None
+            or verb.i == 0 or doc[verb.i - 1].text != ","
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return None
+    if frame_lemma(verb) in claim_words()["mental"] or not _speech_act(verb):
+        return None  # "..., considering the party is ...", "seeing as ...": no report
+    outer = next((a for a in verb.ancestors if a.pos_ == "VERB" and frame_lemma(a) is not None
+                  and _speech_act(a)), None)
+    if outer is None or outer.i == verb.head.i or outer.i > verb.i:
+        return None
+    node, doer = verb.head, None
+    while node.i != outer.i:
+        # a subject below the frame would do the participle's saying
+        doer = doer or next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")),
+                            None)
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr"):
+            return None  # "X asks as a guy walks in, saying ...": not X's complement
+        node = node.head
+    if doer is not None:
+        # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells (a
+        # thing cannot say, but with no list of animate nouns, every subject is kept)
+        return None
+    return outer
 
 
 def _speaker_of(verb: Any) -> Any | None:
