@@ -652,3 +652,16 @@ def test_trailing_participle_in_a_frames_complement_speaks_as_the_frame():
     said = one("Keller said the mayor quieted the chatter, telling the crowd that the bridge "
                "would reopen.", "bridge would reopen")
     assert said["speaker"] != "Keller" or said["cue"] != "telling"
+
+
+def test_a_polls_finding_holds_what_its_respondents_favored():
+    # "while 23 percent favored ..." is part of what the poll found, not a claim beside it
+    text = ("A new poll released Saturday found that 28 percent of likely voters supported "
+            "Ortiz, while 23 percent favored Keller.")
+    poll = next(c for c in claims_of(text) if c["cue"] == "found")
+    assert poll["speaker"] == "new poll" and poll["text"].endswith("favored Keller")
+    # another record's own finding still ends the first one's
+    shown = next(c for c in claims_of("Tax records show Keller gave 300 dollars to the campaign, "
+                                      "though public records indicate he did not own a home.")
+                 if c["cue"] == "show")
+    assert "indicate" not in shown["text"]

@@ -395,7 +395,12 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     """End the claim before a later clause that has its own reporting frame
     ("X estimate that ..., although Y deny ...": Y's denial is a claim of its own)."""
     doc = cue.doc
+    # "A poll found that 28 percent backed X, while 23 percent favored Y": what the
+    # respondents said is the poll's finding, not a claim beside it
+    polled = _found_by_record(cue)
     for t in doc[cue.i + 1:hi + 1]:
+        if polled and not _is_according_to(t) and not _found_by_record(t):
+            continue  # (another record's own finding still ends this one's)
         if _is_according_to(t) and not cue.lower_ == "according":
             hi = t.i - 1  # "..., according to the Sun": the Sun's report is another claim
             break
@@ -419,6 +424,12 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
 
 
 _CONTRASTS = {"although", "though", "while", "whereas", "but", "however"}
+
+
+def _found_by_record(verb: Any) -> bool:
+    """The verb's subject is a poll, a study or a record ('A poll found ...')."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"]
+               for c in verb.children)
 
 
 def _beside(clause: Any, cue: Any) -> bool:
