@@ -605,3 +605,50 @@ def test_a_name_the_parser_made_the_root_speaks_for_its_verb():
     claim = one("Senator John Doe, speaking later at a rally in Charleston, West Virginia, did "
                 "not mention the governor directly in his speech.", "mention the governor")
     assert claim["speaker"] == "John Doe"
+
+
+def test_a_credit_line_reports_nothing():
+    assert no_cue("Harbour news.\n\nJane Roe reported from Vienna.", "reported")
+    claim = one("The Herald reported from Vienna that the talks had failed.", "talks had failed")
+    assert claim["cue"] == "reported" and claim["speaker"] == "Herald"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Harbour news.\n\nOnly time will tell if the toll plan works.", "tell"),
+    ("Harbour news.\n\nBelieve me.", "Believe"),
+    ("Harbour news.\n\nGuess what, Tallinn!", "Guess"),
+])
+def test_an_idiom_of_conversation_reports_nothing(text: str, cue: str) -> None:
+    assert no_cue(text, cue)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Harbour news.\n\nRead the latest updates on the harbour vote below:", "Read"),
+    ("Harbour news.\n\nCall it viral fundraising.", "Call"),
+])
+def test_the_writers_aside_to_the_reader_claims_nothing(text: str, cue: str) -> None:
+    assert no_cue(text, cue)
+
+
+def test_a_markup_tag_is_no_cue():
+    text = ('Harbour news.\n\n<tweet pic="" author="AdaLund" timestamp="1449075600" '
+            'tweet_id="672137288055398401">Horrifying news out of #Tartu today.</tweet>')
+    assert no_cue(text, "tweet")
+
+
+def test_pledged_delegates_are_no_pledge():
+    assert no_cue("Harbour news.\n\nThe figures include pledged delegates and superdelegates.",
+                  "pledged")
+
+
+def test_committing_an_act_is_no_stance_but_committing_to_one_is():
+    assert no_cue("Harbour news.\n\nMost of the thefts were committed by other residents.",
+                  "committed")
+    assert no_cue("Harbour news.\n\nA veteran commits suicide every day.", "commits")
+    assert one("The mayor has committed to the toll plan.", "toll plan")["cue"] == "committed"
+
+
+def test_the_quoted_name_of_a_programme_is_not_what_was_said():
+    claims = claims_of("In an interview with “Harbour Talk,” Ada Lund said the tolls would rise.")
+    assert [c["text"] for c in claims if c["speaker"] == "Ada Lund"] == [
+        "Ada Lund said the tolls would rise"]

@@ -1,0 +1,122 @@
+"""What looks like a claim but asserts nothing an analyst could weigh, though a reporting
+word is there: a credit line ("Lerer reported from Los Angeles."), an idiom of
+conversation ("You know, ...", "time will tell"), the writer's aside to the reader ("Read
+the latest updates below"), a markup tag read as a verb ("<tweet ...>"), a participle that
+names a kind of thing ("pledged delegates"), the quoted name of a programme ("on CNN's
+“New Day,”") and a speaker made of markup. The word lists are
+lexicons/claims.toml [non_claims]."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from briefing.analysis.claim import Claim
+from briefing.analysis.lexicon import table
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    data = table("claims")["non_claims"]
+    return {k: frozenset(v) for k, v in data.items()}
+
+
+def frame_claims_nothing(claim: Claim, sent: Any, offset: int) -> bool:
+    """A frame found in `sent` (its block starting at `offset`) whose cue reports nothing
+    there; without it the sentence is what it would be with no frame (an event, a turn's
+    speech)."""
+    cue = _cue_token(claim, sent, offset)
+    return cue is not None and (
+        _markup_tag(cue) or _idiom(cue) or _credit_line(cue) or _modifier(cue)
+        or (claim.speaker is None and _reader_aside(cue)))
+
+
+def names_nothing_said(claim: Claim, text: str) -> bool:
+    """A claim whose words are only the quoted name of a programme, book or ad, or whose
+    speaker is markup ('datetime="2016')."""
+    return bool(claim.speaker and re.search(r"[<>=]", claim.speaker)) or _quoted_title(
+        claim, text)
+
+
+def _cue_token(claim: Claim, sent: Any, offset: int) -> Any | None:
+    if claim.cue_span is None:
+        return None
+    return next((t for t in sent if offset + t.idx == claim.cue_span[0]), None)
+
+
+def _markup_tag(cue: Any) -> bool:
+    """'<tweet author="...">': the tag's name, not a verb."""
+    return cue.idx > 0 and cue.doc.text[cue.idx - 1] == "<"
+
+
+def _idiom(cue: Any) -> bool:
+    """'Believe me.', 'Guess what, Washington!', 'Only time will tell if ...', 'You know,
+    the ones who ...': the cue is part of an idiom of conversation, which reports nothing
+    (set off by punctuation for "you know", "I mean": "you know that ..." does report)."""
+    words = _words()
+    doc, sent = cue.doc, cue.sent
+    for lo, hi in ((cue.i - 1, cue.i + 1), (cue.i, cue.i + 2), (cue.i - 2, cue.i + 1),
+                   (cue.i - 1, cue.i + 2)):
+        if lo < sent.start or hi > sent.end:
+            continue
+        phrase = doc[lo:hi].text.lower().replace("’", "'")
+        if phrase in words["idioms_anywhere"]:
+            return True
+        if phrase in words["idioms_set_off"] and (hi == sent.end or doc[hi].is_punct) and (
+                lo == sent.start or doc[lo - 1].is_punct):
+            return True
+    return False
+
+
+def _reader_aside(cue: Any) -> bool:
+    """'Read the latest updates below:', 'Call it viral fundraising.', 'Want more
+    updates?': an imperative with no subject opening its sentence, the writer's aside to the
+    reader."""
+    opening = next((t for t in cue.sent if not (t.is_punct or t.is_space)), None)
+    return (opening is not None and cue.i == opening.i  # (Token objects are made anew)
+            and cue.dep_ == "ROOT" and cue.tag_ == "VB"
+            and cue.lower_ in _words()["reader_imperatives"]
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cue.children))
+
+
+def _credit_line(cue: Any) -> bool:
+    """'Lerer reported from Los Angeles.', 'Writing by X; Editing by Y': who reported or
+    wrote the story from where, nothing they report."""
+    if cue.lemma_.lower() not in _words()["credit_verbs"]:
+        return False
+    parts = [c for c in cue.children if not (c.is_punct or c.dep_ in ("nsubj", "advmod"))]
+    return bool(parts) and all(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in parts)
+
+
+def _modifier(cue: Any) -> bool:
+    """'pledged delegates': the participle names a kind of delegate; no one pledges here."""
+    doc = cue.doc
+    return cue.i + 1 < len(doc) and (
+        f"{cue.lower_} {doc[cue.i + 1].lower_}" in _words()["modifier_phrases"])
+
+
+_WORD = re.compile(r"[\w'’&-]+")
+_TITLE_SMALL_WORDS = frozenset(("of", "the", "and", "with", "on", "a", "an", "for", "to",
+                                "in", "at", "by", "&"))
+_OPENING_MARKS = "\"“‘'"
+
+
+def _quoted_title(claim: Claim, text: str) -> bool:
+    """'On ABC's “Good Morning America” Tuesday, he said ...': the quotation is the name of
+    the programme (a few capitalised words after "on", "with" or a possessive, no sentence
+    of its own), not something said."""
+    words = _WORD.findall(claim.text)
+    if not 0 < len(words) <= 7 or claim.text.rstrip(" '\"”’").endswith((".", "!", "?", ",")):
+        return False
+    if claim.cue_span and claim.start <= claim.cue_span[0] < claim.end:
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS
+               for w in words):
+        return False
+    before = text[max(0, claim.start - 40):claim.start].rstrip()
+    quoted = claim.text[0] in _OPENING_MARKS or before.endswith(tuple(_OPENING_MARKS))
+    opener = re.search(r"([\w'’]+)\W*$", before)
+    return bool(quoted and opener) and (
+        opener.group(1).lower() in _words()["title_openers"]
+        or opener.group(1).lower().endswith(("'s", "’s")))
