@@ -625,6 +625,7 @@ def test_an_idiom_of_conversation_reports_nothing(text: str, cue: str) -> None:
 @pytest.mark.parametrize("text, cue", [
     ("Harbour news.\n\nRead the latest updates on the harbour vote below:", "Read"),
     ("Harbour news.\n\nCall it viral fundraising.", "Call"),
+    ("Harbour news.\n\nSeriously, please ask yourself that question.", "ask"),
 ])
 def test_the_writers_aside_to_the_reader_claims_nothing(text: str, cue: str) -> None:
     assert no_cue(text, cue)

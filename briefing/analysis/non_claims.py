@@ -70,13 +70,15 @@ def _idiom(cue: Any) -> bool:
 
 
 def _reader_aside(cue: Any) -> bool:
-    """'Read the latest updates below:', 'Call it viral fundraising.', 'Want more
-    updates?': an imperative with no subject opening its sentence, the writer's aside to the
+    """'Read the latest updates below:', 'Call it viral fundraising.', 'Just ask him.',
+    'Seriously, please ask yourself that question.': an imperative with no subject opening
+    its sentence (after an adverb or a conjunction at most), the writer's aside to the
     reader."""
-    opening = next((t for t in cue.sent if not (t.is_punct or t.is_space)), None)
-    return (opening is not None and cue.i == opening.i  # (Token objects are made anew)
-            and cue.dep_ == "ROOT" and cue.tag_ == "VB"
+    before = cue.doc[cue.sent.start:cue.i]
+    return (cue.dep_ == "ROOT" and cue.tag_ == "VB"
             and cue.lower_ in _words()["reader_imperatives"]
+            and all(t.is_punct or t.is_space or t.dep_ in ("cc", "advmod", "intj")
+                    for t in before)
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cue.children))
 
 
