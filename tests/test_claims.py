@@ -609,6 +609,8 @@ def test_a_name_the_parser_made_the_root_speaks_for_its_verb():
 
 def test_a_credit_line_reports_nothing():
     assert no_cue("Harbour news.\n\nJane Roe reported from Vienna.", "reported")
+    assert no_cue("Harbour news.\n\nJane Roe reported from Tartu, and John Doe from Narva.",
+                  "reported")
     claim = one("The Herald reported from Vienna that the talks had failed.", "talks had failed")
     assert claim["cue"] == "reported" and claim["speaker"] == "Herald"
 
@@ -649,7 +651,10 @@ def test_committing_an_act_is_no_stance_but_committing_to_one_is():
     assert one("The mayor has committed to the toll plan.", "toll plan")["cue"] == "committed"
 
 
-def test_the_quoted_name_of_a_programme_is_not_what_was_said():
-    claims = claims_of("In an interview with “Harbour Talk,” Ada Lund said the tolls would rise.")
-    assert [c["text"] for c in claims if c["speaker"] == "Ada Lund"] == [
+@pytest.mark.parametrize("text", [
+    "In an interview with “Harbour Talk,” Ada Lund said the tolls would rise.",
+    "On this weekend's broadcast of “Harbour Weekly,” Ada Lund said the tolls would rise.",
+])
+def test_the_quoted_name_of_a_programme_is_not_what_was_said(text: str) -> None:
+    assert [c["text"] for c in claims_of(text) if c["speaker"] == "Ada Lund"] == [
         "Ada Lund said the tolls would rise"]

@@ -87,7 +87,9 @@ def _credit_line(cue: Any) -> bool:
     wrote the story from where, nothing they report."""
     if cue.lemma_.lower() not in _words()["credit_verbs"]:
         return False
-    parts = [c for c in cue.children if not (c.is_punct or c.dep_ in ("nsubj", "advmod"))]
+    parts = [c for c in cue.children if not (
+        c.is_punct or c.dep_ in ("nsubj", "advmod", "cc")
+        or (c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")))]  # "..., and Y from Z"
     return bool(parts) and all(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in parts)
 
 
@@ -106,11 +108,13 @@ _OPENING_MARKS = "\"“‘'"
 
 def _quoted_title(claim: Claim, text: str) -> bool:
     """'On ABC's “Good Morning America” Tuesday, he said ...': the quotation is the name of
-    the programme (a few capitalised words after "on", "with" or a possessive, no sentence
-    of its own), not something said."""
+    the programme (a few capitalised words after "on", "of", "his" or a possessive, no
+    sentence or list of its own), not something said."""
     words = _WORD.findall(claim.text)
     if not 0 < len(words) <= 7 or claim.text.rstrip(" '\"”’").endswith((".", "!", "?", ",")):
         return False
+    if "," in claim.text:
+        return False  # a chant ('chants of “Trump, Trump, Trump”'), not a name
     if claim.cue_span and claim.start <= claim.cue_span[0] < claim.end:
         return False
     if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS
