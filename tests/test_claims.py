@@ -619,6 +619,7 @@ def test_a_credit_line_reports_nothing():
     ("Harbour news.\n\nOnly time will tell if the toll plan works.", "tell"),
     ("Harbour news.\n\nBelieve me.", "Believe"),
     ("Harbour news.\n\nGuess what, Tallinn!", "Guess"),
+    ("Harbour news.\n\nBut a new port is easier said than done in Tartu.", "said"),
 ])
 def test_an_idiom_of_conversation_reports_nothing(text: str, cue: str) -> None:
     assert no_cue(text, cue)
@@ -658,3 +659,10 @@ def test_committing_an_act_is_no_stance_but_committing_to_one_is():
 def test_the_quoted_name_of_a_programme_is_not_what_was_said(text: str) -> None:
     assert [c["text"] for c in claims_of(text) if c["speaker"] == "Ada Lund"] == [
         "Ada Lund said the tolls would rise"]
+
+
+def test_a_frame_under_an_idiom_reports_on_its_own():
+    text = "Harbour news.\n\nThat said, dock workers say they believe the tolls will rise."
+    claim = one(text, "tolls will rise")
+    assert claim["cue"] == "say" and claim["speaker"] == "dock workers"
+    assert no_cue(text, "said")

@@ -25,10 +25,11 @@ def _words() -> dict[str, Any]:
 def frame_claims_nothing(claim: Claim, sent: Any, offset: int) -> bool:
     """A frame found in `sent` (its block starting at `offset`) whose cue reports nothing
     there; without it the sentence is what it would be with no frame (an event, a turn's
-    speech)."""
+    speech). (A cue in an idiom is no frame at all: frames.py asks in_idiom, so that a
+    frame under it still reports.)"""
     cue = _cue_token(claim, sent, offset)
     return cue is not None and (
-        _markup_tag(cue) or _idiom(cue) or _credit_line(cue) or _modifier(cue)
+        _markup_tag(cue) or _credit_line(cue) or _modifier(cue)
         or (claim.speaker is None and _reader_aside(cue)))
 
 
@@ -50,23 +51,28 @@ def _markup_tag(cue: Any) -> bool:
     return cue.idx > 0 and cue.doc.text[cue.idx - 1] == "<"
 
 
-def _idiom(cue: Any) -> bool:
+def in_idiom(cue: Any) -> bool:
     """'Believe me.', 'Guess what, Washington!', 'Only time will tell if ...', 'You know,
-    the ones who ...': the cue is part of an idiom of conversation, which reports nothing
-    (set off by punctuation for "you know", "I mean": "you know that ..." does report)."""
+    the ones who ...', 'easier said than done', 'That said, ...': the cue is part of an
+    idiom, which reports nothing (set off by punctuation for "you know", "I mean", "that
+    said": "you know that ..." does report)."""
     words = _words()
     doc, sent = cue.doc, cue.sent
-    for lo, hi in ((cue.i - 1, cue.i + 1), (cue.i, cue.i + 2), (cue.i - 2, cue.i + 1),
-                   (cue.i - 1, cue.i + 2)):
-        if lo < sent.start or hi > sent.end:
-            continue
-        phrase = doc[lo:hi].text.lower().replace("’", "'")
-        if phrase in words["idioms_anywhere"]:
-            return True
-        if phrase in words["idioms_set_off"] and (hi == sent.end or doc[hi].is_punct) and (
-                lo == sent.start or doc[lo - 1].is_punct):
-            return True
+    for size in (2, 3, 4):
+        for lo in range(max(sent.start, cue.i - size + 1), cue.i + 1):
+            if _is_idiom(doc, sent, lo, lo + size, words):
+                return True
     return False
+
+
+def _is_idiom(doc: Any, sent: Any, lo: int, hi: int, words: dict[str, Any]) -> bool:
+    """doc[lo:hi] is an idiom of the lexicon, set off by punctuation where it must be."""
+    if hi > sent.end:
+        return False
+    phrase = doc[lo:hi].text.lower().replace("’", "'")
+    return phrase in words["idioms_anywhere"] or (
+        phrase in words["idioms_set_off"] and (hi == sent.end or doc[hi].is_punct)
+        and (lo == sent.start or doc[lo - 1].is_punct))
 
 
 def _reader_aside(cue: Any) -> bool:
