@@ -632,6 +632,9 @@ def test_an_idiom_of_conversation_reports_nothing(text: str, cue: str) -> None:
 ])
 def test_the_writers_aside_to_the_reader_claims_nothing(text: str, cue: str) -> None:
     assert no_cue(text, cue)
+    # the writer's own recommendation is a claim
+    assert one("Harbour news.\n\nCall the council's bluff on the harbour tolls.",
+               "bluff")["cue"] == "Call"
 
 
 def test_a_markup_tag_is_no_cue():
@@ -666,3 +669,12 @@ def test_a_frame_under_an_idiom_reports_on_its_own():
     claim = one(text, "tolls will rise")
     assert claim["cue"] == "say" and claim["speaker"] == "dock workers"
     assert no_cue(text, "said")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Harbour news.\n\nThe mayor was asked about the tolls. Roe wouldn't say.", "say"),
+    ("Harbour news.\n\nBut we'll never know.", "know"),
+])
+def test_a_bare_negated_frame_states_nothing(text: str, cue: str) -> None:
+    assert no_cue(text, cue)
+    assert one("Lund did not say whether the tolls would rise.", "tolls")["cue"] == "say"

@@ -1,9 +1,9 @@
 """What looks like a claim but asserts nothing an analyst could weigh, though a reporting
-word is there: a credit line ("Lerer reported from Los Angeles."), an idiom of
-conversation ("You know, ...", "time will tell"), the writer's aside to the reader ("Read
-the latest updates below"), a markup tag read as a verb ("<tweet ...>"), a participle that
-names a kind of thing ("pledged delegates"), the quoted name of a programme ("on CNN's
-“New Day,”") and a speaker made of markup. The word lists are
+word is there: a credit line ("Lerer reported from Los Angeles."), a bare negation
+("Kadzik wouldn't say."), an idiom ("You know, ...", "time will tell"), the writer's aside
+to the reader ("Read the latest updates below"), a markup tag read as a verb ("<tweet
+...>"), a participle that names a kind of thing ("pledged delegates"), the quoted name of a
+programme ("on CNN's “New Day,”") and a speaker made of markup. The word lists are
 lexicons/claims.toml [non_claims]."""
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ def frame_claims_nothing(claim: Claim, sent: Any, offset: int) -> bool:
     cue = _cue_token(claim, sent, offset)
     return cue is not None and (
         _markup_tag(cue) or _credit_line(cue) or _modifier(cue)
+        or _bare_negation(claim, cue, sent, offset)
         or (claim.speaker is None and _reader_aside(cue)))
 
 
@@ -44,6 +45,17 @@ def _cue_token(claim: Claim, sent: Any, offset: int) -> Any | None:
     if claim.cue_span is None:
         return None
     return next((t for t in sent if offset + t.idx == claim.cue_span[0]), None)
+
+
+def _bare_negation(claim: Claim, cue: Any, sent: Any, offset: int) -> bool:
+    """'Kadzik wouldn't say.', 'But we'll never know.', 'Ayotte isn't interested.': a
+    negated frame with nothing beyond its speaker, auxiliaries and the negation states
+    nothing one could weigh."""
+    speaker = claim.speaker_span or (0, 0)
+    rest = [t for t in sent if claim.start <= offset + t.idx < claim.end and t.i != cue.i
+            and not speaker[0] <= offset + t.idx < speaker[1] and not t.is_punct]
+    return any(t.dep_ == "neg" for t in rest) and all(
+        t.pos_ in ("AUX", "PART") or t.dep_ in ("neg", "aux", "auxpass") for t in rest)
 
 
 def _markup_tag(cue: Any) -> bool:
@@ -81,8 +93,11 @@ def _reader_aside(cue: Any) -> bool:
     its sentence (after an adverb or a conjunction at most), the writer's aside to the
     reader."""
     before = cue.doc[cue.sent.start:cue.i]
-    return (cue.dep_ == "ROOT" and cue.tag_ == "VB"
-            and cue.lower_ in _words()["reader_imperatives"]
+    following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else cue
+    # ("Call it ..." names; "Call the GOP's bluff on ..." is the writer's thesis, a claim)
+    aside = cue.lower_ in _words()["reader_imperatives"] or (
+        f"{cue.lower_} {following.lower_}" in _words()["naming_asides"])
+    return (aside and cue.dep_ == "ROOT" and cue.tag_ == "VB"
             and all(t.is_punct or t.is_space or t.dep_ in ("cc", "advmod", "intj")
                     for t in before)
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cue.children))
