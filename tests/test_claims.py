@@ -605,3 +605,43 @@ def test_a_name_the_parser_made_the_root_speaks_for_its_verb():
     claim = one("Senator John Doe, speaking later at a rally in Charleston, West Virginia, did "
                 "not mention the governor directly in his speech.", "mention the governor")
     assert claim["speaker"] == "John Doe"
+
+
+@pytest.mark.parametrize(("text", "phrase", "cue", "speaker"), [
+    # a name the model tags as an adverb or a modal
+    ("Sheriff Tom Early backs the plan.\n\nEarly described the plan as a disaster for the "
+     "town.", "disaster for the town", "described", "Early"),
+    ('"The old guard is finished," Will wrote.', "old guard", "wrote", "Will"),
+    ('"The plant is safe and it will reopen," said Skelly, explaining he had inspected it.',
+     "plant is safe", "said", "Skelly"),
+    ('"The plant is safe and it will reopen," said Skelly, explaining he had inspected it.',
+     "he had inspected it", "explaining", "Skelly"),
+    # a number of people the model hangs on the verb as a modifier
+    ("About 6 in 10 say they want the council to cut more spending.", "cut more spending",
+     "say", "About 6 in 10"),
+    ("Less than a third agreed with the mayor that the bridge would have to wait.",
+     "bridge would have to wait", "agreed", "Less than a third"),
+    # an inverted speaker the model makes the subject of what follows the comma
+    ('"We will reopen the plant," said Alderman Jane Roe, half joking.', "reopen the plant",
+     "said", "Jane Roe"),
+    # an aside between the subject and its verb; a verb conjoined to a linking verb
+    ("Jane Roe, meanwhile, who sits on the council, said that fact speaks volumes.",
+     "speaks volumes", "said", "Jane Roe"),
+    ("Mayor John Doe was quick to praise the plan and said this week that the bridge would "
+     "reopen.", "bridge would reopen", "said", "John Doe"),
+])
+def test_a_speaker_the_parser_lost_is_found_by_word_order(
+        text: str, phrase: str, cue: str, speaker: str) -> None:
+    claim = next((c for c in claims_of(text) if c["cue"] == cue and phrase in c["text"]), None)
+    assert claim is not None
+    assert (claim["speaker"] or "").endswith(speaker)
+
+
+@pytest.mark.parametrize("text", [
+    # a capital at the sentence's start is no name; a sum is no speaker
+    "Perhaps counterintuitively, deeply reported features draw more readers than news.",
+    "That is a small share of the minimum $20 million analysts say a race costs.",
+])
+def test_no_speaker_is_made_of_an_adverb_or_a_sum(text: str) -> None:
+    speakers = [c["speaker"] or "" for c in claims_of(text)]
+    assert not any(s.startswith(("Perhaps", "minimum", "$", "20")) for s in speakers)
