@@ -76,7 +76,9 @@ def _names(head: Any, first: int, last: int, offset: int, index: ActorIndex) -> 
     if not all(first <= c.i <= last for c in head.conjuncts):
         actors = index.all_in(offset + doc[first].idx, offset + doc[last].idx + len(doc[last].text))
         return [a.name for a in actors] or [written]
-    return [written if len(name) > len(written) and name.endswith(written) else name
+    before = doc.text[:doc[first].idx]
+    return [written if len(name) > len(written) and name.endswith(written)
+            and before.endswith(name[:-len(written)]) else name  # (an actor's name stays)
             for name in speaker_names(head, offset, index)]
 
 
