@@ -629,6 +629,8 @@ def test_a_name_the_parser_made_the_root_speaks_for_its_verb():
      "speaks volumes", "said", "Jane Roe"),
     ("Mayor John Doe was quick to praise the plan and said this week that the bridge would "
      "reopen.", "bridge would reopen", "said", "John Doe"),
+    ("Mayor John Doe was forced into a rare retreat on Monday and said that his words had "
+     "been twisted.", "words had been twisted", "said", "John Doe"),
 ])
 def test_a_speaker_the_parser_lost_is_found_by_word_order(
         text: str, phrase: str, cue: str, speaker: str) -> None:

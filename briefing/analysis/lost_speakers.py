@@ -88,12 +88,14 @@ def _give(claim: Claim, speaker: str, span: list[int]) -> None:
 
 
 def _shared_subject(verb: Any) -> Any | None:
-    """'X was quick to embrace Y and said ...': a verb conjoined to a linking verb shares
-    its subject (the frames follow the subject of a conjoined full verb already)."""
-    if verb.dep_ != "conj" or verb.head.pos_ != "AUX" or (
+    """'X was quick to embrace Y and said ...', 'X was forced into a retreat and said ...':
+    a verb conjoined to a linking or passive verb shares its subject (the frames follow the
+    active subject of a conjoined full verb already)."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("AUX", "VERB") or (
             verb.doc[_skip_adverbs(verb, verb.i - 1)].pos_ != "CCONJ"):
         return None  # ("how X has de-emphasized": a word split at its hyphen, no conjunct)
-    return next((c for c in verb.head.children if c.dep_ == "nsubj"
+    # a passive's subject too: "X was forced into a retreat and said ..."
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")
                  and c.tag_ not in ("WP", "WDT", "EX") and c.lower_ != "it"), None)
 
 
