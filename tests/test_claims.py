@@ -654,3 +654,10 @@ def test_a_relative_clause_inside_the_speakers_phrase_ends_it():
     claim = one("Many of the local party chairs who would rather be working for the governor "
                 "said they now back the mayor.", "back the mayor")
     assert (claim["cue"], claim["speaker"]) == ("said", "Many of the local party chairs")
+
+
+def test_the_fallback_speaker_is_no_bracketed_party_tag():
+    # the parser gives "said" no subject; the name before the bracket speaks, not "(D-IL)"
+    claim = one("Sunday at the state party convention in Springfield Sen. Jane Roe (D-IL) said "
+                "the governor was a proven failure in business.", "proven failure")
+    assert (claim["cue"], claim["speaker"]) == ("said", "Jane Roe")

@@ -599,15 +599,30 @@ def _speaker_token(verb: Any) -> Any | None:
         # "Jane Roe, speaking in Springfield, did not mention ...": the parser made the
         # name the root and its verb a relative clause on it; the name speaks
         return verb.head
-    # Fallback for mis-parses: the nearest proper noun before the verb in its sentence.
+    # Fallback for mis-parses: the nearest proper noun before the verb in its sentence
+    # outside brackets, a person's name before a place ("Col. Jane Roe, a spokesman in
+    # Baghdad, said", "Sen. Jane Roe (D-MA) said": where she serves is not who speaks).
+    found, aside, bracketed = None, False, None
     for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
+        if t.text in (")", "("):
+            aside = t.text == ")"  # "Sen. Jane Roe (D-Ill.) said": the bracket is an aside
+            continue
         if t.pos_ == "VERB":
             break
         if t.ent_type_ in _NOT_SPEAKERS:
             continue  # "on Sunday", "Oct. 23": when, not who
-        if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        named = t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        if aside:
+            bracketed = bracketed or (t if named else None)
+            continue  # (the bracket speaks only if nothing outside it does)
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and (
+                found is None or found.ent_type_ in ("GPE", "LOC")):
             return t
-    return None
+        if found is None and named:
+            found = t
+            if t.ent_type_ not in ("GPE", "LOC"):
+                return t
+    return found or bracketed
 
 
 def _gerund_doer(head: Any) -> Any | None:
