@@ -661,3 +661,11 @@ def test_the_fallback_speaker_is_no_bracketed_party_tag():
     claim = one("Sunday at the state party convention in Springfield Sen. Jane Roe (D-IL) said "
                 "the governor was a proven failure in business.", "proven failure")
     assert (claim["cue"], claim["speaker"]) == ("said", "Jane Roe")
+
+
+def test_a_bare_participle_before_its_plural_object_modifies_it():
+    # "pledged delegates" read as a verb and its object is no pledge by the totals
+    assert no_cue("The new totals include pledged delegates and superdelegates from both "
+                  "states.", "pledged")
+    claim = one("Mayor Jane Roe has pledged funds to rebuild the bridge.", "rebuild the bridge")
+    assert (claim["cue"], claim["speaker"]) == ("pledged", "Jane Roe")

@@ -161,7 +161,7 @@ def _speech_act(verb: Any) -> bool:
     """'made clear', 'raised concerns': verbs that report speech only with such an object;
     'added', 'continued' only alone or with a clause ("added that ...")."""
     lemma = frame_lemma(verb) or verb.lemma_.lower()
-    if verb.dep_ in ("amod", "compound", "nmod"):
+    if verb.dep_ in ("amod", "compound", "nmod") or _participle_modifier(verb):
         return False  # "pledged delegates": a modifier, not a frame
     if lemma == "know" and verb.tag_ == "VBN":
         return False  # "known as ISIS", "made their views known": no one knowing
@@ -195,6 +195,22 @@ def _speech_act(verb: Any) -> bool:
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
     return objects is None or with_object
+
+
+def _participle_modifier(verb: Any) -> bool:
+    """'The figures include pledged delegates', 'leads by 271 pledged delegates': a
+    participle with no auxiliary right before a bare plural noun the parser made its object,
+    after a number or with no subject of its own, modifies that noun ('has pledged
+    delegates', 'Clinton pledged her support', 'X, an aide, told reporters' stay frames)."""
+    doc = verb.doc
+    if (verb.tag_ not in ("VBN", "VBD") or verb.i + 1 >= len(doc) or verb.i == 0
+            or any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        return False
+    noun = doc[verb.i + 1]
+    if noun.tag_ != "NNS" or noun.head.i != verb.i or noun.dep_ != "dobj":
+        return False
+    return doc[verb.i - 1].tag_ == "CD" or (verb.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _physical_act(verb: Any) -> bool:
