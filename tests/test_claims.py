@@ -738,3 +738,67 @@ def test_a_frame_under_an_idiom_reports_on_its_own():
 def test_a_bare_negated_frame_states_nothing(text: str, cue: str) -> None:
     assert no_cue(text, cue)
     assert one("Lund did not say whether the tolls would rise.", "tolls")["cue"] == "say"
+
+
+@pytest.mark.parametrize(("text", "phrase", "cue", "speaker"), [
+    # a name the model tags as an adverb or a modal
+    ("Sheriff Tom Early backs the plan.\n\nEarly described the plan as a disaster for the "
+     "town.", "disaster for the town", "described", "Tom Early"),
+    ('"The old guard is finished," Will wrote.', "old guard", "wrote", "Will"),
+    ('"The plant is safe and it will reopen," said Skelly, explaining he had inspected it.',
+     "plant is safe", "said", "Skelly"),
+    ('"The plant is safe and it will reopen," said Skelly, explaining he had inspected it.',
+     "he had inspected it", "explaining", "Skelly"),
+    # a number of people the model hangs on the verb as a modifier
+    ("About 6 in 10 say they want the council to cut more spending.", "cut more spending",
+     "say", "About 6 in 10"),
+    ("Less than a third agreed with the mayor that the bridge would have to wait.",
+     "bridge would have to wait", "agreed", "Less than a third"),
+    # an inverted speaker the model makes the subject of what follows the comma
+    ('"We will reopen the plant," said Alderman Jane Roe, half joking.', "reopen the plant",
+     "said", "Jane Roe"),
+    # an aside between the subject and its verb; a verb conjoined to a linking verb
+    ("Jane Roe, meanwhile, who sits on the council, said that fact speaks volumes.",
+     "speaks volumes", "said", "Jane Roe"),
+    ("Mayor John Doe was quick to praise the plan and said this week that the bridge would "
+     "reopen.", "bridge would reopen", "said", "John Doe"),
+    ("Mayor John Doe was forced into a rare retreat on Monday and said that his words had "
+     "been twisted.", "words had been twisted", "said", "John Doe"),
+])
+def test_a_speaker_the_parser_lost_is_found_by_word_order(
+        text: str, phrase: str, cue: str, speaker: str) -> None:
+    claim = next((c for c in claims_of(text) if c["cue"] == cue and phrase in c["text"]), None)
+    assert claim is not None
+    assert (claim["speaker"] or "").endswith(speaker)
+
+
+def test_no_speaker_is_made_of_an_adverb_or_a_sum() -> None:
+    # a capital at the sentence's start is no name
+    claims = claims_of("Perhaps counterintuitively, deeply reported features draw more "
+                       "readers than news.")
+    assert not any((c["speaker"] or "").startswith("Perhaps") for c in claims)
+    # a sum before the lost subject is none of its words
+    claim = one("That is a small share of the minimum $20 million analysts say a race costs.",
+                "race costs")
+    assert (claim["cue"], claim["speaker"]) == ("say", "analysts")
+
+
+def test_a_relative_clause_inside_the_speakers_phrase_ends_it():
+    claim = one("Many of the local party chairs who would rather be working for the governor "
+                "said they now back the mayor.", "back the mayor")
+    assert (claim["cue"], claim["speaker"]) == ("said", "Many of the local party chairs")
+
+
+def test_the_fallback_speaker_is_no_bracketed_party_tag():
+    # the parser gives "said" no subject; the name before the bracket speaks, not "(D-IL)"
+    claim = one("Sunday at the state party convention in Springfield Sen. Jane Roe (D-IL) said "
+                "the governor was a proven failure in business.", "proven failure")
+    assert (claim["cue"], claim["speaker"]) == ("said", "Jane Roe")
+
+
+def test_a_bare_participle_before_its_plural_object_modifies_it():
+    # "pledged delegates" read as a verb and its object is no pledge by the totals
+    assert no_cue("The new totals include pledged delegates and superdelegates from both "
+                  "states.", "pledged")
+    claim = one("Mayor Jane Roe has pledged funds to rebuild the bridge.", "rebuild the bridge")
+    assert (claim["cue"], claim["speaker"]) == ("pledged", "Jane Roe")

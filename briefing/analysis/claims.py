@@ -13,6 +13,7 @@ from typing import Any
 from briefing.analysis.actors import Actor
 from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
 from briefing.analysis.frames import find_frames, nominal_frames
+from briefing.analysis.lost_speakers import recover_speakers
 from briefing.analysis.non_claims import frame_claims_nothing, names_nothing_said
 from briefing.analysis.quote_speakers import Sentence, speak_for_quotations
 from briefing.analysis.quotes import find_quotations
@@ -41,6 +42,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             found = find_frames(sent, block.start, local, index)
             _share_according_to(found)
             found += nominal_frames(sent, block.start, found, index)
+            recover_speakers(found, sent, block.start, index)
             headline = headline_frame(sent, block.start, index)
             if headline is not None:
                 found = [headline]  # the model's parse of a title-case line is no guide

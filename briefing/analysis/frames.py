@@ -168,7 +168,7 @@ def _speech_act(verb: Any) -> bool:
     """'made clear', 'raised concerns': verbs that report speech only with such an object;
     'added', 'continued' only alone or with a clause ("added that ...")."""
     lemma = frame_lemma(verb) or verb.lemma_.lower()
-    if verb.dep_ in ("amod", "compound", "nmod"):
+    if verb.dep_ in ("amod", "compound", "nmod") or _participle_modifier(verb):
         return False  # "pledged delegates": a modifier, not a frame
     if in_idiom(verb):
         return False  # "That said, X says ...": an idiom frames nothing, the verb under it may
@@ -204,6 +204,22 @@ def _speech_act(verb: Any) -> bool:
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
     return objects is None or with_object
+
+
+def _participle_modifier(verb: Any) -> bool:
+    """'The figures include pledged delegates', 'leads by 271 pledged delegates': a
+    participle with no auxiliary right before a bare plural noun the parser made its object,
+    after a number or with no subject of its own, modifies that noun ('has pledged
+    delegates', 'Clinton pledged her support', 'X, an aide, told reporters' stay frames)."""
+    doc = verb.doc
+    if (verb.tag_ not in ("VBN", "VBD") or verb.i + 1 >= len(doc) or verb.i == 0
+            or any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        return False
+    noun = doc[verb.i + 1]
+    if noun.tag_ != "NNS" or noun.head.i != verb.i or noun.dep_ != "dobj":
+        return False
+    return doc[verb.i - 1].tag_ == "CD" or (verb.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _physical_act(verb: Any) -> bool:
@@ -685,15 +701,30 @@ def _speaker_token(verb: Any) -> Any | None:
         # "Jane Roe, speaking in Springfield, did not mention ...": the parser made the
         # name the root and its verb a relative clause on it; the name speaks
         return verb.head
-    # Fallback for mis-parses: the nearest proper noun before the verb in its sentence.
+    # Fallback for mis-parses: the nearest proper noun before the verb in its sentence
+    # outside brackets, a person's name before a place ("Col. Jane Roe, a spokesman in
+    # Baghdad, said", "Sen. Jane Roe (D-MA) said": where she serves is not who speaks).
+    found, aside, bracketed = None, False, None
     for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
+        if t.text in (")", "("):
+            aside = t.text == ")"  # "Sen. Jane Roe (D-Ill.) said": the bracket is an aside
+            continue
         if t.pos_ == "VERB":
             break
         if t.ent_type_ in _NOT_SPEAKERS:
             continue  # "on Sunday", "Oct. 23": when, not who
-        if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        named = t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        if aside:
+            bracketed = bracketed or (t if named else None)
+            continue  # (the bracket speaks only if nothing outside it does)
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and (
+                found is None or found.ent_type_ in ("GPE", "LOC")):
             return t
-    return None
+        if found is None and named:
+            found = t
+            if t.ent_type_ not in ("GPE", "LOC"):
+                return t
+    return found or bracketed
 
 
 def _gerund_doer(head: Any) -> Any | None:

@@ -138,7 +138,10 @@ def speaker_phrase(tok: Any) -> tuple[int, int]:
                 c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children):
             right = t.i - 1  # "an arbitration panel in 2001": when, not who
             break
-        if t.text in ",;:(—–" or (t.head.i == tok.i and t.dep_ in ("relcl", "acl", "appos")):
+        if t.text in ",;:(—–" or (t.head.i == tok.i and t.dep_ in ("relcl", "acl", "appos")) or (
+                t.dep_ == "relcl" and tok.i < t.head.i < t.i):
+            # (a relative clause on a later noun of the phrase ends it too: "Many of the
+            # local leaders who'd rather be working on ...")
             # a clause hanging on the head starts at its own left edge ("who spoke ...")
             right = min(t.i, t.left_edge.i) - 1 if t.left_edge.i > tok.i else t.i - 1
             break
