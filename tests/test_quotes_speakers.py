@@ -346,3 +346,41 @@ def test_a_participle_that_reports_only_with_its_object_stays_in_the_claim():
 def test_a_speakers_words_end_before_a_date():
     text = "An arbitration panel in 2001 found the harbour authority was in breach of the deal."
     assert speaker_of(text, "was in breach of the deal") == "arbitration panel"
+
+
+def test_interview_answers_speak_as_the_interviewee_and_questions_as_the_interviewer():
+    text = ("Harbour tolls: a conversation.\n\n"
+            "Port director Ada Lund sat down with reporter Tomas Berg on Monday to discuss "
+            "the new tolls.\n\n"
+            "Q: The tolls went up twice this year. Why?\n\n"
+            "A: The dredging cost more than we planned. I expect the tolls to fall in 2027.\n\n"
+            "The ferries will run every hour from June.\n\n"
+            "Q: Shipping firms say the port is losing trade to Rotterdam.\n\n"
+            "A: Our trade grew by four percent last year.")
+    result = analyse(text)
+    assert speaker_of(text, "The dredging cost more") == "Ada Lund"
+    assert speaker_of(text, "I expect the tolls to fall") == "Ada Lund"
+    # the turn runs on across paragraphs until the next label
+    assert speaker_of(text, "The ferries will run every hour") == "Ada Lund"
+    assert speaker_of(text, "The tolls went up twice") == "Tomas Berg"
+    assert not covering(text, "Why?")
+    answer = covering(text, "Our trade grew by four percent")[0]
+    assert answer["cue"] == ":" and text[slice(*answer["speaker_span"])] == "A"
+    assert all(a["name"] != "A" for a in result["actors"])
+
+
+def test_interview_labels_without_colons_and_the_headline_name():
+    text = ("Mayor Ada Lund on the harbour tolls\n\n"
+            "The tolls rose twice this year. Questions and answers were edited for length.\n\n"
+            "QThe dredging has been delayed again.\n\n"
+            "A. We lost two months to the storms in March.\n\n"
+            "Q. Will the channel be ready by May?\n\n"
+            "A. The contractor will finish the channel in June.")
+    assert speaker_of(text, "We lost two months to the storms") == "Ada Lund"
+    assert speaker_of(text, "The contractor will finish the channel") == "Ada Lund"
+    assert speaker_of(text, "The dredging has been delayed") == "interviewer"
+    assert not covering(text, "Will the channel be ready")
+    # outside an interview a line opened by an initial is no answer label
+    text = ("A. Philip Randolph organised the march in 1963.\n\n"
+            "Historians said the march changed the debate.")
+    assert all(c["speaker"] != "A" for c in claims_of(text))

@@ -4,11 +4,14 @@ name and a colon opening the line (a headline, a social-media card)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from briefing.analysis.actors import is_title_line
 from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
-from briefing.analysis.speakers import ActorIndex
+from briefing.analysis.lexicon import table
+from briefing.analysis.speakers import ActorIndex, speaker_names
 from briefing.analysis.speakers import lex as speaker_lex
 
 
@@ -22,6 +25,9 @@ class Turns:
         self.transcript = sum(b.turn is not None for b, _ in parsed) >= 2
         self.current: tuple[str, list[int], list[int]] | None = None
         self.asking = False
+        self.interview = (interview_parties(parsed, index)
+                          if any(b.is_answer for b, _ in parsed)
+                          and any(b.is_question for b, _ in parsed) else None)
 
     def speaker_of(self, block: Any) -> tuple[str, list[int], list[int]] | None:
         """(speaker, label span, colon span) of the turn `block` belongs to, or None."""
@@ -31,12 +37,115 @@ class Turns:
             actor = self.index.at(start, end)
             if actor is not None and actor.name.lower() in speaker_lex()["person_nouns"]:
                 actor = None  # "SENIOR OFFICIAL": a role, not a name
-            self.current = (actor.name if actor is not None else label.title(),
-                            [start, end], [end, end + 1])
+            name = actor.name if actor is not None else label.title()
+            if self.interview is not None and block.is_question:
+                name = self.interview.interviewer or "interviewer"
+            elif self.interview is not None and block.is_answer:
+                name = self.interview.interviewee or name  # unresolved: the label as written
+            self.current = (name, [start, end], [end, end + 1])
             return self.current
         if not self.transcript:
             self.current, self.asking = None, False
         return self.current
+
+
+@dataclass
+class Interview:
+    """Who asks and who answers in an interview's Q:/A: turns, as its intro names them."""
+
+    interviewer: str | None
+    interviewee: str | None
+
+
+@lru_cache(maxsize=1)
+def _interview_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = table("speakers")
+    return frozenset(data["interview_nouns"]), frozenset(data["interview_verbs"])
+
+
+def interview_parties(parsed: list[tuple[Any, Any]], index: ActorIndex) -> Interview:
+    """The interviewer and interviewee an interview's intro names, before its first label:
+    "In an interview with X" (X a person: interviewed; an outlet: interviewing the
+    subject), "X spoke with / sat down with / talked to Y", "Y interviewed X", "X was
+    interviewed by Y"; else the one person the headline names is interviewed. What the
+    intro does not say stays None (no guess)."""
+    interviewer = interviewee = None
+    for block, doc in parsed:
+        if block.turn is not None:
+            break
+        for token in doc:
+            asking, answering = _parties_at(token, block.start, index)
+            interviewer, interviewee = interviewer or asking, interviewee or answering
+    if interviewee is None and parsed and parsed[0][0].turn is None:
+        headline = parsed[0][0]
+        persons = [a for a in index.all_in(headline.start, headline.start + len(headline.text))
+                   if a.type == "person"]
+        if len(persons) == 1:
+            interviewee = persons[0].name
+    return Interview(interviewer, interviewee)
+
+
+def _parties_at(token: Any, offset: int, index: ActorIndex) -> tuple[str | None, str | None]:
+    """(interviewer, interviewee) an interview word at `token` names."""
+    nouns, verbs = _interview_words()
+    if token.lower_ in nouns or (token.pos_ == "NOUN" and token.lemma_.lower() in nouns):
+        other = _object_of(token, ("with",))
+        if other is None:
+            return None, None
+        if _party(other, offset, index)[1]:
+            return None, _party(other, offset, index)[0]  # "Q&A with Jane Roe"
+        # "In an interview with the Gazette, Jane Roe said": the clause's subject answers
+        head = token.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        answering = _party(subject, offset, index) if subject is not None else (None, False)
+        return _party(other, offset, index)[0], answering[0] if answering[1] else None
+    if token.pos_ != "VERB":
+        return None, None
+    lemma = token.lemma_.lower()
+    if lemma == "interview":
+        doer = next((c for c in token.children if c.dep_ == "nsubj"), None) \
+            or _object_of(token, ("by",), "agent")
+        done = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        asking = _party(doer, offset, index)[0] if doer is not None else None
+        answering = _party(done, offset, index) if done is not None else (None, False)
+        return asking, answering[0] if answering[1] else None
+    if lemma not in verbs or (lemma == "sit" and not any(c.lower_ == "down"
+                                                         for c in token.children)):
+        return None, None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None, None
+    other = _object_of(token, ("with", "to"))
+    talker = _party(subject, offset, index)
+    listener = _party(other, offset, index) if other is not None else (None, False)
+    if talker[1]:
+        return listener[0], talker[0]  # "Jane Roe sat down with the Gazette"
+    if listener[1]:
+        return talker[0], listener[0]  # "The Gazette sat down with Jane Roe"
+    return None, None
+
+
+def _object_of(token: Any, preps: tuple[str, ...], dep: str = "prep") -> Any | None:
+    """The object of `token`'s preposition ("with" in "spoke with Y")."""
+    for prep in token.children:
+        if prep.dep_ == dep and prep.lower_ in preps:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _party(token: Any, offset: int, index: ActorIndex) -> tuple[str | None, bool]:
+    """(names, is a person) of an interview's party: a named actor, a pronoun resolved to
+    one, or a phrase as written ("a reporter")."""
+    names = speaker_names(token, offset, index)
+    if not names:
+        return None, False
+    actor = index.at(offset + token.idx, offset + token.idx + len(token.text))
+    if token.lower_ in speaker_lex()["pronouns"]:
+        person = names[0].lower() != token.lower_ and token.lower_ in ("he", "she")
+        return (names[0] if person else None), person
+    return " and ".join(names), actor is not None and actor.type == "person"
 
 
 _LABEL = re.compile(r"^\s*([A-Z][^:.!?\n\"“]{1,60}):\s+\S")
