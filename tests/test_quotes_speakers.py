@@ -384,3 +384,15 @@ def test_interview_labels_without_colons_and_the_headline_name():
     text = ("A. Philip Randolph organised the march in 1963.\n\n"
             "Historians said the march changed the debate.")
     assert all(c["speaker"] != "A" for c in claims_of(text))
+
+
+def test_a_dash_signature_on_the_line_after_a_quotation_signs_it():
+    text = ('What the candidates said about the harbour.\n\n'
+            '"The tolls will fall by 12 percent once the channel is dredged."\n\n'
+            '- Tomas Berg, Harbour Party.\n\n'
+            '"The harbour lost 40 ships to Rotterdam last year."\n\n'
+            '- Voters in the port stayed home.')
+    claim = covering(text, "The tolls will fall by 12 percent")[0]
+    assert claim["speaker"] == "Tomas Berg" and claim["cue"] == "-"
+    # a list's item in sentence case signs nothing
+    assert speaker_of(text, "The harbour lost 40 ships") is None

@@ -103,14 +103,22 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
 
 
 _SIGNATURE = re.compile(r"\s*([―—–])\s*([A-Z][^,.;:()\n]{1,60})")
+# A signature on the line after the quotation's paragraph: "- Jane Doe." / "—Jane Doe, Ohio".
+_SIGNATURE_LINE = re.compile(r"\n[ \t]*\n?[ \t]*([―—–-])[ \t]*([A-Z][^,.;:()\n]{1,60})[^\n]{0,60}$",
+                             re.M)
 
 
 def _dash_signature(quote_end: int, para_end: int, text: str,
                     index: ActorIndex) -> Claim | None:
     """'“...” ― Jane Doe, 34, teacher' (reader comments, epigraphs): the name after a dash
-    that closes the quotation's paragraph signs it; its actor if it names one, else the
-    name as written."""
+    that closes the quotation's paragraph signs it, or a line of its own after the paragraph
+    ('- Jane Doe.': a name in capitals, nothing but a short place or role after it); its
+    actor if it names one, else the name as written."""
     m = _SIGNATURE.match(text, quote_end, para_end)
+    if m is None and not text[quote_end:para_end].strip(" .,"):
+        m = _SIGNATURE_LINE.match(text, para_end)
+        if m is not None and not all(w[:1].isupper() for w in m.group(2).split()):
+            m = None  # "- Voters stayed home.": a list's item, not a signature
     if m is None or len(m.group(2).split()) > 6:
         return None
     start, end = m.start(2), m.start(2) + len(m.group(2).rstrip())
