@@ -396,3 +396,24 @@ def test_a_dash_signature_on_the_line_after_a_quotation_signs_it():
     assert claim["speaker"] == "Tomas Berg" and claim["cue"] == "-"
     # a list's item in sentence case signs nothing
     assert speaker_of(text, "The harbour lost 40 ships") is None
+
+
+def test_a_labelled_headline_speaks_before_its_preposition():
+    text = ("Ada Lund to Port Workers: Harbour Tolls Will Fall Next Year\n\n"
+            "The harbour board meets on Monday.")
+    claim = covering(text, "Harbour Tolls Will Fall")[0]
+    assert claim["speaker"] == "Ada Lund" and claim["cue"] == ":"
+
+
+def test_a_lone_courtesy_label_speaks_for_its_headline():
+    text = ("Dr. Ada Lund: Harbour Tolls ‘Not Fit For A Modern Port’\n\n"
+            "The harbour board meets on Monday.")
+    assert speaker_of(text, "Harbour Tolls") == "Ada Lund"
+
+
+def test_a_correction_or_a_byline_promo_is_no_speaker():
+    text = ("The harbour board raised the tolls to 12 euros on Monday.\n\n"
+            "CORRECTION: An earlier version of this story gave the toll as 14 euros.\n\n"
+            "Follow Ada Lund on Twitter: @adalund. Reach her at the Harbour Gazette.")
+    speakers = {c["speaker"] for c in claims_of(text)}
+    assert "Correction" not in speakers and "Ada Lund" not in speakers

@@ -29,7 +29,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
     sentences: list[Sentence] = []
     turns = Turns(parsed, index)
     for block, doc in parsed:
-        labelled = None if block.turn else labelled_line(block, index)
+        labelled = turns.lone_label(block) if block.turn else labelled_line(block, index)
         turn_speaker = turns.speaker_of(block) or labelled
         if _is_editors_note(block.text):
             continue  # an editor's note asserts nothing

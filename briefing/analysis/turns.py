@@ -29,8 +29,22 @@ class Turns:
                           if any(b.is_answer for b, _ in parsed)
                           and any(b.is_question for b, _ in parsed) else None)
 
+    def lone_label(self, block: Any) -> tuple[str, list[int], list[int]] | None:
+        """A label of two words or more outside a transcript that names an actor ("Dr. Jane
+        Roe: Tolls Must Fall", a headline) speaks for its whole line, like a labelled line."""
+        if block.turn is None or self.transcript or block.is_question or block.is_answer:
+            return None
+        label, start, end = block.turn
+        actor = self.index.at(start, end)
+        if actor is None or len(label.split()) < 2 or _furniture(label.split()):
+            return None  # one word ("BOOM:", "LOOK:") is a headline's shout, not a name
+        return actor.name, [start, end], [end, end + 1]
+
     def speaker_of(self, block: Any) -> tuple[str, list[int], list[int]] | None:
         """(speaker, label span, colon span) of the turn `block` belongs to, or None."""
+        if block.turn is not None and _furniture(block.turn[0].split()):
+            self.current, self.asking = None, False  # "CORRECTION:": the editor, no turn
+            return None
         if block.turn is not None:
             self.asking = block.is_question
             label, start, end = block.turn
@@ -158,22 +172,48 @@ def labelled_line(block: Any, index: ActorIndex) -> tuple[str, list[int], list[i
     if m is None:
         return None
     start, end = block.start + m.start(1), block.start + m.end(1)
+    colon = [end, end + 1]
+    spans = [(block.start + w.start(), block.start + w.end())
+             for w in re.finditer(r"\S+", block.text[:m.end(1)])]
+    words = [block.text[s - block.start:e - block.start] for s, e in spans]
+    to = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _LABEL_PREPOSITIONS),
+              None)
+    if to is not None and to <= 6 and len(words) <= 12:
+        # "Jane Roe to Port Workers:", "Board Chair On Tolls:": the words before the
+        # preposition speak (to whom or about what follows)
+        words, end = words[:to], spans[to - 1][1]
     actors = index.all_in(start, end)
-    words = m.group(1).split()
     if len(words) > 6 or (len(words) == 1 and words[0].isupper()):  # "UPDATE:", "BREAKING:"
         return None
+    if _furniture(words):
+        return None  # "Correction: ...", "Follow Jane Roe on Twitter: @janeroe"
     if _source_label(words) and len(actors) <= 1:
         # "Poll: ...", "Insiders: ...", "WSJ editorial: ...": a source that is no name
-        return m.group(1), [start, end], [end, end + 1]
+        return " ".join(words), [start, end], colon
     if any(w[:1].islower() for w in words):
         return None
     # "Port Challenger Ada Lund: ...": the name that ends at the colon is the label's head
     named = index.ending_at(end, start) if len(actors) > 1 else None
     if named is not None:
-        return named[1].name, named[0], [end, end + 1]
+        return named[1].name, named[0], colon
     if len(actors) != 1:
         return None
-    return actors[0].name, [start, end], [end, end + 1]
+    return actors[0].name, [start, end], colon
+
+
+# Prepositions after a label's speaker: to whom or about what ("Jane Roe to Port Workers:").
+_LABEL_PREPOSITIONS = {"to", "on", "at", "about"}
+
+
+@lru_cache(maxsize=1)
+def _furniture_labels() -> frozenset[str]:
+    return frozenset(table("claims")["furniture_labels"])
+
+
+def _furniture(words: list[str]) -> bool:
+    """A label that is the page's furniture: an editor's correction, a byline's 'Follow'."""
+    labels = _furniture_labels()
+    return words[0].lower() in labels or " ".join(words[:2]).lower() in labels
 
 
 def _source_label(words: list[str]) -> bool:
