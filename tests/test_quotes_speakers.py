@@ -417,3 +417,14 @@ def test_a_correction_or_a_byline_promo_is_no_speaker():
             "Follow Ada Lund on Twitter: @adalund. Reach her at the Harbour Gazette.")
     speakers = {c["speaker"] for c in claims_of(text)}
     assert "Correction" not in speakers and "Ada Lund" not in speakers
+
+
+def test_a_colon_label_after_a_headings_dash_speaks_over_the_headings_frame():
+    text = ("Economists agree - Ada Lund: “The tolls will fall by 12 percent next year. "
+            "Shipping will grow again.”\n\n"
+            "FERRY FARES WILL RISE - Tomas K. Berg: “Fuel costs rose by a third in 2025.”\n\n"
+            "More from the report: “Dredging costs doubled in two years.”")
+    assert speaker_of(text, "The tolls will fall by 12 percent") == "Ada Lund"
+    assert speaker_of(text, "Shipping will grow again") == "Ada Lund"
+    assert speaker_of(text, "Fuel costs rose by a third") == "Tomas K. Berg"
+    assert speaker_of(text, "Dredging costs doubled") == "the report"

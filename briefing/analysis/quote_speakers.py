@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.analysis.claim import Claim, attribute, make_claim
+from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
 from briefing.analysis.quotes import Quotation, Quotations
 from briefing.analysis.speakers import ActorIndex
 
@@ -64,6 +64,13 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
     lo = bisect.bisect_left(frame_starts, para_start)
     hi = bisect.bisect_left(frame_starts, para_end)
     near = frames[lo:hi]
+    labelled = text[para_start:unit.start].rstrip()
+    if labelled.endswith(":"):
+        # "POLLS AGREE - Jane Roe: “...”": a label after a heading's dash speaks, whatever
+        # the heading's own frame
+        dashed = _colon_label(para_start + len(labelled) - 1, para_start, text, index, True)
+        if dashed is not None:
+            return dashed
     own = [c for c in near if min(c.end, unit.end - 1) - max(c.start, unit.start + 1) > 3]
     if own:
         return min(own, key=lambda c: _distance(c.cue_span, unit))
@@ -129,20 +136,46 @@ def _dash_signature(quote_end: int, para_end: int, text: str,
                  cue_span=dash, speaker_span=[start, end])
 
 
-def _colon_label(colon: int, line_start: int, text: str, index: ActorIndex) -> Claim | None:
-    """'CIA Director Jane Roe: “...”': the actor named just before the colon speaks."""
+# Where a colon's label starts: after a sentence's end (not an initial's dot: "Jeffrey M.
+# Jones") or after a dash that closes a heading ("POLLS AGREE - Jane Roe: “...”").
+_LABEL_BREAK = re.compile(r"(?<!\b[A-Z])[.?!]\s+|\s[-–—―]+\s*")
+# "More from Jane Roe:", "From the report:": the source a newsletter quotes next.
+_FROM = re.compile(r"^(?:more\s+)?from\s+", re.I)
+
+
+def _colon_label(colon: int, line_start: int, text: str, index: ActorIndex,
+                 after_dash: bool = False) -> Claim | None:
+    """'CIA Director Jane Roe: “...”': the actor named just before the colon speaks ('More
+    from Jane Roe and Tomas Berg:' both; 'From the report:' the report as written). With
+    `after_dash`, only a label that follows a heading's dash ('POLLS AGREE - Jane Roe:'),
+    which may also be a name the model did not tag (capitalised words, as written)."""
     label = text[line_start:colon]
-    sentence_start = max(label.rfind(". "), label.rfind("? "), label.rfind("! ")) + 1
-    if colon - (line_start + sentence_start) > 80:
+    breaks = list(_LABEL_BREAK.finditer(label))
+    start = line_start + (breaks[-1].end() if breaks else 0)
+    dashed = bool(breaks) and breaks[-1].group().strip()[:1] in "-–—―"
+    if colon - start > 80 or (after_dash and not dashed):
         return None
-    actors = index.all_in(line_start + sentence_start, colon)
-    if not actors:
+    head = _FROM.sub("", text[start:colon])
+    start = colon - len(head)
+    persons = [a for a in index.all_in(start, colon) if a.type == "person"]
+    actors = persons if len(persons) > 1 and " and " in head else index.all_in(start, colon)[-1:]
+    if actors:
+        spans = [next(([s, e] for s, e in a.mentions if start <= s < colon), None)
+                 for a in actors]
+        speaker, span = " and ".join(a.name for a in actors), spans[-1]
+    elif _source_words(head) or (dashed and 2 <= len(head.split()) <= 4 and not head.isupper()
+                                 and all(w[:1].isupper() for w in head.split())):
+        speaker, span = head, [start, colon]  # "the report", a name the model missed
+    else:
         return None
-    actor = actors[-1]
-    span = next(([s, e] for s, e in actor.mentions if line_start <= s < colon), None)
     return Claim(start=colon, end=colon + 1, text=":", kinds=["attributed"],
-                 speaker=actor.name, cue=":", cue_span=[colon, colon + 1],
-                 speaker_span=span)
+                 speaker=speaker, cue=":", cue_span=[colon, colon + 1], speaker_span=span)
+
+
+def _source_words(head: str) -> bool:
+    """'the report', 'the new survey': a data source named by its noun."""
+    words = head.lower().split()
+    return 2 <= len(words) <= 4 and words[0] == "the" and words[-1] in claim_words()["data_sources"]
 
 
 def _same_sentence(span: list[int], unit: Quotation, text: str) -> bool:
@@ -159,6 +192,15 @@ def _quoted_sentence(sentence: Sentence, unit: Quotation, frame: Claim) -> list[
     take it, or a new claim covers the quoted words."""
     inside = [c for c in sentence.claims
               if any(min(c.end, e - 1) - max(c.start, s + 1) > 3 for s, e in unit.pieces)]
+    label = frame.speaker_span[0] if frame.cue == ":" and frame.speaker_span else None
+    heading = [c for c in inside if label is not None and c.start < label
+               and c.cue_span is not None and c.cue_span[1] <= label]
+    for claim in heading:
+        # "Pollsters agree - Jane Roe: “...”": the heading's frame ends at its dash; the
+        # quotation is the label's
+        claim.end = claim.start + len(claim.text[:label - claim.start].rstrip(" -–—―"))
+        claim.text = claim.text[:claim.end - claim.start]
+        inside.remove(claim)
     if any(c.speaker for c in inside):
         return []
     for claim in inside:
