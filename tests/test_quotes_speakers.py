@@ -428,3 +428,17 @@ def test_a_colon_label_after_a_headings_dash_speaks_over_the_headings_frame():
     assert speaker_of(text, "Shipping will grow again") == "Ada Lund"
     assert speaker_of(text, "Fuel costs rose by a third") == "Tomas K. Berg"
     assert speaker_of(text, "Dredging costs doubled") == "the report"
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_keeps_its_labels():
+    text = ("Mayor Ada Lund defended the tolls on Sunday. Partial transcript as follows:\n\n"
+            '"HALVORSEN: The port board raised the tolls twice in 2025, to 14 euros.\n\n'
+            '"LUND: Well, look, the dredging cost more than we planned. The channel opens '
+            "in May.\n\n"
+            '"(CROSSTALK.)\n\n'
+            '"HALVORSEN: The ferry companies lost 40 sailings in March.\n\n'
+            '"Follow Tomas Berg on Twitter @tberg."')
+    assert speaker_of(text, "the dredging cost more than we planned") == "Ada Lund"
+    assert speaker_of(text, "The channel opens in May") == "Ada Lund"
+    assert speaker_of(text, "The ferry companies lost 40 sailings") == "Halvorsen"
+    assert not covering(text, "CROSSTALK") and not covering(text, "Follow Tomas Berg")

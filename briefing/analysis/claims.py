@@ -16,7 +16,7 @@ from briefing.analysis.frames import find_frames, nominal_frames
 from briefing.analysis.quote_speakers import Sentence, speak_for_quotations
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
-from briefing.analysis.turns import Turns, headline_frame, labelled_line, speak_for_turn
+from briefing.analysis.turns import Turns, headline_frame, is_promo, labelled_line, speak_for_turn
 
 __all__ = ["Claim", "find_claims"]
 
@@ -31,8 +31,8 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
     for block, doc in parsed:
         labelled = turns.lone_label(block) if block.turn else labelled_line(block, index)
         turn_speaker = turns.speaker_of(block) or labelled
-        if _is_editors_note(block.text):
-            continue  # an editor's note asserts nothing
+        if _is_editors_note(block.text) or is_promo(block.text):
+            continue  # an editor's note or a byline's "Follow X on Twitter" asserts nothing
         local = quotes.local(block.start, block.start + len(block.text))
         for sent in doc.sents:
             if turns.asking and sent.text.rstrip().endswith("?"):

@@ -71,6 +71,8 @@ TURN = re.compile(
     r"^(?P<label>(?:(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][A-Za-z.'’-]*"
     r"(?:\s+[A-Z][A-Za-z.'’-]*){0,3}):\s+")
 QUESTION_LABELS = {"Q", "QUESTION", "REPORTER", "JOURNALIST"}
+# A label in capitals may follow the opening mark of a quoted transcript ('"PENCE: ...').
+_QUOTE_OPENING = re.compile(r"[\"“]\s*")
 ANSWER_LABELS = {"A", "ANSWER"}
 # An interview's labels without their colon: "Q. What ...?" / "A. I think ...", or a bold "Q"
 # whose markup was stripped with its colon ("QWhy now?"). Labels only in a text that has at
@@ -104,9 +106,18 @@ def blocks(text: str) -> list[Block]:
             line = " " * dateline.end() + line[dateline.end():]
         else:
             label = TURN.match(line) or (_LOOSE_TURN.match(line) if loose else None)
+            skip = 0
+            quoted = _QUOTE_OPENING.match(line) if label is None else None
+            if quoted:
+                # '"PENCE: Well, look, ...': a transcript quoted paragraph by paragraph
+                skip = quoted.end()
+                label = TURN.match(line[skip:])
+                if label is not None and not label.group("label").isupper():
+                    label = None
             if label and _is_turn_label(label.group("label")):
-                turn = (label.group("label"), m.start(), m.start() + label.end("label"))
-                line = " " * label.end() + line[label.end():]
+                turn = (label.group("label"), m.start() + skip + label.start("label"),
+                        m.start() + skip + label.end("label"))
+                line = " " * (skip + label.end()) + line[skip + label.end():]
         line = MARKDOWN_LINK.sub(lambda link: " " * len(link.group()), line)
         found.append(Block(m.start(), line, turn))
     return found

@@ -210,8 +210,8 @@ def _quoted_sentence(sentence: Sentence, unit: Quotation, frame: Claim) -> list[
     tokens = [t for t in sentence.sent
               if any(s < sentence.offset + t.idx < e for s, e in unit.pieces)
               and not (t.is_punct and t.text in "\"“”«»'`")]
-    if len(tokens) < 3:
-        return []
+    if len(tokens) < 3 or tokens[0].text in "([":
+        return []  # '"(CROSSTALK.)': a transcript's stage direction says nothing
     claim = make_claim(sentence.sent, sentence.offset, tokens[0].i, tokens[-1].i, frame.speaker,
                    None)
     _speak_as(claim, frame)

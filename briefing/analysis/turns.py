@@ -58,8 +58,8 @@ class Turns:
                 name = self.interview.interviewee or name  # unresolved: the label as written
             self.current = (name, [start, end], [end, end + 1])
             return self.current
-        if not self.transcript:
-            self.current, self.asking = None, False
+        if not self.transcript or is_promo(block.text):
+            self.current, self.asking = None, False  # "Follow Jane Roe on Twitter @janeroe"
         return self.current
 
 
@@ -214,6 +214,13 @@ def _furniture(words: list[str]) -> bool:
     """A label that is the page's furniture: an editor's correction, a byline's 'Follow'."""
     labels = _furniture_labels()
     return words[0].lower() in labels or " ".join(words[:2]).lower() in labels
+
+
+def is_promo(line: str) -> bool:
+    """A byline's promotion after a story or transcript ("Follow Jane Roe on Twitter
+    @janeroe", "Email her at ..."): the page's furniture, no speaker's turn."""
+    words = line.lstrip(" \"“").split()
+    return bool(words) and _furniture(words[:2]) and ("@" in line or "twitter" in line.lower())
 
 
 def _source_label(words: list[str]) -> bool:
