@@ -442,3 +442,15 @@ def test_a_transcript_quoted_paragraph_by_paragraph_keeps_its_labels():
     assert speaker_of(text, "The channel opens in May") == "Ada Lund"
     assert speaker_of(text, "The ferry companies lost 40 sailings") == "Halvorsen"
     assert not covering(text, "CROSSTALK") and not covering(text, "Follow Tomas Berg")
+
+
+def test_a_transcript_intro_before_an_unlabelled_quotation_is_the_last_speakers():
+    text = ('Mayor Ada Lund said on Sunday, “The port is open again.”\n\n'
+            "Transcript as follows:\n\n"
+            '"Tonight the harbour reopened after 40 days. The dredgers worked through the '
+            "storms.\n\n"
+            '"The tolls will fall by 12 percent in May."')
+    claim = covering(text, "the harbour reopened after 40 days")[0]
+    assert claim["speaker"] == "Ada Lund" and claim["cue"] == ":"
+    assert text[slice(*claim["speaker_span"])] == "Transcript"
+    assert speaker_of(text, "The tolls will fall by 12 percent") == "Ada Lund"

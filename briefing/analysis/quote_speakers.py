@@ -100,7 +100,8 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
                                    bisect.bisect_left(frame_starts, at)] if c.end >= at - 1]
         if intro:
             return intro[-1]
-        return _colon_label(at, para_start, text, index)
+        return (_colon_label(at, para_start, text, index)
+                or _transcript_intro(at, para_start, frames, frame_starts, text))
     if previous is not None and not text[para_start:unit.start].strip():
         earlier, frame = previous
         gap = text[earlier.end:unit.start]
@@ -170,6 +171,31 @@ def _colon_label(colon: int, line_start: int, text: str, index: ActorIndex,
         return None
     return Claim(start=colon, end=colon + 1, text=":", kinds=["attributed"],
                  speaker=speaker, cue=":", cue_span=[colon, colon + 1], speaker_span=span)
+
+
+# "Transcript as follows:", "Partial transcript:", "Video transcript below:".
+_TRANSCRIPT = re.compile(r"^(?:\w+\s+){0,2}(transcript)(?:\s+(?:as\s+follows|below|follows))?$",
+                         re.I)
+_TRANSCRIPT_REACH = 1500  # characters back to the frame that names who is transcribed
+
+
+def _transcript_intro(colon: int, line_start: int, frames: list[Claim], frame_starts: list[int],
+                      text: str) -> Claim | None:
+    """'Transcript as follows:' before a quotation with no labels of its own: the words of
+    the speaker of the last frame before it (who the story says spoke), cue the colon,
+    source span the word 'transcript'."""
+    m = _TRANSCRIPT.match(text[line_start:colon].strip())
+    if m is None:
+        return None
+    lead = len(text[line_start:colon]) - len(text[line_start:colon].lstrip())
+    word = [line_start + lead + m.start(1), line_start + lead + m.end(1)]
+    before = frames[bisect.bisect_left(frame_starts, line_start - _TRANSCRIPT_REACH):
+                    bisect.bisect_left(frame_starts, line_start)]
+    speaker = next((c.speaker for c in reversed(before) if c.speaker), None)
+    if speaker is None:
+        return None
+    return Claim(start=colon, end=colon + 1, text=":", kinds=["attributed"], speaker=speaker,
+                 cue=":", cue_span=[colon, colon + 1], speaker_span=word)
 
 
 def _source_words(head: str) -> bool:
