@@ -454,3 +454,13 @@ def test_a_transcript_intro_before_an_unlabelled_quotation_is_the_last_speakers(
     assert claim["speaker"] == "Ada Lund" and claim["cue"] == ":"
     assert text[slice(*claim["speaker_span"])] == "Transcript"
     assert speaker_of(text, "The tolls will fall by 12 percent") == "Ada Lund"
+
+
+def test_an_embedded_post_is_its_signers():
+    text = ("The mayor answered her critics online.\n\n"
+            "The harbour tolls will fall to 12 euros in May. pic.twitter.com/a1b2c3 "
+            "— Ada Lund (@adalund) May 3, 2026\n\n"
+            "The harbour board meets on Monday.")
+    claim = covering(text, "The harbour tolls will fall to 12 euros")[0]
+    assert claim["speaker"] == "Ada Lund" and claim["cue"] == "—"
+    assert "Ada Lund" not in claim["text"]

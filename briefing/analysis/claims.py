@@ -13,7 +13,7 @@ from typing import Any
 from briefing.analysis.actors import Actor
 from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
 from briefing.analysis.frames import find_frames, nominal_frames
-from briefing.analysis.quote_speakers import Sentence, speak_for_quotations
+from briefing.analysis.quote_speakers import Sentence, speak_for_quotations, speak_for_signed_posts
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
 from briefing.analysis.turns import Turns, headline_frame, is_promo, labelled_line, speak_for_turn
@@ -64,6 +64,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             sentences.append(Sentence(block.start, sent, found))
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)
+    speak_for_signed_posts(sentences, text, index)
     claims = [c for c in claims if _asserts_something(c, text)]
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
 

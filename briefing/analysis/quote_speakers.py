@@ -10,7 +10,7 @@ from typing import Any
 
 from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
 from briefing.analysis.quotes import Quotation, Quotations
-from briefing.analysis.speakers import ActorIndex
+from briefing.analysis.speakers import ActorIndex, lex
 
 
 @dataclass
@@ -251,3 +251,46 @@ def _speak_as(claim: Claim, frame: Claim) -> None:
     claim.speaker_span = frame.speaker_span
     if "denial" in frame.kinds and "denial" not in claim.kinds:
         claim.kinds.append("denial")  # the quoted words of a denial deny too
+
+
+# An embedded post's signature closing its paragraph: "... — Jane Roe (@janeroe) May 3, 2016"
+# (the plain text a social-media embed leaves on a page), a closing tag and a dot aside.
+_POST_SIGNATURE = re.compile(
+    r"([―—–-]{1,2})\s*([A-Z][^()\n―—–]{0,60}?)\s*\(@\w{1,30}\)"
+    r"\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?\s*(?:</\w+>)?[\s.]*$")
+
+
+def speak_for_signed_posts(sentences: list[Sentence], text: str, index: ActorIndex) -> None:
+    """A paragraph signed like an embedded post ('Text of the post — Jane Roe (@janeroe)
+    May 3, 2016') is the signer's: the claims of its sentences before the dash that have no
+    speaker (or 'I'/'we') take the signer, cue the dash, and end before the dash."""
+    signed: dict[int, Claim | None] = {}
+    for sentence in sentences:
+        para_start = text.rfind("\n", 0, sentence.start) + 1
+        if para_start not in signed:
+            signed[para_start] = _post_signature(para_start, text, index)
+        signature = signed[para_start]
+        if signature is None or sentence.start >= signature.start:
+            continue
+        for claim in (c for c in sentence.claims if c.start < signature.start):
+            if claim.end > signature.start:
+                claim.end = len(text[:signature.start].rstrip())
+                claim.text = text[claim.start:claim.end]
+            if claim.text.isupper():
+                continue  # "SIGN UP FOR OUR NEWSLETTER": the page's furniture inside the embed
+            if claim.speaker is None or claim.speaker.lower() in lex()["first_person"]:
+                _speak_as(claim, signature)
+
+
+def _post_signature(para_start: int, text: str, index: ActorIndex) -> Claim | None:
+    """The signature of a signed paragraph, as a frame whose cue is its dash."""
+    para_end = text.find("\n", para_start)
+    para_end = len(text) if para_end == -1 else para_end
+    m = _POST_SIGNATURE.search(text, para_start, para_end)
+    if m is None or len(m.group(2).split()) > 6:
+        return None
+    start, end = m.start(2), m.end(2)
+    actors = index.all_in(start, end)
+    return Claim(start=m.start(1), end=m.end(1), text=m.group(1), kinds=["attributed"],
+                 speaker=actors[-1].name if actors else m.group(2), cue=m.group(1),
+                 cue_span=[m.start(1), m.end(1)], speaker_span=[start, end])
