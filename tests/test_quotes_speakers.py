@@ -464,3 +464,13 @@ def test_an_embedded_post_is_its_signers():
     claim = covering(text, "The harbour tolls will fall to 12 euros")[0]
     assert claim["speaker"] == "Ada Lund" and claim["cue"] == "—"
     assert "Ada Lund" not in claim["text"]
+
+
+def test_a_curly_quotation_nested_in_a_curly_quotation_does_not_close_it():
+    text = ("Readers wrote in about the tolls.\n\n"
+            "“I would rather pay what he calls “robbery” than lose the ferry to Rotterdam.” "
+            "― Ada Lund, 34, teacher")
+    para = text.index("“I")
+    units = find_quotations(text, [(0, text.index("\n")), (para, len(text))])
+    assert [(u.start, u.end) for u in units.units] == [(para, text.index("” ―") + 1)]
+    assert speaker_of(text, "than lose the ferry to Rotterdam") == "Ada Lund"
