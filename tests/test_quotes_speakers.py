@@ -474,3 +474,9 @@ def test_a_curly_quotation_nested_in_a_curly_quotation_does_not_close_it():
     units = find_quotations(text, [(0, text.index("\n")), (para, len(text))])
     assert [(u.start, u.end) for u in units.units] == [(para, text.index("” ―") + 1)]
     assert speaker_of(text, "than lose the ferry to Rotterdam") == "Ada Lund"
+
+
+def test_a_label_before_a_list_of_names_is_no_speaker():
+    text = ("The harbour panel has 40 members.\n\n"
+            "Ada Lund: Tomas Berg, Clara Voss, Marta Kowalski, Lena Ortiz, Jonas Falk.")
+    assert all(c["speaker"] != "Ada Lund" for c in claims_of(text))

@@ -169,8 +169,8 @@ def labelled_line(block: Any, index: ActorIndex) -> tuple[str, list[int], list[i
     """'Senator Jane Roe: We will not back down' (a headline or a social-media card): a
     line opened by a name and a colon is that actor speaking, cue ":"."""
     m = _LABEL.match(block.text)
-    if m is None:
-        return None
+    if m is None or _name_list(block.text[m.end(1) + 1:]):
+        return None  # "Iowa: Jane Roe, Tomas Berg, Ada Lund, ...": who is in a list, not speech
     start, end = block.start + m.start(1), block.start + m.end(1)
     colon = [end, end + 1]
     spans = [(block.start + w.start(), block.start + w.end())
@@ -208,6 +208,13 @@ _LABEL_PREPOSITIONS = {"to", "on", "at", "about"}
 @lru_cache(maxsize=1)
 def _furniture_labels() -> frozenset[str]:
     return frozenset(table("claims")["furniture_labels"])
+
+
+def _name_list(rest: str) -> bool:
+    """Four or more comma-separated items, nearly all of one to three capitalised words."""
+    items = [i.split() for i in rest.strip(" .\n").split(",")]
+    named = [i for i in items if 1 <= len(i) <= 3 and all(w[:1].isupper() for w in i)]
+    return len(items) >= 4 and len(named) >= 0.8 * len(items)
 
 
 def _furniture(words: list[str]) -> bool:
