@@ -605,3 +605,63 @@ def test_a_name_the_parser_made_the_root_speaks_for_its_verb():
     claim = one("Senator John Doe, speaking later at a rally in Charleston, West Virginia, did "
                 "not mention the governor directly in his speech.", "mention the governor")
     assert claim["speaker"] == "John Doe"
+
+
+def test_second_said_hung_on_the_first_complement_is_the_same_speakers_report():
+    # the parser hangs the second "said" on "working"; it resumes Ortiz's frame, and her
+    # first claim ends before it
+    claims = claims_of("But Ortiz said Keller was not working for the union and said Brandt "
+                       "was not involved.")
+    second = one("But Ortiz said Keller was not working for the union and said Brandt was "
+                  "not involved.", "Brandt was not involved")
+    assert second["speaker"] == "Ortiz" and second["cue"] == "said"
+    assert second["text"].startswith("said Brandt")
+    first = next(c for c in claims if "Keller" in c["text"])
+    assert "Brandt" not in first["text"]
+    # a state of mind on the complement stays in what she said
+    hoped = one("Ortiz said Keller had not paid the workers and hoped that the court would "
+                "order it.", "court would order it")
+    assert hoped["cue"] == "said"
+
+
+def test_possessive_holder_of_a_stance_noun_is_its_clauses_subject():
+    # "their" is bound by the clause's subject, not the last persons named before it
+    claim = one("Mayor Lena Ortiz spoke on Monday. Both unions stiffened their criticism of "
+                "the plan.", "their criticism")
+    assert claim["cue"] == "criticism" and claim["speaker"] == "unions"
+    # a possessive in the subject itself is not bound by it
+    assert bound_possessive_subject("Their support for the plan was clear.") is None
+
+
+def bound_possessive_subject(text: str) -> object:
+    from briefing.analysis.pipeline import load_pipeline
+    from briefing.analysis.speakers import bound_possessive
+
+    doc = load_pipeline()(text)
+    return bound_possessive(next(t for t in doc if t.dep_ == "poss"))
+
+
+def test_trailing_participle_in_a_frames_complement_speaks_as_the_frame():
+    # the parser hangs "recalling" on "avoid"; no subject stands between it and the frame
+    text = ("The mayor wants to avoid giving any grist to her opponents, recalling how the "
+            "union exploited a remark in 2008.")
+    recalling = one(text, "union exploited")
+    assert recalling["cue"] == "recalling" and recalling["speaker"] == "mayor"
+    assert "recalling" not in one(text, "grist")["text"]
+    # another subject in between does the participle's saying: not the frame's
+    said = one("Keller said the mayor quieted the chatter, telling the crowd that the bridge "
+               "would reopen.", "bridge would reopen")
+    assert said["speaker"] != "Keller" or said["cue"] != "telling"
+
+
+def test_a_polls_finding_holds_what_its_respondents_favored():
+    # "while 23 percent favored ..." is part of what the poll found, not a claim beside it
+    text = ("A new poll released Saturday found that 28 percent of likely voters supported "
+            "Ortiz, while 23 percent favored Keller.")
+    poll = next(c for c in claims_of(text) if c["cue"] == "found")
+    assert poll["speaker"] == "new poll" and poll["text"].endswith("favored Keller")
+    # another record's own finding still ends the first one's
+    shown = next(c for c in claims_of("Tax records show Keller gave 300 dollars to the campaign, "
+                                      "though public records indicate he did not own a home.")
+                 if c["cue"] == "show")
+    assert "indicate" not in shown["text"]

@@ -10,7 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, make_claim
-from briefing.analysis.speakers import ActorIndex, phrase_actors, speaker_names, speaker_phrase
+from briefing.analysis.speakers import (
+    ActorIndex,
+    bound_possessive,
+    phrase_actors,
+    speaker_names,
+    speaker_phrase,
+)
 from briefing.analysis.speakers import lex as speaker_lex
 
 # Only an active subject speaks: in "Beijing is expected to ..." Beijing is the topic.
@@ -389,7 +395,12 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     """End the claim before a later clause that has its own reporting frame
     ("X estimate that ..., although Y deny ...": Y's denial is a claim of its own)."""
     doc = cue.doc
+    # "A poll found that 28 percent backed X, while 23 percent favored Y": what the
+    # respondents said is the poll's finding, not a claim beside it
+    polled = _found_by_record(cue)
     for t in doc[cue.i + 1:hi + 1]:
+        if polled and not _is_according_to(t) and not _found_by_record(t):
+            continue  # (another record's own finding still ends this one's)
         if _is_according_to(t) and not cue.lower_ == "according":
             hi = t.i - 1  # "..., according to the Sun": the Sun's report is another claim
             break
@@ -403,12 +414,22 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
             # (", who added that ...": the speaker's own second report)
             hi = min(hi, t.left_edge.i - 1)
             break
+        resumed = None if _inside(quotes, t.idx) else _resumed_frame(t)
+        if resumed is not None and resumed.i == cue.i:
+            hi = min(hi, t.left_edge.i - 1)  # "X said A and said B": B is X's second claim
+            break
     while hi > cue.i and (doc[hi].is_punct or doc[hi].lower_ in _CLAUSE_JOINERS):
         hi -= 1
     return hi
 
 
 _CONTRASTS = {"although", "though", "while", "whereas", "but", "however"}
+
+
+def _found_by_record(verb: Any) -> bool:
+    """The verb's subject is a poll, a study or a record ('A poll found ...')."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"]
+               for c in verb.children)
 
 
 def _beside(clause: Any, cue: Any) -> bool:
@@ -442,6 +463,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     is no outer frame ('"That," he added, "promises ...": the parser hangs "added" on the
     quote's own verb)."""
     reporting = claim_words()["reporting"]
+    if _resumed_frame(verb) is not None:
+        return False  # "X said A and said B": X's second report, not part of A
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB"
                and not _inside(quotes, a.idx) for a in _governors(verb)):
         return False
@@ -534,6 +557,63 @@ def _second_report(verb: Any) -> bool:
             and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
 
 
+def _resumed_frame(verb: Any) -> Any | None:
+    """'X said A and said B', 'Podesta said Gates was not working ... and said Manafort was
+    not involved': the parser hangs a second reporting verb with no subject of its own on
+    the first one's complement. In the same form as the first frame and with a clause of its
+    own, it resumes that frame: the same speaker's second report. Returns the first frame's
+    verb, else None. ('X said Y won and insisted Z', both past: ambiguous, left to Y.)"""
+    trailing = _trailing_participle_frame(verb)
+    if trailing is not None:
+        return trailing
+    if (verb.dep_ != "conj" or verb.pos_ != "VERB" or frame_lemma(verb) is None
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            or not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)):
+        return None
+    complement = verb.head
+    outer = complement.head
+    if (complement.dep_ != "ccomp" or outer.pos_ != "VERB" or frame_lemma(outer) is None
+            or verb.tag_ != outer.tag_):
+        return None
+    if complement.tag_ == verb.tag_ and frame_lemma(verb) != frame_lemma(outer):
+        return None  # the complement's own verb could be the one resumed
+    if frame_lemma(verb) != frame_lemma(outer) and frame_lemma(verb) in claim_words()["mental"]:
+        return None  # "said she did not condone it and hoped ...": a state of mind she said
+    return outer if _speech_act(outer) else None
+
+
+def _trailing_participle_frame(verb: Any) -> Any | None:
+    """'X went after Y over his refusal to release his taxes, calling it "disqualifying"',
+    'X has sought to bolster ..., painting others as weak and suggesting that ...': a
+    reporting participle set off by a comma after a frame's complement speaks as the frame's
+    subject when no other subject stands between them, wherever the parser hangs it.
+    Returns the frame's verb, else None."""
+    doc = verb.doc
+    if (verb.dep_ != "advcl" or verb.tag_ != "VBG" or frame_lemma(verb) is None
+            or verb.i == 0 or doc[verb.i - 1].text != ","
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return None
+    if frame_lemma(verb) in claim_words()["mental"] or not _speech_act(verb):
+        return None  # "..., considering the party is ...", "seeing as ...": no report
+    outer = next((a for a in verb.ancestors if a.pos_ == "VERB" and frame_lemma(a) is not None
+                  and _speech_act(a)), None)
+    if outer is None or outer.i == verb.head.i or outer.i > verb.i:
+        return None
+    node, doer = verb.head, None
+    while node.i != outer.i:
+        # a subject below the frame would do the participle's saying
+        doer = doer or next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")),
+                            None)
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr"):
+            return None  # "X asks as a guy walks in, saying ...": not X's complement
+        node = node.head
+    if doer is not None:
+        # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells (a
+        # thing cannot say, but with no list of animate nouns, every subject is kept)
+        return None
+    return outer
+
+
 def _speaker_of(verb: Any) -> Any | None:
     found = _speaker_token(verb)
     if found is not None and found.pos_ == "NOUN" and (
@@ -575,6 +655,9 @@ def _speaker_token(verb: Any) -> Any | None:
                          and c.lower_ not in ("that", "which", "there", "it")), child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    resumed = _resumed_frame(verb)
+    if resumed is not None and _speaker_of(resumed) is not None:
+        return _speaker_of(resumed)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
             verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
@@ -692,6 +775,8 @@ def _stance_noun(noun: Any, offset: int, index: ActorIndex) -> Claim | None:
         return None
     lo = min(noun.left_edge.i, holder.left_edge.i)
     hi = max(complement.right_edge.i, holder.right_edge.i)
+    # "Both parents stiffened their denunciation of X": "their" is the clause's subject
+    holder = bound_possessive(holder) or holder
     return _with_speaker(noun.sent, offset, lo, hi, noun, holder, index)
 
 

@@ -184,6 +184,33 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def bound_possessive(t: Any) -> Any | None:
+    """The subject a possessive pronoun refers to inside its own clause: 'Latino Republicans
+    have been unsparing in their criticism of X', 'Both parents stiffened their denunciation
+    of Y' (their = the subject, not the last persons named before). Only a subject that agrees
+    in number (and for his/her, a person or a pronoun of that gender), and not when the
+    pronoun's noun is the subject itself ('their criticism was unfair')."""
+    if t.dep_ != "poss" or t.lower_ not in ("his", "her", "their"):
+        return None
+    node = t.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.left_edge.i <= t.i <= subject.right_edge.i:
+        return None
+    pronouns = lex()["pronouns"]
+    number, gender = pronouns[t.lower_]
+    if subject.lower_ in pronouns or subject.lower_ == "we":
+        return subject if pronouns.get(subject.lower_, ("plural", ""))[:2] == (
+            number, gender) else None
+    plural = subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts)
+    if number == "plural":
+        return subject if plural else None
+    person = subject.ent_type_ == "PERSON" or (
+        subject.pos_ == "NOUN" and subject.lemma_.lower() in lex()["person_nouns"])
+    return subject if person and not plural else None
+
+
 def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
     """Actors named by a speaker's noun phrase: the head's own actor ("Finland's National
     Bureau" -> the Bureau), else its persons ("Niger's minister, Salifou Moussa"), else every
