@@ -665,3 +665,76 @@ def test_a_polls_finding_holds_what_its_respondents_favored():
                                       "though public records indicate he did not own a home.")
                  if c["cue"] == "show")
     assert "indicate" not in shown["text"]
+
+
+def test_a_credit_line_reports_nothing():
+    assert no_cue("Harbour news.\n\nJane Roe reported from Vienna.", "reported")
+    assert no_cue("Harbour news.\n\nJane Roe reported from Tartu, and John Doe from Narva.",
+                  "reported")
+    claim = one("The Herald reported from Vienna that the talks had failed.", "talks had failed")
+    assert claim["cue"] == "reported" and claim["speaker"] == "Herald"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Harbour news.\n\nOnly time will tell if the toll plan works.", "tell"),
+    ("Harbour news.\n\nBelieve me.", "Believe"),
+    ("Harbour news.\n\nGuess what, Tallinn!", "Guess"),
+    ("Harbour news.\n\nBut a new port is easier said than done in Tartu.", "said"),
+])
+def test_an_idiom_of_conversation_reports_nothing(text: str, cue: str) -> None:
+    assert no_cue(text, cue)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Harbour news.\n\nRead the latest updates on the harbour vote below:", "Read"),
+    ("Harbour news.\n\nCall it viral fundraising.", "Call"),
+    ("Harbour news.\n\nSeriously, please ask yourself that question.", "ask"),
+])
+def test_the_writers_aside_to_the_reader_claims_nothing(text: str, cue: str) -> None:
+    assert no_cue(text, cue)
+    # the writer's own recommendation is a claim
+    assert one("Harbour news.\n\nCall the council's bluff on the harbour tolls.",
+               "bluff")["cue"] == "Call"
+
+
+def test_a_markup_tag_is_no_cue():
+    text = ('Harbour news.\n\n<tweet pic="" author="AdaLund" timestamp="1449075600" '
+            'tweet_id="672137288055398401">Horrifying news out of #Tartu today.</tweet>')
+    assert no_cue(text, "tweet")
+
+
+def test_pledged_delegates_are_no_pledge():
+    assert no_cue("Harbour news.\n\nThe figures include pledged delegates and superdelegates.",
+                  "pledged")
+
+
+def test_committing_an_act_is_no_stance_but_committing_to_one_is():
+    assert no_cue("Harbour news.\n\nMost of the thefts were committed by other residents.",
+                  "committed")
+    assert no_cue("Harbour news.\n\nA veteran commits suicide every day.", "commits")
+    assert one("The mayor has committed to the toll plan.", "toll plan")["cue"] == "committed"
+
+
+@pytest.mark.parametrize("text", [
+    "In an interview with “Harbour Talk,” Ada Lund said the tolls would rise.",
+    "On this weekend's broadcast of “Harbour Weekly,” Ada Lund said the tolls would rise.",
+])
+def test_the_quoted_name_of_a_programme_is_not_what_was_said(text: str) -> None:
+    assert [c["text"] for c in claims_of(text) if c["speaker"] == "Ada Lund"] == [
+        "Ada Lund said the tolls would rise"]
+
+
+def test_a_frame_under_an_idiom_reports_on_its_own():
+    text = "Harbour news.\n\nThat said, dock workers say they believe the tolls will rise."
+    claim = one(text, "tolls will rise")
+    assert claim["cue"] == "say" and claim["speaker"] == "dock workers"
+    assert no_cue(text, "said")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Harbour news.\n\nThe mayor was asked about the tolls. Roe wouldn't say.", "say"),
+    ("Harbour news.\n\nBut we'll never know.", "know"),
+])
+def test_a_bare_negated_frame_states_nothing(text: str, cue: str) -> None:
+    assert no_cue(text, cue)
+    assert one("Lund did not say whether the tolls would rise.", "tolls")["cue"] == "say"

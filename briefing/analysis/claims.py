@@ -13,6 +13,7 @@ from typing import Any
 from briefing.analysis.actors import Actor
 from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
 from briefing.analysis.frames import find_frames, nominal_frames
+from briefing.analysis.non_claims import frame_claims_nothing, names_nothing_said
 from briefing.analysis.quote_speakers import Sentence, speak_for_quotations, speak_for_signed_posts
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
@@ -43,6 +44,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             headline = headline_frame(sent, block.start, index)
             if headline is not None:
                 found = [headline]  # the model's parse of a title-case line is no guide
+            found = [c for c in found if not frame_claims_nothing(c, sent, block.start)]
             if sent.text.rstrip().endswith("?"):
                 # "WALLACE: Do you really expect ...?", "Do you support the mayor? Like the
                 # page": the writer or moderator asks; "you" claims nothing
@@ -65,7 +67,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)
     speak_for_signed_posts(sentences, text, index)
-    claims = [c for c in claims if _asserts_something(c, text)]
+    claims = [c for c in claims if _asserts_something(c, text) and not names_nothing_said(c, text)]
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
 
 

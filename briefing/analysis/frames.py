@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, make_claim
+from briefing.analysis.non_claims import in_idiom
 from briefing.analysis.speakers import (
     ActorIndex,
     bound_possessive,
@@ -169,6 +170,8 @@ def _speech_act(verb: Any) -> bool:
     lemma = frame_lemma(verb) or verb.lemma_.lower()
     if verb.dep_ in ("amod", "compound", "nmod"):
         return False  # "pledged delegates": a modifier, not a frame
+    if in_idiom(verb):
+        return False  # "That said, X says ...": an idiom frames nothing, the verb under it may
     if lemma == "know" and verb.tag_ == "VBN":
         return False  # "known as ISIS", "made their views known": no one knowing
     if _physical_act(verb):
