@@ -15,10 +15,10 @@ from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
 from briefing.analysis.frames import find_frames, nominal_frames
 from briefing.analysis.lost_speakers import recover_speakers
 from briefing.analysis.non_claims import frame_claims_nothing, names_nothing_said
-from briefing.analysis.quote_speakers import Sentence, speak_for_quotations
+from briefing.analysis.quote_speakers import Sentence, speak_for_quotations, speak_for_signed_posts
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
-from briefing.analysis.turns import Turns, headline_frame, labelled_line, speak_for_turn
+from briefing.analysis.turns import Turns, headline_frame, is_promo, labelled_line, speak_for_turn
 
 __all__ = ["Claim", "find_claims"]
 
@@ -31,10 +31,10 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
     sentences: list[Sentence] = []
     turns = Turns(parsed, index)
     for block, doc in parsed:
-        labelled = None if block.turn else labelled_line(block, index)
+        labelled = turns.lone_label(block) if block.turn else labelled_line(block, index)
         turn_speaker = turns.speaker_of(block) or labelled
-        if _is_editors_note(block.text):
-            continue  # an editor's note asserts nothing
+        if _is_editors_note(block.text) or is_promo(block.text):
+            continue  # an editor's note or a byline's "Follow X on Twitter" asserts nothing
         local = quotes.local(block.start, block.start + len(block.text))
         for sent in doc.sents:
             if turns.asking and sent.text.rstrip().endswith("?"):
@@ -68,6 +68,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             sentences.append(Sentence(block.start, sent, found))
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)
+    speak_for_signed_posts(sentences, text, index)
     claims = [c for c in claims if _asserts_something(c, text) and not names_nothing_said(c, text)]
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
 
