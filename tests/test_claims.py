@@ -335,9 +335,18 @@ def test_and_said_with_its_own_clause_is_a_second_report():
 
 
 def test_the_subject_of_declined_to_speaks_for_the_infinitive():
-    claim = one("Senator Jane Roe declined to discuss the latest attacks on her rival.",
-                "latest attacks")
-    assert claim["cue"] == "discuss" and claim["speaker"] == "Jane Roe"
+    found = claims_of("Senator Jane Roe declined to discuss the latest attacks on her rival.")
+    claim = next(c for c in found if c["cue"] == "discuss")
+    assert claim["speaker"] == "Jane Roe" and "latest attacks" in claim["text"]
+
+
+def test_declining_to_comment_is_the_decliners_stance():
+    # a refusal to comment is what the source chose to say (PolNeAR counts it)
+    claim = one("A spokesman for the ministry declined to comment on the report.",
+                "to comment")
+    assert claim["cue"] == "declined" and claim["speaker"] == "spokesman for the ministry"
+    # "declined" alone is no frame ("Turnout declined sharply")
+    assert no_cue("Turnout in the county declined sharply last year.", "declined")
 
 
 def test_a_persons_aide_is_not_that_person():
