@@ -614,3 +614,16 @@ def test_a_name_the_parser_made_the_root_speaks_for_its_verb():
     claim = one("Senator John Doe, speaking later at a rally in Charleston, West Virginia, did "
                 "not mention the governor directly in his speech.", "mention the governor")
     assert claim["speaker"] == "John Doe"
+
+
+def test_a_participle_on_a_noun_is_that_nouns_stance():
+    # "a group backing X", "a petition calling on ...": the noun holds the stance
+    claim = one("Donors gave $5 million to a political committee backing Governor Jane Roe.",
+                "backing Governor Jane Roe")
+    assert claim["cue"] == "backing" and claim["speaker"] == "political committee"
+    claim = one("A petition calling on the council to resign has 4,000 signatures.",
+                "calling on the council")
+    assert claim["cue"] == "calling" and claim["speaker"] == "petition"
+    # a pronoun object or a particle says nothing ("a group backing him", "backing down")
+    assert no_cue("The council thanked the volunteers backing down from the plan.", "backing")
+    assert no_cue("Donors gave $5 million to a committee backing her.", "backing")

@@ -74,7 +74,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token,
                                            _speaker_of(token), index))
             continue
-        if token.dep_ == "acl" and token.head.lemma_.lower() in lex["data_sources"]:
+        if token.dep_ == "acl" and (token.head.lemma_.lower() in lex["data_sources"]
+                                    or _participle_holder(token)):
             # "polls showing Roe's lead has evaporated": the poll speaks, from its verb on
             found.append(_with_speaker(sent, offset, token.i, min(token.right_edge.i,
                                                                    sent[-1].i),
@@ -209,6 +210,28 @@ def _physical_act(verb: Any) -> bool:
                 for g in child.children):
             return True
     return False
+
+
+def _participle_holder(verb: Any) -> bool:
+    """'a super PAC backing Jeb Roe', 'voters saying they want ...', 'a petition calling on
+    him to ...', 'delegates looking to unseat him': a reporting verb's -ing participle on a
+    noun is that noun's stance or speech, when it has a complement of its own."""
+    head = verb.head
+    if (verb.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN")
+            or head.lemma_.lower() in speaker_lex()["event_nouns"]
+            or any(c.dep_ == "prt" for c in verb.children)):
+        return False  # "backing down from": no stance
+    # what is said: a clause, or an object that is more than a pronoun ("backing him")
+    return any(c.dep_ in ("ccomp", "xcomp", "oprd", "parataxis")
+               or (c.dep_ == "dobj" and c.pos_ != "PRON")
+               or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPOSITIONS
+                   and any(g.pos_ != "PRON" for g in c.children))
+               for c in verb.children)
+
+
+# The prepositions that take what a participle says or stands for ("calling for", "talking
+# about", "referring to", "protesting against"); "tweeting after", "writing for" say nothing.
+_STANCE_PREPOSITIONS = {"for", "against", "about", "to", "on", "over", "with"}
 
 
 def _with_infinitive(verb: Any) -> bool:
