@@ -627,3 +627,16 @@ def test_a_participle_on_a_noun_is_that_nouns_stance():
     # a pronoun object or a particle says nothing ("a group backing him", "backing down")
     assert no_cue("The council thanked the volunteers backing down from the plan.", "backing")
     assert no_cue("Donors gave $5 million to a committee backing her.", "backing")
+
+
+def test_siding_unveiling_and_deeming_are_stances():
+    claim = one("Governor Jane Roe sided with the teachers in the dispute over pensions.",
+                "with the teachers")
+    assert claim["cue"] == "sided" and claim["speaker"] == "Jane Roe"
+    claim = one("The ministry unveiled a plan to cut fuel subsidies by half.", "fuel subsidies")
+    assert claim["cue"] == "unveiled" and claim["speaker"] == "ministry"
+    claim = one("The auditors deemed the contract unlawful.", "contract unlawful")
+    assert claim["cue"] == "deemed" and claim["speaker"] == "auditors"
+    # the same verbs as acts: no stance
+    assert no_cue("The ferry sided into the dock at noon.", "sided")
+    assert no_cue("The company unveiled a new phone in Berlin.", "unveiled")
