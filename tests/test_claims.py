@@ -640,3 +640,16 @@ def test_siding_unveiling_and_deeming_are_stances():
     # the same verbs as acts: no stance
     assert no_cue("The ferry sided into the dock at noon.", "sided")
     assert no_cue("The company unveiled a new phone in Berlin.", "unveiled")
+
+
+def test_a_stance_received_is_held_by_who_gives_it():
+    # "won the endorsement of Y", "drew criticism from Y": Y holds the stance
+    claim = one("Governor Jane Roe won the endorsement of the state teachers union on Monday.",
+                "Governor Jane Roe won")
+    assert claim["cue"] == "endorsement" and claim["speaker"] == "state teachers union"
+    claim = one("The pension plan drew sharp criticism from the mayor's office.",
+                "The pension plan")
+    assert claim["cue"] == "criticism" and claim["speaker"] == "mayor's office"
+    # a call received, a standing in a poll: no one's stance
+    assert no_cue("Jane Roe received a call from her niece in Ohio.", "call")
+    assert no_cue("Jane Roe has strong support among older voters in Ohio.", "support")

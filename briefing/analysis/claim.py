@@ -38,6 +38,8 @@ def claim_words() -> dict[str, Any]:
         "physical_objects": frozenset(data["physical_objects"]),
         "hostile_acts": frozenset(data["hostile_acts"]),
         "stance_nouns": {k: frozenset(v) for k, v in data["stance_nouns"].items()},
+        "receiving_verbs": frozenset(data["receiving_verbs"]),
+        "received_stances": frozenset(data["received_stances"]),
         "data_sources": frozenset(data["data_sources"]),
         "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),

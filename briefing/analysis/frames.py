@@ -704,18 +704,47 @@ def _stance_noun(noun: Any, offset: int, index: ActorIndex) -> Claim | None:
     """'X's support for the bill', 'their criticism of Y', 'the senator's decision to run':
     a stance noun with its complement is its holder's claim (possessor or 'by' phrase);
     None without either."""
-    complements = claim_words()["stance_nouns"].get(noun.lemma_.lower())
-    if noun.pos_ != "NOUN" or complements is None:
+    complements = claim_words()["stance_nouns"].get(noun.lemma_.lower(), frozenset())
+    if noun.pos_ != "NOUN" or not (complements or noun.lemma_.lower()
+                                   in claim_words()["received_stances"]):
         return None
     complement = next((c for c in noun.rights if (c.dep_ == "prep" and c.lower_ in complements)
                        or (c.dep_ == "acl" and "to" in complements
                            and any(a.tag_ == "TO" for a in c.children))), None)
     holder = _noun_holder(noun, pronouns=True)
     if complement is None or holder is None:
-        return None
+        holder = _stance_received_from(noun)
+        if holder is None:
+            return None
+        # "The proposal has drawn criticism from Y": Y's stance on the subject; the claim
+        # is the receiving clause
+        verb = noun.head
+        while verb.dep_ in ("conj", "xcomp") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "... and won the endorsement", "continues to draw support"
+        lo, hi = _clause_start(verb), max(noun.right_edge.i, holder.right_edge.i)
+        return _with_speaker(noun.sent, offset, lo, hi, noun, holder, index)
     lo = min(noun.left_edge.i, holder.left_edge.i)
     hi = max(complement.right_edge.i, holder.right_edge.i)
     return _with_speaker(noun.sent, offset, lo, hi, noun, holder, index)
+
+
+def _stance_received_from(noun: Any) -> Any | None:
+    """The holder of a stance someone receives: 'won the endorsement of Y', 'drew criticism
+    from Y', 'faced attacks from Y', 'has strong support among Y' (the noun is the object of
+    a receiving verb; its 'of', 'from', 'by' or 'among' names who holds it)."""
+    verb = noun.head
+    if (noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX")
+            or noun.lemma_.lower() not in claim_words()["received_stances"]
+            or verb.lemma_.lower() not in claim_words()["receiving_verbs"]):
+        return None
+    for prep in [*noun.children, *verb.children]:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by", "among") and (
+                prep.head.i == noun.i or prep.lower_ != "of"):
+            found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _noun_holder(noun: Any, pronouns: bool = False) -> Any | None:
