@@ -653,3 +653,12 @@ def test_a_stance_received_is_held_by_who_gives_it():
     # a call received, a standing in a poll: no one's stance
     assert no_cue("Jane Roe received a call from her niece in Ohio.", "call")
     assert no_cue("Jane Roe has strong support among older voters in Ohio.", "support")
+
+
+def test_a_passive_judgement_with_no_agent_is_cued_without_a_speaker():
+    claim = one("The northern district is widely seen as a safe seat for the governor.",
+                "safe seat")
+    assert claim["cue"] == "seen" and claim["speaker"] is None
+    # a fact stated in the passive, or the writer's own "can be seen as", is no judgement
+    assert no_cue("Jane Roe is listed as a director of the company.", "listed")
+    assert no_cue("The vote can be seen as a warning to the governor.", "seen")

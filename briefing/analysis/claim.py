@@ -43,6 +43,7 @@ def claim_words() -> dict[str, Any]:
         "data_sources": frozenset(data["data_sources"]),
         "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),
+        "judging_verbs": frozenset(data["judging_verbs"]),
         "hearsay_adverbs": frozenset(data["hearsay_adverbs"]),
         "attitude_adjectives": frozenset(data["attitude_adjectives"]),
         "editors_note": re.compile(

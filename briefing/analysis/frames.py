@@ -109,6 +109,12 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             # "The treaty's rejection signals ..., said Jane Roe": the clause before the
             # inverted frame is what it reports, its subject included
             content += [c for c in token.lefts if c.dep_ == "nsubj"]
+        if speaker_tok is None and _unnamed_judgement(token):
+            # "Delaware is widely seen as a Clinton stronghold": a judgement no one is named
+            # for; the passive verb is its cue, the clause its content
+            found.append(make_claim(sent, offset, max(_clause_start(token), sent[0].i),
+                                    min(token.right_edge.i, sent[-1].i), None, token))
+            continue
         if speaker_tok is None and not content:
             continue
         lo, hi = token.i, token.i
@@ -232,6 +238,18 @@ def _participle_holder(verb: Any) -> bool:
 # The prepositions that take what a participle says or stands for ("calling for", "talking
 # about", "referring to", "protesting against"); "tweeting after", "writing for" say nothing.
 _STANCE_PREPOSITIONS = {"for", "against", "about", "to", "on", "over", "with"}
+
+
+def _unnamed_judgement(verb: Any) -> bool:
+    """'is widely seen as', 'was viewed as', 'is regarded as': a passive verb of judging,
+    with what its subject is judged as and no agent."""
+    children = list(verb.children)
+    return (verb.tag_ == "VBN" and verb.lemma_.lower() in claim_words()["judging_verbs"]
+            and any(c.dep_ == "nsubjpass" for c in children)
+            # "can be seen as": the writer's own reading, not a view others hold
+            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in children)
+            and not any(c.dep_ == "agent" for c in children)
+            and any(c.dep_ == "prep" and c.lower_ == "as" for c in children))
 
 
 def _with_infinitive(verb: Any) -> bool:
