@@ -662,3 +662,9 @@ def test_a_passive_judgement_with_no_agent_is_cued_without_a_speaker():
     # a fact stated in the passive, or the writer's own "can be seen as", is no judgement
     assert no_cue("Jane Roe is listed as a director of the company.", "listed")
     assert no_cue("The vote can be seen as a warning to the governor.", "seen")
+
+
+def test_seeing_someone_as_a_clause_is_a_view():
+    # the parser makes "as captured by ..." a clause of its own, not a phrase on "sees"
+    claim = one("Jane Roe sees the governor as captured by the oil lobby.", "oil lobby")
+    assert claim["cue"] == "sees" and claim["speaker"] == "Jane Roe"

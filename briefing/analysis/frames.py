@@ -175,9 +175,12 @@ def _speech_act(verb: Any) -> bool:
     if _physical_act(verb):
         return False  # "defending its border", "defending itself against an invasion"
     objects = claim_words()["speech_act_objects"].get(lemma)
-    # the word may hang on the object instead of the verb ("see Roe as ...")
+    # the word may hang on the object instead of the verb ("see Roe as ..."), or mark the
+    # clause after it ("sees Roe as captured by ...")
     words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
-                               for g in c.children if g.dep_ == "prep")]
+                               for g in c.children if g.dep_ == "prep"),
+             *(g for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+               for g in c.children if g.dep_ in ("mark", "advmod") and g.lower_ == "as")]
     with_object = objects is not None and any(
         w.lemma_.lower() in objects or w.lower_ in objects for w in words)
     if lemma in claim_words()["clause_speech"]:
