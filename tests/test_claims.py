@@ -668,3 +668,9 @@ def test_seeing_someone_as_a_clause_is_a_view():
     # the parser makes "as captured by ..." a clause of its own, not a phrase on "sees"
     claim = one("Jane Roe sees the governor as captured by the oil lobby.", "oil lobby")
     assert claim["cue"] == "sees" and claim["speaker"] == "Jane Roe"
+
+
+def test_a_markup_tag_name_is_no_reporting_verb():
+    text = ('<tweet pic="" author="GovJaneRoe" timestamp="1449075600" tweet_id="6721530">'
+            'Praying for the victims of the flood</tweet>.')
+    assert no_cue(text, "tweet")

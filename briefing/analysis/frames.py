@@ -31,6 +31,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     for token in sent:
         if _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
+        if token.i > 0 and token.doc[token.i - 1].text in ("<", "</"):
+            continue  # "<tweet author=...>": a markup tag's name, no word of the text
         source_in = _source_in(token)
         if _is_according_to(token) or source_in is not None:
             speaker_tok = source_in if source_in is not None else next(
