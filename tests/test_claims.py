@@ -15,6 +15,12 @@ def one(text: str, phrase: str) -> dict:
     return found[0]
 
 
+def cue_and_speaker(text: str, phrase: str) -> tuple[str | None, str | None]:
+    """The cue and speaker of the first claim of `text` that covers `phrase`."""
+    claim = one(text, phrase)
+    return claim["cue"], claim["speaker"]
+
+
 def no_cue(text: str, cue: str | None) -> bool:
     """No claim of `text` has `cue` (None: no claim has any cue)."""
     return all(c["cue"] != cue if cue is not None else c["cue"] is None
@@ -618,25 +624,22 @@ def test_a_name_the_parser_made_the_root_speaks_for_its_verb():
 
 def test_a_participle_on_a_noun_is_that_nouns_stance():
     # "a group backing X", "a petition calling on ...": the noun holds the stance
-    claim = one("Donors gave $5 million to a political committee backing Governor Jane Roe.",
-                "backing Governor Jane Roe")
-    assert claim["cue"] == "backing" and claim["speaker"] == "political committee"
-    claim = one("A petition calling on the council to resign has 4,000 signatures.",
-                "calling on the council")
-    assert claim["cue"] == "calling" and claim["speaker"] == "petition"
+    text = "Donors gave $5 million to a political committee backing Governor Jane Roe."
+    assert cue_and_speaker(text, "backing Governor") == ("backing", "political committee")
+    text = "A petition calling on the council to resign has 4,000 signatures."
+    assert cue_and_speaker(text, "calling on the council") == ("calling", "petition")
     # a pronoun object or a particle says nothing ("a group backing him", "backing down")
     assert no_cue("The council thanked the volunteers backing down from the plan.", "backing")
     assert no_cue("Donors gave $5 million to a committee backing her.", "backing")
 
 
 def test_siding_unveiling_and_deeming_are_stances():
-    claim = one("Governor Jane Roe sided with the teachers in the dispute over pensions.",
-                "with the teachers")
-    assert claim["cue"] == "sided" and claim["speaker"] == "Jane Roe"
-    claim = one("The ministry unveiled a plan to cut fuel subsidies by half.", "fuel subsidies")
-    assert claim["cue"] == "unveiled" and claim["speaker"] == "ministry"
-    claim = one("The auditors deemed the contract unlawful.", "contract unlawful")
-    assert claim["cue"] == "deemed" and claim["speaker"] == "auditors"
+    text = "Governor Jane Roe sided with the teachers in the dispute over pensions."
+    assert cue_and_speaker(text, "with the teachers") == ("sided", "Jane Roe")
+    text = "The ministry unveiled a plan to cut fuel subsidies by half."
+    assert cue_and_speaker(text, "fuel subsidies") == ("unveiled", "ministry")
+    text = "The auditors deemed the contract unlawful."
+    assert cue_and_speaker(text, "contract unlawful") == ("deemed", "auditors")
     # the same verbs as acts: no stance
     assert no_cue("The ferry sided into the dock at noon.", "sided")
     assert no_cue("The company unveiled a new phone in Berlin.", "unveiled")
@@ -644,12 +647,10 @@ def test_siding_unveiling_and_deeming_are_stances():
 
 def test_a_stance_received_is_held_by_who_gives_it():
     # "won the endorsement of Y", "drew criticism from Y": Y holds the stance
-    claim = one("Governor Jane Roe won the endorsement of the state teachers union on Monday.",
-                "Governor Jane Roe won")
-    assert claim["cue"] == "endorsement" and claim["speaker"] == "state teachers union"
-    claim = one("The pension plan drew sharp criticism from the mayor's office.",
-                "The pension plan")
-    assert claim["cue"] == "criticism" and claim["speaker"] == "mayor's office"
+    text = "Governor Jane Roe won the endorsement of the state teachers union on Monday."
+    assert cue_and_speaker(text, "Jane Roe won") == ("endorsement", "state teachers union")
+    text = "The pension plan drew sharp criticism from the mayor's office."
+    assert cue_and_speaker(text, "The pension plan") == ("criticism", "mayor's office")
     # a call received, a standing in a poll: no one's stance
     assert no_cue("Jane Roe received a call from her niece in Ohio.", "call")
     assert no_cue("Jane Roe has strong support among older voters in Ohio.", "support")
@@ -666,8 +667,8 @@ def test_a_passive_judgement_with_no_agent_is_cued_without_a_speaker():
 
 def test_seeing_someone_as_a_clause_is_a_view():
     # the parser makes "as captured by ..." a clause of its own, not a phrase on "sees"
-    claim = one("Jane Roe sees the governor as captured by the oil lobby.", "oil lobby")
-    assert claim["cue"] == "sees" and claim["speaker"] == "Jane Roe"
+    text = "Jane Roe sees the governor as captured by the oil lobby."
+    assert cue_and_speaker(text, "oil lobby") == ("sees", "Jane Roe")
 
 
 def test_a_markup_tag_name_is_no_reporting_verb():
