@@ -675,3 +675,11 @@ def test_a_markup_tag_name_is_no_reporting_verb():
     text = ('<tweet pic="" author="GovJaneRoe" timestamp="1449075600" tweet_id="6721530">'
             'Praying for the victims of the flood</tweet>.')
     assert no_cue(text, "tweet")
+
+
+def test_in_someones_view_sets_the_clause_in_that_view():
+    text = "The council, in Jane Roe's view, should raise the tax on fuel."
+    assert cue_and_speaker(text, "raise the tax") == ("view", "Jane Roe")
+    # an opinion of something, or "in view of" the costs, is no point of view
+    assert no_cue("Voters were divided in their opinions of the mayor last year.", "opinions")
+    assert no_cue("In view of the costs, the council delayed the vote.", "view")

@@ -44,6 +44,7 @@ def claim_words() -> dict[str, Any]:
         "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),
         "judging_verbs": frozenset(data["judging_verbs"]),
+        "viewpoint_nouns": frozenset(data["viewpoint_nouns"]),
         "hearsay_adverbs": frozenset(data["hearsay_adverbs"]),
         "attitude_adjectives": frozenset(data["attitude_adjectives"]),
         "editors_note": re.compile(

@@ -43,6 +43,15 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 media.append(claim)
             found.append(claim)
             continue
+        viewer = _viewpoint_holder(token)
+        if viewer is not None:
+            # "The only other action, in Professor Roe's view, would be ...": her view
+            verb = token.head.head
+            lo, hi = ((sent[0].i, sent[-1].i) if verb.dep_ == "ROOT"
+                      else (_clause_start(verb), verb.right_edge.i))
+            found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
+                                       token, viewer, index))
+            continue
         holder = _attitude_holder(token)
         if holder is not None:
             # "The ministry is worried that ...", "X was critical of ...": a held stance
@@ -367,6 +376,25 @@ def _source_in(token: Any) -> Any | None:
     after = noun.right_edge.i + 1
     opens = token.i - token.sent.start <= 1
     return noun if opens and after < len(doc) and doc[after].text == "," else None
+
+
+def _viewpoint_holder(noun: Any) -> Any | None:
+    """Whose view an 'in X's view' / 'in the opinion of X' sets the clause in: the noun's
+    possessor or 'of' object (None for any other noun, or 'in view of the costs')."""
+    if (noun.pos_ != "NOUN" or noun.lemma_.lower() not in claim_words()["viewpoint_nouns"]
+            or noun.dep_ != "pobj" or noun.head.lower_ != "in"
+            or noun.head.head.pos_ not in ("VERB", "AUX")
+            # "divided in their opinions of Sanders": an opinion about something, no frame
+            or any(c.dep_ == "prep" and c.lower_ in ("on", "about") for c in noun.children)):
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN")
+                                     or child.lower_ in ("his", "her", "their")):
+            return None if any(c.lower_ == "of" for c in noun.rights) else child
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                g.dep_ == "det" for g in noun.children):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _attitude_holder(adjective: Any) -> Any | None:
