@@ -32,6 +32,7 @@ from briefing.analysis.person_names import (
     courtesy_sex,
     derived_from,
     given_names,
+    is_epithet,
     is_short_given_name,
     is_suffixed,
     name_owners,
@@ -198,6 +199,7 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
         or PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
         or _INITIAL.fullmatch(surface) or _CONTRACTION.search(surface)  # "I.", "I'd"
+        or _STANCE_PREFIX.match(surface)  # "Pro-Clinton", "Anti-Trump": an adjective
         or (label == "PERSON" and _glued_words(surface))
     ):
         return None
@@ -249,7 +251,8 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
     head = tokens[0]
     plural = len(tokens) == 1 and surface not in _NAMEPLATES and (head.tag_ == "NNPS" or (
-        surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the"))
+        surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the")) and not (
+        head.dep_ in ("compound", "nmod") and head.head.i > head.i)  # "the Sanders aide"
     adjectival = (surface in table("parties")["adjectives"]
                   and root.dep_ in ("amod", "compound") and root.head.i >= ent.end)
     pronoun = pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
@@ -281,16 +284,18 @@ _OPENERS = {'"', "“", "‘", "'", "(", "[", "-", "—", "–"}
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
 
 
-def _in_quoted_title(line: str, start: int, end: int) -> bool:
+def _in_quoted_title(line: str, start: int, end: int, person: bool = False) -> bool:
     """ "Fiorina told "Fox and Friends,"": a title-cased phrase in quotation marks names a
     show, book or slogan; its words are no actors (a quoted sentence, "Trump is wrong",
-    keeps its names)."""
+    keeps its names). A quoted name alone is one ("The Wall Street Journal"), unless the
+    model took it for a `person` that has no given name ("Squawk Box")."""
     if '"' not in line and "“" not in line:
         return False
     for quoted in _QUOTED.finditer(line):
         if quoted.start(1) <= start and end <= quoted.end(1):
             if _LEADING.sub("", quoted.group(1).strip(" ,.")) == line[start:end]:
-                return False  # "The Wall Street Journal" in quotes is still the newspaper
+                return person and " " in line[start:end] and not _looks_personal(
+                    line[start:end])
             words = _HEADLINE_WORD.findall(quoted.group(1))
             return len(words) >= 2 and all(
                 w[:1].isupper() for w in words if w.lower() not in _TITLE_SMALL_WORDS)
@@ -305,7 +310,8 @@ def _common_word(ent: Any, mention: _Mention, text: str, lower_words: set[str]) 
     if " " in surface or not surface.isalpha() or not surface[1:].islower():
         return False
     first = ent.doc[ent.start]
-    opening = first.is_sent_start or first.i == 0 or ent.doc[first.i - 1].text in _OPENERS
+    opening = first.is_sent_start or first.i == 0 or ent.doc[first.i - 1].text in _OPENERS or (
+        ent.doc[first.i - 1].text == ":")  # "AP-GfK Poll: Voters Sour on ..."
     if not opening or _known_name(surface) or surface in table("parties")["aliases"]:
         return False
     if not lower_words:
@@ -336,6 +342,11 @@ _PLACE_DESIGNATORS = {"State", "Province", "Region", "County", "District", "Obla
                       "Gulf", "Peninsula", "Valley", "Mountains", "River", "Basin",
                       "Airport", "Airbase", "Base", "Port", "Harbour", "Harbor", "Bridge",
                       "Canal", "Square", "Dam"}
+
+# Places named after a person ("Franklin Delano Roosevelt Park"): with a full name before
+# them, these words make a place ("Todd Park" alone may be a person).
+_NAMED_AFTER_PERSON = {"Park", "Plaza", "Stadium", "Arena", "Memorial", "Boulevard", "Field",
+                       "Highway", "Parkway", "Expressway"}
 
 # Words that end a title written before a name: what precedes them is the role, not an actor.
 _ROLE_HEADS = {"minister", "secretary", "spokesperson", "spokesman", "spokeswoman",
@@ -437,7 +448,8 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     words = surface.split()
     if kind != "group" and _adjective_state(words):
         kind = "organisation"  # "Islamic State": no place's name
-    elif (kind in ("person", "organisation") and words[-1] in _PLACE_DESIGNATORS
+    elif (kind in ("person", "organisation") and (words[-1] in _PLACE_DESIGNATORS or (
+            len(words) >= 3 and words[-1] in _NAMED_AFTER_PERSON))
           and not any(w in _ORGANISATION_WORDS for w in words)):
         # "Rakhine State", "Donetsk Oblast": a place, whatever NER said (not "Hofstra
         # University on Long Island")
@@ -515,7 +527,7 @@ def _could_be_personal(name: str) -> bool:
     words = name.split()
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
             and words[0].replace("-", "").isalpha() and words[-1].replace("-", "").isalpha()
-            and not any(w.isupper() and w.isalpha() for w in words if len(w) > 1)  # "RT America"
+            and not any(_acronym_word(w) for w in words)  # "RT America", "Virginia AFL-CIO"
             and not any(w in _ORG_DESIGNATORS or w in _PLACE_DESIGNATORS or w in _NAMEPLATES
                         or w in _NEVER_SURNAMES or w.lower() in _institution_nouns()
                         for w in words)
@@ -546,8 +558,15 @@ _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation"
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_STANCE_PREFIX = re.compile(r"(?:Pro|Anti|Non|Never)-", re.IGNORECASE)
 _CONTRACTION = re.compile(r"['’](?:d|ll|m|ve|re)$")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
+
+
+def _acronym_word(word: str) -> bool:
+    """ "AFL-CIO", "RT", "U.N.": a word in capitals, which no personal name is."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _looks_personal(surface: str) -> bool:
@@ -559,7 +578,8 @@ def _looks_personal(surface: str) -> bool:
     initialled = (len(words) == 3 and bool(_INITIAL.fullmatch(words[1]))
                   and words[0].isalpha() and len(words[0]) > 1 and words[0][:1].isupper())
     return (2 <= len(words) <= 3 and (given or initialled)
-            and words[-1][:1].isupper() and words[-1] not in _ORG_DESIGNATORS
+            and words[-1][:1].isupper() and not _acronym_word(words[-1])  # "Virginia AFL-CIO"
+            and words[-1] not in _ORG_DESIGNATORS
             and words[-1] not in _NEVER_SURNAMES and words[-1] not in _PLACE_DESIGNATORS
             and surface not in table("places")["us_states"])
 
@@ -568,6 +588,9 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     """Canonical actors of `text` from (block, spaCy Doc) pairs (see pipeline.parse)."""
     mentions: list[tuple[_Mention, str, str]] = []
     roles: dict[str, str] = {}
+    outlets: set[str] = set()  # names of media the model may take for persons
+    pollsters: set[str] = set()
+    subjects: set[str] = set()  # names of persons the subject of a verb
     lower_words: set[str] = set()  # filled on first need
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
@@ -593,19 +616,37 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             if mention is None or mention.start < covered_until or any(
                     m.start < mention.end and mention.start < m.end for m in found):
                 continue
+            person_tagged = ent.label_ == "PERSON"
             if _common_word(ent, mention, text, lower_words) or _in_quoted_title(
-                    line, mention.start - block.start, mention.end - block.start):
+                    line, mention.start - block.start, mention.end - block.start,
+                    person_tagged) or (person_tagged and _programme(ent)
+                                       and not _looks_personal(mention.surface)):
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
+            if " " in name and _on_outlet(ent) and not _looks_personal(name):
+                outlets.add(name)  # "a comparison done on Zero Hedge": a medium
+            if " " not in name and kind in ("person", "place") and not _known_place(
+                    name) and _modifies(ent, "poll_nouns"):  # (not "the Iowa poll")
+                pollsters.add(name)  # "the Rasmussen poll": a pollster
+            elif kind == "person" and ent.root.dep_ == "nsubj":
+                subjects.add(name)
+            elif kind == "place" and not _known_place(name) and (
+                    _modifies(ent, "company_nouns") or "&" in name
+                    or (" " not in name and _on_outlet(ent))):
+                kind = "organisation"  # "the Netflix thriller", "AT&T", "on Netflix"
             if kind == "organisation" and _could_be_personal(name) and (names_a_person(
                     role_from_context(ent, person=False)) or named_by_relation(ent)):
                 # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News": a
                 # person, whatever NER said
                 kind = "person"
             elif (kind in ("place", "organisation") and " " not in name
-                  and not _known_place(name) and named_by_relation(ent)):
-                kind = "person"  # "his wife, Melania,": a person, whatever NER said
+                  and not _known_place(name) and (named_by_relation(ent) or (
+                      name in given_names() and _listed_with_person(ent))
+                      or _said_of_a_person(ent))):
+                # "his wife, Melania,", "Bill, Hillary, and Chelsea", "Romney said he
+                # would": a person, whatever NER said
+                kind = "person"
             mentions.append((mention, name, kind))
             if kind == "person":
                 role = valid_role(mention.role) or valid_role(role_from_context(ent))
@@ -617,7 +658,84 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 role = valid_role(role_from_context(ent, person=False))
                 if role:
                     roles[name] = role
+    # A medium or pollster the model also took for a person ("Zero Hedge asked") is one
+    # still (but not a person's surname, "Scott Rasmussen", nor a pollster that is a
+    # person's subject elsewhere: "a Trump poll ..., Trump said").
+    pollsters -= subjects | {name.split()[-1] for _, name, kind in mentions
+                             if kind == "person" and " " in name and name not in outlets}
+    if outlets or pollsters:
+        mentions = [(m, name, "organisation" if (name in outlets and kind == "person") or (
+            name in pollsters and kind in ("person", "place")) else kind)
+            for m, name, kind in mentions]
+        for name in outlets | pollsters:
+            roles.pop(name, None)
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text)
+
+
+@lru_cache(maxsize=8)
+def _kind_words(key: str) -> frozenset[str]:
+    """A list of actor_kinds.toml: words around a name that say its kind."""
+    return frozenset(table("actor_kinds")[key])
+
+
+def _on_outlet(ent: Any) -> bool:
+    """ "a comparison done on Zero Hedge", "posted on Red State Watcher": a name after "on"
+    with a verb or noun of saying or publishing names a medium."""
+    root = ent.root
+    return (root.dep_ == "pobj" and root.head.lower_ == "on"
+            and root.head.head.lemma_.lower() in _kind_words("on_outlet"))
+
+
+def _said_of_a_person(ent: Any) -> bool:
+    """ "Romney said he would run": the subject of a verb whose reported clause has "he" or
+    "she" as its subject is a person (an organisation says "it"); not where the verb has an
+    object the pronoun may stand for ("Google told the engineer he was fired")."""
+    root = ent.root
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    if any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        return False
+    return any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+               and t.head.dep_ == "ccomp" and t.head.head.i == verb.i for t in verb.subtree)
+
+
+def _listed_with_person(ent: Any) -> bool:
+    """ "Bill, Hillary, and Chelsea": the name is listed (conjoined) with a person's name."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    listed = [first, *(t for t in first.subtree if t.dep_ == "conj")]
+    return any(t.ent_type_ == "PERSON" for t in listed if not ent.start <= t.i < ent.end)
+
+
+def _modifies(ent: Any, nouns: str) -> bool:
+    """ "the Netflix thriller", "the Rasmussen poll": the name modifies one of a list of
+    actor_kinds.toml's nouns (by the parse, or as the noun that ends the phrase right after
+    it and its adjectives: "the Netflix serial thriller")."""
+    root, doc, words = ent.root, ent.doc, _kind_words(nouns)
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= ent.end and (
+            root.head.lower_ in words):
+        return True
+    for token in doc[ent.end:ent.end + 3]:
+        if token.lower_ in words:  # the phrase's head ("a Los Angeles movie theater": no)
+            return token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in ("NOUN", "PROPN")
+        if token.pos_ != "ADJ" or not token.is_lower:
+            return False  # (not "the Trump campaign poll")
+    return False
+
+
+def _programme(ent: Any) -> bool:
+    """ "CNBC's "Squawk Box" program", "an interview on CNBC's Squawk Box": a name a
+    programme noun follows, or an organisation's own after "on", is a programme's."""
+    doc = ent.doc
+    after = ent.end + (1 if ent.end < len(doc) and doc[ent.end].is_quote else 0)
+    if after < len(doc) and doc[after].lower_ in _kind_words("programme_nouns"):
+        return True
+    before = ent.start - (1 if ent.start > 0 and doc[ent.start - 1].is_quote else 0)
+    owned = (before > 1 and doc[before - 1].tag_ == "POS"
+             and doc[before - 2].ent_type_ == "ORG")
+    return owned and _on_outlet(ent)
 
 
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
@@ -743,9 +861,11 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
 
 
 def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
-    """The model's entities, with two of its slips mended: a team named by its city and a
-    nickname tagged as a product ("Dallas" + "Cowboys") is one organisation, and an
-    organisation "at" another ("Fletcher School at Tufts University") is two."""
+    """The model's entities, with three of its slips mended: a team named by its city and a
+    nickname tagged as a product ("Dallas" + "Cowboys") is one organisation, an
+    organisation "at" another ("Fletcher School at Tufts University") is two, and so is a
+    name across a colon; a person's name before an organisation's designator left out
+    ("Rasmussen" + "Reports") is an organisation's."""
     from spacy.tokens import Span
 
     mended: list[Any] = []
@@ -760,7 +880,19 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             continue
         at = [t.i for t in ent if t.lower_ == "at" and ent.start < t.i < ent.end - 1] if (
             ent.label_ == "ORG" and len(ent) > 2) else []
-        if len(at) == 1 and doc[at[0] + 1].is_title:
+        colon = next((t.i for t in ent if t.text == ":" and ent.start < t.i < ent.end - 1), None)
+        designator = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ == "PERSON" and designator is not None and not designator.ent_type_
+                and designator.text in _ORG_DESIGNATORS and designator.pos_ == "PROPN"):
+            # "Rasmussen" + "Reports", "Smith" + "Foundation": the designator the model left
+            # out makes it an organisation's name.
+            mended.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+        elif colon is not None:
+            # "De Blasio: Trust Bratton": a headline's speaker and the start of what he
+            # says, never one name.
+            mended.append(Span(doc, ent.start, colon, label=ent.label_))
+            mended.append(Span(doc, colon + 1, ent.end, label=ent.label_))
+        elif len(at) == 1 and doc[at[0] + 1].is_title:
             mended.append(Span(doc, ent.start, at[0], label="ORG"))
             mended.append(Span(doc, at[0] + 1, ent.end, label="ORG"))
         else:
@@ -901,26 +1033,33 @@ def _surnames_of_full_names(mentions: list) -> set[str]:
             if kind == "person" and " " in name}
 
 
-def _without_lead_words(mentions: list[tuple[_Mention, str, str]]
+def _without_lead_words(mentions: list[tuple[_Mention, str, str]], text: str = ""
                         ) -> list[tuple[_Mention, str, str]]:
     """ "Crooked Hillary Clinton", "Miss Universe Alicia Machado", "Celebrating Clinton": words
     the model took into a name that another mention gives without them. The name is the
-    full name ("Hillary Clinton": a given name first), or after a gerund, any name of a
-    person in the text ("Clinton")."""
+    full name ("Hillary Clinton": a given name first), or after a gerund ("Entrusting Donald
+    Trump"), any name of a person in the text or one that looks personal, or after an
+    epithet ("Crooked Hillary") or a headline's colon ("De Blasio: Trust Bratton"), that
+    or a given name."""
     persons = {name for _, name, kind in mentions if kind == "person"}
     full = {p for p in persons if len(p.split()) >= 2 and p.split()[0] in given_names()}
     surnames = persons | {p.split()[-1] for p in full}
     cleaned = []
     for mention, name, kind in mentions:
         words = name.split()
-        if kind == "person" and mention.surface == name and len(words) >= 2 and (
+        said = text[max(0, mention.start - 2):mention.start] == ": " and kind in (
+            "person", "organisation")  # "Trust Bratton": the start of what is said
+        if (kind == "person" or said) and mention.surface == name and len(words) >= 2 and (
                 words[0] not in given_names() and words[0].lower() not in titles()):
             for cut in (1, 2):
                 rest = " ".join(words[cut:])
-                if rest in full or (cut == 1 and words[0].endswith("ing") and rest in surnames):
+                named = rest in surnames or (len(words) - cut >= 2 and _looks_personal(rest))
+                if rest in full or (cut == 1 and words[0].endswith("ing") and named) or (
+                        cut == 1 and (is_epithet(words[0]) or said)
+                        and (named or rest in given_names())):
                     start = mention.start + len(name) - len(rest)
                     mention = replace(mention, start=start, surface=rest, role=None)
-                    name = rest
+                    name, kind = rest, "person"
                     break
         cleaned.append((mention, name, kind))
     return cleaned
@@ -1000,7 +1139,7 @@ def _used_alone(words: set[str], text: str) -> set[str]:
 
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str) -> list[Actor]:
-    mentions = _shared_surnames(_without_lead_words(_one_apostrophe(mentions)), text)
+    mentions = _shared_surnames(_without_lead_words(_one_apostrophe(mentions), text), text)
     mentions = _persons_by_surname(mentions, text)
     # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
     named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
@@ -1018,9 +1157,11 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for short, full in _name_joins(persons).items():
         if len(full.split()) > len(short.split()):
             joined.setdefault(short, full)
-    owners_of, sexes = name_owners(persons, mentions, joined)
+    owners_of, sexes = name_owners(persons, mentions, joined, roles)
     for short, owners in owners_of.items():
-        joined.setdefault(short, owners[0])  # a shared surname: the bearer the text is about
+        if owners:
+            joined.setdefault(short, owners[0])  # a shared surname: the bearer meant
+    unowned = {short for short, owners in owners_of.items() if not owners}
     group_names: set[str] = set()
     # A one-word ORG/GPE that is really a known person's surname (small models do this),
     # and a one-word organisation fragment of one longer organisation name.
@@ -1042,8 +1183,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         first, _, rest = name.partition(" ")
         if rest and first.lower() in NAME_PARTICLES:
             surname = f"{first.lower()} {rest}".lower()
-            owners = {p for p in persons if p != name and (
-                p.lower() == surname or p.lower().endswith(" " + surname))}
+            owners = {_final(joined, p) for p in persons if p != name and (
+                p.lower() == surname or p.lower().endswith(" " + surname))}  # (one person)
             if len(owners) == 1:
                 joined[name] = owners.pop()
     # "Houthi forces" beside "the Houthis": one group, named in the plural.
@@ -1051,7 +1192,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     surnames = _surnames_of_full_names(mentions)
     for name in one_word:
         for plural in (name + "s", name + "es"):
-            if plural in one_word and name not in surnames:
+            if plural in one_word and name not in surnames and plural not in _NAMEPLATES:
+                # (not "Time" magazine beside "the Times")
                 joined.setdefault(name, plural)
                 group_names.add(plural)
     # "the Baltic" beside "the Baltic Sea": a one-word place that begins a longer place
@@ -1066,13 +1208,13 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     # "KKK" beside "Ku Klux Klan": an acronym joins the one name it abbreviates.
     for short, full in _acronym_joins(all_names - persons, text).items():
         joined.setdefault(short, full)
-    joined = {name: _final(joined, name) for name in joined}
+    joined = {name: _final(joined, name) for name in joined if name not in unowned}
     actors: dict[str, Actor] = {}
     spoken: set[str] = set()  # parties named other than as a modifier
     for mention, name, kind in mentions:
         if name in org_parts:
             kind = "organisation"  # "Klan" tagged as a person is the Ku Klux Klan
-        if mention.courtesy and name in owners_of:
+        if mention.courtesy and owners_of.get(name):
             # "Mr. Clinton" beside Hillary Clinton: the sentence says which bearer.
             name, surface, span = courtesy_bearer(mention, owners_of[name], sexes, text)
             mention = _Mention(*span, surface, mention.label, mention.acting)
@@ -1104,7 +1246,7 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
             if target is not None and target.role is None and (name == target.name) == own:
                 target.role = role
     bearers = {short: actors[owners[0]] for short, owners in owners_of.items()
-               if owners[0] in actors}
+               if owners and owners[0] in actors}
     _add_missed_mentions(actors, text, bearers)
     _complete_single_names(actors, text)
     _us_state_namesakes(actors, text)
@@ -1162,8 +1304,9 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             if not found:
                 continue
             given = found.group(1)
-            if given.lower() in titles() or given.lower() in _NOT_GIVEN:
-                continue
+            if (given.lower() in titles() or given.lower() in _NOT_GIVEN or is_epithet(given)
+                    or given in noise()[1]):
+                continue  # "Crooked Hillary", "Later Trump": no given name
             full = f"{given} {actor.name}"
             if full in actors:
                 continue

@@ -22,6 +22,7 @@ def claim_words() -> dict[str, Any]:
                                + data["clause_speech_verbs"] + data["bare_speech_verbs"]
                                + list(data["speech_act_objects"])),
         "intention": frozenset(data["intention_verbs"]),
+        "mental": frozenset(data["mental_verbs"]),
         "addressee": frozenset(data["addressee_verbs"]),
         "denial": frozenset(data["denial_verbs"]),
         "statement_nouns": frozenset(data["statement_nouns"]),

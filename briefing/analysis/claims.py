@@ -13,6 +13,8 @@ from typing import Any
 from briefing.analysis.actors import Actor
 from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
 from briefing.analysis.frames import find_frames, nominal_frames
+from briefing.analysis.lost_speakers import recover_speakers
+from briefing.analysis.non_claims import frame_claims_nothing, names_nothing_said
 from briefing.analysis.quote_speakers import Sentence, speak_for_quotations
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
@@ -40,9 +42,11 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             found = find_frames(sent, block.start, local, index)
             _share_according_to(found)
             found += nominal_frames(sent, block.start, found, index)
+            recover_speakers(found, sent, block.start, index)
             headline = headline_frame(sent, block.start, index)
             if headline is not None:
                 found = [headline]  # the model's parse of a title-case line is no guide
+            found = [c for c in found if not frame_claims_nothing(c, sent, block.start)]
             if sent.text.rstrip().endswith("?"):
                 # "WALLACE: Do you really expect ...?", "Do you support the mayor? Like the
                 # page": the writer or moderator asks; "you" claims nothing
@@ -64,7 +68,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             sentences.append(Sentence(block.start, sent, found))
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)
-    claims = [c for c in claims if _asserts_something(c, text)]
+    claims = [c for c in claims if _asserts_something(c, text) and not names_nothing_said(c, text)]
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
 
 

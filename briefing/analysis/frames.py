@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, make_claim
-from briefing.analysis.speakers import ActorIndex, phrase_actors, speaker_names, speaker_phrase
+from briefing.analysis.non_claims import in_idiom
+from briefing.analysis.speakers import (
+    ActorIndex,
+    bound_possessive,
+    phrase_actors,
+    speaker_names,
+    speaker_phrase,
+)
 from briefing.analysis.speakers import lex as speaker_lex
 
 # Only an active subject speaks: in "Beijing is expected to ..." Beijing is the topic.
@@ -31,8 +38,6 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     for token in sent:
         if _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
-        if token.i > 0 and token.doc[token.i - 1].text in ("<", "</"):
-            continue  # "<tweet author=...>": a markup tag's name, no word of the text
         source_in = _source_in(token)
         if _is_according_to(token) or source_in is not None:
             speaker_tok = source_in if source_in is not None else next(
@@ -179,8 +184,10 @@ def _speech_act(verb: Any) -> bool:
     """'made clear', 'raised concerns': verbs that report speech only with such an object;
     'added', 'continued' only alone or with a clause ("added that ...")."""
     lemma = frame_lemma(verb) or verb.lemma_.lower()
-    if verb.dep_ in ("amod", "compound", "nmod"):
+    if verb.dep_ in ("amod", "compound", "nmod") or _participle_modifier(verb):
         return False  # "pledged delegates": a modifier, not a frame
+    if in_idiom(verb):
+        return False  # "That said, X says ...": an idiom frames nothing, the verb under it may
     if lemma == "know" and verb.tag_ == "VBN":
         return False  # "known as ISIS", "made their views known": no one knowing
     if _physical_act(verb):
@@ -216,6 +223,22 @@ def _speech_act(verb: Any) -> bool:
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
     return objects is None or with_object
+
+
+def _participle_modifier(verb: Any) -> bool:
+    """'The figures include pledged delegates', 'leads by 271 pledged delegates': a
+    participle with no auxiliary right before a bare plural noun the parser made its object,
+    after a number or with no subject of its own, modifies that noun ('has pledged
+    delegates', 'Clinton pledged her support', 'X, an aide, told reporters' stay frames)."""
+    doc = verb.doc
+    if (verb.tag_ not in ("VBN", "VBD") or verb.i + 1 >= len(doc) or verb.i == 0
+            or any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        return False
+    noun = doc[verb.i + 1]
+    if noun.tag_ != "NNS" or noun.head.i != verb.i or noun.dep_ != "dobj":
+        return False
+    return doc[verb.i - 1].tag_ == "CD" or (verb.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _physical_act(verb: Any) -> bool:
@@ -463,7 +486,12 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     """End the claim before a later clause that has its own reporting frame
     ("X estimate that ..., although Y deny ...": Y's denial is a claim of its own)."""
     doc = cue.doc
+    # "A poll found that 28 percent backed X, while 23 percent favored Y": what the
+    # respondents said is the poll's finding, not a claim beside it
+    polled = _found_by_record(cue)
     for t in doc[cue.i + 1:hi + 1]:
+        if polled and not _is_according_to(t) and not _found_by_record(t):
+            continue  # (another record's own finding still ends this one's)
         if _is_according_to(t) and not cue.lower_ == "according":
             hi = t.i - 1  # "..., according to the Sun": the Sun's report is another claim
             break
@@ -477,12 +505,22 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
             # (", who added that ...": the speaker's own second report)
             hi = min(hi, t.left_edge.i - 1)
             break
+        resumed = None if _inside(quotes, t.idx) else _resumed_frame(t)
+        if resumed is not None and resumed.i == cue.i:
+            hi = min(hi, t.left_edge.i - 1)  # "X said A and said B": B is X's second claim
+            break
     while hi > cue.i and (doc[hi].is_punct or doc[hi].lower_ in _CLAUSE_JOINERS):
         hi -= 1
     return hi
 
 
 _CONTRASTS = {"although", "though", "while", "whereas", "but", "however"}
+
+
+def _found_by_record(verb: Any) -> bool:
+    """The verb's subject is a poll, a study or a record ('A poll found ...')."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"]
+               for c in verb.children)
 
 
 def _beside(clause: Any, cue: Any) -> bool:
@@ -516,6 +554,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     is no outer frame ('"That," he added, "promises ...": the parser hangs "added" on the
     quote's own verb)."""
     reporting = claim_words()["reporting"]
+    if _resumed_frame(verb) is not None:
+        return False  # "X said A and said B": X's second report, not part of A
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB"
                and not _inside(quotes, a.idx) for a in _governors(verb)):
         return False
@@ -608,6 +648,63 @@ def _second_report(verb: Any) -> bool:
             and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
 
 
+def _resumed_frame(verb: Any) -> Any | None:
+    """'X said A and said B', 'Podesta said Gates was not working ... and said Manafort was
+    not involved': the parser hangs a second reporting verb with no subject of its own on
+    the first one's complement. In the same form as the first frame and with a clause of its
+    own, it resumes that frame: the same speaker's second report. Returns the first frame's
+    verb, else None. ('X said Y won and insisted Z', both past: ambiguous, left to Y.)"""
+    trailing = _trailing_participle_frame(verb)
+    if trailing is not None:
+        return trailing
+    if (verb.dep_ != "conj" or verb.pos_ != "VERB" or frame_lemma(verb) is None
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            or not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)):
+        return None
+    complement = verb.head
+    outer = complement.head
+    if (complement.dep_ != "ccomp" or outer.pos_ != "VERB" or frame_lemma(outer) is None
+            or verb.tag_ != outer.tag_):
+        return None
+    if complement.tag_ == verb.tag_ and frame_lemma(verb) != frame_lemma(outer):
+        return None  # the complement's own verb could be the one resumed
+    if frame_lemma(verb) != frame_lemma(outer) and frame_lemma(verb) in claim_words()["mental"]:
+        return None  # "said she did not condone it and hoped ...": a state of mind she said
+    return outer if _speech_act(outer) else None
+
+
+def _trailing_participle_frame(verb: Any) -> Any | None:
+    """'X went after Y over his refusal to release his taxes, calling it "disqualifying"',
+    'X has sought to bolster ..., painting others as weak and suggesting that ...': a
+    reporting participle set off by a comma after a frame's complement speaks as the frame's
+    subject when no other subject stands between them, wherever the parser hangs it.
+    Returns the frame's verb, else None."""
+    doc = verb.doc
+    if (verb.dep_ != "advcl" or verb.tag_ != "VBG" or frame_lemma(verb) is None
+            or verb.i == 0 or doc[verb.i - 1].text != ","
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return None
+    if frame_lemma(verb) in claim_words()["mental"] or not _speech_act(verb):
+        return None  # "..., considering the party is ...", "seeing as ...": no report
+    outer = next((a for a in verb.ancestors if a.pos_ == "VERB" and frame_lemma(a) is not None
+                  and _speech_act(a)), None)
+    if outer is None or outer.i == verb.head.i or outer.i > verb.i:
+        return None
+    node, doer = verb.head, None
+    while node.i != outer.i:
+        # a subject below the frame would do the participle's saying
+        doer = doer or next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")),
+                            None)
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr"):
+            return None  # "X asks as a guy walks in, saying ...": not X's complement
+        node = node.head
+    if doer is not None:
+        # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells (a
+        # thing cannot say, but with no list of animate nouns, every subject is kept)
+        return None
+    return outer
+
+
 def _speaker_of(verb: Any) -> Any | None:
     found = _speaker_token(verb)
     if found is not None and found.pos_ == "NOUN" and (
@@ -649,6 +746,9 @@ def _speaker_token(verb: Any) -> Any | None:
                          and c.lower_ not in ("that", "which", "there", "it")), child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    resumed = _resumed_frame(verb)
+    if resumed is not None and _speaker_of(resumed) is not None:
+        return _speaker_of(resumed)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
             verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
@@ -673,15 +773,30 @@ def _speaker_token(verb: Any) -> Any | None:
         # "Jane Roe, speaking in Springfield, did not mention ...": the parser made the
         # name the root and its verb a relative clause on it; the name speaks
         return verb.head
-    # Fallback for mis-parses: the nearest proper noun before the verb in its sentence.
+    # Fallback for mis-parses: the nearest proper noun before the verb in its sentence
+    # outside brackets, a person's name before a place ("Col. Jane Roe, a spokesman in
+    # Baghdad, said", "Sen. Jane Roe (D-MA) said": where she serves is not who speaks).
+    found, aside, bracketed = None, False, None
     for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
+        if t.text in (")", "("):
+            aside = t.text == ")"  # "Sen. Jane Roe (D-Ill.) said": the bracket is an aside
+            continue
         if t.pos_ == "VERB":
             break
         if t.ent_type_ in _NOT_SPEAKERS:
             continue  # "on Sunday", "Oct. 23": when, not who
-        if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        named = t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        if aside:
+            bracketed = bracketed or (t if named else None)
+            continue  # (the bracket speaks only if nothing outside it does)
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and (
+                found is None or found.ent_type_ in ("GPE", "LOC")):
             return t
-    return None
+        if found is None and named:
+            found = t
+            if t.ent_type_ not in ("GPE", "LOC"):
+                return t
+    return found or bracketed
 
 
 def _gerund_doer(head: Any) -> Any | None:
@@ -777,6 +892,8 @@ def _stance_noun(noun: Any, offset: int, index: ActorIndex) -> Claim | None:
         return _with_speaker(noun.sent, offset, lo, hi, noun, holder, index)
     lo = min(noun.left_edge.i, holder.left_edge.i)
     hi = max(complement.right_edge.i, holder.right_edge.i)
+    # "Both parents stiffened their denunciation of X": "their" is the clause's subject
+    holder = bound_possessive(holder) or holder
     return _with_speaker(noun.sent, offset, lo, hi, noun, holder, index)
 
 

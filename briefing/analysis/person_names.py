@@ -30,6 +30,12 @@ def _nicknames() -> dict[str, frozenset[str]]:
     return {short: frozenset(formal) for short, formal in table("names")["nicknames"].items()}
 
 
+def is_epithet(word: str) -> bool:
+    """ "Crooked", "Lyin'", "Sleepy": a word of mockery or praise before a person's name."""
+    return word in table("names")["epithets"] or (
+        word[:1].isupper() and word.endswith(("ed", "in'", "in’")) and word not in given_names())
+
+
 def is_short_given_name(word: str) -> bool:
     """ "Al", "Bill", "Joe": the short form of a given name."""
     return word in _nicknames()
@@ -54,10 +60,11 @@ _PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
 
 def pronoun_sex(ent: Any) -> str | None:
     """ "voters want Clinton because she would be the first woman": the sex of the pronouns
-    after a name in its sentence, when they are all of one sex."""
+    after a name in its sentence, when they are all of one sex (up to the next person's
+    name: in "Clinton led Sanders, who said he ...", "he" is his)."""
     found = set()
     for token in ent.doc[ent.end:]:  # to the sentence's end (ent.sent also scans back)
-        if token.is_sent_start:
+        if token.is_sent_start or token.ent_type_ == "PERSON":
             break
         if token.lower_ in _PRONOUNS:
             found.add(_PRONOUNS[token.lower_])
@@ -119,22 +126,28 @@ def same_person(a: str, b: str) -> bool:
     return all(w in middle for w in short[1:-1])
 
 
-def name_owners(persons: set[str], mentions: list,
-                 joined: dict[str, str]) -> tuple[dict[str, list[str]], dict[str, str]]:
+def name_owners(persons: set[str], mentions: list, joined: dict[str, str],
+                roles: dict[str, str] | None = None
+                ) -> tuple[dict[str, list[str]], dict[str, str]]:
     """One-word names ("Obama", "Hillary") that are a word of full names, each with its
     bearers best first: the one whose sex fits what the sentences say of the bare name
     ("Mrs. Clinton", "Clinton ... she"), then the one named in full first (the one the text
-    introduces), then the one named in full most often. Also the sex of each full name,
-    known from a courtesy title or the given name."""
+    introduces), then the one named in full most often; none when every bearer is of the sex
+    the sentences deny, or when the bare name has a title of its own (`roles`: "President
+    Obama") that no bearer is given and the sentences say no sex. Also the sex of each full
+    name, known from a courtesy title or the given name."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     sexes: dict[str, str] = {}
     votes: dict[str, dict[str, int]] = {}  # "Clinton": how often "Mrs."/"she" says female
+    titled: dict[str, set[str]] = {}  # "Obama": the sexes its courtesy titles say
     for mention, name, kind in mentions:
         said = courtesy_sex()[mention.courtesy] if mention.courtesy else mention.pronoun
         if said and " " not in name:
             tally = votes.setdefault(name, {})
             tally[said] = tally.get(said, 0) + 1
+        if mention.courtesy and " " not in name:
+            titled.setdefault(name, set()).add(courtesy_sex()[mention.courtesy])
         if kind != "person" or " " not in name:
             continue
         name = joined.get(name, name)
@@ -148,9 +161,13 @@ def name_owners(persons: set[str], mentions: list,
             sexes.setdefault(name, given)
     full = [n for n in persons if " " in n]
     one_word = {name for _, name, _ in mentions if " " not in name}
+    # "Virginia" the state beside "Virginia Foxx": a name only ever a place is no one's given
+    # name (though it may be a surname, "Romney" tagged as a place).
+    places = one_word - {name for _, name, kind in mentions if kind not in ("place", "country")}
     owners_of = {}
     for short in one_word:
-        owners = [f for f in full if short in core_words(f)]
+        owners = [f for f in full if short in core_words(f)
+                  and (short not in places or core_words(f)[-1] == short)]
         tally = votes.get(short, {})
         said = max(tally, key=lambda sex: tally[sex]) if tally else None
         if said and list(tally.values()).count(tally[said]) > 1:
@@ -159,9 +176,23 @@ def name_owners(persons: set[str], mentions: list,
         def fit(owner: str, said: str | None = said) -> int:
             return 1 if said is None or owner not in sexes else 0 if sexes[owner] == said else 2
 
+        role = (roles or {}).get(short)
+        if role and said is None and len(owners) > 1 and all(
+                w.lower() in table("titles")["titles"] for w in role.split()):
+            # "President Obama" beside Michelle and Barack Obama: the bearer given that
+            # title, or none (a wrong bearer would lend her his words). (Not a description,
+            # "Clinton, a former secretary of state": that may be any bearer's.)
+            owners = [f for f in owners if (roles or {}).get(f) == role]
+            if not owners:
+                owners_of[short] = []
+                continue
         if owners:
-            owners_of[short] = sorted(owners, key=lambda f: (fit(f), first.get(f, 0),
-                                                             -counts.get(f, 0)))
+            # "Mr. Obama" beside "Michelle Obama" alone: a bare surname whose courtesy titles
+            # give the other sex is another bearer, named by the surname only (an empty
+            # list). (A pronoun is weaker evidence: "Obama and Clinton, his secretary".)
+            sex = next(iter(titled[short])) if len(titled.get(short, ())) == 1 else None
+            owners_of[short] = sorted((f for f in owners if sex is None or sexes.get(
+                f, sex) == sex), key=lambda f: (fit(f), first.get(f, 0), -counts.get(f, 0)))
     return owners_of, sexes
 
 

@@ -138,7 +138,10 @@ def speaker_phrase(tok: Any) -> tuple[int, int]:
                 c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children):
             right = t.i - 1  # "an arbitration panel in 2001": when, not who
             break
-        if t.text in ",;:(—–" or (t.head.i == tok.i and t.dep_ in ("relcl", "acl", "appos")):
+        if t.text in ",;:(—–" or (t.head.i == tok.i and t.dep_ in ("relcl", "acl", "appos")) or (
+                t.dep_ == "relcl" and tok.i < t.head.i < t.i):
+            # (a relative clause on a later noun of the phrase ends it too: "Many of the
+            # local leaders who'd rather be working on ...")
             # a clause hanging on the head starts at its own left edge ("who spoke ...")
             right = min(t.i, t.left_edge.i) - 1 if t.left_edge.i > tok.i else t.i - 1
             break
@@ -182,6 +185,33 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
         left, right = speaker_phrase(t)
         names.append(t.doc[left:right + 1].text)
     return list(dict.fromkeys(names))
+
+
+def bound_possessive(t: Any) -> Any | None:
+    """The subject a possessive pronoun refers to inside its own clause: 'Latino Republicans
+    have been unsparing in their criticism of X', 'Both parents stiffened their denunciation
+    of Y' (their = the subject, not the last persons named before). Only a subject that agrees
+    in number (and for his/her, a person or a pronoun of that gender), and not when the
+    pronoun's noun is the subject itself ('their criticism was unfair')."""
+    if t.dep_ != "poss" or t.lower_ not in ("his", "her", "their"):
+        return None
+    node = t.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.left_edge.i <= t.i <= subject.right_edge.i:
+        return None
+    pronouns = lex()["pronouns"]
+    number, gender = pronouns[t.lower_]
+    if subject.lower_ in pronouns or subject.lower_ == "we":
+        return subject if pronouns.get(subject.lower_, ("plural", ""))[:2] == (
+            number, gender) else None
+    plural = subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts)
+    if number == "plural":
+        return subject if plural else None
+    person = subject.ent_type_ == "PERSON" or (
+        subject.pos_ == "NOUN" and subject.lemma_.lower() in lex()["person_nouns"])
+    return subject if person and not plural else None
 
 
 def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:

@@ -1,0 +1,149 @@
+"""What looks like a claim but asserts nothing an analyst could weigh, though a reporting
+word is there: a credit line ("Lerer reported from Los Angeles."), a bare negation
+("Kadzik wouldn't say."), an idiom ("You know, ...", "time will tell"), the writer's aside
+to the reader ("Read the latest updates below"), a markup tag read as a verb ("<tweet
+...>"), a participle that names a kind of thing ("pledged delegates"), the quoted name of a
+programme ("on CNN's “New Day,”") and a speaker made of markup. The word lists are
+lexicons/claims.toml [non_claims]."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from briefing.analysis.claim import Claim
+from briefing.analysis.lexicon import table
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    data = table("claims")["non_claims"]
+    return {k: frozenset(v) for k, v in data.items()}
+
+
+def frame_claims_nothing(claim: Claim, sent: Any, offset: int) -> bool:
+    """A frame found in `sent` (its block starting at `offset`) whose cue reports nothing
+    there; without it the sentence is what it would be with no frame (an event, a turn's
+    speech). (A cue in an idiom is no frame at all: frames.py asks in_idiom, so that a
+    frame under it still reports.)"""
+    cue = _cue_token(claim, sent, offset)
+    return cue is not None and (
+        _markup_tag(cue) or _credit_line(cue) or _modifier(cue)
+        or _bare_negation(claim, cue, sent, offset)
+        or (claim.speaker is None and _reader_aside(cue)))
+
+
+def names_nothing_said(claim: Claim, text: str) -> bool:
+    """A claim whose words are only the quoted name of a programme, book or ad, or whose
+    speaker is markup ('datetime="2016')."""
+    return bool(claim.speaker and re.search(r"[<>=]", claim.speaker)) or _quoted_title(
+        claim, text)
+
+
+def _cue_token(claim: Claim, sent: Any, offset: int) -> Any | None:
+    if claim.cue_span is None:
+        return None
+    return next((t for t in sent if offset + t.idx == claim.cue_span[0]), None)
+
+
+def _bare_negation(claim: Claim, cue: Any, sent: Any, offset: int) -> bool:
+    """'Kadzik wouldn't say.', 'But we'll never know.', 'Ayotte isn't interested.': a
+    negated frame with nothing beyond its speaker, auxiliaries and the negation states
+    nothing one could weigh."""
+    speaker = claim.speaker_span or (0, 0)
+    rest = [t for t in sent if claim.start <= offset + t.idx < claim.end and t.i != cue.i
+            and not speaker[0] <= offset + t.idx < speaker[1] and not t.is_punct]
+    return any(t.dep_ == "neg" for t in rest) and all(
+        t.pos_ in ("AUX", "PART") or t.dep_ in ("neg", "aux", "auxpass") for t in rest)
+
+
+def _markup_tag(cue: Any) -> bool:
+    """'<tweet author="...">': the tag's name, not a verb."""
+    return cue.idx > 0 and cue.doc.text[cue.idx - 1] == "<"
+
+
+def in_idiom(cue: Any) -> bool:
+    """'Believe me.', 'Guess what, Washington!', 'Only time will tell if ...', 'You know,
+    the ones who ...', 'easier said than done', 'That said, ...': the cue is part of an
+    idiom, which reports nothing (set off by punctuation for "you know", "I mean", "that
+    said": "you know that ..." does report)."""
+    words = _words()
+    doc, sent = cue.doc, cue.sent
+    for size in (2, 3, 4):
+        for lo in range(max(sent.start, cue.i - size + 1), cue.i + 1):
+            if _is_idiom(doc, sent, lo, lo + size, words):
+                return True
+    return False
+
+
+def _is_idiom(doc: Any, sent: Any, lo: int, hi: int, words: dict[str, Any]) -> bool:
+    """doc[lo:hi] is an idiom of the lexicon, set off by punctuation where it must be."""
+    if hi > sent.end:
+        return False
+    phrase = doc[lo:hi].text.lower().replace("’", "'")
+    return phrase in words["idioms_anywhere"] or (
+        phrase in words["idioms_set_off"] and (hi == sent.end or doc[hi].is_punct)
+        and (lo == sent.start or doc[lo - 1].is_punct))
+
+
+def _reader_aside(cue: Any) -> bool:
+    """'Read the latest updates below:', 'Call it viral fundraising.', 'Just ask him.',
+    'Seriously, please ask yourself that question.': an imperative with no subject opening
+    its sentence (after an adverb or a conjunction at most), the writer's aside to the
+    reader."""
+    before = cue.doc[cue.sent.start:cue.i]
+    following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else cue
+    # ("Call it ..." names; "Call the GOP's bluff on ..." is the writer's thesis, a claim)
+    aside = cue.lower_ in _words()["reader_imperatives"] or (
+        f"{cue.lower_} {following.lower_}" in _words()["naming_asides"])
+    return (aside and cue.dep_ == "ROOT" and cue.tag_ == "VB"
+            and all(t.is_punct or t.is_space or t.dep_ in ("cc", "advmod", "intj")
+                    for t in before)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cue.children))
+
+
+def _credit_line(cue: Any) -> bool:
+    """'Lerer reported from Los Angeles.', 'Writing by X; Editing by Y': who reported or
+    wrote the story from where, nothing they report."""
+    if cue.lemma_.lower() not in _words()["credit_verbs"]:
+        return False
+    parts = [c for c in cue.children if not (
+        c.is_punct or c.dep_ in ("nsubj", "advmod", "cc")
+        or (c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")))]  # "..., and Y from Z"
+    return bool(parts) and all(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in parts)
+
+
+def _modifier(cue: Any) -> bool:
+    """'pledged delegates': the participle names a kind of delegate; no one pledges here."""
+    doc = cue.doc
+    return cue.i + 1 < len(doc) and (
+        f"{cue.lower_} {doc[cue.i + 1].lower_}" in _words()["modifier_phrases"])
+
+
+_WORD = re.compile(r"[\w'’&-]+")
+_TITLE_SMALL_WORDS = frozenset(("of", "the", "and", "with", "on", "a", "an", "for", "to",
+                                "in", "at", "by", "&"))
+_OPENING_MARKS = "\"“‘'"
+
+
+def _quoted_title(claim: Claim, text: str) -> bool:
+    """'On ABC's “Good Morning America” Tuesday, he said ...': the quotation is the name of
+    the programme (a few capitalised words after "on", "of", "his" or a possessive, no
+    sentence or list of its own), not something said."""
+    words = _WORD.findall(claim.text)
+    if not 0 < len(words) <= 7 or claim.text.rstrip(" '\"”’").endswith((".", "!", "?", ",")):
+        return False
+    if "," in claim.text:
+        return False  # a chant ('chants of “Trump, Trump, Trump”'), not a name
+    if claim.cue_span and claim.start <= claim.cue_span[0] < claim.end:
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS
+               for w in words):
+        return False
+    before = text[max(0, claim.start - 40):claim.start].rstrip()
+    quoted = claim.text[0] in _OPENING_MARKS or before.endswith(tuple(_OPENING_MARKS))
+    opener = re.search(r"([\w'’]+)\W*$", before)
+    return bool(quoted and opener) and (
+        opener.group(1).lower() in _words()["title_openers"]
+        or opener.group(1).lower().endswith(("'s", "’s")))

@@ -1,0 +1,155 @@
+"""Actors an analyst can trust: the kinds of slip seen on real news (each with a short text
+written for the test): a state swallowed by an organisation named after it, a bare surname
+given to the wrong one of two relatives, ..."""
+
+from __future__ import annotations
+
+from tests.test_actors import actors_of
+
+
+def test_a_state_stays_apart_from_an_organisation_named_after_it():
+    found = actors_of("Union leaders in Virginia endorsed the governor on Monday. The Virginia "
+                      "AFL-CIO said its members would knock on doors across Virginia before "
+                      "the vote, and Rep. Virginia Foxx said she welcomed the contest.")
+    assert found["Virginia AFL-CIO"]["type"] == "organisation"
+    assert found["Virginia"]["type"] == "place"
+    assert "Virginia" not in found["Virginia AFL-CIO"]["aliases"]
+    assert "Virginia" not in found["Virginia Foxx"]["aliases"]
+
+
+def test_a_courtesy_title_of_the_other_sex_keeps_a_surname_from_a_relative():
+    found = actors_of("President Obama is rolling out a new campaign message for young voters. "
+                      "\"Our progress is on the ballot,\" Mr. Obama said on Saturday. The "
+                      "campaign plans to use Mr. Obama and the first lady, Michelle Obama, in "
+                      "the coming weeks.")
+    assert found["Michelle Obama"]["aliases"] == ["Michelle Obama"]
+    assert len(found["Michelle Obama"]["mentions"]) == 1
+    assert "Obama" in found and len(found["Obama"]["mentions"]) == 3
+
+
+def test_a_titled_surname_shared_by_two_people_goes_to_neither_without_evidence():
+    found = actors_of("Parts of the speech were almost identical to parts of Michelle Obama's "
+                      "speech. David Axelrod, chief strategist of Barack Obama's 2008 "
+                      "campaign, said there was no copying of Michelle Obama's speech. Newt "
+                      "Gingrich noted that both President Obama and Vice President Biden had "
+                      "survived criticism over borrowed lines.")
+    assert "Obama" not in found["Michelle Obama"]["aliases"]
+    assert found["Michelle Obama"]["role"] != "President"
+    assert len(found["Michelle Obama"]["mentions"]) == 2
+
+
+def test_an_epithet_is_no_part_of_the_name_it_mocks():
+    alone = actors_of("\"This will guarantee a Crooked Hillary win,\" Trump wrote on Tuesday.")
+    assert "Crooked Hillary" not in alone and "Hillary" in alone
+    assert alone["Hillary"]["type"] == "person"
+    # Nor is an adverb opening the sentence a given name: "Later Trump added".
+    later = actors_of("Hillary Clinton spoke in Ohio. Later Trump added that he would win.")
+    assert "Later Trump" not in later and "Trump" in later
+
+
+def test_a_headline_colon_parts_the_speaker_from_what_he_says():
+    found = actors_of("De Blasio: Trust Bratton on security, not 'blowhard' Trump.\n\n"
+                      "Mayor Bill de Blasio rejected criticism from Donald Trump on Monday.\n\n"
+                      "De Blasio said the move was made by police commissioner Bill Bratton.")
+    assert set(found) == {"Bill de Blasio", "Bill Bratton", "Donald Trump"}
+    assert len(found["Bill Bratton"]["mentions"]) == 2
+    assert found["Bill de Blasio"]["mentions"][0] == [0, 9]
+
+
+def test_a_show_is_no_person_and_a_website_is_an_organisation():
+    found = actors_of("Trump made similar comments on Thursday on CNBC’s “Squawk Box” "
+                      "program. During an interview on CNBC's Squawk Box, Trump said he won.\n\n"
+                      "In a comparison done on Zero Hedge, the statements were treated "
+                      "differently. Zero Hedge asked, \"Why now?\" \"On this basis,\" Zero "
+                      "Hedge said, \"the rate is higher.\"")
+    assert not any("Squawk" in name for name in found)
+    assert found["Zero Hedge"]["type"] == "organisation"
+    assert len(found["Zero Hedge"]["mentions"]) == 3
+    assert found["Trump"]["type"] == "person"
+
+
+def test_a_company_is_no_place_and_a_pollster_no_person():
+    company = actors_of("The actor, who also stars on the Netflix thriller “Harbour” and the "
+                        "PBS drama “Night Shift,” returns to the stage this week.")
+    assert company["Netflix"]["type"] == "organisation"
+    poll = actors_of("The latest Rasmussen Reports poll shows Trump leading Clinton 44 percent "
+                     "to 37 percent. It is the third week in a row that the Rasmussen poll "
+                     "has shown Trump in the lead.")
+    pollster = [a for a in poll.values() if "Rasmussen" in a["aliases"]]
+    assert len(pollster) == 1 and pollster[0]["type"] == "organisation"
+    assert len(pollster[0]["mentions"]) == 2
+
+
+def test_a_given_name_listed_with_persons_is_a_person():
+    found = actors_of("\"Donald Trump has made it clear that he will seek the prosecution of "
+                      "Bill, Hillary, and Chelsea,\" Roger Stone said.")
+    assert found["Chelsea"]["type"] == "person"
+
+
+def test_an_abbreviated_office_is_a_role_and_a_streaming_service_no_place():
+    found = actors_of("Former AG Mukasey at the Convention: Clinton Unfit\n\nFormer Attorney "
+                      "General Michael Mukasey told delegates on Tuesday that Hillary Clinton "
+                      "should be disqualified. Mukasey said the scandal was only the latest "
+                      "issue.\n\nThe film, which debuts on Netflix Friday, explores prisons.")
+    assert "AG Mukasey" not in found
+    assert len(found["Michael Mukasey"]["mentions"]) == 3
+    assert found["Netflix"]["type"] == "organisation"
+
+
+def test_a_surname_modifying_a_noun_is_no_group_and_a_park_no_person():
+    found = actors_of("The Richards family said it was grateful. Protesters gathered in "
+                      "Franklin Delano Roosevelt Park on Monday. Pro-Clinton groups rallied. "
+                      "The president signed an Executive Order on Tuesday.")
+    assert found["Richards"]["type"] == "person"
+    assert found["Franklin Delano Roosevelt Park"]["type"] == "place"
+    assert "Pro-Clinton" not in found and "Order" not in found
+
+
+def test_a_surname_the_model_took_for_an_organisation_reports_as_he():
+    found = actors_of("Romney said he would not run again. Apple told the engineer he was "
+                      "fired. Netflix said it would raise prices.")
+    assert found["Romney"]["type"] == "person"
+    assert found["Apple"]["type"] == "organisation"
+    assert found["Netflix"]["type"] == "organisation"
+
+
+def test_a_pronoun_after_another_persons_name_says_nothing_of_a_shared_surname():
+    found = actors_of("Hillary Clinton spoke in Iowa on Monday. Bill Clinton joined her later. "
+                      "Clinton led Bernie Sanders, who said he would fight on.")
+    assert "Clinton" in found["Hillary Clinton"]["aliases"]
+    assert "Clinton" not in found["Bill Clinton"]["aliases"]
+
+
+def test_a_description_of_a_shared_surname_is_no_title_that_parts_it():
+    found = actors_of("Hillary Clinton received her first security briefing on Saturday. "
+                      "Clinton, a former secretary of state, attended the meeting alone. She "
+                      "shares a home with her husband, former President Bill Clinton.")
+    assert "Clinton" not in found
+    assert "Clinton" in found["Hillary Clinton"]["aliases"]
+
+
+def test_a_gerund_is_no_part_of_a_full_name_and_time_is_not_the_times():
+    found = actors_of("Entrusting Donald Trump with our economic future is a risky proposition, "
+                      "the senator said. Trump said he was happy, according to The New York "
+                      "Times. Trump said there would be exceptions, the Times reported. In an "
+                      "interview with Time magazine, Khan said he would visit.")
+    assert "Entrusting Donald Trump" not in found and "Donald Trump" in found
+    assert "Time" not in found["New York Times"]["aliases"]
+
+
+def test_a_known_or_modifying_place_stays_a_place():
+    found = actors_of("The latest Iowa poll shows a tight race. The star recalled an incident "
+                      "at a Los Angeles movie theater.\n\nAP-GfK Poll: Voters Sour on Both "
+                      "Candidates\n\nMost voters said they were unhappy.")
+    assert found["Iowa"]["type"] == "place"
+    assert found["Los Angeles"]["type"] == "place"
+    assert "Voters" not in found
+
+
+def test_a_given_name_cheered_alone_keeps_its_bearer_the_surname():
+    found = actors_of("Rep. Bobby Scott of Virginia threw open his back yard for a cookout on "
+                      "Monday. Scott is weighing a Senate run. Sen. Tim Scott of South Carolina "
+                      "was not asked. The crowd greeted him with chants of \"Bobby!\" last "
+                      "month.")
+    assert "Scott" in found["Bobby Scott"]["aliases"]
+    assert "Scott" not in found["Tim Scott"]["aliases"]
