@@ -874,3 +874,18 @@ def test_in_someones_view_sets_the_clause_in_that_view():
     # an opinion of something, or "in view of" the costs, is no point of view
     assert no_cue("Voters were divided in their opinions of the mayor last year.", "opinions")
     assert no_cue("In view of the costs, the council delayed the vote.", "view")
+
+
+def test_a_report_from_a_place_with_its_clause_on_the_place_is_no_credit_line():
+    # the parser hangs "that the army had retreated" on "lines": still the report's clause
+    claim = one("Jane Roe reported from the front lines that the army had retreated.",
+                "army had retreated")
+    assert claim["cue"] == "reported" and claim["speaker"] == "Jane Roe"
+
+
+@pytest.mark.parametrize("text", [
+    "Students writing the exam were nervous.",
+    "Families calling the hotline were told to wait.",
+])
+def test_a_participle_doing_a_task_on_a_noun_is_no_stance(text: str) -> None:
+    assert no_cue(text, "writing") and no_cue(text, "calling")

@@ -264,9 +264,11 @@ def _participle_holder(verb: Any) -> bool:
             or head.lemma_.lower() in speaker_lex()["event_nouns"]
             or any(c.dep_ == "prt" for c in verb.children)):
         return False  # "backing down from": no stance
-    # what is said: a clause, or an object that is more than a pronoun ("backing him")
+    # what is said: a clause, or an object that is more than a pronoun ("backing him") and
+    # a position rather than a task ("answering the phones")
+    task = verb.lemma_.lower() in claim_words()["participle_task_verbs"]
     return any(c.dep_ in ("ccomp", "xcomp", "oprd", "parataxis")
-               or (c.dep_ == "dobj" and c.pos_ != "PRON")
+               or (c.dep_ == "dobj" and c.pos_ != "PRON" and not task)
                or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPOSITIONS
                    and any(g.pos_ != "PRON" for g in c.children))
                for c in verb.children)
