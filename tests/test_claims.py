@@ -592,6 +592,13 @@ def test_a_question_to_the_reader_claims_nothing():
      "farm bill was dead", "suggesting", "Jane Roe"),
     ("Senator Jane Roe was mocked by the governor for claiming that the bridge was safe.",
      "bridge was safe", "claiming", "Jane Roe"),
+    ("Jane Roe made headlines by saying that the bridge was safe.",
+     "bridge was safe", "saying", "Jane Roe"),
+    # the party the clause's verb names as its object does it
+    ("The mayor praised Jane Roe for saying that the bridge was safe.",
+     "bridge was safe", "saying", "Jane Roe"),
+    ("Tomas Berg warned Estonia against sending troops to support the rebels.",
+     "support the rebels", "support", "Estonia"),
 ])
 def test_a_gerund_after_a_preposition_speaks_as_its_clauses_subject(
         text: str, phrase: str, cue: str, speaker: str) -> None:

@@ -758,7 +758,7 @@ def _speaker_token(verb: Any) -> Any | None:
         # to attack": X says, X attacks
         return _speaker_of(verb.head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
-        doer = _gerund_doer(verb.head.head)
+        doer = _gerund_doer(verb.head.head, verb.head)
         if doer is not None:
             return doer
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
@@ -801,17 +801,24 @@ def _speaker_token(verb: Any) -> Any | None:
     return found or bracketed
 
 
-def _gerund_doer(head: Any) -> Any | None:
+def _gerund_doer(head: Any, prep: Any) -> Any | None:
     """'X erred in saying ...', 'After suggesting ..., X disagreed', 'X was mocked for
     claiming ...': a gerund after a preposition has no subject of its own; the subject of
     the clause it modifies does the saying (a passive subject too: the agent mocks, the
-    subject claims). A gerund on a noun ('suspicion of supporting') has no such doer."""
+    subject claims), or the party it names as its object ('X warned Y against sending
+    troops', 'X praised Y for saying': Y does it; 'X made headlines by saying': X). A
+    gerund on a noun ('suspicion of supporting') has no such doer."""
     if head.dep_ == "acomp" and head.pos_ == "ADJ":
         head = head.head  # "X has been aggressive in pushing ..."
     if head.pos_ not in ("VERB", "AUX"):
         return None
     passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-    return passive if passive is not None else _speaker_of(head)
+    if passive is not None:
+        return passive
+    party = next((c for c in head.children if c.dep_ == "dobj" and (
+        c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))),
+        None)
+    return party if party is not None and prep.lower_ != "by" else _speaker_of(head)
 
 
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
