@@ -896,3 +896,16 @@ def test_a_report_from_a_place_with_its_clause_on_the_place_is_no_credit_line():
 ])
 def test_a_participle_doing_a_task_on_a_noun_is_no_stance(text: str) -> None:
     assert no_cue(text, "writing") and no_cue(text, "calling")
+
+
+@pytest.mark.parametrize(("text", "order", "cue", "speaker"), [
+    ("Just ask him, the harbour master said, and he will tell you the truth.", "ask him",
+     "said", "harbour master"),
+    ("Say no to the tolls, the union said in a statement.", "Say no to the tolls", "said",
+     "union"),
+    ("Tell them the truth, Jane Roe told her staff.", "Tell them the truth", "told",
+     "Jane Roe"),
+])
+def test_an_order_before_its_frame_is_what_the_speaker_says(
+        text: str, order: str, cue: str, speaker: str) -> None:
+    assert cue_and_speaker(text, order) == (cue, speaker)

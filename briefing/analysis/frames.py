@@ -116,7 +116,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                    and not (token.lemma_.lower() in lex["addressee"] and c.dep_ == "dobj"
                             and c.pos_ in ("PROPN", "PRON", "NOUN"))
                    # a reporting clause hanging off this one is a claim of its own
-                   and not (c.dep_ in ("advcl", "parataxis")
+                   and not (c.dep_ in ("advcl", "parataxis") and not _imperative(c)
                             and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
         if any(c.dep_ == "dobj" for c in content):
             # "portraying Sanders as hypocritical": what the object is cast as is said too
@@ -562,7 +562,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
                and not _inside(quotes, a.idx) for a in _governors(verb)):
         return False
     outer = next((a for a in _governors(verb) if a.lemma_.lower() in reporting
-                  and a.pos_ == "VERB" and not _inside(quotes, a.idx) and _speech_act(a)),
+                  and a.pos_ == "VERB" and not _inside(quotes, a.idx) and _speech_act(a)
+                  and not _imperative(a)),
                  None)
     if outer is None:
         # "continues to insist that", "went on to say": the verb above frames nothing, so
@@ -590,6 +591,17 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     proper = speaker.pos_ == "PROPN" and speaker.text[:1].isupper()
     return (not proper and not speaker.ent_type_
             and speaker.lemma_.lower() not in speaker_lex()["person_nouns"])
+
+
+def _imperative(verb: Any) -> bool:
+    """'Just ask him, the mayor said, ...', 'Say no to the tolls, the union said': a bare
+    verb opening its sentence (after an adverb at most) with no subject or auxiliary is an
+    order the frame after it reports, not a frame of its own."""
+    return (verb.tag_ == "VB"
+            and all(t.dep_ in ("advmod", "intj", "cc") or t.is_punct
+                    for t in verb.doc[verb.sent.start:verb.i])
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+                        for c in verb.children))
 
 
 def _governors(verb: Any) -> list[Any]:
