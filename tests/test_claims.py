@@ -909,3 +909,13 @@ def test_a_participle_doing_a_task_on_a_noun_is_no_stance(text: str) -> None:
 def test_an_order_before_its_frame_is_what_the_speaker_says(
         text: str, order: str, cue: str, speaker: str) -> None:
     assert cue_and_speaker(text, order) == (cue, speaker)
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), [
+    ("The ministry's criticism of the toll plan was sharp.", "criticism of the toll plan",
+     "ministry"),
+    ("The union's support for the strike grew on Monday.", "support for the strike", "union"),
+])
+def test_a_possessor_speaks_without_its_possessive_mark(
+        text: str, phrase: str, speaker: str) -> None:
+    assert one(text, phrase)["speaker"] == speaker
