@@ -919,3 +919,22 @@ def test_an_order_before_its_frame_is_what_the_speaker_says(
 def test_a_possessor_speaks_without_its_possessive_mark(
         text: str, phrase: str, speaker: str) -> None:
     assert one(text, phrase)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("If Tomas Berg backs the toll plan, the port will grow.", "backs"),
+    ("Jane Roe asked whether Tomas Berg supported the toll plan.", "supported"),
+    ("Jane Roe said the vote may fail if Estonia is sending troops to support the rebels.",
+     "support"),
+])
+def test_a_stance_in_a_condition_or_an_open_question_is_speculation(
+        text: str, cue: str) -> None:
+    claim = next(c for c in claims_of(text) if c["cue"] == cue)
+    assert "speculation" in claim["kinds"]
+
+
+def test_a_report_with_its_own_subject_inside_a_condition_is_still_a_claim():
+    claim = one("If, as Jane Roe has suggested, the tolls fall, the port will grow.",
+                "tolls fall")
+    assert claim["cue"] == "suggested" and claim["speaker"] == "Jane Roe"
+    assert "speculation" not in claim["kinds"]

@@ -35,6 +35,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     lex = claim_words()
     found: list[Claim] = []
     media: list[Claim] = []  # "according to a note": a document, not an actor
+    hypothetical: set[int] = set()  # where the cues of stances in conditions are
     for token in sent:
         if _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
@@ -82,6 +83,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 frame_lemma(token) is None and not _quotation_tag(token)) or (
                 not _speech_act(token)):
             continue
+        if _hypothetical(token):
+            # "if Berg backs the plan", "asked whether Berg supported it": a stance no one
+            # took yet; its claim stays (PolNeAR counts it) marked as speculation
+            hypothetical.add(offset + token.idx)
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
             # A noun is a frame only where the parser mistook the verb: as the root ("X plan
             # to"), or just before "that" and its clause ("Analysts at Rystad Energy
@@ -158,6 +163,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
         # "Economists at Deutsche Bank expect ..., according to a note to clients": the note
         # is where they said it, not a second claim.
         found = [c for c in found if c not in media]
+    for claim in found:
+        if claim.cue_span and claim.cue_span[0] in hypothetical and (
+                "speculation" not in claim.kinds):
+            claim.kinds.append("speculation")
     return found
 
 
@@ -591,6 +600,31 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     proper = speaker.pos_ == "PROPN" and speaker.text[:1].isupper()
     return (not proper and not speaker.ent_type_
             and speaker.lemma_.lower() not in speaker_lex()["person_nouns"])
+
+
+_HYPOTHESES = {"if", "unless", "whether"}
+
+
+def _hypothetical(verb: Any) -> bool:
+    """'If Berg backs the plan, ...', 'Roe asked whether Berg supported it', '... if X is
+    sending troops to support Y': a verb in a condition or an open question (its own clause,
+    or the one a subjectless verb hangs in, below any reporting verb) states a stance no one
+    has taken yet. ('If, as I've suggested, ...', 'whether ..., engaging in what analysts described
+    as ...': a clause with a subject of its own asserts its report.)"""
+    reporting = claim_words()["reporting"]
+    node = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHESES for c in node.children):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) or (
+                node.head.i == node.i
+                or node.dep_ not in ("advcl", "xcomp", "ccomp", "pcomp", "conj")):
+            return False
+        node = node.head
+        if node.pos_ == "ADP":
+            node = node.head  # "against sending troops to ...": the clause above the phrase
+        if node.lemma_.lower() in reporting:
+            return False
 
 
 def _imperative(verb: Any) -> bool:
