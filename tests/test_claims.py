@@ -938,3 +938,9 @@ def test_a_report_with_its_own_subject_inside_a_condition_is_still_a_claim():
                 "tolls fall")
     assert claim["cue"] == "suggested" and claim["speaker"] == "Jane Roe"
     assert "speculation" not in claim["kinds"]
+
+
+@pytest.mark.parametrize("label", ["Photo", "Image", "Caption"])
+def test_a_pictures_caption_label_speaks_for_nothing(label: str) -> None:
+    text = f"Harbour news.\n\n{label}: Jane Roe at the harbour on Monday."
+    assert no_cue(text, ":")
