@@ -592,6 +592,13 @@ def test_a_question_to_the_reader_claims_nothing():
      "farm bill was dead", "suggesting", "Jane Roe"),
     ("Senator Jane Roe was mocked by the governor for claiming that the bridge was safe.",
      "bridge was safe", "claiming", "Jane Roe"),
+    ("Jane Roe made headlines by saying that the bridge was safe.",
+     "bridge was safe", "saying", "Jane Roe"),
+    # the party the clause's verb names as its object does it
+    ("The mayor praised Jane Roe for saying that the bridge was safe.",
+     "bridge was safe", "saying", "Jane Roe"),
+    ("Tomas Berg warned Estonia against sending troops to support the rebels.",
+     "support the rebels", "support", "Estonia"),
 ])
 def test_a_gerund_after_a_preposition_speaks_as_its_clauses_subject(
         text: str, phrase: str, cue: str, speaker: str) -> None:
@@ -874,3 +881,66 @@ def test_in_someones_view_sets_the_clause_in_that_view():
     # an opinion of something, or "in view of" the costs, is no point of view
     assert no_cue("Voters were divided in their opinions of the mayor last year.", "opinions")
     assert no_cue("In view of the costs, the council delayed the vote.", "view")
+
+
+def test_a_report_from_a_place_with_its_clause_on_the_place_is_no_credit_line():
+    # the parser hangs "that the army had retreated" on "lines": still the report's clause
+    claim = one("Jane Roe reported from the front lines that the army had retreated.",
+                "army had retreated")
+    assert claim["cue"] == "reported" and claim["speaker"] == "Jane Roe"
+
+
+@pytest.mark.parametrize("text", [
+    "Students writing the exam were nervous.",
+    "Families calling the hotline were told to wait.",
+])
+def test_a_participle_doing_a_task_on_a_noun_is_no_stance(text: str) -> None:
+    assert no_cue(text, "writing") and no_cue(text, "calling")
+
+
+@pytest.mark.parametrize(("text", "order", "cue", "speaker"), [
+    ("Just ask him, the harbour master said, and he will tell you the truth.", "ask him",
+     "said", "harbour master"),
+    ("Say no to the tolls, the union said in a statement.", "Say no to the tolls", "said",
+     "union"),
+    ("Tell them the truth, Jane Roe told her staff.", "Tell them the truth", "told",
+     "Jane Roe"),
+])
+def test_an_order_before_its_frame_is_what_the_speaker_says(
+        text: str, order: str, cue: str, speaker: str) -> None:
+    assert cue_and_speaker(text, order) == (cue, speaker)
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), [
+    ("The ministry's criticism of the toll plan was sharp.", "criticism of the toll plan",
+     "ministry"),
+    ("The union's support for the strike grew on Monday.", "support for the strike", "union"),
+])
+def test_a_possessor_speaks_without_its_possessive_mark(
+        text: str, phrase: str, speaker: str) -> None:
+    assert one(text, phrase)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("If Tomas Berg backs the toll plan, the port will grow.", "backs"),
+    ("Jane Roe asked whether Tomas Berg supported the toll plan.", "supported"),
+    ("Jane Roe said the vote may fail if Estonia is sending troops to support the rebels.",
+     "support"),
+])
+def test_a_stance_in_a_condition_or_an_open_question_is_speculation(
+        text: str, cue: str) -> None:
+    claim = next(c for c in claims_of(text) if c["cue"] == cue)
+    assert "speculation" in claim["kinds"]
+
+
+def test_a_report_with_its_own_subject_inside_a_condition_is_still_a_claim():
+    claim = one("If, as Jane Roe has suggested, the tolls fall, the port will grow.",
+                "tolls fall")
+    assert claim["cue"] == "suggested" and claim["speaker"] == "Jane Roe"
+    assert "speculation" not in claim["kinds"]
+
+
+@pytest.mark.parametrize("label", ["Photo", "Image", "Caption"])
+def test_a_pictures_caption_label_speaks_for_nothing(label: str) -> None:
+    text = f"Harbour news.\n\n{label}: Jane Roe at the harbour on Monday."
+    assert no_cue(text, ":")

@@ -480,3 +480,12 @@ def test_a_label_before_a_list_of_names_is_no_speaker():
     text = ("The harbour panel has 40 members.\n\n"
             "Ada Lund: Tomas Berg, Clara Voss, Marta Kowalski, Lena Ortiz, Jonas Falk.")
     assert all(c["speaker"] != "Ada Lund" for c in claims_of(text))
+
+
+def test_an_interviews_answers_speak_as_the_interviewee_when_the_intro_names_no_one():
+    text = ("On the harbour tolls\n\n"
+            "The port's director spoke to reporters on Monday.\n\n"
+            "Q. Why tolls?\n\nA. The dredging cost more than we planned.\n\n"
+            "Q. And then?\n\nA. The tolls will fall in 2027.")
+    assert speaker_of(text, "The dredging cost more") == "interviewee"
+    assert speaker_of(text, "The tolls will fall") == "interviewee"

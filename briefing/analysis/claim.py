@@ -46,6 +46,7 @@ def claim_words() -> dict[str, Any]:
         "hedge_verbs": frozenset(data["hedge_verbs"]),
         "judging_verbs": frozenset(data["judging_verbs"]),
         "viewpoint_nouns": frozenset(data["viewpoint_nouns"]),
+        "participle_task_verbs": frozenset(data["participle_task_verbs"]),
         "hearsay_adverbs": frozenset(data["hearsay_adverbs"]),
         "attitude_adjectives": frozenset(data["attitude_adjectives"]),
         "editors_note": re.compile(

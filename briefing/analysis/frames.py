@@ -35,6 +35,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     lex = claim_words()
     found: list[Claim] = []
     media: list[Claim] = []  # "according to a note": a document, not an actor
+    hypothetical: set[int] = set()  # where the cues of stances in conditions are
     for token in sent:
         if _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
@@ -82,6 +83,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 frame_lemma(token) is None and not _quotation_tag(token)) or (
                 not _speech_act(token)):
             continue
+        if _hypothetical(token):
+            # "if Berg backs the plan", "asked whether Berg supported it": a stance no one
+            # took yet; its claim stays (PolNeAR counts it) marked as speculation
+            hypothetical.add(offset + token.idx)
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
             # A noun is a frame only where the parser mistook the verb: as the root ("X plan
             # to"), or just before "that" and its clause ("Analysts at Rystad Energy
@@ -116,7 +121,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                    and not (token.lemma_.lower() in lex["addressee"] and c.dep_ == "dobj"
                             and c.pos_ in ("PROPN", "PRON", "NOUN"))
                    # a reporting clause hanging off this one is a claim of its own
-                   and not (c.dep_ in ("advcl", "parataxis")
+                   and not (c.dep_ in ("advcl", "parataxis") and not _imperative(c)
                             and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
         if any(c.dep_ == "dobj" for c in content):
             # "portraying Sanders as hypocritical": what the object is cast as is said too
@@ -158,6 +163,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
         # "Economists at Deutsche Bank expect ..., according to a note to clients": the note
         # is where they said it, not a second claim.
         found = [c for c in found if c not in media]
+    for claim in found:
+        if claim.cue_span and claim.cue_span[0] in hypothetical and (
+                "speculation" not in claim.kinds):
+            claim.kinds.append("speculation")
     return found
 
 
@@ -264,9 +273,11 @@ def _participle_holder(verb: Any) -> bool:
             or head.lemma_.lower() in speaker_lex()["event_nouns"]
             or any(c.dep_ == "prt" for c in verb.children)):
         return False  # "backing down from": no stance
-    # what is said: a clause, or an object that is more than a pronoun ("backing him")
+    # what is said: a clause, or an object that is more than a pronoun ("backing him") and
+    # a position rather than a task ("answering the phones")
+    task = verb.lemma_.lower() in claim_words()["participle_task_verbs"]
     return any(c.dep_ in ("ccomp", "xcomp", "oprd", "parataxis")
-               or (c.dep_ == "dobj" and c.pos_ != "PRON")
+               or (c.dep_ == "dobj" and c.pos_ != "PRON" and not task)
                or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPOSITIONS
                    and any(g.pos_ != "PRON" for g in c.children))
                for c in verb.children)
@@ -560,7 +571,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
                and not _inside(quotes, a.idx) for a in _governors(verb)):
         return False
     outer = next((a for a in _governors(verb) if a.lemma_.lower() in reporting
-                  and a.pos_ == "VERB" and not _inside(quotes, a.idx) and _speech_act(a)),
+                  and a.pos_ == "VERB" and not _inside(quotes, a.idx) and _speech_act(a)
+                  and not _imperative(a)),
                  None)
     if outer is None:
         # "continues to insist that", "went on to say": the verb above frames nothing, so
@@ -588,6 +600,42 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     proper = speaker.pos_ == "PROPN" and speaker.text[:1].isupper()
     return (not proper and not speaker.ent_type_
             and speaker.lemma_.lower() not in speaker_lex()["person_nouns"])
+
+
+_HYPOTHESES = {"if", "unless", "whether"}
+
+
+def _hypothetical(verb: Any) -> bool:
+    """'If Berg backs the plan, ...', 'Roe asked whether Berg supported it', '... if X is
+    sending troops to support Y': a verb in a condition or an open question (its own clause,
+    or the one a subjectless verb hangs in, below any reporting verb) states a stance no one
+    has taken yet. ('If, as I've suggested, ...', 'whether ..., engaging in what analysts described
+    as ...': a clause with a subject of its own asserts its report.)"""
+    reporting = claim_words()["reporting"]
+    node = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHESES for c in node.children):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) or (
+                node.head.i == node.i
+                or node.dep_ not in ("advcl", "xcomp", "ccomp", "pcomp", "conj")):
+            return False
+        node = node.head
+        if node.pos_ == "ADP":
+            node = node.head  # "against sending troops to ...": the clause above the phrase
+        if node.lemma_.lower() in reporting:
+            return False
+
+
+def _imperative(verb: Any) -> bool:
+    """'Just ask him, the mayor said, ...', 'Say no to the tolls, the union said': a bare
+    verb opening its sentence (after an adverb at most) with no subject or auxiliary is an
+    order the frame after it reports, not a frame of its own."""
+    return (verb.tag_ == "VB"
+            and all(t.dep_ in ("advmod", "intj", "cc") or t.is_punct
+                    for t in verb.doc[verb.sent.start:verb.i])
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+                        for c in verb.children))
 
 
 def _governors(verb: Any) -> list[Any]:
@@ -756,7 +804,7 @@ def _speaker_token(verb: Any) -> Any | None:
         # to attack": X says, X attacks
         return _speaker_of(verb.head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
-        doer = _gerund_doer(verb.head.head)
+        doer = _gerund_doer(verb.head.head, verb.head)
         if doer is not None:
             return doer
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
@@ -799,17 +847,24 @@ def _speaker_token(verb: Any) -> Any | None:
     return found or bracketed
 
 
-def _gerund_doer(head: Any) -> Any | None:
+def _gerund_doer(head: Any, prep: Any) -> Any | None:
     """'X erred in saying ...', 'After suggesting ..., X disagreed', 'X was mocked for
     claiming ...': a gerund after a preposition has no subject of its own; the subject of
     the clause it modifies does the saying (a passive subject too: the agent mocks, the
-    subject claims). A gerund on a noun ('suspicion of supporting') has no such doer."""
+    subject claims), or the party it names as its object ('X warned Y against sending
+    troops', 'X praised Y for saying': Y does it; 'X made headlines by saying': X). A
+    gerund on a noun ('suspicion of supporting') has no such doer."""
     if head.dep_ == "acomp" and head.pos_ == "ADJ":
         head = head.head  # "X has been aggressive in pushing ..."
     if head.pos_ not in ("VERB", "AUX"):
         return None
     passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-    return passive if passive is not None else _speaker_of(head)
+    if passive is not None:
+        return passive
+    party = next((c for c in head.children if c.dep_ == "dobj" and (
+        c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))),
+        None)
+    return party if party is not None and prep.lower_ != "by" else _speaker_of(head)
 
 
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}

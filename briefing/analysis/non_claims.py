@@ -137,7 +137,11 @@ def _credit_line(cue: Any) -> bool:
     parts = [c for c in cue.children if not (
         c.is_punct or c.dep_ in ("nsubj", "advmod", "cc")
         or (c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")))]  # "..., and Y from Z"
-    return bool(parts) and all(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in parts)
+    # ("reported from the front lines that the army had retreated": the parser hangs the
+    # report's clause on the place; a clause there is what was reported)
+    return bool(parts) and all(c.dep_ == "prep" and c.lower_ in ("from", "by")
+                               and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree)
+                               for c in parts)
 
 
 def _modifier(cue: Any) -> bool:

@@ -150,7 +150,9 @@ def speaker_phrase(tok: Any) -> tuple[int, int]:
     while left < tok.i and (doc[left].dep_ in ("det", "punct", "cc", "preconj")
                             or doc[left].is_space):  # a blanked dateline or label
         left += 1
-    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "ADV")):
+    # (and a possessive's mark: "the ministry's criticism of ..." is the ministry's)
+    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "ADV")
+                             or doc[right].tag_ == "POS"):
         right -= 1
     return left, right
 

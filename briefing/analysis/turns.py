@@ -55,7 +55,8 @@ class Turns:
             if self.interview is not None and block.is_question:
                 name = self.interview.interviewer or "interviewer"
             elif self.interview is not None and block.is_answer:
-                name = self.interview.interviewee or name  # unresolved: the label as written
+                # unresolved: a role, as for the question ("A" names no one)
+                name = self.interview.interviewee or "interviewee"
             self.current = (name, [start, end], [end, end + 1])
             return self.current
         if not self.transcript or is_promo(block.text):
