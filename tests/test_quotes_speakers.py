@@ -489,3 +489,13 @@ def test_an_interviews_answers_speak_as_the_interviewee_when_the_intro_names_no_
             "Q. And then?\n\nA. The tolls will fall in 2027.")
     assert speaker_of(text, "The dredging cost more") == "interviewee"
     assert speaker_of(text, "The tolls will fall") == "interviewee"
+
+
+def test_an_outlet_named_with_an_article_is_no_interviewee_whatever_its_tag():
+    # the small model tags "the Gazette" a person; the clause's subject is the one answering
+    text = ("Roe on the harbour\n\n"
+            "In an interview with the Gazette, Jane Roe said the tolls were a mistake.\n\n"
+            "Q: Why now?\n\nA: Because the port is failing.\n\n"
+            "Q: And the council?\n\nA: They will come around.")
+    assert speaker_of(text, "Because the port is failing") == "Jane Roe"
+    assert speaker_of(text, "They will come around") == "Jane Roe"

@@ -160,7 +160,9 @@ def _party(token: Any, offset: int, index: ActorIndex) -> tuple[str | None, bool
     if token.lower_ in speaker_lex()["pronouns"]:
         person = names[0].lower() != token.lower_ and token.lower_ in ("he", "she")
         return (names[0] if person else None), person
-    return " and ".join(names), actor is not None and actor.type == "person"
+    # a name with an article ("the Gazette") is an outlet or body whatever the tagger said
+    titled = any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)
+    return " and ".join(names), actor is not None and actor.type == "person" and not titled
 
 
 _LABEL = re.compile(r"^\s*([A-Z][^:.!?\n\"“]{1,60}):\s+\S")
