@@ -667,7 +667,7 @@ def _speaker_token(verb: Any) -> Any | None:
     if antecedent is not None:
         return antecedent
     for child in verb.children:
-        if _speaking_it(child):
+        if speaking_it(child):
             return child  # "It said ...": an organisation's pronoun, resolved in it_speakers
         if child.dep_ in _SPEAKER_DEPS and child.lower_ not in ("that", "which", "there", "it"):
             # "Washington (AFP) - Jane Roe has taken ...": a dateline read as a second
@@ -729,7 +729,7 @@ def _speaker_token(verb: Any) -> Any | None:
     return found or bracketed
 
 
-def _speaking_it(tok: Any) -> bool:
+def speaking_it(tok: Any) -> bool:
     """'It said the border would reopen': "it" as the active subject of a reporting verb
     stands for an organisation or document; never an expletive ("it is said that", "it was
     reported", "it seems", "it is clear that": passive, hedging or no reporting verb)."""
