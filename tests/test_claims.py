@@ -834,3 +834,13 @@ def test_it_never_names_a_person_an_expletive_or_a_thing():
                "close.", "deal is close")["speaker"] is None
     assert one("The central bank raised rates. Inflation rose 4 percent. It shows the "
                "economy is overheating.", "overheating")["speaker"] is None
+
+
+def test_it_names_a_document_as_written_and_not_when_two_organisations_compete():
+    text = ("The Finance Ministry met bankers on Monday. The white paper it published is "
+            "detailed. It says the deficit will shrink.")
+    assert one(text, "deficit will shrink")["speaker"] == "white paper"
+    # another organisation named after the subject: "it" could be either
+    assert one("The Acme Group sued the Finance Ministry on Monday. Jane Roe said the case "
+               "was weak. It added that talks would resume.",
+               "talks would resume")["speaker"] is None
