@@ -15,6 +15,12 @@ def one(text: str, phrase: str) -> dict:
     return found[0]
 
 
+def cue_and_speaker(text: str, phrase: str) -> tuple[str | None, str | None]:
+    """The cue and speaker of the first claim of `text` that covers `phrase`."""
+    claim = one(text, phrase)
+    return claim["cue"], claim["speaker"]
+
+
 def no_cue(text: str, cue: str | None) -> bool:
     """No claim of `text` has `cue` (None: no claim has any cue)."""
     return all(c["cue"] != cue if cue is not None else c["cue"] is None
@@ -335,9 +341,18 @@ def test_and_said_with_its_own_clause_is_a_second_report():
 
 
 def test_the_subject_of_declined_to_speaks_for_the_infinitive():
-    claim = one("Senator Jane Roe declined to discuss the latest attacks on her rival.",
-                "latest attacks")
-    assert claim["cue"] == "discuss" and claim["speaker"] == "Jane Roe"
+    found = claims_of("Senator Jane Roe declined to discuss the latest attacks on her rival.")
+    claim = next(c for c in found if c["cue"] == "discuss")
+    assert claim["speaker"] == "Jane Roe" and "latest attacks" in claim["text"]
+
+
+def test_declining_to_comment_is_the_decliners_stance():
+    # a refusal to comment is what the source chose to say (PolNeAR counts it)
+    claim = one("A spokesman for the ministry declined to comment on the report.",
+                "to comment")
+    assert claim["cue"] == "declined" and claim["speaker"] == "spokesman for the ministry"
+    # "declined" alone is no frame ("Turnout declined sharply")
+    assert no_cue("Turnout in the county declined sharply last year.", "declined")
 
 
 def test_a_persons_aide_is_not_that_person():
@@ -844,3 +859,59 @@ def test_it_names_a_document_as_written_and_not_when_two_organisations_compete()
     assert one("The Acme Group sued the Finance Ministry on Monday. Jane Roe said the case "
                "was weak. It added that talks would resume.",
                "talks would resume")["speaker"] is None
+
+def test_a_participle_on_a_noun_is_that_nouns_stance():
+    # "a group backing X", "a petition calling on ...": the noun holds the stance
+    text = "Donors gave $5 million to a political committee backing Governor Jane Roe."
+    assert cue_and_speaker(text, "backing Governor") == ("backing", "political committee")
+    text = "A petition calling on the council to resign has 4,000 signatures."
+    assert cue_and_speaker(text, "calling on the council") == ("calling", "petition")
+    # a pronoun object or a particle says nothing ("a group backing him", "backing down")
+    assert no_cue("The council thanked the volunteers backing down from the plan.", "backing")
+    assert no_cue("Donors gave $5 million to a committee backing her.", "backing")
+
+
+def test_siding_unveiling_and_deeming_are_stances():
+    text = "Governor Jane Roe sided with the teachers in the dispute over pensions."
+    assert cue_and_speaker(text, "with the teachers") == ("sided", "Jane Roe")
+    text = "The ministry unveiled a plan to cut fuel subsidies by half."
+    assert cue_and_speaker(text, "fuel subsidies") == ("unveiled", "ministry")
+    text = "The auditors deemed the contract unlawful."
+    assert cue_and_speaker(text, "contract unlawful") == ("deemed", "auditors")
+    # the same verbs as acts: no stance
+    assert no_cue("The ferry sided into the dock at noon.", "sided")
+    assert no_cue("The company unveiled a new phone in Berlin.", "unveiled")
+
+
+def test_a_stance_received_is_held_by_who_gives_it():
+    # "won the endorsement of Y", "drew criticism from Y": Y holds the stance
+    text = "Governor Jane Roe won the endorsement of the state teachers union on Monday."
+    assert cue_and_speaker(text, "Jane Roe won") == ("endorsement", "state teachers union")
+    text = "The pension plan drew sharp criticism from the mayor's office."
+    assert cue_and_speaker(text, "The pension plan") == ("criticism", "mayor's office")
+    # a call received, a standing in a poll: no one's stance
+    assert no_cue("Jane Roe received a call from her niece in Ohio.", "call")
+    assert no_cue("Jane Roe has strong support among older voters in Ohio.", "support")
+
+
+def test_a_passive_judgement_with_no_agent_is_cued_without_a_speaker():
+    claim = one("The northern district is widely seen as a safe seat for the governor.",
+                "safe seat")
+    assert claim["cue"] == "seen" and claim["speaker"] is None
+    # a fact stated in the passive, or the writer's own "can be seen as", is no judgement
+    assert no_cue("Jane Roe is listed as a director of the company.", "listed")
+    assert no_cue("The vote can be seen as a warning to the governor.", "seen")
+
+
+def test_seeing_someone_as_a_clause_is_a_view():
+    # the parser makes "as captured by ..." a clause of its own, not a phrase on "sees"
+    text = "Jane Roe sees the governor as captured by the oil lobby."
+    assert cue_and_speaker(text, "oil lobby") == ("sees", "Jane Roe")
+
+
+def test_in_someones_view_sets_the_clause_in_that_view():
+    text = "The council, in Jane Roe's view, should raise the tax on fuel."
+    assert cue_and_speaker(text, "raise the tax") == ("view", "Jane Roe")
+    # an opinion of something, or "in view of" the costs, is no point of view
+    assert no_cue("Voters were divided in their opinions of the mayor last year.", "opinions")
+    assert no_cue("In view of the costs, the council delayed the vote.", "view")

@@ -346,3 +346,137 @@ def test_a_participle_that_reports_only_with_its_object_stays_in_the_claim():
 def test_a_speakers_words_end_before_a_date():
     text = "An arbitration panel in 2001 found the harbour authority was in breach of the deal."
     assert speaker_of(text, "was in breach of the deal") == "arbitration panel"
+
+
+def test_interview_answers_speak_as_the_interviewee_and_questions_as_the_interviewer():
+    text = ("Harbour tolls: a conversation.\n\n"
+            "Port director Ada Lund sat down with reporter Tomas Berg on Monday to discuss "
+            "the new tolls.\n\n"
+            "Q: The tolls went up twice this year. Why?\n\n"
+            "A: The dredging cost more than we planned. I expect the tolls to fall in 2027.\n\n"
+            "The ferries will run every hour from June.\n\n"
+            "Q: Shipping firms say the port is losing trade to Rotterdam.\n\n"
+            "A: Our trade grew by four percent last year.")
+    result = analyse(text)
+    assert speaker_of(text, "The dredging cost more") == "Ada Lund"
+    assert speaker_of(text, "I expect the tolls to fall") == "Ada Lund"
+    # the turn runs on across paragraphs until the next label
+    assert speaker_of(text, "The ferries will run every hour") == "Ada Lund"
+    assert speaker_of(text, "The tolls went up twice") == "Tomas Berg"
+    assert not covering(text, "Why?")
+    answer = covering(text, "Our trade grew by four percent")[0]
+    assert answer["cue"] == ":" and text[slice(*answer["speaker_span"])] == "A"
+    assert all(a["name"] != "A" for a in result["actors"])
+
+
+def test_interview_labels_without_colons_and_the_headline_name():
+    text = ("Mayor Ada Lund on the harbour tolls\n\n"
+            "The tolls rose twice this year. Questions and answers were edited for length.\n\n"
+            "QThe dredging has been delayed again.\n\n"
+            "A. We lost two months to the storms in March.\n\n"
+            "Q. Will the channel be ready by May?\n\n"
+            "A. The contractor will finish the channel in June.")
+    assert speaker_of(text, "We lost two months to the storms") == "Ada Lund"
+    assert speaker_of(text, "The contractor will finish the channel") == "Ada Lund"
+    assert speaker_of(text, "The dredging has been delayed") == "interviewer"
+    assert not covering(text, "Will the channel be ready")
+    # outside an interview a line opened by an initial is no answer label
+    text = ("A. Philip Randolph organised the march in 1963.\n\n"
+            "Historians said the march changed the debate.")
+    assert all(c["speaker"] != "A" for c in claims_of(text))
+
+
+def test_a_dash_signature_on_the_line_after_a_quotation_signs_it():
+    text = ('What the candidates said about the harbour.\n\n'
+            '"The tolls will fall by 12 percent once the channel is dredged."\n\n'
+            '- Tomas Berg, Harbour Party.\n\n'
+            '"The harbour lost 40 ships to Rotterdam last year."\n\n'
+            '- Voters in the port stayed home.')
+    claim = covering(text, "The tolls will fall by 12 percent")[0]
+    assert claim["speaker"] == "Tomas Berg" and claim["cue"] == "-"
+    # a list's item in sentence case signs nothing
+    assert speaker_of(text, "The harbour lost 40 ships") is None
+
+
+def test_a_labelled_headline_speaks_before_its_preposition():
+    text = ("Ada Lund to Port Workers: Harbour Tolls Will Fall Next Year\n\n"
+            "The harbour board meets on Monday.")
+    claim = covering(text, "Harbour Tolls Will Fall")[0]
+    assert claim["speaker"] == "Ada Lund" and claim["cue"] == ":"
+
+
+def test_a_lone_courtesy_label_speaks_for_its_headline():
+    text = ("Dr. Ada Lund: Harbour Tolls ‘Not Fit For A Modern Port’\n\n"
+            "The harbour board meets on Monday.")
+    assert speaker_of(text, "Harbour Tolls") == "Ada Lund"
+
+
+def test_a_correction_or_a_byline_promo_is_no_speaker():
+    text = ("The harbour board raised the tolls to 12 euros on Monday.\n\n"
+            "CORRECTION: An earlier version of this story gave the toll as 14 euros.\n\n"
+            "Follow Ada Lund on Twitter: @adalund. Reach her at the Harbour Gazette.")
+    speakers = {c["speaker"] for c in claims_of(text)}
+    assert "Correction" not in speakers and "Ada Lund" not in speakers
+
+
+def test_a_colon_label_after_a_headings_dash_speaks_over_the_headings_frame():
+    text = ("Economists agree - Ada Lund: “The tolls will fall by 12 percent next year. "
+            "Shipping will grow again.”\n\n"
+            "FERRY FARES WILL RISE - Tomas K. Berg: “Fuel costs rose by a third in 2025.”\n\n"
+            "More from the report: “Dredging costs doubled in two years.”")
+    assert speaker_of(text, "The tolls will fall by 12 percent") == "Ada Lund"
+    assert speaker_of(text, "Shipping will grow again") == "Ada Lund"
+    assert speaker_of(text, "Fuel costs rose by a third") == "Tomas K. Berg"
+    assert speaker_of(text, "Dredging costs doubled") == "the report"
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_keeps_its_labels():
+    text = ("Mayor Ada Lund defended the tolls on Sunday. Partial transcript as follows:\n\n"
+            '"HALVORSEN: The port board raised the tolls twice in 2025, to 14 euros.\n\n'
+            '"LUND: Well, look, the dredging cost more than we planned. The channel opens '
+            "in May.\n\n"
+            '"(CROSSTALK.)\n\n'
+            '"HALVORSEN: The ferry companies lost 40 sailings in March.\n\n'
+            '"Follow Tomas Berg on Twitter @tberg."')
+    assert speaker_of(text, "the dredging cost more than we planned") == "Ada Lund"
+    assert speaker_of(text, "The channel opens in May") == "Ada Lund"
+    assert speaker_of(text, "The ferry companies lost 40 sailings") == "Halvorsen"
+    assert not covering(text, "CROSSTALK") and not covering(text, "Follow Tomas Berg")
+
+
+def test_a_transcript_intro_before_an_unlabelled_quotation_is_the_last_speakers():
+    text = ('Mayor Ada Lund said on Sunday, “The port is open again.”\n\n'
+            "Transcript as follows:\n\n"
+            '"Tonight the harbour reopened after 40 days. The dredgers worked through the '
+            "storms.\n\n"
+            '"The tolls will fall by 12 percent in May."')
+    claim = covering(text, "the harbour reopened after 40 days")[0]
+    assert claim["speaker"] == "Ada Lund" and claim["cue"] == ":"
+    assert text[slice(*claim["speaker_span"])] == "Transcript"
+    assert speaker_of(text, "The tolls will fall by 12 percent") == "Ada Lund"
+
+
+def test_an_embedded_post_is_its_signers():
+    text = ("The mayor answered her critics online.\n\n"
+            "The harbour tolls will fall to 12 euros in May. pic.twitter.com/a1b2c3 "
+            "— Ada Lund (@adalund) May 3, 2026\n\n"
+            "The harbour board meets on Monday.")
+    claim = covering(text, "The harbour tolls will fall to 12 euros")[0]
+    assert claim["speaker"] == "Ada Lund" and claim["cue"] == "—"
+    assert "Ada Lund" not in claim["text"]
+
+
+def test_a_curly_quotation_nested_in_a_curly_quotation_does_not_close_it():
+    text = ("Readers wrote in about the tolls.\n\n"
+            "“I would rather pay what he calls “robbery” than lose the ferry to Rotterdam.” "
+            "― Ada Lund, 34, teacher")
+    para = text.index("“I")
+    units = find_quotations(text, [(0, text.index("\n")), (para, len(text))])
+    assert [(u.start, u.end) for u in units.units] == [(para, text.index("” ―") + 1)]
+    assert speaker_of(text, "than lose the ferry to Rotterdam") == "Ada Lund"
+
+
+def test_a_label_before_a_list_of_names_is_no_speaker():
+    text = ("The harbour panel has 40 members.\n\n"
+            "Ada Lund: Tomas Berg, Clara Voss, Marta Kowalski, Lena Ortiz, Jonas Falk.")
+    assert all(c["speaker"] != "Ada Lund" for c in claims_of(text))

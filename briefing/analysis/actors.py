@@ -387,7 +387,7 @@ _COURTESY = re.compile(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+")
 
 def _turn_mention(block: Any) -> _Mention | None:
     """A transcript label names a person speaking: "MR. MILLER:" is a mention of Miller."""
-    if block.turn is None or block.is_question:
+    if block.turn is None or block.is_question or block.is_answer:
         return None
     label, start, end = block.turn
     courtesy = _COURTESY.match(label)

@@ -39,9 +39,13 @@ def claim_words() -> dict[str, Any]:
         "physical_objects": frozenset(data["physical_objects"]),
         "hostile_acts": frozenset(data["hostile_acts"]),
         "stance_nouns": {k: frozenset(v) for k, v in data["stance_nouns"].items()},
+        "receiving_verbs": frozenset(data["receiving_verbs"]),
+        "received_stances": frozenset(data["received_stances"]),
         "data_sources": frozenset(data["data_sources"]),
         "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),
+        "judging_verbs": frozenset(data["judging_verbs"]),
+        "viewpoint_nouns": frozenset(data["viewpoint_nouns"]),
         "hearsay_adverbs": frozenset(data["hearsay_adverbs"]),
         "attitude_adjectives": frozenset(data["attitude_adjectives"]),
         "editors_note": re.compile(

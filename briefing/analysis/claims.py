@@ -16,10 +16,10 @@ from briefing.analysis.frames import find_frames, nominal_frames
 from briefing.analysis.it_speakers import NeuterAntecedents
 from briefing.analysis.lost_speakers import recover_speakers
 from briefing.analysis.non_claims import frame_claims_nothing, names_nothing_said
-from briefing.analysis.quote_speakers import Sentence, speak_for_quotations
+from briefing.analysis.quote_speakers import Sentence, speak_for_quotations, speak_for_signed_posts
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
-from briefing.analysis.turns import Turns, headline_frame, labelled_line, speak_for_turn
+from briefing.analysis.turns import Turns, headline_frame, is_promo, labelled_line, speak_for_turn
 
 __all__ = ["Claim", "find_claims"]
 
@@ -33,10 +33,10 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
     turns = Turns(parsed, index)
     antecedents = NeuterAntecedents(index, quotes)
     for paragraph, (block, doc) in enumerate(parsed):
-        labelled = None if block.turn else labelled_line(block, index)
+        labelled = turns.lone_label(block) if block.turn else labelled_line(block, index)
         turn_speaker = turns.speaker_of(block) or labelled
-        if _is_editors_note(block.text):
-            continue  # an editor's note asserts nothing
+        if _is_editors_note(block.text) or is_promo(block.text):
+            continue  # an editor's note or a byline's "Follow X on Twitter" asserts nothing
         local = quotes.local(block.start, block.start + len(block.text))
         for sent in doc.sents:
             if turns.asking and sent.text.rstrip().endswith("?"):
@@ -50,7 +50,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
                 found = [headline]  # the model's parse of a title-case line is no guide
             found = [c for c in found if not frame_claims_nothing(c, sent, block.start)]
             antecedents.note(sent, block.start, paragraph)
-            antecedents.speak_for(found, text, paragraph)
+            antecedents.speak_for(found, sent, block.start, paragraph)
             if sent.text.rstrip().endswith("?"):
                 # "WALLACE: Do you really expect ...?", "Do you support the mayor? Like the
                 # page": the writer or moderator asks; "you" claims nothing
@@ -72,6 +72,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             sentences.append(Sentence(block.start, sent, found))
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)
+    speak_for_signed_posts(sentences, text, index)
     claims = [c for c in claims if _asserts_something(c, text) and not names_nothing_said(c, text)]
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
 

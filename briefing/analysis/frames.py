@@ -48,6 +48,15 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 media.append(claim)
             found.append(claim)
             continue
+        viewer = _viewpoint_holder(token)
+        if viewer is not None:
+            # "The only other action, in Professor Roe's view, would be ...": her view
+            verb = token.head.head
+            lo, hi = ((sent[0].i, sent[-1].i) if verb.dep_ == "ROOT"
+                      else (_clause_start(verb), verb.right_edge.i))
+            found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
+                                       token, viewer, index))
+            continue
         holder = _attitude_holder(token)
         if holder is not None:
             # "The ministry is worried that ...", "X was critical of ...": a held stance
@@ -81,7 +90,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token,
                                            _speaker_of(token), index))
             continue
-        if token.dep_ == "acl" and token.head.lemma_.lower() in lex["data_sources"]:
+        if token.dep_ == "acl" and (token.head.lemma_.lower() in lex["data_sources"]
+                                    or _participle_holder(token)):
             # "polls showing Roe's lead has evaporated": the poll speaks, from its verb on
             found.append(_with_speaker(sent, offset, token.i, min(token.right_edge.i,
                                                                    sent[-1].i),
@@ -115,6 +125,12 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             # "The treaty's rejection signals ..., said Jane Roe": the clause before the
             # inverted frame is what it reports, its subject included
             content += [c for c in token.lefts if c.dep_ == "nsubj"]
+        if speaker_tok is None and _unnamed_judgement(token):
+            # "Delaware is widely seen as a Clinton stronghold": a judgement no one is named
+            # for; the passive verb is its cue, the clause its content
+            found.append(make_claim(sent, offset, max(_clause_start(token), sent[0].i),
+                                    min(token.right_edge.i, sent[-1].i), None, token))
+            continue
         if speaker_tok is None and not content:
             continue
         lo, hi = token.i, token.i
@@ -177,9 +193,12 @@ def _speech_act(verb: Any) -> bool:
     if _physical_act(verb):
         return False  # "defending its border", "defending itself against an invasion"
     objects = claim_words()["speech_act_objects"].get(lemma)
-    # the word may hang on the object instead of the verb ("see Roe as ...")
+    # the word may hang on the object instead of the verb ("see Roe as ..."), or mark the
+    # clause after it ("sees Roe as captured by ...")
     words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
-                               for g in c.children if g.dep_ == "prep")]
+                               for g in c.children if g.dep_ == "prep"),
+             *(g for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+               for g in c.children if g.dep_ in ("mark", "advmod") and g.lower_ == "as")]
     with_object = objects is not None and any(
         w.lemma_.lower() in objects or w.lower_ in objects for w in words)
     if lemma in claim_words()["clause_speech"]:
@@ -234,6 +253,40 @@ def _physical_act(verb: Any) -> bool:
                 for g in child.children):
             return True
     return False
+
+
+def _participle_holder(verb: Any) -> bool:
+    """'a super PAC backing Jeb Roe', 'voters saying they want ...', 'a petition calling on
+    him to ...', 'delegates looking to unseat him': a reporting verb's -ing participle on a
+    noun is that noun's stance or speech, when it has a complement of its own."""
+    head = verb.head
+    if (verb.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN")
+            or head.lemma_.lower() in speaker_lex()["event_nouns"]
+            or any(c.dep_ == "prt" for c in verb.children)):
+        return False  # "backing down from": no stance
+    # what is said: a clause, or an object that is more than a pronoun ("backing him")
+    return any(c.dep_ in ("ccomp", "xcomp", "oprd", "parataxis")
+               or (c.dep_ == "dobj" and c.pos_ != "PRON")
+               or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPOSITIONS
+                   and any(g.pos_ != "PRON" for g in c.children))
+               for c in verb.children)
+
+
+# The prepositions that take what a participle says or stands for ("calling for", "talking
+# about", "referring to", "protesting against"); "tweeting after", "writing for" say nothing.
+_STANCE_PREPOSITIONS = {"for", "against", "about", "to", "on", "over", "with"}
+
+
+def _unnamed_judgement(verb: Any) -> bool:
+    """'is widely seen as', 'was viewed as', 'is regarded as': a passive verb of judging,
+    with what its subject is judged as and no agent."""
+    children = list(verb.children)
+    return (verb.tag_ == "VBN" and verb.lemma_.lower() in claim_words()["judging_verbs"]
+            and any(c.dep_ == "nsubjpass" for c in children)
+            # "can be seen as": the writer's own reading, not a view others hold
+            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in children)
+            and not any(c.dep_ == "agent" for c in children)
+            and any(c.dep_ == "prep" and c.lower_ == "as" for c in children))
 
 
 def _with_infinitive(verb: Any) -> bool:
@@ -346,6 +399,25 @@ def _source_in(token: Any) -> Any | None:
     after = noun.right_edge.i + 1
     opens = token.i - token.sent.start <= 1
     return noun if opens and after < len(doc) and doc[after].text == "," else None
+
+
+def _viewpoint_holder(noun: Any) -> Any | None:
+    """Whose view an 'in X's view' / 'in the opinion of X' sets the clause in: the noun's
+    possessor or 'of' object (None for any other noun, or 'in view of the costs')."""
+    if (noun.pos_ != "NOUN" or noun.lemma_.lower() not in claim_words()["viewpoint_nouns"]
+            or noun.dep_ != "pobj" or noun.head.lower_ != "in"
+            or noun.head.head.pos_ not in ("VERB", "AUX")
+            # "divided in their opinions of Sanders": an opinion about something, no frame
+            or any(c.dep_ == "prep" and c.lower_ in ("on", "about") for c in noun.children)):
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN")
+                                     or child.lower_ in ("his", "her", "their")):
+            return None if any(c.lower_ == "of" for c in noun.rights) else child
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                g.dep_ == "det" for g in noun.children):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _attitude_holder(adjective: Any) -> Any | None:
@@ -812,20 +884,49 @@ def _stance_noun(noun: Any, offset: int, index: ActorIndex) -> Claim | None:
     """'X's support for the bill', 'their criticism of Y', 'the senator's decision to run':
     a stance noun with its complement is its holder's claim (possessor or 'by' phrase);
     None without either."""
-    complements = claim_words()["stance_nouns"].get(noun.lemma_.lower())
-    if noun.pos_ != "NOUN" or complements is None:
+    complements = claim_words()["stance_nouns"].get(noun.lemma_.lower(), frozenset())
+    if noun.pos_ != "NOUN" or not (complements or noun.lemma_.lower()
+                                   in claim_words()["received_stances"]):
         return None
     complement = next((c for c in noun.rights if (c.dep_ == "prep" and c.lower_ in complements)
                        or (c.dep_ == "acl" and "to" in complements
                            and any(a.tag_ == "TO" for a in c.children))), None)
     holder = _noun_holder(noun, pronouns=True)
     if complement is None or holder is None:
-        return None
+        holder = _stance_received_from(noun)
+        if holder is None:
+            return None
+        # "The proposal has drawn criticism from Y": Y's stance on the subject; the claim
+        # is the receiving clause
+        verb = noun.head
+        while verb.dep_ in ("conj", "xcomp") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "... and won the endorsement", "continues to draw support"
+        lo, hi = _clause_start(verb), max(noun.right_edge.i, holder.right_edge.i)
+        return _with_speaker(noun.sent, offset, lo, hi, noun, holder, index)
     lo = min(noun.left_edge.i, holder.left_edge.i)
     hi = max(complement.right_edge.i, holder.right_edge.i)
     # "Both parents stiffened their denunciation of X": "their" is the clause's subject
     holder = bound_possessive(holder) or holder
     return _with_speaker(noun.sent, offset, lo, hi, noun, holder, index)
+
+
+def _stance_received_from(noun: Any) -> Any | None:
+    """The holder of a stance someone receives: 'won the endorsement of Y', 'drew criticism
+    from Y', 'faced attacks from Y', 'has strong support among Y' (the noun is the object of
+    a receiving verb; its 'of', 'from', 'by' or 'among' names who holds it)."""
+    verb = noun.head
+    if (noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX")
+            or noun.lemma_.lower() not in claim_words()["received_stances"]
+            or verb.lemma_.lower() not in claim_words()["receiving_verbs"]):
+        return None
+    for prep in [*noun.children, *verb.children]:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by", "among") and (
+                prep.head.i == noun.i or prep.lower_ != "of"):
+            found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _noun_holder(noun: Any, pronouns: bool = False) -> Any | None:

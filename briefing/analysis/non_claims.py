@@ -19,7 +19,13 @@ from briefing.analysis.lexicon import table
 @lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
     data = table("claims")["non_claims"]
-    return {k: frozenset(v) for k, v in data.items()}
+    words = {k: frozenset(v) for k, v in data.items()}
+    # every word of every idiom: a cue that is none of them is in no idiom (checked per
+    # frame, so the phrase windows are built only for the few cues that could be)
+    words["idiom_words"] = frozenset(
+        w for phrase in data["idioms_anywhere"] + data["idioms_set_off"]
+        for w in re.findall(r"'?\w+", phrase.replace("’", "'")))  # "let's" is let + 's
+    return words
 
 
 def frame_claims_nothing(claim: Claim, sent: Any, offset: int) -> bool:
@@ -52,15 +58,26 @@ def _bare_negation(claim: Claim, cue: Any, sent: Any, offset: int) -> bool:
     negated frame with nothing beyond its speaker, auxiliaries and the negation states
     nothing one could weigh."""
     speaker = claim.speaker_span or (0, 0)
-    rest = [t for t in sent if claim.start <= offset + t.idx < claim.end and t.i != cue.i
-            and not speaker[0] <= offset + t.idx < speaker[1] and not t.is_punct]
-    return any(t.dep_ == "neg" for t in rest) and all(
-        t.pos_ in ("AUX", "PART") or t.dep_ in ("neg", "aux", "auxpass") for t in rest)
+    negated = False
+    for t in sent:  # stops at the first word that is more than an auxiliary or negation
+        at = offset + t.idx
+        if at >= claim.end:
+            break
+        if at < claim.start or t.i == cue.i or t.is_punct or speaker[0] <= at < speaker[1]:
+            continue
+        if not (t.pos_ in ("AUX", "PART") or t.dep_ in ("neg", "aux", "auxpass")):
+            return False
+        negated = negated or t.dep_ == "neg"
+    return negated
 
 
 def _markup_tag(cue: Any) -> bool:
     """'<tweet author="...">': the tag's name, not a verb."""
-    return cue.idx > 0 and cue.doc.text[cue.idx - 1] == "<"
+    # (the token before, not doc.text: that property joins the whole document per call)
+    if cue.i == 0:
+        return False
+    before = cue.doc[cue.i - 1]
+    return not before.whitespace_ and before.text.endswith("<")
 
 
 def in_idiom(cue: Any) -> bool:
@@ -69,12 +86,21 @@ def in_idiom(cue: Any) -> bool:
     idiom, which reports nothing (set off by punctuation for "you know", "I mean", "that
     said": "you know that ..." does report)."""
     words = _words()
-    doc, sent = cue.doc, cue.sent
+    doc = cue.doc
+    # every idiom has two words or more: the cue and a neighbour are both idiom words
+    neighbours = [doc[i] for i in (cue.i - 1, cue.i + 1) if 0 <= i < len(doc)]
+    if not (_idiom_word(cue, words) and any(_idiom_word(t, words) for t in neighbours)):
+        return False
+    sent = cue.sent
     for size in (2, 3, 4):
         for lo in range(max(sent.start, cue.i - size + 1), cue.i + 1):
             if _is_idiom(doc, sent, lo, lo + size, words):
                 return True
     return False
+
+
+def _idiom_word(token: Any, words: dict[str, Any]) -> bool:
+    return token.lower_.replace("’", "'") in words["idiom_words"]
 
 
 def _is_idiom(doc: Any, sent: Any, lo: int, hi: int, words: dict[str, Any]) -> bool:

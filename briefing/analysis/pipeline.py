@@ -53,6 +53,11 @@ class Block:
     def is_question(self) -> bool:
         return self.turn is not None and self.turn[0].upper().rstrip(".") in QUESTION_LABELS
 
+    @property
+    def is_answer(self) -> bool:
+        """An interview's answer label ("A:", "Answer:"): the interviewee, not a name."""
+        return self.turn is not None and self.turn[0].upper().rstrip(".") in ANSWER_LABELS
+
 
 _LINE = re.compile(r"[^\n]+")
 # A wire dateline: "HELSINKI, Feb 14 (NWS) -", "TOKYO/BEIJING (Reuters) —". It names where the
@@ -66,6 +71,16 @@ TURN = re.compile(
     r"^(?P<label>(?:(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][A-Za-z.'’-]*"
     r"(?:\s+[A-Z][A-Za-z.'’-]*){0,3}):\s+")
 QUESTION_LABELS = {"Q", "QUESTION", "REPORTER", "JOURNALIST"}
+# A label in capitals may follow the opening mark of a quoted transcript ('"PENCE: ...').
+_QUOTE_OPENING = re.compile(r"[\"“]\s*")
+ANSWER_LABELS = {"A", "ANSWER"}
+# An interview's labels without their colon: "Q. What ...?" / "A. I think ...", or a bold "Q"
+# whose markup was stripped with its colon ("QWhy now?"). Labels only in a text that has at
+# least two question and two answer lines ("A. Philip Randolph" alone is a name).
+_LOOSE_TURN = re.compile(r"^(?P<label>Q|A)(?:\.\s+|(?=[A-Z][a-z]))")
+_INTERVIEW_LINE = re.compile(
+    r"^(?:(?P<q>Q|QUESTION|Question)|(?P<a>A|ANSWER|Answer))(?::\s|\.\s|(?=[A-Z][a-z]))",
+    re.M)
 
 
 # The syntax of a Markdown link left in plain text ("[six Americans](https://...)"): its
@@ -80,6 +95,7 @@ def blocks(text: str) -> list[Block]:
     spaces, which keeps every offset of the line unchanged (the label is kept on the Block).
     """
     found = []
+    loose = _is_interview(text)
     for m in _LINE.finditer(text):
         line = m.group()
         if not line.strip():
@@ -89,20 +105,35 @@ def blocks(text: str) -> list[Block]:
         if dateline:
             line = " " * dateline.end() + line[dateline.end():]
         else:
-            label = TURN.match(line)
+            label = TURN.match(line) or (_LOOSE_TURN.match(line) if loose else None)
+            skip = 0
+            quoted = _QUOTE_OPENING.match(line) if label is None else None
+            if quoted:
+                # '"PENCE: Well, look, ...': a transcript quoted paragraph by paragraph
+                skip = quoted.end()
+                label = TURN.match(line[skip:])
+                if label is not None and not label.group("label").isupper():
+                    label = None
             if label and _is_turn_label(label.group("label")):
-                turn = (label.group("label"), m.start(), m.start() + label.end("label"))
-                line = " " * label.end() + line[label.end():]
+                turn = (label.group("label"), m.start() + skip + label.start("label"),
+                        m.start() + skip + label.end("label"))
+                line = " " * (skip + label.end()) + line[skip + label.end():]
         line = MARKDOWN_LINK.sub(lambda link: " " * len(link.group()), line)
         found.append(Block(m.start(), line, turn))
     return found
+
+
+def _is_interview(text: str) -> bool:
+    """Two question and two answer labels open lines: an interview's Q and A."""
+    found = [m.lastgroup for m in _INTERVIEW_LINE.finditer(text)]
+    return found.count("q") >= 2 and found.count("a") >= 2
 
 
 def _is_turn_label(label: str) -> bool:
     """Labels are capitalised names or titles, not the start of a sentence with a colon
     ("Officials said: ..."): all capitals, or a courtesy title, or a question marker."""
     bare = label.rstrip(".")
-    return (bare.upper() in QUESTION_LABELS or label.isupper()
+    return (bare.upper() in QUESTION_LABELS | ANSWER_LABELS or label.isupper()
             or label.split()[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr"))
 
 

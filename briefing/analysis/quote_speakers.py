@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.analysis.claim import Claim, attribute, make_claim
+from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
 from briefing.analysis.quotes import Quotation, Quotations
-from briefing.analysis.speakers import ActorIndex
+from briefing.analysis.speakers import ActorIndex, lex
 
 
 @dataclass
@@ -64,6 +64,13 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
     lo = bisect.bisect_left(frame_starts, para_start)
     hi = bisect.bisect_left(frame_starts, para_end)
     near = frames[lo:hi]
+    labelled = text[para_start:unit.start].rstrip()
+    if labelled.endswith(":"):
+        # "POLLS AGREE - Jane Roe: “...”": a label after a heading's dash speaks, whatever
+        # the heading's own frame
+        dashed = _colon_label(para_start + len(labelled) - 1, para_start, text, index, True)
+        if dashed is not None:
+            return dashed
     own = [c for c in near if min(c.end, unit.end - 1) - max(c.start, unit.start + 1) > 3]
     if own:
         return min(own, key=lambda c: _distance(c.cue_span, unit))
@@ -93,7 +100,8 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
                                    bisect.bisect_left(frame_starts, at)] if c.end >= at - 1]
         if intro:
             return intro[-1]
-        return _colon_label(at, para_start, text, index)
+        return (_colon_label(at, para_start, text, index)
+                or _transcript_intro(at, para_start, frames, frame_starts, text))
     if previous is not None and not text[para_start:unit.start].strip():
         earlier, frame = previous
         gap = text[earlier.end:unit.start]
@@ -103,14 +111,22 @@ def _frame_of(unit: Quotation, frames: list[Claim], frame_starts: list[int], tex
 
 
 _SIGNATURE = re.compile(r"\s*([―—–])\s*([A-Z][^,.;:()\n]{1,60})")
+# A signature on the line after the quotation's paragraph: "- Jane Doe." / "—Jane Doe, Ohio".
+_SIGNATURE_LINE = re.compile(r"\n[ \t]*\n?[ \t]*([―—–-])[ \t]*([A-Z][^,.;:()\n]{1,60})[^\n]{0,60}$",
+                             re.M)
 
 
 def _dash_signature(quote_end: int, para_end: int, text: str,
                     index: ActorIndex) -> Claim | None:
     """'“...” ― Jane Doe, 34, teacher' (reader comments, epigraphs): the name after a dash
-    that closes the quotation's paragraph signs it; its actor if it names one, else the
-    name as written."""
+    that closes the quotation's paragraph signs it, or a line of its own after the paragraph
+    ('- Jane Doe.': a name in capitals, nothing but a short place or role after it); its
+    actor if it names one, else the name as written."""
     m = _SIGNATURE.match(text, quote_end, para_end)
+    if m is None and not text[quote_end:para_end].strip(" .,"):
+        m = _SIGNATURE_LINE.match(text, para_end)
+        if m is not None and not all(w[:1].isupper() for w in m.group(2).split()):
+            m = None  # "- Voters stayed home.": a list's item, not a signature
     if m is None or len(m.group(2).split()) > 6:
         return None
     start, end = m.start(2), m.start(2) + len(m.group(2).rstrip())
@@ -121,20 +137,71 @@ def _dash_signature(quote_end: int, para_end: int, text: str,
                  cue_span=dash, speaker_span=[start, end])
 
 
-def _colon_label(colon: int, line_start: int, text: str, index: ActorIndex) -> Claim | None:
-    """'CIA Director Jane Roe: “...”': the actor named just before the colon speaks."""
+# Where a colon's label starts: after a sentence's end (not an initial's dot: "Jeffrey M.
+# Jones") or after a dash that closes a heading ("POLLS AGREE - Jane Roe: “...”").
+_LABEL_BREAK = re.compile(r"(?<!\b[A-Z])[.?!]\s+|\s[-–—―]+\s*")
+# "More from Jane Roe:", "From the report:": the source a newsletter quotes next.
+_FROM = re.compile(r"^(?:more\s+)?from\s+", re.I)
+
+
+def _colon_label(colon: int, line_start: int, text: str, index: ActorIndex,
+                 after_dash: bool = False) -> Claim | None:
+    """'CIA Director Jane Roe: “...”': the actor named just before the colon speaks ('More
+    from Jane Roe and Tomas Berg:' both; 'From the report:' the report as written). With
+    `after_dash`, only a label that follows a heading's dash ('POLLS AGREE - Jane Roe:'),
+    which may also be a name the model did not tag (capitalised words, as written)."""
     label = text[line_start:colon]
-    sentence_start = max(label.rfind(". "), label.rfind("? "), label.rfind("! ")) + 1
-    if colon - (line_start + sentence_start) > 80:
+    breaks = list(_LABEL_BREAK.finditer(label))
+    start = line_start + (breaks[-1].end() if breaks else 0)
+    dashed = bool(breaks) and breaks[-1].group().strip()[:1] in "-–—―"
+    if colon - start > 80 or (after_dash and not dashed):
         return None
-    actors = index.all_in(line_start + sentence_start, colon)
-    if not actors:
+    head = _FROM.sub("", text[start:colon])
+    start = colon - len(head)
+    persons = [a for a in index.all_in(start, colon) if a.type == "person"]
+    actors = persons if len(persons) > 1 and " and " in head else index.all_in(start, colon)[-1:]
+    if actors:
+        spans = [next(([s, e] for s, e in a.mentions if start <= s < colon), None)
+                 for a in actors]
+        speaker, span = " and ".join(a.name for a in actors), spans[-1]
+    elif _source_words(head) or (dashed and 2 <= len(head.split()) <= 4 and not head.isupper()
+                                 and all(w[:1].isupper() for w in head.split())):
+        speaker, span = head, [start, colon]  # "the report", a name the model missed
+    else:
         return None
-    actor = actors[-1]
-    span = next(([s, e] for s, e in actor.mentions if line_start <= s < colon), None)
     return Claim(start=colon, end=colon + 1, text=":", kinds=["attributed"],
-                 speaker=actor.name, cue=":", cue_span=[colon, colon + 1],
-                 speaker_span=span)
+                 speaker=speaker, cue=":", cue_span=[colon, colon + 1], speaker_span=span)
+
+
+# "Transcript as follows:", "Partial transcript:", "Video transcript below:".
+_TRANSCRIPT = re.compile(r"^(?:\w+\s+){0,2}(transcript)(?:\s+(?:as\s+follows|below|follows))?$",
+                         re.I)
+_TRANSCRIPT_REACH = 1500  # characters back to the frame that names who is transcribed
+
+
+def _transcript_intro(colon: int, line_start: int, frames: list[Claim], frame_starts: list[int],
+                      text: str) -> Claim | None:
+    """'Transcript as follows:' before a quotation with no labels of its own: the words of
+    the speaker of the last frame before it (who the story says spoke), cue the colon,
+    source span the word 'transcript'."""
+    m = _TRANSCRIPT.match(text[line_start:colon].strip())
+    if m is None:
+        return None
+    lead = len(text[line_start:colon]) - len(text[line_start:colon].lstrip())
+    word = [line_start + lead + m.start(1), line_start + lead + m.end(1)]
+    before = frames[bisect.bisect_left(frame_starts, line_start - _TRANSCRIPT_REACH):
+                    bisect.bisect_left(frame_starts, line_start)]
+    speaker = next((c.speaker for c in reversed(before) if c.speaker), None)
+    if speaker is None:
+        return None
+    return Claim(start=colon, end=colon + 1, text=":", kinds=["attributed"], speaker=speaker,
+                 cue=":", cue_span=[colon, colon + 1], speaker_span=word)
+
+
+def _source_words(head: str) -> bool:
+    """'the report', 'the new survey': a data source named by its noun."""
+    words = head.lower().split()
+    return 2 <= len(words) <= 4 and words[0] == "the" and words[-1] in claim_words()["data_sources"]
 
 
 def _same_sentence(span: list[int], unit: Quotation, text: str) -> bool:
@@ -151,6 +218,15 @@ def _quoted_sentence(sentence: Sentence, unit: Quotation, frame: Claim) -> list[
     take it, or a new claim covers the quoted words."""
     inside = [c for c in sentence.claims
               if any(min(c.end, e - 1) - max(c.start, s + 1) > 3 for s, e in unit.pieces)]
+    label = frame.speaker_span[0] if frame.cue == ":" and frame.speaker_span else None
+    heading = [c for c in inside if label is not None and c.start < label
+               and c.cue_span is not None and c.cue_span[1] <= label]
+    for claim in heading:
+        # "Pollsters agree - Jane Roe: “...”": the heading's frame ends at its dash; the
+        # quotation is the label's
+        claim.end = claim.start + len(claim.text[:label - claim.start].rstrip(" -–—―"))
+        claim.text = claim.text[:claim.end - claim.start]
+        inside.remove(claim)
     if any(c.speaker for c in inside):
         return []
     for claim in inside:
@@ -160,8 +236,8 @@ def _quoted_sentence(sentence: Sentence, unit: Quotation, frame: Claim) -> list[
     tokens = [t for t in sentence.sent
               if any(s < sentence.offset + t.idx < e for s, e in unit.pieces)
               and not (t.is_punct and t.text in "\"“”«»'`")]
-    if len(tokens) < 3:
-        return []
+    if len(tokens) < 3 or tokens[0].text in "([":
+        return []  # '"(CROSSTALK.)': a transcript's stage direction says nothing
     claim = make_claim(sentence.sent, sentence.offset, tokens[0].i, tokens[-1].i, frame.speaker,
                    None)
     _speak_as(claim, frame)
@@ -175,3 +251,46 @@ def _speak_as(claim: Claim, frame: Claim) -> None:
     claim.speaker_span = frame.speaker_span
     if "denial" in frame.kinds and "denial" not in claim.kinds:
         claim.kinds.append("denial")  # the quoted words of a denial deny too
+
+
+# An embedded post's signature closing its paragraph: "... — Jane Roe (@janeroe) May 3, 2016"
+# (the plain text a social-media embed leaves on a page), a closing tag and a dot aside.
+_POST_SIGNATURE = re.compile(
+    r"([―—–-]{1,2})\s*([A-Z][^()\n―—–]{0,60}?)\s*\(@\w{1,30}\)"
+    r"\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?\s*(?:</\w+>)?[\s.]*$")
+
+
+def speak_for_signed_posts(sentences: list[Sentence], text: str, index: ActorIndex) -> None:
+    """A paragraph signed like an embedded post ('Text of the post — Jane Roe (@janeroe)
+    May 3, 2016') is the signer's: the claims of its sentences before the dash that have no
+    speaker (or 'I'/'we') take the signer, cue the dash, and end before the dash."""
+    signed: dict[int, Claim | None] = {}
+    for sentence in sentences:
+        para_start = text.rfind("\n", 0, sentence.start) + 1
+        if para_start not in signed:
+            signed[para_start] = _post_signature(para_start, text, index)
+        signature = signed[para_start]
+        if signature is None or sentence.start >= signature.start:
+            continue
+        for claim in (c for c in sentence.claims if c.start < signature.start):
+            if claim.end > signature.start:
+                claim.end = len(text[:signature.start].rstrip())
+                claim.text = text[claim.start:claim.end]
+            if claim.text.isupper():
+                continue  # "SIGN UP FOR OUR NEWSLETTER": the page's furniture inside the embed
+            if claim.speaker is None or claim.speaker.lower() in lex()["first_person"]:
+                _speak_as(claim, signature)
+
+
+def _post_signature(para_start: int, text: str, index: ActorIndex) -> Claim | None:
+    """The signature of a signed paragraph, as a frame whose cue is its dash."""
+    para_end = text.find("\n", para_start)
+    para_end = len(text) if para_end == -1 else para_end
+    m = _POST_SIGNATURE.search(text, para_start, para_end)
+    if m is None or len(m.group(2).split()) > 6:
+        return None
+    start, end = m.start(2), m.end(2)
+    actors = index.all_in(start, end)
+    return Claim(start=m.start(1), end=m.end(1), text=m.group(1), kinds=["attributed"],
+                 speaker=actors[-1].name if actors else m.group(2), cue=m.group(1),
+                 cue_span=[m.start(1), m.end(1)], speaker_span=[start, end])

@@ -81,9 +81,16 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> Quotations:
         para = text[p_start:p_end]
         open_at: int | None = None
         unit: Quotation | None = None
+        nested = 0  # curly quotes opened inside the quotation ('“... what he calls “hell” ...”')
         lead = len(para) - len(para.lstrip())
         for m in _MARK.finditer(para):
             mark, at = m.group(), m.start()
+            if open_at is not None and _OPENERS.get(mark) == "open" and para[at - 1:at].isspace():
+                nested += 1
+                continue
+            if open_at is not None and nested and _OPENERS.get(mark) == "close":
+                nested -= 1
+                continue
             if open_at is None:
                 # a closing mark that opens its paragraph is an opening one set wrongly
                 if _opens(para, at, mark) or mark == '"' or (mark == "”" and at == lead):

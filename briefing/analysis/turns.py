@@ -4,11 +4,14 @@ name and a colon opening the line (a headline, a social-media card)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from briefing.analysis.actors import is_title_line
 from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
-from briefing.analysis.speakers import ActorIndex
+from briefing.analysis.lexicon import table
+from briefing.analysis.speakers import ActorIndex, speaker_names
 from briefing.analysis.speakers import lex as speaker_lex
 
 
@@ -22,21 +25,141 @@ class Turns:
         self.transcript = sum(b.turn is not None for b, _ in parsed) >= 2
         self.current: tuple[str, list[int], list[int]] | None = None
         self.asking = False
+        self.interview = (interview_parties(parsed, index)
+                          if any(b.is_answer for b, _ in parsed)
+                          and any(b.is_question for b, _ in parsed) else None)
+
+    def lone_label(self, block: Any) -> tuple[str, list[int], list[int]] | None:
+        """A label of two words or more outside a transcript that names an actor ("Dr. Jane
+        Roe: Tolls Must Fall", a headline) speaks for its whole line, like a labelled line."""
+        if block.turn is None or self.transcript or block.is_question or block.is_answer:
+            return None
+        label, start, end = block.turn
+        actor = self.index.at(start, end)
+        if actor is None or len(label.split()) < 2 or _furniture(label.split()):
+            return None  # one word ("BOOM:", "LOOK:") is a headline's shout, not a name
+        return actor.name, [start, end], [end, end + 1]
 
     def speaker_of(self, block: Any) -> tuple[str, list[int], list[int]] | None:
         """(speaker, label span, colon span) of the turn `block` belongs to, or None."""
+        if block.turn is not None and _furniture(block.turn[0].split()):
+            self.current, self.asking = None, False  # "CORRECTION:": the editor, no turn
+            return None
         if block.turn is not None:
             self.asking = block.is_question
             label, start, end = block.turn
             actor = self.index.at(start, end)
             if actor is not None and actor.name.lower() in speaker_lex()["person_nouns"]:
                 actor = None  # "SENIOR OFFICIAL": a role, not a name
-            self.current = (actor.name if actor is not None else label.title(),
-                            [start, end], [end, end + 1])
+            name = actor.name if actor is not None else label.title()
+            if self.interview is not None and block.is_question:
+                name = self.interview.interviewer or "interviewer"
+            elif self.interview is not None and block.is_answer:
+                name = self.interview.interviewee or name  # unresolved: the label as written
+            self.current = (name, [start, end], [end, end + 1])
             return self.current
-        if not self.transcript:
-            self.current, self.asking = None, False
+        if not self.transcript or is_promo(block.text):
+            self.current, self.asking = None, False  # "Follow Jane Roe on Twitter @janeroe"
         return self.current
+
+
+@dataclass
+class Interview:
+    """Who asks and who answers in an interview's Q:/A: turns, as its intro names them."""
+
+    interviewer: str | None
+    interviewee: str | None
+
+
+@lru_cache(maxsize=1)
+def _interview_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = table("speakers")
+    return frozenset(data["interview_nouns"]), frozenset(data["interview_verbs"])
+
+
+def interview_parties(parsed: list[tuple[Any, Any]], index: ActorIndex) -> Interview:
+    """The interviewer and interviewee an interview's intro names, before its first label:
+    "In an interview with X" (X a person: interviewed; an outlet: interviewing the
+    subject), "X spoke with / sat down with / talked to Y", "Y interviewed X", "X was
+    interviewed by Y"; else the one person the headline names is interviewed. What the
+    intro does not say stays None (no guess)."""
+    interviewer = interviewee = None
+    for block, doc in parsed:
+        if block.turn is not None:
+            break
+        for token in doc:
+            asking, answering = _parties_at(token, block.start, index)
+            interviewer, interviewee = interviewer or asking, interviewee or answering
+    if interviewee is None and parsed and parsed[0][0].turn is None:
+        headline = parsed[0][0]
+        persons = [a for a in index.all_in(headline.start, headline.start + len(headline.text))
+                   if a.type == "person"]
+        if len(persons) == 1:
+            interviewee = persons[0].name
+    return Interview(interviewer, interviewee)
+
+
+def _parties_at(token: Any, offset: int, index: ActorIndex) -> tuple[str | None, str | None]:
+    """(interviewer, interviewee) an interview word at `token` names."""
+    nouns, verbs = _interview_words()
+    if token.lower_ in nouns or (token.pos_ == "NOUN" and token.lemma_.lower() in nouns):
+        other = _object_of(token, ("with",))
+        if other is None:
+            return None, None
+        if _party(other, offset, index)[1]:
+            return None, _party(other, offset, index)[0]  # "Q&A with Jane Roe"
+        # "In an interview with the Gazette, Jane Roe said": the clause's subject answers
+        head = token.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        answering = _party(subject, offset, index) if subject is not None else (None, False)
+        return _party(other, offset, index)[0], answering[0] if answering[1] else None
+    if token.pos_ != "VERB":
+        return None, None
+    lemma = token.lemma_.lower()
+    if lemma == "interview":
+        doer = next((c for c in token.children if c.dep_ == "nsubj"), None) \
+            or _object_of(token, ("by",), "agent")
+        done = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        asking = _party(doer, offset, index)[0] if doer is not None else None
+        answering = _party(done, offset, index) if done is not None else (None, False)
+        return asking, answering[0] if answering[1] else None
+    if lemma not in verbs or (lemma == "sit" and not any(c.lower_ == "down"
+                                                         for c in token.children)):
+        return None, None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None, None
+    other = _object_of(token, ("with", "to"))
+    talker = _party(subject, offset, index)
+    listener = _party(other, offset, index) if other is not None else (None, False)
+    if talker[1]:
+        return listener[0], talker[0]  # "Jane Roe sat down with the Gazette"
+    if listener[1]:
+        return talker[0], listener[0]  # "The Gazette sat down with Jane Roe"
+    return None, None
+
+
+def _object_of(token: Any, preps: tuple[str, ...], dep: str = "prep") -> Any | None:
+    """The object of `token`'s preposition ("with" in "spoke with Y")."""
+    for prep in token.children:
+        if prep.dep_ == dep and prep.lower_ in preps:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _party(token: Any, offset: int, index: ActorIndex) -> tuple[str | None, bool]:
+    """(names, is a person) of an interview's party: a named actor, a pronoun resolved to
+    one, or a phrase as written ("a reporter")."""
+    names = speaker_names(token, offset, index)
+    if not names:
+        return None, False
+    actor = index.at(offset + token.idx, offset + token.idx + len(token.text))
+    if token.lower_ in speaker_lex()["pronouns"]:
+        person = names[0].lower() != token.lower_ and token.lower_ in ("he", "she")
+        return (names[0] if person else None), person
+    return " and ".join(names), actor is not None and actor.type == "person"
 
 
 _LABEL = re.compile(r"^\s*([A-Z][^:.!?\n\"“]{1,60}):\s+\S")
@@ -46,25 +169,65 @@ def labelled_line(block: Any, index: ActorIndex) -> tuple[str, list[int], list[i
     """'Senator Jane Roe: We will not back down' (a headline or a social-media card): a
     line opened by a name and a colon is that actor speaking, cue ":"."""
     m = _LABEL.match(block.text)
-    if m is None:
-        return None
+    if m is None or _name_list(block.text[m.end(1) + 1:]):
+        return None  # "Iowa: Jane Roe, Tomas Berg, Ada Lund, ...": who is in a list, not speech
     start, end = block.start + m.start(1), block.start + m.end(1)
+    colon = [end, end + 1]
+    spans = [(block.start + w.start(), block.start + w.end())
+             for w in re.finditer(r"\S+", block.text[:m.end(1)])]
+    words = [block.text[s - block.start:e - block.start] for s, e in spans]
+    to = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _LABEL_PREPOSITIONS),
+              None)
+    if to is not None and to <= 6 and len(words) <= 12:
+        # "Jane Roe to Port Workers:", "Board Chair On Tolls:": the words before the
+        # preposition speak (to whom or about what follows)
+        words, end = words[:to], spans[to - 1][1]
     actors = index.all_in(start, end)
-    words = m.group(1).split()
     if len(words) > 6 or (len(words) == 1 and words[0].isupper()):  # "UPDATE:", "BREAKING:"
         return None
+    if _furniture(words):
+        return None  # "Correction: ...", "Follow Jane Roe on Twitter: @janeroe"
     if _source_label(words) and len(actors) <= 1:
         # "Poll: ...", "Insiders: ...", "WSJ editorial: ...": a source that is no name
-        return m.group(1), [start, end], [end, end + 1]
+        return " ".join(words), [start, end], colon
     if any(w[:1].islower() for w in words):
         return None
     # "Port Challenger Ada Lund: ...": the name that ends at the colon is the label's head
     named = index.ending_at(end, start) if len(actors) > 1 else None
     if named is not None:
-        return named[1].name, named[0], [end, end + 1]
+        return named[1].name, named[0], colon
     if len(actors) != 1:
         return None
-    return actors[0].name, [start, end], [end, end + 1]
+    return actors[0].name, [start, end], colon
+
+
+# Prepositions after a label's speaker: to whom or about what ("Jane Roe to Port Workers:").
+_LABEL_PREPOSITIONS = {"to", "on", "at", "about"}
+
+
+@lru_cache(maxsize=1)
+def _furniture_labels() -> frozenset[str]:
+    return frozenset(table("claims")["furniture_labels"])
+
+
+def _name_list(rest: str) -> bool:
+    """Four or more comma-separated items, nearly all of one to three capitalised words."""
+    items = [i.split() for i in rest.strip(" .\n").split(",")]
+    named = [i for i in items if 1 <= len(i) <= 3 and all(w[:1].isupper() for w in i)]
+    return len(items) >= 4 and len(named) >= 0.8 * len(items)
+
+
+def _furniture(words: list[str]) -> bool:
+    """A label that is the page's furniture: an editor's correction, a byline's 'Follow'."""
+    labels = _furniture_labels()
+    return words[0].lower() in labels or " ".join(words[:2]).lower() in labels
+
+
+def is_promo(line: str) -> bool:
+    """A byline's promotion after a story or transcript ("Follow Jane Roe on Twitter
+    @janeroe", "Email her at ..."): the page's furniture, no speaker's turn."""
+    words = line.lstrip(" \"“").split()
+    return bool(words) and _furniture(words[:2]) and ("@" in line or "twitter" in line.lower())
 
 
 def _source_label(words: list[str]) -> bool:
