@@ -826,6 +826,47 @@ def test_a_bare_participle_before_its_plural_object_modifies_it():
     assert (claim["cue"], claim["speaker"]) == ("pledged", "Jane Roe")
 
 
+def test_it_speaks_for_the_organisation_that_was_the_last_subject():
+    text = ("The Interior Ministry issued a statement on Monday. "
+            "It said the border would reopen on Friday.")
+    claim = one(text, "border would reopen")
+    assert claim["speaker"] == "Interior Ministry" and claim["cue"] == "said"
+    start, end = claim["speaker_span"]
+    assert text[start:end] == "It"  # like "he": the span stays on the pronoun
+    added = one("The ministry said the talks had failed. It added that a new round was not "
+                "planned.", "new round")
+    assert added["speaker"] == "ministry" and added["cue"] == "added"
+
+
+def test_it_chains_to_the_same_organisation_across_sentences():
+    text = ("Acme Corp. reported a loss. It said sales fell 4 percent in March. "
+            "It also warned that prices would rise.")
+    assert one(text, "sales fell")["speaker"] == "Acme Corp."
+    assert one(text, "prices would rise")["speaker"] == "Acme Corp."
+
+
+def test_it_never_names_a_person_an_expletive_or_a_thing():
+    # a person between the organisation and "it" is skipped, not taken
+    assert one("The Finance Ministry issued a statement on Monday. Jane Roe spoke to "
+               "reporters later. It said the deal was close.",
+               "deal was close")["speaker"] == "Finance Ministry"
+    assert one("Jane Roe spoke on Monday. It said the deal was close.",
+               "deal was close")["speaker"] is None
+    assert one("Jane Roe met the Finance Ministry on Monday. It is said that the deal is "
+               "close.", "deal is close")["speaker"] is None
+    assert one("The central bank raised rates. Inflation rose 4 percent. It shows the "
+               "economy is overheating.", "overheating")["speaker"] is None
+
+
+def test_it_names_a_document_as_written_and_not_when_two_organisations_compete():
+    text = ("The Finance Ministry met bankers on Monday. The white paper it published is "
+            "detailed. It says the deficit will shrink.")
+    assert one(text, "deficit will shrink")["speaker"] == "white paper"
+    # another organisation named after the subject: "it" could be either
+    assert one("The Acme Group sued the Finance Ministry on Monday. Jane Roe said the case "
+               "was weak. It added that talks would resume.",
+               "talks would resume")["speaker"] is None
+
 def test_a_participle_on_a_noun_is_that_nouns_stance():
     # "a group backing X", "a petition calling on ...": the noun holds the stance
     text = "Donors gave $5 million to a political committee backing Governor Jane Roe."

@@ -13,6 +13,7 @@ from typing import Any
 from briefing.analysis.actors import Actor
 from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
 from briefing.analysis.frames import find_frames, nominal_frames
+from briefing.analysis.it_speakers import NeuterAntecedents
 from briefing.analysis.lost_speakers import recover_speakers
 from briefing.analysis.non_claims import frame_claims_nothing, names_nothing_said
 from briefing.analysis.quote_speakers import Sentence, speak_for_quotations, speak_for_signed_posts
@@ -30,7 +31,8 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
     claims: list[Claim] = []
     sentences: list[Sentence] = []
     turns = Turns(parsed, index)
-    for block, doc in parsed:
+    antecedents = NeuterAntecedents(index, quotes)
+    for paragraph, (block, doc) in enumerate(parsed):
         labelled = turns.lone_label(block) if block.turn else labelled_line(block, index)
         turn_speaker = turns.speaker_of(block) or labelled
         if _is_editors_note(block.text) or is_promo(block.text):
@@ -47,6 +49,8 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             if headline is not None:
                 found = [headline]  # the model's parse of a title-case line is no guide
             found = [c for c in found if not frame_claims_nothing(c, sent, block.start)]
+            antecedents.note(sent, block.start, paragraph)
+            antecedents.speak_for(found, sent, block.start, paragraph)
             if sent.text.rstrip().endswith("?"):
                 # "WALLACE: Do you really expect ...?", "Do you support the mayor? Like the
                 # page": the writer or moderator asks; "you" claims nothing

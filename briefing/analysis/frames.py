@@ -787,6 +787,8 @@ def _speaker_token(verb: Any) -> Any | None:
     if antecedent is not None:
         return antecedent
     for child in verb.children:
+        if speaking_it(child):
+            return child  # "It said ...": an organisation's pronoun, resolved in it_speakers
         if child.dep_ in _SPEAKER_DEPS and child.lower_ not in ("that", "which", "there", "it"):
             # "Washington (AFP) - Jane Roe has taken ...": a dateline read as a second
             # subject; the subject nearest the verb speaks
@@ -845,6 +847,18 @@ def _speaker_token(verb: Any) -> Any | None:
             if t.ent_type_ not in ("GPE", "LOC"):
                 return t
     return found or bracketed
+
+
+def speaking_it(tok: Any) -> bool:
+    """'It said the border would reopen': "it" as the active subject of a reporting verb
+    stands for an organisation or document; never an expletive ("it is said that", "it was
+    reported", "it seems", "it is clear that": passive, hedging or no reporting verb)."""
+    verb = tok.head
+    lex = claim_words()
+    return (tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.i < verb.i
+            and verb.pos_ == "VERB" and verb.lemma_.lower() in lex["reporting"]
+            and verb.lemma_.lower() not in lex["hedge_verbs"]
+            and not any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def _gerund_doer(head: Any, prep: Any) -> Any | None:

@@ -171,6 +171,9 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
             continue
         if t.lower_ in pronouns:
             number, gender = pronouns[t.lower_]
+            if gender == "neuter":
+                names.append(t.text)  # "it": the recent organisation speaking, see it_speakers
+                continue
             kind = "person" if number == "singular" and gender != "neuter" else None
             actor = index.last_before(offset + t.idx, kind, gender)
             names.append(actor.name if actor else t.text)
