@@ -985,3 +985,14 @@ def test_a_report_with_its_own_subject_inside_a_condition_is_still_a_claim():
 def test_a_pictures_caption_label_speaks_for_nothing(label: str) -> None:
     text = f"Harbour news.\n\n{label}: Jane Roe at the harbour on Monday."
     assert no_cue(text, ":")
+
+
+def test_saying_a_lot_about_something_reveals_and_reports_nothing():
+    # "it" here is what happened, not an organisation speaking
+    text = ("The Harbour Trust lost its case on Monday. It said a lot about the city that "
+            "nobody came to the hearing.")
+    assert no_cue(text, "said")
+    assert no_cue("The empty hall speaks volumes about the plan.", "speaks")
+    # a report about something still is one
+    assert one("The Harbour Trust said on Monday that the case was lost.",
+               "case was lost")["speaker"] == "Harbour Trust"
