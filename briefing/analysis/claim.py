@@ -65,6 +65,27 @@ def attribute(claim: Claim, speaker: str) -> None:
     claim.kinds = ["attributed", *[k for k in claim.kinds if k not in ("attributed", "event")]]
 
 
+def unattribute(claim: Claim) -> None:
+    """Take a claim's speaker away: it is no longer attributed, and an event if nothing else
+    makes it a claim (as make_claim decides for one found with no speaker)."""
+    claim.speaker, claim.speaker_span = None, None
+    claim.kinds = _unspoken([k for k in claim.kinds if k != "attributed"])
+
+
+def _unspoken(kinds: list[str]) -> list[str]:
+    """The kinds of a claim no one speaks: with no other kind, or only a figure, it is an
+    event ("The cable failed", "Repairs will cost 45 million euros")."""
+    if not kinds:
+        return ["event"]
+    return ["event", *kinds] if kinds == ["quantitative"] else kinds
+
+
+def token_at(sent: Any, offset: int, at: int) -> Any | None:
+    """The token of `sent` (of the block starting at `offset`) that starts at document
+    offset `at` (a claim's cue or speaker), or None."""
+    return next((t for t in sent if offset + t.idx == at), None)
+
+
 def _is_month(token: Any) -> bool:
     """"May" in "on May 9" is a date, not a hedge."""
     if token.text != "May":
@@ -126,10 +147,8 @@ def make_claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cu
     # belongs to another claim ("a charge the WFP rejected") unless this one has no frame.
     if _is_denial(cue, span):
         kinds.append("denial")
-    if not speaker and not kinds:
-        kinds.append("event")
-    elif not speaker and kinds == ["quantitative"]:
-        kinds.insert(0, "event")
+    if not speaker:
+        kinds = _unspoken(kinds)
     confidence = lex["confidence_re"].search(text)
     if confidence:
         hedges = sorted({*hedges, confidence.group().lower()})

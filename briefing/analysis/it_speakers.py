@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.analysis.claim import Claim, claim_words
+from briefing.analysis.claim import Claim, claim_words, token_at, unattribute
 from briefing.analysis.frames import speaking_it
 from briefing.analysis.quotes import Quotations
 from briefing.analysis.speakers import ActorIndex, lex, speaker_names, speaker_phrase
@@ -134,7 +134,7 @@ class NeuterAntecedents:
         itself the subject the next "it" points back to."""
         for claim in claims:
             span = claim.speaker_span
-            tok = next((t for t in sent if offset + t.idx == span[0]), None) if span else None
+            tok = token_at(sent, offset, span[0]) if span else None
             if tok is None or tok.lower_ != "it" or span[1] != span[0] + len(tok.text):
                 continue  # (a span that only opens with "It" names someone else)
             name = None
@@ -145,10 +145,7 @@ class NeuterAntecedents:
                 self.seen.append((span[0], span[1], paragraph, name))
                 self.seen.sort(key=lambda s: s[0])
                 continue
-            claim.speaker, claim.speaker_span = None, None
-            claim.kinds = [k for k in claim.kinds if k != "attributed"]
-            if claim.kinds in ([], ["quantitative"]):
-                claim.kinds.insert(0, "event")
+            unattribute(claim)
 
 
 def _reported(verb: Any, reporting: frozenset[str]) -> bool:

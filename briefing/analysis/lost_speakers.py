@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.analysis.claim import Claim, attribute, claim_words
+from briefing.analysis.claim import Claim, attribute, claim_words, token_at
 from briefing.analysis.frames import frame_lemma
 from briefing.analysis.speakers import ActorIndex, speaker_names, speaker_phrase
 
@@ -40,7 +40,7 @@ def recover_speakers(claims: list[Claim], sent: Any, offset: int, index: ActorIn
     for claim in claims:
         if claim.speaker or claim.cue_span is None:
             continue
-        verb = _token_at(sent, claim.cue_span[0] - offset)
+        verb = token_at(sent, offset, claim.cue_span[0])
         if verb is None:
             continue
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
@@ -97,10 +97,6 @@ def _shared_subject(verb: Any) -> Any | None:
     # a passive's subject too: "X was forced into a retreat and said ..."
     return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")
                  and c.tag_ not in ("WP", "WDT", "EX") and c.lower_ != "it"), None)
-
-
-def _token_at(sent: Any, idx: int) -> Any | None:
-    return next((t for t in sent if t.idx == idx), None)
 
 
 def _lost_subject(verb: Any) -> bool:

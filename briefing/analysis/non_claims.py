@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from briefing.analysis.claim import Claim
+from briefing.analysis.claim import Claim, token_at
 from briefing.analysis.lexicon import table
 
 
@@ -33,7 +33,7 @@ def frame_claims_nothing(claim: Claim, sent: Any, offset: int) -> bool:
     there; without it the sentence is what it would be with no frame (an event, a turn's
     speech). (A cue in an idiom is no frame at all: frames.py asks in_idiom, so that a
     frame under it still reports.)"""
-    cue = _cue_token(claim, sent, offset)
+    cue = token_at(sent, offset, claim.cue_span[0]) if claim.cue_span else None
     return cue is not None and (
         _markup_tag(cue) or _credit_line(cue) or _modifier(cue)
         or _bare_negation(claim, cue, sent, offset)
@@ -45,12 +45,6 @@ def names_nothing_said(claim: Claim, text: str) -> bool:
     speaker is markup ('datetime="2016')."""
     return bool(claim.speaker and re.search(r"[<>=]", claim.speaker)) or _quoted_title(
         claim, text)
-
-
-def _cue_token(claim: Claim, sent: Any, offset: int) -> Any | None:
-    if claim.cue_span is None:
-        return None
-    return next((t for t in sent if offset + t.idx == claim.cue_span[0]), None)
 
 
 def _bare_negation(claim: Claim, cue: Any, sent: Any, offset: int) -> bool:

@@ -130,11 +130,7 @@ def _dash_signature(quote_end: int, para_end: int, text: str,
     if m is None or len(m.group(2).split()) > 6:
         return None
     start, end = m.start(2), m.start(2) + len(m.group(2).rstrip())
-    actors = index.all_in(start, end)
-    dash = [m.start(1), m.end(1)]
-    return Claim(start=dash[0], end=dash[1], text=m.group(1), kinds=["attributed"],
-                 speaker=actors[-1].name if actors else text[start:end], cue=m.group(1),
-                 cue_span=dash, speaker_span=[start, end])
+    return _mark_frame(m.start(1), m.group(1), _signer(start, end, text, index), [start, end])
 
 
 # Where a colon's label starts: after a sentence's end (not an initial's dot: "Jeffrey M.
@@ -169,8 +165,7 @@ def _colon_label(colon: int, line_start: int, text: str, index: ActorIndex,
         speaker, span = head, [start, colon]  # "the report", a name the model missed
     else:
         return None
-    return Claim(start=colon, end=colon + 1, text=":", kinds=["attributed"],
-                 speaker=speaker, cue=":", cue_span=[colon, colon + 1], speaker_span=span)
+    return _mark_frame(colon, ":", speaker, span)
 
 
 # "Transcript as follows:", "Partial transcript:", "Video transcript below:".
@@ -194,8 +189,21 @@ def _transcript_intro(colon: int, line_start: int, frames: list[Claim], frame_st
     speaker = next((c.speaker for c in reversed(before) if c.speaker), None)
     if speaker is None:
         return None
-    return Claim(start=colon, end=colon + 1, text=":", kinds=["attributed"], speaker=speaker,
-                 cue=":", cue_span=[colon, colon + 1], speaker_span=word)
+    return _mark_frame(colon, ":", speaker, word)
+
+
+def _mark_frame(start: int, mark: str, speaker: str, speaker_span: list[int] | None) -> Claim:
+    """A frame whose cue is a mark on the page (a label's colon, a signature's dash) at
+    `start`: the quotation it introduces or closes is `speaker`'s."""
+    end = start + len(mark)
+    return Claim(start=start, end=end, text=mark, kinds=["attributed"], speaker=speaker,
+                 cue=mark, cue_span=[start, end], speaker_span=speaker_span)
+
+
+def _signer(start: int, end: int, text: str, index: ActorIndex) -> str:
+    """Who a signature's words name: their actor, else the words as written."""
+    actors = index.all_in(start, end)
+    return actors[-1].name if actors else text[start:end]
 
 
 def _source_words(head: str) -> bool:
@@ -290,7 +298,4 @@ def _post_signature(para_start: int, text: str, index: ActorIndex) -> Claim | No
     if m is None or len(m.group(2).split()) > 6:
         return None
     start, end = m.start(2), m.end(2)
-    actors = index.all_in(start, end)
-    return Claim(start=m.start(1), end=m.end(1), text=m.group(1), kinds=["attributed"],
-                 speaker=actors[-1].name if actors else m.group(2), cue=m.group(1),
-                 cue_span=[m.start(1), m.end(1)], speaker_span=[start, end])
+    return _mark_frame(m.start(1), m.group(1), _signer(start, end, text, index), [start, end])
