@@ -107,15 +107,16 @@ def _parties_at(token: Any, offset: int, index: ActorIndex) -> tuple[str | None,
         other = _object_of(token, ("with",))
         if other is None:
             return None, None
-        if _party(other, offset, index)[1]:
-            return None, _party(other, offset, index)[0]  # "Q&A with Jane Roe"
+        party = _party(other, offset, index)
+        if party[1]:
+            return None, party[0]  # "Q&A with Jane Roe"
         # "In an interview with the Gazette, Jane Roe said": the clause's subject answers
         head = token.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         answering = _party(subject, offset, index) if subject is not None else (None, False)
-        return _party(other, offset, index)[0], answering[0] if answering[1] else None
+        return party[0], answering[0] if answering[1] else None
     if token.pos_ != "VERB":
         return None, None
     lemma = token.lemma_.lower()
