@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, make_claim
-from briefing.analysis.non_claims import in_idiom
+from briefing.analysis.non_claims import in_idiom, is_imperative
 from briefing.analysis.speakers import (
     ActorIndex,
     bound_possessive,
@@ -121,7 +121,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                    and not (token.lemma_.lower() in lex["addressee"] and c.dep_ == "dobj"
                             and c.pos_ in ("PROPN", "PRON", "NOUN"))
                    # a reporting clause hanging off this one is a claim of its own
-                   and not (c.dep_ in ("advcl", "parataxis") and not _imperative(c)
+                   and not (c.dep_ in ("advcl", "parataxis") and not is_imperative(c)
                             and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
         if any(c.dep_ == "dobj" for c in content):
             # "portraying Sanders as hypocritical": what the object is cast as is said too
@@ -572,7 +572,7 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
         return False
     outer = next((a for a in _governors(verb) if a.lemma_.lower() in reporting
                   and a.pos_ == "VERB" and not _inside(quotes, a.idx) and _speech_act(a)
-                  and not _imperative(a)),
+                  and not is_imperative(a)),
                  None)
     if outer is None:
         # "continues to insist that", "went on to say": the verb above frames nothing, so
@@ -625,17 +625,6 @@ def _hypothetical(verb: Any) -> bool:
             node = node.head  # "against sending troops to ...": the clause above the phrase
         if node.lemma_.lower() in reporting:
             return False
-
-
-def _imperative(verb: Any) -> bool:
-    """'Just ask him, the mayor said, ...', 'Say no to the tolls, the union said': a bare
-    verb opening its sentence (after an adverb at most) with no subject or auxiliary is an
-    order the frame after it reports, not a frame of its own."""
-    return (verb.tag_ == "VB"
-            and all(t.dep_ in ("advmod", "intj", "cc") or t.is_punct
-                    for t in verb.doc[verb.sent.start:verb.i])
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
-                        for c in verb.children))
 
 
 def _governors(verb: Any) -> list[Any]:

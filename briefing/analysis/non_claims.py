@@ -112,15 +112,22 @@ def _reader_aside(cue: Any) -> bool:
     'Seriously, please ask yourself that question.': an imperative with no subject opening
     its sentence (after an adverb or a conjunction at most), the writer's aside to the
     reader."""
-    before = cue.doc[cue.sent.start:cue.i]
     following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else cue
     # ("Call it ..." names; "Call the GOP's bluff on ..." is the writer's thesis, a claim)
     aside = cue.lower_ in _words()["reader_imperatives"] or (
         f"{cue.lower_} {following.lower_}" in _words()["naming_asides"])
-    return (aside and cue.dep_ == "ROOT" and cue.tag_ == "VB"
-            and all(t.is_punct or t.is_space or t.dep_ in ("cc", "advmod", "intj")
-                    for t in before)
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cue.children))
+    return aside and cue.dep_ == "ROOT" and is_imperative(cue)
+
+
+def is_imperative(verb: Any) -> bool:
+    """'Just ask him', 'Say no to the tolls', 'Read the updates below': a bare verb opening
+    its sentence (after an adverb, interjection or conjunction at most) with no subject or
+    auxiliary is an order, not a report of its own."""
+    return (verb.tag_ == "VB"
+            and all(t.is_punct or t.is_space or t.dep_ in ("advmod", "intj", "cc")
+                    for t in verb.doc[verb.sent.start:verb.i])
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+                        for c in verb.children))
 
 
 def _credit_line(cue: Any) -> bool:
