@@ -7,13 +7,13 @@ the reader screen asks for them and shows what they return.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from briefing.document import Document
     from briefing.library import ReanchorSummary
-    from briefing.model import Analysis, Article, ArticleNote, Highlight
+    from briefing.model import Analysis, Article, ArticleNote, Grade, Highlight
     from briefing.store import Store
 
 
@@ -28,6 +28,7 @@ class Opened:
     analysis: Analysis | None  # the cached one, if this text was analysed by this pipeline
     reanchored: ReanchorSummary  # highlights moved or orphaned by a change of text
     update: ReanchorSummary | None = None  # set when this opening replaced an older text
+    orphaned_grades: list[Grade] = field(default_factory=list)  # claim grades no claim holds
 
     def notices(self) -> list[tuple[str, float | None]]:
         """What to tell the analyst (and for how many seconds, None: the default): a text
@@ -42,15 +43,21 @@ class Opened:
 
 
 def open_article(store: Store, article_id: int, model: str | None) -> Opened:
-    """Re-anchor the article's highlights if its text changed under them, then read it with
-    everything the reader shows."""
+    """Re-anchor the article's highlights if its text changed under them, put its claim
+    grades on the claims of its cached analysis, then read it with everything the reader
+    shows."""
     from briefing.analysis.cache import cached_analysis
+    from briefing.claim_grades import follow_claims, orphaned_grades
     from briefing.library import reanchor
 
     article = store.require_article(article_id)
     reanchored = reanchor(store, article)  # moves highlights and grades, not the article
+    analysis = cached_analysis(store, article.hash, model)
+    if analysis is not None:  # an analysis saved before the grades followed its claims
+        follow_claims(store, article_id, article.hash, analysis.claims)
     return Opened(article, store.annotations(article_id), store.notes(article_id),
-                  store.grades(), cached_analysis(store, article.hash, model), reanchored)
+                  store.grades(), analysis, reanchored,
+                  orphaned_grades=orphaned_grades(store, article_id))
 
 
 @dataclass

@@ -19,7 +19,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
-from briefing.model import Actor, Analysis, Article, ArticleNote, Claim
+from briefing.grades import orphan_grade_why
+from briefing.model import Actor, Analysis, Article, ArticleNote, Claim, Grade
 from briefing.opening import (
     FileOpening,
     NewVersion,
@@ -187,6 +188,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
                 self._other_session_changed(read)
         elif message.request == "edit":
             message.context.saved(message.result)
+        elif message.request == "save analysis":
+            self.session.set_grades(*message.result)
+            self._refresh_claims()
+            self._refresh_highlights()
         elif message.request == "export":
             self.app.notify(f"Exported to {message.result[0]}", markup=False)
 
@@ -281,9 +286,17 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
     def _analysed(self, message: AnalysisDone) -> None:
         if self.article is not None and not self.session.read_only:
             from briefing.analysis.cache import save_analysis
+            from briefing.claim_grades import orphaned_grades
 
-            text_hash, model, result = self.article.hash, self.app.model, message.result
-            self.app.service.submit(lambda store: save_analysis(store, text_hash, model, result))
+            article_id, text_hash = self.article.id, self.article.hash
+            model, result = self.app.model, message.result
+
+            def save(store) -> tuple[dict[str, str], list]:
+                # Saving moves the claim grades onto this analysis's claims: show them there.
+                save_analysis(store, text_hash, model, result)
+                return store.grades(), orphaned_grades(store, article_id)
+
+            self.app.service.ask(self, "save analysis", save)
         self._apply_analysis(Analysis.from_dict(message.result))
 
     @on(AnalysisError)
@@ -334,6 +347,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         item = message.item
         if isinstance(item, ArticleNote):
             self._edit_article_note(item)
+        elif isinstance(item, Grade):
+            self.notify(f"Grade kept, shown on no claim: {orphan_grade_why(item)}.",
+                        markup=False)
         elif item.orphaned:
             self.notify("Orphaned: its words are gone. Select new text and press o to "
                         "re-attach it.", markup=False)
