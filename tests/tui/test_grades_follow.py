@@ -1,0 +1,94 @@
+"""A claim's grade stays on its claim in the reader when a new analysis of the same text
+finds the claim at other offsets (briefing/claim_grades.py), and a grade no claim holds is
+listed in the Notes pane."""
+
+from __future__ import annotations
+
+import briefing.analysis
+from briefing import config
+from briefing.analysis import cache_key
+from briefing.grades import claim_key, set_grade
+from briefing.store import Store
+from briefing.tui.app import BriefingApp
+from briefing.tui.messages import AnalysisDone
+from briefing.tui.screens.modals import Prompt
+from tests.tui.conftest import loaded_reader, open_dialog, wait_for
+
+LEPP = "Kristjan Lepp"
+CONTENT = "his government would ask NATO"  # where the claim's content starts
+
+
+def narrowed(analysis: dict, text: str) -> dict:
+    """The sample analysis as a newer one finds it: Lepp's first claim is only what he said
+    (it starts at CONTENT, after 'Estonian Prime Minister Kristjan Lepp said'), the other
+    claims start one character later, and no claim holds Moscow's denial."""
+    claims = []
+    lepp = next(c for c in analysis["claims"] if c["speaker"] == LEPP)
+    for claim in analysis["claims"]:
+        if claim["text"].startswith("Moscow has rejected"):
+            continue
+        start = text.index(CONTENT) if claim is lepp else claim["start"] + 1
+        claims.append(dict(claim, start=start, text=text[start:claim["end"]],
+                           cue_span=None, speaker_span=None))
+    return {**analysis, "claims": claims}
+
+
+def claims_pane_grade(screen, words: str) -> str:
+    """The prompt the Claims pane shows for the claim starting with `words`."""
+    pane = screen.pane("claims")
+    return next(str(pane.get_option_at_index(i).prompt) for i, item in enumerate(pane.items)
+                if getattr(item, "text", "").startswith(words))
+
+
+async def test_a_grade_stays_on_its_claim_after_an_analysis_version_bump(
+        reader_db, sample_analysis, monkeypatch):
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        claim = next(c for c in screen.analysis.claims if c.speaker == LEPP)
+        screen.view.jump_to(claim.start + 1)
+        await open_dialog(pilot, "r", Prompt)
+        credibility = pilot.app.screen
+        await pilot.press("2", "enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt)
+                       and pilot.app.screen is not credibility)  # the speaker's reliability
+        await pilot.press("B", "enter")
+        await wait_for(pilot, lambda: "B2" in claims_pane_grade(screen, "Estonian Prime"))
+        await pilot.app.workers.wait_for_complete()
+        pilot.app.service.flush()
+    # A new Briefing analyses the text again and finds Lepp's claim at other offsets.
+    monkeypatch.setattr(briefing.analysis, "ANALYSIS_VERSION",
+                        briefing.analysis.ANALYSIS_VERSION + 1)
+    with Store(path) as store:
+        article = store.article(article_id)
+        store.save_analysis(cache_key(article.hash, config.model_name()),
+                            narrowed(sample_analysis, article.text))
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        assert screen.analysis.claims[5].text.startswith(CONTENT)  # the new analysis shown
+        assert " B2 " in claims_pane_grade(screen, CONTENT)
+
+
+async def test_a_fresh_analysis_moves_the_grades_and_lists_the_one_no_claim_holds(
+        reader_db, sample_analysis):
+    path, article_id = reader_db
+    with Store(path) as store:
+        text = store.article(article_id).text
+        lepp = next(c for c in sample_analysis["claims"] if c["speaker"] == LEPP)
+        set_grade(store, claim_key(article_id, lepp), "2", speaker=LEPP)
+        moscow = next(c for c in sample_analysis["claims"]
+                      if c["text"].startswith("Moscow has rejected"))
+        set_grade(store, claim_key(article_id, moscow), "4", speaker="Russia")
+        set_grade(store, "source:russia", "E")
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        assert " -2 " in claims_pane_grade(screen, "Estonian Prime")
+        # What the analysis worker posts when the child process answers.
+        screen.post_message(AnalysisDone(narrowed(sample_analysis, text)))
+        await wait_for(pilot, lambda: screen.analysis.claims[5].text.startswith(CONTENT)
+                       and " -2 " in claims_pane_grade(screen, CONTENT))
+        notes = screen.pane("notes")
+        await wait_for(pilot, lambda: notes.items)
+        [prompt] = [str(notes.get_option_at_index(i).prompt) for i in range(len(notes.items))]
+        assert prompt.startswith("⚠ Orphaned grade E4 on “Moscow has rejected")
+        assert prompt.endswith("— no claim found there now")
