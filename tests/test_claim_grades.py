@@ -94,7 +94,7 @@ def test_a_grade_moves_to_the_claim_overlapping_its_words_most(db_path):
         key = _grade(store, aid, old, "3")
         # Two claims overlap the graded words: most of them in the second.
         start = TEXT.index("Moscow")
-        little = Claim(start - 12, start + 3, TEXT[start - 12:start + 3], ["attributed"])
+        little = Claim(start - 8, start + 10, TEXT[start - 8:start + 10], ["attributed"])
         most = _claim("denied any role.", "Russia")
         moves = follow_claims(store, aid, store.article(aid).hash, [little, most])
         assert (moves.moved, moves.orphaned) == (1, 0)
@@ -160,23 +160,22 @@ def test_a_grade_no_claim_holds_is_kept_with_its_words_shown_and_comes_back(db_p
 def test_two_grades_landing_on_one_claim_keep_the_newest_and_orphan_the_other(db_path):
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
-        first = _claim("Moscow denied any role.", "Russia")
-        _grade(store, aid, first, "5")
-        # The claim was found shorter and graded again there, before grades followed.
         shorter = _claim("Moscow denied any role.", "Russia", trim=(0, 1))
         _grade(store, aid, shorter, "2")
+        # Graded again later, on the claim as another analysis found it.
+        _grade(store, aid, _claim("Moscow denied any role.", "Russia"), "5")
         digest = store.article(aid).hash
         moves = follow_claims(store, aid, digest, [shorter])
-        assert (moves.moved, moves.orphaned) == (0, 1)
-        assert grade_label(store.grades(), aid, shorter) == "-2"
+        assert (moves.moved, moves.orphaned) == (1, 1)
+        assert grade_label(store.grades(), aid, shorter) == "-5"
         [orphan] = orphaned_grades(store, aid)
-        assert (orphan.value, orphan.status) == ("5", SUPERSEDED)
+        assert (orphan.value, orphan.status) == ("2", SUPERSEDED)
         assert orphan_grade_why(orphan) == "its claim has a newer grade"
-        # The other way round: the grade already on the claim is the older one.
-        _grade(store, aid, first, "4")
-        moves = follow_claims(store, aid, digest, [first])
-        assert grade_label(store.grades(), aid, first) == "-4"
-        assert sorted(r.value for r in orphaned_grades(store, aid)) == ["2", "5"]
+        # The claim graded again: the orphan, older, stays one (and nothing is rewritten).
+        _grade(store, aid, shorter, "4")
+        assert not follow_claims(store, aid, digest, [shorter]).changed
+        assert grade_label(store.grades(), aid, shorter) == "-4"
+        assert [r.value for r in orphaned_grades(store, aid)] == ["2"]
 
 
 def test_following_is_one_commit_and_a_refused_one_changes_nothing(db_path, monkeypatch):
