@@ -68,6 +68,9 @@ class ReadingSession:
         self.analysis: Analysis | None = None
         self.grades: dict[str, str] = {}
         self.orphaned_grades: list[Grade] = []  # this article's claim grades no claim holds
+        # Grades given here so far: a read of the store begun before the last one does
+        # not hold it yet (the reader reads again).
+        self.grade_edits = 0
         self.claim_filter = ""
         self.colour = 1  # of the next highlight
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
@@ -401,6 +404,7 @@ class ReadingSession:
         """Grade a claim (`speaker`: its speaker's name) or a source."""
         before = self.grades.get(key)
         self.grades[key] = value
+        self.grade_edits += 1
 
         def revert() -> None:
             if before is None:

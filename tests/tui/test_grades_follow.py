@@ -92,3 +92,28 @@ async def test_a_fresh_analysis_moves_the_grades_and_lists_the_one_no_claim_hold
         [prompt] = [str(notes.get_option_at_index(i).prompt) for i in range(len(notes.items))]
         assert prompt.startswith("⚠ Orphaned grade E4 on “Moscow has rejected")
         assert prompt.endswith("— no claim found there now")
+
+
+async def test_a_grade_given_while_the_grades_are_read_again_stays_on_screen(
+        reader_db, sample_analysis):
+    import threading
+
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        text = screen.text
+        held = threading.Event()
+        pilot.app.service.submit(lambda store: held.wait(10))  # the database thread is busy
+        screen.post_message(AnalysisDone(narrowed(sample_analysis, text)))
+        await wait_for(pilot, lambda: screen.analysis.claims[5].text.startswith(CONTENT))
+        # Graded before the saved analysis's grades are read (and so before they answer).
+        claim = screen.analysis.claims[5]
+        screen._set_grade(screen.session.claim_grade_key(claim), "3", LEPP)
+        held.set()
+        await pilot.app.workers.wait_for_complete()
+        pilot.app.service.flush()
+        for _ in range(20):
+            await pilot.pause(0.02)
+        assert " -3 " in claims_pane_grade(screen, CONTENT)
+    with Store(path) as store:
+        assert store.grades()[claim_key(article_id, claim)] == "3"

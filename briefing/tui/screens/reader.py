@@ -188,10 +188,14 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
                 self._other_session_changed(read)
         elif message.request == "edit":
             message.context.saved(message.result)
-        elif message.request == "save analysis":
-            self.session.set_grades(*message.result)
-            self._refresh_claims()
-            self._refresh_highlights()
+        elif message.request == "grades":
+            edits, grades, orphaned = message.result
+            if edits != self.session.grade_edits:
+                self._read_grades()  # read again behind the grade given meanwhile
+            else:
+                self.session.set_grades(grades, orphaned)
+                self._refresh_claims()
+                self._refresh_highlights()
         elif message.request == "export":
             self.app.notify(f"Exported to {message.result[0]}", markup=False)
 
@@ -286,18 +290,26 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
     def _analysed(self, message: AnalysisDone) -> None:
         if self.article is not None and not self.session.read_only:
             from briefing.analysis.cache import save_analysis
-            from briefing.claim_grades import orphaned_grades
 
-            article_id, text_hash = self.article.id, self.article.hash
-            model, result = self.app.model, message.result
-
-            def save(store) -> tuple[dict[str, str], list]:
-                # Saving moves the claim grades onto this analysis's claims: show them there.
-                save_analysis(store, text_hash, model, result)
-                return store.grades(), orphaned_grades(store, article_id)
-
-            self.app.service.ask(self, "save analysis", save)
+            text_hash, model, result = self.article.hash, self.app.model, message.result
+            # Saving moves the claim grades onto this analysis's claims: show them there.
+            self._read_grades(lambda store: save_analysis(store, text_hash, model, result))
         self._apply_analysis(Analysis.from_dict(message.result))
+
+    def _read_grades(self, first: Callable[[Any], None] | None = None) -> None:
+        """Have the database thread run `first`, then read the grades for the panes. A
+        grade the analyst gives before the answer is written after that read: the answer
+        then asks again (see _store_answered)."""
+        from briefing.claim_grades import orphaned_grades
+
+        edits, article_id = self.session.grade_edits, self.article_id
+
+        def read(store) -> tuple[int, dict[str, str], list]:
+            if first is not None:
+                first(store)
+            return edits, store.grades(), orphaned_grades(store, article_id)
+
+        self.app.service.ask(self, "grades", read)
 
     @on(AnalysisError)
     def _analysis_failed(self, message: AnalysisError) -> None:
