@@ -43,7 +43,7 @@ def _write(checkout: Path, *anns: str) -> None:
 def test_annotators_who_agree_score_one_and_the_cue_word_is_the_head(checkout: Path) -> None:
     _write(checkout, _ann("The minister", "has said"), _ann("The minister", "has said"))
     nlp = attribution.load_pipeline()
-    humans, briefing, count = attribution.agreement(checkout, "dev", nlp, None)
+    humans, briefing, agreed, count = attribution.agreement(checkout, "dev", nlp, None)
     assert count == 1
     assert (humans.found, humans.speaker, humans.cue, humans.gold) == (2, 2, 2, 2)
     # the annotator's cue word is "said", the head of "has said", as Briefing names one word
@@ -53,18 +53,31 @@ def test_annotators_who_agree_score_one_and_the_cue_word_is_the_head(checkout: P
     [claim] = attribution.annotator(gold, parsed)
     assert TEXT[claim.cue_span[0]:claim.cue_span[1]] == "said"
     assert briefing.gold == 2 and briefing.speaker == 2
+    assert agreed.gold == 2  # both annotators marked it
 
 
 def test_annotators_who_disagree_on_the_source_lose_the_speaker(checkout: Path) -> None:
     _write(checkout, _ann("The minister", "has said"), _ann("Critics", "disagreed"))
-    humans, _, _ = attribution.agreement(checkout, "dev", attribution.load_pipeline(), None)
+    humans, _, agreed, _ = attribution.agreement(checkout, "dev", attribution.load_pipeline(),
+                                                 None)
     assert humans.found == 2
+    assert agreed.gold == 2  # the content is the same: both marked it, with other sources
     assert humans.speaker == 0 and humans.missed["wrong speaker"] == 2
     assert humans.cue == 0
 
 
 def test_an_article_with_one_annotator_is_not_scored(checkout: Path) -> None:
     _write(checkout, _ann("The minister", "has said"))
-    humans, briefing, count = attribution.agreement(checkout, "dev",
-                                                    attribution.load_pipeline(), None)
-    assert count == 0 and humans.gold == 0 and briefing.gold == 0
+    humans, briefing, agreed, count = attribution.agreement(checkout, "dev",
+                                                            attribution.load_pipeline(), None)
+    assert count == 0 and humans.gold == 0 and briefing.gold == 0 and agreed.gold == 0
+
+
+def test_an_attribution_one_annotator_alone_marked_is_not_agreed(checkout: Path) -> None:
+    other = _ann("The minister", "has said").replace("taxes would rise", "Critics disagreed")
+    other = other.replace(f"Content {TEXT.index('taxes')} {TEXT.index('taxes') + 16}",
+                          f"Content {TEXT.index('Critics')} {TEXT.index('Critics') + 17}")
+    _write(checkout, _ann("The minister", "has said"), other)
+    _, briefing, agreed, _ = attribution.agreement(checkout, "dev",
+                                                   attribution.load_pipeline(), None)
+    assert briefing.gold == 2 and agreed.gold == 0
