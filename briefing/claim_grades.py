@@ -50,6 +50,11 @@ class GradeMoves:
     def changed(self) -> bool:
         return bool(self.removed or self.added)
 
+    def notice(self) -> str:
+        """What the reader tells the analyst when grades lost their claims."""
+        grades = "1 claim grade is" if self.orphaned == 1 else f"{self.orphaned} claim grades are"
+        return f"New analysis: {grades} on no claim now (kept, listed in Notes)"
+
 
 def claim_holding(start: int, end: int, claims: list[Claim],
                   speaker: str | None = None) -> Claim | None:

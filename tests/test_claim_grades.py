@@ -77,6 +77,21 @@ def test_a_grade_stays_on_its_claim_when_the_analysis_finds_it_at_other_offsets(
         assert session.grade_label(session.claims[1]) is None
 
 
+def test_opening_on_an_analysis_that_finds_no_claim_there_says_so_and_lists_the_grade(
+        db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        set_grade(store, claim_key(aid, _claim("Moscow denied any role.", "Russia")), "2")
+        _cache(store, aid, [_claim(CUT, "Officials")])
+        opened = open_article(store, aid, None)
+        assert ("New analysis: 1 claim grade is on no claim now (kept, listed in Notes)",
+                None) in opened.notices()
+        [orphan] = opened.orphaned_grades
+        assert orphan.selector.exact == "Moscow denied any role."
+        # Opened again: nothing new to tell.
+        assert open_article(store, aid, None).notices() == []
+
+
 def _grade(store: Store, article_id: int, claim: Claim, value: str) -> str:
     key = claim_key(article_id, claim)
     set_grade(store, key, value, speaker=claim.speaker)

@@ -142,7 +142,8 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
         parts += ["_These claim grades are kept but shown on no claim:_", ""]
         for row in orphaned_grades:
             words = escape_line(sanitise_line(row.selector.exact if row.selector else ""))
-            parts.append(f"- {orphan_grade_label(grades or {}, row)} on “{words}” — "
+            label = escape_inline(orphan_grade_label(grades or {}, row))
+            parts.append(f"- {label} on “{words}” — "
                          f"{orphan_grade_why(row)}")
         parts.append("")
     parts += ["## Article notes", ""]

@@ -92,6 +92,8 @@ async def test_a_fresh_analysis_moves_the_grades_and_lists_the_one_no_claim_hold
         [prompt] = [str(notes.get_option_at_index(i).prompt) for i in range(len(notes.items))]
         assert prompt.startswith("⚠ Orphaned grade E4 on “Moscow has rejected")
         assert prompt.endswith("— no claim found there now")
+        told = [n.message for n in pilot.app._notifications]
+        assert "New analysis: 1 claim grade is on no claim now (kept, listed in Notes)" in told
 
 
 async def test_a_grade_given_while_the_grades_are_read_again_stays_on_screen(

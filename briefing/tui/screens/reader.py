@@ -189,7 +189,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         elif message.request == "edit":
             message.context.saved(message.result)
         elif message.request == "grades":
-            edits, grades, orphaned = message.result
+            edits, grades, orphaned, moves = message.result
+            if moves is not None and moves.orphaned:
+                self.app.notify(moves.notice(), markup=False)
             if edits != self.session.grade_edits:
                 self._read_grades()  # read again behind the grade given meanwhile
             else:
@@ -296,18 +298,17 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
             self._read_grades(lambda store: save_analysis(store, text_hash, model, result))
         self._apply_analysis(Analysis.from_dict(message.result))
 
-    def _read_grades(self, first: Callable[[Any], None] | None = None) -> None:
-        """Have the database thread run `first`, then read the grades for the panes. A
-        grade the analyst gives before the answer is written after that read: the answer
-        then asks again (see _store_answered)."""
+    def _read_grades(self, first: Callable[[Any], Any] | None = None) -> None:
+        """Have the database thread run `first` (which may move grades), then read the
+        grades for the panes. A grade the analyst gives before the answer is written after
+        that read: the answer then asks again (see _store_answered)."""
         from briefing.claim_grades import orphaned_grades
 
         edits, article_id = self.session.grade_edits, self.article_id
 
-        def read(store) -> tuple[int, dict[str, str], list]:
-            if first is not None:
-                first(store)
-            return edits, store.grades(), orphaned_grades(store, article_id)
+        def read(store) -> tuple[int, dict[str, str], list, Any]:
+            moves = first(store) if first is not None else None
+            return edits, store.grades(), orphaned_grades(store, article_id), moves
 
         self.app.service.ask(self, "grades", read)
 
