@@ -12,6 +12,7 @@ import pytest
 
 from briefing.analysis.cache import analysis_key
 from briefing.claim_grades import claim_holding, follow_claims, orphaned_grades
+from briefing.document import text_hash
 from briefing.errors import BriefingError
 from briefing.export import export_article_text
 from briefing.grades import (
@@ -276,3 +277,23 @@ def test_a_new_analysis_saved_moves_the_grades_and_one_of_another_text_does_not(
         save_analysis(store, store.article(aid).hash, None,
                       Analysis("m", claims=[moved]).to_dict())
         assert grade_label(store.grades(), aid, moved) == "-2"
+
+
+def test_a_grade_no_claim_held_follows_its_words_into_a_new_version_and_onto_a_claim(
+        db_path):
+    from briefing.document import Document
+    from briefing.library import update_article_text
+
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade(store, aid, _claim("Moscow denied any role.", "Russia"), "2")
+        follow_claims(store, aid, store.article(aid).hash, [])
+        assert [r.status for r in orphaned_grades(store, aid)] == [UNCLAIMED]
+        newer = "Updated at noon: a second cable was found damaged too. " + TEXT
+        update_article_text(store, aid, Document("T", newer))
+        start = newer.index("Moscow denied any role.")
+        claim = Claim(start, start + len("Moscow denied"), "Moscow denied", ["denial"],
+                      "Russia")
+        follow_claims(store, aid, text_hash(newer), [claim])
+        assert grade_label(store.grades(), aid, claim) == "-2"
+        assert orphaned_grades(store, aid) == []
