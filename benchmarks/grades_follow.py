@@ -14,9 +14,10 @@ the grades onto its claims: briefing/claim_grades.py) and prints, over all grade
 - shown by their old offsets: what the reader showed before grades followed their claims
   (a grade is shown only on a claim at exactly its offsets);
 - shown after following, and kept as orphans (listed in Notes and the export, not lost);
+- on another speaker's claim: shown on a claim whose speaker is not the graded claim's;
 - on the same cue: of the grades whose claim had a cue ('said') that exactly one `after`
   claim has too, how many landed on that claim (the claim the new rules made of the same
-  attribution: an independent check of the overlap rule);
+  attribution: an independent check of claim_grades.claim_holding);
 - two on one claim: grades that lost their claim to a newer grade there (orphaned).
 
 Texts are plain text or Markdown files (our samples in data/, or a corpus given by path).
@@ -56,6 +57,7 @@ def compare(before: Path, after: Path) -> None:
     from briefing.store import Store
 
     grades = exact = shown = orphans = superseded = cued = same_cue = texts = lost = 0
+    other_speaker = 0
     with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "b.json") as store:
         for old_file in sorted(before.glob("*.json")):
             new_file = after / old_file.name
@@ -83,7 +85,7 @@ def compare(before: Path, after: Path) -> None:
             for claim in new["claims"]:
                 if _cue(claim):
                     by_cue.setdefault(_cue(claim), []).append(claim)
-            new_keys = {claim_key(aid, c) for c in new["claims"]}
+            new_keys = {claim_key(aid, c): c for c in new["claims"]}
             grades += len(graded)
             exact += sum(1 for key in graded if key in new_keys)
             save_analysis(store, store.article(aid).hash, None,
@@ -96,6 +98,8 @@ def compare(before: Path, after: Path) -> None:
                     superseded += row.status == "superseded"
                 else:
                     shown += 1
+                    other_speaker += new_keys[row.key].get("speaker") != \
+                        graded[row.extra["graded_as"]].get("speaker")
                 cue = _cue(graded[row.extra["graded_as"]])
                 if cue and len(by_cue.get(cue, [])) == 1:
                     cued += 1
@@ -104,6 +108,7 @@ def compare(before: Path, after: Path) -> None:
     print(f"shown by their old offsets (before grades followed): {exact / grades:.3f}")
     print(f"shown after following: {shown / grades:.3f}; kept as orphans: {orphans / grades:.3f}"
           f" (of them, two on one claim: {superseded}); lost: {lost}")
+    print(f"shown on another speaker's claim: {other_speaker}")
     if cued:
         print(f"on the claim with the same cue: {same_cue / cued:.3f} ({same_cue}/{cued})")
 

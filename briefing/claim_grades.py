@@ -58,17 +58,23 @@ class GradeMoves:
 
 def claim_holding(start: int, end: int, claims: list[Claim],
                   speaker: str | None = None) -> Claim | None:
-    """The claim that holds the words text[start:end]: the one overlapping them most, if it
-    overlaps at least half of the shorter of the two spans; on a tie, the one `speaker`
-    says, then the one closest in length."""
+    """The claim that holds the words text[start:end]: of the claims overlapping at least
+    half of the shorter of the two spans, one that `speaker` says if there is one, and of
+    those the one whose span is closest to the words' (shared characters over the two
+    spans' union), then the one sharing most.
+
+    Speaker first: when a sentence's claims change their spans (a claim becoming its
+    content), the claim sharing most characters with a grade's words is often another
+    speaker's (a preceding claim now running over them), and a credibility the analyst
+    gave one speaker's claim must not land on another's (benchmarks/grades_follow.py)."""
     best: Claim | None = None
-    best_rank: tuple[int, bool, int] | None = None
+    best_rank: tuple[bool, float, int] | None = None
     for claim in claims:
         overlap = min(end, claim.end) - max(start, claim.start)
         if overlap <= 0 or 2 * overlap < min(end - start, claim.end - claim.start):
             continue
-        rank = (overlap, speaker is not None and claim.speaker == speaker,
-                -abs((claim.end - claim.start) - (end - start)))
+        union = max(end, claim.end) - min(start, claim.start)
+        rank = (speaker is not None and claim.speaker == speaker, overlap / union, overlap)
         if best_rank is None or rank > best_rank:
             best, best_rank = claim, rank
     return best

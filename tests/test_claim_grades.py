@@ -110,7 +110,8 @@ def test_a_grade_moves_to_the_claim_overlapping_its_words_most(db_path):
         key = _grade(store, aid, old, "3")
         # Two claims overlap the graded words: most of them in the second.
         start = TEXT.index("Moscow")
-        little = Claim(start - 8, start + 10, TEXT[start - 8:start + 10], ["attributed"])
+        little = Claim(start - 8, start + 10, TEXT[start - 8:start + 10], ["attributed"],
+                       "Russia")
         most = _claim("denied any role.", "Russia")
         moves = follow_claims(store, aid, store.article(aid).hash, [little, most])
         assert (moves.moved, moves.orphaned) == (1, 0)
@@ -129,12 +130,12 @@ def test_a_claim_overlapping_less_than_half_of_the_shorter_span_does_not_take_th
     assert claim_holding(start, start + 6, [claim]) is claim
 
 
-def test_of_two_claims_holding_the_graded_words_equally_the_same_speaker_wins(db_path):
+def test_of_the_claims_holding_the_graded_words_the_same_speakers_wins(db_path):
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
         graded = _claim("the cable was cut on purpose.", "Officials")
         _grade(store, aid, graded, "2")
-        # Both hold every graded word; the inner one is closer in length but another
+        # Both hold every graded word; the inner one is closer to them but another
         # speaker's (a quote inside a sentence the analysis now reads as two claims).
         inner = _claim('"the cable was cut on purpose."', "Oslo")
         outer = _claim('Officials in Oslo said "the cable was cut on purpose."', "Officials")
@@ -142,6 +143,22 @@ def test_of_two_claims_holding_the_graded_words_equally_the_same_speaker_wins(db
         grades = store.grades()
         assert grade_label(grades, aid, outer) == "-2"
         assert grade_label(grades, aid, inner) is None
+
+
+def test_a_claim_running_over_the_graded_words_does_not_take_another_speakers_grade():
+    """Seen when claims became their content: the claim before ran on over the next
+    speaker's words and shared more of them than that speaker's own, shorter, claim."""
+    graded = _claim("Moscow denied any role.", "Russia")
+    running_over = _claim('the cable was cut on purpose." Moscow denied any role.', "Officials")
+    own = _claim("denied any role.", "Russia")
+    assert claim_holding(graded.start, graded.end, [running_over, own], "Russia") is own
+
+
+def test_of_one_speakers_claims_the_one_closest_to_the_graded_words_wins():
+    graded = _claim("Moscow denied any role.", "Russia")
+    wider = _claim('purpose." Moscow denied any role.', "Russia")  # every word, and more
+    closer = _claim("Moscow denied any", "Russia")
+    assert claim_holding(graded.start, graded.end, [wider, closer], "Russia") is closer
 
 
 def test_a_grade_no_claim_holds_is_kept_with_its_words_shown_and_comes_back(db_path):
