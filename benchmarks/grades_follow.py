@@ -6,7 +6,7 @@ it was run with:
 
     PYTHONPATH=OLD_TREE python benchmarks/grades_follow.py analyse before/ TEXTS...
     PYTHONPATH=NEW_TREE python benchmarks/grades_follow.py analyse after/ TEXTS...
-    python benchmarks/grades_follow.py compare before/ after/
+    python benchmarks/grades_follow.py compare before/ after/ [--legacy]
 
 `compare` grades every claim of `before` in a scratch database, saves `after` (which moves
 the grades onto its claims: briefing/claim_grades.py) and prints, over all grades:
@@ -51,7 +51,9 @@ def _cue(claim: dict) -> tuple[int, int] | None:
     return (span[0], span[1]) if span else None
 
 
-def compare(before: Path, after: Path) -> None:
+def compare(before: Path, after: Path, legacy: bool = False) -> None:
+    """`legacy`: grades as Briefing stored them before they kept their claim's speaker and
+    when they were given (every grade in a database from before claim_grades.py)."""
     from briefing.analysis.cache import save_analysis
     from briefing.grades import claim_key, set_grade
     from briefing.store import Store
@@ -76,7 +78,10 @@ def compare(before: Path, after: Path) -> None:
                 key = claim_key(aid, claim)
                 if key not in graded:  # two claims on one span: one grade
                     graded[key] = claim
-                    set_grade(store, key, str(i % 6 + 1), speaker=claim.get("speaker"))
+                    if legacy:
+                        store.set_value("grades", key, str(i % 6 + 1))
+                    else:
+                        set_grade(store, key, str(i % 6 + 1), speaker=claim.get("speaker"))
             # Each grade remembers which claim it was given on (an extra field rides along).
             rows = store.grade_rows(aid)
             store.replace_rows("grades", {r.key for r in rows},
@@ -88,8 +93,11 @@ def compare(before: Path, after: Path) -> None:
             new_keys = {claim_key(aid, c): c for c in new["claims"]}
             grades += len(graded)
             exact += sum(1 for key in graded if key in new_keys)
-            save_analysis(store, store.article(aid).hash, None,
-                          {k: v for k, v in new.items() if k != "text"})
+            # As in the reader's database: the analysis the grades were given on stays
+            # cached (under its own version's key) when the new one is saved.
+            digest = store.article(aid).hash
+            store.save_analysis(f"{digest}:before", {k: v for k, v in old.items() if k != "text"})
+            save_analysis(store, digest, None, {k: v for k, v in new.items() if k != "text"})
             after_rows = store.grade_rows(aid)
             lost += len(graded) - len(after_rows)
             for row in after_rows:
@@ -122,11 +130,13 @@ def main() -> None:
     c = sub.add_parser("compare", help="grade every claim of BEFORE, follow them onto AFTER")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
+    c.add_argument("--legacy", action="store_true",
+                   help="grades without their claim's speaker or date, as stored before")
     args = ap.parse_args()
     if args.command == "analyse":
         analyse(args.out, args.texts)
     else:
-        compare(args.before, args.after)
+        compare(args.before, args.after, args.legacy)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from briefing.anchoring import capture
@@ -122,10 +123,12 @@ def _tag(words: str) -> str:
 
 
 def plan_follow(rows: list[Grade], article_id: int, claims: list[Claim], digest: str,
-                text: Callable[[], str]) -> GradeMoves:
+                text: Callable[[], str],
+                earlier: Callable[[], dict[tuple[int, int], str]] = dict) -> GradeMoves:
     """What the claim grades of one article become on its current claims (`claims`, found
     in the text with hash `digest`; `text()` reads that text, only when a grade is orphaned
-    or tried again)."""
+    or tried again). `earlier()`: the speaker of each claim span of the text's earlier
+    analyses, for grades stored before grades kept their claim's speaker."""
     moves = GradeMoves()
     keys = {claim_key(article_id, c): c for c in claims}
     candidates: list[_Candidate] = []
@@ -139,7 +142,8 @@ def plan_follow(rows: list[Grade], article_id: int, claims: list[Claim], digest:
         span = _span(row, digest, text)
         if span is None:
             continue
-        claim = claim_holding(*span, claims, row.extra.get("speaker"))
+        speaker = row.extra.get("speaker") or earlier().get(span)
+        claim = claim_holding(*span, claims, speaker)
         target = claim_key(article_id, claim) if claim is not None else None
         candidates.append(_Candidate(row, span, target))
     landing: dict[str, list[_Candidate]] = {}
@@ -200,9 +204,21 @@ def follow_claims(store: Store, article_id: int, digest: str,
         if article is None or article.hash != digest:
             return GradeMoves()
         moves = plan_follow(store.grade_rows(article_id), article_id, claims, digest,
-                            lambda: article.text)
+                            lambda: article.text, cache(lambda: _speakers(store, digest)))
         store.replace_rows("grades", moves.removed, moves.added)
     return moves
+
+
+def _speakers(store: Store, digest: str) -> dict[tuple[int, int], str]:
+    """The speaker of each claim span in the stored analyses of a text (an earlier version
+    of the rules or another pipeline; the newest says last): the claim a grade stored
+    without its speaker was given on is there, at the grade's offsets, as a rule."""
+    found: dict[tuple[int, int], str] = {}
+    for result in store.analyses_for_hash(digest):
+        for claim in result.get("claims") or []:
+            if isinstance(claim, dict) and claim.get("speaker"):
+                found[(claim.get("start"), claim.get("end"))] = str(claim["speaker"])
+    return found
 
 
 def orphaned_grades(store: Store, article_id: int) -> list[Grade]:

@@ -154,6 +154,22 @@ def test_a_claim_running_over_the_graded_words_does_not_take_another_speakers_gr
     assert claim_holding(graded.start, graded.end, [running_over, own], "Russia") is own
 
 
+def test_a_grade_stored_without_its_speaker_takes_it_from_the_analysis_it_was_given_on(
+        db_path):
+    """Grades stored before they kept their claim's speaker: the claim at their offsets in
+    the text's earlier analysis (still cached under its version's key) says it."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        graded = _claim("Moscow denied any role.", "Russia")
+        store.set_value("grades", claim_key(aid, graded), "2")  # as grades were stored
+        _cache(store, aid, [graded])
+        digest = store.article(aid).hash
+        other = _claim('purpose." Moscow denied any role.', "Officials")  # closer to the words
+        own = _claim("Moscow denied", "Russia")
+        follow_claims(store, aid, digest, [other, own])
+        assert grade_label(store.grades(), aid, own) == "-2"
+
+
 def test_of_one_speakers_claims_the_one_closest_to_the_graded_words_wins():
     graded = _claim("Moscow denied any role.", "Russia")
     wider = _claim('purpose." Moscow denied any role.', "Russia")  # every word, and more
