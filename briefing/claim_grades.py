@@ -4,7 +4,8 @@ A claim's grade is keyed by the claim's offsets (grades.claim_key). A new analys
 same text (an ANALYSIS_VERSION bump, another spaCy model, a rule that widens a claim by a
 word) may find the same claim at other offsets; the grade's key then matches no claim, and
 nothing on screen or in the export shows it. `follow_claims` re-keys every such grade to the
-current claim that holds its words, in one write. A grade no claim holds is kept as an
+current claim that holds its words (`claim_holding`: the graded speaker's claim first, then
+the closest span), in one write. A grade no claim holds is kept as an
 orphan with its words (never deleted), shown in the Notes pane and the export's orphans
 section, and tried again on every later analysis.
 
