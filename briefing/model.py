@@ -465,7 +465,9 @@ class Grade:
     speaker's reliability) or `claim:<article>:<start>:<end>` -> 1-6 (the claim's
     credibility). See briefing/grades.py. A claim's grade also keeps where its claim is, so
     a new version of the text re-keys it (briefing/revisions.py): the hash of the text its
-    offsets are in, the claim's selector, and whether its words are gone (`status`)."""
+    offsets are in, the claim's selector, and why no claim shows it (`status`: its words
+    are gone, no claim holds them now, or their claim has a newer grade). `extra` holds
+    when it was graded and the claim's speaker (briefing/claim_grades.py)."""
 
     key: str
     value: str

@@ -13,9 +13,9 @@ import re
 
 import yaml
 
-from briefing.grades import grade_label
+from briefing.grades import grade_label, orphan_grade_label, orphan_grade_why
 from briefing.highlights import COLOUR_NAMES
-from briefing.model import Analysis, Article, ArticleNote, Highlight
+from briefing.model import Analysis, Article, ArticleNote, Grade, Highlight
 from briefing.revisions import version_number
 from briefing.sanitize import sanitise, sanitise_line
 
@@ -119,7 +119,9 @@ def front_matter(article: Article, highlights: list[Highlight], notes: list[Arti
 
 def render_region(article: Article, highlights: list[Highlight], notes: list[ArticleNote],
                   analysis: Analysis | None, grades: dict[str, str] | None = None,
-                  vault: bool = False) -> str:
+                  vault: bool = False, orphaned_grades: list[Grade] | None = None) -> str:
+    """`orphaned_grades`: the article's claim grades no claim holds
+    (claim_grades.orphaned_grades), listed with the orphaned highlights."""
     text = article.text
     parts = [BEGIN, "", f"# {escape_line(sanitise_line(article.title))}", "",
              _revision_line(article), ""]
@@ -130,11 +132,20 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
         parts += ["_No highlights._", ""]
     for h in anchored:
         parts += _highlight(h, text[h.start:h.end], article.id, grades)
+    if orphaned or orphaned_grades:
+        parts += ["## Orphaned", ""]
     if orphaned:
-        parts += ["## Orphaned", "",
-                  "_These highlights' words are no longer in the current text._", ""]
+        parts += ["_These highlights' words are no longer in the current text._", ""]
         for h in orphaned:
             parts += _highlight(h, h.selector.exact if h.selector else "", article.id, grades)
+    if orphaned_grades:
+        parts += ["_These claim grades are kept but shown on no claim:_", ""]
+        for row in orphaned_grades:
+            words = escape_line(sanitise_line(row.selector.exact if row.selector else ""))
+            label = escape_inline(orphan_grade_label(grades or {}, row))
+            parts.append(f"- {label} on “{words}” — "
+                         f"{orphan_grade_why(row)}")
+        parts.append("")
     parts += ["## Article notes", ""]
     parts += [f"- {indented_text(n.note)}" for n in notes] or ["_No notes._"]
     parts.append("")
