@@ -499,3 +499,58 @@ def test_an_outlet_named_with_an_article_is_no_interviewee_whatever_its_tag():
             "Q: And the council?\n\nA: They will come around.")
     assert speaker_of(text, "Because the port is failing") == "Jane Roe"
     assert speaker_of(text, "They will come around") == "Jane Roe"
+
+
+# resolver (#14): plural pronouns, bodies named by a modifier, "the regulator".
+
+def test_they_is_the_group_named_together_not_a_state_inside_an_object():
+    text = ("Chancellor Ida Brenner spoke on Monday with President Omar Salif of Ghana. "
+            "The leaders condemned Togo's closure of the border crossings. They also "
+            "discussed cocoa prices and a new rail link.")
+    assert speaker_of(text, "closure of the border crossings") == "Ida Brenner and Omar Salif"
+    assert speaker_of(text, "cocoa prices and a new rail link") == "Ida Brenner and Omar Salif"
+
+
+def test_they_with_no_group_that_can_speak_has_no_speaker():
+    text = ("Ghana's cocoa board raised farm-gate prices on Monday. Export volumes fell for a "
+            "third month. They said the harvest had been poor.")
+    found = covering(text, "the harvest had been poor")
+    assert found and all(c["speaker"] is None for c in found)
+
+
+def test_they_after_analysts_at_a_firm_is_the_firm():
+    text = ("Analysts at Korver Bank said the forecast cut at the brewer Hopfield was smaller "
+            "than feared. They said the shares would recover by June.")
+    assert speaker_of(text, "shares would recover by June") == "Korver Bank"
+
+
+def test_a_ministry_named_by_its_states_adjective_is_the_ministry_as_written():
+    text = ("The Kenyan health ministry said in a statement that the clinics would reopen on "
+            "Friday. The ministry added that 40,000 vaccine doses had arrived in Mombasa.")
+    assert speaker_of(text, "the clinics would reopen") == "Kenyan health ministry"
+    assert speaker_of(text, "40,000 vaccine doses had arrived") == "Kenyan health ministry"
+
+
+def test_it_after_the_embassy_is_the_embassy_named_before():
+    text = ("The Chilean embassy in Lima rejected the report. \"Our ships fish legally,\" the "
+            "embassy said. It called the report \"a political attack on our fleet.\"")
+    assert speaker_of(text, "a political attack on our fleet") == "Chilean embassy in Lima"
+
+
+def test_the_regulator_is_the_last_agency_named_not_the_company():
+    text = ("The Food Standards Agency fined Brightmilk Dairies on Friday. Brightmilk said "
+            "it would appeal. The regulator said the dairy had ignored three warnings.")
+    assert speaker_of(text, "the dairy had ignored three warnings") == "Food Standards Agency"
+
+
+def test_prosecutors_in_a_town_are_the_prosecutors_not_the_town():
+    text = ("Prosecutors in Dayton said on Monday that the defendant had fled to Canada "
+            "before his trial.")
+    assert speaker_of(text, "the defendant had fled to Canada") == "Prosecutors in Dayton"
+
+
+def test_senators_named_in_apposition_are_not_the_body_their_clause_names():
+    text = ("Senators Maria Lopez and Peter Grant, who lead a farm caucus in Congress, "
+            "welcomed the bill on Friday. They said in a joint statement that it was overdue.")
+    assert speaker_of(text, "welcomed the bill") == "Maria Lopez and Peter Grant"
+    assert speaker_of(text, "it was overdue") == "Maria Lopez and Peter Grant"

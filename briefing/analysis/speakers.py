@@ -31,6 +31,8 @@ def lex() -> dict[str, Any]:
         "nominal_organisations": frozenset(data["nominal_organisations"]),
         "nominal_named_organisations": frozenset(data["nominal_named_organisations"]),
         "person_nouns": frozenset(data["person_nouns"]),
+        "body_nouns": frozenset(data["body_nouns"]),
+        "organisation_kinds": {k: tuple(v) for k, v in data["organisation_kinds"].items()},
         "event_nouns": frozenset(data["event_nouns"]),
     }
 
@@ -47,6 +49,26 @@ class ActorIndex:
         self.starts = [s for s, _, _ in self.spans]
         self.quotes = quotes
         self.gender = _genders(actors, text)
+        # bodies named by a speaker phrase that is no actor ("the Japanese foreign
+        # ministry"), in text order: (offset, head lemma, words as written)
+        self.bodies: list[tuple[int, str, str]] = []
+
+    def note_body(self, at: int, lemma: str, written: str) -> None:
+        """A body spoke at `at` under the name `written` (what a later "the ministry" is)."""
+        if (at, lemma, written) not in self.bodies:
+            bisect.insort(self.bodies, (at, lemma, written))
+
+    def last_body(self, offset: int, lemmas: tuple[str, ...]) -> tuple[int, str] | None:
+        """The last body before `offset` whose head is one of `lemmas`: (offset, name)."""
+        for at, lemma, written in reversed(self.bodies):
+            if at < offset and lemma in lemmas:
+                return at, written
+        return None
+
+    def last_mention(self, actor: Actor, offset: int) -> int:
+        """Where `actor` was last named before `offset` outside quotations (-1: never)."""
+        return max((s for s, _ in actor.mentions if s < offset and not self.quotes.inside(s)),
+                   default=-1)
 
     def _around(self, start: int, end: int) -> list[tuple[int, int, Actor]]:
         lo = bisect.bisect_left(self.starts, start - self._LONGEST)
@@ -81,10 +103,10 @@ class ActorIndex:
         return self.spans[i][2] if i < len(self.spans) and self.starts[i] == offset else None
 
     def last_before(self, offset: int, kind: str | None, gender: str = "",
-                    role: tuple[str, ...] = (), named: str = "") -> Actor | None:
+                    role: tuple[str, ...] = (), named: tuple[str, ...] = ()) -> Actor | None:
         """The last actor named before `offset` outside quotations (a name inside a quote is
         spoken about, not speaking), of type `kind`, not of another gender, whose name holds
-        `named` if given, preferring one whose role holds a word of `role`."""
+        a word of `named` if given, preferring one whose role holds a word of `role`."""
         fallback = None
         for i in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
             start, _, actor = self.spans[i]
@@ -92,7 +114,7 @@ class ActorIndex:
                 continue
             if kind is not None and actor.type != kind:
                 continue
-            if named and named not in actor.name.lower().split():
+            if named and not set(named) & set(actor.name.lower().split()):
                 continue
             if gender and self.gender.get(actor.name, gender) != gender:
                 continue
@@ -171,11 +193,13 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
             continue
         if t.lower_ in pronouns:
             number, gender = pronouns[t.lower_]
-            if gender == "neuter":
-                names.append(t.text)  # "it": the recent organisation speaking, see it_speakers
+            if gender == "neuter" or number == "plural":
+                # "it": the recent organisation speaking; "they": the recent group (a plural
+                # subject, persons named together), never a state inside an object: both
+                # resolved once the sentence's subjects are known, see it_speakers
+                names.append(t.text)
                 continue
-            kind = "person" if number == "singular" and gender != "neuter" else None
-            actor = index.last_before(offset + t.idx, kind, gender)
+            actor = index.last_before(offset + t.idx, "person", gender)
             names.append(actor.name if actor else t.text)
             continue
         found = phrase_actors(t, offset, index)
@@ -186,9 +210,16 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
         if antecedent is not None:
             names.append(antecedent)
             continue
+        group = persons_together(t, offset, index)
+        if group:
+            names.extend(group)
+            continue
         # An unnamed source as written: "two people familiar with the matter".
         left, right = speaker_phrase(t)
-        names.append(t.doc[left:right + 1].text)
+        written = t.doc[left:right + 1].text
+        if is_body(t):
+            index.note_body(offset + t.idx, t.lemma_.lower(), written)
+        names.append(written)
     return list(dict.fromkeys(names))
 
 
@@ -252,10 +283,22 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
         persons = [a for a in persons if a not in owners]
         left = [a for a in left if a not in owners]
     # An apposition names the head itself: "Germany's main contractor, Rheinmetall,".
+    # (up to the apposition's own clause: "Senators Roe and Berg, who lead a caucus in
+    # Congress," are not Congress)
     named = [a for c in t.children if c.dep_ == "appos"
              for a in index.all_in(offset + doc[c.left_edge.i].idx,
-                                   offset + doc[c.right_edge.i].idx
-                                   + len(doc[c.right_edge.i].text))]
+                                   offset + doc[speaker_phrase(c)[1]].idx
+                                   + len(doc[speaker_phrase(c)[1]].text))]
+    if is_body(t):
+        # "The Japanese foreign ministry", "the Trump campaign": the body speaks, not the
+        # state or person its modifiers name (empty: kept as written or "the ministry"
+        # named before)
+        return list(dict.fromkeys(name(a) for a in named))
+    if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in lex()["person_nouns"]:
+        # "Prosecutors in Baltimore": a town is where they work, not whom they speak for
+        # (a state or its capital is: "officials in Bamako" speak for Mali)
+        right = [a for a in right if a.type != "place" or a.name in capitals
+                 or not _located_in(a, offset, doc)]
     # The small model sometimes reads "Analysts at Meridian Capital estimate that" with
     # "Meridian Capital estimate" as one noun, leaving the preposition without its object:
     # the actor that starts right after a dangling preposition is still the phrase's.
@@ -272,6 +315,68 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
     return list(dict.fromkeys(name(a) for a in chosen))
 
 
+def _located_in(actor: Actor, offset: int, doc: Any) -> bool:
+    """A mention of `actor` in `doc` is the object of "in" ("Prosecutors in Dayton"), not
+    of "at" ("Researchers at Bruegel": where they work, whatever its type)."""
+    for start, _ in actor.mentions:
+        at = start - offset
+        if 0 <= at < len(doc.text) and doc.text[max(0, at - 3):at] == "in ":
+            return True
+    return False
+
+
+def is_body(t: Any) -> bool:
+    """'ministry', 'embassy', 'prosecutors': a common noun that heads a body of its own."""
+    # (the small model tags a lowercase "ministry" as a proper noun)
+    return (t.pos_ in ("NOUN", "PROPN") and (t.text[:1].islower() or t.i == t.sent.start)
+            and t.lemma_.lower() in lex()["body_nouns"])
+
+
+def _state_modifiers(t: Any) -> bool:
+    """'The Japanese foreign ministry', "Norway's defence ministry": a modifier before the
+    head names a state or place (not "the Amsterdam-based agency": where it sits)."""
+    for child in t.lefts:
+        if child.dep_ in ("det", "predet"):
+            continue
+        for w in child.subtree:
+            if w.ent_type_ in ("GPE", "NORP", "LOC") and not any(
+                    x.lower_ == "based" for x in child.subtree):
+                return True
+    return False
+
+
+def persons_together(t: Any, offset: int, index: ActorIndex) -> list[str]:
+    """'The leaders', 'the two men', 'both ministers': a definite plural person noun that
+    names no one is the persons named together in the nearest earlier sentence of its
+    paragraph that names any person (outside quotations), when it names two or more (and
+    as many as a number in the phrase says); else none."""
+    if t.tag_ != "NNS" or t.lemma_.lower() not in lex()["person_nouns"] or not any(
+            c.lower_ in ("the", "both") for c in t.lefts):
+        return []
+    if any(c.dep_ in ("poss", "compound", "amod", "prep") and c.lower_ not in _GROUP_WORDS
+           for c in t.children):
+        return []  # "the Republican leaders", "the leaders of both parties": not these two
+    count = next((_COUNTS[c.lower_] for c in t.lefts if c.lower_ in _COUNTS), None)
+    doc = t.doc
+    sent_start = t.sent.start
+    for sent in reversed([s for s in doc.sents if s.start < sent_start]):
+        persons: list[Actor] = []
+        for actor in index.all_in(offset + sent.start_char, offset + sent.end_char):
+            if actor.type == "person" and any(
+                    offset + sent.start_char <= s < offset + sent.end_char
+                    and not index.quotes.inside(s) for s, _ in actor.mentions):
+                persons.append(actor)
+        if persons:
+            if len(persons) >= 2 and count in (None, len(persons)):
+                return [a.name for a in persons]
+            return []
+    return []
+
+
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+_GROUP_WORDS = frozenset(("two", "three", "four", "both"))
+
+
 def _singular_person_noun(t: Any) -> bool:
     """'one GOP operative', 'a State Department spokesman': one unnamed person. Plurals
     ("Chinese officials") still speak for the organisation or country they name."""
@@ -285,11 +390,21 @@ def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
     if not any(c.lower_ == "the" for c in t.lefts) or t.tag_ in ("NNS", "NNPS"):
         return None  # "the ministers" are several: no one actor
     lemma = t.lemma_.lower()
+    at = offset + t.idx
     if lemma in lex()["nominal_organisations"]:
-        actor = index.last_before(offset + t.idx, "organisation")
+        actor = index.last_before(at, "organisation")
         return actor.name if actor else None
-    if lemma in lex()["nominal_named_organisations"]:
-        actor = index.last_before(offset + t.idx, "organisation", named=lemma)
+    kinds = lex()["organisation_kinds"].get(lemma)
+    if lemma in lex()["nominal_named_organisations"] or kinds:
+        if _state_modifiers(t):
+            return None  # "the Japanese foreign ministry": that state's own, as written
+        # "the ministry": the last organisation named a ministry, or the last ministry that
+        # spoke under a description ("the Japanese foreign ministry said ...")
+        words = kinds or (lemma,)
+        actor = index.last_before(at, "organisation", named=words)
+        body = index.last_body(at, words)
+        if body is not None and (actor is None or body[0] > index.last_mention(actor, at)):
+            return body[1]
         return actor.name if actor else None
     roles = lex()["nominal_persons"].get(lemma)
     if roles:
