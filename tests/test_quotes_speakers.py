@@ -554,3 +554,23 @@ def test_senators_named_in_apposition_are_not_the_body_their_clause_names():
             "welcomed the bill on Friday. They said in a joint statement that it was overdue.")
     assert speaker_of(text, "welcomed the bill") == "Maria Lopez and Peter Grant"
     assert speaker_of(text, "it was overdue") == "Maria Lopez and Peter Grant"
+
+
+def test_she_after_a_quote_is_the_paragraphs_subject_not_a_name_in_its_object():
+    text = ("Carla Ruiz, 52, the mill's director, told reporters that the board had lost "
+            "confidence in Peter Novak after he signed the contract. \"He acted alone,\" she "
+            "said.")
+    assert speaker_of(text, "He acted alone") == "Carla Ruiz"
+
+
+def test_her_father_is_the_man_who_shares_her_family_name():
+    text = ("Lena Moritz told the court that Anton Moritz had signed the loan without her. "
+            "\"It was forged,\" she said.\n\n"
+            "Her father said he would \"repay every cent\" of the loan.")
+    assert speaker_of(text, "repay every cent") == "Anton Moritz"
+
+
+def test_the_company_is_the_organisation_that_spoke_not_one_named_in_passing():
+    text = ("Norlake Foods said it had cut its orders from Brenner Logistics after the fault. "
+            "The company said the fault had been traced to a cooling pump.")
+    assert speaker_of(text, "traced to a cooling pump") == "Norlake Foods"

@@ -51,6 +51,11 @@ class NeuterAntecedents:
             verb = tok.head
             main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
             end = offset + tok.idx + len(tok.text)
+            subject = self.index.at(offset + tok.idx, offset + tok.idx + len(tok.text)) or next(
+                (self.index.at(offset + c.idx, offset + c.idx + len(c.text))
+                 for c in tok.children if c.dep_ == "appos"), None)  # "A member, Jane Roe,"
+            if subject is not None and (main or verb.lemma_.lower() in reporting):
+                self.index.note_subject(offset + tok.idx, subject)
             if _plural(tok) and (main or verb.lemma_.lower() in reporting):
                 self.plural_seen.append((offset + tok.idx, end, paragraph,
                                          self._group_name(tok, offset)))

@@ -33,6 +33,7 @@ def lex() -> dict[str, Any]:
         "person_nouns": frozenset(data["person_nouns"]),
         "body_nouns": frozenset(data["body_nouns"]),
         "organisation_kinds": {k: tuple(v) for k, v in data["organisation_kinds"].items()},
+        "kin_nouns": data["kin_nouns"],
         "event_nouns": frozenset(data["event_nouns"]),
     }
 
@@ -48,10 +49,45 @@ class ActorIndex:
         self.spans = sorted((s, e, a) for a in actors for s, e in a.mentions)
         self.starts = [s for s, _, _ in self.spans]
         self.quotes = quotes
+        self.text = text
         self.gender = _genders(actors, text)
+        # actors that were the subject of a main clause or a reporting verb, outside
+        # quotations, in text order: (offset, actor); the salient ones a pronoun prefers
+        self.subjects: list[tuple[int, Actor]] = []
         # bodies named by a speaker phrase that is no actor ("the Japanese foreign
         # ministry"), in text order: (offset, head lemma, words as written)
         self.bodies: list[tuple[int, str, str]] = []
+
+    def note_subject(self, at: int, actor: Actor) -> None:
+        """`actor` is a subject at `at` (named there, or a pronoun resolved to it)."""
+        if not any(s == at for s, _ in self.subjects):
+            bisect.insort(self.subjects, (at, actor), key=lambda s: s[0])
+
+    def pronoun_antecedent(self, at: int, block_start: int, gender: str) -> Actor | None:
+        """The person 'he' / 'she' at `at` is: the last compatible person who was a subject
+        earlier in the same paragraph (the paragraph's speaker, not a name in an object:
+        "Roe told reporters the board had lost confidence in Berg ... 'X,' she said"), else
+        the last person named in this paragraph or the one before who is known to be of
+        that gender, else the last compatible person named. A person of unknown gender
+        takes the pronoun's from then on."""
+        actor = next((a for s, a in reversed(self.subjects) if block_start <= s < at
+                      and a.type == "person" and self.gender.get(a.name, gender) == gender),
+                     None)
+        if actor is None and gender:
+            prev = self.text.rfind("\n", 0, len(self.text[:block_start].rstrip())) + 1
+            for i in range(bisect.bisect_left(self.starts, at) - 1, -1, -1):
+                start, _, found = self.spans[i]
+                if start < prev:
+                    break
+                if (found.type == "person" and not self.quotes.inside(start)
+                        and self.gender.get(found.name) == gender):
+                    actor = found
+                    break
+        if actor is None:
+            actor = self.last_before(at, "person", gender)
+        if actor is not None and gender:
+            self.gender.setdefault(actor.name, gender)
+        return actor
 
     def note_body(self, at: int, lemma: str, written: str) -> None:
         """A body spoke at `at` under the name `written` (what a later "the ministry" is)."""
@@ -199,7 +235,9 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
                 # resolved once the sentence's subjects are known, see it_speakers
                 names.append(t.text)
                 continue
-            actor = index.last_before(offset + t.idx, "person", gender)
+            actor = index.pronoun_antecedent(offset + t.idx, offset, gender)
+            if actor is not None and t.dep_ in ("nsubj", "nsubjpass"):
+                index.note_subject(offset + t.idx, actor)
             names.append(actor.name if actor else t.text)
             continue
         found = phrase_actors(t, offset, index)
@@ -213,6 +251,10 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
         group = persons_together(t, offset, index)
         if group:
             names.extend(group)
+            continue
+        relative = kin_of(t, offset, index)
+        if relative is not None:
+            names.append(relative.name)
             continue
         # An unnamed source as written: "two people familiar with the matter".
         left, right = speaker_phrase(t)
@@ -315,6 +357,34 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
     return list(dict.fromkeys(name(a) for a in chosen))
 
 
+def kin_of(t: Any, offset: int, index: ActorIndex) -> Actor | None:
+    """'Her father', "Roe's daughter": the person of the kin noun's gender named before who
+    shares the possessor's family name (the possessor a pronoun resolved as a pronoun is,
+    or a person named); None when there is no such one person."""
+    kin = lex()["kin_nouns"]
+    lemma = t.lemma_.lower()
+    if lemma not in kin or t.tag_ != "NN":
+        return None
+    owner_tok = next((c for c in t.children if c.dep_ == "poss"), None)
+    if owner_tok is None:
+        return None
+    at = offset + t.idx
+    pronouns = lex()["pronouns"]
+    if owner_tok.lower_ in ("his", "her"):
+        owner = index.pronoun_antecedent(offset + owner_tok.idx, offset,
+                                         pronouns[owner_tok.lower_][1])
+    else:
+        owner = index.at(offset + owner_tok.idx, offset + owner_tok.idx + len(owner_tok.text))
+    if owner is None or owner.type != "person" or len(owner.name.split()) < 2:
+        return None
+    family = owner.name.split()[-1]
+    gender = kin[lemma]
+    relatives = {a.name: a for _, _, a in index.spans[:bisect.bisect_left(index.starts, at)]
+                 if a.type == "person" and a is not owner and a.name.split()[-1] == family
+                 and (not gender or index.gender.get(a.name, gender) == gender)}
+    return next(iter(relatives.values())) if len(relatives) == 1 else None
+
+
 def _located_in(actor: Actor, offset: int, doc: Any) -> bool:
     """A mention of `actor` in `doc` is the object of "in" ("Prosecutors in Dayton"), not
     of "at" ("Researchers at Bruegel": where they work, whatever its type)."""
@@ -392,7 +462,11 @@ def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
     lemma = t.lemma_.lower()
     at = offset + t.idx
     if lemma in lex()["nominal_organisations"]:
-        actor = index.last_before(at, "organisation")
+        # the organisation that was a subject earlier in the paragraph ("Velora said it had
+        # halted production at its plant in Cork. The company said ...") before any other
+        actor = next((a for s, a in reversed(index.subjects) if offset <= s < at
+                      and a.type == "organisation"), None) or index.last_before(
+                          at, "organisation")
         return actor.name if actor else None
     kinds = lex()["organisation_kinds"].get(lemma)
     if lemma in lex()["nominal_named_organisations"] or kinds:
