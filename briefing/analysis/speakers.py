@@ -51,6 +51,9 @@ class ActorIndex:
         self.quotes = quotes
         self.text = text
         self.gender = _genders(actors, text)
+        # genders learned from pronouns resolved to a person: a hint, never a filter (one
+        # wrong resolution must not block the right ones after it)
+        self.learned: dict[str, str] = {}
         # actors that were the subject of a main clause or a reporting verb, outside
         # quotations, in text order: (offset, actor); the salient ones a pronoun prefers
         self.subjects: list[tuple[int, Actor]] = []
@@ -68,8 +71,8 @@ class ActorIndex:
         earlier in the same paragraph (the paragraph's speaker, not a name in an object:
         "Roe told reporters the board had lost confidence in Berg ... 'X,' she said"), else
         the last person named in this paragraph or the one before who is known to be of
-        that gender, else the last compatible person named. A person of unknown gender
-        takes the pronoun's from then on."""
+        that gender (a title, a gendered role, a pronoun resolved to them before), else the
+        last compatible person named."""
         actor = next((a for s, a in reversed(self.subjects) if block_start <= s < at
                       and a.type == "person" and self.gender.get(a.name, gender) == gender),
                      None)
@@ -80,13 +83,13 @@ class ActorIndex:
                 if start < prev:
                     break
                 if (found.type == "person" and not self.quotes.inside(start)
-                        and self.gender.get(found.name) == gender):
+                        and self.gender.get(found.name, self.learned.get(found.name)) == gender):
                     actor = found
                     break
         if actor is None:
             actor = self.last_before(at, "person", gender)
         if actor is not None and gender:
-            self.gender.setdefault(actor.name, gender)
+            self.learned.setdefault(actor.name, gender)
         return actor
 
     def note_body(self, at: int, lemma: str, written: str) -> None:
@@ -258,7 +261,9 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
             continue
         # An unnamed source as written: "two people familiar with the matter".
         left, right = speaker_phrase(t)
-        written = t.doc[left:right + 1].text
+        # one conjunct's words, not the whole list ("teachers unions and both the X and Y")
+        right = min([right, *(c.i - 1 for c in t.children if c.dep_ == "cc" and c.i > t.i)])
+        written = t.doc[left:max(left, right) + 1].text
         if is_body(t):
             index.note_body(offset + t.idx, t.lemma_.lower(), written)
         names.append(written)
@@ -329,8 +334,8 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
     # Congress," are not Congress)
     named = [a for c in t.children if c.dep_ == "appos"
              for a in index.all_in(offset + doc[c.left_edge.i].idx,
-                                   offset + doc[speaker_phrase(c)[1]].idx
-                                   + len(doc[speaker_phrase(c)[1]].text))]
+                                   offset + doc[_appos_end(c)].idx
+                                   + len(doc[_appos_end(c)].text))]
     if is_body(t):
         # "The Japanese foreign ministry", "the Trump campaign": the body speaks, not the
         # state or person its modifiers name (empty: kept as written or "the ministry"
@@ -355,6 +360,19 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
         return []  # "a GOP operative": a person, not the party
     chosen = persons or named or left or right
     return list(dict.fromkeys(name(a) for a in chosen))
+
+
+def _appos_end(appos: Any) -> int:
+    """Where an apposition's names end: before a clause hanging in it ("Roe and Berg, who
+    lead a caucus in Congress"), else its whole phrase (a list of names, "Sens. A (D-WV),
+    B (D-PA), ...")."""
+    end = appos.right_edge.i
+    for tok in appos.subtree:
+        if tok.dep_ in ("relcl", "acl") and tok.left_edge.i > appos.i:
+            end = min(end, tok.left_edge.i - 1)
+    while end > appos.i and appos.doc[end].is_punct:
+        end -= 1
+    return end
 
 
 def kin_of(t: Any, offset: int, index: ActorIndex) -> Actor | None:
