@@ -574,3 +574,9 @@ def test_the_company_is_the_organisation_that_spoke_not_one_named_in_passing():
     text = ("Norlake Foods said it had cut its orders from Brenner Logistics after the fault. "
             "The company said the fault had been traced to a cooling pump.")
     assert speaker_of(text, "traced to a cooling pump") == "Norlake Foods"
+
+
+def test_a_name_suffix_read_as_a_conjunct_is_no_speaker():
+    text = ("President Joseph R. Biden, Jr. and Prime Minister Fumio Kishida met in Washington "
+            "on Friday. They agreed to expand chip cooperation.")
+    assert speaker_of(text, "expand chip cooperation") == "Joseph R. Biden and Fumio Kishida"

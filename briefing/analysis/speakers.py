@@ -14,6 +14,7 @@ from typing import Any
 
 from briefing.analysis.actors import Actor
 from briefing.analysis.lexicon import table
+from briefing.analysis.person_names import name_suffixes
 from briefing.analysis.quotes import Quotations
 
 _LONGEST_PHRASE = 12  # words: a longer subject is cut at its head ("X, who ..., said")
@@ -223,6 +224,8 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
     pronouns = lex()["pronouns"]
     names: list[str] = []
     for t in [tok, *list(tok.conjuncts)]:
+        if t is not tok and t.text in name_suffixes():
+            continue  # "Joseph R. Biden, Jr. and Fumio Kishida": "Jr." is no one
         if t.lower_ == "who" and t.head.dep_ == "relcl":
             t = t.head.head
             while t.dep_ == "appos":  # "Scott Reed, the group's strategist, who ..."
