@@ -24,7 +24,7 @@ from typing import Any
 from briefing.analysis.claim import Claim, claim_words, token_at, unattribute
 from briefing.analysis.frames import speaking_it
 from briefing.analysis.quotes import Quotations
-from briefing.analysis.speakers import ActorIndex, lex, speaker_names, speaker_phrase
+from briefing.analysis.speakers import ActorIndex, is_body, lex, speaker_names, speaker_phrase
 
 _PARAGRAPHS_BACK = 2  # the same paragraph and the two before it
 _SPEAKING_TYPES = ("organisation", "place")  # an organisation or a state
@@ -38,7 +38,9 @@ class NeuterAntecedents:
         self.index = index
         self.quotes = quotes
         self.seen: list[tuple[int, int, int, str | None]] = []
-        self.plural_seen: list[tuple[int, int, int, str | None]] = []
+        # plural subjects: (start, end, paragraph, name), the name None for one that cannot
+        # speak, or the subject's (token, block offset) until a "they" asks for its name
+        self.plural_seen: list[tuple[int, int, int, Any]] = []
 
     def note(self, sent: Any, offset: int, paragraph: int) -> None:
         """Record the subjects of a sentence's main clauses and of its reporting verbs."""
@@ -57,8 +59,11 @@ class NeuterAntecedents:
             if subject is not None and (main or verb.lemma_.lower() in reporting):
                 self.index.note_subject(offset + tok.idx, subject)
             if _plural(tok) and (main or verb.lemma_.lower() in reporting):
-                self.plural_seen.append((offset + tok.idx, end, paragraph,
-                                         self._group_name(tok, offset)))
+                self.plural_seen.append((offset + tok.idx, end, paragraph, (tok, offset)))
+                if is_body(tok) or any(is_body(c) for c in tok.conjuncts):
+                    # "The X campaign and some experts alleged": the body is what a later
+                    # "the campaign" is, whether or not a "they" asks for the group
+                    speaker_names(tok, offset, self.index)
             name = self._speaker_name(tok, offset)
             if name and (main or verb.lemma_.lower() in reporting):
                 # (not "if a Democrat wins ...": a subordinate clause's subject)
@@ -112,11 +117,15 @@ class NeuterAntecedents:
 
     def resolve_plural(self, at: int, paragraph: int) -> str | None:
         """The group "they" at offset `at` stands for, or None."""
-        for start, _, para, name in reversed(self.plural_seen):
+        for i in range(len(self.plural_seen) - 1, -1, -1):
+            start, end, para, name = self.plural_seen[i]
             if start >= at:
                 continue
             if para < paragraph - _PARAGRAPHS_BACK:
                 return None
+            if isinstance(name, tuple):
+                name = self._group_name(*name)
+                self.plural_seen[i] = (start, end, para, name)
             return name
         return None
 

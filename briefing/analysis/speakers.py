@@ -57,15 +57,34 @@ class ActorIndex:
         self.learned: dict[str, str] = {}
         # actors that were the subject of a main clause or a reporting verb, outside
         # quotations, in text order: (offset, actor); the salient ones a pronoun prefers
-        self.subjects: list[tuple[int, Actor]] = []
+        self.subject_starts: list[int] = []
+        self._mention_lists: dict[tuple[str | None, tuple[str, ...]],
+                                  tuple[list[int], list[Actor]]] = {}
+        self.subject_actors: list[Actor] = []
         # bodies named by a speaker phrase that is no actor ("the Japanese foreign
         # ministry"), in text order: (offset, head lemma, words as written)
         self.bodies: list[tuple[int, str, str]] = []
+        self._noted_bodies: set[tuple[int, str, str]] = set()
 
     def note_subject(self, at: int, actor: Actor) -> None:
         """`actor` is a subject at `at` (named there, or a pronoun resolved to it)."""
-        if not any(s == at for s, _ in self.subjects):
-            bisect.insort(self.subjects, (at, actor), key=lambda s: s[0])
+        i = bisect.bisect_left(self.subject_starts, at)
+        if i == len(self.subject_starts) or self.subject_starts[i] != at:
+            self.subject_starts.insert(i, at)
+            self.subject_actors.insert(i, actor)
+
+    def last_subject(self, at: int, not_before: int, kind: str, gender: str = ""
+                     ) -> Actor | None:
+        """The last actor of type `kind` (and not of another gender) that was a subject
+        from `not_before` up to `at`."""
+        for i in range(bisect.bisect_left(self.subject_starts, at) - 1, -1, -1):
+            if self.subject_starts[i] < not_before:
+                return None
+            actor = self.subject_actors[i]
+            if actor.type == kind and (not gender or self.gender.get(actor.name, gender)
+                                       == gender):
+                return actor
+        return None
 
     def pronoun_antecedent(self, at: int, block_start: int, gender: str) -> Actor | None:
         """The person 'he' / 'she' at `at` is: the last compatible person who was a subject
@@ -74,9 +93,7 @@ class ActorIndex:
         the last person named in this paragraph or the one before who is known to be of
         that gender (a title, a gendered role, a pronoun resolved to them before), else the
         last compatible person named."""
-        actor = next((a for s, a in reversed(self.subjects) if block_start <= s < at
-                      and a.type == "person" and self.gender.get(a.name, gender) == gender),
-                     None)
+        actor = self.last_subject(at, block_start, "person", gender)
         if actor is None and gender:
             prev = self.text.rfind("\n", 0, len(self.text[:block_start].rstrip())) + 1
             for i in range(bisect.bisect_left(self.starts, at) - 1, -1, -1):
@@ -95,7 +112,8 @@ class ActorIndex:
 
     def note_body(self, at: int, lemma: str, written: str) -> None:
         """A body spoke at `at` under the name `written` (what a later "the ministry" is)."""
-        if (at, lemma, written) not in self.bodies:
+        if (at, lemma, written) not in self._noted_bodies:
+            self._noted_bodies.add((at, lemma, written))
             bisect.insort(self.bodies, (at, lemma, written))
 
     def last_body(self, offset: int, lemmas: tuple[str, ...]) -> tuple[int, str] | None:
@@ -137,6 +155,22 @@ class ActorIndex:
                 return [s, e], actor
         return None
 
+    def _mentions(self, kind: str | None, named: tuple[str, ...]
+                  ) -> tuple[list[int], list[Actor]]:
+        """The mentions outside quotations of actors of type `kind` whose name holds a word
+        of `named` (any, if empty), in text order: each lookup walks only these (a search
+        for a ministry that was never named no longer walks the whole document)."""
+        key = (kind, named)
+        found = self._mention_lists.get(key)
+        if found is None:
+            words = set(named)
+            pairs = [(s, a) for s, _, a in self.spans
+                     if (kind is None or a.type == kind) and not self.quotes.inside(s)
+                     and (not words or words & set(a.name.lower().split()))]
+            found = ([s for s, _ in pairs], [a for _, a in pairs])
+            self._mention_lists[key] = found
+        return found
+
     def starting_at(self, offset: int) -> Actor | None:
         """The actor whose mention starts exactly at `offset`."""
         i = bisect.bisect_left(self.starts, offset)
@@ -148,14 +182,9 @@ class ActorIndex:
         spoken about, not speaking), of type `kind`, not of another gender, whose name holds
         a word of `named` if given, preferring one whose role holds a word of `role`."""
         fallback = None
-        for i in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
-            start, _, actor = self.spans[i]
-            if self.quotes.inside(start):
-                continue
-            if kind is not None and actor.type != kind:
-                continue
-            if named and not set(named) & set(actor.name.lower().split()):
-                continue
+        starts, actors = self._mentions(kind, named)
+        for i in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
+            actor = actors[i]
             if gender and self.gender.get(actor.name, gender) != gender:
                 continue
             if not role or _has_role(actor, role):
@@ -485,9 +514,8 @@ def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
     if lemma in lex()["nominal_organisations"]:
         # the organisation that was a subject earlier in the paragraph ("Velora said it had
         # halted production at its plant in Cork. The company said ...") before any other
-        actor = next((a for s, a in reversed(index.subjects) if offset <= s < at
-                      and a.type == "organisation"), None) or index.last_before(
-                          at, "organisation")
+        actor = index.last_subject(at, offset, "organisation") or index.last_before(
+            at, "organisation")
         return actor.name if actor else None
     kinds = lex()["organisation_kinds"].get(lemma)
     if lemma in lex()["nominal_named_organisations"] or kinds:
