@@ -275,21 +275,14 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
                 index.note_subject(offset + t.idx, actor)
             names.append(actor.name if actor else t.text)
             continue
-        found = phrase_actors(t, offset, index)
+        # the first that answers: the actors the phrase names, the one "the ministry" points
+        # back to, the persons "the leaders" are, the relative "her father" is
+        found = (phrase_actors(t, offset, index)
+                 or [n for n in [definite_antecedent(t, offset, index)] if n]
+                 or persons_together(t, offset, index)
+                 or [r.name for r in [kin_of(t, offset, index)] if r])
         if found:
             names.extend(found)
-            continue
-        antecedent = definite_antecedent(t, offset, index)
-        if antecedent is not None:
-            names.append(antecedent)
-            continue
-        group = persons_together(t, offset, index)
-        if group:
-            names.extend(group)
-            continue
-        relative = kin_of(t, offset, index)
-        if relative is not None:
-            names.append(relative.name)
             continue
         # An unnamed source as written: "two people familiar with the matter".
         left, right = speaker_phrase(t)
