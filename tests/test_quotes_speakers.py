@@ -580,3 +580,10 @@ def test_a_name_suffix_read_as_a_conjunct_is_no_speaker():
     text = ("President Joseph R. Biden, Jr. and Prime Minister Fumio Kishida met in Washington "
             "on Friday. They agreed to expand chip cooperation.")
     assert speaker_of(text, "expand chip cooperation") == "Joseph R. Biden and Fumio Kishida"
+
+
+def test_a_body_noun_after_its_own_organisations_name_is_that_organisation():
+    text = ("The United Auto Workers union said on Monday that the strike would continue. "
+            "The Kenyan health ministry said the clinics were closed.")
+    assert speaker_of(text, "the strike would continue") == "United Auto Workers"
+    assert speaker_of(text, "the clinics were closed") == "Kenyan health ministry"

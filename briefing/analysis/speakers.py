@@ -364,7 +364,12 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
     if is_body(t):
         # "The Japanese foreign ministry", "the Trump campaign": the body speaks, not the
         # state or person its modifiers name (empty: kept as written or "the ministry"
-        # named before)
+        # named before); an organisation named right before the noun is the body itself
+        # ("the United Auto Workers union")
+        own = index.ending_at(offset + doc[t.i - 1].idx + len(doc[t.i - 1].text),
+                              offset + left_start) if t.i > left_i else None
+        if own is not None and own[1].type == "organisation" and doc[t.i - 1].tag_ != "POS":
+            named = [own[1], *named]
         return list(dict.fromkeys(name(a) for a in named))
     if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in lex()["person_nouns"]:
         # "Prosecutors in Baltimore": a town is where they work, not whom they speak for
