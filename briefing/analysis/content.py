@@ -1,0 +1,198 @@
+"""A claim's span is its content (#14): what is claimed, without who claims it and how.
+
+The frames (frames.py, turns.py, quote_speakers.py) decide a claim's speaker, cue and the
+words of its sentence it covers; this step, run once on every claim, takes from those words
+the frame itself: the speaker phrase, the cue and what hangs on the cue without being said
+(auxiliaries, "in an interview", "told reporters", the comma or colon joining them), the
+complementiser "that", and a trailing attribution ('," the senator said'). It reads the
+parse tree the frame was found in, not the text.
+
+"The minister said that taxes would rise" -> "taxes would rise";
+'"It leaves our farmers behind," the senator said.' -> '"It leaves our farmers behind,"'.
+
+Where the frame sits inside what it reports ("Taxes, the minister said, would rise") the
+content is in two parts; the claim keeps the whole sentence, frame included, so its span
+stays one run of the article's words that reads as written. So does a claim whose cue has
+no speaker and a subject of its own ("Berg does not seem to relish the fight", "Delaware is
+widely seen as ...": the subject is part of what is judged).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.analysis.claim import Claim, claim_words, has_figure, span_text
+
+# What a cue's dependent says, rather than who says it or how: a clause, an object, what
+# something is called or cast as.
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "parataxis", "acl",
+                 "relcl", "acomp", "intj"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_OPENING_MARKS = {'"', "“", "«", "``", "'"}
+
+
+def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
+    """Narrow `claim` (in place) to its content, given the parsed block `doc` that starts
+    at document offset `offset`. A claim with no speaker span or cue inside its words, or
+    whose content is not one run of words, keeps its span."""
+    if claim.speaker is None:
+        # "Peacekeepers have been blamed for ...", "Berg does not seem to ...", "X
+        # reportedly met Y": with no one speaking, the subject is part of what is claimed
+        return
+    words = doc.char_span(claim.start - offset, claim.end - offset, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return
+    speaker = {t.i for t in words if _overlaps(t, offset, claim.speaker_span)}
+    cue = next((t for t in words if claim.cue_span is not None
+                and offset + t.idx == claim.cue_span[0]), None)
+    if cue is None and not speaker:
+        return  # the frame is elsewhere (a quotation's later sentence, a label's turn)
+    frame = set(speaker)
+    for i in speaker:
+        # the speaker's whole phrase ("The ministry" when its span names "ministry")
+        phrase = _subtree(doc[i])
+        if cue is None or cue.i not in phrase:
+            frame |= phrase & set(range(words.start, words.end))
+    if cue is not None:
+        content = _said_by_cue(cue, speaker)
+        frame |= {i for i in _subtree(cue) if i not in content}
+        if speaker:
+            # "Jane Roe, a spokeswoman, has repeatedly said": all between speaker and cue
+            lo, hi = min(min(speaker), cue.i), max(max(speaker), cue.i)
+            frame |= {i for i in range(lo, hi + 1) if i not in content}
+    # the frame is the run of frame words holding the cue (else the speaker); what it
+    # reports is on one side of it, all the way to the claim's edge ("He attacked other
+    # candidates for accepting donations, which ...": the object and all after it)
+    held = cue.i if cue is not None else min(speaker)
+    block = next(r for r in _runs([t for t in words if t.i in frame])
+                 if r[0].i <= held <= r[-1].i)
+    before = [t for t in words if t.i < block[0].i]
+    after = [t for t in words if t.i > block[-1].i]
+    sides = [side for side in (before, after)
+             if any(not (t.is_punct or t.is_space) for t in side)]
+    if not sides:
+        return  # nothing beyond the frame ("Cruz continued.")
+    # with the frame interposed ("Taxes, the minister said, would rise") the whole claim
+    run = _trimmed(sides[0] if len(sides) == 1 else list(words))
+    if not run:
+        return
+    lo, hi = run[0].i, run[-1].i
+    if _opens_quotation(doc, lo - 1):
+        lo -= 1  # the quotation keeps its opening mark (and span_text its closing one)
+    start_char, text = span_text(doc, lo, hi)
+    if not text.strip():
+        return
+    claim.start, claim.end, claim.text = offset + start_char, offset + start_char + len(text), text
+    if "quantitative" in claim.kinds and not has_figure(doc[lo:hi + 1]):
+        # "Two senators said the plan was dead": the figure counts speakers, not the claim
+        claim.kinds = [k for k in claim.kinds if k != "quantitative"]
+
+
+def _opens_quotation(doc: Any, at: int) -> bool:
+    """doc[at] is a quotation's opening mark: one that only opens, or a straight one at the
+    start of its sentence or after a space."""
+    if at < 0 or doc[at].text not in _OPENING_MARKS:
+        return False
+    return doc[at].text in ("“", "«", "``") or doc[at].is_sent_start or (
+        at > 0 and bool(doc[at - 1].whitespace_))
+
+
+def _overlaps(token: Any, offset: int, span: Any) -> bool:
+    if span is None:
+        return False
+    at = offset + token.idx
+    return at < span[1] and at + len(token.text) > span[0]
+
+
+def _subtree(token: Any) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _said_by_cue(cue: Any, speaker: set[int]) -> set[int]:
+    """The token indices of what the cue's dependents say: its clause or object ("said
+    taxes would rise", "denied the report", "described it as a tactic"), else what a
+    preposition after it names ("called for a ceasefire", "ruled against the procedure");
+    never the speaker's phrase, an addressee ("told reporters", "asked him"), nor where and
+    when it was said ("in an interview", "on Tuesday", "When asked about it, ...")."""
+    words = claim_words()
+    addressee_verb = cue.lemma_.lower() in words["addressee"]
+    content: set[int] = set()
+    secondary: set[int] = set()
+    clauses: set[int] = set()
+    for child in cue.children:
+        below = _subtree(child)
+        if below & speaker:
+            continue  # "according to the ministry", "the poll's finding": who, not what
+        if child.dep_ in _SUBJECT_DEPS:
+            if speaker and (child.i < cue.i) != (min(speaker) < cue.i):
+                # "The treaty's rejection signals ..., said Jane Roe": the subject on the
+                # other side of the cue from its speaker is the reported clause's
+                content |= below
+            continue  # else the speaker's, or its pronoun's ("who said", "it said")
+        if child.dep_ == "prep" and child.i > cue.i:
+            if child.lower_ == "as":
+                content |= below  # "portraying Roe as weak"
+            elif not _sets_the_scene(child, words):
+                secondary |= below
+        elif child.dep_ == "advcl":
+            if child.i > cue.i:
+                clauses |= below
+            elif _reported_clause(child):
+                content |= below  # '"Look at the figures," he said'
+        elif child.dep_ in _CONTENT_DEPS:
+            if child.dep_ == "dobj" and (
+                    (addressee_verb and child.pos_ in ("PROPN", "PRON", "NOUN"))
+                    or child.lower_ in _PERSONAL_OBJECTS):
+                continue  # "told reporters", "asked him": to whom, not what
+            content |= below
+    if content and max(content) < cue.i:
+        # '"...," said Jane Roe, summing up the talks': what she said, then her next act
+        content |= clauses
+    return content or secondary
+
+
+# Object pronouns that stand for a person spoken to or about, not for what is said
+# ("asked him", "scolded her"; "denied it", "put it" keep "it").
+_PERSONAL_OBJECTS = {"him", "her", "them", "me", "us", "you"}
+
+
+def _sets_the_scene(prep: Any, words: dict[str, Any]) -> bool:
+    """'in an interview', 'during the debate', 'on Tuesday': where, when or how it was
+    said, not what."""
+    return prep.lower_ in words["setting_prepositions"] or any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _reported_clause(clause: Any) -> bool:
+    """A clause before the cue that is what is reported ('"Look at the figures," he said'),
+    not when or why it was said ("When asked about it, ...", "Looking ahead, ...")."""
+    doc = clause.doc
+    quoted = clause.left_edge.i > 0 and _opens_quotation(doc, clause.left_edge.i - 1)
+    return quoted or not (any(c.dep_ == "mark" for c in clause.children)
+                          or clause.tag_ in ("VBG", "VBN"))
+
+
+def _runs(tokens: list[Any]) -> list[list[Any]]:
+    """`tokens` (in order) cut where their indices are not consecutive."""
+    runs: list[list[Any]] = []
+    for token in tokens:
+        if runs and runs[-1][-1].i + 1 == token.i:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+def _trimmed(run: list[Any]) -> list[Any]:
+    """The run without the punctuation joining it to the frame (a quotation's marks and a
+    final question or exclamation mark stay) and without a leading complementiser."""
+    lo, hi = 0, len(run)
+    while lo < hi and (run[lo].is_space or (run[lo].is_punct
+                                             and run[lo].text not in _OPENING_MARKS)):
+        lo += 1
+    if lo < hi - 1 and run[lo].lower_ == "that" and run[lo].dep_ == "mark":
+        lo += 1  # "said that taxes would rise": the content is the clause
+    while hi > lo and (run[hi - 1].is_space or (run[hi - 1].is_punct and not (
+            run[hi - 1].is_quote or run[hi - 1].text in ("”", "''", "?", "!")))):
+        hi -= 1
+    return run[lo:hi]
