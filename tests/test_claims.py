@@ -51,7 +51,7 @@ def test_conjoined_speakers_are_both_named():
 def test_denial_inside_although_clause():
     text = ("Officials estimate that 300 trucks crossed, although Moscow and Pyongyang deny any "
             "arms exchanges.")
-    denial = one(text, "deny any arms exchanges")
+    denial = one(text, "any arms exchanges")
     assert "denial" in denial["kinds"] and denial["speaker"] == "Russia and North Korea"
     estimate = one(text, "300 trucks")
     assert "denial" not in estimate["kinds"]
@@ -116,7 +116,7 @@ def test_participle_frame_is_its_own_clause():
                        "would disrupt global supply chains.")
     saying = next(c for c in claims if c["cue"] == "saying")
     assert saying["speaker"] == "China"
-    assert saying["text"].startswith("saying the measures would disrupt")
+    assert saying["text"].startswith("the measures would disrupt")
     assert "prediction" in saying["kinds"]
     condemned = next(c for c in claims if c["cue"] == "condemned")
     assert "saying" not in condemned["text"]
@@ -573,8 +573,9 @@ def test_an_addressee_is_not_what_is_said():
 
 def test_what_a_frame_casts_its_object_as_is_part_of_the_claim():
     portraying = one("The governor hit back at her rival, portraying him as a friend of the "
-                     "oil industry.", "portraying him")
-    assert portraying["text"] == "portraying him as a friend of the oil industry"
+                     "oil industry.", "him as")
+    assert portraying["cue"] == "portraying"
+    assert portraying["text"] == "him as a friend of the oil industry"
 
 
 def test_a_question_to_the_reader_claims_nothing():
@@ -598,7 +599,7 @@ def test_a_question_to_the_reader_claims_nothing():
     ("The mayor praised Jane Roe for saying that the bridge was safe.",
      "bridge was safe", "saying", "Jane Roe"),
     ("Tomas Berg warned Estonia against sending troops to support the rebels.",
-     "support the rebels", "support", "Estonia"),
+     "the rebels", "support", "Estonia"),
 ])
 def test_a_gerund_after_a_preposition_speaks_as_its_clauses_subject(
         text: str, phrase: str, cue: str, speaker: str) -> None:
@@ -625,7 +626,7 @@ def test_a_dateline_before_the_subject_does_not_speak():
 
 def test_a_name_the_parser_made_the_root_speaks_for_its_verb():
     claim = one("Senator John Doe, speaking later at a rally in Charleston, West Virginia, did "
-                "not mention the governor directly in his speech.", "mention the governor")
+                "not mention the governor directly in his speech.", "the governor")
     assert claim["speaker"] == "John Doe"
 
 
@@ -637,7 +638,7 @@ def test_second_said_hung_on_the_first_complement_is_the_same_speakers_report():
     second = one("But Ortiz said Keller was not working for the union and said Brandt was "
                   "not involved.", "Brandt was not involved")
     assert second["speaker"] == "Ortiz" and second["cue"] == "said"
-    assert second["text"].startswith("said Brandt")
+    assert second["text"].startswith("Brandt was not involved")
     first = next(c for c in claims if "Keller" in c["text"])
     assert "Brandt" not in first["text"]
     # a state of mind on the complement stays in what she said
@@ -649,7 +650,7 @@ def test_second_said_hung_on_the_first_complement_is_the_same_speakers_report():
 def test_possessive_holder_of_a_stance_noun_is_its_clauses_subject():
     # "their" is bound by the clause's subject, not the last persons named before it
     claim = one("Mayor Lena Ortiz spoke on Monday. Both unions stiffened their criticism of "
-                "the plan.", "their criticism")
+                "the plan.", "of the plan")
     assert claim["cue"] == "criticism" and claim["speaker"] == "unions"
     # a possessive in the subject itself is not bound by it
     assert bound_possessive_subject("Their support for the plan was clear.") is None
@@ -743,7 +744,7 @@ def test_committing_an_act_is_no_stance_but_committing_to_one_is():
 ])
 def test_the_quoted_name_of_a_programme_is_not_what_was_said(text: str) -> None:
     assert [c["text"] for c in claims_of(text) if c["speaker"] == "Ada Lund"] == [
-        "Ada Lund said the tolls would rise"]
+        "the tolls would rise"]
 
 
 def test_a_frame_under_an_idiom_reports_on_its_own():
@@ -870,9 +871,9 @@ def test_it_names_a_document_as_written_and_not_when_two_organisations_compete()
 def test_a_participle_on_a_noun_is_that_nouns_stance():
     # "a group backing X", "a petition calling on ...": the noun holds the stance
     text = "Donors gave $5 million to a political committee backing Governor Jane Roe."
-    assert cue_and_speaker(text, "backing Governor") == ("backing", "political committee")
+    assert cue_and_speaker(text, "Governor Jane Roe") == ("backing", "political committee")
     text = "A petition calling on the council to resign has 4,000 signatures."
-    assert cue_and_speaker(text, "calling on the council") == ("calling", "petition")
+    assert cue_and_speaker(text, "to resign") == ("calling", "petition")
     # a pronoun object or a particle says nothing ("a group backing him", "backing down")
     assert no_cue("The council thanked the volunteers backing down from the plan.", "backing")
     assert no_cue("Donors gave $5 million to a committee backing her.", "backing")
@@ -953,9 +954,8 @@ def test_an_order_before_its_frame_is_what_the_speaker_says(
 
 
 @pytest.mark.parametrize(("text", "phrase", "speaker"), [
-    ("The ministry's criticism of the toll plan was sharp.", "criticism of the toll plan",
-     "ministry"),
-    ("The union's support for the strike grew on Monday.", "support for the strike", "union"),
+    ("The ministry's criticism of the toll plan was sharp.", "of the toll plan", "ministry"),
+    ("The union's support for the strike grew on Monday.", "for the strike", "union"),
 ])
 def test_a_possessor_speaks_without_its_possessive_mark(
         text: str, phrase: str, speaker: str) -> None:

@@ -42,9 +42,10 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
     words = doc.char_span(claim.start - offset, claim.end - offset, alignment_mode="expand")
     if words is None or len(words) == 0:
         return
-    speaker = {t.i for t in words if _overlaps(t, offset, claim.speaker_span)}
+    speaker = {t.i for t in words if _within(t, offset, claim.speaker_span)}
     cue = next((t for t in words if claim.cue_span is not None
-                and offset + t.idx == claim.cue_span[0]), None)
+                and offset + t.idx == claim.cue_span[0]
+                and _within(t, offset, claim.cue_span)), None)
     if cue is None and not speaker:
         return  # the frame is elsewhere (a quotation's later sentence, a label's turn)
     frame = set(speaker)
@@ -54,7 +55,7 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
         if cue is None or cue.i not in phrase:
             frame |= phrase & set(range(words.start, words.end))
     if cue is not None:
-        content = _said_by_cue(cue, speaker)
+        content = _said_by_cue(cue, speaker, frame)
         frame |= {i for i in _subtree(cue) if i not in content}
         if speaker:
             # "Jane Roe, a spokeswoman, has repeatedly said": all between speaker and cue
@@ -97,18 +98,20 @@ def _opens_quotation(doc: Any, at: int) -> bool:
         at > 0 and bool(doc[at - 1].whitespace_))
 
 
-def _overlaps(token: Any, offset: int, span: Any) -> bool:
+def _within(token: Any, offset: int, span: Any) -> bool:
+    """The token lies inside `span` (a label's "Q" glued to the answer's first word,
+    "QThe", is not the speaker's)."""
     if span is None:
         return False
     at = offset + token.idx
-    return at < span[1] and at + len(token.text) > span[0]
+    return span[0] <= at and at + len(token.text) <= span[1]
 
 
 def _subtree(token: Any) -> set[int]:
     return {t.i for t in token.subtree}
 
 
-def _said_by_cue(cue: Any, speaker: set[int]) -> set[int]:
+def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> set[int]:
     """The token indices of what the cue's dependents say: its clause or object ("said
     taxes would rise", "denied the report", "described it as a tactic"), else what a
     preposition after it names ("called for a ceasefire", "ruled against the procedure");
@@ -122,6 +125,10 @@ def _said_by_cue(cue: Any, speaker: set[int]) -> set[int]:
     for child in cue.children:
         below = _subtree(child)
         if below & speaker:
+            if child.dep_ in _CONTENT_DEPS:
+                # "The contrast, said Jane Roe, would be clear": the parser made her the
+                # subject of the clause she reports; the clause is still what she said
+                content |= below - phrase
             continue  # "according to the ministry", "the poll's finding": who, not what
         if child.dep_ in _SUBJECT_DEPS:
             if speaker and (child.i < cue.i) != (min(speaker) < cue.i):
@@ -132,7 +139,8 @@ def _said_by_cue(cue: Any, speaker: set[int]) -> set[int]:
         if child.dep_ == "prep" and child.i > cue.i:
             if child.lower_ == "as":
                 content |= below  # "portraying Roe as weak"
-            elif not _sets_the_scene(child, words):
+            elif cue.pos_ != "VERB" or not _sets_the_scene(child, words):
+                # ("interested in", "confident in": an attitude's object)
                 secondary |= below
         elif child.dep_ == "advcl":
             if child.i > cue.i:
@@ -142,8 +150,9 @@ def _said_by_cue(cue: Any, speaker: set[int]) -> set[int]:
         elif child.dep_ in _CONTENT_DEPS:
             if child.dep_ == "dobj" and (
                     (addressee_verb and child.pos_ in ("PROPN", "PRON", "NOUN"))
-                    or child.lower_ in _PERSONAL_OBJECTS):
-                continue  # "told reporters", "asked him": to whom, not what
+                    or child.lower_ in _PERSONAL_OBJECTS) and not any(
+                        c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
+                continue  # "told reporters", "asked him": to whom ("portraying him as": what)
             content |= below
     if content and max(content) < cue.i:
         # '"...," said Jane Roe, summing up the talks': what she said, then her next act
