@@ -119,6 +119,13 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> set[int]:
     when it was said ("in an interview", "on Tuesday", "When asked about it, ...")."""
     words = claim_words()
     addressee_verb = cue.lemma_.lower() in words["addressee"]
+    # "accused aid groups of smuggling", "urged the council to resign": the object is who
+    # the claim is about, not an addressee
+    about_the_object = any(
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.i > cue.i
+                              and not _sets_the_scene(c, words))
+        for c in [*cue.children, *(g for c in cue.children if c.dep_ == "dobj"
+                                   for g in c.children)])
     content: set[int] = set()
     secondary: set[int] = set()
     clauses: set[int] = set()
@@ -142,17 +149,21 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> set[int]:
             elif cue.pos_ != "VERB" or not _sets_the_scene(child, words):
                 # ("interested in", "confident in": an attitude's object)
                 secondary |= below
+            else:
+                # "telling reporters during a visit that ...": the parser may hang the
+                # reported clause on the visit
+                content |= {i for d in child.subtree if _that_clause(d)
+                            for i in _subtree(d)}
         elif child.dep_ == "advcl":
             if child.i > cue.i:
                 clauses |= below
             elif _reported_clause(child):
                 content |= below  # '"Look at the figures," he said'
         elif child.dep_ in _CONTENT_DEPS:
-            if child.dep_ == "dobj" and (
+            if child.dep_ == "dobj" and not about_the_object and (
                     (addressee_verb and child.pos_ in ("PROPN", "PRON", "NOUN"))
-                    or child.lower_ in _PERSONAL_OBJECTS) and not any(
-                        c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
-                continue  # "told reporters", "asked him": to whom ("portraying him as": what)
+                    or child.lower_ in _PERSONAL_OBJECTS):
+                continue  # "told reporters that ...", "asked him whether ...": to whom
             content |= below
     if content and max(content) < cue.i:
         # '"...," said Jane Roe, summing up the talks': what she said, then her next act
@@ -170,6 +181,12 @@ def _sets_the_scene(prep: Any, words: dict[str, Any]) -> bool:
     said, not what."""
     return prep.lower_ in words["setting_prepositions"] or any(
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _that_clause(token: Any) -> bool:
+    """A clause opened by "that" ("... that he thinks the deal will pass")."""
+    return token.dep_ in ("relcl", "ccomp", "acl") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
 def _reported_clause(clause: Any) -> bool:
