@@ -996,3 +996,70 @@ def test_saying_a_lot_about_something_reveals_and_reports_nothing():
     # a report about something still is one
     assert one("The Harbour Trust said on Monday that the case was lost.",
                "case was lost")["speaker"] == "Harbour Trust"
+
+
+# -- a claim's span is its content (#14): no speaker, cue, "that" or joining mark ----------
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    # a clause after the cue, with or without its complementiser
+    ("The minister said taxes would rise.", "taxes would rise", "minister", "said"),
+    ("The minister said that taxes would rise.", "taxes would rise", "minister", "said"),
+    # where and to whom it was said are the frame's, not the content's
+    ("The minister told reporters on Tuesday that taxes would rise.", "taxes would rise",
+     "minister", "told"),
+    # a quotation before its attribution keeps its marks, the attribution goes
+    ('"It leaves our farmers behind," the senator said.', '"It leaves our farmers behind,"',
+     "senator", "said"),
+    ("“It leaves our farmers behind,” said Senator Jane Roe.",
+     "“It leaves our farmers behind,”", "Jane Roe", "said"),
+    # "according to" before or after what it sources
+    ("Taxes will rise, according to the ministry.", "Taxes will rise", "ministry",
+     "according"),
+    ("According to the ministry, taxes will rise.", "taxes will rise", "ministry",
+     "According"),
+    # a colon quote and a label's line: the quotation, marks and all
+    ('The minister continued: "Taxes will rise this year."', '"Taxes will rise this year."',
+     "minister", "continued"),
+    ("Port director Jane Roe: “The channel will reopen in June.”",
+     "“The channel will reopen in June.”", "Jane Roe", ":"),
+    # a denial's object is what is denied
+    ("The ministry denied the report.", "the report", "ministry", "denied"),
+    # an accused party is part of the accusation
+    ("The ministry accused the union of blocking the port.", "the union of blocking the port",
+     "ministry", "accused"),
+])
+def test_a_claims_span_is_its_content(text: str, content: str, speaker: str, cue: str) -> None:
+    claim = next(c for c in claims_of(text) if c["cue"] == cue)
+    assert (claim["text"], claim["speaker"], claim["cue"]) == (content, speaker, cue)
+    assert text[claim["start"]:claim["end"]] == content  # the span, not only the words shown
+
+
+def test_a_frame_inside_what_it_reports_keeps_the_whole_sentence():
+    # the content is in two parts around the frame: the claim reads as written
+    text = "Taxes, the minister said, would rise sharply next year."
+    claim = next(c for c in claims_of(text) if c["cue"] == "said")
+    assert claim["text"] == "Taxes, the minister said, would rise sharply next year"
+    assert claim["start"] == 0
+
+
+def test_a_transcript_turns_frame_is_not_its_content():
+    text = ("Transcript of the harbour briefing\n\n"
+            "MILLER: Taxes will rise this year. We expect a surplus in the port budget.\n\n"
+            "BERG: The port will close in June.")
+    claims = claims_of(text)
+    surplus = next(c for c in claims if c["cue"] == "expect")
+    assert surplus["speaker"] == "Miller" and surplus["text"] == "a surplus in the port budget"
+    assert next(c for c in claims if "Taxes" in c["text"])["text"] == "Taxes will rise this year."
+
+
+def test_a_figure_in_the_speaker_phrase_does_not_make_the_claim_quantitative():
+    claim = one("Two senators said the plan was dead.", "the plan was dead")
+    assert claim["text"] == "the plan was dead"
+    assert "quantitative" not in claim["kinds"]
+    # a figure in the content still does
+    assert "quantitative" in one("The senator said 40 ships were stuck.", "40 ships")["kinds"]
+
+
+def test_a_claim_no_one_speaks_keeps_its_span():
+    # with no speaker the subject is part of what is judged or reported
+    claim = one("The bridge was widely seen as a failure.", "bridge")
+    assert claim["text"].startswith("The bridge was widely seen")

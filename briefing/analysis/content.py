@@ -19,6 +19,7 @@ widely seen as ...": the subject is part of what is judged).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, has_figure, span_text
@@ -29,6 +30,7 @@ _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "parataxis", "
                  "relcl", "acomp", "intj"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _OPENING_MARKS = {'"', "“", "«", "``", "'"}
+_QUOTE_MARKS = re.compile(r"[\"“”»«]|''|``")
 
 
 def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
@@ -47,7 +49,14 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
                 and offset + t.idx == claim.cue_span[0]
                 and _within(t, offset, claim.cue_span)), None)
     if cue is None and not speaker:
-        return  # the frame is elsewhere (a quotation's later sentence, a label's turn)
+        # the frame is elsewhere (a label's colon, a quotation's later sentence): the
+        # words are the content; a quotation among them keeps its opening mark
+        mark = words.start - 1
+        if (_opens_quotation(doc, mark) and not doc[mark].whitespace_
+                and len(_QUOTE_MARKS.findall(claim.text)) % 2 == 1):
+            claim.start -= len(doc[mark].text)
+            claim.text = doc[mark].text + claim.text
+        return
     frame = set(speaker)
     for i in speaker:
         # the speaker's whole phrase ("The ministry" when its span names "ministry")
