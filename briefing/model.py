@@ -279,6 +279,16 @@ class Claim:
     def overlap(self, start: int, end: int) -> int:
         return min(end, self.end) - max(start, self.start)
 
+    @property
+    def cue_words(self) -> str | None:
+        """The cue as it reads between the speaker and the content ("said", "according
+        to"); None for a mark on the page (a label's colon, a signature's dash), which the
+        layout already shows."""
+        cue = (self.cue or "").strip()
+        if not cue or not any(ch.isalnum() for ch in cue):
+            return None
+        return f"{cue} to" if cue.lower() == "according" else cue
+
 
 _FLAG_KEYS = frozenset({"kind", "start", "end", "message"})
 

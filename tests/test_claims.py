@@ -1063,3 +1063,10 @@ def test_a_claim_no_one_speaks_keeps_its_span():
     # with no speaker the subject is part of what is judged or reported
     claim = one("The bridge was widely seen as a failure.", "bridge")
     assert claim["text"].startswith("The bridge was widely seen")
+
+
+def test_an_aside_after_the_frame_is_not_what_was_said():
+    text = ("Inspectors are examining the damaged cable, the agency said on Friday, the third "
+            "such incident this year.")
+    claim = next(c for c in claims_of(text) if c["cue"] == "said")
+    assert claim["text"] == "Inspectors are examining the damaged cable"

@@ -28,6 +28,8 @@ from briefing.analysis.claim import Claim, claim_words, has_figure, span_text
 # something is called or cast as.
 _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "parataxis", "acl",
                  "relcl", "acomp", "intj"}
+# Parts of speech that carry what is said (a pronoun or a preposition alone does not).
+_CONTENT_WORDS = {"NOUN", "PROPN", "VERB", "AUX", "NUM", "ADJ", "ADV"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _OPENING_MARKS = {'"', "“", "«", "``", "'"}
 _QUOTE_MARKS = re.compile(r"[\"“”»«]|''|``")
@@ -84,6 +86,10 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
         return  # nothing beyond the frame ("Cruz continued.")
     # with the frame interposed ("Taxes, the minister said, would rise") the whole claim
     run = _trimmed(sides[0] if len(sides) == 1 else list(words))
+    if not any(t.pos_ in _CONTENT_WORDS for t in run):
+        # "as Ms. Simonyan put it", "Holt asks him": a frame whose content is a quotation
+        # elsewhere says nothing by itself; the claim keeps its words
+        run = _trimmed(list(words))
     if not run:
         return
     lo, hi = run[0].i, run[-1].i
@@ -177,7 +183,21 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> set[int]:
     if content and max(content) < cue.i:
         # '"...," said Jane Roe, summing up the talks': what she said, then her next act
         content |= clauses
+    if content and min(content) < cue.i:
+        # "X is investigating ..., the bureau said on Friday, the third such incident":
+        # a bare noun phrase set off after the frame is an aside on the report, not said
+        for child in cue.rights:
+            if _aside(child) and child.i in content:
+                content -= _subtree(child)
     return content or secondary
+
+
+def _aside(child: Any) -> bool:
+    """A noun phrase after a comma with no verb of its own."""
+    doc = child.doc
+    return (child.pos_ in ("NOUN", "PROPN") and child.left_edge.i > 0
+            and doc[child.left_edge.i - 1].text == ","
+            and not any(t.pos_ in ("VERB", "AUX") for t in child.subtree))
 
 
 # Object pronouns that stand for a person spoken to or about, not for what is said
