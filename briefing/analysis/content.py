@@ -65,9 +65,10 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
         phrase = _subtree(doc[i])
         if cue is None or cue.i not in phrase:
             frame |= phrase & set(range(words.start, words.end))
+    content: set[int] = set()
     if cue is not None:
-        content = _said_by_cue(cue, speaker, frame)
-        frame |= {i for i in _subtree(cue) if i not in content}
+        content, framing = _said_by_cue(cue, speaker, frame)
+        frame |= {cue.i} | (framing - content)
         if speaker:
             # "Jane Roe, a spokeswoman, has repeatedly said": all between speaker and cue
             lo, hi = min(min(speaker), cue.i), max(max(speaker), cue.i)
@@ -84,8 +85,12 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
              if any(not (t.is_punct or t.is_space) for t in side)]
     if not sides:
         return  # nothing beyond the frame ("Cruz continued.")
-    # with the frame interposed ("Taxes, the minister said, would rise") the whole claim
-    run = _trimmed(sides[0] if len(sides) == 1 else list(words))
+    kept = {t.i for t in sides[0]}
+    if len(sides) > 1 or kept & speaker or (content and not kept & content):
+        # the frame interposed ("Taxes, the minister said, would rise"), or the words left
+        # are not what the cue says (a parse that hides the content): the whole claim
+        sides = [list(words)]
+    run = _trimmed(sides[0])
     if not any(t.pos_ in _CONTENT_WORDS for t in run):
         # "as Ms. Simonyan put it", "Holt asks him": a frame whose content is a quotation
         # elsewhere says nothing by itself; the claim keeps its words
@@ -126,14 +131,16 @@ def _subtree(token: Any) -> set[int]:
     return {t.i for t in token.subtree}
 
 
-def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> set[int]:
-    """The token indices of what the cue's dependents say: its clause or object ("said
-    taxes would rise", "denied the report", "described it as a tactic"), else what a
-    preposition after it names ("called for a ceasefire", "ruled against the procedure");
-    never the speaker's phrase, an addressee ("told reporters", "asked him"), nor where and
-    when it was said ("in an interview", "on Tuesday", "When asked about it, ...")."""
+def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int], set[int]]:
+    """(content, frame): the token indices of what the cue's dependents say (its clause or
+    object: "said taxes would rise", "denied the report", "described it as a tactic",
+    "called for a ceasefire") and of how and to whom it was said ("has repeatedly",
+    "told reporters", "in an interview", "on Tuesday", "When asked about it, ...").
+    A dependent the parser gave an unexpected role is content: better a word too many
+    than a word of the claim lost."""
     words = claim_words()
     addressee_verb = cue.lemma_.lower() in words["addressee"]
+    passive = any(c.dep_ == "auxpass" for c in cue.children)
     # "accused aid groups of smuggling", "urged the council to resign": the object is who
     # the claim is about, not an addressee
     about_the_object = any(
@@ -142,8 +149,8 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> set[int]:
         for c in [*cue.children, *(g for c in cue.children if c.dep_ == "dobj"
                                    for g in c.children)])
     content: set[int] = set()
-    secondary: set[int] = set()
-    clauses: set[int] = set()
+    frame: set[int] = set()
+    prepositions: list[Any] = []
     for child in cue.children:
         below = _subtree(child)
         if below & speaker:
@@ -151,45 +158,56 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> set[int]:
                 # "The contrast, said Jane Roe, would be clear": the parser made her the
                 # subject of the clause she reports; the clause is still what she said
                 content |= below - phrase
+            frame |= below & phrase if child.dep_ in _CONTENT_DEPS else below
             continue  # "according to the ministry", "the poll's finding": who, not what
         if child.dep_ in _SUBJECT_DEPS:
             if speaker and (child.i < cue.i) != (min(speaker) < cue.i):
                 # "The treaty's rejection signals ..., said Jane Roe": the subject on the
                 # other side of the cue from its speaker is the reported clause's
                 content |= below
-            continue  # else the speaker's, or its pronoun's ("who said", "it said")
-        if child.dep_ == "prep" and child.i > cue.i:
-            if child.lower_ == "as":
-                content |= below  # "portraying Roe as weak"
-            elif cue.pos_ != "VERB" or not _sets_the_scene(child, words):
-                # ("interested in", "confident in": an attitude's object)
-                secondary |= below
             else:
-                # "telling reporters during a visit that ...": the parser may hang the
-                # reported clause on the visit
-                content |= {i for d in child.subtree if _that_clause(d)
-                            for i in _subtree(d)}
-        elif child.dep_ == "advcl":
-            if child.i > cue.i:
-                clauses |= below
-            elif _reported_clause(child):
-                content |= below  # '"Look at the figures," he said'
-        elif child.dep_ in _CONTENT_DEPS:
-            if child.dep_ == "dobj" and not about_the_object and (
-                    (addressee_verb and child.pos_ in ("PROPN", "PRON", "NOUN"))
-                    or child.lower_ in _PERSONAL_OBJECTS):
-                continue  # "told reporters that ...", "asked him whether ...": to whom
+                frame |= below  # the speaker's, or its pronoun's ("who said", "it said")
+        elif child.dep_ == "prep":
+            if child.i < cue.i or (cue.pos_ == "VERB" and _sets_the_scene(child, words)):
+                # "In a statement, X said", "said in an interview": where, not what; the
+                # parser may hang the reported clause on the place ("during a visit that")
+                that = {i for d in child.subtree if _that_clause(d) for i in _subtree(d)}
+                content |= that
+                frame |= below - that
+            elif child.lower_ == "as" or passive:
+                content |= below  # "portraying Roe as weak", "was berated for ..."
+            else:
+                prepositions.append(child)  # "called for a ceasefire", "said of the plan"
+        elif child.dep_ == "advcl" and child.i < cue.i and not _reported_clause(child):
+            frame |= below  # "When asked about the plan, the minister said"
+        elif child.dep_ == "dobj" and not about_the_object and (
+                (addressee_verb and child.pos_ in ("PROPN", "PRON", "NOUN"))
+                or child.lower_ in _PERSONAL_OBJECTS):
+            frame |= below  # "told reporters that ...", "asked him whether ...": to whom
+        elif child.dep_ in _FRAME_DEPS:
+            frame |= below
+        else:
             content |= below
-    if content and max(content) < cue.i:
-        # '"...," said Jane Roe, summing up the talks': what she said, then her next act
-        content |= clauses
+    for prep in prepositions:
+        # what a preposition names is the content unless the content came first
+        # ('"...," she said of the plan': the plan is what she spoke of, not what she said)
+        (frame if content and min(content) < cue.i else content).update(_subtree(prep))
     if content and min(content) < cue.i:
         # "X is investigating ..., the bureau said on Friday, the third such incident":
         # a bare noun phrase set off after the frame is an aside on the report, not said
         for child in cue.rights:
             if _aside(child) and child.i in content:
                 content -= _subtree(child)
-    return content or secondary
+                frame |= _subtree(child)
+    return content, frame
+
+
+# How a cue is said, not what: auxiliaries, negation, adverbs ("also said", "said
+# Tuesday"), particles, the mark of its own clause ("as X said"), its punctuation; a
+# statement noun's determiner and modifiers ("the ministry's repeated claim").
+_FRAME_DEPS = {"aux", "auxpass", "neg", "advmod", "npadvmod", "punct", "cc", "mark", "prt",
+               "dative", "agent", "expl", "case", "det", "poss", "amod", "compound",
+               "nummod", "preconj", "predet", "quantmod"}
 
 
 def _aside(child: Any) -> bool:
@@ -223,8 +241,11 @@ def _reported_clause(clause: Any) -> bool:
     not when or why it was said ("When asked about it, ...", "Looking ahead, ...")."""
     doc = clause.doc
     quoted = clause.left_edge.i > 0 and _opens_quotation(doc, clause.left_edge.i - 1)
-    return quoted or not (any(c.dep_ == "mark" for c in clause.children)
-                          or clause.tag_ in ("VBG", "VBN"))
+    return quoted or not (clause.pos_ not in ("VERB", "AUX")  # "Most of the time, ..."
+                          or clause.tag_ in ("VBG", "VBN") or any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")  # "when we focus"
+        or (c.dep_ == "aux" and c.tag_ == "TO")  # "To satisfy his party, ..."
+        for c in clause.children))
 
 
 def _runs(tokens: list[Any]) -> list[list[Any]]:
