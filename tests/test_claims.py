@@ -1070,3 +1070,9 @@ def test_an_aside_after_the_frame_is_not_what_was_said():
             "such incident this year.")
     claim = next(c for c in claims_of(text) if c["cue"] == "said")
     assert claim["text"] == "Inspectors are examining the damaged cable"
+
+
+def test_a_negated_frame_keeps_its_negation():
+    # "what the measures would be" alone would read as her answer
+    claim = one("Lin Wen did not say what the measures would be.", "measures would be")
+    assert claim["cue"] == "say" and claim["text"].startswith("Lin Wen did not say")

@@ -50,6 +50,8 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
     cue = next((t for t in words if claim.cue_span is not None
                 and offset + t.idx == claim.cue_span[0]
                 and _within(t, offset, claim.cue_span)), None)
+    if cue is not None and any(c.dep_ == "neg" for c in cue.children):
+        return  # "She did not say what the measures would be": the negation is the claim
     if cue is None and not speaker:
         # the frame is elsewhere (a label's colon, a quotation's later sentence): the
         # words are the content; a quotation among them keeps its opening mark
