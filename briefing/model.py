@@ -287,7 +287,9 @@ class Claim:
         cue = (self.cue or "").strip()
         if not cue or not any(ch.isalnum() for ch in cue):
             return None
-        return f"{cue} to" if cue.lower() == "according" else cue
+        if cue[:1].isupper() and cue[1:].islower():
+            cue = cue.lower()  # "According to X, ...": the cue opened its sentence
+        return f"{cue} to" if cue == "according" else cue
 
 
 _FLAG_KEYS = frozenset({"kind", "start", "end", "message"})

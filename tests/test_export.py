@@ -287,7 +287,7 @@ def test_a_claim_is_exported_as_speaker_cue_and_content_without_repeating(db_pat
                "speaker": "Maria Cantwell", "cue": "said", "cue_span": [46, 50],
                "speaker_span": [34, 45]},
               {"start": 51, "end": 66, "text": "Taxes will rise", "kinds": ["attributed"],
-               "speaker": "X", "cue": "according", "cue_span": [68, 77],
+               "speaker": "X", "cue": "According", "cue_span": [68, 77],
                "speaker_span": [81, 82]},
               {"start": 51, "end": 66, "text": "Taxes will rise", "kinds": ["attributed"],
                "speaker": "Jane Roe", "cue": ":", "cue_span": [50, 51]}]
