@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, has_figure, span_text
+from briefing.analysis.speakers import lex as speaker_lex
 
 # What a cue's dependent says, rather than who says it or how: a clause, an object, what
 # something is called or cast as.
@@ -150,9 +151,11 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
                               and not _sets_the_scene(c, words))
         for c in [*cue.children, *(g for c in cue.children if c.dep_ == "dobj"
                                    for g in c.children)])
+    told_a_clause = any(c.dep_ in ("ccomp", "parataxis", "xcomp") or (
+        c.dep_ == "prep" and any(_that_clause(d) for d in c.subtree)) for c in cue.children)
     content: set[int] = set()
     frame: set[int] = set()
-    prepositions: list[Any] = []
+    later: list[Any] = []  # prepositions and clauses after the cue, placed below
     for child in cue.children:
         below = _subtree(child)
         if below & speaker:
@@ -179,21 +182,37 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
             elif child.lower_ == "as" or passive:
                 content |= below  # "portraying Roe as weak", "was berated for ..."
             else:
-                prepositions.append(child)  # "called for a ceasefire", "said of the plan"
-        elif child.dep_ == "advcl" and child.i < cue.i and not _reported_clause(child):
-            frame |= below  # "When asked about the plan, the minister said"
-        elif child.dep_ == "dobj" and not about_the_object and (
-                (addressee_verb and child.pos_ in ("PROPN", "PRON", "NOUN"))
-                or child.lower_ in _PERSONAL_OBJECTS):
+                later.append(child)  # "called for a ceasefire", "said of the plan"
+        elif child.dep_ == "advcl":
+            if child.i > cue.i:
+                later.append(child)  # "..., she said, adding that ...", "after he spoke"
+            elif not _reported_clause(child):
+                frame |= below  # "When asked about the plan, the minister said"
+            else:
+                content |= below  # '"Look at the figures," he said'
+
+        elif child.dep_ == "dobj" and not about_the_object and told_a_clause and (
+                (addressee_verb and _names_someone(child)) or child.lower_ in _PERSONAL_OBJECTS):
             frame |= below  # "told reporters that ...", "asked him whether ...": to whom
+        elif child.dep_ == "prt":
+            frame.add(child.i)  # "lashed out at Khan": the particle, not what hangs on it
         elif child.dep_ in _FRAME_DEPS:
             frame |= below
         else:
             content |= below
-    for prep in prepositions:
-        # what a preposition names is the content unless the content came first
-        # ('"...," she said of the plan': the plan is what she spoke of, not what she said)
-        (frame if content and min(content) < cue.i else content).update(_subtree(prep))
+    first = min((i for i in content if i > cue.i), default=None)
+    for child in later:
+        # a preposition or clause after the cue is what it says when nothing else is
+        # ("called for a ceasefire", "lashed out at Khan after he spoke"), and after what
+        # it says ("said the plan was dead, citing costs"); before it, or after a
+        # quotation, it is where or of what it was said ("said at a briefing that ...",
+        # '"...," she said of the plan'), but a clause after a quotation is her next act
+        # ('"...," said Jane Roe, summing up the talks')
+        if not content or (first is not None and child.i > first) or (
+                child.dep_ == "advcl" and first is None):
+            content |= _subtree(child)
+        else:
+            frame |= _subtree(child)
     if content and min(content) < cue.i:
         # "X is investigating ..., the bureau said on Friday, the third such incident":
         # a bare noun phrase set off after the frame is an aside on the report, not said
@@ -210,6 +229,12 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
 _FRAME_DEPS = {"aux", "auxpass", "neg", "advmod", "npadvmod", "punct", "cc", "mark", "prt",
                "dative", "agent", "expl", "case", "det", "poss", "amod", "compound",
                "nummod", "preconj", "predet", "quantmod"}
+
+
+def _names_someone(noun: Any) -> bool:
+    """'reporters', 'Roe', 'him': an addressee; 'their family stories' is what is told."""
+    return (noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "ORG", "NORP")
+            or noun.lemma_.lower() in speaker_lex()["person_nouns"])
 
 
 def _aside(child: Any) -> bool:
