@@ -194,25 +194,29 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
         elif child.dep_ == "dobj" and not about_the_object and told_a_clause and (
                 (addressee_verb and _names_someone(child)) or child.lower_ in _PERSONAL_OBJECTS):
             frame |= below  # "told reporters that ...", "asked him whether ...": to whom
+        elif child.dep_ == "dobj" and child.lemma_.lower() in words["media"]:
+            # "released a statement on Wednesday": the statement's words are elsewhere
+            frame |= below
         elif child.dep_ == "prt":
             frame.add(child.i)  # "lashed out at Khan": the particle, not what hangs on it
         elif child.dep_ in _FRAME_DEPS:
             frame |= below
         else:
             content |= below
-    first = min((i for i in content if i > cue.i), default=None)
-    for child in later:
-        # a preposition or clause after the cue is what it says when nothing else is
-        # ("called for a ceasefire", "lashed out at Khan after he spoke"), and after what
-        # it says ("said the plan was dead, citing costs"); before it, or after a
-        # quotation, it is where or of what it was said ("said at a briefing that ...",
-        # '"...," she said of the plan'), but a clause after a quotation is her next act
-        # ('"...," said Jane Roe, summing up the talks')
-        if not content or (first is not None and child.i > first) or (
-                child.dep_ == "advcl" and first is None):
+    for child in sorted(later, key=lambda c: c.i):
+        # a preposition after the cue is what it says when nothing else is ("called for a
+        # ceasefire", "lashed out at Khan"); a preposition or clause after what it says
+        # is more of it ("ruled against X, dealing a blow", "said the plan was dead,
+        # citing costs"); before it, or after a quotation, it is where or of what it was
+        # said ("said at a briefing that ...", '"...," she said of the plan'), but a
+        # clause after a quotation is her next act ('"...," said Jane Roe, summing up')
+        first = min((i for i in content if i > cue.i), default=None)
+        if (first is not None and child.i > first) or (
+                child.dep_ == "prep" and not content) or (
+                child.dep_ == "advcl" and content and first is None):
             content |= _subtree(child)
         else:
-            frame |= _subtree(child)
+            frame |= _subtree(child)  # "said as he launched the process": when, not what
     if content and min(content) < cue.i:
         # "X is investigating ..., the bureau said on Friday, the third such incident":
         # a bare noun phrase set off after the frame is an aside on the report, not said
