@@ -1076,3 +1076,19 @@ def test_a_negated_frame_keeps_its_negation():
     # "what the measures would be" alone would read as her answer
     claim = one("Lin Wen did not say what the measures would be.", "measures would be")
     assert claim["cue"] == "say" and claim["text"].startswith("Lin Wen did not say")
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # a preposition is the content when the cue says nothing else
+    ("The mayor lashed out at the harbour board after the vote.", "lashed",
+     "at the harbour board after the vote"),
+    # where it was said is not what was said
+    ("The minister said at a news conference that taxes would rise.", "said",
+     "taxes would rise"),
+    # "in a statement" sets the scene; a released statement's words are elsewhere
+    ("In a statement, the ministry said the port would reopen.", "said",
+     "the port would reopen"),
+])
+def test_what_a_cue_says_after_it(text: str, cue: str, content: str) -> None:
+    claim = next(c for c in claims_of(text) if c["cue"] == cue)
+    assert claim["text"] == content
