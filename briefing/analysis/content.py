@@ -194,6 +194,10 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
         elif child.dep_ == "dobj" and not about_the_object and told_a_clause and (
                 (addressee_verb and _names_someone(child)) or child.lower_ in _PERSONAL_OBJECTS):
             frame |= below  # "told reporters that ...", "asked him whether ...": to whom
+        elif child.dep_ == "conj":
+            # "agreed with Roe and seemed to think ...": a second predicate of the speaker
+            # is neither how the first was said nor what it said; it stays where it falls
+            continue
         elif child.dep_ == "dobj" and child.lemma_.lower() in words["media"]:
             # "released a statement on Wednesday": the statement's words are elsewhere
             frame |= below
