@@ -47,10 +47,11 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
     words = doc.char_span(claim.start - offset, claim.end - offset, alignment_mode="expand")
     if words is None or len(words) == 0:
         return
-    speaker = {t.i for t in words if _within(t, offset, claim.speaker_span)}
-    cue = next((t for t in words if claim.cue_span is not None
-                and offset + t.idx == claim.cue_span[0]
-                and _within(t, offset, claim.cue_span)), None)
+    speaker = {t.i for t in _tokens_within(doc, offset, claim.speaker_span)
+               if words.start <= t.i < words.end}
+    cue = next((t for t in _tokens_within(doc, offset, claim.cue_span)
+                if words.start <= t.i < words.end
+                and offset + t.idx == claim.cue_span[0]), None)
     if cue is not None and any(c.dep_ == "neg" for c in cue.children):
         return  # "She did not say what the measures would be": the negation is the claim
     if cue is None and not speaker:
@@ -80,10 +81,12 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
     # reports is on one side of it, all the way to the claim's edge ("He attacked other
     # candidates for accepting donations, which ...": the object and all after it)
     held = cue.i if cue is not None else min(speaker)
-    block = next(r for r in _runs([t for t in words if t.i in frame])
-                 if r[0].i <= held <= r[-1].i)
-    before = [t for t in words if t.i < block[0].i]
-    after = [t for t in words if t.i > block[-1].i]
+    lo = hi = held
+    while lo - 1 >= words.start and lo - 1 in frame:
+        lo -= 1
+    while hi + 1 < words.end and hi + 1 in frame:
+        hi += 1
+    before, after = list(doc[words.start:lo]), list(doc[hi + 1:words.end])
     sides = [side for side in (before, after)
              if any(not (t.is_punct or t.is_space) for t in side)]
     if not sides:
@@ -121,17 +124,22 @@ def _opens_quotation(doc: Any, at: int) -> bool:
         at > 0 and bool(doc[at - 1].whitespace_))
 
 
-def _within(token: Any, offset: int, span: Any) -> bool:
-    """The token lies inside `span` (a label's "Q" glued to the answer's first word,
-    "QThe", is not the speaker's)."""
-    if span is None:
-        return False
-    at = offset + token.idx
-    return span[0] <= at and at + len(token.text) <= span[1]
+def _tokens_within(doc: Any, offset: int, span: Any) -> Any:
+    """The tokens that lie inside the document span `span` (a label's "Q" glued to the
+    answer's first word, "QThe", is not the speaker's)."""
+    # (a speaker named in another paragraph; not len(doc.text): that joins the block)
+    if span is None or not len(doc) or span[1] <= offset or (
+            span[0] - offset >= doc[-1].idx + len(doc[-1].text)):
+        return ()
+    found = doc.char_span(span[0] - offset, span[1] - offset, alignment_mode="contract")
+    return found if found is not None else ()
 
 
 def _subtree(token: Any) -> set[int]:
-    return {t.i for t in token.subtree}
+    # the run from the token's left to its right edge: its subtree wherever the parse is
+    # projective (all but 4 of 29,906 claims on PolNeAR train come out the same), read
+    # from two attributes instead of walking every token
+    return set(range(token.left_edge.i, token.right_edge.i + 1))
 
 
 def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int], set[int]]:
@@ -281,17 +289,6 @@ def _reported_clause(clause: Any) -> bool:
         c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")  # "when we focus"
         or (c.dep_ == "aux" and c.tag_ == "TO")  # "To satisfy his party, ..."
         for c in clause.children))
-
-
-def _runs(tokens: list[Any]) -> list[list[Any]]:
-    """`tokens` (in order) cut where their indices are not consecutive."""
-    runs: list[list[Any]] = []
-    for token in tokens:
-        if runs and runs[-1][-1].i + 1 == token.i:
-            runs[-1].append(token)
-        else:
-            runs.append([token])
-    return runs
 
 
 def _trimmed(run: list[Any]) -> list[Any]:
