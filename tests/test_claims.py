@@ -1021,6 +1021,11 @@ def test_saying_a_lot_about_something_reveals_and_reports_nothing():
      "minister", "continued"),
     ("Port director Jane Roe: “The channel will reopen in June.”",
      "“The channel will reopen in June.”", "Jane Roe", ":"),
+    # what is told, not the briefing it was told to; a story told is what is told
+    ("The spokesperson told a regular briefing that the curbs were unfair.",
+     "the curbs were unfair", "spokesperson", "told"),
+    ("The survivors were telling their family stories.", "their family stories", "survivors",
+     "telling"),
     # a denial's object is what is denied
     ("The ministry denied the report.", "the report", "ministry", "denied"),
     # an accused party is part of the accusation

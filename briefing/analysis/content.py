@@ -23,7 +23,6 @@ import re
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, has_figure, span_text
-from briefing.analysis.speakers import lex as speaker_lex
 
 # What a cue's dependent says, rather than who says it or how: a clause, an object, what
 # something is called or cast as.
@@ -200,8 +199,17 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
                 content |= below  # '"Look at the figures," he said'
 
         elif child.dep_ == "dobj" and not about_the_object and told_a_clause and (
-                (addressee_verb and _names_someone(child)) or child.lower_ in _PERSONAL_OBJECTS):
-            frame |= below  # "told reporters that ...", "asked him whether ...": to whom
+                addressee_verb or child.lower_ in _PERSONAL_OBJECTS):
+            # "told reporters that ...", "told a briefing that ...", "asked him whether
+            # ...": to whom; with no clause the object is what is told ("their stories")
+            frame |= below
+        elif child.dep_ == "dobj" and addressee_verb and any(
+                _that_clause(d) for d in child.subtree):
+            # "told a regular briefing that the curbs were ...": the parser hung what was
+            # told on whom it was told to
+            that = {i for d in child.subtree if _that_clause(d) for i in _subtree(d)}
+            content |= that
+            frame |= below - that
         elif child.dep_ == "conj":
             # "agreed with Roe and seemed to think ...": a second predicate of the speaker
             # is neither how the first was said nor what it said; it stays where it falls
@@ -245,12 +253,6 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
 _FRAME_DEPS = {"aux", "auxpass", "neg", "advmod", "npadvmod", "punct", "cc", "mark", "prt",
                "dative", "agent", "expl", "case", "det", "poss", "amod", "compound",
                "nummod", "preconj", "predet", "quantmod"}
-
-
-def _names_someone(noun: Any) -> bool:
-    """'reporters', 'Roe', 'him': an addressee; 'their family stories' is what is told."""
-    return (noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "ORG", "NORP")
-            or noun.lemma_.lower() in speaker_lex()["person_nouns"])
 
 
 def _aside(child: Any) -> bool:
