@@ -279,6 +279,18 @@ class Claim:
     def overlap(self, start: int, end: int) -> int:
         return min(end, self.end) - max(start, self.start)
 
+    @property
+    def cue_words(self) -> str | None:
+        """The cue as it reads between the speaker and the content ("said", "according
+        to"); None for a mark on the page (a label's colon, a signature's dash), which the
+        layout already shows."""
+        cue = (self.cue or "").strip()
+        if not cue or not any(ch.isalnum() for ch in cue):
+            return None
+        if cue[:1].isupper() and cue[1:].islower():
+            cue = cue.lower()  # "According to X, ...": the cue opened its sentence
+        return f"{cue} to" if cue == "according" else cue
+
 
 _FLAG_KEYS = frozenset({"kind", "start", "end", "message"})
 

@@ -330,7 +330,7 @@ def test_a_later_infinitive_that_only_reports_with_its_object_keeps_the_claim_wh
     # "raise" reports only in "raised concerns": "to raise the toll" is what she defended
     text = ("LEITH — Senator Ada Lund defended her call to raise the harbour toll to $15 a "
             "ship, saying the money would repair the locks.")
-    claim = next(c for c in covering(text, "defended her call") if c["cue"] == "defended")
+    claim = next(c for c in covering(text, "her call to raise") if c["cue"] == "defended")
     assert "the harbour toll to $15" in claim["text"]
     assert text[slice(*claim["speaker_span"])] == "Senator Ada Lund"  # not the dateline
 
@@ -339,7 +339,7 @@ def test_a_participle_that_reports_only_with_its_object_stays_in_the_claim():
     # "showing" reports only for a poll or a record: here it is part of what was released
     text = ("The Leith campaign released an ad this week showing Ada Lund making remarks "
             "viewed by some as hostile to the dockworkers.")
-    claim = next(c for c in covering(text, "released an ad") if c["cue"] == "released")
+    claim = next(c for c in covering(text, "an ad this week") if c["cue"] == "released")
     assert "hostile to the dockworkers" in claim["text"]
 
 
@@ -359,7 +359,7 @@ def test_interview_answers_speak_as_the_interviewee_and_questions_as_the_intervi
             "A: Our trade grew by four percent last year.")
     result = analyse(text)
     assert speaker_of(text, "The dredging cost more") == "Ada Lund"
-    assert speaker_of(text, "I expect the tolls to fall") == "Ada Lund"
+    assert speaker_of(text, "the tolls to fall") == "Ada Lund"
     # the turn runs on across paragraphs until the next label
     assert speaker_of(text, "The ferries will run every hour") == "Ada Lund"
     assert speaker_of(text, "The tolls went up twice") == "Tomas Berg"
@@ -552,7 +552,7 @@ def test_prosecutors_in_a_town_are_the_prosecutors_not_the_town():
 def test_senators_named_in_apposition_are_not_the_body_their_clause_names():
     text = ("Senators Maria Lopez and Peter Grant, who lead a farm caucus in Congress, "
             "welcomed the bill on Friday. They said in a joint statement that it was overdue.")
-    assert speaker_of(text, "welcomed the bill") == "Maria Lopez and Peter Grant"
+    assert speaker_of(text, "the bill") == "Maria Lopez and Peter Grant"
     assert speaker_of(text, "it was overdue") == "Maria Lopez and Peter Grant"
 
 

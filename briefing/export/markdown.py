@@ -153,10 +153,11 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
         parts += ["## Claims", ""]
         for c in analysis.claims:
             speaker = escape_line(sanitise_line(c.speaker or "no speaker"))
+            cue = f" {escape_line(sanitise_line(c.cue_words))}" if c.cue_words else ""
             kinds = ", ".join(c.kinds)
             grade = grade_label(grades or {}, article.id, c)
             grade_text = f" · {grade}" if grade else ""
-            parts += [f"- **{speaker}** ({kinds}{grade_text})", "",
+            parts += [f"- **{speaker}**{cue} ({kinds}{grade_text})", "",
                       _indent(quote_block(c.text)), ""]
         parts += ["## Actors", "", "| Actor | Type | Mentions |", "|---|---|---|"]
         for actor in analysis.actors:

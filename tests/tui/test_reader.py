@@ -261,6 +261,22 @@ async def test_enter_on_claim_jumps_and_marks_speaker_and_cue(reader_db):
         focus = screen.view._layers["focus"]
         assert any(s.style == "article--cue" and (s.start, s.end) == tuple(claim.cue_span)
                    for s in focus)
+        # the claim's own words are its content: the speaker and the cue are marked apart
+        assert any(s.style == "article--focus" and (s.start, s.end) == (claim.start, claim.end)
+                   for s in focus)
+        assert not claim.start <= claim.cue_span[0] < claim.end
+
+
+def test_a_claims_line_names_speaker_and_cue_once_then_the_content():
+    from briefing.model import Claim
+    from briefing.tui.widgets.panes import claim_prompt
+
+    claim = Claim(0, 31, "“It leaves our farmers behind,”", ["attributed"],
+                  speaker="Maria Cantwell", cue="said", cue_span=(47, 51))
+    assert claim_prompt(claim).plain == ("[ATTR] Maria Cantwell said: "
+                                         "“It leaves our farmers behind,”")
+    labelled = Claim(5, 20, "Taxes will rise", ["attributed"], speaker="MILLER", cue=":")
+    assert claim_prompt(labelled).plain == "[ATTR] MILLER: Taxes will rise"
 
 
 async def test_cursor_movement_syncs_claims_actors_and_notes(reader_db):

@@ -253,6 +253,9 @@ def claim_prompt(claim: Claim, grade: str | None = None) -> Text:
         line.append(f" {p['low']}-{p['high']}%", style="italic")
     line.append(" ")
     line.append(clip(claim.speaker or "—", 40), style="bold underline")
+    if claim.cue_words:
+        # who, how, then what: the content no longer repeats the speaker and the cue
+        line.append(" " + clip(claim.cue_words, 30), style="italic")
     line.append(": " + clip(claim.text, 90))
     return line
 
