@@ -498,6 +498,8 @@ FRAMES = [
      "Jane Roe"),
     ("Senator Jane Roe maintained that the farm bill was unconstitutional.",
      "unconstitutional", "maintained", "Jane Roe"),
+    ("Senator Jane Roe offered her congratulations to the new mayor of Springfield.",
+     "new mayor", "offered", "Jane Roe"),
 ]
 # The same words where they are acts, not reports: no claim has that cue.
 NOT_FRAMES = [
