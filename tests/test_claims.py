@@ -998,3 +998,27 @@ def test_saying_a_lot_about_something_reveals_and_reports_nothing():
     # a report about something still is one
     assert one("The Harbour Trust said on Monday that the case was lost.",
                "case was lost")["speaker"] == "Harbour Trust"
+
+
+def test_a_stance_holders_noun_after_a_linking_verb_is_held_by_its_subject():
+    assert cue_and_speaker("Senator Jane Roe has been a dogged defender of the farm bill.",
+                           "farm bill") == ("defender", "Jane Roe")
+    assert cue_and_speaker("Jane Roe is one of the loudest supporters of the new tariffs.",
+                           "new tariffs") == ("supporters", "Jane Roe")
+    # a thing is no one's supporter; a report's clause stays in the report's claim
+    assert no_cue("The new tariff is a supporter of nothing at all in Springfield.",
+                  "supporter")
+    assert cue_and_speaker("Senator Jane Roe said she is a supporter of the farm bill.",
+                           "farm bill") == ("said", "Jane Roe")
+    assert no_cue("Senator Jane Roe said she is a supporter of the farm bill.", "supporter")
+
+
+def test_a_view_someone_has_is_held_by_the_subject():
+    assert cue_and_speaker("Senator Jane Roe had strong views on the farm bill.",
+                           "farm bill") == ("views", "Jane Roe")
+    assert cue_and_speaker("The city council has some advice for voters: stay home in May.",
+                           "stay home") == ("advice", "city council")
+    # the backing someone has is held by who gives it, not by the one who has it
+    assert no_cue("Senator Jane Roe has the backing of the Springfield unions.", "backing")
+    assert no_cue("Investigators asked whether the aides had any concerns about the emails.",
+                  "concerns")
