@@ -500,6 +500,12 @@ FRAMES = [
      "unconstitutional", "maintained", "Jane Roe"),
     ("Senator Jane Roe offered her congratulations to the new mayor of Springfield.",
      "new mayor", "offered", "Jane Roe"),
+    ("Senator Jane Roe distanced herself from the farm bill on Tuesday.", "farm bill",
+     "distanced", "Jane Roe"),
+    ("Senator Jane Roe doubled down on her criticism of the farm bill.", "farm bill",
+     "doubled", "Jane Roe"),
+    ("The Springfield Institute published a report on the costs of the new bridge.",
+     "new bridge", "published", "Springfield Institute"),
 ]
 # The same words where they are acts, not reports: no claim has that cue.
 NOT_FRAMES = [
@@ -511,6 +517,9 @@ NOT_FRAMES = [
      "maintained"),
     ("Mayor John Doe once again found himself embroiled in a fight over the budget.",
      "found"),
+    ("Senator Jane Roe doubled her lead over the governor in the polls.", "doubled"),
+    ("The runner from Springfield distanced the rest of the field in the last mile.",
+     "distanced"),
 ]
 
 
