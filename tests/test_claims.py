@@ -308,6 +308,9 @@ def test_an_attitude_after_a_linking_verb_is_held_by_its_subject():
                 "leadership")
     assert claim["cue"] == "critical" and claim["speaker"] == "Jane Roe"
     assert no_cue("The bridge over the Valdor river was closed for repairs until March.", None)
+    claim = one("Senator Jane Roe has been outspoken in her opposition to the farm bill.",
+                "farm bill")
+    assert claim["cue"] == "outspoken" and claim["speaker"] == "Jane Roe"
 
 
 def test_an_interposed_frame_reports_its_whole_sentence():
