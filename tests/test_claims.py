@@ -800,6 +800,9 @@ def test_a_bare_negated_frame_states_nothing(text: str, cue: str) -> None:
      "reopen.", "bridge would reopen", "said", "John Doe"),
     ("Mayor John Doe was forced into a rare retreat on Monday and said that his words had "
      "been twisted.", "words had been twisted", "said", "John Doe"),
+    # a name set off by commas after an opening phrase, the model's appositive of a place
+    ("Speaking in Harlem, Jane Roe, without naming him, also accused Tom Berg of lying about "
+     "the plan.", "lying about the plan", "accused", "Jane Roe"),
 ])
 def test_a_speaker_the_parser_lost_is_found_by_word_order(
         text: str, phrase: str, cue: str, speaker: str) -> None:
