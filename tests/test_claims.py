@@ -308,6 +308,9 @@ def test_an_attitude_after_a_linking_verb_is_held_by_its_subject():
                 "leadership")
     assert claim["cue"] == "critical" and claim["speaker"] == "Jane Roe"
     assert no_cue("The bridge over the Valdor river was closed for repairs until March.", None)
+    claim = one("Senator Jane Roe has been outspoken in her opposition to the farm bill.",
+                "farm bill")
+    assert claim["cue"] == "outspoken" and claim["speaker"] == "Jane Roe"
 
 
 def test_an_interposed_frame_reports_its_whole_sentence():
@@ -498,6 +501,14 @@ FRAMES = [
      "Jane Roe"),
     ("Senator Jane Roe maintained that the farm bill was unconstitutional.",
      "unconstitutional", "maintained", "Jane Roe"),
+    ("Senator Jane Roe offered her congratulations to the new mayor of Springfield.",
+     "new mayor", "offered", "Jane Roe"),
+    ("Senator Jane Roe distanced herself from the farm bill on Tuesday.", "farm bill",
+     "distanced", "Jane Roe"),
+    ("Senator Jane Roe doubled down on her criticism of the farm bill.", "farm bill",
+     "doubled", "Jane Roe"),
+    ("The Springfield Institute published a report on the costs of the new bridge.",
+     "new bridge", "published", "Springfield Institute"),
 ]
 # The same words where they are acts, not reports: no claim has that cue.
 NOT_FRAMES = [
@@ -509,6 +520,9 @@ NOT_FRAMES = [
      "maintained"),
     ("Mayor John Doe once again found himself embroiled in a fight over the budget.",
      "found"),
+    ("Senator Jane Roe doubled her lead over the governor in the polls.", "doubled"),
+    ("The runner from Springfield distanced the rest of the field in the last mile.",
+     "distanced"),
 ]
 
 
@@ -787,6 +801,9 @@ def test_a_bare_negated_frame_states_nothing(text: str, cue: str) -> None:
      "reopen.", "bridge would reopen", "said", "John Doe"),
     ("Mayor John Doe was forced into a rare retreat on Monday and said that his words had "
      "been twisted.", "words had been twisted", "said", "John Doe"),
+    # a name set off by commas after an opening phrase, the model's appositive of a place
+    ("Speaking in Harlem, Jane Roe, without naming him, also accused Tom Berg of lying about "
+     "the plan.", "lying about the plan", "accused", "Jane Roe"),
 ])
 def test_a_speaker_the_parser_lost_is_found_by_word_order(
         text: str, phrase: str, cue: str, speaker: str) -> None:
@@ -1097,3 +1114,27 @@ def test_a_negated_frame_keeps_its_negation():
 def test_what_a_cue_says_after_it(text: str, cue: str, content: str) -> None:
     claim = next(c for c in claims_of(text) if c["cue"] == cue)
     assert claim["text"] == content
+
+
+def test_a_stance_holders_noun_after_a_linking_verb_is_held_by_its_subject():
+    assert cue_and_speaker("Senator Jane Roe has been a dogged defender of the farm bill.",
+                           "farm bill") == ("defender", "Jane Roe")
+    assert cue_and_speaker("Jane Roe is one of the loudest supporters of the new tariffs.",
+                           "new tariffs") == ("supporters", "Jane Roe")
+    # a thing is no one's supporter; a report's clause stays in the report's claim
+    assert no_cue("The new tariff is a supporter of nothing at all in Springfield.",
+                  "supporter")
+    assert cue_and_speaker("Senator Jane Roe said she is a supporter of the farm bill.",
+                           "farm bill") == ("said", "Jane Roe")
+    assert no_cue("Senator Jane Roe said she is a supporter of the farm bill.", "supporter")
+
+
+def test_a_view_someone_has_is_held_by_the_subject():
+    assert cue_and_speaker("Senator Jane Roe had strong views on the farm bill.",
+                           "farm bill") == ("views", "Jane Roe")
+    assert cue_and_speaker("The city council has some advice for voters: stay home in May.",
+                           "stay home") == ("advice", "city council")
+    # the backing someone has is held by who gives it, not by the one who has it
+    assert no_cue("Senator Jane Roe has the backing of the Springfield unions.", "backing")
+    assert no_cue("Investigators asked whether the aides had any concerns about the emails.",
+                  "concerns")

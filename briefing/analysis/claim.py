@@ -41,6 +41,9 @@ def claim_words() -> dict[str, Any]:
         "stance_nouns": {k: frozenset(v) for k, v in data["stance_nouns"].items()},
         "receiving_verbs": frozenset(data["receiving_verbs"]),
         "received_stances": frozenset(data["received_stances"]),
+        "stance_holder_nouns": {k: frozenset(v)
+                                for k, v in data["stance_holder_nouns"].items()},
+        "held_view_nouns": {k: frozenset(v) for k, v in data["held_view_nouns"].items()},
         "data_sources": frozenset(data["data_sources"]),
         "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),
