@@ -295,7 +295,28 @@ def test_a_claim_is_exported_as_speaker_cue_and_content_without_repeating(db_pat
                         {"actors": [], "claims": claims, "flags": []})
     out = export_article_text(store, aid).split("## Claims")[1].split("## Actors")[0]
     assert "- **Maria Cantwell** said (attributed)" in out
-    assert '  > \\"It leaves our farmers behind,"\n' in out  # the content, marks and all
+    assert '  > "It leaves our farmers behind,"\n' in out  # the content, marks and all, unescaped
     assert "the senator said" not in out
     assert "- **X** according to (attributed)" in out
     assert "- **Jane Roe** (attributed)" in out  # a label's colon is no word to show
+
+
+@pytest.mark.parametrize("line", ["# heading", "> quote", "- item", "+ item", "* item",
+                                  "=== setext", "___", "```fence", "~~~fence", "<div>x</div>",
+                                  "| a | b |", "[ref]: /evil", "$$ math", "%% comment",
+                                  ": definition", "{: .attr}", "^block", "![img](/x)"])
+def test_a_line_that_could_open_a_block_is_escaped_to_a_paragraph(line):
+    from briefing.export.markdown import escape_line
+
+    escaped = escape_line(line)
+    assert escaped.startswith("\\")
+    types = [t.type for t in md().parse(escaped)]
+    assert types == ["paragraph_open", "inline", "paragraph_close"], (line, escaped)
+
+
+@pytest.mark.parametrize("line", ['"We will fight it," she said', "“Curly,” he said",
+                                  "'Single'", "(an aside)", "...and then"])
+def test_a_line_opening_with_a_quotation_mark_or_bracket_is_left_as_written(line):
+    from briefing.export.markdown import escape_line
+
+    assert escape_line(line) == line

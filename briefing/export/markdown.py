@@ -30,7 +30,10 @@ def escape_inline(text: str) -> str:
     return _INLINE.sub(r"\\\1", text)
 
 
-_ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# Characters that can open a block, a table, a definition, math or a comment when they
+# start a line (CommonMark, GFM, Obsidian/Pandoc); quotation marks, brackets and the like
+# open nothing there, and an escaped opening quote would read as \" in every exported claim.
+_LINE_OPENERS = set("!#$%*+-:<=>[\\^_`{|~")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
@@ -39,7 +42,7 @@ def escape_line(line: str) -> str:
     list, quote, fence, setext underline, thematic break, indented code) and nothing inline
     (HTML, links, emphasis) can open."""
     line = escape_inline(sanitise(line).replace("\t", " ")).lstrip()
-    if line[:1] in _ASCII_PUNCT and not line.startswith("\\"):
+    if line[:1] in _LINE_OPENERS and not line.startswith("\\"):
         line = "\\" + line
     return _ORDERED.sub(r"\1\\\2", line)
 
