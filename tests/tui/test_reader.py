@@ -277,6 +277,11 @@ def test_a_claims_line_names_speaker_and_cue_once_then_the_content():
                                          "“It leaves our farmers behind,”")
     labelled = Claim(5, 20, "Taxes will rise", ["attributed"], speaker="MILLER", cue=":")
     assert claim_prompt(labelled).plain == "[ATTR] MILLER: Taxes will rise"
+    # a claim that still holds its cue (a negated frame keeps its sentence) names no cue twice
+    negated = Claim(0, 40, "She did not say what the measures would be", ["attributed"],
+                    speaker="Lin Wen", cue="say", cue_span=(12, 15))
+    assert claim_prompt(negated).plain == ("[ATTR] Lin Wen: "
+                                           "She did not say what the measures would be")
 
 
 async def test_cursor_movement_syncs_claims_actors_and_notes(reader_db):
