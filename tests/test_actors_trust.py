@@ -153,3 +153,15 @@ def test_a_given_name_cheered_alone_keeps_its_bearer_the_surname():
                       "month.")
     assert "Scott" in found["Bobby Scott"]["aliases"]
     assert "Scott" not in found["Tim Scott"]["aliases"]
+
+
+def test_a_pronoun_that_may_be_the_subjects_says_nothing_of_the_object_named():
+    # "he ... told Clinton about his email": "his" is the subject's, no evidence that the
+    # bare "Clinton" is a man; the bearer named first keeps the surname.
+    found = actors_of("Hillary Clinton told investigators she was advised by Colin Powell. "
+                      "Albright served under former President Bill Clinton. Powell said he "
+                      "did remember telling Clinton about his email practices. Powell wrote "
+                      "Clinton a memo describing his use of his account. He did advise "
+                      "Clinton on his own use of email.")
+    assert "Clinton" in found["Hillary Clinton"]["aliases"]
+    assert "Clinton" not in found["Bill Clinton"]["aliases"]

@@ -61,13 +61,22 @@ _PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
 def pronoun_sex(ent: Any) -> str | None:
     """ "voters want Clinton because she would be the first woman": the sex of the pronouns
     after a name in its sentence, when they are all of one sex (up to the next person's
-    name: in "Clinton led Sanders, who said he ...", "he" is his)."""
+    name: in "Clinton led Sanders, who said he ...", "he" is his). Nothing when a person is
+    named before it in the sentence ("Powell wrote Clinton a memo describing his use"), and
+    nothing of a sex whose pronoun comes before it ("he did remember telling Clinton about
+    his email"): those pronouns may be the subject's."""
     found = set()
     for token in ent.doc[ent.end:]:  # to the sentence's end (ent.sent also scans back)
         if token.is_sent_start or token.ent_type_ == "PERSON":
             break
         if token.lower_ in _PRONOUNS:
             found.add(_PRONOUNS[token.lower_])
+    for token in reversed(ent.doc[:ent.start]):
+        if token.ent_type_ == "PERSON":
+            return None
+        found.discard(_PRONOUNS.get(token.lower_, ""))
+        if token.is_sent_start:
+            break
     return found.pop() if len(found) == 1 else None
 
 
