@@ -165,3 +165,12 @@ def test_a_pronoun_that_may_be_the_subjects_says_nothing_of_the_object_named():
                       "Clinton on his own use of email.")
     assert "Clinton" in found["Hillary Clinton"]["aliases"]
     assert "Clinton" not in found["Bill Clinton"]["aliases"]
+
+
+def test_a_family_named_in_the_plural_is_no_alias_of_one_of_them():
+    found = actors_of("Stone said the Clintons had cheated in Wisconsin. Clinton campaign "
+                      "spokesman Brian Fallon called the charge pathetic. Clinton said "
+                      "nothing on Monday.")
+    family = [a for a in found.values() if "Clintons" in a["aliases"]]
+    assert len(family) == 1 and "Clinton" not in family[0]["aliases"]
+    assert found["Clinton"]["type"] == "person"

@@ -1187,9 +1187,10 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
                 p.lower() == surname or p.lower().endswith(" " + surname))}  # (one person)
             if len(owners) == 1:
                 joined[name] = owners.pop()
-    # "Houthi forces" beside "the Houthis": one group, named in the plural.
+    # "Houthi forces" beside "the Houthis": one group, named in the plural. (Not a person's
+    # surname: "the Clintons" is a family, "Clinton" one of them.)
     one_word = {name for _, name, _ in mentions if " " not in name}
-    surnames = _surnames_of_full_names(mentions)
+    surnames = _surnames_of_full_names(mentions) | person_names
     for name in one_word:
         for plural in (name + "s", name + "es"):
             if plural in one_word and name not in surnames and plural not in _NAMEPLATES:
