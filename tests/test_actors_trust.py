@@ -174,3 +174,17 @@ def test_a_family_named_in_the_plural_is_no_alias_of_one_of_them():
     family = [a for a in found.values() if "Clintons" in a["aliases"]]
     assert len(family) == 1 and "Clinton" not in family[0]["aliases"]
     assert found["Clinton"]["type"] == "person"
+
+
+def test_a_company_or_hospital_named_with_a_possessive_is_one_name():
+    found = actors_of("Tenney will face Democrat Kim Myers, who is the daughter of the Dick’s "
+                      "Sporting Goods founder. The foundation donated it primarily to St. "
+                      "Jude Children's Research Hospital. Clinton's campaign said nothing, and "
+                      "the Green Party's Jill Stein spoke. Clinton was in Iowa.")
+    assert found["Dick’s Sporting Goods"]["type"] == "organisation"
+    assert "Dick" not in found
+    hospital = [a for a in found.values()
+                if "St. Jude Children's Research Hospital" in a["aliases"]]
+    assert len(hospital) == 1 and hospital[0]["type"] == "organisation"
+    assert "Research Hospital" not in found
+    assert "Jill Stein" in found and "Clinton" in found

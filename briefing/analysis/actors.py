@@ -105,8 +105,9 @@ def _lower_particle(name: str) -> str:
     return name[:cut].lower() + name[cut:]
 
 
-def _clean(ent: Any, offset: int) -> _Mention | None:
-    """Strip articles, possessives and leading titles; reject noise. Offsets into the text."""
+def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
+    """Strip articles, possessives and leading titles; reject noise. Offsets into the text
+    (`text`, the whole document, tells a possessive inside a name from one before it)."""
     tokens = list(ent)
     role_tokens: list[Any] = []
     never, lead_ins = noise()
@@ -127,14 +128,16 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         label = "ORG"  # "a writer for The Atlantic": a publication, not the ocean
     owner = next((i for i, t in enumerate(tokens)
                   if 0 < i < len(tokens) - 1 and t.text in ("'s", "’s", "‘s")), None)
+    if owner is not None and [t.text for t in tokens[owner + 1:]] == ["Day"]:
+        return None  # "Veteran's Day", "New Year's Day": a holiday
     if owner is not None and not (_known_name(ent.text)
-                                  or tokens[owner - 1].lower_ in _POSSESSING_NOUNS):
+                                  or tokens[owner - 1].lower_ in _POSSESSING_NOUNS
+                                  or (label in ("ORG", "FAC") and text and _only_possessed(
+                                      tokens[owner - 1].text, text))):
         # "the Green Party's Jill Stein" is Jill Stein; "Clinton's van", "Pagliano's Fifth
         # Amendment" are the possessor's: one name never runs across a possessive (but
         # "Democratic People's Republic of Korea", "Children's Hospital" are one name).
         after = tokens[owner + 1:]
-        if [t.text for t in after] == ["Day"]:
-            return None  # "Veteran's Day", "New Year's Day": a holiday
         if (len(after) >= 2 and all(t.is_title for t in after)
                 and after[0].text in given_names()):
             tokens, label = after, "PERSON"
@@ -270,6 +273,12 @@ def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
     return (the is not None and the.text == "The" and not the.is_sent_start
             and not ent.doc[the.i - 1].is_space and ent.doc[the.i - 1].text not in _OPENERS
             and not _known_place(f"The {tokens[0].text}") and not _known_place(tokens[0].text))
+
+
+def _only_possessed(word: str, text: str) -> bool:
+    """ "Dick's Sporting Goods", "McDonald's Corporation": a possessor the text never names
+    but before a possessive is part of a company's name, not an actor owning it."""
+    return not re.search(rf"(?<![\w'’-]){re.escape(word)}(?!['’‘]s\b|[\w'’-])", text)
 
 
 # Plural nouns that own the rest of a name: "People's Republic", "Children's Hospital".
@@ -612,7 +621,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         for ent in sorted(retagged + _untagged_persons(doc, retagged), key=lambda e: e.start):
             if ent.label_ not in ACTOR_LABELS:
                 continue
-            mention = _clean(ent, block.start)
+            mention = _clean(ent, block.start, text)
             if mention is None or mention.start < covered_until or any(
                     m.start < mention.end and mention.start < m.end for m in found):
                 continue
@@ -876,6 +885,13 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
         if (ent.label_ == "GPE" and following is not None and following.label_ == "PRODUCT"
                 and following.start == ent.end and following.text[:1].isupper()):
             mended.append(Span(doc, ent.start, following.end, label="ORG"))
+            i += 2
+            continue
+        if (following is not None and following.start == ent.end and len(ent) > 2
+                and ent[-1].tag_ == "POS" and ent[-2].lower_ in _POSSESSING_NOUNS
+                and ent[-2].is_title and following.label_ in ("ORG", "FAC")):
+            # "St. Jude Children's" + "Research Hospital": one name across its possessive.
+            mended.append(Span(doc, ent.start, following.end, label=following.label_))
             i += 2
             continue
         at = [t.i for t in ent if t.lower_ == "at" and ent.start < t.i < ent.end - 1] if (
