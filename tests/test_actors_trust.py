@@ -188,3 +188,13 @@ def test_a_company_or_hospital_named_with_a_possessive_is_one_name():
     assert len(hospital) == 1 and hospital[0]["type"] == "organisation"
     assert "Research Hospital" not in found
     assert "Jill Stein" in found and "Clinton" in found
+
+
+def test_a_state_legislators_title_is_a_role_not_part_of_the_name():
+    found = actors_of("Underdog conservative Assemblywoman Claudia Tenney defeated businessman "
+                      "Steve Wells on Tuesday. Tenney said she was not afraid. Councilwoman "
+                      "Ann Roe agreed.")
+    assert "Assemblywoman Claudia Tenney" not in found
+    assert found["Claudia Tenney"]["role"].endswith("Assemblywoman")
+    assert len(found["Claudia Tenney"]["mentions"]) == 2
+    assert found["Ann Roe"]["role"] == "Councilwoman"
