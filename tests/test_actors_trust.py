@@ -198,3 +198,12 @@ def test_a_state_legislators_title_is_a_role_not_part_of_the_name():
     assert found["Claudia Tenney"]["role"].endswith("Assemblywoman")
     assert len(found["Claudia Tenney"]["mentions"]) == 2
     assert found["Ann Roe"]["role"] == "Councilwoman"
+
+
+def test_a_news_agency_named_in_a_sentence_is_an_actor_but_not_in_a_credit():
+    found = actors_of("Powell's office, when contacted by Reuters, said he could not recall "
+                      "the dinner.")
+    assert found["Reuters"]["type"] == "organisation"
+    credits = actors_of("Powell said he could not recall the dinner.\n\nPhoto: Reuters\n\n"
+                        "REUTERS/Jane Roe")
+    assert "Reuters" not in credits and "REUTERS" not in credits

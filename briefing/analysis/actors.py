@@ -196,7 +196,8 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     if (
         not (surface[:1].isupper() or _particle_led(surface)) or len(surface) < 2
         or any(ch.isdigit() for ch in surface)
-        or _NAV_NOISE.search(surface) or len(surface.split()) > 7
+        or (_NAV_NOISE.search(surface) and not _agency_in_a_clause(ent, surface))
+        or len(surface.split()) > 7
         or surface.lower() in titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
@@ -273,6 +274,18 @@ def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
     return (the is not None and the.text == "The" and not the.is_sent_start
             and not ent.doc[the.i - 1].is_space and ent.doc[the.i - 1].text not in _OPENERS
             and not _known_place(f"The {tokens[0].text}") and not _known_place(tokens[0].text))
+
+
+def _agency_in_a_clause(ent: Any, surface: str) -> bool:
+    """ "when contacted by Reuters", "Reuters reported": a news agency the sentence names
+    as a party, unlike a credit ("Photo: Reuters", "REUTERS/Jane Roe") with no verb."""
+    if table("places")["aliases"].get(surface) != surface:
+        return False
+    doc = ent.doc
+    if (ent.start > 0 and doc[ent.start - 1].text in (":", "/", "©")) or (
+            ent.end < len(doc) and doc[ent.end].text in ("/", ":")):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in ent.root.ancestors)
 
 
 def _only_possessed(word: str, text: str) -> bool:
