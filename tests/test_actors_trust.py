@@ -207,3 +207,12 @@ def test_a_news_agency_named_in_a_sentence_is_an_actor_but_not_in_a_credit():
     credits = actors_of("Powell said he could not recall the dinner.\n\nPhoto: Reuters\n\n"
                         "REUTERS/Jane Roe")
     assert "Reuters" not in credits and "REUTERS" not in credits
+
+
+def test_two_countries_joined_by_a_hyphen_are_two_countries():
+    found = actors_of("Trump talked about building a wall along the U.S.-Mexico border. He "
+                      "also spoke of Mexico and the U.S. economy.")
+    assert "U.S.-Mexico" not in found
+    assert found["Mexico"]["type"] == "country"
+    assert len(found["Mexico"]["mentions"]) == 2
+    assert len(found["United States"]["mentions"]) == 2

@@ -276,6 +276,23 @@ def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
             and not _known_place(f"The {tokens[0].text}") and not _known_place(tokens[0].text))
 
 
+def _is_country(name: str) -> bool:
+    return name in countries() or table("places")["aliases"].get(name) in countries()
+
+
+def _country_pair(ent: Any, offset: int) -> list[_Mention]:
+    """ "the U.S.-Mexico border", "US-China talks": two countries joined by a hyphen in one
+    token are two mentions, not one organisation."""
+    if len(ent) != 1 or ent.text.count("-") != 1:
+        return []
+    first, second = ent.text.split("-")
+    if not (_is_country(first) and _is_country(second)):
+        return []
+    start = offset + ent.start_char
+    return [_Mention(start, start + len(first), first, "GPE", False),
+            _Mention(start + len(first) + 1, start + len(ent.text), second, "GPE", False)]
+
+
 def _agency_in_a_clause(ent: Any, surface: str) -> bool:
     """ "when contacted by Reuters", "Reuters reported": a news agency the sentence names
     as a party, unlike a credit ("Photo: Reuters", "REUTERS/Jane Roe") with no verb."""
@@ -633,6 +650,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         retagged = _retagged(doc, ents)
         for ent in sorted(retagged + _untagged_persons(doc, retagged), key=lambda e: e.start):
             if ent.label_ not in ACTOR_LABELS:
+                continue
+            pair = _country_pair(ent, block.start)
+            if pair:
+                mentions.extend((m, *_canonical(m)) for m in pair)
                 continue
             mention = _clean(ent, block.start, text)
             if mention is None or mention.start < covered_until or any(
