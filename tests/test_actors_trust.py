@@ -216,3 +216,15 @@ def test_two_countries_joined_by_a_hyphen_are_two_countries():
     assert found["Mexico"]["type"] == "country"
     assert len(found["Mexico"]["mentions"]) == 2
     assert len(found["United States"]["mentions"]) == 2
+
+
+def test_a_persons_followers_are_a_group_and_no_mention_of_the_person():
+    found = actors_of("Supporters of the Trump Train rallied in Ohio. Donald Trump spoke later. "
+                      "\"I have a lot of people who are Democrats who are now on the Trump "
+                      "Train who are also supporting me,\" Tenney said.")
+    assert found.get("Trump Train", {"type": "group"})["type"] == "group"
+    assert len(found["Donald Trump"]["mentions"]) == 1
+    tagged = actors_of("The Bernie Army marched in Iowa while Bernie Sanders spoke. Trump "
+                       "Train said it would rally in Ohio. Donald Trump thanked it.")
+    assert tagged["Bernie Army"]["type"] == "group"
+    assert tagged["Trump Train"]["type"] == "group"

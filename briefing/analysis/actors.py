@@ -316,6 +316,10 @@ _POSSESSING_NOUNS = {"people", "children", "women", "men", "workers", "citizens"
                      "farmers", "nations", "peoples"}
 
 
+# The model's labels for named things that are no actor: a name inside one is no mention.
+_NAMED_THINGS = {"WORK_OF_ART", "EVENT", "LAW"}
+
+
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "-", "—", "–"}
 
@@ -631,6 +635,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     pollsters: set[str] = set()
     subjects: set[str] = set()  # names of persons the subject of a verb
     lower_words: set[str] = set()  # filled on first need
+    titles_spans: list[tuple[int, int]] = []  # works, events, laws: no actor's mention
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
@@ -643,6 +648,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                     roles.setdefault(mentions[-1][1], role)
             continue  # "Trump Says He Is Unlikely To...": known names are matched later
         ents = list(doc.ents)  # built anew on every access: once per block
+        titles_spans.extend((block.start + e.start_char, block.start + e.end_char)
+                            for e in ents if e.label_ in _NAMED_THINGS)
         found.extend(_list_mentions(doc, block.text, ents, block.start, found))
         for mention in found:
             mentions.append((mention, *_canonical(mention)))
@@ -712,7 +719,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             for m, name, kind in mentions]
         for name in outlets | pollsters:
             roles.pop(name, None)
-    return _merge(_join_wrapped_names(mentions, roles, text), roles, text)
+    return _merge(_join_wrapped_names(mentions, roles, text), roles, text, titles_spans)
 
 
 @lru_cache(maxsize=8)
@@ -1188,7 +1195,7 @@ def _used_alone(words: set[str], text: str) -> set[str]:
 
 
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
-           text: str) -> list[Actor]:
+           text: str, named_things: list[tuple[int, int]] | None = None) -> list[Actor]:
     mentions = _shared_surnames(_without_lead_words(_one_apostrophe(mentions), text), text)
     mentions = _persons_by_surname(mentions, text)
     # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
@@ -1260,6 +1267,7 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for short, full in _acronym_joins(all_names - persons, text).items():
         joined.setdefault(short, full)
     joined = {name: _final(joined, name) for name in joined if name not in unowned}
+    person_words = {w for p in persons if " " in p for w in core_words(p)}
     actors: dict[str, Actor] = {}
     spoken: set[str] = set()  # parties named other than as a modifier
     for mention, name, kind in mentions:
@@ -1272,7 +1280,7 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         name = joined.get(name, name)
         if not mention.adjectival:
             spoken.add(name)
-        if name in group_names:
+        if name in group_names or _names_followers(name, person_words):
             kind = "group"
         elif name in persons or name in joined.values() and kind == "person":
             kind = "person"
@@ -1298,12 +1306,20 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
                 target.role = role
     bearers = {short: actors[owners[0]] for short, owners in owners_of.items()
                if owners and owners[0] in actors}
-    _add_missed_mentions(actors, text, bearers)
+    _add_missed_mentions(actors, text, bearers, named_things)
     _complete_single_names(actors, text)
     _us_state_namesakes(actors, text)
     for actor in actors.values():
         actor.mentions = sorted(set(actor.mentions))
     return sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0][0]))
+
+
+def _names_followers(name: str, person_words: set[str]) -> bool:
+    """ "Trump Train", "Bernie Army": a word of a person's full name (`person_words`) and a
+    movement noun name the person's followers."""
+    words = name.split()
+    return (len(words) == 2 and words[0] in person_words
+            and words[1] in _kind_words("movement_nouns"))
 
 
 def _us_state_namesakes(actors: dict[str, Actor], text: str) -> None:
@@ -1439,8 +1455,10 @@ def _acronym_joins(names: set[str], text: str) -> dict[str, str]:
 
 
 def _add_missed_mentions(actors: dict[str, Actor], text: str,
-                         bearers: dict[str, Actor] | None = None) -> None:
-    """Match every known alias across the text in one pass (linear in text length)."""
+                         bearers: dict[str, Actor] | None = None,
+                         named_things: list[tuple[int, int]] | None = None) -> None:
+    """Match every known alias across the text in one pass (linear in text length), but not
+    inside the name of a work, event or law (`named_things`: "on the Trump Train")."""
     capitals = table("places")["capitals"]
     owner: dict[str, Actor] = {}
     for actor in actors.values():
@@ -1472,6 +1490,8 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
     )
     taken = sorted(m for a in actors.values() for m in a.mentions)
     starts = [m[0] for m in taken]
+    things = sorted(named_things or [])
+    thing_starts = [s for s, _ in things]
 
     for found in pattern.finditer(text):
         start, end = found.span()
@@ -1480,4 +1500,11 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
             continue  # inside a mention already known
         if i + 1 < len(taken) and taken[i + 1][0] < end:
             continue
+        j = bisect.bisect_right(thing_starts, start) - 1
+        if j >= 0 and things[j][1] >= end and _LEADING.sub(
+                "", text[things[j][0]:things[j][1]]) != found.group():
+            continue  # a word of a work's or event's name ("the Trump Train" as a title)
+        if text[end:end + 1] == " " and text[end + 1:].split(" ", 1)[0].rstrip(
+                ".,;:!?'’\"”") in _kind_words("movement_nouns"):
+            continue  # "the Trump Train": his followers, not him
         owner[found.group()].mentions.append((start, end))
