@@ -228,3 +228,11 @@ def test_a_persons_followers_are_a_group_and_no_mention_of_the_person():
                        "Train said it would rally in Ohio. Donald Trump thanked it.")
     assert tagged["Bernie Army"]["type"] == "group"
     assert tagged["Trump Train"]["type"] == "group"
+
+
+def test_a_name_the_model_broke_at_an_unknown_word_is_one_person():
+    # The middle word spelled as a garbled import leaves the model two pieces.
+    found = actors_of("Paulo King, a top aide to President Enrique PeÃÂ±a Nieto whose "
+                      "portfolio has included the foreign media, will take over.")
+    assert "Nieto" not in found and "Enrique" not in found
+    assert found["Enrique PeÃÂ±a Nieto"]["type"] == "person"

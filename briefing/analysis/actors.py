@@ -928,6 +928,16 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, following.end, label="ORG"))
             i += 2
             continue
+        gap = doc[ent.end] if following is not None and following.start == ent.end + 1 else None
+        if (ent.label_ == "PERSON" and gap is not None and not gap.ent_type_
+                and gap.pos_ == "PROPN" and gap.text[:1].isupper() and gap.dep_ == "compound"
+                and gap.head.i == following.start and len(following) == 1
+                and following.label_ in ("PERSON", "GPE", "ORG") and following[0].is_title):
+            # "Enrique" + "Peña" (untagged: the model knew no such word) + "Nieto": one
+            # person's name, not a person and a place.
+            mended.append(Span(doc, ent.start, following.end, label="PERSON"))
+            i += 2
+            continue
         if (following is not None and following.start == ent.end and len(ent) > 2
                 and ent[-1].tag_ == "POS" and ent[-2].lower_ in _POSSESSING_NOUNS
                 and ent[-2].is_title and following.label_ in ("ORG", "FAC")):
