@@ -236,3 +236,13 @@ def test_a_name_the_model_broke_at_an_unknown_word_is_one_person():
                       "portfolio has included the foreign media, will take over.")
     assert "Nieto" not in found and "Enrique" not in found
     assert found["Enrique PeÃÂ±a Nieto"]["type"] == "person"
+
+
+def test_a_universitys_short_name_is_the_university_not_its_school():
+    found = actors_of("Columbia defended the articles. The dean of Columbia's Graduate School "
+                      "of Journalism wrote to Exxon. The articles were written with Susanne "
+                      "Rust and her team at Columbia University Graduate School of "
+                      "Journalism.")
+    school = [a for a in found.values() if "Graduate School of Journalism" in a["aliases"]]
+    assert len(school) == 1 and "Columbia" not in school[0]["aliases"]
+    assert found["Columbia"]["type"] == "organisation"

@@ -1094,6 +1094,12 @@ def _name_joins(names: set[str]) -> dict[str, str]:
     return joined
 
 
+def _unit_of(name: str) -> bool:
+    """ "Columbia University Graduate School of Journalism": a unit named after the body it
+    belongs to (two designators), whose first word names the body, not the unit."""
+    return sum(1 for w in name.split() if w in _ORG_DESIGNATORS) > 1
+
+
 def _surnames_of_full_names(mentions: list) -> set[str]:
     """Surnames of persons known by a full name (never treated as a plural's singular)."""
     return {core_words(name)[-1] for _, name, kind in mentions
@@ -1236,7 +1242,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     org_names = {name for _, name, kind in mentions if kind in ("organisation", "group")}
     for short, full in _name_joins(all_names).items():
         if len(short.split()) == 1 and (full in persons or (
-                short in org_names and full in org_names)) and short not in countries():
+                short in org_names and full in org_names and not _unit_of(full))
+                ) and short not in countries():
             joined.setdefault(short, full)
     for long, short in _name_joins(org_names).items():
         if len(long.split()) > len(short.split()):
