@@ -246,3 +246,11 @@ def test_a_universitys_short_name_is_the_university_not_its_school():
     school = [a for a in found.values() if "Graduate School of Journalism" in a["aliases"]]
     assert len(school) == 1 and "Columbia" not in school[0]["aliases"]
     assert found["Columbia"]["type"] == "organisation"
+
+
+def test_a_relation_noun_before_a_name_parsed_as_a_second_subject_is_its_role():
+    found = actors_of("PARIS, Aug 31 (Reuters) - France’s far-right National Front party "
+                      "leader, Marine Le Pen, voiced support for U.S. Republican presidential "
+                      "candidate Donald Trump on Wednesday, saying his Democratic rival "
+                      "Hillary Clinton would bring war and hardship to the world.")
+    assert found["Hillary Clinton"]["role"] == "Democratic rival"
