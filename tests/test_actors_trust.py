@@ -254,3 +254,14 @@ def test_a_relation_noun_before_a_name_parsed_as_a_second_subject_is_its_role():
                       "candidate Donald Trump on Wednesday, saying his Democratic rival "
                       "Hillary Clinton would bring war and hardship to the world.")
     assert found["Hillary Clinton"]["role"] == "Democratic rival"
+
+
+def test_a_courtesy_title_names_the_relative_known_by_a_given_name():
+    found = actors_of("With his campaign in disarray after his wife, Melania, delivered a "
+                      "convention speech cribbed from one given by Michelle Obama, Donald "
+                      "Trump claimed the nomination. Mr. Trump spoke on Tuesday. His campaign "
+                      "could not explain why Ms. Trump's speech featured passages from Mrs. "
+                      "Obama's address.")
+    assert "Ms. Trump" not in found
+    assert "Ms. Trump" in found["Melania"]["aliases"]
+    assert "Trump" not in found["Melania"]["aliases"]

@@ -1094,6 +1094,20 @@ def _name_joins(names: set[str]) -> dict[str, str]:
     return joined
 
 
+def _relatives_by_given_name(persons: set[str], roles: dict[str, str]) -> dict[str, str]:
+    """ "his wife, Melania": the one person of each sex named by one name and given a
+    relation of that sex as role, whom "Ms. Trump" names when no full name of hers is
+    known."""
+    sexes = {relation: sex for sex in ("female", "male")
+             for relation in table("titles")[f"{sex}_relations"]}
+    found: dict[str, list[str]] = {}
+    for name in persons:
+        sex = sexes.get((roles.get(name) or "").lower())
+        if " " not in name and sex and given_names().get(name, sex) == sex:
+            found.setdefault(sex, []).append(name)
+    return {sex: names[0] for sex, names in found.items() if len(names) == 1}
+
+
 def _unit_of(name: str) -> bool:
     """ "Columbia University Graduate School of Journalism": a unit named after the body it
     belongs to (two designators), whose first word names the body, not the unit."""
@@ -1285,6 +1299,7 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         joined.setdefault(short, full)
     joined = {name: _final(joined, name) for name in joined if name not in unowned}
     person_words = {w for p in persons if " " in p for w in core_words(p)}
+    relatives = _relatives_by_given_name(persons, roles)
     actors: dict[str, Actor] = {}
     spoken: set[str] = set()  # parties named other than as a modifier
     for mention, name, kind in mentions:
@@ -1292,7 +1307,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
             kind = "organisation"  # "Klan" tagged as a person is the Ku Klux Klan
         if mention.courtesy and owners_of.get(name):
             # "Mr. Clinton" beside Hillary Clinton: the sentence says which bearer.
-            name, surface, span = courtesy_bearer(mention, owners_of[name], sexes, text)
+            name, surface, span = courtesy_bearer(mention, owners_of[name], sexes, text,
+                                                  relatives)
             mention = _Mention(*span, surface, mention.label, mention.acting)
         name = joined.get(name, name)
         if not mention.adjectival:

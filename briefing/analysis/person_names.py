@@ -206,9 +206,12 @@ def name_owners(persons: set[str], mentions: list, joined: dict[str, str],
 
 
 def courtesy_bearer(mention: Any, owners: list[str], sexes: dict[str, str],
-                     text: str) -> tuple[str, str, tuple[int, int]]:
+                     text: str, relatives: dict[str, str] | None = None
+                     ) -> tuple[str, str, tuple[int, int]]:
     """(actor name, alias, span) of "Mr. Clinton" when several people are called Clinton:
-    the best bearer whose sex fits the title; with none, a person of its own, "Mr. Clinton"."""
+    the best bearer whose sex fits the title; with none, the one relative of that sex named
+    by a given name only (`relatives`: sex -> name; "his wife, Melania" is "Ms. Trump"), or
+    a person of its own, "Mr. Clinton"."""
     sex = courtesy_sex()[mention.courtesy or ""]
     fitting = [o for o in owners if sexes.get(o, sex) == sex]
     if fitting and fitting[0] == owners[0]:
@@ -216,7 +219,7 @@ def courtesy_bearer(mention: Any, owners: list[str], sexes: dict[str, str],
     # Not the main bearer: the alias keeps the title, so the bare surname stays the main
     # bearer's alone.
     titled = f"{mention.courtesy} {mention.surface}"
-    name = fitting[0] if fitting else titled
+    name = fitting[0] if fitting else (relatives or {}).get(sex, titled)
     start = mention.end - len(titled)
     if start >= 0 and text[start:mention.end] == titled:
         return name, titled, (start, mention.end)
