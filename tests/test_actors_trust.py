@@ -265,3 +265,11 @@ def test_a_courtesy_title_names_the_relative_known_by_a_given_name():
     assert "Ms. Trump" not in found
     assert "Ms. Trump" in found["Melania"]["aliases"]
     assert "Trump" not in found["Melania"]["aliases"]
+
+
+def test_a_clips_label_in_a_quoted_transcript_is_no_speaker():
+    found = actors_of("Patricia Smith spoke at the debate.\n\n\"VIDEO: Hillary and Panetta all "
+                      "told me it was a video when they knew it was not.\"\n\n\"RAMOS: "
+                      "Secretary Clinton, you sent an e-mail to your daughter.\"")
+    assert "Video" not in found and "VIDEO" not in found
+    assert "Ramos" in found

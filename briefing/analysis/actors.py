@@ -1031,8 +1031,9 @@ def _line_mentions(block: Any, line: str) -> list[_Mention]:
         label = quoted.group(1)
         start = block.start + quoted.start(1)
         turn = _Mention(start, start + len(label), label.title(), "PERSON", True)
-    if turn is not None:
-        found.append(turn)
+    never = noise()[0]
+    if turn is not None and turn.surface not in never and turn.surface.upper() not in never:
+        found.append(turn)  # (not '"VIDEO: ...', a clip's label)
     dateline = DATELINE.match(line)
     if dateline:
         found.extend(_dateline_mentions(dateline.group(), block.start))
