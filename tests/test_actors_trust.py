@@ -273,3 +273,11 @@ def test_a_clips_label_in_a_quoted_transcript_is_no_speaker():
                       "Secretary Clinton, you sent an e-mail to your daughter.\"")
     assert "Video" not in found and "VIDEO" not in found
     assert "Ramos" in found
+
+
+def test_a_county_party_is_one_organisation():
+    found = actors_of("The Cuyahoga County GOP has also made a concerted effort to reach out "
+                      "to new supporters. Republicans in Ohio agreed.")
+    assert found["Cuyahoga County GOP"]["type"] == "organisation"
+    assert "Cuyahoga County" not in found
+    assert "Cuyahoga County GOP" not in found["Republican Party"]["aliases"]

@@ -928,6 +928,15 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, following.end, label="ORG"))
             i += 2
             continue
+        if (ent.label_ == "GPE" and following is not None and following.start == ent.end
+                and following.label_ in ("ORG", "NORP")
+                and following.text in table("parties")["aliases"]
+                and ent.root.head.i in range(following.start, following.end)
+                and ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
+            # "the Cuyahoga County" + "GOP": a local party, one organisation.
+            mended.append(Span(doc, ent.start, following.end, label="ORG"))
+            i += 2
+            continue
         gap = doc[ent.end] if following is not None and following.start == ent.end + 1 else None
         if (ent.label_ == "PERSON" and gap is not None and not gap.ent_type_
                 and gap.pos_ == "PROPN" and gap.text[:1].isupper() and gap.dep_ == "compound"
