@@ -281,3 +281,10 @@ def test_a_county_party_is_one_organisation():
     assert found["Cuyahoga County GOP"]["type"] == "organisation"
     assert "Cuyahoga County" not in found
     assert "Cuyahoga County GOP" not in found["Republican Party"]["aliases"]
+
+
+def test_a_name_completed_from_the_text_keeps_the_title_before_it():
+    found = actors_of("Detective Superintendent Marja Kallio, who leads the investigation, "
+                      "told reporters that a cargo vessel had been detained. \"We are "
+                      "examining it,\" Kallio said.")
+    assert found["Marja Kallio"]["role"] == "Detective Superintendent"

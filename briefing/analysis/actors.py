@@ -1426,7 +1426,20 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             actor.mentions = [m for m in actor.mentions if m != (start, end)]
             actor.mentions.append((start - len(given) - 1, end))
             actors[full] = actor
+            if actor.role is None:
+                actor.role = _titles_before(text, start - len(given) - 1)
             break
+
+
+def _titles_before(text: str, start: int) -> str | None:
+    """ "Detective Superintendent Marja Kallio": the capitalised title words written just
+    before a name that starts at `start`."""
+    words: list[str] = []
+    for word in reversed(text[max(0, start - 60):start].split(" ")[:-1]):
+        if not (word[:1].isupper() and word.lower() in titles()):
+            break
+        words.insert(0, word)
+    return valid_role(" ".join(words)) if words else None
 
 
 def _organisation_parts(mentions: list, names: set[str], organisations: set[str],
