@@ -288,3 +288,11 @@ def test_a_name_completed_from_the_text_keeps_the_title_before_it():
                       "told reporters that a cargo vessel had been detained. \"We are "
                       "examining it,\" Kallio said.")
     assert found["Marja Kallio"]["role"] == "Detective Superintendent"
+
+
+def test_a_demonym_that_is_a_persons_surname_is_the_person():
+    found = actors_of("Mark Cuban, the billionaire owner of the Dallas Mavericks, says he is "
+                      "open to running. Cuban demurred when asked. \"It's too early,\" said "
+                      "Cuban. Cuban cigars were on the table.")
+    assert "Cuba" not in found or "Cuban" not in found["Cuba"]["aliases"]
+    assert "Cuban" in found["Mark Cuban"]["aliases"]

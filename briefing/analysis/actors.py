@@ -1214,6 +1214,17 @@ def _persons_by_surname(mentions: list[tuple[_Mention, str, str]], text: str
     return [(m, name, "person" if name in retyped else kind) for m, name, kind in mentions]
 
 
+def _demonym_surnames(mentions: list[tuple[_Mention, str, str]]
+                      ) -> list[tuple[_Mention, str, str]]:
+    """ "Cuban demurred" beside "Mark Cuban": a demonym that is the surname of a person
+    named in full is that person, not the country."""
+    surnames = _surnames_of_full_names(mentions)
+    demonyms = table("places")["demonyms"]
+    return [(m, m.surface, "person") if (
+        m.surface in surnames and m.surface in demonyms and name == demonyms[m.surface]
+        and not m.plural) else (m, name, kind) for m, name, kind in mentions]
+
+
 def _used_alone(words: set[str], text: str) -> set[str]:
     """Those of `words` written at least once with no capitalised word beside them ("Trump
     accused Holt of bias"; not "Wells Fargo", "Fargo Police"). One pass over the text."""
@@ -1237,7 +1248,7 @@ def _used_alone(words: set[str], text: str) -> set[str]:
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
            text: str, named_things: list[tuple[int, int]] | None = None) -> list[Actor]:
     mentions = _shared_surnames(_without_lead_words(_one_apostrophe(mentions), text), text)
-    mentions = _persons_by_surname(mentions, text)
+    mentions = _persons_by_surname(_demonym_surnames(mentions), text)
     # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
     named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
     mentions = [m for m in mentions if " " in m[1] or not derived_from(m[1], named)]
