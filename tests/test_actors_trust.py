@@ -296,3 +296,11 @@ def test_a_demonym_that_is_a_persons_surname_is_the_person():
                       "Cuban. Cuban cigars were on the table.")
     assert "Cuba" not in found or "Cuban" not in found["Cuba"]["aliases"]
     assert "Cuban" in found["Mark Cuban"]["aliases"]
+
+
+def test_two_sponsors_of_a_poll_joined_by_a_slash_are_two_organisations():
+    found = actors_of("A new USA TODAY/Rock the Vote survey shows a divide. In April, a "
+                      "Reuters/Ipsos poll found the public split.")
+    for name in ("Rock the Vote", "Reuters", "Ipsos"):
+        assert found[name]["type"] == "organisation"
+    assert any("USA TODAY" in a["aliases"] for a in found.values())

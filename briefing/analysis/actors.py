@@ -1046,6 +1046,7 @@ def _line_mentions(block: Any, line: str) -> list[_Mention]:
     dateline = DATELINE.match(line)
     if dateline:
         found.extend(_dateline_mentions(dateline.group(), block.start))
+    found.extend(_joint_poll_mentions(line, block.start))
     states = table("places")["us_states"]
     for tag in _PARTY_TAG_IN_TEXT.finditer(line):
         state = tag.group(1)
@@ -1061,6 +1062,23 @@ def _line_mentions(block: Any, line: str) -> list[_Mention]:
 _PARTY_TAG_IN_TEXT = re.compile(
     r"(?<![\w-])[RDI]\s?[-–]\s?([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)(?=[),;:\s]|$)")
 _DATELINE_AGENCY = re.compile(r"\(([^)]+)\)")
+
+
+_SPONSOR = r"[A-Z][\w&.'’-]*(?: (?:the|of|and|[A-Z][\w&.'’-]*))*"
+_JOINT = re.compile(rf"(?<![\w/])({_SPONSOR})/({_SPONSOR}) ([a-z]+)")
+
+
+def _joint_poll_mentions(line: str, offset: int) -> list[_Mention]:
+    """ "a Reuters/Ipsos poll", "a USA TODAY/Rock the Vote survey": the two organisations
+    behind a poll, written with a slash (the model sees one word or none)."""
+    found = []
+    for joint in _JOINT.finditer(line):
+        if joint.group(3) not in _kind_words("poll_nouns"):
+            continue
+        for side in (1, 2):
+            found.append(_Mention(offset + joint.start(side), offset + joint.end(side),
+                                  joint.group(side), "ORG", False))
+    return found
 
 
 def _dateline_mentions(dateline: str, offset: int) -> list[_Mention]:
