@@ -304,3 +304,9 @@ def test_two_sponsors_of_a_poll_joined_by_a_slash_are_two_organisations():
     for name in ("Rock the Vote", "Reuters", "Ipsos"):
         assert found[name]["type"] == "organisation"
     assert any("USA TODAY" in a["aliases"] for a in found.values())
+
+
+def test_a_word_of_a_hyphenated_modifier_is_no_persons_name():
+    found = actors_of("Liberal Oscar-winner Sarandon is not sure about Clinton over Trump. "
+                      "Susan Sarandon is not sure she can vote for Hillary Clinton.")
+    assert not any("Oscar" in name for name in found)

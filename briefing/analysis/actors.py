@@ -213,6 +213,10 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         # "Indian External Affairs Minister Arjun Rao": a fragment of a title. A known
         # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO).
         return None
+    if (label == "PERSON" and following is not None and following.text == "-"
+            and not ent[-1].whitespace_ and not following.whitespace_
+            and ent.end + 1 < len(ent.doc) and ent.doc[ent.end + 1].is_lower):
+        return None  # "Liberal Oscar-winner", "Oscar-winning actress": a compound modifier
     if (label == "PERSON" and len(tokens) > 1 and tokens[-1].lower_ in titles()
             and following is not None and following.ent_type_ == "PERSON"):
         return None  # "Charlotte Mayor Jennifer Roberts": the title before a name, no name
