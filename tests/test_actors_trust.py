@@ -310,3 +310,9 @@ def test_a_word_of_a_hyphenated_modifier_is_no_persons_name():
     found = actors_of("Liberal Oscar-winner Sarandon is not sure about Clinton over Trump. "
                       "Susan Sarandon is not sure she can vote for Hillary Clinton.")
     assert not any("Oscar" in name for name in found)
+
+
+def test_a_news_agency_after_a_title_case_dateline_is_an_actor():
+    found = actors_of("New York (AFP) – Oscar-winning actress Susan Sarandon is not sure she "
+                      "can vote for Hillary Clinton.")
+    assert found["AFP"]["type"] == "organisation"

@@ -1047,7 +1047,7 @@ def _line_mentions(block: Any, line: str) -> list[_Mention]:
     never = noise()[0]
     if turn is not None and turn.surface not in never and turn.surface.upper() not in never:
         found.append(turn)  # (not '"VIDEO: ...', a clip's label)
-    dateline = DATELINE.match(line)
+    dateline = DATELINE.match(line) or _AGENCY_DATELINE.match(line)
     if dateline:
         found.extend(_dateline_mentions(dateline.group(), block.start))
     found.extend(_joint_poll_mentions(line, block.start))
@@ -1066,6 +1066,10 @@ def _line_mentions(block: Any, line: str) -> list[_Mention]:
 _PARTY_TAG_IN_TEXT = re.compile(
     r"(?<![\w-])[RDI]\s?[-–]\s?([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)(?=[),;:\s]|$)")
 _DATELINE_AGENCY = re.compile(r"\(([^)]+)\)")
+# "New York (AFP) –": a dateline with its place in title case (only its agency is used).
+_AGENCY_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}(?:,[^(\n]{0,30})? "
+    r"\([^)\n]{1,40}\)\s*[-–—―]+\s")
 
 
 _SPONSOR = r"[A-Z][\w&.'’-]*(?: (?:the|of|and|[A-Z][\w&.'’-]*))*"
@@ -1537,7 +1541,9 @@ def _acronym_joins(names: set[str], text: str) -> dict[str, str]:
     for acronym in acronyms:
         owners = [n for n in longer if _initials(n).upper() == acronym]
         if not owners:
-            owners = [n for n in longer if f"{n} ({acronym})" in text]
+            # (not a known name in brackets: "New York (AFP) –" is a dateline's agency)
+            owners = [n for n in longer if f"{n} ({acronym})" in text
+                      and table("places")["aliases"].get(acronym, n) == n]
         if len(owners) == 1:
             joined[acronym] = owners[0]
     return joined
