@@ -316,3 +316,19 @@ def test_a_news_agency_after_a_title_case_dateline_is_an_actor():
     found = actors_of("New York (AFP) – Oscar-winning actress Susan Sarandon is not sure she "
                       "can vote for Hillary Clinton.")
     assert found["AFP"]["type"] == "organisation"
+
+
+def test_a_name_the_model_split_at_in_is_whole_when_its_acronym_spells_it():
+    found = actors_of("The request came from the watchdog group Citizens for Responsibility "
+                      "and Ethics in Washington (CREW). CREW filed it in May.")
+    crew = found["Citizens for Responsibility and Ethics in Washington"]
+    assert crew["type"] == "organisation" and "CREW" in crew["aliases"]
+    assert "Washington" not in found
+
+
+def test_a_then_title_keeps_its_then():
+    found = actors_of("The request was sparked by the discovery that Lisa Jackson, "
+                      "then-administrator of the Environmental Protection Agency, had been "
+                      "using an alias.")
+    assert found["Lisa Jackson"]["role"] == (
+        "then-administrator of the Environmental Protection Agency")

@@ -158,8 +158,9 @@ def _apposition(head: Any) -> str | None:
     tail = head.right_edge.i + 1
     if any(t.pos_ in ("VERB", "AUX") for t in doc[tail:end]):
         return None
-    while start < end - 1 and doc[start].pos_ == "ADV":
-        start += 1  # "Ted Cruz, also a GOP presidential hopeful,"
+    while start < end - 1 and doc[start].pos_ == "ADV" and not (
+            doc[start + 1].text == "-" and not doc[start].whitespace_):
+        start += 1  # "Ted Cruz, also a GOP presidential hopeful," (not "then-administrator")
     span = doc[start:end]
     if not any(t.pos_ in ("NOUN", "PROPN") for t in span) or len(span) > 14:
         return None

@@ -942,6 +942,16 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             i += 2
             continue
         gap = doc[ent.end] if following is not None and following.start == ent.end + 1 else None
+        if (ent.label_ == "ORG" and gap is not None and gap.lower_ in _CONNECTORS
+                and following.label_ in ("GPE", "LOC", "ORG")
+                and _bracketed_initials(doc, following.end) == _initials(
+                    doc[ent.start:following.end].text).upper()):
+            # "Citizens for Responsibility and Ethics" + "in" + "Washington" + "(CREW)": the
+            # acronym in brackets spells the whole name.
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            mended.append(Span(doc, start, following.end, label="ORG"))
+            i += 2
+            continue
         if (ent.label_ == "PERSON" and gap is not None and not gap.ent_type_
                 and gap.pos_ == "PROPN" and gap.text[:1].isupper() and gap.dep_ == "compound"
                 and gap.head.i == following.start and len(following) == 1
@@ -979,6 +989,14 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(ent)
         i += 1
     return mended
+
+
+def _bracketed_initials(doc: Any, i: int) -> str | None:
+    """The all-capital word in brackets at token `i` ("(CREW)"), if any."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[
+            i + 1].text.isupper():
+        return doc[i + 1].text
+    return None
 
 
 _FUNCTION_WORDS = {"a", "an", "the", "to", "of", "in", "on", "for", "with", "and", "or", "is",
