@@ -332,3 +332,17 @@ def test_a_then_title_keeps_its_then():
                       "using an alias.")
     assert found["Lisa Jackson"]["role"] == (
         "then-administrator of the Environmental Protection Agency")
+
+
+def test_a_quoted_nickname_in_doubled_apostrophes_is_no_person():
+    found = actors_of("Betty Friedan compared her to a heretic. Ms. Friedan called Mrs. "
+                      "Schlafly an ''Aunt Tom.'' Phyllis Schlafly replied calmly.")
+    assert "Aunt Tom" not in found
+    assert "Betty Friedan" in found and "Phyllis Schlafly" in found
+
+
+def test_a_name_after_a_persons_noun_in_ist_is_a_person():
+    found = actors_of("She displayed a moral ferocity reminiscent of the ax-wielding "
+                      "prohibitionist Carry Nation.")
+    assert found["Carry Nation"]["type"] == "person"
+    assert found["Carry Nation"]["role"] == "ax-wielding prohibitionist"

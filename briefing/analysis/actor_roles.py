@@ -231,7 +231,8 @@ def _phrase_before(ent: Any) -> str | None:
     if (root.dep_ != "appos" or head.i >= ent.start or head.dep_ == "appos"
             or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ or head.tag_ == "NNS"
             or not (doc[ent.start - 1].text == "," or head.i == ent.start - 1)
-            or _head_word(head).lower() not in _person_heads()
+            or not (_head_word(head).lower() in _person_heads()
+                    or head.lower_.endswith("ist"))  # "the ax-wielding prohibitionist"
             or head.lower_ in _TITLE_MODIFIERS):
         return None
     return _role_before(doc, head)

@@ -329,6 +329,7 @@ _OPENERS = {'"', "“", "‘", "'", "(", "[", "-", "—", "–"}
 
 
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
+_QUOTED_TWICE = re.compile(r"''([^\"“”'\n]{2,60})''")  # ''Aunt Tom'': older NYT quotation marks
 
 
 def _in_quoted_title(line: str, start: int, end: int, person: bool = False) -> bool:
@@ -336,9 +337,9 @@ def _in_quoted_title(line: str, start: int, end: int, person: bool = False) -> b
     show, book or slogan; its words are no actors (a quoted sentence, "Trump is wrong",
     keeps its names). A quoted name alone is one ("The Wall Street Journal"), unless the
     model took it for a `person` that has no given name ("Squawk Box")."""
-    if '"' not in line and "“" not in line:
+    if '"' not in line and "“" not in line and "''" not in line:
         return False
-    for quoted in _QUOTED.finditer(line):
+    for quoted in (*_QUOTED.finditer(line), *_QUOTED_TWICE.finditer(line)):
         if quoted.start(1) <= start and end <= quoted.end(1):
             if _LEADING.sub("", quoted.group(1).strip(" ,.")) == line[start:end]:
                 return person and " " in line[start:end] and not _looks_personal(
@@ -690,9 +691,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                     or (" " not in name and _on_outlet(ent))):
                 kind = "organisation"  # "the Netflix thriller", "AT&T", "on Netflix"
             if kind == "organisation" and _could_be_personal(name) and (names_a_person(
-                    role_from_context(ent, person=False)) or named_by_relation(ent)):
-                # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News": a
-                # person, whatever NER said
+                    role_from_context(ent, person=False)) or named_by_relation(ent)
+                    or _ist_before(ent)):
+                # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News",
+                # "the prohibitionist Carry Nation": a person, whatever NER said
                 kind = "person"
             elif (kind in ("place", "organisation") and " " not in name
                   and not _known_place(name) and (named_by_relation(ent) or (
@@ -989,6 +991,14 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(ent)
         i += 1
     return mended
+
+
+def _ist_before(ent: Any) -> bool:
+    """ "the ax-wielding prohibitionist Carry Nation", "columnist Jane Roe": the name of the
+    noun just before it, a person's cause or trade in -ist (no company's or place's)."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return (before is not None and before.pos_ == "NOUN" and before.lower_.endswith("ist")
+            and (ent.root.head.i == before.i or before.head.i in range(ent.start, ent.end)))
 
 
 def _bracketed_initials(doc: Any, i: int) -> str | None:
@@ -1363,7 +1373,6 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for short, full in _acronym_joins(all_names - persons, text).items():
         joined.setdefault(short, full)
     joined = {name: _final(joined, name) for name in joined if name not in unowned}
-    person_words = {w for p in persons if " " in p for w in core_words(p)}
     relatives = _relatives_by_given_name(persons, roles)
     actors: dict[str, Actor] = {}
     spoken: set[str] = set()  # parties named other than as a modifier
@@ -1378,7 +1387,7 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         name = joined.get(name, name)
         if not mention.adjectival:
             spoken.add(name)
-        if name in group_names or _names_followers(name, person_words):
+        if name in group_names or _names_followers(name, persons):
             kind = "group"
         elif name in persons or name in joined.values() and kind == "person":
             kind = "person"
@@ -1412,12 +1421,12 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     return sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0][0]))
 
 
-def _names_followers(name: str, person_words: set[str]) -> bool:
-    """ "Trump Train", "Bernie Army": a word of a person's full name (`person_words`) and a
-    movement noun name the person's followers."""
+def _names_followers(name: str, persons: set[str]) -> bool:
+    """ "Trump Train", "Bernie Army": a word of another person's full name and a movement
+    noun name the person's followers (not "Carry Nation", a name of its own)."""
     words = name.split()
-    return (len(words) == 2 and words[0] in person_words
-            and words[1] in _kind_words("movement_nouns"))
+    return (len(words) == 2 and words[1] in _kind_words("movement_nouns")
+            and any(words[0] in core_words(p) for p in persons if " " in p and p != name))
 
 
 def _us_state_namesakes(actors: dict[str, Actor], text: str) -> None:
