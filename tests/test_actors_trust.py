@@ -346,3 +346,16 @@ def test_a_name_after_a_persons_noun_in_ist_is_a_person():
                       "prohibitionist Carry Nation.")
     assert found["Carry Nation"]["type"] == "person"
     assert found["Carry Nation"]["role"] == "ax-wielding prohibitionist"
+
+
+def test_a_given_name_shares_the_surname_of_a_person_it_is_joined_to():
+    found = actors_of("Breitbart executives are close with Robert and Rebekah Mercer, the "
+                      "father-and-daughter conservative donors.")
+    assert "Robert" not in found and "Robert Mercer" in found
+
+
+def test_a_state_abbreviation_ending_a_sentence_is_no_part_of_the_next_name():
+    found = actors_of("Mr. Trump met them at his golf club at Bedminster, N.J. Roger Ailes, "
+                      "the former chairman of Fox News, also met with him.")
+    assert "N.J. Roger Ailes" not in found
+    assert found["Roger Ailes"]["role"] == "former chairman of Fox News"

@@ -152,6 +152,9 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
             and before.lower_ not in ("state", "first", "special", "supreme", "press"))):
         label = "PERSON"  # "Sen. Fiorina", "Mr. Carson": a person whatever the model said
     if label == "PERSON":
+        states = table("places")["us_states"]
+        while len(tokens) > 2 and tokens[0].text.endswith(".") and tokens[0].text in states:
+            tokens.pop(0)  # "Bedminster, N.J. Roger Ailes": the state ends the sentence before
         parties = table("parties")["aliases"]
         while len(tokens) > 1 and (tokens[0].lower_ in titles()
                                    or tokens[0].text in courtesy_sex()
@@ -1245,7 +1248,7 @@ def _shared_surnames(mentions: list[tuple[_Mention, str, str]], text: str
             joint = _COORDINATOR.match(text, mention.end)
             other = by_start.get(joint.end()) if joint else None
             if other is not None and len(other[1].split()) >= 2 and (
-                    other[1].split()[0] in given_names()):
+                    other[1].split()[0] in given_names() or other[0].label == "PERSON"):
                 name = f"{name} {core_words(other[1])[-1]}"
         shared.append((mention, name, kind))
     return shared
