@@ -359,3 +359,10 @@ def test_a_state_abbreviation_ending_a_sentence_is_no_part_of_the_next_name():
                       "the former chairman of Fox News, also met with him.")
     assert "N.J. Roger Ailes" not in found
     assert found["Roger Ailes"]["role"] == "former chairman of Fox News"
+
+
+def test_a_name_in_apposition_to_an_organisations_noun_is_an_organisation():
+    found = actors_of("Sylvia Manzano, a researcher, said the numbers were stark. Latino "
+                      "Decisions, a public opinion research group, found the same.")
+    assert found["Latino Decisions"]["type"] == "organisation"
+    assert found["Sylvia Manzano"]["type"] == "person"

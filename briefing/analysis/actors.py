@@ -699,6 +699,9 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News",
                 # "the prohibitionist Carry Nation": a person, whatever NER said
                 kind = "person"
+            elif kind == "person" and _names_an_organisation(
+                    role_from_context(ent, person=False)):
+                kind = "organisation"  # "Latino Decisions, a public opinion research group"
             elif (kind in ("place", "organisation") and " " not in name
                   and not _known_place(name) and (named_by_relation(ent) or (
                       name in given_names() and _listed_with_person(ent))
@@ -994,6 +997,16 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(ent)
         i += 1
     return mended
+
+
+def _names_an_organisation(role: str | None) -> bool:
+    """ "public opinion research group", "firm based in Ohio": an apposition headed (before
+    its first preposition) by a noun for an organisation."""
+    if not role:
+        return False
+    words = role.split()
+    cut = next((i for i, w in enumerate(words) if i and w in _CONNECTORS), len(words))
+    return words[cut - 1].lower().strip(",.") in _institution_nouns()
 
 
 def _ist_before(ent: Any) -> bool:
