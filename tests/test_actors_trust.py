@@ -366,3 +366,11 @@ def test_a_name_in_apposition_to_an_organisations_noun_is_an_organisation():
                       "Decisions, a public opinion research group, found the same.")
     assert found["Latino Decisions"]["type"] == "organisation"
     assert found["Sylvia Manzano"]["type"] == "person"
+
+
+def test_a_name_the_model_cut_before_the_surname_is_one_person():
+    found = actors_of('Former secretary of state Hillary Rodham Clinton:"We learned that from '
+                      'the State Department." Clinton said later that she was proud.')
+    assert "Hillary Rodham" not in found and "Rodham Clinton" not in found
+    hillary = found["Hillary Rodham Clinton"]
+    assert "Clinton" in hillary["aliases"] and len(hillary["mentions"]) == 2

@@ -1497,6 +1497,15 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             if (given.lower() in titles() or given.lower() in _NOT_GIVEN or is_epithet(given)
                     or given in noise()[1]):
                 continue  # "Crooked Hillary", "Later Trump": no given name
+            before = next((a for a in actors.values() if a is not actor and a.type == "person"
+                           and a.name.endswith(" " + given) and (
+                               start - 1 - len(a.name), start - 1) in a.mentions), None)
+            if before is not None:
+                # "Hillary Rodham" + "Clinton", the model's name cut before the surname: one
+                # person, "Hillary Rodham Clinton".
+                first = (start - 1 - len(before.name), start - 1)
+                _join_surname(actors, before, actor, first, (start, end), text)
+                break
             full = f"{given} {actor.name}"
             if full in actors:
                 continue
@@ -1509,6 +1518,22 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             if actor.role is None:
                 actor.role = _titles_before(text, start - len(given) - 1)
             break
+
+
+def _join_surname(actors: dict[str, Actor], named: Actor, surname: Actor,
+                  first: tuple[int, int], last: tuple[int, int], text: str) -> None:
+    """`named` ("Hillary Rodham", its mention `first`) written just before `surname`
+    ("Clinton", its mention `last`): one person under the whole name, with both actors'
+    aliases and mentions, the two mentions one."""
+    full = text[first[0]:last[1]]
+    actors.pop(surname.name, None)
+    actors.pop(named.name, None)
+    named.aliases = [full] + [a for a in named.aliases + surname.aliases if a != full]
+    named.mentions = [m for m in named.mentions + surname.mentions if m not in (first, last)]
+    named.mentions.append((first[0], last[1]))
+    named.role = named.role or surname.role
+    named.name = full
+    actors[full] = named
 
 
 def _titles_before(text: str, start: int) -> str | None:
