@@ -374,3 +374,10 @@ def test_a_name_the_model_cut_before_the_surname_is_one_person():
     assert "Hillary Rodham" not in found and "Rodham Clinton" not in found
     hillary = found["Hillary Rodham Clinton"]
     assert "Clinton" in hillary["aliases"] and len(hillary["mentions"]) == 2
+
+
+def test_a_place_and_party_modifying_a_noun_is_no_person():
+    found = actors_of("Tuesday marks four weeks since Donald Trump won the Indiana Republican "
+                      "primary, forcing Ted Cruz and John Kasich out of the race.")
+    assert "Indiana Republican" not in found
+    assert "Donald Trump" in found and "Ted Cruz" in found

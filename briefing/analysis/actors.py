@@ -944,6 +944,8 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
                 and following.label_ in ("ORG", "NORP")
                 and following.text in table("parties")["aliases"]
                 and ent.root.head.i in range(following.start, following.end)
+                and not (following.root.dep_ in ("compound", "amod", "nmod")
+                         and following.root.head.i >= following.end)  # "the Ohio GOP primary"
                 and ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
             # "the Cuyahoga County" + "GOP": a local party, one organisation.
             mended.append(Span(doc, ent.start, following.end, label="ORG"))
