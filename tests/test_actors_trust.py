@@ -381,3 +381,14 @@ def test_a_place_and_party_modifying_a_noun_is_no_person():
                       "primary, forcing Ted Cruz and John Kasich out of the race.")
     assert "Indiana Republican" not in found
     assert "Donald Trump" in found and "Ted Cruz" in found
+
+
+def test_no_second_bearer_is_made_of_a_given_name_another_person_has():
+    found = actors_of("Hillary Clinton spoke on Monday. \"Would the FBI indict both Hillary "
+                      "and Huma Abedin her aide?\" Issa asked. A USA Today/Suffolk University "
+                      "poll was released. The group studies at Columbia University’s "
+                      "Institute for the Study of Human Rights.")
+    assert "Hillary Abedin" not in found
+    assert "Huma Abedin" in found
+    assert "USA Today" in found and "A USA Today" not in found
+    assert "Columbia University" in found

@@ -132,8 +132,8 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         return None  # "Veteran's Day", "New Year's Day": a holiday
     if owner is not None and not (_known_name(ent.text)
                                   or tokens[owner - 1].lower_ in _POSSESSING_NOUNS
-                                  or (label in ("ORG", "FAC") and text and _only_possessed(
-                                      tokens[owner - 1].text, text))):
+                                  or (label in ("ORG", "FAC") and text and owner == 1
+                                      and _only_possessed(tokens[0].text, text))):
         # "the Green Party's Jill Stein" is Jill Stein; "Clinton's van", "Pagliano's Fifth
         # Amendment" are the possessor's: one name never runs across a possessive (but
         # "Democratic People's Republic of Korea", "Children's Hospital" are one name).
@@ -699,8 +699,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News",
                 # "the prohibitionist Carry Nation": a person, whatever NER said
                 kind = "person"
-            elif kind == "person" and _names_an_organisation(
-                    role_from_context(ent, person=False)):
+            elif kind == "person" and _names_an_organisation(ent):
                 kind = "organisation"  # "Latino Decisions, a public opinion research group"
             elif (kind in ("place", "organisation") and " " not in name
                   and not _known_place(name) and (named_by_relation(ent) or (
@@ -1001,14 +1000,14 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
     return mended
 
 
-def _names_an_organisation(role: str | None) -> bool:
-    """ "public opinion research group", "firm based in Ohio": an apposition headed (before
-    its first preposition) by a noun for an organisation."""
-    if not role:
+def _names_an_organisation(ent: Any) -> bool:
+    """ "Latino Decisions, a public opinion research group": the name's apposition, written
+    right after its comma, is headed by a noun for an organisation."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
         return False
-    words = role.split()
-    cut = next((i for i, w in enumerate(words) if i and w in _CONNECTORS), len(words))
-    return words[cut - 1].lower().strip(",.") in _institution_nouns()
+    return any(child.dep_ == "appos" and child.left_edge.i <= ent.end + 2
+               and child.lemma_.lower() in _institution_nouns() for child in ent.root.children)
 
 
 def _ist_before(ent: Any) -> bool:
@@ -1119,7 +1118,7 @@ _AGENCY_DATELINE = re.compile(
 
 
 _SPONSOR = r"[A-Z][\w&.'’-]*(?: (?:the|of|and|[A-Z][\w&.'’-]*))*"
-_JOINT = re.compile(rf"(?<![\w/])({_SPONSOR})/({_SPONSOR}) ([a-z]+)")
+_JOINT = re.compile(rf"(?<![\w/])(?:(?:A|An|The) )?({_SPONSOR})/({_SPONSOR}) ([a-z]+)")
 
 
 def _joint_poll_mentions(line: str, offset: int) -> list[_Mention]:
@@ -1254,6 +1253,9 @@ def _shared_surnames(mentions: list[tuple[_Mention, str, str]], text: str
     """ "Bill and Hillary Clinton", "Charles G. and David H. Koch": a given name (with an
     initial at most) joined by "and" to a full name shares its surname."""
     by_start = {m.start: (m, name) for m, name, kind in mentions if kind == "person"}
+    # "both Hillary and Huma Abedin": a given name another full name already has is that
+    # person's, not a second bearer of the surname after it.
+    taken = {name.split()[0] for _, name, kind in mentions if kind == "person" and " " in name}
     shared = []
     for mention, name, kind in mentions:
         words = name.split()
@@ -1263,7 +1265,8 @@ def _shared_surnames(mentions: list[tuple[_Mention, str, str]], text: str
             joint = _COORDINATOR.match(text, mention.end)
             other = by_start.get(joint.end()) if joint else None
             if other is not None and len(other[1].split()) >= 2 and (
-                    other[1].split()[0] in given_names() or other[0].label == "PERSON"):
+                    other[1].split()[0] in given_names()
+                    or (other[0].label == "PERSON" and words[0] not in taken)):
                 name = f"{name} {core_words(other[1])[-1]}"
         shared.append((mention, name, kind))
     return shared
