@@ -392,3 +392,11 @@ def test_no_second_bearer_is_made_of_a_given_name_another_person_has():
     assert "Huma Abedin" in found
     assert "USA Today" in found and "A USA Today" not in found
     assert "Columbia University" in found
+
+
+def test_an_apposition_past_a_clause_or_a_persons_noun_keeps_a_person_a_person():
+    found = actors_of("Eddie Griffin, who at the time was a member of the AfroSpear, a group "
+                      "of black bloggers, said attitudes were changing. Nargis Kassenova, an "
+                      "international relations expert at KIMEP University in Almaty, agreed.")
+    assert found["Eddie Griffin"]["type"] == "person"
+    assert found["Nargis Kassenova"]["type"] == "person"
