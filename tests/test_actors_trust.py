@@ -400,3 +400,13 @@ def test_an_apposition_past_a_clause_or_a_persons_noun_keeps_a_person_a_person()
                       "international relations expert at KIMEP University in Almaty, agreed.")
     assert found["Eddie Griffin"]["type"] == "person"
     assert found["Nargis Kassenova"]["type"] == "person"
+
+
+def test_a_title_and_surname_taken_for_an_organisation_is_the_person():
+    found = actors_of("Schilling asked if she gave ''classified information on hundreds if "
+                      "not thousands of emails on a public server, after what happened to "
+                      "General Petraeus.''\n\nLast year, David H. Petraeus, a former C.I.A. "
+                      "director, pleaded guilty.")
+    assert "General Petraeus" not in found
+    assert "General Petraeus" in found["David H. Petraeus"]["aliases"]
+    assert found["David H. Petraeus"]["type"] == "person"

@@ -1346,6 +1346,7 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
             joined.setdefault(short, owners[0])  # a shared surname: the bearer meant
     unowned = {short for short, owners in owners_of.items() if not owners}
     group_names: set[str] = set()
+    titled_surnames: set[str] = set()
     # A one-word ORG/GPE that is really a known person's surname (small models do this),
     # and a one-word organisation fragment of one longer organisation name.
     all_names = {name for _, name, _ in mentions}
@@ -1371,6 +1372,18 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
                 p.lower() == surname or p.lower().endswith(" " + surname))}  # (one person)
             if len(owners) == 1:
                 joined[name] = owners.pop()
+    # "General Petraeus" the model took for an organisation (the title left in the name)
+    # beside "David H. Petraeus": the one person with that surname.
+    by_surname: dict[str, set[str]] = {}
+    for person in persons:
+        if " " in person and person.split()[0].lower() not in titles():
+            by_surname.setdefault(core_words(person)[-1], set()).add(_final(joined, person))
+    for name in all_names:
+        words = name.split()
+        if (len(words) == 2 and words[0].lower() in titles() and words[0][:1].isupper()
+                and len(by_surname.get(words[1], ())) == 1):
+            joined.setdefault(name, next(iter(by_surname[words[1]])))
+            titled_surnames.add(name)
     # "Houthi forces" beside "the Houthis": one group, named in the plural. (Not a person's
     # surname: "the Clintons" is a family, "Clinton" one of them.)
     one_word = {name for _, name, _ in mentions if " " not in name}
@@ -1400,6 +1413,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for mention, name, kind in mentions:
         if name in org_parts:
             kind = "organisation"  # "Klan" tagged as a person is the Ku Klux Klan
+        if name in titled_surnames:
+            kind = "person"
         if mention.courtesy and owners_of.get(name):
             # "Mr. Clinton" beside Hillary Clinton: the sentence says which bearer.
             name, surface, span = courtesy_bearer(mention, owners_of[name], sexes, text,
