@@ -410,3 +410,17 @@ def test_a_title_and_surname_taken_for_an_organisation_is_the_person():
     assert "General Petraeus" not in found
     assert "General Petraeus" in found["David H. Petraeus"]["aliases"]
     assert found["David H. Petraeus"]["type"] == "person"
+
+
+def test_a_surname_never_written_alone_is_no_alias():
+    found = actors_of("Tenney will face Democrat Kim Myers in November. Kenneth P. Cohen wrote "
+                      "the letter, and Cohen said it was accurate.")
+    assert found["Kim Myers"]["aliases"] == ["Kim Myers"]
+    assert "Cohen" in found["Kenneth P. Cohen"]["aliases"]
+
+
+def test_a_contraction_opens_no_name():
+    found = actors_of("“If you are referring to specific strains in the Republican Party that "
+                      "suggest that somehow I’m different, I’m Muslim, I’m disloyal to the "
+                      "country, etc. — which is pretty far out there,” Obama said.")
+    assert not any("I’m" in name for name in found)

@@ -205,7 +205,8 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
         or PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
-        or _INITIAL.fullmatch(surface) or _CONTRACTION.search(surface)  # "I.", "I'd"
+        or _INITIAL.fullmatch(surface)  # "I."
+        or any(_CONTRACTION.search(w) for w in surface.split())  # "I'd", "I’m Muslim"
         or _STANCE_PREFIX.match(surface)  # "Pro-Clinton", "Anti-Trump": an adjective
         or (label == "PERSON" and _glued_words(surface))
     ):
@@ -1663,8 +1664,7 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
         bearer = owners[0] if len(owners) == 1 else (bearers or {}).get(surname)
         if (bearer is not None and len(surname) >= 3 and surname not in owner
                 and surname.lower() not in titles()):
-            owner[surname] = bearer
-            bearer.aliases.append(surname) if surname not in bearer.aliases else None
+            owner[surname] = bearer  # (its alias once the text writes it alone)
     if not owner:
         return
     pattern = re.compile(
@@ -1690,4 +1690,7 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
         if text[end:end + 1] == " " and text[end + 1:].split(" ", 1)[0].rstrip(
                 ".,;:!?'’\"”") in _kind_words("movement_nouns"):
             continue  # "the Trump Train": his followers, not him
-        owner[found.group()].mentions.append((start, end))
+        actor = owner[found.group()]
+        actor.mentions.append((start, end))
+        if found.group() not in actor.aliases:
+            actor.aliases.append(found.group())
