@@ -424,3 +424,11 @@ def test_a_contraction_opens_no_name():
                       "suggest that somehow I’m different, I’m Muslim, I’m disloyal to the "
                       "country, etc. — which is pretty far out there,” Obama said.")
     assert not any("I’m" in name for name in found)
+
+
+def test_an_occupation_before_a_name_is_its_role():
+    found = actors_of("Actress Danai Gurira presented the award. Actress Amandla Stenberg "
+                      "spoke next, and Gurira thanked her.")
+    assert "Actress Danai Gurira" not in found and "Actress Amandla Stenberg" not in found
+    assert found["Danai Gurira"]["role"] == "Actress"
+    assert found["Amandla Stenberg"]["type"] == "person"

@@ -147,6 +147,10 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     courtesy = tokens[0].text if tokens and tokens[0].text in courtesy_sex() else None
     if courtesy is None and before is not None and before.text in courtesy_sex():
         courtesy = before.text
+    if (label != "PERSON" and len(tokens) >= 3 and tokens[0].lower_ in titles()
+            and tokens[0].text[:1].isupper() and all(t.is_title for t in tokens[1:])
+            and _could_be_personal(" ".join(t.text for t in tokens[1:]))):
+        label = "PERSON"  # "Actress Amandla Stenberg" taken for an organisation
     if label != "PERSON" and tokens and (courtesy or (
             before is not None and before.lower_ in titles() and before.text[:1].isupper()
             and before.lower_ not in ("state", "first", "special", "supreme", "press"))):
