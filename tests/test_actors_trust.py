@@ -432,3 +432,9 @@ def test_an_occupation_before_a_name_is_its_role():
     assert "Actress Danai Gurira" not in found and "Actress Amandla Stenberg" not in found
     assert found["Danai Gurira"]["role"] == "Actress"
     assert found["Amandla Stenberg"]["type"] == "person"
+
+
+def test_a_place_and_a_party_members_noun_is_no_organisation():
+    found = actors_of("Harry Reid has never been shy. The Nevada Democrat said on Monday that "
+                      "the Senate would act.")
+    assert "Nevada Democrat" not in found

@@ -947,6 +947,8 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
         if (ent.label_ == "GPE" and following is not None and following.start == ent.end
                 and following.label_ in ("ORG", "NORP")
                 and following.text in table("parties")["aliases"]
+                and (following.text == "GOP" or following.text.endswith(
+                    ("Party", "Democrats", "Republicans")))  # (not "the Nevada Democrat")
                 and ent.root.head.i in range(following.start, following.end)
                 and not (following.root.dep_ in ("compound", "amod", "nmod")
                          and following.root.head.i >= following.end)  # "the Ohio GOP primary"
