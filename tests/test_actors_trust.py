@@ -284,7 +284,9 @@ def test_a_county_party_is_one_organisation():
 
 
 def test_a_name_completed_from_the_text_keeps_the_title_before_it():
-    found = actors_of("Detective Superintendent Marja Kallio, who leads the investigation, "
+    # (the title opens its paragraph: the words before the line break are not its)
+    found = actors_of("The company added.\n\nDetective Superintendent Marja Kallio, who "
+                      "leads the investigation, "
                       "told reporters that a cargo vessel had been detained. \"We are "
                       "examining it,\" Kallio said.")
     assert found["Marja Kallio"]["role"] == "Detective Superintendent"

@@ -1567,7 +1567,8 @@ def _titles_before(text: str, start: int) -> str | None:
     """ "Detective Superintendent Marja Kallio": the capitalised title words written just
     before a name that starts at `start`."""
     words: list[str] = []
-    for word in reversed(text[max(0, start - 60):start].split(" ")[:-1]):
+    line = text[max(0, start - 60):start].rsplit("\n", 1)[-1]  # (not across a line break)
+    for word in reversed(line.split(" ")[:-1]):
         if not (word[:1].isupper() and word.lower() in titles()):
             break
         words.insert(0, word)
