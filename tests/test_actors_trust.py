@@ -440,3 +440,17 @@ def test_a_place_and_a_party_members_noun_is_no_organisation():
     found = actors_of("Harry Reid has never been shy. The Nevada Democrat said on Monday that "
                       "the Senate would act.")
     assert "Nevada Democrat" not in found
+
+
+def test_a_familiar_form_of_one_persons_given_name_is_that_person():
+    found = actors_of("Robert Hale, the mayor, said the bridge would reopen in May. His deputy, "
+                      "Anna Price, agreed. \"Bob has fought for this bridge for ten years,\" "
+                      "Price said.")
+    assert "Bob" in found["Robert Hale"]["aliases"]
+    assert "Bob" not in found
+
+
+def test_a_familiar_form_that_starts_a_full_name_of_its_own_stays_apart():
+    found = actors_of("Robert Hale, the mayor, said the bridge would reopen in May. His rival, "
+                      "Bob Turner, disagreed. \"Bob is wrong about the bridge,\" Hale said.")
+    assert "Bob" not in found["Robert Hale"]["aliases"]

@@ -31,6 +31,7 @@ from briefing.analysis.person_names import (
     courtesy_bearer,
     courtesy_sex,
     derived_from,
+    familiar_forms,
     given_names,
     is_epithet,
     is_short_given_name,
@@ -1352,6 +1353,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         if owners:
             joined.setdefault(short, owners[0])  # a shared surname: the bearer meant
     unowned = {short for short, owners in owners_of.items() if not owners}
+    for short, full in familiar_forms(persons).items():
+        joined.setdefault(short, full)
     group_names: set[str] = set()
     titled_surnames: set[str] = set()
     # A one-word ORG/GPE that is really a known person's surname (small models do this),
