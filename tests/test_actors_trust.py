@@ -454,3 +454,13 @@ def test_a_familiar_form_that_starts_a_full_name_of_its_own_stays_apart():
     found = actors_of("Robert Hale, the mayor, said the bridge would reopen in May. His rival, "
                       "Bob Turner, disagreed. \"Bob is wrong about the bridge,\" Hale said.")
     assert "Bob" not in found["Robert Hale"]["aliases"]
+
+
+def test_a_number_or_country_code_closing_an_organisations_name_is_the_names():
+    found = actors_of("Dock workers walked out on Friday. Harbour Workers Local 9, which "
+                      "represents them, said the talks had failed. Jane Cole, who chairs the "
+                      "charity Lung Health UK, said the strike was fair.")
+    assert "Harbour Workers Local 9" in found
+    assert "Harbour Workers Local" not in found
+    assert "Lung Health UK" in found
+    assert "Lung Health" not in found

@@ -203,7 +203,7 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     end = start + len(surface)
     if (
         not (surface[:1].isupper() or _particle_led(surface)) or len(surface) < 2
-        or any(ch.isdigit() for ch in surface)
+        or any(ch.isdigit() for ch in _unnumbered(surface, label))
         or (_NAV_NOISE.search(surface) and not _agency_in_a_clause(ent, surface))
         or len(surface.split()) > 7
         or surface.lower() in titles()  # "State" of "Secretary of State" is no actor
@@ -275,6 +275,13 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     pronoun = pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
     return _Mention(offset + start, offset + end, surface, label, acting, role, plural,
                     courtesy, adjectival, pronoun)
+
+
+def _unnumbered(surface: str, label: str) -> str:
+    """ "Brewery Workers Local 12": an organisation's name without the number that closes it
+    (the rest of a name has no digits)."""
+    rest, _, last = surface.rpartition(" ")
+    return rest if label == "ORG" and rest and last.isdigit() else surface
 
 
 def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
@@ -985,6 +992,12 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, following.end, label=following.label_))
             i += 2
             continue
+        if ent.label_ == "ORG" and _name_goes_on(doc, ent, following):
+            # "Brewery Workers Local" + "12", "Heart Health" + "UK": a number or a country's
+            # code closing the name is the name's last word (a local, a national branch).
+            mended.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+            i += 2 if following is not None and following.start == ent.end else 1
+            continue
         at = [t.i for t in ent if t.lower_ == "at" and ent.start < t.i < ent.end - 1] if (
             ent.label_ == "ORG" and len(ent) > 2) else []
         colon = next((t.i for t in ent if t.text == ":" and ent.start < t.i < ent.end - 1), None)
@@ -1006,6 +1019,27 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(ent)
         i += 1
     return mended
+
+
+_COUNTRY_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+def _name_goes_on(doc: Any, ent: Any, following: Any) -> bool:
+    """ "Brewery Workers Local 12, which", "Heart Health UK, said": the word right after an
+    organisation's name is a number counting its last word or a country's code, and the
+    name ends there (punctuation, or nothing, follows: not "Acme 12 percent", "the BBC UK
+    service")."""
+    if ent.end + 1 > len(doc) or ent.end == 0 or doc[ent.end - 1].whitespace_ != " ":
+        return False
+    word = doc[ent.end]
+    closed = ent.end + 1 == len(doc) or doc[ent.end + 1].is_punct
+    if not closed:
+        return False
+    if word.text.isdigit() and len(word.text) <= 4:
+        return word.dep_ == "nummod" and word.head.i in range(ent.start, ent.end)
+    return (following is not None and following.start == ent.end and len(following) == 1
+            and following.label_ == "GPE" and _COUNTRY_CODE.fullmatch(word.text) is not None
+            and _is_country(word.text))
 
 
 def _names_an_organisation(ent: Any) -> bool:
