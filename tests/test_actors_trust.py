@@ -464,3 +464,12 @@ def test_a_number_or_country_code_closing_an_organisations_name_is_the_names():
     assert "Harbour Workers Local" not in found
     assert "Lung Health UK" in found
     assert "Lung Health" not in found
+
+
+def test_a_companys_short_name_taken_for_a_person_is_the_company():
+    found = actors_of("Regulators ordered Bravira Pharmaceuticals to recall its pills on Monday. "
+                      "Bravira said in a statement that it was cooperating with the agency. "
+                      "Analysts said the recall could cost Bravira about 10 million pounds.")
+    assert "Bravira" in found["Bravira Pharmaceuticals"]["aliases"]
+    assert found["Bravira Pharmaceuticals"]["type"] == "organisation"
+    assert "Bravira" not in found

@@ -1642,7 +1642,9 @@ def _organisation_parts(mentions: list, names: set[str], organisations: set[str]
             continue
         owners = [o for o in longer if o.split()[-1] == short or (
             o.split()[0] == short and o.split()[-1] in _ORG_DESIGNATORS
-            and o.split()[-1] not in _NAMEPLATES and short not in tagged_person)]
+            and o.split()[-1] not in _NAMEPLATES and short not in tagged_person) or (
+            o.split()[0] == short and o.split()[-1] in _kind_words("company_designators")
+            and short not in given_names())]
         if len(owners) == 1:
             parts[short] = owners[0]
     return parts
