@@ -473,3 +473,18 @@ def test_a_companys_short_name_taken_for_a_person_is_the_company():
     assert "Bravira" in found["Bravira Pharmaceuticals"]["aliases"]
     assert found["Bravira Pharmaceuticals"]["type"] == "organisation"
     assert "Bravira" not in found
+
+
+def test_a_town_named_only_where_a_site_stands_is_a_place():
+    found = actors_of("The company said it had halted production at its plant in Cork. An "
+                      "inspector said she would visit the Cork plant next week. The firm also "
+                      "closed its factory in Limerick last year. Workers at the Limerick "
+                      "factory said they were not told.")
+    assert found["Cork"]["type"] == "place"
+    assert found["Limerick"]["type"] == "place"
+
+
+def test_a_company_that_acts_stays_an_organisation_beside_its_plant():
+    found = actors_of("Tesla said it would expand its plant in Berlin. Tesla shares rose, and "
+                      "the Tesla plant hired 500 workers.")
+    assert found["Tesla"]["type"] == "organisation"

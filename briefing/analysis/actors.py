@@ -657,6 +657,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     subjects: set[str] = set()  # names of persons the subject of a verb
     lower_words: set[str] = set()  # filled on first need
     titles_spans: list[tuple[int, int]] = []  # works, events, laws: no actor's mention
+    org_sites: dict[str, set[str]] = {}  # how each organisation's mentions name a site
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
@@ -722,6 +723,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 # would": a person, whatever NER said
                 kind = "person"
             mentions.append((mention, name, kind))
+            if kind == "organisation":
+                org_sites.setdefault(name, set()).add(_site_of(ent))
+            elif kind == "place":
+                org_sites.setdefault(name, set()).add("place")
             if kind == "person":
                 role = valid_role(mention.role) or valid_role(role_from_context(ent))
                 if role and all(w.lower() in NAME_PARTICLES for w in role.split()):
@@ -737,6 +742,14 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     # person's subject elsewhere: "a Trump poll ..., Trump said").
     pollsters -= subjects | {name.split()[-1] for _, name, kind in mentions
                              if kind == "person" and " " in name and name not in outlets}
+    # "its plant in Cork", "the Cork plant", "two properties in Annapolis", tagged as an
+    # organisation: a one-word name that is only ever where a site is (or a place where
+    # tagged as one) is a place's.
+    sited = {name for name, sites in org_sites.items()
+             if "" not in sites and sites & {"in", "place"}}
+    if sited:
+        mentions = [(m, name, "place" if name in sited else kind)
+                    for m, name, kind in mentions]
     if outlets or pollsters:
         mentions = [(m, name, "organisation" if (name in outlets and kind == "person") or (
             name in pollsters and kind in ("person", "place")) else kind)
@@ -781,6 +794,24 @@ def _listed_with_person(ent: Any) -> bool:
         first = first.head
     listed = [first, *(t for t in first.subtree if t.dep_ == "conj")]
     return any(t.ent_type_ == "PERSON" for t in listed if not ent.start <= t.i < ent.end)
+
+
+def _site_of(ent: Any) -> str:
+    """ "in" for "its plant in Cork", "modifier" for "the Cork plant": a one-word name
+    (not an acronym) that says where a site (actor_kinds.toml's site_nouns) is; "" when the
+    name does anything else."""
+    root, sites = ent.root, _kind_words("site_nouns")
+    if len(ent) != 1 or not ent.text.istitle():
+        return ""
+    if root.dep_ in ("compound", "nmod") and root.head.i >= ent.end and (
+            root.head.lower_ in sites):
+        return "modifier"
+    preposition = root.head
+    if (root.dep_ == "pobj" and preposition.lower_ == "in"
+            and preposition.head.lower_ in sites and ent.start > 0
+            and ent.doc[ent.start - 1].i == preposition.i):  # (not "in the Navy")
+        return "in"
+    return ""
 
 
 def _modifies(ent: Any, nouns: str) -> bool:
