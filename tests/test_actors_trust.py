@@ -488,3 +488,9 @@ def test_a_company_that_acts_stays_an_organisation_beside_its_plant():
     found = actors_of("Tesla said it would expand its plant in Berlin. Tesla shares rose, and "
                       "the Tesla plant hired 500 workers.")
     assert found["Tesla"]["type"] == "organisation"
+
+
+def test_a_business_named_with_place_words_is_no_place():
+    found = actors_of("Thomas Hart said the deal with Great Plains Beverage was the best thing "
+                      "to happen to the brewery.")
+    assert found["Great Plains Beverage"]["type"] == "organisation"

@@ -705,8 +705,12 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 subjects.add(name)
             elif kind == "place" and not _known_place(name) and (
                     _modifies(ent, "company_nouns") or "&" in name
-                    or (" " not in name and _on_outlet(ent))):
-                kind = "organisation"  # "the Netflix thriller", "AT&T", "on Netflix"
+                    or (" " not in name and _on_outlet(ent))
+                    or (" " in name and name.split()[-1] in _kind_words(
+                        "company_designators"))):
+                # "the Netflix thriller", "AT&T", "on Netflix", "a deal with Great Lakes
+                # Beverage": a business
+                kind = "organisation"
             if kind == "organisation" and _could_be_personal(name) and (names_a_person(
                     role_from_context(ent, person=False)) or named_by_relation(ent)
                     or _ist_before(ent)):
