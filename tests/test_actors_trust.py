@@ -494,3 +494,12 @@ def test_a_business_named_with_place_words_is_no_place():
     found = actors_of("Thomas Hart said the deal with Great Plains Beverage was the best thing "
                       "to happen to the brewery.")
     assert found["Great Plains Beverage"]["type"] == "organisation"
+
+
+def test_the_white_house_is_one_organisation_apart_from_the_country():
+    found = actors_of("The White House on Monday released a readout of the call. The United "
+                      "States will send two ships. Asked about the call, White House press "
+                      "secretary Ann Cole said the ships would sail in May.")
+    assert found["White House"]["type"] == "organisation"
+    assert len(found["White House"]["mentions"]) == 2
+    assert "White House" not in found["United States"]["aliases"]
