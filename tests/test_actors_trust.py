@@ -440,3 +440,66 @@ def test_a_place_and_a_party_members_noun_is_no_organisation():
     found = actors_of("Harry Reid has never been shy. The Nevada Democrat said on Monday that "
                       "the Senate would act.")
     assert "Nevada Democrat" not in found
+
+
+def test_a_familiar_form_of_one_persons_given_name_is_that_person():
+    found = actors_of("Robert Hale, the mayor, said the bridge would reopen in May. His deputy, "
+                      "Anna Price, agreed. \"Bob has fought for this bridge for ten years,\" "
+                      "Price said.")
+    assert "Bob" in found["Robert Hale"]["aliases"]
+    assert "Bob" not in found
+
+
+def test_a_familiar_form_that_starts_a_full_name_of_its_own_stays_apart():
+    found = actors_of("Robert Hale, the mayor, said the bridge would reopen in May. His rival, "
+                      "Bob Turner, disagreed. \"Bob is wrong about the bridge,\" Hale said.")
+    assert "Bob" not in found["Robert Hale"]["aliases"]
+
+
+def test_a_number_or_country_code_closing_an_organisations_name_is_the_names():
+    found = actors_of("Dock workers walked out on Friday. Harbour Workers Local 9, which "
+                      "represents them, said the talks had failed. Jane Cole, who chairs the "
+                      "charity Lung Health UK, said the strike was fair.")
+    assert "Harbour Workers Local 9" in found
+    assert "Harbour Workers Local" not in found
+    assert "Lung Health UK" in found
+    assert "Lung Health" not in found
+
+
+def test_a_companys_short_name_taken_for_a_person_is_the_company():
+    found = actors_of("Regulators ordered Bravira Pharmaceuticals to recall its pills on Monday. "
+                      "Bravira said in a statement that it was cooperating with the agency. "
+                      "Analysts said the recall could cost Bravira about 10 million pounds.")
+    assert "Bravira" in found["Bravira Pharmaceuticals"]["aliases"]
+    assert found["Bravira Pharmaceuticals"]["type"] == "organisation"
+    assert "Bravira" not in found
+
+
+def test_a_town_named_only_where_a_site_stands_is_a_place():
+    found = actors_of("The company said it had halted production at its plant in Cork. An "
+                      "inspector said she would visit the Cork plant next week. The firm also "
+                      "closed its factory in Limerick last year. Workers at the Limerick "
+                      "factory said they were not told.")
+    assert found["Cork"]["type"] == "place"
+    assert found["Limerick"]["type"] == "place"
+
+
+def test_a_company_that_acts_stays_an_organisation_beside_its_plant():
+    found = actors_of("Tesla said it would expand its plant in Berlin. Tesla shares rose, and "
+                      "the Tesla plant hired 500 workers.")
+    assert found["Tesla"]["type"] == "organisation"
+
+
+def test_a_business_named_with_place_words_is_no_place():
+    found = actors_of("Thomas Hart said the deal with Great Plains Beverage was the best thing "
+                      "to happen to the brewery.")
+    assert found["Great Plains Beverage"]["type"] == "organisation"
+
+
+def test_the_white_house_is_one_organisation_apart_from_the_country():
+    found = actors_of("The White House on Monday released a readout of the call. The United "
+                      "States will send two ships. Asked about the call, White House press "
+                      "secretary Ann Cole said the ships would sail in May.")
+    assert found["White House"]["type"] == "organisation"
+    assert len(found["White House"]["mentions"]) == 2
+    assert "White House" not in found["United States"]["aliases"]

@@ -31,6 +31,7 @@ from briefing.analysis.person_names import (
     courtesy_bearer,
     courtesy_sex,
     derived_from,
+    familiar_forms,
     given_names,
     is_epithet,
     is_short_given_name,
@@ -202,7 +203,7 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     end = start + len(surface)
     if (
         not (surface[:1].isupper() or _particle_led(surface)) or len(surface) < 2
-        or any(ch.isdigit() for ch in surface)
+        or any(ch.isdigit() for ch in _unnumbered(surface, label))
         or (_NAV_NOISE.search(surface) and not _agency_in_a_clause(ent, surface))
         or len(surface.split()) > 7
         or surface.lower() in titles()  # "State" of "Secretary of State" is no actor
@@ -274,6 +275,13 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     pronoun = pronoun_sex(ent) if label == "PERSON" and len(tokens) == 1 else None
     return _Mention(offset + start, offset + end, surface, label, acting, role, plural,
                     courtesy, adjectival, pronoun)
+
+
+def _unnumbered(surface: str, label: str) -> str:
+    """ "Brewery Workers Local 12": an organisation's name without the number that closes it
+    (the rest of a name has no digits)."""
+    rest, _, last = surface.rpartition(" ")
+    return rest if label == "ORG" and rest and last.isdigit() else surface
 
 
 def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
@@ -649,6 +657,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     subjects: set[str] = set()  # names of persons the subject of a verb
     lower_words: set[str] = set()  # filled on first need
     titles_spans: list[tuple[int, int]] = []  # works, events, laws: no actor's mention
+    org_sites: dict[str, set[str]] = {}  # how each organisation's mentions name a site
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
@@ -696,8 +705,12 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 subjects.add(name)
             elif kind == "place" and not _known_place(name) and (
                     _modifies(ent, "company_nouns") or "&" in name
-                    or (" " not in name and _on_outlet(ent))):
-                kind = "organisation"  # "the Netflix thriller", "AT&T", "on Netflix"
+                    or (" " not in name and _on_outlet(ent))
+                    or (" " in name and name.split()[-1] in _kind_words(
+                        "company_designators"))):
+                # "the Netflix thriller", "AT&T", "on Netflix", "a deal with Great Lakes
+                # Beverage": a business
+                kind = "organisation"
             if kind == "organisation" and _could_be_personal(name) and (names_a_person(
                     role_from_context(ent, person=False)) or named_by_relation(ent)
                     or _ist_before(ent)):
@@ -714,6 +727,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 # would": a person, whatever NER said
                 kind = "person"
             mentions.append((mention, name, kind))
+            if kind == "organisation":
+                org_sites.setdefault(name, set()).add(_site_of(ent))
+            elif kind == "place":
+                org_sites.setdefault(name, set()).add("place")
             if kind == "person":
                 role = valid_role(mention.role) or valid_role(role_from_context(ent))
                 if role and all(w.lower() in NAME_PARTICLES for w in role.split()):
@@ -729,6 +746,14 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     # person's subject elsewhere: "a Trump poll ..., Trump said").
     pollsters -= subjects | {name.split()[-1] for _, name, kind in mentions
                              if kind == "person" and " " in name and name not in outlets}
+    # "its plant in Cork", "the Cork plant", "two properties in Annapolis", tagged as an
+    # organisation: a one-word name that is only ever where a site is (or a place where
+    # tagged as one) is a place's.
+    sited = {name for name, sites in org_sites.items()
+             if "" not in sites and sites & {"in", "place"}}
+    if sited:
+        mentions = [(m, name, "place" if name in sited else kind)
+                    for m, name, kind in mentions]
     if outlets or pollsters:
         mentions = [(m, name, "organisation" if (name in outlets and kind == "person") or (
             name in pollsters and kind in ("person", "place")) else kind)
@@ -773,6 +798,24 @@ def _listed_with_person(ent: Any) -> bool:
         first = first.head
     listed = [first, *(t for t in first.subtree if t.dep_ == "conj")]
     return any(t.ent_type_ == "PERSON" for t in listed if not ent.start <= t.i < ent.end)
+
+
+def _site_of(ent: Any) -> str:
+    """ "in" for "its plant in Cork", "modifier" for "the Cork plant": a one-word name
+    (not an acronym) that says where a site (actor_kinds.toml's site_nouns) is; "" when the
+    name does anything else."""
+    root, sites = ent.root, _kind_words("site_nouns")
+    if len(ent) != 1 or not ent.text.istitle():
+        return ""
+    if root.dep_ in ("compound", "nmod") and root.head.i >= ent.end and (
+            root.head.lower_ in sites):
+        return "modifier"
+    preposition = root.head
+    if (root.dep_ == "pobj" and preposition.lower_ == "in"
+            and preposition.head.lower_ in sites and ent.start > 0
+            and ent.doc[ent.start - 1].i == preposition.i):  # (not "in the Navy")
+        return "in"
+    return ""
 
 
 def _modifies(ent: Any, nouns: str) -> bool:
@@ -984,6 +1027,12 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, following.end, label=following.label_))
             i += 2
             continue
+        if ent.label_ == "ORG" and _name_goes_on(doc, ent, following):
+            # "Brewery Workers Local" + "12", "Heart Health" + "UK": a number or a country's
+            # code closing the name is the name's last word (a local, a national branch).
+            mended.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+            i += 2 if following is not None and following.start == ent.end else 1
+            continue
         at = [t.i for t in ent if t.lower_ == "at" and ent.start < t.i < ent.end - 1] if (
             ent.label_ == "ORG" and len(ent) > 2) else []
         colon = next((t.i for t in ent if t.text == ":" and ent.start < t.i < ent.end - 1), None)
@@ -1005,6 +1054,27 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(ent)
         i += 1
     return mended
+
+
+_COUNTRY_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+def _name_goes_on(doc: Any, ent: Any, following: Any) -> bool:
+    """ "Brewery Workers Local 12, which", "Heart Health UK, said": the word right after an
+    organisation's name is a number counting its last word or a country's code, and the
+    name ends there (punctuation, or nothing, follows: not "Acme 12 percent", "the BBC UK
+    service")."""
+    if ent.end + 1 > len(doc) or ent.end == 0 or doc[ent.end - 1].whitespace_ != " ":
+        return False
+    word = doc[ent.end]
+    closed = ent.end + 1 == len(doc) or doc[ent.end + 1].is_punct
+    if not closed:
+        return False
+    if word.text.isdigit() and len(word.text) <= 4:
+        return word.dep_ == "nummod" and word.head.i in range(ent.start, ent.end)
+    return (following is not None and following.start == ent.end and len(following) == 1
+            and following.label_ == "GPE" and _COUNTRY_CODE.fullmatch(word.text) is not None
+            and _is_country(word.text))
 
 
 def _names_an_organisation(ent: Any) -> bool:
@@ -1352,6 +1422,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         if owners:
             joined.setdefault(short, owners[0])  # a shared surname: the bearer meant
     unowned = {short for short, owners in owners_of.items() if not owners}
+    for short, full in familiar_forms(persons).items():
+        joined.setdefault(short, full)
     group_names: set[str] = set()
     titled_surnames: set[str] = set()
     # A one-word ORG/GPE that is really a known person's surname (small models do this),
@@ -1605,7 +1677,9 @@ def _organisation_parts(mentions: list, names: set[str], organisations: set[str]
             continue
         owners = [o for o in longer if o.split()[-1] == short or (
             o.split()[0] == short and o.split()[-1] in _ORG_DESIGNATORS
-            and o.split()[-1] not in _NAMEPLATES and short not in tagged_person)]
+            and o.split()[-1] not in _NAMEPLATES and short not in tagged_person) or (
+            o.split()[0] == short and o.split()[-1] in _kind_words("company_designators")
+            and short not in given_names())]
         if len(owners) == 1:
             parts[short] = owners[0]
     return parts

@@ -46,6 +46,23 @@ def same_given_name(a: str, b: str) -> bool:
     return a == b or a in _nicknames().get(b, ()) or b in _nicknames().get(a, ())
 
 
+def familiar_forms(persons: set[str]) -> dict[str, str]:
+    """ "Tom" beside "Thomas Brandt": a one-word familiar form of a given name joins the one
+    person whose full name starts with that given name in formal form, unless the short
+    form also starts a full name in the text ("Tom Ellis" is someone else) or is a word of
+    another name (a surname)."""
+    full = [p for p in persons if " " in p]
+    words = {w for p in full for w in core_words(p)}
+    joins = {}
+    for short in persons:
+        if " " in short or short not in _nicknames() or short in words:
+            continue
+        owners = [p for p in full if core_words(p)[0] in _nicknames()[short]]
+        if len(owners) == 1:
+            joins[short] = owners[0]
+    return joins
+
+
 def core_words(name: str) -> list[str]:
     """A person's name without the suffix: "Donald Trump Jr." -> ["Donald", "Trump"]."""
     words = name.split()
