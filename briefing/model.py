@@ -283,7 +283,10 @@ class Claim:
     def cue_words(self) -> str | None:
         """The cue as it reads between the speaker and the content ("said", "according
         to"); None for a mark on the page (a label's colon, a signature's dash), which the
-        layout already shows."""
+        layout already shows, and for a claim whose words still hold their cue (a frame
+        set inside the sentence, a negated one: "She did not say what ..." reads as it is)."""
+        if self.cue_span and self.start <= self.cue_span[0] and self.cue_span[1] <= self.end:
+            return None
         cue = (self.cue or "").strip()
         if not cue or not any(ch.isalnum() for ch in cue):
             return None

@@ -46,6 +46,23 @@ def same_given_name(a: str, b: str) -> bool:
     return a == b or a in _nicknames().get(b, ()) or b in _nicknames().get(a, ())
 
 
+def familiar_forms(persons: set[str]) -> dict[str, str]:
+    """ "Tom" beside "Thomas Brandt": a one-word familiar form of a given name joins the one
+    person whose full name starts with that given name in formal form, unless the short
+    form also starts a full name in the text ("Tom Ellis" is someone else) or is a word of
+    another name (a surname)."""
+    full = [p for p in persons if " " in p]
+    words = {w for p in full for w in core_words(p)}
+    joins = {}
+    for short in persons:
+        if " " in short or short not in _nicknames() or short in words:
+            continue
+        owners = [p for p in full if core_words(p)[0] in _nicknames()[short]]
+        if len(owners) == 1:
+            joins[short] = owners[0]
+    return joins
+
+
 def core_words(name: str) -> list[str]:
     """A person's name without the suffix: "Donald Trump Jr." -> ["Donald", "Trump"]."""
     words = name.split()
@@ -61,13 +78,22 @@ _PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
 def pronoun_sex(ent: Any) -> str | None:
     """ "voters want Clinton because she would be the first woman": the sex of the pronouns
     after a name in its sentence, when they are all of one sex (up to the next person's
-    name: in "Clinton led Sanders, who said he ...", "he" is his)."""
+    name: in "Clinton led Sanders, who said he ...", "he" is his). Nothing when a person is
+    named before it in the sentence ("Powell wrote Clinton a memo describing his use"), and
+    nothing of a sex whose pronoun comes before it ("he did remember telling Clinton about
+    his email"): those pronouns may be the subject's."""
     found = set()
     for token in ent.doc[ent.end:]:  # to the sentence's end (ent.sent also scans back)
         if token.is_sent_start or token.ent_type_ == "PERSON":
             break
         if token.lower_ in _PRONOUNS:
             found.add(_PRONOUNS[token.lower_])
+    for token in reversed(ent.doc[:ent.start]):
+        if token.ent_type_ == "PERSON":
+            return None
+        found.discard(_PRONOUNS.get(token.lower_, ""))
+        if token.is_sent_start:
+            break
     return found.pop() if len(found) == 1 else None
 
 
@@ -197,9 +223,12 @@ def name_owners(persons: set[str], mentions: list, joined: dict[str, str],
 
 
 def courtesy_bearer(mention: Any, owners: list[str], sexes: dict[str, str],
-                     text: str) -> tuple[str, str, tuple[int, int]]:
+                     text: str, relatives: dict[str, str] | None = None
+                     ) -> tuple[str, str, tuple[int, int]]:
     """(actor name, alias, span) of "Mr. Clinton" when several people are called Clinton:
-    the best bearer whose sex fits the title; with none, a person of its own, "Mr. Clinton"."""
+    the best bearer whose sex fits the title; with none, the one relative of that sex named
+    by a given name only (`relatives`: sex -> name; "his wife, Melania" is "Ms. Trump"), or
+    a person of its own, "Mr. Clinton"."""
     sex = courtesy_sex()[mention.courtesy or ""]
     fitting = [o for o in owners if sexes.get(o, sex) == sex]
     if fitting and fitting[0] == owners[0]:
@@ -207,7 +236,7 @@ def courtesy_bearer(mention: Any, owners: list[str], sexes: dict[str, str],
     # Not the main bearer: the alias keeps the title, so the bare surname stays the main
     # bearer's alone.
     titled = f"{mention.courtesy} {mention.surface}"
-    name = fitting[0] if fitting else titled
+    name = fitting[0] if fitting else (relatives or {}).get(sex, titled)
     start = mention.end - len(titled)
     if start >= 0 and text[start:mention.end] == titled:
         return name, titled, (start, mention.end)

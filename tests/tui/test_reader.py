@@ -277,6 +277,17 @@ def test_a_claims_line_names_speaker_and_cue_once_then_the_content():
                                          "“It leaves our farmers behind,”")
     labelled = Claim(5, 20, "Taxes will rise", ["attributed"], speaker="MILLER", cue=":")
     assert claim_prompt(labelled).plain == "[ATTR] MILLER: Taxes will rise"
+    # a claim that still holds its cue (a negated frame keeps its sentence) names no cue twice
+    negated = Claim(0, 40, "She did not say what the measures would be", ["attributed"],
+                    speaker="Lin Wen", cue="say", cue_span=(12, 15))
+    assert claim_prompt(negated).plain == ("[ATTR] Lin Wen: "
+                                           "She did not say what the measures would be")
+    # nobody says an event: no empty speaker slot before its words
+    event = Claim(0, 26, "The cable failed at 04:10.", ["event"])
+    assert claim_prompt(event).plain == "[EVT] The cable failed at 04:10."
+    unknown = Claim(0, 20, "the port would close", ["attributed"], cue="reportedly",
+                    cue_span=(30, 40))
+    assert claim_prompt(unknown).plain == "[ATTR] — reportedly: the port would close"
 
 
 async def test_cursor_movement_syncs_claims_actors_and_notes(reader_db):

@@ -252,10 +252,15 @@ def claim_prompt(claim: Claim, grade: str | None = None) -> Text:
         p = claim.probability
         line.append(f" {p['low']}-{p['high']}%", style="italic")
     line.append(" ")
+    cue = claim.cue_words
+    if not claim.speaker and not cue:
+        # nobody says it (an event, the writer's own figure): the words alone
+        line.append(clip(claim.text, 90))
+        return line
     line.append(clip(claim.speaker or "—", 40), style="bold underline")
-    if claim.cue_words:
+    if cue:
         # who, how, then what: the content no longer repeats the speaker and the cue
-        line.append(" " + clip(claim.cue_words, 30), style="italic")
+        line.append(" " + clip(cue, 30), style="italic")
     line.append(": " + clip(claim.text, 90))
     return line
 
