@@ -996,3 +996,18 @@ def test_saying_a_lot_about_something_reveals_and_reports_nothing():
     # a report about something still is one
     assert one("The Harbour Trust said on Monday that the case was lost.",
                "case was lost")["speaker"] == "Harbour Trust"
+
+
+@pytest.mark.parametrize(("text", "first", "second", "content"), [
+    ("Senator Jane Roe slammed the harbour plan as a giveaway and accused the mayor of a "
+     "cover-up.", "slammed", "accused", "the mayor of a cover-up"),
+    ("Jane Roe met the port workers. She called the mayor a coward and urged him to resign.",
+     "called", "urged", "him to resign"),
+])
+def test_a_conjoined_reporting_verb_is_a_second_claim(text, first, second, content):
+    # the first frame's claim ends before the second verb; the second is the same speaker's
+    claims = claims_of(text)
+    outer = next(c for c in claims if c["cue"] == first)
+    inner = next((c for c in claims if c["cue"] == second), None)
+    assert content not in outer["text"]
+    assert inner is not None and content in inner["text"] and inner["speaker"] == "Jane Roe"

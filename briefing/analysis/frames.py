@@ -584,8 +584,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
         # "said Scott Reed, who added that ...", "X, who has argued that ..., said": a frame
         # in the outer speaker's own phrase is that speaker's second report, not its content
         return False
-    if verb.dep_ in ("advcl", "conj") and verb.head.i == outer.i and any(
-            c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+    if verb.dep_ in ("advcl", "conj") and verb.head.i == outer.i and (any(
+            c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "conj"):
         # "X praised Y, saying he was ...", "she praised Y and said Z should ...": a second
         # report, not a complement
         return False
@@ -663,7 +663,7 @@ def _clause_end(verb: Any) -> int:
         if child.dep_ == "advcl" and any(t.lemma_.lower() in claim_words()["reporting"]
                                          and _speech_act(t) for t in child.subtree):
             break
-        if child.dep_ == "conj" and _second_report(child):
+        if child.dep_ == "conj" and (_second_report(child) or _conjoined_report(child)):
             break  # "X praised Y and said Z ...": the second report is a claim of its own
         end = max(end, child.right_edge.i)
     return end
@@ -676,6 +676,14 @@ def _holds_frame(phrase: Any) -> bool:
                and _speech_act(t) and any(c.dep_ in ("ccomp", "xcomp", "dobj")
                                           for c in t.children)
                for t in phrase.subtree)
+
+
+def _conjoined_report(verb: Any) -> bool:
+    """'Clinton slammed the shift and accused Sanders of a "flip-flop"', 'They called him an
+    opportunist and urged him to resign': a reporting verb conjoined to a frame's own verb
+    is the same speaker's second report, with or without a clause of its own."""
+    return (verb.dep_ == "conj" and verb.pos_ == "VERB" and frame_lemma(verb) is not None
+            and _speech_act(verb))
 
 
 def _second_report(verb: Any) -> bool:
