@@ -1011,3 +1011,20 @@ def test_a_conjoined_reporting_verb_is_a_second_claim(text, first, second, conte
     inner = next((c for c in claims if c["cue"] == second), None)
     assert content not in outer["text"]
     assert inner is not None and content in inner["text"] and inner["speaker"] == "Jane Roe"
+
+
+@pytest.mark.parametrize(("text", "outer", "participle", "content"), [
+    ('Jane Roe said on Monday that the mayor represents "old harbour politics," stating that '
+     'the port would lose its dock workers.', "said", "stating", "would lose its dock workers"),
+    ("Jane Roe said she plans to sue the port authority, insisting that the contract with "
+     "the city is void.", "said", "insisting", "the contract with the city is void"),
+])
+def test_a_set_off_reporting_participle_is_a_claim_of_its_own(text, outer, participle,
+                                                              content):
+    # after a quotation's closing mark, or beside a frame inside the first one's content, the
+    # participle's report is the speaker's second claim, not part of the first
+    claims = claims_of(text)
+    first = next(c for c in claims if c["cue"] == outer)
+    second = next((c for c in claims if c["cue"] == participle), None)
+    assert content not in first["text"]
+    assert second is not None and content in second["text"] and second["speaker"] == "Jane Roe"

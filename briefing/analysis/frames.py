@@ -516,6 +516,14 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
             # (", who added that ...": the speaker's own second report)
             hi = min(hi, t.left_edge.i - 1)
             break
+        if (t.head.i != cue.i and _set_off_participle(t) and not _inside(quotes, t.idx)
+                and t.head.pos_ == "VERB" and frame_lemma(t.head) is not None
+                and _speech_act(t.head)
+                and any(c.dep_ in ("ccomp", "parataxis") for c in t.children)):
+            # "Carson said he plans to ..., insisting that ...": a participle reporting beside
+            # a frame inside this claim's content is a claim of its own, no part of this one
+            hi = min(hi, t.i - 1)
+            break
         resumed = None if _inside(quotes, t.idx) else _resumed_frame(t)
         if resumed is not None and resumed.i == cue.i:
             hi = min(hi, t.left_edge.i - 1)  # "X said A and said B": B is X's second claim
@@ -724,13 +732,9 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
     reporting participle set off by a comma after a frame's complement speaks as the frame's
     subject when no other subject stands between them, wherever the parser hangs it.
     Returns the frame's verb, else None."""
-    doc = verb.doc
-    if (verb.dep_ != "advcl" or verb.tag_ != "VBG" or frame_lemma(verb) is None
-            or verb.i == 0 or doc[verb.i - 1].text != ","
-            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+    if not _set_off_participle(verb):
         return None
-    if frame_lemma(verb) in claim_words()["mental"] or not _speech_act(verb):
-        return None  # "..., considering the party is ...", "seeing as ...": no report
+    quoted = _after_quotation(verb)
     outer = next((a for a in verb.ancestors if a.pos_ == "VERB" and frame_lemma(a) is not None
                   and _speech_act(a)), None)
     if outer is None or outer.i == verb.head.i or outer.i > verb.i:
@@ -743,11 +747,27 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
         if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr"):
             return None  # "X asks as a guy walks in, saying ...": not X's complement
         node = node.head
-    if doer is not None:
+    if doer is not None and not quoted:
         # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells (a
-        # thing cannot say, but with no list of animate nouns, every subject is kept)
+        # thing cannot say, but with no list of animate nouns, every subject is kept); after
+        # a quotation the frame's speaker goes on ('X told N that Y "had a policy," adding')
         return None
     return outer
+
+
+def _set_off_participle(verb: Any) -> bool:
+    """'..., adding that ...', 'Cruz said that Trump represents "New York values," stating
+    ...': a reporting participle with no subject of its own, set off by a comma (which may
+    sit inside the closing mark of a quotation that ends what comes before)."""
+    doc = verb.doc
+    if (verb.dep_ != "advcl" or verb.tag_ != "VBG" or frame_lemma(verb) is None
+            or verb.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return False
+    if doc[verb.i - 1].text != "," and not (_after_quotation(verb)
+                                            and doc[verb.i - 2].text == ","):
+        return False
+    # "..., considering the party is ...", "seeing as ...": no report
+    return frame_lemma(verb) not in claim_words()["mental"] and _speech_act(verb)
 
 
 def _speaker_of(verb: Any) -> Any | None:
