@@ -1028,3 +1028,14 @@ def test_a_set_off_reporting_participle_is_a_claim_of_its_own(text, outer, parti
     second = next((c for c in claims if c["cue"] == participle), None)
     assert content not in first["text"]
     assert second is not None and content in second["text"] and second["speaker"] == "Jane Roe"
+
+
+def test_a_reporting_relative_clause_on_an_inverted_speaker_is_its_own_claim():
+    # '"...," said X, who supports ...': the said-claim ends before the relative clause
+    text = '"The port will not close this year," said Jane Roe, who supports the mayor.'
+    claims = claims_of(text)
+    said = next(c for c in claims if c["cue"] == "said")
+    supports = next((c for c in claims if c["cue"] == "supports"), None)
+    assert "mayor" not in said["text"] and said["speaker"] == "Jane Roe"
+    assert supports is not None and "the mayor" in supports["text"]
+    assert supports["speaker"] == "Jane Roe"

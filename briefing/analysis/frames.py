@@ -158,6 +158,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             lo, hi = token.head.left_edge.i, token.head.right_edge.i
         lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
         hi = _cut_nested_frames(token, hi, quotes)
+        if speaker_tok is not None and speaker_tok.i > token.i:
+            hi = min(hi, _before_relative_clause(speaker_tok, hi))
         found.append(_with_speaker(sent, offset, lo, hi, token, speaker_tok, index))
     if any(c.speaker for c in found if c not in media):
         # "Economists at Deutsche Bank expect ..., according to a note to clients": the note
@@ -675,6 +677,21 @@ def _clause_end(verb: Any) -> int:
             break  # "X praised Y and said Z ...": the second report is a claim of its own
         end = max(end, child.right_edge.i)
     return end
+
+
+def _before_relative_clause(speaker: Any, hi: int) -> int:
+    """'"...," said Jane Roe, a professor at the port college, who likened the plan to a
+    car crash': a reporting relative clause on a speaker named after the verb is the
+    speaker's claim of its own, not what this frame reports; this claim ends before it."""
+    doc = speaker.doc
+    for t in doc[speaker.i:speaker.right_edge.i + 1]:
+        if (t.dep_ == "relcl" and t.left_edge.i > speaker.i and t.pos_ == "VERB"
+                and frame_lemma(t) is not None and _speech_act(t)):
+            hi = min(hi, t.left_edge.i - 1)
+            while hi > speaker.i and doc[hi].is_punct:
+                hi -= 1
+            break
+    return hi
 
 
 def _holds_frame(phrase: Any) -> bool:
