@@ -1039,3 +1039,15 @@ def test_a_reporting_relative_clause_on_an_inverted_speaker_is_its_own_claim():
     assert "mayor" not in said["text"] and said["speaker"] == "Jane Roe"
     assert supports is not None and "the mayor" in supports["text"]
     assert supports["speaker"] == "Jane Roe"
+
+
+def test_a_clause_set_before_the_speaker_is_the_writers_circumstance():
+    # "While X plotted ..., Roe said ...": Roe's claim is what she said; the clause before
+    # her is the writer's own statement, with no speaker
+    claims = claims_of("While the council plotted to take over the harbour, Jane Roe said the "
+                       "port would close.")
+    said = next(c for c in claims if c["cue"] == "said")
+    assert "council" not in said["text"] and "port would close" in said["text"]
+    aside = one("While the council plotted to take over the harbour, Jane Roe said the port "
+                "would close.", "council plotted")
+    assert aside["speaker"] is None and aside["cue"] is None

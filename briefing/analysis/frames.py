@@ -36,6 +36,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     found: list[Claim] = []
     media: list[Claim] = []  # "according to a note": a document, not an actor
     hypothetical: set[int] = set()  # where the cues of stances in conditions are
+    circumstances: list[Any] = []  # clauses set before a frame's speaker: not its content
     for token in sent:
         if _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
@@ -123,6 +124,11 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                    # a reporting clause hanging off this one is a claim of its own
                    and not (c.dep_ in ("advcl", "parataxis") and not is_imperative(c)
                             and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
+        if speaker_tok is not None and speaker_tok.i < token.i and any(
+                c.i > token.i and c.dep_ != "advcl" for c in content):
+            # what is said follows the verb; a clause before the speaker is no part of it
+            circumstances += [c for c in content if _circumstance(c, speaker_tok)]
+            content = [c for c in content if not _circumstance(c, speaker_tok)]
         if any(c.dep_ == "dobj" for c in content):
             # "portraying Sanders as hypocritical": what the object is cast as is said too
             content += [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "as"]
@@ -165,11 +171,25 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
         # "Economists at Deutsche Bank expect ..., according to a note to clients": the note
         # is where they said it, not a second claim.
         found = [c for c in found if c not in media]
+    for clause in circumstances:
+        # the writer's own statement, unless a frame inside it reports it
+        lo, hi = offset + clause.left_edge.idx, offset + clause.right_edge.idx
+        if not any(c.cue_span and lo <= c.cue_span[0] <= hi for c in found):
+            found.append(make_claim(sent, offset, clause.left_edge.i, clause.right_edge.i,
+                                    None, None))
     for claim in found:
         if claim.cue_span and claim.cue_span[0] in hypothetical and (
                 "speculation" not in claim.kinds):
             claim.kinds.append("speculation")
     return found
+
+
+def _circumstance(clause: Any, speaker: Any) -> bool:
+    """'While Democrats plot ..., Republicans are looking to ...', 'As boos erupt from the
+    crowd, the executive says ...': a clause with its own subject, set before the frame's
+    speaker, is the writer's circumstance of the report, not what the speaker says."""
+    return (clause.dep_ == "advcl" and clause.right_edge.i < speaker.left_edge.i
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in clause.children))
 
 
 def frame_lemma(token: Any) -> str | None:
