@@ -1051,3 +1051,16 @@ def test_a_clause_set_before_the_speaker_is_the_writers_circumstance():
     aside = one("While the council plotted to take over the harbour, Jane Roe said the port "
                 "would close.", "council plotted")
     assert aside["speaker"] is None and aside["cue"] is None
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # a passive's subject, not its agent ("the ruling" angered; the officials predicted)
+    ("The port officials were angered by the ruling and predicted that the harbour would "
+     "lose its ferries.", "predicted", "officials"),
+    # a linking verb's subject: the conjunct shares it
+    ("Jane Roe is no fan of Mayor Tom Berg but praised his budget for the harbour.",
+     "praised", "Jane Roe"),
+])
+def test_a_conjunct_after_and_shares_a_passive_or_linking_verbs_subject(text, cue, speaker):
+    claim = next(c for c in claims_of(text) if c["cue"] == cue)
+    assert speaker in (claim["speaker"] or "")

@@ -792,6 +792,17 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
     return outer
 
 
+def _after_conjunction(verb: Any) -> bool:
+    """'... and predicted', 'but has since lauded': a conjoined verb that a coordinating
+    conjunction introduces (past its own auxiliaries and adverbs), not one the parser joined
+    to a clause it does not belong to ('..., Jane Roe, 58, told AFP')."""
+    at = verb.i - 1
+    while at > verb.sent.start and verb.doc[at].head.i == verb.i and verb.doc[at].dep_ in (
+            "aux", "advmod", "neg"):
+        at -= 1
+    return verb.doc[at].pos_ == "CCONJ"
+
+
 def _set_off_participle(verb: Any) -> bool:
     """'..., adding that ...', 'Cruz said that Trump represents "New York values," stating
     ...': a reporting participle with no subject of its own, set off by a comma (which may
@@ -853,6 +864,14 @@ def _speaker_token(verb: Any) -> Any | None:
     resumed = _resumed_frame(verb)
     if resumed is not None and _speaker_of(resumed) is not None:
         return _speaker_of(resumed)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and _after_conjunction(verb):
+        # "FBI officials were angered by the deal and predicted ...": a passive's subject,
+        # not its agent; "Weber is no fan of Trump but lauded ...": a linking verb's subject
+        passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"
+                        and c.tag_ not in ("WP", "WDT", "EX")), None)
+        if passive is not None and verb.tag_ == "VBN":
+            return None  # "X were mocked and criticized": a passive too, its agent unnamed
+        return passive if passive is not None else _speaker_of(verb.head)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
             verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
