@@ -1,6 +1,6 @@
 """Actor recall, precision, merge and type correctness against hand-labelled gold.
 
-Run: python benchmarks/actors.py [--polnear PATH] [--quiet]
+Run: python benchmarks/actors.py [--polnear PATH] [--quiet] [--only PREFIX ...]
   Always scores the bundled samples' gold (benchmarks/gold/*.json; target 1.000 each).
   With --polnear (a checkout of github.com/networkdynamics/PolNeAR) also scores the gold of
   PolNeAR train articles under benchmarks/gold/polnear/ (targets: recall >= 0.95,
@@ -25,6 +25,10 @@ matching predicted actor: role precision is the shown roles that are right, out 
 shown; role recall is the persons with a gold role whose shown role is right. A shown role
 is right when it is one of the gold roles, or the end of one word for word ("candidate" of
 "Republican presidential candidate") that keeps its "former".
+
+--only scores just the tuned PolNeAR articles whose names start with one of the prefixes
+(a batch of newly labelled articles, say); the samples and the held-out set are scored as
+always.
 
 The held-out set prints its summary only: its articles' errors are never read, so that
 nothing is tuned to them.
@@ -158,6 +162,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--polnear", type=Path, help="a PolNeAR checkout (its data/train)")
     parser.add_argument("--quiet", action="store_true", help="only the per-file counts")
+    parser.add_argument("--only", nargs="+", metavar="PREFIX", default=[""],
+                        help="score only the tuned PolNeAR articles named so")
     args = parser.parse_args()
     samples = Score()
     for name, gold, result in cases():
@@ -166,6 +172,8 @@ def main() -> None:
     if args.polnear is not None:
         polnear = Score()
         for name, gold, result in polnear_cases(args.polnear):
+            if not name.startswith(tuple(args.only)):
+                continue
             polnear.add(name, gold, result, args.quiet)
         polnear.report("polnear", (0.95, 0.93, 0.9))
         heldout = Score()

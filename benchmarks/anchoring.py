@@ -436,7 +436,7 @@ class Highlighted:
 
         self.store = Store(folder / "briefing.json")
         self.article_id = self.store.add_article(f"chain {folder.name}", text)
-        if self.store.article(self.article_id)["text"] != text:
+        if self.store.article(self.article_id).text != text:
             raise ValueError("the store cleans this text: offsets would not compare")
         self.ids = [self.store.add_annotation(self.article_id, s, e) for s, e in spans]
 
@@ -450,7 +450,7 @@ class Highlighted:
         by_id = {a.id: a for a in self.store.annotations(self.article_id)}
         for annotation_id, (s, e) in zip(self.ids, spans, strict=True):
             a = by_id[annotation_id]
-            found = None if a.get("status") == "orphaned" else (a["start"], a["end"])
+            found = None if a.orphaned else (a.start, a.end)
             score.add(truth(chars, s, e), found)
 
 

@@ -2,8 +2,13 @@
 content) on news articles nobody on the team wrote.
 
 Run: python benchmarks/attribution.py PATH [--split train|dev] [--limit N] [--cache DIR]
+                                          [--agreement]
   PATH   a local copy of github.com/networkdynamics/PolNeAR (read, never copied)
   --cache keeps each article's parse (spaCy DocBin) so reruns score the rules only
+  --agreement scores, on the articles of the split that several annotators annotated, each
+         annotator against each other one (how far trained humans agree by these same
+         measures: the ceiling a target can sensibly ask for) and Briefing against each
+         annotator on the same articles
 
 Targets (dev): speaker >= 0.80, cue >= 0.85, found >= 0.92, precision >= 0.95.
 Only train and dev are ever read: test is the corpus's held-out set.
@@ -20,7 +25,12 @@ E lines `Attribution:T Content:T Cue:T Source:T`):
 - precision: the share of our claims with a speaker or cue that overlap a gold content or
   source span (same half-of-the-shorter rule).
 Some articles were annotated by several annotators (one .ann each): the first .ann file in
-sorted order is the gold, the others are not read.
+sorted order is the gold; the others are read only by --agreement.
+
+Human agreement (--agreement): an annotator's attribution is scored as a claim spanning its
+content fragments (first to last), its speaker the last word of its source, its cue word the
+head of its cue span in our parse (the token whose syntactic head lies outside the span:
+"said" in "has said"), so that both sides name one cue word as Briefing does.
 
 The spaCy-only baseline, scored the same way in the same run: every sentence with a verb
 from the reporting-verb lexicon is a claim, its cue that verb, its speaker the verb's subject.
@@ -136,6 +146,51 @@ maintain contend write testify conclude forecast expect fear hope think reject d
 refute condemn call describe welcome point observe assess judge calculate project
 anticipate doubt question propose recommend agree counter reply respond tweet post complain
 blame criticize criticise label dispute""".split())
+
+
+def annotator(golds: list[Gold], parsed: list) -> list[Predicted]:
+    """One annotator's attributions as claims, scored like ours (see the module docstring)."""
+    tokens = [(block.start + t.idx, t) for block, doc in parsed for t in doc]
+    found = []
+    for gold in golds:
+        words = _WORD.findall(gold.source_text)
+        cue = None
+        if gold.cue:
+            s, e = gold.cue[0]
+            inside = [(at, t) for at, t in tokens if s <= at and at + len(t.text) <= e]
+            ids = {t.i for _, t in inside}
+            head = next(((at, t) for at, t in inside if t.head.i not in ids or t.head.i == t.i),
+                        None)
+            cue = (head[0], head[0] + len(head[1].text)) if head else (s, e)
+        found.append(Predicted(min(s for s, _ in gold.content), max(e for _, e in gold.content),
+                               [words[-1].lower()] if words else [], cue))
+    return found
+
+
+def agreement(root: Path, split: str, nlp: Any,
+              cache: Path | None) -> tuple[Score, Score, Score, int]:
+    """Over the split's articles with more than one annotation: (annotators scored against
+    one another, Briefing scored against each annotator, Briefing on the attributions every
+    other annotator of the article also marked, articles)."""
+    humans, briefing, agreed, count = Score(), Score(), Score(), 0
+    for text_path in sorted((root / "data" / split / "text").glob("*.txt")):
+        anns = sorted((root / "data" / split / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if len(anns) < 2:
+            continue
+        count += 1
+        text = text_path.read_text(encoding="utf-8")
+        parsed = parsed_article(nlp, text, cache)
+        predicted = ours(parsed, text)
+        golds = [read_gold(ann) for ann in anns]
+        for i, gold in enumerate(golds):
+            briefing.add(gold, predicted)
+            others = [annotator(other, parsed) for j, other in enumerate(golds) if j != i]
+            for claims in others:
+                humans.add(gold, claims)
+            agreed.add([g for g in gold if all(any(overlap((c.start, c.end), g.content)
+                                                   for c in claims) for claims in others)],
+                       predicted)
+    return humans, briefing, agreed, count
 
 
 def baseline(parsed: list) -> list[Predicted]:
@@ -258,7 +313,25 @@ def main() -> None:
     ap.add_argument("--split", choices=("train", "dev"), default="dev")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     ap.add_argument("--cache", type=Path, help="folder to keep parses in between runs")
+    ap.add_argument("--agreement", action="store_true",
+                    help="score the annotators against one another where several annotated "
+                         "an article, and Briefing against each of them")
     args = ap.parse_args()
+    if args.agreement:
+        articles(args.path, args.split)  # the same one-line error for a wrong PATH
+        nlp = load_pipeline()
+        humans, briefing, agreed, count = agreement(args.path, args.split, nlp, args.cache)
+        print(f"PolNeAR {args.split}: {count} articles with several annotators, every "
+              "annotator scored against every other one")
+        print(humans.line("annotators"))
+        print(humans.misses())
+        print(briefing.line("briefing"))
+        print(briefing.misses())
+        print("of those, the attributions every annotator of the article marked (precision "
+              "is not comparable here: it counts every claim against these alone)")
+        print(agreed.line("briefing"))
+        print(agreed.misses())
+        return
     pairs = articles(args.path, args.split)
     if args.limit:
         pairs = pairs[:args.limit]

@@ -4,10 +4,11 @@ each claim. Entered separately; shown together as e.g. "B2"."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing.model import Claim
+    from briefing.model import Claim, Grade
     from briefing.store import Store
 
     # A claim as the analysis found it, or as a highlight or a revision keeps it (a dict
@@ -25,7 +26,13 @@ def source_key(name: str) -> str:
 
 
 CLAIM_PREFIX = "claim:"
-ORPHANED = "orphaned"
+# A claim grade no current claim shows (kept under an orphaned key, with its words):
+ORPHANED = "orphaned"  # a new version of the text took its words away (revisions.py)
+UNCLAIMED = "unclaimed"  # its words are in the text, no claim holds them (claim_grades.py)
+SUPERSEDED = "superseded"  # the claim holding its words has a newer grade (claim_grades.py)
+_ORPHAN_WHY = {ORPHANED: "its words are gone from the text",
+               UNCLAIMED: "no claim found there now",
+               SUPERSEDED: "its claim has a newer grade"}
 
 
 def _field(claim: ClaimLike, name: str) -> object:
@@ -66,17 +73,25 @@ def parse_claim_key(key: str) -> tuple[int, tuple[int, int] | None] | None:
     return None
 
 
-def set_grade(store: Store, key: str, value: str, on_text: str | None = None) -> None:
+def set_grade(store: Store, key: str, value: str, on_text: str | None = None,
+              speaker: str | None = None) -> None:
     """Store a grade. A claim's grade also records the hash of the text its offsets are in
     (`on_text`: the reader's, when that is one of the article's versions; else the current
-    one), so that it follows the claim into the article's next version."""
+    one), so that it follows the claim into the article's next version; when it was
+    graded, so that of two grades landing on one claim the newest is shown; and the
+    claim's `speaker`, which picks between two claims that hold its words equally
+    (claim_grades.py)."""
     parsed = parse_claim_key(key)
     article = store.article(parsed[0]) if parsed and parsed[1] else None
     if article is None:
         store.set_value("grades", key, value)
         return
     on = article.version(on_text).hash
-    store.replace_rows("grades", {key}, [{"key": key, "value": value, "text_hash": on}])
+    row = {"key": key, "value": value, "text_hash": on,
+           "graded": datetime.now(UTC).isoformat(timespec="microseconds")}
+    if speaker:
+        row["speaker"] = speaker
+    store.replace_rows("grades", {key}, [row])
 
 
 def grade_label(grades: dict[str, str], article_id: int, claim: ClaimLike) -> str | None:
@@ -87,3 +102,16 @@ def grade_label(grades: dict[str, str], article_id: int, claim: ClaimLike) -> st
     if not reliability and not credibility:
         return None
     return f"{reliability or '-'}{credibility or '-'}"
+
+
+def orphan_grade_label(grades: dict[str, str], row: Grade) -> str:
+    """'B2' of a claim grade no claim shows: the reliability of the speaker it was given
+    on, if known, and its credibility."""
+    speaker = row.extra.get("speaker")
+    reliability = grades.get(source_key(str(speaker))) if speaker else None
+    return f"{reliability or '-'}{row.value}"
+
+
+def orphan_grade_why(row: Grade) -> str:
+    """Why no claim shows this grade: 'no claim found there now'..."""
+    return _ORPHAN_WHY.get(row.status or "", _ORPHAN_WHY[ORPHANED])

@@ -279,6 +279,21 @@ class Claim:
     def overlap(self, start: int, end: int) -> int:
         return min(end, self.end) - max(start, self.start)
 
+    @property
+    def cue_words(self) -> str | None:
+        """The cue as it reads between the speaker and the content ("said", "according
+        to"); None for a mark on the page (a label's colon, a signature's dash), which the
+        layout already shows, and for a claim whose words still hold their cue (a frame
+        set inside the sentence, a negated one: "She did not say what ..." reads as it is)."""
+        if self.cue_span and self.start <= self.cue_span[0] and self.cue_span[1] <= self.end:
+            return None
+        cue = (self.cue or "").strip()
+        if not cue or not any(ch.isalnum() for ch in cue):
+            return None
+        if cue[:1].isupper() and cue[1:].islower():
+            cue = cue.lower()  # "According to X, ...": the cue opened its sentence
+        return f"{cue} to" if cue == "according" else cue
+
 
 _FLAG_KEYS = frozenset({"kind", "start", "end", "message"})
 
@@ -465,7 +480,9 @@ class Grade:
     speaker's reliability) or `claim:<article>:<start>:<end>` -> 1-6 (the claim's
     credibility). See briefing/grades.py. A claim's grade also keeps where its claim is, so
     a new version of the text re-keys it (briefing/revisions.py): the hash of the text its
-    offsets are in, the claim's selector, and whether its words are gone (`status`)."""
+    offsets are in, the claim's selector, and why no claim shows it (`status`: its words
+    are gone, no claim holds them now, or their claim has a newer grade). `extra` holds
+    when it was graded and the claim's speaker (briefing/claim_grades.py)."""
 
     key: str
     value: str

@@ -7,13 +7,14 @@ the reader screen asks for them and shows what they return.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from briefing.claim_grades import GradeMoves
     from briefing.document import Document
     from briefing.library import ReanchorSummary
-    from briefing.model import Analysis, Article, ArticleNote, Highlight
+    from briefing.model import Analysis, Article, ArticleNote, Grade, Highlight
     from briefing.store import Store
 
 
@@ -28,6 +29,8 @@ class Opened:
     analysis: Analysis | None  # the cached one, if this text was analysed by this pipeline
     reanchored: ReanchorSummary  # highlights moved or orphaned by a change of text
     update: ReanchorSummary | None = None  # set when this opening replaced an older text
+    orphaned_grades: list[Grade] = field(default_factory=list)  # claim grades no claim holds
+    grades_followed: GradeMoves | None = None  # claim grades the cached analysis moved
 
     def notices(self) -> list[tuple[str, float | None]]:
         """What to tell the analyst (and for how many seconds, None: the default): a text
@@ -38,19 +41,28 @@ class Opened:
                          f"highlights {self.update.counts()} (see Notes)", 8))
         if self.reanchored.changed:
             told.append((f"Text changed: highlights {self.reanchored.counts()}", None))
+        if self.grades_followed is not None and self.grades_followed.orphaned:
+            told.append((self.grades_followed.notice(), None))
         return told
 
 
 def open_article(store: Store, article_id: int, model: str | None) -> Opened:
-    """Re-anchor the article's highlights if its text changed under them, then read it with
-    everything the reader shows."""
+    """Re-anchor the article's highlights if its text changed under them, put its claim
+    grades on the claims of its cached analysis, then read it with everything the reader
+    shows."""
     from briefing.analysis.cache import cached_analysis
+    from briefing.claim_grades import follow_claims, orphaned_grades
     from briefing.library import reanchor
 
     article = store.require_article(article_id)
     reanchored = reanchor(store, article)  # moves highlights and grades, not the article
+    analysis = cached_analysis(store, article.hash, model)
+    # An analysis saved before grades followed their claims (or by an older Briefing).
+    followed = follow_claims(store, article_id, article.hash, analysis.claims) \
+        if analysis is not None else None
     return Opened(article, store.annotations(article_id), store.notes(article_id),
-                  store.grades(), cached_analysis(store, article.hash, model), reanchored)
+                  store.grades(), analysis, reanchored,
+                  orphaned_grades=orphaned_grades(store, article_id), grades_followed=followed)
 
 
 @dataclass

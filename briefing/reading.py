@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.document import text_hash
 from briefing.grades import claim_key, grade_label, set_grade
-from briefing.model import Analysis, ArticleNote, Claim, Highlight
+from briefing.model import Analysis, ArticleNote, Claim, Grade, Highlight
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tags import tags_in
 
@@ -67,6 +67,10 @@ class ReadingSession:
         self.notes: list[ArticleNote] = []
         self.analysis: Analysis | None = None
         self.grades: dict[str, str] = {}
+        self.orphaned_grades: list[Grade] = []  # this article's claim grades no claim holds
+        # Grades given here so far: a read of the store begun before the last one does
+        # not hold it yet (the reader reads again).
+        self.grade_edits = 0
         self.claim_filter = ""
         self.colour = 1  # of the next highlight
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
@@ -95,7 +99,12 @@ class ReadingSession:
         """The article as the store holds it: its id, highlights, notes and grades."""
         self.article_id = opened.article.id
         self.set_annotations(opened.highlights, opened.notes)
-        self.grades = opened.grades
+        self.set_grades(opened.grades, opened.orphaned_grades)
+
+    def set_grades(self, grades: dict[str, str], orphaned: list[Grade]) -> None:
+        """The grades as the store holds them (after they followed a new analysis's claims,
+        claim_grades.follow_claims)."""
+        self.grades, self.orphaned_grades = grades, orphaned
 
     def set_annotations(self, highlights: list[Highlight], notes: list[ArticleNote]) -> bool:
         """Take what the store holds; False (and nothing changed) when it shows the same."""
@@ -199,10 +208,12 @@ class ReadingSession:
     def shown_claims(self) -> list[Claim]:
         return [c for c in self.claims if self.claim_passes(c)]
 
-    def notes_items(self) -> list[Record]:
-        """The Notes pane: highlights in text order, then orphans, then article notes."""
+    def notes_items(self) -> list[Record | Grade]:
+        """The Notes pane: highlights in text order, then orphans (highlights, then claim
+        grades no claim holds), then article notes."""
         anchored = sorted((h for h in self.highlights if not h.orphaned), key=lambda h: h.start)
-        return [*anchored, *(h for h in self.highlights if h.orphaned), *self.notes]
+        return [*anchored, *(h for h in self.highlights if h.orphaned), *self.orphaned_grades,
+                *self.notes]
 
     def claim_grade_key(self, claim: Claim) -> str:
         return claim_key(self.article_id, claim)
@@ -389,9 +400,11 @@ class ReadingSession:
 
         return Edit("delete note", lambda store: store.delete_note(stored_id()), revert)
 
-    def set_grade(self, key: str, value: str) -> Edit:
+    def set_grade(self, key: str, value: str, speaker: str | None = None) -> Edit:
+        """Grade a claim (`speaker`: its speaker's name) or a source."""
         before = self.grades.get(key)
         self.grades[key] = value
+        self.grade_edits += 1
 
         def revert() -> None:
             if before is None:
@@ -404,7 +417,7 @@ class ReadingSession:
         shown = text_hash(self.text)
 
         def write(store: Store) -> None:
-            set_grade(store, key, value, on_text=shown)
+            set_grade(store, key, value, on_text=shown, speaker=speaker)
             self._follow_replaced_text(store, shown)
 
         return Edit("grade", write, revert)

@@ -708,6 +708,12 @@ class Store:
     def analysis_for_hash(self, digest: str) -> dict | None:
         return _latest_result(self._raw().get(f"{ANALYSES_PREFIX}{digest}") or {})
 
+    def analyses_for_hash(self, digest: str) -> list[dict]:
+        """Every stored analysis of the text with this hash (each pipeline and version
+        that analysed it), oldest first."""
+        docs = self._raw().get(f"{ANALYSES_PREFIX}{digest}") or {}
+        return [d["result"] for d in docs.values() if isinstance(d.get("result"), dict)]
+
     def analysis_of(self, digest: str) -> Analysis | None:
         """The stored analysis of the text with this hash (any pipeline), as a model."""
         found = self.analysis_for_hash(digest)

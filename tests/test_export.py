@@ -272,3 +272,51 @@ def test_vault_export_is_a_setting_too_and_off_by_default(db_path, tmp_path):
     assert config.export_vault() is True
     [path] = export_articles(store, [aid], tmp_path / "vault", vault=config.export_vault())
     assert "- '[[Marja Kallio]]'" in path.read_text()
+
+
+def test_a_claim_is_exported_as_speaker_cue_and_content_without_repeating(db_path):
+    """#14: the export names who and how once, then quotes only what is claimed."""
+    from briefing.analysis import cache_key
+    from briefing.export import export_article_text
+
+    text = ('"It leaves our farmers behind," the senator said. Taxes will rise, according to '
+            'X. Ordinary words.')
+    store, aid = build(db_path, text=text)
+    quote = '"It leaves our farmers behind,"'
+    claims = [{"start": 0, "end": len(quote), "text": quote, "kinds": ["attributed"],
+               "speaker": "Maria Cantwell", "cue": "said", "cue_span": [46, 50],
+               "speaker_span": [34, 45]},
+              {"start": 51, "end": 66, "text": "Taxes will rise", "kinds": ["attributed"],
+               "speaker": "X", "cue": "According", "cue_span": [68, 77],
+               "speaker_span": [81, 82]},
+              {"start": 51, "end": 66, "text": "Taxes will rise", "kinds": ["attributed"],
+               "speaker": "Jane Roe", "cue": ":", "cue_span": [50, 51]}]
+    store.save_analysis(cache_key(store.article(aid)["hash"], "any-model"),
+                        {"actors": [], "claims": claims, "flags": []})
+    out = export_article_text(store, aid).split("## Claims")[1].split("## Actors")[0]
+    assert "- **Maria Cantwell** said (attributed)" in out
+    assert '  > "It leaves our farmers behind,"\n' in out  # the content, marks and all, unescaped
+    assert "the senator said" not in out
+    assert "- **X** according to (attributed)" in out
+    assert "- **Jane Roe** (attributed)" in out  # a label's colon is no word to show
+
+
+@pytest.mark.parametrize("line", ["# heading", "> quote", "- item", "+ item", "* item",
+                                  "=== setext", "___", "```fence", "~~~fence", "<div>x</div>",
+                                  "| a | b |", "[ref]: /evil", "$$ math", "%% comment",
+                                  ": definition", "{: .attr}", "^block", "![img](/x)"])
+def test_a_line_that_could_open_a_block_is_escaped_to_a_paragraph(line):
+    from briefing.export.markdown import escape_line
+
+    escaped = escape_line(line)
+    assert escaped.startswith("\\")
+    types = [t.type for t in md().parse(escaped)]
+    assert types == ["paragraph_open", "inline", "paragraph_close"], (line, escaped)
+
+
+@pytest.mark.parametrize("line", ['"We will fight it," she said', "“Curly,” he said",
+                                  "'Single'", "(an aside)", "...and then"])
+def test_a_line_opening_with_a_quotation_mark_or_bracket_is_left_as_written(line):
+    from briefing.export.markdown import escape_line
+
+    assert escape_line(line) == line

@@ -330,7 +330,7 @@ def test_a_later_infinitive_that_only_reports_with_its_object_keeps_the_claim_wh
     # "raise" reports only in "raised concerns": "to raise the toll" is what she defended
     text = ("LEITH — Senator Ada Lund defended her call to raise the harbour toll to $15 a "
             "ship, saying the money would repair the locks.")
-    claim = next(c for c in covering(text, "defended her call") if c["cue"] == "defended")
+    claim = next(c for c in covering(text, "her call to raise") if c["cue"] == "defended")
     assert "the harbour toll to $15" in claim["text"]
     assert text[slice(*claim["speaker_span"])] == "Senator Ada Lund"  # not the dateline
 
@@ -339,7 +339,7 @@ def test_a_participle_that_reports_only_with_its_object_stays_in_the_claim():
     # "showing" reports only for a poll or a record: here it is part of what was released
     text = ("The Leith campaign released an ad this week showing Ada Lund making remarks "
             "viewed by some as hostile to the dockworkers.")
-    claim = next(c for c in covering(text, "released an ad") if c["cue"] == "released")
+    claim = next(c for c in covering(text, "an ad this week") if c["cue"] == "released")
     assert "hostile to the dockworkers" in claim["text"]
 
 
@@ -359,7 +359,7 @@ def test_interview_answers_speak_as_the_interviewee_and_questions_as_the_intervi
             "A: Our trade grew by four percent last year.")
     result = analyse(text)
     assert speaker_of(text, "The dredging cost more") == "Ada Lund"
-    assert speaker_of(text, "I expect the tolls to fall") == "Ada Lund"
+    assert speaker_of(text, "the tolls to fall") == "Ada Lund"
     # the turn runs on across paragraphs until the next label
     assert speaker_of(text, "The ferries will run every hour") == "Ada Lund"
     assert speaker_of(text, "The tolls went up twice") == "Tomas Berg"
@@ -509,3 +509,91 @@ def test_a_label_before_a_dash_is_cued_by_the_dash():
     claim = next(c for c in claims_of(text) if "keep the harbour open" in c["text"])
     assert "Jane Roe" in claim["speaker"] and claim["cue"] == "—"
     assert text[claim["cue_span"][0]:claim["cue_span"][1]] == "—"
+
+
+# resolver (#14): plural pronouns, bodies named by a modifier, "the regulator".
+
+def test_they_is_the_group_named_together_not_a_state_inside_an_object():
+    text = ("Chancellor Ida Brenner spoke on Monday with President Omar Salif of Ghana. "
+            "The leaders condemned Togo's closure of the border crossings. They also "
+            "discussed cocoa prices and a new rail link.")
+    assert speaker_of(text, "closure of the border crossings") == "Ida Brenner and Omar Salif"
+    assert speaker_of(text, "cocoa prices and a new rail link") == "Ida Brenner and Omar Salif"
+
+
+def test_they_with_no_group_that_can_speak_has_no_speaker():
+    text = ("Ghana's cocoa board raised farm-gate prices on Monday. Export volumes fell for a "
+            "third month. They said the harvest had been poor.")
+    found = covering(text, "the harvest had been poor")
+    assert found and all(c["speaker"] is None for c in found)
+
+
+def test_they_after_analysts_at_a_firm_is_the_firm():
+    text = ("Analysts at Korver Bank said the forecast cut at the brewer Hopfield was smaller "
+            "than feared. They said the shares would recover by June.")
+    assert speaker_of(text, "shares would recover by June") == "Korver Bank"
+
+
+def test_a_ministry_named_by_its_states_adjective_is_the_ministry_as_written():
+    text = ("The Kenyan health ministry said in a statement that the clinics would reopen on "
+            "Friday. The ministry added that 40,000 vaccine doses had arrived in Mombasa.")
+    assert speaker_of(text, "the clinics would reopen") == "Kenyan health ministry"
+    assert speaker_of(text, "40,000 vaccine doses had arrived") == "Kenyan health ministry"
+
+
+def test_it_after_the_embassy_is_the_embassy_named_before():
+    text = ("The Chilean embassy in Lima rejected the report. \"Our ships fish legally,\" the "
+            "embassy said. It called the report \"a political attack on our fleet.\"")
+    assert speaker_of(text, "a political attack on our fleet") == "Chilean embassy in Lima"
+
+
+def test_the_regulator_is_the_last_agency_named_not_the_company():
+    text = ("The Food Standards Agency fined Brightmilk Dairies on Friday. Brightmilk said "
+            "it would appeal. The regulator said the dairy had ignored three warnings.")
+    assert speaker_of(text, "the dairy had ignored three warnings") == "Food Standards Agency"
+
+
+def test_prosecutors_in_a_town_are_the_prosecutors_not_the_town():
+    text = ("Prosecutors in Dayton said on Monday that the defendant had fled to Canada "
+            "before his trial.")
+    assert speaker_of(text, "the defendant had fled to Canada") == "Prosecutors in Dayton"
+
+
+def test_senators_named_in_apposition_are_not_the_body_their_clause_names():
+    text = ("Senators Maria Lopez and Peter Grant, who lead a farm caucus in Congress, "
+            "welcomed the bill on Friday. They said in a joint statement that it was overdue.")
+    assert speaker_of(text, "the bill") == "Maria Lopez and Peter Grant"
+    assert speaker_of(text, "it was overdue") == "Maria Lopez and Peter Grant"
+
+
+def test_she_after_a_quote_is_the_paragraphs_subject_not_a_name_in_its_object():
+    text = ("Carla Ruiz, 52, the mill's director, told reporters that the board had lost "
+            "confidence in Peter Novak after he signed the contract. \"He acted alone,\" she "
+            "said.")
+    assert speaker_of(text, "He acted alone") == "Carla Ruiz"
+
+
+def test_her_father_is_the_man_who_shares_her_family_name():
+    text = ("Lena Moritz told the court that Anton Moritz had signed the loan without her. "
+            "\"It was forged,\" she said.\n\n"
+            "Her father said he would \"repay every cent\" of the loan.")
+    assert speaker_of(text, "repay every cent") == "Anton Moritz"
+
+
+def test_the_company_is_the_organisation_that_spoke_not_one_named_in_passing():
+    text = ("Norlake Foods said it had cut its orders from Brenner Logistics after the fault. "
+            "The company said the fault had been traced to a cooling pump.")
+    assert speaker_of(text, "traced to a cooling pump") == "Norlake Foods"
+
+
+def test_a_name_suffix_read_as_a_conjunct_is_no_speaker():
+    text = ("President Joseph R. Biden, Jr. and Prime Minister Fumio Kishida met in Washington "
+            "on Friday. They agreed to expand chip cooperation.")
+    assert speaker_of(text, "expand chip cooperation") == "Joseph R. Biden and Fumio Kishida"
+
+
+def test_a_body_noun_after_its_own_organisations_name_is_that_organisation():
+    text = ("The United Auto Workers union said on Monday that the strike would continue. "
+            "The Kenyan health ministry said the clinics were closed.")
+    assert speaker_of(text, "the strike would continue") == "United Auto Workers"
+    assert speaker_of(text, "the clinics were closed") == "Kenyan health ministry"

@@ -69,7 +69,7 @@ def test_grades_persist_and_export(db_path):
     with Store(db_path) as again:
         assert again.get_value("grades", "source:marja kallio") == "B"
         exported = export_article_text(again, first)
-    assert "**Marja Kallio** (attributed · B2)" in exported
+    assert "**Marja Kallio** said (attributed · B2)" in exported  # speaker, cue, kinds, grade
     assert "#sabotage" in exported
 
 

@@ -158,8 +158,9 @@ def _apposition(head: Any) -> str | None:
     tail = head.right_edge.i + 1
     if any(t.pos_ in ("VERB", "AUX") for t in doc[tail:end]):
         return None
-    while start < end - 1 and doc[start].pos_ == "ADV":
-        start += 1  # "Ted Cruz, also a GOP presidential hopeful,"
+    while start < end - 1 and doc[start].pos_ == "ADV" and not (
+            doc[start + 1].text == "-" and not doc[start].whitespace_):
+        start += 1  # "Ted Cruz, also a GOP presidential hopeful," (not "then-administrator")
     span = doc[start:end]
     if not any(t.pos_ in ("NOUN", "PROPN") for t in span) or len(span) > 14:
         return None
@@ -218,12 +219,28 @@ def _phrase_before(ent: Any) -> str | None:
     root = ent.root
     head = root.head
     doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    if (root.dep_ != "appos" and before is not None and before.dep_ == root.dep_
+            and before.head.i == root.head.i and before.pos_ == "NOUN"):
+        # "his Democratic rival Hillary Clinton would ...", parsed as two subjects of one
+        # verb: the noun just before the name is the name's, as in apposition.
+        head = before
+        if head.tag_ == "NNS" or _head_word(head).lower() not in _person_heads():
+            return None
+        return _role_before(doc, head)
     if (root.dep_ != "appos" or head.i >= ent.start or head.dep_ == "appos"
             or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ or head.tag_ == "NNS"
             or not (doc[ent.start - 1].text == "," or head.i == ent.start - 1)
-            or _head_word(head).lower() not in _person_heads()
+            or not (_head_word(head).lower() in _person_heads()
+                    or head.lower_.endswith("ist"))  # "the ax-wielding prohibitionist"
             or head.lower_ in _TITLE_MODIFIERS):
         return None
+    return _role_before(doc, head)
+
+
+def _role_before(doc: Any, head: Any) -> str | None:
+    """The role a person's noun before a name heads, without a pronoun's or a common noun's
+    possessor ("his Democratic rival" -> "Democratic rival")."""
     start = head.left_edge.i
     for owner in (t for t in head.lefts if t.dep_ == "poss"):
         if owner.pos_ != "PROPN":

@@ -105,8 +105,9 @@ def _lower_particle(name: str) -> str:
     return name[:cut].lower() + name[cut:]
 
 
-def _clean(ent: Any, offset: int) -> _Mention | None:
-    """Strip articles, possessives and leading titles; reject noise. Offsets into the text."""
+def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
+    """Strip articles, possessives and leading titles; reject noise. Offsets into the text
+    (`text`, the whole document, tells a possessive inside a name from one before it)."""
     tokens = list(ent)
     role_tokens: list[Any] = []
     never, lead_ins = noise()
@@ -127,14 +128,16 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         label = "ORG"  # "a writer for The Atlantic": a publication, not the ocean
     owner = next((i for i, t in enumerate(tokens)
                   if 0 < i < len(tokens) - 1 and t.text in ("'s", "’s", "‘s")), None)
+    if owner is not None and [t.text for t in tokens[owner + 1:]] == ["Day"]:
+        return None  # "Veteran's Day", "New Year's Day": a holiday
     if owner is not None and not (_known_name(ent.text)
-                                  or tokens[owner - 1].lower_ in _POSSESSING_NOUNS):
+                                  or tokens[owner - 1].lower_ in _POSSESSING_NOUNS
+                                  or (label in ("ORG", "FAC") and text and owner == 1
+                                      and _only_possessed(tokens[0].text, text))):
         # "the Green Party's Jill Stein" is Jill Stein; "Clinton's van", "Pagliano's Fifth
         # Amendment" are the possessor's: one name never runs across a possessive (but
         # "Democratic People's Republic of Korea", "Children's Hospital" are one name).
         after = tokens[owner + 1:]
-        if [t.text for t in after] == ["Day"]:
-            return None  # "Veteran's Day", "New Year's Day": a holiday
         if (len(after) >= 2 and all(t.is_title for t in after)
                 and after[0].text in given_names()):
             tokens, label = after, "PERSON"
@@ -144,11 +147,18 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     courtesy = tokens[0].text if tokens and tokens[0].text in courtesy_sex() else None
     if courtesy is None and before is not None and before.text in courtesy_sex():
         courtesy = before.text
+    if (label != "PERSON" and len(tokens) >= 3 and tokens[0].lower_ in titles()
+            and tokens[0].text[:1].isupper() and all(t.is_title for t in tokens[1:])
+            and _could_be_personal(" ".join(t.text for t in tokens[1:]))):
+        label = "PERSON"  # "Actress Amandla Stenberg" taken for an organisation
     if label != "PERSON" and tokens and (courtesy or (
             before is not None and before.lower_ in titles() and before.text[:1].isupper()
             and before.lower_ not in ("state", "first", "special", "supreme", "press"))):
         label = "PERSON"  # "Sen. Fiorina", "Mr. Carson": a person whatever the model said
     if label == "PERSON":
+        states = table("places")["us_states"]
+        while len(tokens) > 2 and tokens[0].text.endswith(".") and tokens[0].text in states:
+            tokens.pop(0)  # "Bedminster, N.J. Roger Ailes": the state ends the sentence before
         parties = table("parties")["aliases"]
         while len(tokens) > 1 and (tokens[0].lower_ in titles()
                                    or tokens[0].text in courtesy_sex()
@@ -193,12 +203,14 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
     if (
         not (surface[:1].isupper() or _particle_led(surface)) or len(surface) < 2
         or any(ch.isdigit() for ch in surface)
-        or _NAV_NOISE.search(surface) or len(surface.split()) > 7
+        or (_NAV_NOISE.search(surface) and not _agency_in_a_clause(ent, surface))
+        or len(surface.split()) > 7
         or surface.lower() in titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
         or PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
-        or _INITIAL.fullmatch(surface) or _CONTRACTION.search(surface)  # "I.", "I'd"
+        or _INITIAL.fullmatch(surface)  # "I."
+        or any(_CONTRACTION.search(w) for w in surface.split())  # "I'd", "I’m Muslim"
         or _STANCE_PREFIX.match(surface)  # "Pro-Clinton", "Anti-Trump": an adjective
         or (label == "PERSON" and _glued_words(surface))
     ):
@@ -209,6 +221,10 @@ def _clean(ent: Any, offset: int) -> _Mention | None:
         # "Indian External Affairs Minister Arjun Rao": a fragment of a title. A known
         # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO).
         return None
+    if (label == "PERSON" and following is not None and following.text == "-"
+            and not ent[-1].whitespace_ and not following.whitespace_
+            and ent.end + 1 < len(ent.doc) and ent.doc[ent.end + 1].is_lower):
+        return None  # "Liberal Oscar-winner", "Oscar-winning actress": a compound modifier
     if (label == "PERSON" and len(tokens) > 1 and tokens[-1].lower_ in titles()
             and following is not None and following.ent_type_ == "PERSON"):
         return None  # "Charlotte Mayor Jennifer Roberts": the title before a name, no name
@@ -272,9 +288,48 @@ def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
             and not _known_place(f"The {tokens[0].text}") and not _known_place(tokens[0].text))
 
 
+def _is_country(name: str) -> bool:
+    return name in countries() or table("places")["aliases"].get(name) in countries()
+
+
+def _country_pair(ent: Any, offset: int) -> list[_Mention]:
+    """ "the U.S.-Mexico border", "US-China talks": two countries joined by a hyphen in one
+    token are two mentions, not one organisation."""
+    if len(ent) != 1 or ent.text.count("-") != 1:
+        return []
+    first, second = ent.text.split("-")
+    if not (_is_country(first) and _is_country(second)):
+        return []
+    start = offset + ent.start_char
+    return [_Mention(start, start + len(first), first, "GPE", False),
+            _Mention(start + len(first) + 1, start + len(ent.text), second, "GPE", False)]
+
+
+def _agency_in_a_clause(ent: Any, surface: str) -> bool:
+    """ "when contacted by Reuters", "Reuters reported": a news agency the sentence names
+    as a party, unlike a credit ("Photo: Reuters", "REUTERS/Jane Roe") with no verb."""
+    if table("places")["aliases"].get(surface) != surface:
+        return False
+    doc = ent.doc
+    if (ent.start > 0 and doc[ent.start - 1].text in (":", "/", "©")) or (
+            ent.end < len(doc) and doc[ent.end].text in ("/", ":")):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in ent.root.ancestors)
+
+
+def _only_possessed(word: str, text: str) -> bool:
+    """ "Dick's Sporting Goods", "McDonald's Corporation": a possessor the text never names
+    but before a possessive is part of a company's name, not an actor owning it."""
+    return not re.search(rf"(?<![\w'’-]){re.escape(word)}(?!['’‘]s\b|[\w'’-])", text)
+
+
 # Plural nouns that own the rest of a name: "People's Republic", "Children's Hospital".
 _POSSESSING_NOUNS = {"people", "children", "women", "men", "workers", "citizens", "veterans",
                      "farmers", "nations", "peoples"}
+
+
+# The model's labels for named things that are no actor: a name inside one is no mention.
+_NAMED_THINGS = {"WORK_OF_ART", "EVENT", "LAW"}
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
@@ -282,6 +337,7 @@ _OPENERS = {'"', "“", "‘", "'", "(", "[", "-", "—", "–"}
 
 
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
+_QUOTED_TWICE = re.compile(r"''([^\"“”'\n]{2,60})''")  # ''Aunt Tom'': older NYT quotation marks
 
 
 def _in_quoted_title(line: str, start: int, end: int, person: bool = False) -> bool:
@@ -289,9 +345,9 @@ def _in_quoted_title(line: str, start: int, end: int, person: bool = False) -> b
     show, book or slogan; its words are no actors (a quoted sentence, "Trump is wrong",
     keeps its names). A quoted name alone is one ("The Wall Street Journal"), unless the
     model took it for a `person` that has no given name ("Squawk Box")."""
-    if '"' not in line and "“" not in line:
+    if '"' not in line and "“" not in line and "''" not in line:
         return False
-    for quoted in _QUOTED.finditer(line):
+    for quoted in (*_QUOTED.finditer(line), *_QUOTED_TWICE.finditer(line)):
         if quoted.start(1) <= start and end <= quoted.end(1):
             if _LEADING.sub("", quoted.group(1).strip(" ,.")) == line[start:end]:
                 return person and " " in line[start:end] and not _looks_personal(
@@ -592,6 +648,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     pollsters: set[str] = set()
     subjects: set[str] = set()  # names of persons the subject of a verb
     lower_words: set[str] = set()  # filled on first need
+    titles_spans: list[tuple[int, int]] = []  # works, events, laws: no actor's mention
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
@@ -604,6 +661,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                     roles.setdefault(mentions[-1][1], role)
             continue  # "Trump Says He Is Unlikely To...": known names are matched later
         ents = list(doc.ents)  # built anew on every access: once per block
+        titles_spans.extend((block.start + e.start_char, block.start + e.end_char)
+                            for e in ents if e.label_ in _NAMED_THINGS)
         found.extend(_list_mentions(doc, block.text, ents, block.start, found))
         for mention in found:
             mentions.append((mention, *_canonical(mention)))
@@ -612,7 +671,11 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         for ent in sorted(retagged + _untagged_persons(doc, retagged), key=lambda e: e.start):
             if ent.label_ not in ACTOR_LABELS:
                 continue
-            mention = _clean(ent, block.start)
+            pair = _country_pair(ent, block.start)
+            if pair:
+                mentions.extend((m, *_canonical(m)) for m in pair)
+                continue
+            mention = _clean(ent, block.start, text)
             if mention is None or mention.start < covered_until or any(
                     m.start < mention.end and mention.start < m.end for m in found):
                 continue
@@ -636,10 +699,13 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                     or (" " not in name and _on_outlet(ent))):
                 kind = "organisation"  # "the Netflix thriller", "AT&T", "on Netflix"
             if kind == "organisation" and _could_be_personal(name) and (names_a_person(
-                    role_from_context(ent, person=False)) or named_by_relation(ent)):
-                # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News": a
-                # person, whatever NER said
+                    role_from_context(ent, person=False)) or named_by_relation(ent)
+                    or _ist_before(ent)):
+                # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News",
+                # "the prohibitionist Carry Nation": a person, whatever NER said
                 kind = "person"
+            elif kind == "person" and _names_an_organisation(ent):
+                kind = "organisation"  # "Latino Decisions, a public opinion research group"
             elif (kind in ("place", "organisation") and " " not in name
                   and not _known_place(name) and (named_by_relation(ent) or (
                       name in given_names() and _listed_with_person(ent))
@@ -669,7 +735,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             for m, name, kind in mentions]
         for name in outlets | pollsters:
             roles.pop(name, None)
-    return _merge(_join_wrapped_names(mentions, roles, text), roles, text)
+    return _merge(_join_wrapped_names(mentions, roles, text), roles, text, titles_spans)
 
 
 @lru_cache(maxsize=8)
@@ -878,6 +944,46 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, following.end, label="ORG"))
             i += 2
             continue
+        if (ent.label_ == "GPE" and following is not None and following.start == ent.end
+                and following.label_ in ("ORG", "NORP")
+                and following.text in table("parties")["aliases"]
+                and (following.text == "GOP" or following.text.endswith(
+                    ("Party", "Democrats", "Republicans")))  # (not "the Nevada Democrat")
+                and ent.root.head.i in range(following.start, following.end)
+                and not (following.root.dep_ in ("compound", "amod", "nmod")
+                         and following.root.head.i >= following.end)  # "the Ohio GOP primary"
+                and ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
+            # "the Cuyahoga County" + "GOP": a local party, one organisation.
+            mended.append(Span(doc, ent.start, following.end, label="ORG"))
+            i += 2
+            continue
+        gap = doc[ent.end] if following is not None and following.start == ent.end + 1 else None
+        if (ent.label_ == "ORG" and gap is not None and gap.lower_ in _CONNECTORS
+                and following.label_ in ("GPE", "LOC", "ORG")
+                and _bracketed_initials(doc, following.end) == _initials(
+                    doc[ent.start:following.end].text).upper()):
+            # "Citizens for Responsibility and Ethics" + "in" + "Washington" + "(CREW)": the
+            # acronym in brackets spells the whole name.
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            mended.append(Span(doc, start, following.end, label="ORG"))
+            i += 2
+            continue
+        if (ent.label_ == "PERSON" and gap is not None and not gap.ent_type_
+                and gap.pos_ == "PROPN" and gap.text[:1].isupper() and gap.dep_ == "compound"
+                and gap.head.i == following.start and len(following) == 1
+                and following.label_ in ("PERSON", "GPE", "ORG") and following[0].is_title):
+            # "Enrique" + "Peña" (untagged: the model knew no such word) + "Nieto": one
+            # person's name, not a person and a place.
+            mended.append(Span(doc, ent.start, following.end, label="PERSON"))
+            i += 2
+            continue
+        if (following is not None and following.start == ent.end and len(ent) > 2
+                and ent[-1].tag_ == "POS" and ent[-2].lower_ in _POSSESSING_NOUNS
+                and ent[-2].is_title and following.label_ in ("ORG", "FAC")):
+            # "St. Jude Children's" + "Research Hospital": one name across its possessive.
+            mended.append(Span(doc, ent.start, following.end, label=following.label_))
+            i += 2
+            continue
         at = [t.i for t in ent if t.lower_ == "at" and ent.start < t.i < ent.end - 1] if (
             ent.label_ == "ORG" and len(ent) > 2) else []
         colon = next((t.i for t in ent if t.text == ":" and ent.start < t.i < ent.end - 1), None)
@@ -899,6 +1005,32 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(ent)
         i += 1
     return mended
+
+
+def _names_an_organisation(ent: Any) -> bool:
+    """ "Latino Decisions, a public opinion research group": the name's apposition, written
+    right after its comma, is headed by a noun for an organisation."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    return any(child.dep_ == "appos" and child.left_edge.i <= ent.end + 2
+               and child.lemma_.lower() in _institution_nouns() for child in ent.root.children)
+
+
+def _ist_before(ent: Any) -> bool:
+    """ "the ax-wielding prohibitionist Carry Nation", "columnist Jane Roe": the name of the
+    noun just before it, a person's cause or trade in -ist (no company's or place's)."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return (before is not None and before.pos_ == "NOUN" and before.lower_.endswith("ist")
+            and (ent.root.head.i == before.i or before.head.i in range(ent.start, ent.end)))
+
+
+def _bracketed_initials(doc: Any, i: int) -> str | None:
+    """The all-capital word in brackets at token `i` ("(CREW)"), if any."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[
+            i + 1].text.isupper():
+        return doc[i + 1].text
+    return None
 
 
 _FUNCTION_WORDS = {"a", "an", "the", "to", "of", "in", "on", "for", "with", "and", "or", "is",
@@ -964,11 +1096,13 @@ def _line_mentions(block: Any, line: str) -> list[_Mention]:
         label = quoted.group(1)
         start = block.start + quoted.start(1)
         turn = _Mention(start, start + len(label), label.title(), "PERSON", True)
-    if turn is not None:
-        found.append(turn)
-    dateline = DATELINE.match(line)
+    never = noise()[0]
+    if turn is not None and turn.surface not in never and turn.surface.upper() not in never:
+        found.append(turn)  # (not '"VIDEO: ...', a clip's label)
+    dateline = DATELINE.match(line) or _AGENCY_DATELINE.match(line)
     if dateline:
         found.extend(_dateline_mentions(dateline.group(), block.start))
+    found.extend(_joint_poll_mentions(line, block.start))
     states = table("places")["us_states"]
     for tag in _PARTY_TAG_IN_TEXT.finditer(line):
         state = tag.group(1)
@@ -984,6 +1118,27 @@ def _line_mentions(block: Any, line: str) -> list[_Mention]:
 _PARTY_TAG_IN_TEXT = re.compile(
     r"(?<![\w-])[RDI]\s?[-–]\s?([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)(?=[),;:\s]|$)")
 _DATELINE_AGENCY = re.compile(r"\(([^)]+)\)")
+# "New York (AFP) –": a dateline with its place in title case (only its agency is used).
+_AGENCY_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}(?:,[^(\n]{0,30})? "
+    r"\([^)\n]{1,40}\)\s*[-–—―]+\s")
+
+
+_SPONSOR = r"[A-Z][\w&.'’-]*(?: (?:the|of|and|[A-Z][\w&.'’-]*))*"
+_JOINT = re.compile(rf"(?<![\w/])(?:(?:A|An|The) )?({_SPONSOR})/({_SPONSOR}) ([a-z]+)")
+
+
+def _joint_poll_mentions(line: str, offset: int) -> list[_Mention]:
+    """ "a Reuters/Ipsos poll", "a USA TODAY/Rock the Vote survey": the two organisations
+    behind a poll, written with a slash (the model sees one word or none)."""
+    found = []
+    for joint in _JOINT.finditer(line):
+        if joint.group(3) not in _kind_words("poll_nouns"):
+            continue
+        for side in (1, 2):
+            found.append(_Mention(offset + joint.start(side), offset + joint.end(side),
+                                  joint.group(side), "ORG", False))
+    return found
 
 
 def _dateline_mentions(dateline: str, offset: int) -> list[_Mention]:
@@ -1025,6 +1180,26 @@ def _name_joins(names: set[str]) -> dict[str, str]:
         if len(owners) == 1:
             joined[part] = owners.pop()
     return joined
+
+
+def _relatives_by_given_name(persons: set[str], roles: dict[str, str]) -> dict[str, str]:
+    """ "his wife, Melania": the one person of each sex named by one name and given a
+    relation of that sex as role, whom "Ms. Trump" names when no full name of hers is
+    known."""
+    sexes = {relation: sex for sex in ("female", "male")
+             for relation in table("titles")[f"{sex}_relations"]}
+    found: dict[str, list[str]] = {}
+    for name in persons:
+        sex = sexes.get((roles.get(name) or "").lower())
+        if " " not in name and sex and given_names().get(name, sex) == sex:
+            found.setdefault(sex, []).append(name)
+    return {sex: names[0] for sex, names in found.items() if len(names) == 1}
+
+
+def _unit_of(name: str) -> bool:
+    """ "Columbia University Graduate School of Journalism": a unit named after the body it
+    belongs to (two designators), whose first word names the body, not the unit."""
+    return sum(1 for w in name.split() if w in _ORG_DESIGNATORS) > 1
 
 
 def _surnames_of_full_names(mentions: list) -> set[str]:
@@ -1085,6 +1260,9 @@ def _shared_surnames(mentions: list[tuple[_Mention, str, str]], text: str
     """ "Bill and Hillary Clinton", "Charles G. and David H. Koch": a given name (with an
     initial at most) joined by "and" to a full name shares its surname."""
     by_start = {m.start: (m, name) for m, name, kind in mentions if kind == "person"}
+    # "both Hillary and Huma Abedin": a given name another full name already has is that
+    # person's, not a second bearer of the surname after it.
+    taken = {name.split()[0] for _, name, kind in mentions if kind == "person" and " " in name}
     shared = []
     for mention, name, kind in mentions:
         words = name.split()
@@ -1094,7 +1272,8 @@ def _shared_surnames(mentions: list[tuple[_Mention, str, str]], text: str
             joint = _COORDINATOR.match(text, mention.end)
             other = by_start.get(joint.end()) if joint else None
             if other is not None and len(other[1].split()) >= 2 and (
-                    other[1].split()[0] in given_names()):
+                    other[1].split()[0] in given_names()
+                    or (other[0].label == "PERSON" and words[0] not in taken)):
                 name = f"{name} {core_words(other[1])[-1]}"
         shared.append((mention, name, kind))
     return shared
@@ -1115,6 +1294,17 @@ def _persons_by_surname(mentions: list[tuple[_Mention, str, str]], text: str
     if not retyped:
         return mentions
     return [(m, name, "person" if name in retyped else kind) for m, name, kind in mentions]
+
+
+def _demonym_surnames(mentions: list[tuple[_Mention, str, str]]
+                      ) -> list[tuple[_Mention, str, str]]:
+    """ "Cuban demurred" beside "Mark Cuban": a demonym that is the surname of a person
+    named in full is that person, not the country."""
+    surnames = _surnames_of_full_names(mentions)
+    demonyms = table("places")["demonyms"]
+    return [(m, m.surface, "person") if (
+        m.surface in surnames and m.surface in demonyms and name == demonyms[m.surface]
+        and not m.plural) else (m, name, kind) for m, name, kind in mentions]
 
 
 def _used_alone(words: set[str], text: str) -> set[str]:
@@ -1138,9 +1328,9 @@ def _used_alone(words: set[str], text: str) -> set[str]:
 
 
 def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
-           text: str) -> list[Actor]:
+           text: str, named_things: list[tuple[int, int]] | None = None) -> list[Actor]:
     mentions = _shared_surnames(_without_lead_words(_one_apostrophe(mentions), text), text)
-    mentions = _persons_by_surname(mentions, text)
+    mentions = _persons_by_surname(_demonym_surnames(mentions), text)
     # "Trumpian", "Reaganesque": an adjective made from a person's name is no actor.
     named = {w for _, name, kind in mentions if kind == "person" for w in name.split()}
     mentions = [m for m in mentions if " " in m[1] or not derived_from(m[1], named)]
@@ -1163,13 +1353,15 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
             joined.setdefault(short, owners[0])  # a shared surname: the bearer meant
     unowned = {short for short, owners in owners_of.items() if not owners}
     group_names: set[str] = set()
+    titled_surnames: set[str] = set()
     # A one-word ORG/GPE that is really a known person's surname (small models do this),
     # and a one-word organisation fragment of one longer organisation name.
     all_names = {name for _, name, _ in mentions}
     org_names = {name for _, name, kind in mentions if kind in ("organisation", "group")}
     for short, full in _name_joins(all_names).items():
         if len(short.split()) == 1 and (full in persons or (
-                short in org_names and full in org_names)) and short not in countries():
+                short in org_names and full in org_names and not _unit_of(full))
+                ) and short not in countries():
             joined.setdefault(short, full)
     for long, short in _name_joins(org_names).items():
         if len(long.split()) > len(short.split()):
@@ -1187,9 +1379,22 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
                 p.lower() == surname or p.lower().endswith(" " + surname))}  # (one person)
             if len(owners) == 1:
                 joined[name] = owners.pop()
-    # "Houthi forces" beside "the Houthis": one group, named in the plural.
+    # "General Petraeus" the model took for an organisation (the title left in the name)
+    # beside "David H. Petraeus": the one person with that surname.
+    by_surname: dict[str, set[str]] = {}
+    for person in persons:
+        if " " in person and person.split()[0].lower() not in titles():
+            by_surname.setdefault(core_words(person)[-1], set()).add(_final(joined, person))
+    for name in all_names:
+        words = name.split()
+        if (len(words) == 2 and words[0].lower() in titles() and words[0][:1].isupper()
+                and len(by_surname.get(words[1], ())) == 1):
+            joined.setdefault(name, next(iter(by_surname[words[1]])))
+            titled_surnames.add(name)
+    # "Houthi forces" beside "the Houthis": one group, named in the plural. (Not a person's
+    # surname: "the Clintons" is a family, "Clinton" one of them.)
     one_word = {name for _, name, _ in mentions if " " not in name}
-    surnames = _surnames_of_full_names(mentions)
+    surnames = _surnames_of_full_names(mentions) | person_names
     for name in one_word:
         for plural in (name + "s", name + "es"):
             if plural in one_word and name not in surnames and plural not in _NAMEPLATES:
@@ -1209,19 +1414,23 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     for short, full in _acronym_joins(all_names - persons, text).items():
         joined.setdefault(short, full)
     joined = {name: _final(joined, name) for name in joined if name not in unowned}
+    relatives = _relatives_by_given_name(persons, roles)
     actors: dict[str, Actor] = {}
     spoken: set[str] = set()  # parties named other than as a modifier
     for mention, name, kind in mentions:
         if name in org_parts:
             kind = "organisation"  # "Klan" tagged as a person is the Ku Klux Klan
+        if name in titled_surnames:
+            kind = "person"
         if mention.courtesy and owners_of.get(name):
             # "Mr. Clinton" beside Hillary Clinton: the sentence says which bearer.
-            name, surface, span = courtesy_bearer(mention, owners_of[name], sexes, text)
+            name, surface, span = courtesy_bearer(mention, owners_of[name], sexes, text,
+                                                  relatives)
             mention = _Mention(*span, surface, mention.label, mention.acting)
         name = joined.get(name, name)
         if not mention.adjectival:
             spoken.add(name)
-        if name in group_names:
+        if name in group_names or _names_followers(name, persons):
             kind = "group"
         elif name in persons or name in joined.values() and kind == "person":
             kind = "person"
@@ -1247,12 +1456,20 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
                 target.role = role
     bearers = {short: actors[owners[0]] for short, owners in owners_of.items()
                if owners and owners[0] in actors}
-    _add_missed_mentions(actors, text, bearers)
+    _add_missed_mentions(actors, text, bearers, named_things)
     _complete_single_names(actors, text)
     _us_state_namesakes(actors, text)
     for actor in actors.values():
         actor.mentions = sorted(set(actor.mentions))
     return sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0][0]))
+
+
+def _names_followers(name: str, persons: set[str]) -> bool:
+    """ "Trump Train", "Bernie Army": a word of another person's full name and a movement
+    noun name the person's followers (not "Carry Nation", a name of its own)."""
+    words = name.split()
+    return (len(words) == 2 and words[1] in _kind_words("movement_nouns")
+            and any(words[0] in core_words(p) for p in persons if " " in p and p != name))
 
 
 def _us_state_namesakes(actors: dict[str, Actor], text: str) -> None:
@@ -1307,6 +1524,15 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             if (given.lower() in titles() or given.lower() in _NOT_GIVEN or is_epithet(given)
                     or given in noise()[1]):
                 continue  # "Crooked Hillary", "Later Trump": no given name
+            before = next((a for a in actors.values() if a is not actor and a.type == "person"
+                           and a.name.endswith(" " + given) and (
+                               start - 1 - len(a.name), start - 1) in a.mentions), None)
+            if before is not None:
+                # "Hillary Rodham" + "Clinton", the model's name cut before the surname: one
+                # person, "Hillary Rodham Clinton".
+                first = (start - 1 - len(before.name), start - 1)
+                _join_surname(actors, before, actor, first, (start, end), text)
+                break
             full = f"{given} {actor.name}"
             if full in actors:
                 continue
@@ -1316,7 +1542,37 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             actor.mentions = [m for m in actor.mentions if m != (start, end)]
             actor.mentions.append((start - len(given) - 1, end))
             actors[full] = actor
+            if actor.role is None:
+                actor.role = _titles_before(text, start - len(given) - 1)
             break
+
+
+def _join_surname(actors: dict[str, Actor], named: Actor, surname: Actor,
+                  first: tuple[int, int], last: tuple[int, int], text: str) -> None:
+    """`named` ("Hillary Rodham", its mention `first`) written just before `surname`
+    ("Clinton", its mention `last`): one person under the whole name, with both actors'
+    aliases and mentions, the two mentions one."""
+    full = text[first[0]:last[1]]
+    actors.pop(surname.name, None)
+    actors.pop(named.name, None)
+    named.aliases = [full] + [a for a in named.aliases + surname.aliases if a != full]
+    named.mentions = [m for m in named.mentions + surname.mentions if m not in (first, last)]
+    named.mentions.append((first[0], last[1]))
+    named.role = named.role or surname.role
+    named.name = full
+    actors[full] = named
+
+
+def _titles_before(text: str, start: int) -> str | None:
+    """ "Detective Superintendent Marja Kallio": the capitalised title words written just
+    before a name that starts at `start`."""
+    words: list[str] = []
+    line = text[max(0, start - 60):start].rsplit("\n", 1)[-1]  # (not across a line break)
+    for word in reversed(line.split(" ")[:-1]):
+        if not (word[:1].isupper() and word.lower() in titles()):
+            break
+        words.insert(0, word)
+    return valid_role(" ".join(words)) if words else None
 
 
 def _organisation_parts(mentions: list, names: set[str], organisations: set[str],
@@ -1381,15 +1637,19 @@ def _acronym_joins(names: set[str], text: str) -> dict[str, str]:
     for acronym in acronyms:
         owners = [n for n in longer if _initials(n).upper() == acronym]
         if not owners:
-            owners = [n for n in longer if f"{n} ({acronym})" in text]
+            # (not a known name in brackets: "New York (AFP) –" is a dateline's agency)
+            owners = [n for n in longer if f"{n} ({acronym})" in text
+                      and table("places")["aliases"].get(acronym, n) == n]
         if len(owners) == 1:
             joined[acronym] = owners[0]
     return joined
 
 
 def _add_missed_mentions(actors: dict[str, Actor], text: str,
-                         bearers: dict[str, Actor] | None = None) -> None:
-    """Match every known alias across the text in one pass (linear in text length)."""
+                         bearers: dict[str, Actor] | None = None,
+                         named_things: list[tuple[int, int]] | None = None) -> None:
+    """Match every known alias across the text in one pass (linear in text length), but not
+    inside the name of a work, event or law (`named_things`: "on the Trump Train")."""
     capitals = table("places")["capitals"]
     owner: dict[str, Actor] = {}
     for actor in actors.values():
@@ -1411,8 +1671,7 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
         bearer = owners[0] if len(owners) == 1 else (bearers or {}).get(surname)
         if (bearer is not None and len(surname) >= 3 and surname not in owner
                 and surname.lower() not in titles()):
-            owner[surname] = bearer
-            bearer.aliases.append(surname) if surname not in bearer.aliases else None
+            owner[surname] = bearer  # (its alias once the text writes it alone)
     if not owner:
         return
     pattern = re.compile(
@@ -1421,6 +1680,8 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
     )
     taken = sorted(m for a in actors.values() for m in a.mentions)
     starts = [m[0] for m in taken]
+    things = sorted(named_things or [])
+    thing_starts = [s for s, _ in things]
 
     for found in pattern.finditer(text):
         start, end = found.span()
@@ -1429,4 +1690,14 @@ def _add_missed_mentions(actors: dict[str, Actor], text: str,
             continue  # inside a mention already known
         if i + 1 < len(taken) and taken[i + 1][0] < end:
             continue
-        owner[found.group()].mentions.append((start, end))
+        j = bisect.bisect_right(thing_starts, start) - 1
+        if j >= 0 and things[j][1] >= end and _LEADING.sub(
+                "", text[things[j][0]:things[j][1]]) != found.group():
+            continue  # a word of a work's or event's name ("the Trump Train" as a title)
+        if text[end:end + 1] == " " and text[end + 1:].split(" ", 1)[0].rstrip(
+                ".,;:!?'’\"”") in _kind_words("movement_nouns"):
+            continue  # "the Trump Train": his followers, not him
+        actor = owner[found.group()]
+        actor.mentions.append((start, end))
+        if found.group() not in actor.aliases:
+            actor.aliases.append(found.group())

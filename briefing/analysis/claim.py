@@ -41,6 +41,9 @@ def claim_words() -> dict[str, Any]:
         "stance_nouns": {k: frozenset(v) for k, v in data["stance_nouns"].items()},
         "receiving_verbs": frozenset(data["receiving_verbs"]),
         "received_stances": frozenset(data["received_stances"]),
+        "stance_holder_nouns": {k: frozenset(v)
+                                for k, v in data["stance_holder_nouns"].items()},
+        "held_view_nouns": {k: frozenset(v) for k, v in data["held_view_nouns"].items()},
         "data_sources": frozenset(data["data_sources"]),
         "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),
@@ -49,6 +52,7 @@ def claim_words() -> dict[str, Any]:
         "participle_task_verbs": frozenset(data["participle_task_verbs"]),
         "hearsay_adverbs": frozenset(data["hearsay_adverbs"]),
         "attitude_adjectives": frozenset(data["attitude_adjectives"]),
+        "setting_prepositions": frozenset(data["setting_prepositions"]),
         "editors_note": re.compile(
             r"^\s*[(\[](?:" + "|".join(data["editors_note_verbs"]) + r")\b[^)\]]*[)\]]\s*$",
             re.I),
@@ -120,23 +124,35 @@ def _is_denial(cue: Any, span: Any) -> bool:
                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in span)
 
 
+def span_text(doc: Any, lo: int, hi: int) -> tuple[int, str]:
+    """Where the words doc[lo..hi] start in the block, and their text as a claim shows it:
+    no trailing comma or semicolon, a quotation's closing mark kept."""
+    span = doc[lo:hi + 1]
+    # the words and the few tokens after them (Doc.text would rebuild the whole block)
+    following = doc[lo:min(len(doc), hi + 4)].text
+    return span.start_char, _with_closing_mark(span.text.rstrip(" ,;"), following)
+
+
+def has_figure(tokens: Any) -> bool:
+    """A number or amount among `tokens` (not a date, a time or an ordinal)."""
+    return any(t.ent_type_ in _NUMERIC_ENTS for t in tokens) or any(
+        t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in tokens)
+
+
 def make_claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: Any) -> Claim:
     doc = sent.doc
     while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
         lo += 1
     span = doc[lo:hi + 1]
-    # the words and the few tokens after them (Doc.text would rebuild the whole block)
-    following = doc[lo:min(len(doc), hi + 4)].text
-    text = _with_closing_mark(span.text.rstrip(" ,;"), following)
-    start = offset + span.start_char
+    start_char, text = span_text(doc, lo, hi)
+    start = offset + start_char
     kinds: list[str] = []
     if speaker:
         kinds.append("attributed")
     lex = claim_words()
     words = {t.lower_ for t in span if not _is_month(t)}
     hedges = sorted(w for w in words if w in lex["hedges"])
-    if any(t.ent_type_ in _NUMERIC_ENTS for t in span) or any(
-            t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in span):
+    if has_figure(span):
         kinds.append("quantitative")
     if words & lex["speculation"] or any(t.lemma_.lower() in lex["speculative_nouns"]
                                          for t in span):

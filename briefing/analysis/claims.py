@@ -7,11 +7,13 @@ resolved to actors (speakers.py); one claim's span and kinds: claim.py.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 from briefing.analysis.actors import Actor
 from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
+from briefing.analysis.content import trim_to_content
 from briefing.analysis.frames import find_frames, nominal_frames
 from briefing.analysis.it_speakers import NeuterAntecedents
 from briefing.analysis.lost_speakers import recover_speakers
@@ -73,6 +75,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)
     speak_for_signed_posts(sentences, text, index)
+    _to_content(claims, parsed)
     claims = [c for c in claims if _asserts_something(c, text) and not names_nothing_said(c, text)]
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
 
@@ -96,6 +99,16 @@ def _asserts_something(claim: Claim, text: str) -> bool:
         at = max(at, e)
     words += len(_WORD.findall(text[at:claim.end]))
     return words >= _FEWEST_WORDS
+
+
+def _to_content(claims: list[Claim], parsed: list[tuple[Any, Any]]) -> None:
+    """Every claim's span becomes its content, once its frame is settled (content.py)."""
+    starts = [block.start for block, _ in parsed]
+    for claim in claims:
+        at = bisect.bisect_right(starts, claim.start) - 1
+        if at >= 0:
+            block, doc = parsed[at]
+            trim_to_content(claim, doc, block.start)
 
 
 def _merge_same_span(claims: list[Claim]) -> list[Claim]:

@@ -59,7 +59,9 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
                                        token, viewer, index))
             continue
-        holder = _attitude_holder(token)
+        holder = _attitude_holder(token) or _role_holder(token) or _view_holder(token)
+        if holder is not None and token.pos_ == "NOUN" and _reported_clause(token.head, quotes):
+            continue  # "Cruz said he is a supporter of ...": the report is the claim
         if holder is not None:
             # "The ministry is worried that ...", "X was critical of ...": a held stance
             lo = min(holder.left_edge.i, token.head.i)
@@ -469,6 +471,76 @@ def _attitude_holder(adjective: Any) -> Any | None:
         # "parents are worried about ...", whoever the noun names)
         return None
     return subject
+
+
+def _role_holder(noun: Any) -> Any | None:
+    """'X is a vocal supporter of Y', 'X has been a dogged defender of Y', 'X is one of the
+    celebrity supporters of Y': a noun of one who holds a stance (stance_holder_nouns in
+    claims.toml), with the preposition that names its object, after a linking verb: the
+    verb's subject holds the stance. Returns the subject, else None."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("attr", "pobj"):
+        return None
+    role = noun
+    if noun.dep_ == "pobj":
+        # "one of the celebrity supporters of Y": the role hangs on "one"
+        one = noun.head.head
+        if noun.head.lower_ != "of" or one.lower_ != "one" or one.dep_ != "attr":
+            return None
+        role = one
+    prepositions = claim_words()["stance_holder_nouns"].get(noun.lemma_.lower())
+    if not prepositions or not any(c.dep_ == "prep" and c.lower_ in prepositions
+                                   for c in noun.children):
+        return None
+    verb = role.head
+    if verb.lemma_.lower() not in _LINKING_VERBS:
+        return None
+    return _stance_subject(verb)
+
+
+def _view_holder(noun: Any) -> Any | None:
+    """'X had strong views on Y', 'Voters have negative feelings toward Y', 'X has some
+    advice for Democrats: ...': a noun of a view (held_view_nouns in claims.toml) with its
+    complement, the object of 'have' or 'hold': the verb's subject
+    holds it ("X has the backing of Y", "X held up Y's proposal": Y's, not X's). Returns
+    the subject, else None."""
+    verb = noun.head
+    if (noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in ("have", "hold")
+            or any(c.dep_ == "prt" for c in verb.children)
+            or any(c.dep_ == "poss" for c in noun.children)):
+        return None
+    complements = claim_words()["held_view_nouns"].get(noun.lemma_.lower())
+    if not complements or not any(
+            (c.dep_ == "prep" and c.lower_ in complements)
+            or (c.dep_ == "punct" and c.text == ":" and ":" in complements)
+            for c in [*noun.children, *noun.head.children]):
+        return None
+    return _stance_subject(noun.head)
+
+
+_LINKING_VERBS = {"be", "become", "remain"}
+
+
+def _stance_subject(verb: Any) -> Any | None:
+    """The subject of a linking or holding verb that can hold a stance: a name, a noun of
+    people or organisations, or a pronoun (resolved later); not a relative pronoun or a
+    thing ("the plan is a supporter of ..." is no one)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WDT", "WP", "EX") or subject.lower_ in (
+            "it", "that", "this", "there"):
+        return None
+    if _hypothetical(verb) or any(c.tag_ in ("WDT", "WP") for c in subject.children):
+        return None  # "asked whether they had concerns", "which candidate is the best ..."
+    if subject.pos_ == "NOUN" and not subject.ent_type_ and (
+            subject.lemma_.lower() not in _holder_nouns()):
+        return None
+    return subject
+
+
+def _reported_clause(verb: Any, quotes: list) -> bool:
+    """The verb's clause is what a reporting frame above it says ("Cruz said he is a
+    supporter of ..."): that frame's claim holds it."""
+    return any(frame_lemma(a) is not None and a.pos_ == "VERB" and _speech_act(a)
+               and not _inside(quotes, a.idx) for a in _governors(verb))
 
 
 def _holder_nouns() -> frozenset[str]:

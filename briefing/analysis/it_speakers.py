@@ -9,6 +9,12 @@ passed over. Nothing is named when a nearer main-clause subject is a thing that 
 speak ("Inflation rose. It shows ...") or a name we cannot place, or when another
 organisation is named between the antecedent and "it" ("Documents from the committee
 circulated after it announced ..."): a wrong name is worse than none.
+
+"They" (and a possessive "their" no clause binds) speaks for the most recent plural subject
+of a main clause or a reporting verb in the same reach: a group of persons ("The leaders",
+"Senators Roe and Berg", "Analysts at X": resolved as that subject was), never a state or
+an actor inside an object or a possessive ("condemned North Korea's launches. They ...").
+A plural subject that cannot speak ("Prices rose. They ...") stands in the way.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import Any
 from briefing.analysis.claim import Claim, claim_words, token_at, unattribute
 from briefing.analysis.frames import speaking_it
 from briefing.analysis.quotes import Quotations
-from briefing.analysis.speakers import ActorIndex, lex, speaker_names, speaker_phrase
+from briefing.analysis.speakers import ActorIndex, is_body, lex, speaker_names, speaker_phrase
 
 _PARAGRAPHS_BACK = 2  # the same paragraph and the two before it
 _SPEAKING_TYPES = ("organisation", "place")  # an organisation or a state
@@ -32,6 +38,9 @@ class NeuterAntecedents:
         self.index = index
         self.quotes = quotes
         self.seen: list[tuple[int, int, int, str | None]] = []
+        # plural subjects: (start, end, paragraph, name), the name None for one that cannot
+        # speak, or the subject's (token, block offset) until a "they" asks for its name
+        self.plural_seen: list[tuple[int, int, int, Any]] = []
 
     def note(self, sent: Any, offset: int, paragraph: int) -> None:
         """Record the subjects of a sentence's main clauses and of its reporting verbs."""
@@ -43,8 +52,19 @@ class NeuterAntecedents:
                 continue  # a name inside a quotation is spoken about, not speaking
             verb = tok.head
             main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-            name = self._speaker_name(tok, offset)
             end = offset + tok.idx + len(tok.text)
+            subject = self.index.at(offset + tok.idx, offset + tok.idx + len(tok.text)) or next(
+                (self.index.at(offset + c.idx, offset + c.idx + len(c.text))
+                 for c in tok.children if c.dep_ == "appos"), None)  # "A member, Jane Roe,"
+            if subject is not None and (main or verb.lemma_.lower() in reporting):
+                self.index.note_subject(offset + tok.idx, subject)
+            if _plural(tok) and (main or verb.lemma_.lower() in reporting):
+                self.plural_seen.append((offset + tok.idx, end, paragraph, (tok, offset)))
+                if is_body(tok) or any(is_body(c) for c in tok.conjuncts):
+                    # "The X campaign and some experts alleged": the body is what a later
+                    # "the campaign" is, whether or not a "they" asks for the group
+                    speaker_names(tok, offset, self.index)
+            name = self._speaker_name(tok, offset)
             if name and (main or verb.lemma_.lower() in reporting):
                 # (not "if a Democrat wins ...": a subordinate clause's subject)
                 self.seen.append((offset + tok.idx, end, paragraph, name))
@@ -70,6 +90,9 @@ class NeuterAntecedents:
         lemma = tok.lemma_.lower()
         if lemma in lex()["person_nouns"]:
             return ""
+        if lemma in lex()["nominal_named_organisations"] or lemma in lex()["body_nouns"]:
+            # "the embassy said": the embassy it resolves to ("the Russian embassy in X")
+            return self._one_name(tok, offset)
         if lemma in claim_words()["data_sources"] or lemma in claim_words()["statement_nouns"] or (
                 lemma in lex()["nominal_organisations"]
                 or lemma in lex()["nominal_named_organisations"]):
@@ -77,6 +100,33 @@ class NeuterAntecedents:
             # last organisation named (a paper may be a document)
             left, right = speaker_phrase(tok)
             return tok.doc[left:right + 1].text
+        return None
+
+    def _group_name(self, tok: Any, offset: int) -> str | None:
+        """The name "they" would take for a plural subject: persons or bodies as the
+        subject itself resolves ("The leaders" -> the two leaders named before); None for
+        a subject that cannot speak ("Prices", "The talks")."""
+        lemma = tok.lemma_.lower()
+        actor = self.index.at(offset + tok.idx, offset + tok.idx + len(tok.text))
+        speaks = (lemma in lex()["person_nouns"] or lemma in lex()["body_nouns"]
+                  or tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "ORG")
+                  or (actor is not None and actor.type != "place"))
+        if not speaks:
+            return None
+        return " and ".join(speaker_names(tok, offset, self.index)) or None
+
+    def resolve_plural(self, at: int, paragraph: int) -> str | None:
+        """The group "they" at offset `at` stands for, or None."""
+        for i in range(len(self.plural_seen) - 1, -1, -1):
+            start, end, para, name = self.plural_seen[i]
+            if start >= at:
+                continue
+            if para < paragraph - _PARAGRAPHS_BACK:
+                return None
+            if isinstance(name, tuple):
+                name = self._group_name(*name)
+                self.plural_seen[i] = (start, end, para, name)
+            return name
         return None
 
     def _one_name(self, tok: Any, offset: int) -> str | None:
@@ -135,8 +185,19 @@ class NeuterAntecedents:
         for claim in claims:
             span = claim.speaker_span
             tok = token_at(sent, offset, span[0]) if span else None
-            if tok is None or tok.lower_ != "it" or span[1] != span[0] + len(tok.text):
+            if tok is None or span[1] != span[0] + len(tok.text):
                 continue  # (a span that only opens with "It" names someone else)
+            if tok.lower_ in ("they", "their") and claim.speaker == tok.text:
+                name = self.resolve_plural(span[0], paragraph)
+                if name is None:
+                    unattribute(claim)
+                    continue
+                claim.speaker = name
+                self.plural_seen.append((span[0], span[1], paragraph, name))
+                self.plural_seen.sort(key=lambda s: s[0])
+                continue
+            if tok.lower_ != "it":
+                continue
             name = None
             if speaking_it(tok):
                 name = self._in_sentence(tok, sent, offset) or self.resolve(span[0], paragraph)
@@ -146,6 +207,11 @@ class NeuterAntecedents:
                 self.seen.sort(key=lambda s: s[0])
                 continue
             unattribute(claim)
+
+
+def _plural(tok: Any) -> bool:
+    """A plural subject that is no pronoun: 'The leaders', 'Roe and Berg'."""
+    return tok.pos_ != "PRON" and (tok.tag_ in ("NNS", "NNPS") or bool(tok.conjuncts))
 
 
 def _reported(verb: Any, reporting: frozenset[str]) -> bool:

@@ -140,6 +140,27 @@ def _speaker_stretch(verb: Any, index: ActorIndex, offset: int) -> tuple[int, in
         if before is not None and before[0] == verb.sent.start and _names_someone(
                 doc, *before, index, offset):
             return before
+        return _set_off_name(verb, index, offset)
+    return None
+
+
+def _set_off_name(verb: Any, index: ActorIndex, offset: int) -> tuple[int, int] | None:
+    """'Speaking in Harlem, Jane Roe, without naming him, also accused ...': after an
+    opening phrase, a person or organisation the text names, set off by commas on its own,
+    is the subject of a verb whose clause resumes after the asides. The segments between
+    commas are read back from the verb; the first that is only such a name speaks."""
+    doc = verb.doc
+    commas = [t.i for t in doc[verb.sent.start:verb.i] if t.text == ","]
+    for left, right in zip(commas, commas[1:], strict=False):
+        stretch = _stretch_before(verb, right - 1)
+        if stretch is None or stretch[0] != left + 1 or any(
+                doc[i].pos_ not in ("PROPN", "DET") for i in range(*stretch)) or (
+                doc[stretch[1]].pos_ != "PROPN"):
+            continue
+        start, end = offset + doc[stretch[0]].idx, offset + doc[stretch[1]].idx + len(
+            doc[stretch[1]].text)
+        if any(a.type in ("person", "organisation") for a in index.all_in(start, end)):
+            return stretch
     return None
 
 

@@ -61,13 +61,22 @@ _PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
 def pronoun_sex(ent: Any) -> str | None:
     """ "voters want Clinton because she would be the first woman": the sex of the pronouns
     after a name in its sentence, when they are all of one sex (up to the next person's
-    name: in "Clinton led Sanders, who said he ...", "he" is his)."""
+    name: in "Clinton led Sanders, who said he ...", "he" is his). Nothing when a person is
+    named before it in the sentence ("Powell wrote Clinton a memo describing his use"), and
+    nothing of a sex whose pronoun comes before it ("he did remember telling Clinton about
+    his email"): those pronouns may be the subject's."""
     found = set()
     for token in ent.doc[ent.end:]:  # to the sentence's end (ent.sent also scans back)
         if token.is_sent_start or token.ent_type_ == "PERSON":
             break
         if token.lower_ in _PRONOUNS:
             found.add(_PRONOUNS[token.lower_])
+    for token in reversed(ent.doc[:ent.start]):
+        if token.ent_type_ == "PERSON":
+            return None
+        found.discard(_PRONOUNS.get(token.lower_, ""))
+        if token.is_sent_start:
+            break
     return found.pop() if len(found) == 1 else None
 
 
@@ -197,9 +206,12 @@ def name_owners(persons: set[str], mentions: list, joined: dict[str, str],
 
 
 def courtesy_bearer(mention: Any, owners: list[str], sexes: dict[str, str],
-                     text: str) -> tuple[str, str, tuple[int, int]]:
+                     text: str, relatives: dict[str, str] | None = None
+                     ) -> tuple[str, str, tuple[int, int]]:
     """(actor name, alias, span) of "Mr. Clinton" when several people are called Clinton:
-    the best bearer whose sex fits the title; with none, a person of its own, "Mr. Clinton"."""
+    the best bearer whose sex fits the title; with none, the one relative of that sex named
+    by a given name only (`relatives`: sex -> name; "his wife, Melania" is "Ms. Trump"), or
+    a person of its own, "Mr. Clinton"."""
     sex = courtesy_sex()[mention.courtesy or ""]
     fitting = [o for o in owners if sexes.get(o, sex) == sex]
     if fitting and fitting[0] == owners[0]:
@@ -207,7 +219,7 @@ def courtesy_bearer(mention: Any, owners: list[str], sexes: dict[str, str],
     # Not the main bearer: the alias keeps the title, so the bare surname stays the main
     # bearer's alone.
     titled = f"{mention.courtesy} {mention.surface}"
-    name = fitting[0] if fitting else titled
+    name = fitting[0] if fitting else (relatives or {}).get(sex, titled)
     start = mention.end - len(titled)
     if start >= 0 and text[start:mention.end] == titled:
         return name, titled, (start, mention.end)

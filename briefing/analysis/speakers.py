@@ -14,6 +14,7 @@ from typing import Any
 
 from briefing.analysis.actors import Actor
 from briefing.analysis.lexicon import table
+from briefing.analysis.person_names import name_suffixes
 from briefing.analysis.quotes import Quotations
 
 _LONGEST_PHRASE = 12  # words: a longer subject is cut at its head ("X, who ..., said")
@@ -31,6 +32,9 @@ def lex() -> dict[str, Any]:
         "nominal_organisations": frozenset(data["nominal_organisations"]),
         "nominal_named_organisations": frozenset(data["nominal_named_organisations"]),
         "person_nouns": frozenset(data["person_nouns"]),
+        "body_nouns": frozenset(data["body_nouns"]),
+        "organisation_kinds": {k: tuple(v) for k, v in data["organisation_kinds"].items()},
+        "kin_nouns": data["kin_nouns"],
         "event_nouns": frozenset(data["event_nouns"]),
     }
 
@@ -46,7 +50,83 @@ class ActorIndex:
         self.spans = sorted((s, e, a) for a in actors for s, e in a.mentions)
         self.starts = [s for s, _, _ in self.spans]
         self.quotes = quotes
+        self.text = text
         self.gender = _genders(actors, text)
+        # genders learned from pronouns resolved to a person: a hint, never a filter (one
+        # wrong resolution must not block the right ones after it)
+        self.learned: dict[str, str] = {}
+        # actors that were the subject of a main clause or a reporting verb, outside
+        # quotations, in text order: (offset, actor); the salient ones a pronoun prefers
+        self.subject_starts: list[int] = []
+        self._mention_lists: dict[tuple[str | None, tuple[str, ...]],
+                                  tuple[list[int], list[Actor]]] = {}
+        self.subject_actors: list[Actor] = []
+        # bodies named by a speaker phrase that is no actor ("the Japanese foreign
+        # ministry"), in text order: (offset, head lemma, words as written)
+        self.bodies: list[tuple[int, str, str]] = []
+        self._noted_bodies: set[tuple[int, str, str]] = set()
+
+    def note_subject(self, at: int, actor: Actor) -> None:
+        """`actor` is a subject at `at` (named there, or a pronoun resolved to it)."""
+        i = bisect.bisect_left(self.subject_starts, at)
+        if i == len(self.subject_starts) or self.subject_starts[i] != at:
+            self.subject_starts.insert(i, at)
+            self.subject_actors.insert(i, actor)
+
+    def last_subject(self, at: int, not_before: int, kind: str, gender: str = ""
+                     ) -> Actor | None:
+        """The last actor of type `kind` (and not of another gender) that was a subject
+        from `not_before` up to `at`."""
+        for i in range(bisect.bisect_left(self.subject_starts, at) - 1, -1, -1):
+            if self.subject_starts[i] < not_before:
+                return None
+            actor = self.subject_actors[i]
+            if actor.type == kind and (not gender or self.gender.get(actor.name, gender)
+                                       == gender):
+                return actor
+        return None
+
+    def pronoun_antecedent(self, at: int, block_start: int, gender: str) -> Actor | None:
+        """The person 'he' / 'she' at `at` is: the last compatible person who was a subject
+        earlier in the same paragraph (the paragraph's speaker, not a name in an object:
+        "Roe told reporters the board had lost confidence in Berg ... 'X,' she said"), else
+        the last person named in this paragraph or the one before who is known to be of
+        that gender (a title, a gendered role, a pronoun resolved to them before), else the
+        last compatible person named."""
+        actor = self.last_subject(at, block_start, "person", gender)
+        if actor is None and gender:
+            prev = self.text.rfind("\n", 0, len(self.text[:block_start].rstrip())) + 1
+            for i in range(bisect.bisect_left(self.starts, at) - 1, -1, -1):
+                start, _, found = self.spans[i]
+                if start < prev:
+                    break
+                if (found.type == "person" and not self.quotes.inside(start)
+                        and self.gender.get(found.name, self.learned.get(found.name)) == gender):
+                    actor = found
+                    break
+        if actor is None:
+            actor = self.last_before(at, "person", gender)
+        if actor is not None and gender:
+            self.learned.setdefault(actor.name, gender)
+        return actor
+
+    def note_body(self, at: int, lemma: str, written: str) -> None:
+        """A body spoke at `at` under the name `written` (what a later "the ministry" is)."""
+        if (at, lemma, written) not in self._noted_bodies:
+            self._noted_bodies.add((at, lemma, written))
+            bisect.insort(self.bodies, (at, lemma, written))
+
+    def last_body(self, offset: int, lemmas: tuple[str, ...]) -> tuple[int, str] | None:
+        """The last body before `offset` whose head is one of `lemmas`: (offset, name)."""
+        for at, lemma, written in reversed(self.bodies):
+            if at < offset and lemma in lemmas:
+                return at, written
+        return None
+
+    def last_mention(self, actor: Actor, offset: int) -> int:
+        """Where `actor` was last named before `offset` outside quotations (-1: never)."""
+        return max((s for s, _ in actor.mentions if s < offset and not self.quotes.inside(s)),
+                   default=-1)
 
     def _around(self, start: int, end: int) -> list[tuple[int, int, Actor]]:
         lo = bisect.bisect_left(self.starts, start - self._LONGEST)
@@ -75,25 +155,36 @@ class ActorIndex:
                 return [s, e], actor
         return None
 
+    def _mentions(self, kind: str | None, named: tuple[str, ...]
+                  ) -> tuple[list[int], list[Actor]]:
+        """The mentions outside quotations of actors of type `kind` whose name holds a word
+        of `named` (any, if empty), in text order: each lookup walks only these (a search
+        for a ministry that was never named no longer walks the whole document)."""
+        key = (kind, named)
+        found = self._mention_lists.get(key)
+        if found is None:
+            words = set(named)
+            pairs = [(s, a) for s, _, a in self.spans
+                     if (kind is None or a.type == kind) and not self.quotes.inside(s)
+                     and (not words or words & set(a.name.lower().split()))]
+            found = ([s for s, _ in pairs], [a for _, a in pairs])
+            self._mention_lists[key] = found
+        return found
+
     def starting_at(self, offset: int) -> Actor | None:
         """The actor whose mention starts exactly at `offset`."""
         i = bisect.bisect_left(self.starts, offset)
         return self.spans[i][2] if i < len(self.spans) and self.starts[i] == offset else None
 
     def last_before(self, offset: int, kind: str | None, gender: str = "",
-                    role: tuple[str, ...] = (), named: str = "") -> Actor | None:
+                    role: tuple[str, ...] = (), named: tuple[str, ...] = ()) -> Actor | None:
         """The last actor named before `offset` outside quotations (a name inside a quote is
         spoken about, not speaking), of type `kind`, not of another gender, whose name holds
-        `named` if given, preferring one whose role holds a word of `role`."""
+        a word of `named` if given, preferring one whose role holds a word of `role`."""
         fallback = None
-        for i in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
-            start, _, actor = self.spans[i]
-            if self.quotes.inside(start):
-                continue
-            if kind is not None and actor.type != kind:
-                continue
-            if named and named not in actor.name.lower().split():
-                continue
+        starts, actors = self._mentions(kind, named)
+        for i in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
+            actor = actors[i]
             if gender and self.gender.get(actor.name, gender) != gender:
                 continue
             if not role or _has_role(actor, role):
@@ -162,6 +253,8 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
     pronouns = lex()["pronouns"]
     names: list[str] = []
     for t in [tok, *list(tok.conjuncts)]:
+        if t is not tok and t.text in name_suffixes():
+            continue  # "Joseph R. Biden, Jr. and Fumio Kishida": "Jr." is no one
         if t.lower_ == "who" and t.head.dep_ == "relcl":
             t = t.head.head
             while t.dep_ == "appos":  # "Scott Reed, the group's strategist, who ..."
@@ -171,24 +264,34 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
             continue
         if t.lower_ in pronouns:
             number, gender = pronouns[t.lower_]
-            if gender == "neuter":
-                names.append(t.text)  # "it": the recent organisation speaking, see it_speakers
+            if gender == "neuter" or number == "plural":
+                # "it": the recent organisation speaking; "they": the recent group (a plural
+                # subject, persons named together), never a state inside an object: both
+                # resolved once the sentence's subjects are known, see it_speakers
+                names.append(t.text)
                 continue
-            kind = "person" if number == "singular" and gender != "neuter" else None
-            actor = index.last_before(offset + t.idx, kind, gender)
+            actor = index.pronoun_antecedent(offset + t.idx, offset, gender)
+            if actor is not None and t.dep_ in ("nsubj", "nsubjpass"):
+                index.note_subject(offset + t.idx, actor)
             names.append(actor.name if actor else t.text)
             continue
-        found = phrase_actors(t, offset, index)
+        # the first that answers: the actors the phrase names, the one "the ministry" points
+        # back to, the persons "the leaders" are, the relative "her father" is
+        found = (phrase_actors(t, offset, index)
+                 or [n for n in [definite_antecedent(t, offset, index)] if n]
+                 or persons_together(t, offset, index)
+                 or [r.name for r in [kin_of(t, offset, index)] if r])
         if found:
             names.extend(found)
             continue
-        antecedent = definite_antecedent(t, offset, index)
-        if antecedent is not None:
-            names.append(antecedent)
-            continue
         # An unnamed source as written: "two people familiar with the matter".
         left, right = speaker_phrase(t)
-        names.append(t.doc[left:right + 1].text)
+        # one conjunct's words, not the whole list ("teachers unions and both the X and Y")
+        right = min([right, *(c.i - 1 for c in t.children if c.dep_ == "cc" and c.i > t.i)])
+        written = t.doc[left:max(left, right) + 1].text
+        if is_body(t):
+            index.note_body(offset + t.idx, t.lemma_.lower(), written)
+        names.append(written)
     return list(dict.fromkeys(names))
 
 
@@ -252,10 +355,27 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
         persons = [a for a in persons if a not in owners]
         left = [a for a in left if a not in owners]
     # An apposition names the head itself: "Germany's main contractor, Rheinmetall,".
+    # (up to the apposition's own clause: "Senators Roe and Berg, who lead a caucus in
+    # Congress," are not Congress)
     named = [a for c in t.children if c.dep_ == "appos"
              for a in index.all_in(offset + doc[c.left_edge.i].idx,
-                                   offset + doc[c.right_edge.i].idx
-                                   + len(doc[c.right_edge.i].text))]
+                                   offset + doc[_appos_end(c)].idx
+                                   + len(doc[_appos_end(c)].text))]
+    if is_body(t):
+        # "The Japanese foreign ministry", "the Trump campaign": the body speaks, not the
+        # state or person its modifiers name (empty: kept as written or "the ministry"
+        # named before); an organisation named right before the noun is the body itself
+        # ("the United Auto Workers union")
+        own = index.ending_at(offset + doc[t.i - 1].idx + len(doc[t.i - 1].text),
+                              offset + left_start) if t.i > left_i else None
+        if own is not None and own[1].type == "organisation" and doc[t.i - 1].tag_ != "POS":
+            named = [own[1], *named]
+        return list(dict.fromkeys(name(a) for a in named))
+    if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in lex()["person_nouns"]:
+        # "Prosecutors in Baltimore": a town is where they work, not whom they speak for
+        # (a state or its capital is: "officials in Bamako" speak for Mali)
+        right = [a for a in right if a.type != "place" or a.name in capitals
+                 or not _located_in(a, offset, doc)]
     # The small model sometimes reads "Analysts at Meridian Capital estimate that" with
     # "Meridian Capital estimate" as one noun, leaving the preposition without its object:
     # the actor that starts right after a dangling preposition is still the phrase's.
@@ -272,6 +392,109 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
     return list(dict.fromkeys(name(a) for a in chosen))
 
 
+def _appos_end(appos: Any) -> int:
+    """Where an apposition's names end: before a clause hanging in it ("Roe and Berg, who
+    lead a caucus in Congress"), else its whole phrase (a list of names, "Sens. A (D-WV),
+    B (D-PA), ...")."""
+    end = appos.right_edge.i
+    for tok in appos.subtree:
+        if tok.dep_ in ("relcl", "acl") and tok.left_edge.i > appos.i:
+            end = min(end, tok.left_edge.i - 1)
+    while end > appos.i and appos.doc[end].is_punct:
+        end -= 1
+    return end
+
+
+def kin_of(t: Any, offset: int, index: ActorIndex) -> Actor | None:
+    """'Her father', "Roe's daughter": the person of the kin noun's gender named before who
+    shares the possessor's family name (the possessor a pronoun resolved as a pronoun is,
+    or a person named); None when there is no such one person."""
+    kin = lex()["kin_nouns"]
+    lemma = t.lemma_.lower()
+    if lemma not in kin or t.tag_ != "NN":
+        return None
+    owner_tok = next((c for c in t.children if c.dep_ == "poss"), None)
+    if owner_tok is None:
+        return None
+    at = offset + t.idx
+    pronouns = lex()["pronouns"]
+    if owner_tok.lower_ in ("his", "her"):
+        owner = index.pronoun_antecedent(offset + owner_tok.idx, offset,
+                                         pronouns[owner_tok.lower_][1])
+    else:
+        owner = index.at(offset + owner_tok.idx, offset + owner_tok.idx + len(owner_tok.text))
+    if owner is None or owner.type != "person" or len(owner.name.split()) < 2:
+        return None
+    family = owner.name.split()[-1]
+    gender = kin[lemma]
+    relatives = {a.name: a for _, _, a in index.spans[:bisect.bisect_left(index.starts, at)]
+                 if a.type == "person" and a is not owner and a.name.split()[-1] == family
+                 and (not gender or index.gender.get(a.name, gender) == gender)}
+    return next(iter(relatives.values())) if len(relatives) == 1 else None
+
+
+def _located_in(actor: Actor, offset: int, doc: Any) -> bool:
+    """A mention of `actor` in `doc` is the object of "in" ("Prosecutors in Dayton"), not
+    of "at" ("Researchers at Bruegel": where they work, whatever its type)."""
+    for start, _ in actor.mentions:
+        at = start - offset
+        if 0 <= at < len(doc.text) and doc.text[max(0, at - 3):at] == "in ":
+            return True
+    return False
+
+
+def is_body(t: Any) -> bool:
+    """'ministry', 'embassy', 'prosecutors': a common noun that heads a body of its own."""
+    # (the small model tags a lowercase "ministry" as a proper noun)
+    return (t.pos_ in ("NOUN", "PROPN") and (t.text[:1].islower() or t.i == t.sent.start)
+            and t.lemma_.lower() in lex()["body_nouns"])
+
+
+def _state_modifiers(t: Any) -> bool:
+    """'The Japanese foreign ministry', "Norway's defence ministry": a modifier before the
+    head names a state or place (not "the Amsterdam-based agency": where it sits)."""
+    for child in t.lefts:
+        if child.dep_ in ("det", "predet"):
+            continue
+        for w in child.subtree:
+            if w.ent_type_ in ("GPE", "NORP", "LOC") and not any(
+                    x.lower_ == "based" for x in child.subtree):
+                return True
+    return False
+
+
+def persons_together(t: Any, offset: int, index: ActorIndex) -> list[str]:
+    """'The leaders', 'the two men', 'both ministers': a definite plural person noun that
+    names no one is the persons named together in the nearest earlier sentence of its
+    paragraph that names any person (outside quotations), when it names two or more (and
+    as many as a number in the phrase says); else none."""
+    if t.tag_ != "NNS" or t.lemma_.lower() not in lex()["person_nouns"] or not any(
+            c.lower_ in ("the", "both") for c in t.lefts):
+        return []
+    if any(c.dep_ in ("poss", "compound", "amod", "prep") and c.lower_ not in _GROUP_WORDS
+           for c in t.children):
+        return []  # "the Republican leaders", "the leaders of both parties": not these two
+    count = next((_COUNTS[c.lower_] for c in t.lefts if c.lower_ in _COUNTS), None)
+    doc = t.doc
+    sent_start = t.sent.start
+    for sent in reversed([s for s in doc.sents if s.start < sent_start]):
+        persons: list[Actor] = []
+        for actor in index.all_in(offset + sent.start_char, offset + sent.end_char):
+            if actor.type == "person" and any(
+                    offset + sent.start_char <= s < offset + sent.end_char
+                    and not index.quotes.inside(s) for s, _ in actor.mentions):
+                persons.append(actor)
+        if persons:
+            if len(persons) >= 2 and count in (None, len(persons)):
+                return [a.name for a in persons]
+            return []
+    return []
+
+
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+_GROUP_WORDS = frozenset(("two", "three", "four", "both"))
+
+
 def _singular_person_noun(t: Any) -> bool:
     """'one GOP operative', 'a State Department spokesman': one unnamed person. Plurals
     ("Chinese officials") still speak for the organisation or country they name."""
@@ -285,11 +508,24 @@ def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
     if not any(c.lower_ == "the" for c in t.lefts) or t.tag_ in ("NNS", "NNPS"):
         return None  # "the ministers" are several: no one actor
     lemma = t.lemma_.lower()
+    at = offset + t.idx
     if lemma in lex()["nominal_organisations"]:
-        actor = index.last_before(offset + t.idx, "organisation")
+        # the organisation that was a subject earlier in the paragraph ("Velora said it had
+        # halted production at its plant in Cork. The company said ...") before any other
+        actor = index.last_subject(at, offset, "organisation") or index.last_before(
+            at, "organisation")
         return actor.name if actor else None
-    if lemma in lex()["nominal_named_organisations"]:
-        actor = index.last_before(offset + t.idx, "organisation", named=lemma)
+    kinds = lex()["organisation_kinds"].get(lemma)
+    if lemma in lex()["nominal_named_organisations"] or kinds:
+        if _state_modifiers(t):
+            return None  # "the Japanese foreign ministry": that state's own, as written
+        # "the ministry": the last organisation named a ministry, or the last ministry that
+        # spoke under a description ("the Japanese foreign ministry said ...")
+        words = kinds or (lemma,)
+        actor = index.last_before(at, "organisation", named=words)
+        body = index.last_body(at, words)
+        if body is not None and (actor is None or body[0] > index.last_mention(actor, at)):
+            return body[1]
         return actor.name if actor else None
     roles = lex()["nominal_persons"].get(lemma)
     if roles:

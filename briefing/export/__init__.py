@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+from briefing.claim_grades import follow_claims, orphaned_grades
 from briefing.errors import BriefingError
 from briefing.export import markdown, webannotation
 from briefing.export.paths import earlier_export_name, export_name, inside
@@ -27,9 +28,12 @@ def _markdown_parts(store: Store, article_id: int, vault: bool = False) -> tuple
     highlights = store.annotations(article_id)
     notes = store.notes(article_id)
     analysis = cached_analysis(store, article)
+    if analysis is not None:  # the grades on the claims exported (claim_grades.py)
+        follow_claims(store, article_id, article.hash, analysis.claims)
     return (markdown.front_matter(article, highlights, notes, analysis, vault=vault),
             markdown.render_region(article, highlights, notes, analysis, store.grades(),
-                                   vault=vault))
+                                   vault=vault,
+                                   orphaned_grades=orphaned_grades(store, article_id)))
 
 
 def export_article_text(store: Store, article_id: int, fmt: str = "md",

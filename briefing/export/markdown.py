@@ -13,9 +13,9 @@ import re
 
 import yaml
 
-from briefing.grades import grade_label
+from briefing.grades import grade_label, orphan_grade_label, orphan_grade_why
 from briefing.highlights import COLOUR_NAMES
-from briefing.model import Analysis, Article, ArticleNote, Highlight
+from briefing.model import Analysis, Article, ArticleNote, Grade, Highlight
 from briefing.revisions import version_number
 from briefing.sanitize import sanitise, sanitise_line
 
@@ -30,7 +30,10 @@ def escape_inline(text: str) -> str:
     return _INLINE.sub(r"\\\1", text)
 
 
-_ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# Characters that can open a block, a table, a definition, math or a comment when they
+# start a line (CommonMark, GFM, Obsidian/Pandoc); quotation marks, brackets and the like
+# open nothing there, and an escaped opening quote would read as \" in every exported claim.
+_LINE_OPENERS = set("!#$%*+-:<=>[\\^_`{|~")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
@@ -39,7 +42,7 @@ def escape_line(line: str) -> str:
     list, quote, fence, setext underline, thematic break, indented code) and nothing inline
     (HTML, links, emphasis) can open."""
     line = escape_inline(sanitise(line).replace("\t", " ")).lstrip()
-    if line[:1] in _ASCII_PUNCT and not line.startswith("\\"):
+    if line[:1] in _LINE_OPENERS and not line.startswith("\\"):
         line = "\\" + line
     return _ORDERED.sub(r"\1\\\2", line)
 
@@ -119,7 +122,9 @@ def front_matter(article: Article, highlights: list[Highlight], notes: list[Arti
 
 def render_region(article: Article, highlights: list[Highlight], notes: list[ArticleNote],
                   analysis: Analysis | None, grades: dict[str, str] | None = None,
-                  vault: bool = False) -> str:
+                  vault: bool = False, orphaned_grades: list[Grade] | None = None) -> str:
+    """`orphaned_grades`: the article's claim grades no claim holds
+    (claim_grades.orphaned_grades), listed with the orphaned highlights."""
     text = article.text
     parts = [BEGIN, "", f"# {escape_line(sanitise_line(article.title))}", "",
              _revision_line(article), ""]
@@ -130,11 +135,20 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
         parts += ["_No highlights._", ""]
     for h in anchored:
         parts += _highlight(h, text[h.start:h.end], article.id, grades)
+    if orphaned or orphaned_grades:
+        parts += ["## Orphaned", ""]
     if orphaned:
-        parts += ["## Orphaned", "",
-                  "_These highlights' words are no longer in the current text._", ""]
+        parts += ["_These highlights' words are no longer in the current text._", ""]
         for h in orphaned:
             parts += _highlight(h, h.selector.exact if h.selector else "", article.id, grades)
+    if orphaned_grades:
+        parts += ["_These claim grades are kept but shown on no claim:_", ""]
+        for row in orphaned_grades:
+            words = escape_line(sanitise_line(row.selector.exact if row.selector else ""))
+            label = escape_inline(orphan_grade_label(grades or {}, row))
+            parts.append(f"- {label} on “{words}” — "
+                         f"{orphan_grade_why(row)}")
+        parts.append("")
     parts += ["## Article notes", ""]
     parts += [f"- {indented_text(n.note)}" for n in notes] or ["_No notes._"]
     parts.append("")
@@ -142,10 +156,11 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
         parts += ["## Claims", ""]
         for c in analysis.claims:
             speaker = escape_line(sanitise_line(c.speaker or "no speaker"))
+            cue = f" {escape_line(sanitise_line(c.cue_words))}" if c.cue_words else ""
             kinds = ", ".join(c.kinds)
             grade = grade_label(grades or {}, article.id, c)
             grade_text = f" · {grade}" if grade else ""
-            parts += [f"- **{speaker}** ({kinds}{grade_text})", "",
+            parts += [f"- **{speaker}**{cue} ({kinds}{grade_text})", "",
                       _indent(quote_block(c.text)), ""]
         parts += ["## Actors", "", "| Actor | Type | Mentions |", "|---|---|---|"]
         for actor in analysis.actors:

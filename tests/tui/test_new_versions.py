@@ -18,7 +18,7 @@ from tests.tui.conftest import loaded_reader, wait_for
 
 REVISED = DATA / "baltic-cable-damage.rev2.md"
 SPECULATION = "baseless speculation by Western media"
-MOSCOW = "Moscow has rejected responsibility for all previous incidents"
+MOSCOW = "responsibility for all previous incidents"  # the claim's content (#14)
 ASKED = "his government would ask NATO to increase patrols"
 
 

@@ -261,6 +261,27 @@ async def test_enter_on_claim_jumps_and_marks_speaker_and_cue(reader_db):
         focus = screen.view._layers["focus"]
         assert any(s.style == "article--cue" and (s.start, s.end) == tuple(claim.cue_span)
                    for s in focus)
+        # the claim's own words are its content: the speaker and the cue are marked apart
+        assert any(s.style == "article--focus" and (s.start, s.end) == (claim.start, claim.end)
+                   for s in focus)
+        assert not claim.start <= claim.cue_span[0] < claim.end
+
+
+def test_a_claims_line_names_speaker_and_cue_once_then_the_content():
+    from briefing.model import Claim
+    from briefing.tui.widgets.panes import claim_prompt
+
+    claim = Claim(0, 31, "“It leaves our farmers behind,”", ["attributed"],
+                  speaker="Maria Cantwell", cue="said", cue_span=(47, 51))
+    assert claim_prompt(claim).plain == ("[ATTR] Maria Cantwell said: "
+                                         "“It leaves our farmers behind,”")
+    labelled = Claim(5, 20, "Taxes will rise", ["attributed"], speaker="MILLER", cue=":")
+    assert claim_prompt(labelled).plain == "[ATTR] MILLER: Taxes will rise"
+    # a claim that still holds its cue (a negated frame keeps its sentence) names no cue twice
+    negated = Claim(0, 40, "She did not say what the measures would be", ["attributed"],
+                    speaker="Lin Wen", cue="say", cue_span=(12, 15))
+    assert claim_prompt(negated).plain == ("[ATTR] Lin Wen: "
+                                           "She did not say what the measures would be")
 
 
 async def test_cursor_movement_syncs_claims_actors_and_notes(reader_db):

@@ -19,7 +19,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
-from briefing.model import Actor, Analysis, Article, ArticleNote, Claim
+from briefing.grades import orphan_grade_why
+from briefing.model import Actor, Analysis, Article, ArticleNote, Claim, Grade
 from briefing.opening import (
     FileOpening,
     NewVersion,
@@ -187,6 +188,16 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
                 self._other_session_changed(read)
         elif message.request == "edit":
             message.context.saved(message.result)
+        elif message.request == "grades":
+            edits, grades, orphaned, moves = message.result
+            if moves is not None and moves.orphaned:
+                self.app.notify(moves.notice(), markup=False)
+            if edits != self.session.grade_edits:
+                self._read_grades()  # read again behind the grade given meanwhile
+            else:
+                self.session.set_grades(grades, orphaned)
+                self._refresh_claims()
+                self._refresh_highlights()
         elif message.request == "export":
             self.app.notify(f"Exported to {message.result[0]}", markup=False)
 
@@ -283,8 +294,23 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
             from briefing.analysis.cache import save_analysis
 
             text_hash, model, result = self.article.hash, self.app.model, message.result
-            self.app.service.submit(lambda store: save_analysis(store, text_hash, model, result))
+            # Saving moves the claim grades onto this analysis's claims: show them there.
+            self._read_grades(lambda store: save_analysis(store, text_hash, model, result))
         self._apply_analysis(Analysis.from_dict(message.result))
+
+    def _read_grades(self, first: Callable[[Any], Any] | None = None) -> None:
+        """Have the database thread run `first` (which may move grades), then read the
+        grades for the panes. A grade the analyst gives before the answer is written after
+        that read: the answer then asks again (see _store_answered)."""
+        from briefing.claim_grades import orphaned_grades
+
+        edits, article_id = self.session.grade_edits, self.article_id
+
+        def read(store) -> tuple[int, dict[str, str], list, Any]:
+            moves = first(store) if first is not None else None
+            return edits, store.grades(), orphaned_grades(store, article_id), moves
+
+        self.app.service.ask(self, "grades", read)
 
     @on(AnalysisError)
     def _analysis_failed(self, message: AnalysisError) -> None:
@@ -334,6 +360,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         item = message.item
         if isinstance(item, ArticleNote):
             self._edit_article_note(item)
+        elif isinstance(item, Grade):
+            self.notify(f"Grade kept, shown on no claim: {orphan_grade_why(item)}.",
+                        markup=False)
         elif item.orphaned:
             self.notify("Orphaned: its words are gone. Select new text and press o to "
                         "re-attach it.", markup=False)

@@ -42,7 +42,7 @@ class ClaimTools:
                 self.notify("Credibility is 1-6.", severity="warning", markup=False)
                 return
             if value:
-                self._set_grade(key, value)
+                self._set_grade(key, value, claim.speaker)
             if claim.speaker:
                 ask_reliability(claim.speaker)
 
@@ -73,5 +73,5 @@ class ClaimTools:
             credibility,
         )
 
-    def _set_grade(self, key: str, value: str) -> None:
-        self._apply(self.session.set_grade(key, value))
+    def _set_grade(self, key: str, value: str, speaker: str | None = None) -> None:
+        self._apply(self.session.set_grade(key, value, speaker))

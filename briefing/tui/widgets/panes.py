@@ -14,8 +14,9 @@ from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.grades import orphan_grade_label, orphan_grade_why
 from briefing.highlights import COLOUR_NAMES
-from briefing.model import Actor, ArticleNote, Claim, Flag, Highlight
+from briefing.model import Actor, ArticleNote, Claim, Flag, Grade, Highlight
 from briefing.sanitize import sanitise_line
 from briefing.tags import tags_in
 
@@ -222,7 +223,9 @@ class NotesPane(_ItemPane):
     def show_notes(self, session: ReadingSession) -> None:
         items = session.notes_items()
         mono = self.app.has_class("-mono")
-        self.show(items, [note_prompt(i, session.text, mono) for i in items])
+        self.show(items, [orphan_grade_prompt(i, orphan_grade_label(session.grades, i))
+                          if isinstance(i, Grade) else note_prompt(i, session.text, mono)
+                          for i in items])
 
 
 def actor_prompt(actor: Actor, marked: bool = False, mono: bool = False) -> Text:
@@ -250,7 +253,22 @@ def claim_prompt(claim: Claim, grade: str | None = None) -> Text:
         line.append(f" {p['low']}-{p['high']}%", style="italic")
     line.append(" ")
     line.append(clip(claim.speaker or "—", 40), style="bold underline")
+    if claim.cue_words:
+        # who, how, then what: the content no longer repeats the speaker and the cue
+        line.append(" " + clip(claim.cue_words, 30), style="italic")
     line.append(": " + clip(claim.text, 90))
+    return line
+
+
+def orphan_grade_prompt(row: Grade, label: str) -> Text:
+    """A claim grade no claim shows, as orphaned highlights are: its grade, its words and
+    why ('B2 on “…” — no claim found there now')."""
+    line = Text()
+    line.append("⚠ Orphaned ", style="bold reverse")
+    line.append(f"grade {label}", style="reverse")
+    line.append(" on ")
+    line.append("“" + clip(row.selector.exact if row.selector else "", 70) + "”", style="italic")
+    line.append(f" — {orphan_grade_why(row)}", style="dim")
     return line
 
 

@@ -1,0 +1,133 @@
+"""A claim's grade stays on its claim in the reader when a new analysis of the same text
+finds the claim at other offsets (briefing/claim_grades.py), and a grade no claim holds is
+listed in the Notes pane."""
+
+from __future__ import annotations
+
+import threading
+
+import briefing.analysis
+from briefing import config
+from briefing.analysis import cache_key
+from briefing.grades import claim_key, set_grade
+from briefing.model import Claim
+from briefing.store import Store
+from briefing.tui.app import BriefingApp
+from briefing.tui.messages import AnalysisDone
+from briefing.tui.screens.modals import Prompt
+from tests.tui.conftest import loaded_reader, open_dialog, wait_for
+
+LEPP = "Kristjan Lepp"
+MOSCOW = "responsibility for all previous incidents"  # in the claim a newer analysis misses
+
+
+def lepp(claims: list) -> Claim | dict:
+    """Lepp's first claim (a Claim on screen, a dict in a stored analysis)."""
+    return next(c for c in claims
+                if (c["speaker"] if isinstance(c, dict) else c.speaker) == LEPP)
+
+
+def narrowed(analysis: dict, text: str) -> dict:
+    """The sample analysis as a newer one finds it: Lepp's first claim starts a word later,
+    the other claims a character later, and no claim holds Moscow's denial."""
+    claims = []
+    first = lepp(analysis["claims"])
+    for claim in analysis["claims"]:
+        if MOSCOW in claim["text"]:
+            continue
+        start = text.index(" ", claim["start"]) + 1 if claim is first else claim["start"] + 1
+        claims.append(dict(claim, start=start, text=text[start:claim["end"]],
+                           cue_span=None, speaker_span=None))
+    return {**analysis, "claims": claims}
+
+
+def prompt_of(screen, claim: Claim) -> str:
+    """What the Claims pane shows for `claim`."""
+    pane = screen.pane("claims")
+    return next(str(pane.get_option_at_index(i).prompt) for i, item in enumerate(pane.items)
+                if item is claim)
+
+
+async def test_a_grade_stays_on_its_claim_after_an_analysis_version_bump(
+        reader_db, sample_analysis, monkeypatch):
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        claim = lepp(screen.analysis.claims)
+        screen.view.jump_to(claim.start + 1)
+        await open_dialog(pilot, "r", Prompt)
+        credibility = pilot.app.screen
+        await pilot.press("2", "enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt)
+                       and pilot.app.screen is not credibility)  # the speaker's reliability
+        await pilot.press("B", "enter")
+        await wait_for(pilot, lambda: " B2 " in prompt_of(screen, claim))
+        await pilot.app.workers.wait_for_complete()
+        pilot.app.service.flush()
+    # A new Briefing analyses the text again and finds Lepp's claim at other offsets.
+    monkeypatch.setattr(briefing.analysis, "ANALYSIS_VERSION",
+                        briefing.analysis.ANALYSIS_VERSION + 1)
+    with Store(path) as store:
+        article = store.article(article_id)
+        newer = narrowed(sample_analysis, article.text)
+        store.save_analysis(cache_key(article.hash, config.model_name()), newer)
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        moved = lepp(screen.analysis.claims)
+        assert moved.start == lepp(newer["claims"])["start"] != claim.start  # the new one
+        assert " B2 " in prompt_of(screen, moved)
+
+
+async def test_a_fresh_analysis_moves_the_grades_and_lists_the_one_no_claim_holds(
+        reader_db, sample_analysis):
+    path, article_id = reader_db
+    with Store(path) as store:
+        text = store.article(article_id).text
+        set_grade(store, claim_key(article_id, lepp(sample_analysis["claims"])), "2",
+                  speaker=LEPP)
+        moscow = next(c for c in sample_analysis["claims"] if MOSCOW in c["text"])
+        set_grade(store, claim_key(article_id, moscow), "4", speaker="Russia")
+        set_grade(store, "source:russia", "E")
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        assert " -2 " in prompt_of(screen, lepp(screen.analysis.claims))
+        told: list[str] = []  # (a toast may expire before a loaded machine gets here)
+        notify = pilot.app.notify
+        pilot.app.notify = lambda message, **kw: told.append(message) or notify(message, **kw)
+        # What the analysis worker posts when the child process answers.
+        newer = narrowed(sample_analysis, text)
+        screen.post_message(AnalysisDone(newer))
+        await wait_for(pilot, lambda: lepp(screen.analysis.claims).start
+                       == lepp(newer["claims"])["start"]
+                       and " -2 " in prompt_of(screen, lepp(screen.analysis.claims)))
+        notes = screen.pane("notes")
+        await wait_for(pilot, lambda: notes.items)
+        [prompt] = [str(notes.get_option_at_index(i).prompt) for i in range(len(notes.items))]
+        assert prompt.startswith("⚠ Orphaned grade E4 on “") and MOSCOW in prompt
+        assert prompt.endswith("— no claim found there now")
+        assert "New analysis: 1 claim grade is on no claim now (kept, listed in Notes)" in told
+
+
+async def test_a_grade_given_while_the_grades_are_read_again_stays_on_screen(
+        reader_db, sample_analysis):
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        text = screen.text
+        held = threading.Event()
+        pilot.app.service.submit(lambda store: held.wait(10))  # the database thread is busy
+        newer = narrowed(sample_analysis, text)
+        screen.post_message(AnalysisDone(newer))
+        await wait_for(pilot, lambda: lepp(screen.analysis.claims).start
+                       == lepp(newer["claims"])["start"])
+        # Graded before the saved analysis's grades are read (and so before they answer).
+        claim = lepp(screen.analysis.claims)
+        screen._set_grade(screen.session.claim_grade_key(claim), "3", LEPP)
+        held.set()
+        await pilot.app.workers.wait_for_complete()
+        pilot.app.service.flush()
+        for _ in range(20):
+            await pilot.pause(0.02)
+        assert " -3 " in prompt_of(screen, claim)
+    with Store(path) as store:
+        assert store.grades()[claim_key(article_id, claim)] == "3"
