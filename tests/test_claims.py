@@ -1015,6 +1015,74 @@ def test_saying_a_lot_about_something_reveals_and_reports_nothing():
                "case was lost")["speaker"] == "Harbour Trust"
 
 
+@pytest.mark.parametrize(("text", "first", "second", "content"), [
+    ("Senator Jane Roe slammed the harbour plan as a giveaway and accused the mayor of a "
+     "cover-up.", "slammed", "accused", "the mayor of a cover-up"),
+    ("Jane Roe met the port workers. She called the mayor a coward and urged him to resign.",
+     "called", "urged", "him to resign"),
+])
+def test_a_conjoined_reporting_verb_is_a_second_claim(text, first, second, content):
+    # the first frame's claim ends before the second verb; the second is the same speaker's
+    claims = claims_of(text)
+    outer = next(c for c in claims if c["cue"] == first)
+    inner = next((c for c in claims if c["cue"] == second), None)
+    assert content not in outer["text"]
+    assert inner is not None and content in inner["text"] and inner["speaker"] == "Jane Roe"
+
+
+@pytest.mark.parametrize(("text", "outer", "participle", "content"), [
+    ('Jane Roe said on Monday that the mayor represents "old harbour politics," stating that '
+     'the port would lose its dock workers.', "said", "stating", "would lose its dock workers"),
+    ("Jane Roe said she plans to sue the port authority, insisting that the contract with "
+     "the city is void.", "said", "insisting", "the contract with the city is void"),
+])
+def test_a_set_off_reporting_participle_is_a_claim_of_its_own(text, outer, participle,
+                                                              content):
+    # after a quotation's closing mark, or beside a frame inside the first one's content, the
+    # participle's report is the speaker's second claim, not part of the first
+    claims = claims_of(text)
+    first = next(c for c in claims if c["cue"] == outer)
+    second = next((c for c in claims if c["cue"] == participle), None)
+    assert content not in first["text"]
+    assert second is not None and content in second["text"] and second["speaker"] == "Jane Roe"
+
+
+def test_a_reporting_relative_clause_on_an_inverted_speaker_is_its_own_claim():
+    # '"...," said X, who supports ...': the said-claim ends before the relative clause
+    text = '"The port will not close this year," said Jane Roe, who supports the mayor.'
+    claims = claims_of(text)
+    said = next(c for c in claims if c["cue"] == "said")
+    supports = next((c for c in claims if c["cue"] == "supports"), None)
+    assert "mayor" not in said["text"] and said["speaker"] == "Jane Roe"
+    assert supports is not None and "the mayor" in supports["text"]
+    assert supports["speaker"] == "Jane Roe"
+
+
+def test_a_clause_set_before_the_speaker_is_the_writers_circumstance():
+    # "While X plotted ..., Roe said ...": Roe's claim is what she said; the clause before
+    # her is the writer's own statement, with no speaker
+    claims = claims_of("While the council plotted to take over the harbour, Jane Roe said the "
+                       "port would close.")
+    said = next(c for c in claims if c["cue"] == "said")
+    assert "council" not in said["text"] and "port would close" in said["text"]
+    aside = one("While the council plotted to take over the harbour, Jane Roe said the port "
+                "would close.", "council plotted")
+    assert aside["speaker"] is None and aside["cue"] is None
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # a passive's subject, not its agent ("the ruling" angered; the officials predicted)
+    ("The port officials were angered by the ruling and predicted that the harbour would "
+     "lose its ferries.", "predicted", "officials"),
+    # a linking verb's subject: the conjunct shares it
+    ("Jane Roe is no fan of Mayor Tom Berg but praised his budget for the harbour.",
+     "praised", "Jane Roe"),
+])
+def test_a_conjunct_after_and_shares_a_passive_or_linking_verbs_subject(text, cue, speaker):
+    claim = next(c for c in claims_of(text) if c["cue"] == cue)
+    assert speaker in (claim["speaker"] or "")
+
+
 # -- a claim's span is its content (#14): no speaker, cue, "that" or joining mark ----------
 @pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
     # a clause after the cue, with or without its complementiser

@@ -501,6 +501,16 @@ def test_an_outlet_named_with_an_article_is_no_interviewee_whatever_its_tag():
     assert speaker_of(text, "They will come around") == "Jane Roe"
 
 
+def test_a_label_before_a_dash_is_cued_by_the_dash():
+    # 'When Jane Roe finally wrapped up — “...”': the mark on the page is the cue, and the
+    # cue's word is the text its span covers
+    text = ("The crowd waited in the rain for an hour.\n\n"
+            "Councillor Jane Roe — “We will keep the harbour open for every boat.”")
+    claim = next(c for c in claims_of(text) if "keep the harbour open" in c["text"])
+    assert "Jane Roe" in claim["speaker"] and claim["cue"] == "—"
+    assert text[claim["cue_span"][0]:claim["cue_span"][1]] == "—"
+
+
 # resolver (#14): plural pronouns, bodies named by a modifier, "the regulator".
 
 def test_they_is_the_group_named_together_not_a_state_inside_an_object():

@@ -36,6 +36,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     found: list[Claim] = []
     media: list[Claim] = []  # "according to a note": a document, not an actor
     hypothetical: set[int] = set()  # where the cues of stances in conditions are
+    circumstances: list[Any] = []  # clauses set before a frame's speaker: not its content
     for token in sent:
         if _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
@@ -125,6 +126,11 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                    # a reporting clause hanging off this one is a claim of its own
                    and not (c.dep_ in ("advcl", "parataxis") and not is_imperative(c)
                             and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
+        if speaker_tok is not None and speaker_tok.i < token.i and any(
+                c.i > token.i and c.dep_ != "advcl" for c in content):
+            # what is said follows the verb; a clause before the speaker is no part of it
+            circumstances += [c for c in content if _circumstance(c, speaker_tok)]
+            content = [c for c in content if not _circumstance(c, speaker_tok)]
         if any(c.dep_ == "dobj" for c in content):
             # "portraying Sanders as hypocritical": what the object is cast as is said too
             content += [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "as"]
@@ -160,16 +166,32 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             lo, hi = token.head.left_edge.i, token.head.right_edge.i
         lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
         hi = _cut_nested_frames(token, hi, quotes)
+        if speaker_tok is not None and speaker_tok.i > token.i:
+            hi = min(hi, _before_relative_clause(speaker_tok, hi))
         found.append(_with_speaker(sent, offset, lo, hi, token, speaker_tok, index))
     if any(c.speaker for c in found if c not in media):
         # "Economists at Deutsche Bank expect ..., according to a note to clients": the note
         # is where they said it, not a second claim.
         found = [c for c in found if c not in media]
+    for clause in circumstances:
+        # the writer's own statement, unless a frame inside it reports it
+        lo, hi = offset + clause.left_edge.idx, offset + clause.right_edge.idx
+        if not any(c.cue_span and lo <= c.cue_span[0] <= hi for c in found):
+            found.append(make_claim(sent, offset, clause.left_edge.i, clause.right_edge.i,
+                                    None, None))
     for claim in found:
         if claim.cue_span and claim.cue_span[0] in hypothetical and (
                 "speculation" not in claim.kinds):
             claim.kinds.append("speculation")
     return found
+
+
+def _circumstance(clause: Any, speaker: Any) -> bool:
+    """'While Democrats plot ..., Republicans are looking to ...', 'As boos erupt from the
+    crowd, the executive says ...': a clause with its own subject, set before the frame's
+    speaker, is the writer's circumstance of the report, not what the speaker says."""
+    return (clause.dep_ == "advcl" and clause.right_edge.i < speaker.left_edge.i
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in clause.children))
 
 
 def frame_lemma(token: Any) -> str | None:
@@ -588,6 +610,14 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
             # (", who added that ...": the speaker's own second report)
             hi = min(hi, t.left_edge.i - 1)
             break
+        if (t.head.i != cue.i and _set_off_participle(t) and not _inside(quotes, t.idx)
+                and t.head.pos_ == "VERB" and frame_lemma(t.head) is not None
+                and _speech_act(t.head)
+                and any(c.dep_ in ("ccomp", "parataxis") for c in t.children)):
+            # "Carson said he plans to ..., insisting that ...": a participle reporting beside
+            # a frame inside this claim's content is a claim of its own, no part of this one
+            hi = min(hi, t.i - 1)
+            break
         resumed = None if _inside(quotes, t.idx) else _resumed_frame(t)
         if resumed is not None and resumed.i == cue.i:
             hi = min(hi, t.left_edge.i - 1)  # "X said A and said B": B is X's second claim
@@ -656,8 +686,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
         # "said Scott Reed, who added that ...", "X, who has argued that ..., said": a frame
         # in the outer speaker's own phrase is that speaker's second report, not its content
         return False
-    if verb.dep_ in ("advcl", "conj") and verb.head.i == outer.i and any(
-            c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+    if verb.dep_ in ("advcl", "conj") and verb.head.i == outer.i and (any(
+            c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "conj"):
         # "X praised Y, saying he was ...", "she praised Y and said Z should ...": a second
         # report, not a complement
         return False
@@ -735,10 +765,25 @@ def _clause_end(verb: Any) -> int:
         if child.dep_ == "advcl" and any(t.lemma_.lower() in claim_words()["reporting"]
                                          and _speech_act(t) for t in child.subtree):
             break
-        if child.dep_ == "conj" and _second_report(child):
+        if child.dep_ == "conj" and (_second_report(child) or _conjoined_report(child)):
             break  # "X praised Y and said Z ...": the second report is a claim of its own
         end = max(end, child.right_edge.i)
     return end
+
+
+def _before_relative_clause(speaker: Any, hi: int) -> int:
+    """'"...," said Jane Roe, a professor at the port college, who likened the plan to a
+    car crash': a reporting relative clause on a speaker named after the verb is the
+    speaker's claim of its own, not what this frame reports; this claim ends before it."""
+    doc = speaker.doc
+    for t in doc[speaker.i:speaker.right_edge.i + 1]:
+        if (t.dep_ == "relcl" and t.left_edge.i > speaker.i and t.pos_ == "VERB"
+                and frame_lemma(t) is not None and _speech_act(t)):
+            hi = min(hi, t.left_edge.i - 1)
+            while hi > speaker.i and doc[hi].is_punct:
+                hi -= 1
+            break
+    return hi
 
 
 def _holds_frame(phrase: Any) -> bool:
@@ -748,6 +793,14 @@ def _holds_frame(phrase: Any) -> bool:
                and _speech_act(t) and any(c.dep_ in ("ccomp", "xcomp", "dobj")
                                           for c in t.children)
                for t in phrase.subtree)
+
+
+def _conjoined_report(verb: Any) -> bool:
+    """'Clinton slammed the shift and accused Sanders of a "flip-flop"', 'They called him an
+    opportunist and urged him to resign': a reporting verb conjoined to a frame's own verb
+    is the same speaker's second report, with or without a clause of its own."""
+    return (verb.dep_ == "conj" and verb.pos_ == "VERB" and frame_lemma(verb) is not None
+            and _speech_act(verb))
 
 
 def _second_report(verb: Any) -> bool:
@@ -788,13 +841,9 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
     reporting participle set off by a comma after a frame's complement speaks as the frame's
     subject when no other subject stands between them, wherever the parser hangs it.
     Returns the frame's verb, else None."""
-    doc = verb.doc
-    if (verb.dep_ != "advcl" or verb.tag_ != "VBG" or frame_lemma(verb) is None
-            or verb.i == 0 or doc[verb.i - 1].text != ","
-            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+    if not _set_off_participle(verb):
         return None
-    if frame_lemma(verb) in claim_words()["mental"] or not _speech_act(verb):
-        return None  # "..., considering the party is ...", "seeing as ...": no report
+    quoted = _after_quotation(verb)
     outer = next((a for a in verb.ancestors if a.pos_ == "VERB" and frame_lemma(a) is not None
                   and _speech_act(a)), None)
     if outer is None or outer.i == verb.head.i or outer.i > verb.i:
@@ -807,11 +856,38 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
         if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr"):
             return None  # "X asks as a guy walks in, saying ...": not X's complement
         node = node.head
-    if doer is not None:
+    if doer is not None and not quoted:
         # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells (a
-        # thing cannot say, but with no list of animate nouns, every subject is kept)
+        # thing cannot say, but with no list of animate nouns, every subject is kept); after
+        # a quotation the frame's speaker goes on ('X told N that Y "had a policy," adding')
         return None
     return outer
+
+
+def _after_conjunction(verb: Any) -> bool:
+    """'... and predicted', 'but has since lauded': a conjoined verb that a coordinating
+    conjunction introduces (past its own auxiliaries and adverbs), not one the parser joined
+    to a clause it does not belong to ('..., Jane Roe, 58, told AFP')."""
+    at = verb.i - 1
+    while at > verb.sent.start and verb.doc[at].head.i == verb.i and verb.doc[at].dep_ in (
+            "aux", "advmod", "neg"):
+        at -= 1
+    return verb.doc[at].pos_ == "CCONJ"
+
+
+def _set_off_participle(verb: Any) -> bool:
+    """'..., adding that ...', 'Cruz said that Trump represents "New York values," stating
+    ...': a reporting participle with no subject of its own, set off by a comma (which may
+    sit inside the closing mark of a quotation that ends what comes before)."""
+    doc = verb.doc
+    if (verb.dep_ != "advcl" or verb.tag_ != "VBG" or frame_lemma(verb) is None
+            or verb.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return False
+    if doc[verb.i - 1].text != "," and not (_after_quotation(verb)
+                                            and doc[verb.i - 2].text == ","):
+        return False
+    # "..., considering the party is ...", "seeing as ...": no report
+    return frame_lemma(verb) not in claim_words()["mental"] and _speech_act(verb)
 
 
 def _speaker_of(verb: Any) -> Any | None:
@@ -860,6 +936,14 @@ def _speaker_token(verb: Any) -> Any | None:
     resumed = _resumed_frame(verb)
     if resumed is not None and _speaker_of(resumed) is not None:
         return _speaker_of(resumed)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and _after_conjunction(verb):
+        # "FBI officials were angered by the deal and predicted ...": a passive's subject,
+        # not its agent; "Weber is no fan of Trump but lauded ...": a linking verb's subject
+        passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"
+                        and c.tag_ not in ("WP", "WDT", "EX")), None)
+        if passive is not None and verb.tag_ == "VBN":
+            return None  # "X were mocked and criticized": a passive too, its agent unnamed
+        return passive if passive is not None else _speaker_of(verb.head)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
             verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):

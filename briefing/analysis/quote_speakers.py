@@ -165,7 +165,8 @@ def _colon_label(colon: int, line_start: int, text: str, index: ActorIndex,
         speaker, span = head, [start, colon]  # "the report", a name the model missed
     else:
         return None
-    return _mark_frame(colon, ":", speaker, span)
+    # the mark is the cue: a colon, or the dash of 'When Trump finally wrapped up — “...”'
+    return _mark_frame(colon, text[colon], speaker, span)
 
 
 # "Transcript as follows:", "Partial transcript:", "Video transcript below:".
@@ -189,7 +190,7 @@ def _transcript_intro(colon: int, line_start: int, frames: list[Claim], frame_st
     speaker = next((c.speaker for c in reversed(before) if c.speaker), None)
     if speaker is None:
         return None
-    return _mark_frame(colon, ":", speaker, word)
+    return _mark_frame(colon, text[colon], speaker, word)
 
 
 def _mark_frame(start: int, mark: str, speaker: str, speaker_span: list[int] | None) -> Claim:
