@@ -489,7 +489,7 @@ class Grade:
     text_hash: str | None = None
     selector: Selector | None = None
     anchored_on: str | None = None  # the text the selector was last found on
-    status: str | None = None  # "orphaned": its claim's words are gone from the text
+    status: str | None = None  # why no claim shows it: grades.ORPHANED, UNCLAIMED, SUPERSEDED
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from briefing.analysis.claim import Claim, token_at
+from briefing.analysis.claim import Claim, claim_words, token_at
 from briefing.analysis.lexicon import table
 
 
@@ -36,8 +36,20 @@ def frame_claims_nothing(claim: Claim, sent: Any, offset: int) -> bool:
     cue = token_at(sent, offset, claim.cue_span[0]) if claim.cue_span else None
     return cue is not None and (
         _markup_tag(cue) or _credit_line(cue) or _modifier(cue)
-        or _bare_negation(claim, cue, sent, offset)
+        or _bare_negation(claim, cue, sent, offset) or _goal_of_an_act_spoken_of(cue)
         or (claim.speaker is None and _reader_aside(cue)))
+
+
+def _goal_of_an_act_spoken_of(cue: Any) -> bool:
+    """'warned North Korea against sending troops to support Russia', 'intelligence
+    indicates that it is sending troops to support Russia': a stance verb that is only the
+    purpose of an act someone else reports, warns against or supposes is no stance its
+    doer voiced (nor is it an act done: "by reciting a passage to encourage voters" is)."""
+    head = cue.head
+    if not (cue.dep_ == "advcl" and any(c.tag_ == "TO" for c in cue.children)
+            and head.pos_ == "VERB" and head.lemma_.lower() not in claim_words()["reporting"]):
+        return False
+    return head.dep_ == "ccomp" or (head.dep_ == "pcomp" and head.head.lower_ != "by")
 
 
 def names_nothing_said(claim: Claim, text: str) -> bool:

@@ -131,3 +131,29 @@ async def test_a_grade_given_while_the_grades_are_read_again_stays_on_screen(
         assert " -3 " in prompt_of(screen, claim)
     with Store(path) as store:
         assert store.grades()[claim_key(article_id, claim)] == "3"
+
+
+async def test_delete_on_an_orphaned_grade_says_what_it_is(reader_db, sample_analysis):
+    # `d` on an orphaned claim grade in Notes must not answer "No highlight under the
+    # cursor": the analyst has chosen an item, and it is a grade that is kept.
+    path, article_id = reader_db
+    with Store(path) as store:
+        moscow = next(c for c in sample_analysis["claims"] if MOSCOW in c["text"])
+        set_grade(store, claim_key(article_id, moscow), "4", speaker="Russia")
+        text = store.article(article_id).text
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        screen.post_message(AnalysisDone(narrowed(sample_analysis, text)))
+        notes = screen.pane("notes")
+        await wait_for(pilot, lambda: notes.items)
+        told: list[str] = []
+        notify = screen.notify
+        screen.notify = lambda message, **kw: told.append(message) or notify(message, **kw)
+        notes.focus()
+        notes.highlighted = 0
+        await pilot.pause()
+        await pilot.press("d")
+        await wait_for(pilot, lambda: told)
+        assert told[-1].startswith("Grade kept, shown on no claim: no claim found there now")
+    with Store(path) as store:
+        assert any(r.value == "4" for r in store.grade_rows(article_id))

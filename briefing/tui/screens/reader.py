@@ -19,7 +19,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
-from briefing.grades import orphan_grade_why
 from briefing.model import Actor, Analysis, Article, ArticleNote, Claim, Grade
 from briefing.opening import (
     FileOpening,
@@ -361,8 +360,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         if isinstance(item, ArticleNote):
             self._edit_article_note(item)
         elif isinstance(item, Grade):
-            self.notify(f"Grade kept, shown on no claim: {orphan_grade_why(item)}.",
-                        markup=False)
+            self._tell_orphaned_grade(item)
         elif item.orphaned:
             self.notify("Orphaned: its words are gone. Select new text and press o to "
                         "re-attach it.", markup=False)

@@ -8,7 +8,8 @@ write it; a write that fails is taken back off the screen with a one-line "Not s
 
 from __future__ import annotations
 
-from briefing.model import ArticleNote, Highlight
+from briefing.grades import orphan_grade_why
+from briefing.model import ArticleNote, Grade, Highlight
 from briefing.reading import clean_tags
 from briefing.tui.screens import dialogs
 from briefing.tui.widgets.panes import NotesPane
@@ -76,6 +77,9 @@ class AnnotationEditing:
         if isinstance(item, ArticleNote):
             self._delete_article_note(item)
             return
+        if isinstance(item, Grade):
+            self._tell_orphaned_grade(item)  # kept, never deleted (claim_grades.py)
+            return
         target = item if item is not None else self.session.highlight_at(
             self.view.cursor_offset)
         if target is None or target not in self.session.highlights:
@@ -93,6 +97,11 @@ class AnnotationEditing:
                 f"Delete this highlight and its note “{note}”? (u undoes)"), answered)
             return
         self._delete_highlight(target)
+
+    def _tell_orphaned_grade(self, grade: Grade) -> None:
+        """What a claim grade listed in Notes is: kept, and why no claim shows it."""
+        self.notify(f"Grade kept, shown on no claim: {orphan_grade_why(grade)}.",
+                    markup=False)
 
     def _delete_highlight(self, target: Highlight) -> None:
         self._apply(self.session.delete_highlight(target))
