@@ -148,20 +148,30 @@ anticipate doubt question propose recommend agree counter reply respond tweet po
 blame criticize criticise label dispute""".split())
 
 
+def article_tokens(parsed: list) -> list[tuple[int, Any]]:
+    """(document offset, token) for every token of a parsed article."""
+    return [(block.start + t.idx, t) for block, doc in parsed for t in doc]
+
+
+def cue_head(tokens: list[tuple[int, Any]], spans: list[Span]) -> tuple[int, Any] | None:
+    """(offset, token) of the word that heads a cue span: the one whose syntactic head lies
+    outside it ("said" in "has said"); None when no token lies inside."""
+    inside = [(at, t) for at, t in tokens
+              if any(s <= at and at + len(t.text) <= e for s, e in spans)]
+    ids = {t.i for _, t in inside}
+    return next(((at, t) for at, t in inside if t.head.i not in ids or t.head.i == t.i), None)
+
+
 def annotator(golds: list[Gold], parsed: list) -> list[Predicted]:
     """One annotator's attributions as claims, scored like ours (see the module docstring)."""
-    tokens = [(block.start + t.idx, t) for block, doc in parsed for t in doc]
+    tokens = article_tokens(parsed)
     found = []
     for gold in golds:
         words = _WORD.findall(gold.source_text)
         cue = None
         if gold.cue:
-            s, e = gold.cue[0]
-            inside = [(at, t) for at, t in tokens if s <= at and at + len(t.text) <= e]
-            ids = {t.i for _, t in inside}
-            head = next(((at, t) for at, t in inside if t.head.i not in ids or t.head.i == t.i),
-                        None)
-            cue = (head[0], head[0] + len(head[1].text)) if head else (s, e)
+            head = cue_head(tokens, gold.cue[:1])
+            cue = (head[0], head[0] + len(head[1].text)) if head else gold.cue[0]
         found.append(Predicted(min(s for s, _ in gold.content), max(e for _, e in gold.content),
                                [words[-1].lower()] if words else [], cue))
     return found
@@ -173,8 +183,7 @@ def agreement(root: Path, split: str, nlp: Any,
     one another, Briefing scored against each annotator, Briefing on the attributions every
     other annotator of the article also marked, articles)."""
     humans, briefing, agreed, count = Score(), Score(), Score(), 0
-    for text_path in sorted((root / "data" / split / "text").glob("*.txt")):
-        anns = sorted((root / "data" / split / "attributions").glob(f"{text_path.stem}_*.ann"))
+    for text_path, anns in annotated(root, split):
         if len(anns) < 2:
             continue
         count += 1
@@ -182,9 +191,10 @@ def agreement(root: Path, split: str, nlp: Any,
         parsed = parsed_article(nlp, text, cache)
         predicted = ours(parsed, text)
         golds = [read_gold(ann) for ann in anns]
+        as_claims = [annotator(gold, parsed) for gold in golds]
         for i, gold in enumerate(golds):
             briefing.add(gold, predicted)
-            others = [annotator(other, parsed) for j, other in enumerate(golds) if j != i]
+            others = [claims for j, claims in enumerate(as_claims) if j != i]
             for claims in others:
                 humans.add(gold, claims)
             agreed.add([g for g in gold if all(any(overlap((c.start, c.end), g.content)
@@ -273,17 +283,23 @@ def _shared(a: Span, fragments: list[Span]) -> int:
     return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in fragments)
 
 
-def articles(root: Path, split: str) -> list[tuple[Path, Path]]:
-    """(text, gold .ann) per article: the first annotator's file in sorted order."""
+def annotated(root: Path, split: str) -> list[tuple[Path, list[Path]]]:
+    """(text, its .ann files in sorted order) per article of the split that has any: one
+    per annotator who annotated it."""
     folder = root / "data" / split
     if not (folder / "text").is_dir():
         raise SystemExit(f"error: no {folder / 'text'} (is {root} a PolNeAR checkout?)")
-    pairs = []
+    found = []
     for text in sorted((folder / "text").glob("*.txt")):
         anns = sorted((folder / "attributions").glob(f"{text.stem}_*.ann"))
         if anns:
-            pairs.append((text, anns[0]))
-    return pairs
+            found.append((text, anns))
+    return found
+
+
+def articles(root: Path, split: str) -> list[tuple[Path, Path]]:
+    """(text, gold .ann) per article: the first annotator's file in sorted order."""
+    return [(text, anns[0]) for text, anns in annotated(root, split)]
 
 
 def parsed_article(nlp: Any, text: str, cache: Path | None) -> list:
@@ -318,7 +334,6 @@ def main() -> None:
                          "an article, and Briefing against each of them")
     args = ap.parse_args()
     if args.agreement:
-        articles(args.path, args.split)  # the same one-line error for a wrong PATH
         nlp = load_pipeline()
         humans, briefing, agreed, count = agreement(args.path, args.split, nlp, args.cache)
         print(f"PolNeAR {args.split}: {count} articles with several annotators, every "

@@ -20,7 +20,15 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from attribution import articles, ours, overlap, parsed_article, read_gold  # noqa: E402
+from attribution import (  # noqa: E402
+    article_tokens,
+    articles,
+    cue_head,
+    ours,
+    overlap,
+    parsed_article,
+    read_gold,
+)
 
 from briefing.analysis.claim import claim_words  # noqa: E402
 from briefing.analysis.pipeline import load_pipeline  # noqa: E402
@@ -46,17 +54,15 @@ def main() -> None:
         text = text_path.read_text(encoding="utf-8")
         parsed = parsed_article(nlp, text, args.cache)
         predicted = ours(parsed, text)
-        tokens = [(block.start + t.idx, t) for block, doc in parsed for t in doc]
+        tokens = article_tokens(parsed)
         for gold in read_gold(ann):
             hits = [p for p in predicted if overlap((p.start, p.end), gold.content)]
             if not hits or any(p.cue_span and any(s <= p.cue_span[0] and p.cue_span[1] <= e
                                                   for s, e in gold.cue) for p in hits):
                 continue  # not found, or found with its cue
-            cue = [t for at, t in tokens
-                   if any(s <= at and at + len(t.text) <= e for s, e in gold.cue)]
-            inside = {t.i for t in cue}
-            head = next((t for t in cue if t.head.i not in inside or t.head.i == t.i), None)
-            if head is not None:
+            found = cue_head(tokens, gold.cue)
+            if found is not None:
+                head = found[1]
                 missed[(head.lemma_.lower(), head.pos_)] += 1
     print(f"PolNeAR {args.split}: gold cues missed where the content was found, by head word")
     for (lemma, pos), count in missed.most_common():
