@@ -66,6 +66,12 @@ class Gold:
     cue: list[Span] = field(default_factory=list)
     source_text: str = ""
 
+    @property
+    def named(self) -> bool:
+        """The source is a name or noun phrase, not a bare pronoun (the speaker measure's
+        denominator)."""
+        return bool(self.source) and self.source_text.strip().lower() not in _BARE_PRONOUNS
+
 
 @dataclass
 class Predicted:
@@ -221,6 +227,14 @@ def baseline(parsed: list) -> list[Predicted]:
     return found
 
 
+def scored_claim(gold: Gold, predicted: list[Predicted]) -> Predicted | None:
+    """The claim a gold attribution is scored on: of ours that overlap its content, the
+    first with a speaker, else with a cue, by overlap (see the module docstring)."""
+    hits = [p for p in predicted if overlap((p.start, p.end), gold.content)]
+    return min(hits, key=lambda p: (not p.speaker_words, not p.cue_span,
+                                    -_shared((p.start, p.end), gold.content)), default=None)
+
+
 @dataclass
 class Score:
     gold: int = 0
@@ -241,11 +255,8 @@ class Score:
         attributed = [p for p in predicted if p.speaker_words or p.cue_span]
         for gold in golds:
             self.gold += 1
-            hits = [p for p in predicted if overlap((p.start, p.end), gold.content)]
-            hits.sort(key=lambda p: (not p.speaker_words, not p.cue_span,
-                                     -_shared((p.start, p.end), gold.content)))
-            best = hits[0] if hits else None
-            named = bool(gold.source) and gold.source_text.strip().lower() not in _BARE_PRONOUNS
+            best = scored_claim(gold, predicted)
+            named = gold.named
             self.named += named
             if best is None:
                 self.missed["not found"] += named

@@ -30,16 +30,15 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from attribution import (  # noqa: E402
-    _BARE_PRONOUNS,
     _WORD,
     Gold,
     Predicted,
-    _shared,
     articles,
     ours,
     overlap,
     parsed_article,
     read_gold,
+    scored_claim,
 )
 
 from briefing.analysis.frames import frame_lemma  # noqa: E402
@@ -135,12 +134,10 @@ def main() -> None:
         predicted = ours(parsed, text)
         for gold in read_gold(ann):
             hits = [p for p in predicted if overlap((p.start, p.end), gold.content)]
-            hits.sort(key=lambda p: (not p.speaker_words, not p.cue_span,
-                                     -_shared((p.start, p.end), gold.content)))
-            if not hits or not gold.cue:
+            best = scored_claim(gold, hits)
+            if best is None or not gold.cue:
                 continue
-            best = hits[0]
-            named = bool(gold.source) and gold.source_text.strip().lower() not in _BARE_PRONOUNS
+            named = gold.named
             words = {w.lower() for w in _WORD.findall(gold.source_text)}
             wrong_speaker = named and bool(best.speaker_words) and not any(
                 w in words for w in best.speaker_words)
