@@ -330,3 +330,29 @@ def test_a_grade_no_claim_held_follows_its_words_into_a_new_version_and_onto_a_c
         follow_claims(store, aid, text_hash(newer), [claim])
         assert grade_label(store.grades(), aid, claim) == "-2"
         assert orphaned_grades(store, aid) == []
+
+
+def test_the_export_prints_the_grade_the_reader_shows_on_the_same_claim(db_path):
+    """Export and reader follow grades onto one analysis: the configured pipeline's, which
+    the reader shows, even when another pipeline analysed the text since (before, the
+    export took the newest and moved the grade off the claim the reader shows it on)."""
+    from briefing.analysis import cache_key
+
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _cache(store, aid, [_claim(CUT, "Officials"), _claim("Moscow denied any role.", "Russia")])
+        session = _open(store, aid)
+        graded = session.claims[0]
+        session.set_grade(session.claim_grade_key(graded), "2", graded.speaker).write(store)
+        # Another pipeline (`briefing analyze --model ...`) analysed the text later and
+        # found no claim on the graded words.
+        digest = store.article(aid).hash
+        store.save_analysis(cache_key(digest, "other-pipeline"),
+                            Analysis("other", claims=[
+                                _claim("Moscow denied any role.", "Russia")]).to_dict())
+        exported = export_article_text(store, aid)
+        session = _open(store, aid)
+        shown = session.grade_label(session.claims[0])
+        assert shown == "-2"
+        assert f"- **Officials** (attributed · {shown})" in exported
+        assert "## Orphaned" not in exported and session.orphaned_grades == []

@@ -379,9 +379,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         from briefing.export import export_articles
 
         folder, article_id = self.app.settings.export_folder(), self.article_id
-        vault = self.app.settings.export_vault
+        vault, model = self.app.settings.export_vault, self.app.model
+        # The analysis this reader shows (its pipeline's): the grades print where they show.
         self.app.service.ask(self, "export", lambda store: export_articles(
-            store, [article_id], folder, vault=vault))
+            store, [article_id], folder, vault=vault, model=model))
 
     def action_library(self) -> None:
         self.app.open_library()
