@@ -401,7 +401,8 @@ class ReadingSession:
         return Edit("delete note", lambda store: store.delete_note(stored_id()), revert)
 
     def set_grade(self, key: str, value: str, speaker: str | None = None) -> Edit:
-        """Grade a claim (`speaker`: its speaker's name) or a source."""
+        """Grade a claim (`speaker`: its speaker's name) or a source (`speaker`: its name
+        as shown; the row also keeps this article, see grades.set_grade)."""
         before = self.grades.get(key)
         self.grades[key] = value
         self.grade_edits += 1
@@ -417,7 +418,8 @@ class ReadingSession:
         shown = text_hash(self.text)
 
         def write(store: Store) -> None:
-            set_grade(store, key, value, on_text=shown, speaker=speaker)
+            set_grade(store, key, value, on_text=shown, speaker=speaker,
+                      article_id=self.article_id)
             self._follow_replaced_text(store, shown)
 
         return Edit("grade", write, revert)

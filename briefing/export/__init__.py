@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from briefing.analysis.cache import cached_analysis
-from briefing.claim_grades import follow_claims, orphaned_grades
+from briefing.claim_grades import follow_grades, orphaned_grades
 from briefing.errors import BriefingError
 from briefing.export import markdown, webannotation
 from briefing.export.paths import earlier_export_name, export_name, inside
@@ -34,11 +34,12 @@ def _markdown_parts(store: Store, article_id: int, vault: bool = False,
     notes = store.notes(article_id)
     analysis = exported_analysis(store, article, model)
     if analysis is not None:  # the grades on the claims exported (claim_grades.py)
-        follow_claims(store, article_id, article.hash, analysis.claims)
+        follow_grades(store, article_id, article.hash, analysis)
     return (markdown.front_matter(article, highlights, notes, analysis, vault=vault),
             markdown.render_region(article, highlights, notes, analysis, store.grades(),
                                    vault=vault,
-                                   orphaned_grades=orphaned_grades(store, article_id)))
+                                   orphaned_grades=orphaned_grades(store, article_id,
+                                                                   analysis)))
 
 
 def export_article_text(store: Store, article_id: int, fmt: str = "md",

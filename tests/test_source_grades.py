@@ -1,0 +1,225 @@
+"""A source's reliability follows its speaker when a new analysis names the source
+otherwise (briefing/source_grades.py), and one no speaker holds is listed, never hidden."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from briefing.analysis.cache import analysis_key
+from briefing.errors import BriefingError
+from briefing.export import export_article_text
+from briefing.grades import SUPERSEDED, UNCLAIMED, orphan_grade_why, set_grade, source_key
+from briefing.model import Actor, Analysis, Claim, Mention
+from briefing.opening import open_article
+from briefing.reading import ReadingSession
+from briefing.source_grades import follow_sources
+from briefing.store import Store
+from tests.conftest import ROOT
+
+TEXT = ("Thomas Brandt runs the plant for Velora Pharmaceuticals. Tom said the plant would "
+        "close in May. The union said it would strike.")
+WORDS = "the plant would close in May"
+STRIKE = "it would strike"
+
+
+def _at(words: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(words, start + 1)
+    return start, start + len(words)
+
+
+def _claim(words: str, speaker: str, speaker_words: str | None = None) -> Claim:
+    start, end = _at(words)
+    span = _at(speaker_words) if speaker_words else None
+    return Claim(start, end, TEXT[start:end], ["attributed"], speaker, "said",
+                 speaker_span=span)
+
+
+def _actor(name: str, *words: str, aliases: tuple[str, ...] = ()) -> Actor:
+    return Actor(name, "person", list(aliases), mentions=[Mention(*_at(w)) for w in words])
+
+
+BEFORE = Analysis("v1", actors=[_actor("Tom", "Tom"), _actor("Thomas Brandt", "Thomas Brandt")],
+                  claims=[_claim(WORDS, "Tom", "Tom"), _claim(STRIKE, "The union")])
+# An analysis version later: "Tom" is Thomas Brandt.
+MERGED = Analysis("v2", actors=[_actor("Thomas Brandt", "Thomas Brandt", "Tom",
+                                       aliases=("Tom",))],
+                  claims=[_claim(WORDS, "Thomas Brandt", "Tom"), _claim(STRIKE, "The union")])
+
+
+def _cache(store: Store, article_id: int, analysis: Analysis) -> None:
+    """An analysis in the cache as an older Briefing saved it (grades not yet followed)."""
+    store.save_analysis(analysis_key(store.article(article_id).hash, None), analysis.to_dict())
+
+
+def _open(store: Store, article_id: int) -> ReadingSession:
+    """The reader's session as opening the article leaves it (no UI)."""
+    opened = open_article(store, article_id, None)
+    session = ReadingSession(None, opened.article.text)
+    session.load(opened)
+    session.set_analysis(opened.analysis)
+    return session
+
+
+def _grade_tom(store: Store, article_id: int, value: str = "B") -> None:
+    """The analyst grades Tom's reliability in the reader (on his claim)."""
+    _cache(store, article_id, BEFORE)
+    session = _open(store, article_id)
+    tom = session.claims[0]
+    session.set_grade(source_key("Tom"), value, tom.speaker).write(store)
+    assert session.grade_label(tom) == f"{value}-"
+
+
+def test_a_reliability_follows_its_speaker_merged_into_a_full_name(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+        _cache(store, aid, MERGED)
+        session = _open(store, aid)
+        brandt = session.claims[0]
+        assert brandt.speaker == "Thomas Brandt"
+        assert session.grade_label(brandt) == "B-"
+        assert session.orphaned_grades == []
+        grades = store.grades()
+        assert grades[source_key("Thomas Brandt")] == "B" and source_key("Tom") not in grades
+        assert "- **Thomas Brandt** said (attributed · B-)" in export_article_text(store, aid)
+
+
+def test_a_reliability_follows_the_speaker_its_claim_was_graded_under(db_path):
+    """No alias says it, but the claim the analyst graded under "Tom" is now another
+    speaker's (a resolver change): the reliability goes with it."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _cache(store, aid, BEFORE)
+        session = _open(store, aid)
+        tom = session.claims[0]
+        session.set_grade(session.claim_grade_key(tom), "3", tom.speaker).write(store)
+        session.set_grade(source_key("Tom"), "C", tom.speaker).write(store)
+        renamed = _claim(WORDS, "Velora Pharmaceuticals")
+        _cache(store, aid, Analysis("v2", claims=[renamed, _claim(STRIKE, "The union")]))
+        session = _open(store, aid)
+        assert session.grade_label(session.claims[0]) == "C3"
+
+
+def test_a_name_still_speaking_in_another_article_is_copied_not_moved(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        other = store.add_article("Other", "Tom said the plant would close in May.")
+        store.save_analysis(analysis_key(store.article(other).hash, None), Analysis(
+            "v1", claims=[Claim(9, 37, "the plant would close in May", ["attributed"],
+                                "Tom")]).to_dict())
+        _grade_tom(store, aid)
+        _cache(store, aid, MERGED)
+        session = _open(store, aid)
+        assert session.grade_label(session.claims[0]) == "B-"
+        grades = store.grades()
+        assert grades[source_key("Tom")] == grades[source_key("Thomas Brandt")] == "B"
+        assert _open(store, other).grade_label(Claim(9, 37, "", [], "Tom")) == "B-"
+
+
+def test_a_reliability_no_speaker_holds_is_listed_in_notes_and_the_export(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid, "E")
+        # Nobody is "Tom" now, and nobody speaks under that name.
+        _cache(store, aid, Analysis("v2", actors=[_actor("Thomas Brandt", "Thomas Brandt")],
+                                    claims=[_claim(STRIKE, "The union")]))
+        session = _open(store, aid)
+        [orphan] = session.notes_items()
+        assert (orphan.key, orphan.value, orphan.status) == (source_key("Tom"), "E", UNCLAIMED)
+        assert orphan_grade_why(orphan) == "no source of that name speaks now"
+        exported = export_article_text(store, aid)
+        assert "- Reliability E of “Tom” — no source of that name speaks now" in exported
+        assert store.grades()[source_key("Tom")] == "E"  # kept
+        # A later analysis naming him again shows it on his claim.
+        _cache(store, aid, BEFORE)
+        session = _open(store, aid)
+        assert session.orphaned_grades == []
+        assert session.grade_label(session.claims[0]) == "E-"
+
+
+def test_a_new_name_with_its_own_reliability_keeps_it_and_lists_the_old_one(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid, "B")
+        set_grade(store, source_key("Thomas Brandt"), "D", speaker="Thomas Brandt",
+                  article_id=aid)
+        _cache(store, aid, MERGED)
+        session = _open(store, aid)
+        assert session.grade_label(session.claims[0]) == "D-"
+        [orphan] = session.orphaned_grades
+        assert (orphan.value, orphan.status) == ("B", SUPERSEDED)
+        # The same judgement under both names: nothing to list, the old name goes.
+        set_grade(store, source_key("Thomas Brandt"), "B", speaker="Thomas Brandt",
+                  article_id=aid)
+        assert _open(store, aid).orphaned_grades == []
+        assert source_key("Tom") not in store.grades()
+
+
+def test_following_sources_is_one_commit_and_a_refused_one_changes_nothing(db_path,
+                                                                          monkeypatch):
+    import briefing.storage as storage
+
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+        digest = store.article(aid).hash
+        before = store.grades()
+        commits = []
+        real = storage.atomic_write
+
+        def refused(path, payload):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(storage, "atomic_write", refused)
+        with pytest.raises(BriefingError, match="No space left"):
+            follow_sources(store, aid, digest, MERGED)
+        assert store.grades() == before
+        monkeypatch.setattr(storage, "atomic_write",
+                            lambda path, payload: commits.append(path) or real(path, payload))
+        assert follow_sources(store, aid, digest, MERGED).moved == 1
+        assert len(commits) == 1
+
+
+KILLED = """
+import os, signal, sys
+import briefing.storage as storage
+from briefing.model import Analysis
+from briefing.source_grades import follow_sources
+from briefing.store import Store
+
+real = storage.atomic_write
+def commit(path, payload):
+    if sys.argv[2] == "before":
+        os.kill(os.getpid(), signal.SIGKILL)
+    real(path, payload)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+with Store(sys.argv[1]) as store:
+    article = store.article(1)
+    storage.atomic_write = commit
+    follow_sources(store, 1, article.hash, Analysis.from_dict(eval(sys.argv[3])))
+"""
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_kill_9_while_following_sources_leaves_the_old_name_or_the_new_one(db_path, tmp_path,
+                                                                          when):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+    script = tmp_path / "follow.py"
+    script.write_text(KILLED)
+    proc = subprocess.run([sys.executable, str(script), str(db_path), when,
+                           repr(MERGED.to_dict())],
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    with Store(db_path) as store:
+        expected = "Tom" if when == "before" else "Thomas Brandt"
+        assert [k for k in store.grades() if k.startswith("source:")] == [source_key(expected)]
