@@ -111,7 +111,7 @@ def _newest_first(candidate: _Candidate) -> tuple[str, bool]:
     return candidate.row.extra.get("graded") or "", candidate.row.key == candidate.target
 
 
-def _orphan_key(article_id: int, words: str, taken: set[str]) -> str:
+def orphan_key(article_id: int, words: str, taken: set[str]) -> str:
     key = orphaned_claim_key(article_id, _tag(words))
     n = 1
     while key in taken:
@@ -172,7 +172,7 @@ def plan_follow(rows: list[Grade], article_id: int, claims: list[Claim], digest:
             sel = capture(text(), *candidate.span)
         except ValueError:
             continue  # offsets that were never inside this text: leave the row alone
-        key = row.key if row.status in _RETRIED else _orphan_key(article_id, sel.exact, taken)
+        key = row.key if row.status in _RETRIED else orphan_key(article_id, sel.exact, taken)
         taken.add(key)
         moves.removed.add(row.key)
         moves.added.append({**_kept(row), "key": key, "status": why, "text_hash": digest,

@@ -28,7 +28,7 @@ from briefing.opening import (
     OtherSessionsRead,
     open_article,
 )
-from briefing.reading import Edit, ReadingSession
+from briefing.reading import GRADE_LIST_EDIT, Edit, ReadingSession
 from briefing.tui.analysis_worker import start_analysis
 from briefing.tui.keys import READER_BINDINGS
 from briefing.tui.messages import (
@@ -171,9 +171,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
 
     def _apply(self, edit: Edit) -> None:
         """Show an edit the session has made, and have the database thread write it."""
-        if edit.what == "grade":
+        if edit.what in ("grade", GRADE_LIST_EDIT):
             self._refresh_claims()
-        else:
+        if edit.what != "grade":
             self._refresh_highlights()
         self.app.service.ask(self, "edit", edit.write, context=edit)
 
