@@ -95,6 +95,8 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
     speakers of every other article (asked only when a reliability speaks nowhere here)."""
     moves = SourceMoves()
     speaking = _speaking(analysis)
+    if all(row.key[len(SOURCE_PREFIX):] in speaking for row in rows):
+        return moves  # the common case: every reliability's speaker speaks here
     renamed = renamed_speakers(analysis, text, article_id, claim_rows)
     graded_under = {source_name_key(str(r.extra["speaker"])) for r in claim_rows
                     if r.extra.get("speaker")}
