@@ -68,7 +68,10 @@ def reattach_grade(store: Store, row: Grade, article_id: int, claim: Claim,
         displaced = rows.get(target)
         if displaced is not None:
             words = capture(article.text, claim.start, claim.end)
-            added.append({"value": displaced.value, **displaced.extra,
+            # It was on this claim: its speaker is the claim's now (a rename since it was
+            # given included), whose reliability its label shows.
+            speaker = {"speaker": claim.speaker} if claim.speaker else {}
+            added.append({"value": displaced.value, **displaced.extra, **speaker,
                           "key": orphan_key(article_id, words.exact, set(rows)),
                           "status": SUPERSEDED, "text_hash": digest,
                           "selector": words.to_dict(), "anchored_on": digest})

@@ -446,7 +446,10 @@ class ReadingSession:
             displaced = Grade("", before, selector=capture(self.text, claim.start, claim.end),
                               status=SUPERSEDED,
                               extra={"speaker": claim.speaker} if claim.speaker else {})
-            self.orphaned_grades.append(displaced)
+            # with the other claim grades, before the sources' reliabilities
+            at = next((i for i, g in enumerate(self.orphaned_grades) if g.is_reliability),
+                      len(self.orphaned_grades))
+            self.orphaned_grades.insert(at, displaced)
         shown, article_id = text_hash(self.text), self.article_id
 
         def write(store: Store) -> Grade | None:

@@ -41,12 +41,14 @@ def test_re_attaching_onto_a_graded_claim_keeps_that_grade_as_an_orphan(db_path)
         aid, orphan = _orphan(store)
         digest = store.article(aid).hash
         officials = _claim('"the cable', "Officials")
-        set_grade(store, claim_key(aid, officials), "2", speaker="Officials")
+        # Given when the analysis named its speaker otherwise.
+        set_grade(store, claim_key(aid, officials), "2", speaker="Oslo officials")
         kept = reattach_grade(store, orphan, aid, officials, digest)
         grades = store.grades()
         assert grades[claim_key(aid, officials)] == "4"
         assert (kept.value, kept.status, kept.selector.exact) == ("2", SUPERSEDED, '"the cable')
         assert grades[kept.key] == "2" and len(grades) == 2
+        assert kept.extra["speaker"] == "Officials"  # whose reliability its label shows
         [row] = [r for r in store.grade_rows(aid) if r.value == "4"]
         assert row.extra["speaker"] == "Officials" and row.status is None
         # Following the same claims again changes nothing: each stays where it is.
