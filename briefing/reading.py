@@ -55,6 +55,22 @@ def signature(records: list[Record]) -> list[tuple]:
     )
 
 
+def settling(future: Future, job: Callable[[Store], Any]) -> Callable[[Store], Any]:
+    """A write that runs `job` and settles `future` with its result or its error: what a
+    job queued after it (an undo, a colour key right after `h`) reads on the database
+    thread."""
+    def write(store: Store) -> Any:
+        try:
+            result = job(store)
+        except BaseException as exc:
+            future.set_exception(exc)
+            raise
+        future.set_result(result)
+        return result
+
+    return write
+
+
 def clean_tags(value: str) -> list[str]:
     """Tags typed at the tag prompt: space or comma separated, # optional, each once."""
     return sorted({t.lstrip("#") for t in value.replace(",", " ").split() if t.strip("#")})
@@ -236,15 +252,7 @@ class ReadingSession:
         thread."""
         pending: Future[int] = Future()
         self._pending_ids[record] = pending
-
-        def write(store: Store) -> int:
-            try:
-                new_id = insert(store)
-            except BaseException as exc:
-                pending.set_exception(exc)
-                raise
-            pending.set_result(new_id)
-            return new_id
+        write = settling(pending, insert)
 
         def saved(new_id: int) -> None:
             record.id = new_id
@@ -333,19 +341,13 @@ class ReadingSession:
         self.undo_stack.append(entry)
         stored_id = self._id_of(highlight)
 
-        def write(store: Store) -> None:
-            try:
-                deleted.set_result(store.delete_annotation(stored_id()))
-            except BaseException as exc:
-                deleted.set_exception(exc)
-                raise
-
         def revert() -> None:
             if entry in self.undo_stack:
                 self.undo_stack.remove(entry)
             self.highlights.insert(min(index, len(self.highlights)), highlight)
 
-        return Edit("delete", write, revert)
+        return Edit("delete", settling(
+            deleted, lambda store: store.delete_annotation(stored_id())), revert)
 
     def undo(self) -> Edit | None:
         """Put back the last deleted highlight or orphaned grade; None when there is
@@ -396,21 +398,17 @@ class ReadingSession:
         entry = (row, deleted)
         self.undo_stack.append(entry)
 
-        def write(store: Store) -> None:
+        def delete(store: Store) -> Grade:
             from briefing.orphan_grades import delete_grade
 
-            try:
-                deleted.set_result(delete_grade(store, row))
-            except BaseException as exc:
-                deleted.set_exception(exc)
-                raise
+            return delete_grade(store, row)
 
         def revert() -> None:
             if entry in self.undo_stack:
                 self.undo_stack.remove(entry)
             put_back()
 
-        return Edit(GRADE_LIST_EDIT, write, revert)
+        return Edit(GRADE_LIST_EDIT, settling(deleted, delete), revert)
 
     def _undo_grade_deletion(self, entry: tuple[Grade, Future]) -> Edit:
         row, deleted = entry

@@ -3,11 +3,6 @@ otherwise (briefing/source_grades.py), and one no speaker holds is listed, never
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-
 import pytest
 
 from briefing.analysis.cache import analysis_key
@@ -15,11 +10,10 @@ from briefing.errors import BriefingError
 from briefing.export import export_article_text
 from briefing.grades import SUPERSEDED, UNCLAIMED, orphan_grade_why, set_grade, source_key
 from briefing.model import Actor, Analysis, Claim, Mention
-from briefing.opening import open_article
-from briefing.reading import ReadingSession
 from briefing.source_grades import follow_sources
 from briefing.store import Store
-from tests.conftest import ROOT
+from tests.conftest import run_killed_at_commit
+from tests.test_claim_grades import _open
 
 TEXT = ("Thomas Brandt runs the plant for Velora Pharmaceuticals. Tom said the plant would "
         "close in May. The union said it would strike.")
@@ -56,15 +50,6 @@ MERGED = Analysis("v2", actors=[_actor("Thomas Brandt", "Thomas Brandt", "Tom",
 def _cache(store: Store, article_id: int, analysis: Analysis) -> None:
     """An analysis in the cache as an older Briefing saved it (grades not yet followed)."""
     store.save_analysis(analysis_key(store.article(article_id).hash, None), analysis.to_dict())
-
-
-def _open(store: Store, article_id: int) -> ReadingSession:
-    """The reader's session as opening the article leaves it (no UI)."""
-    opened = open_article(store, article_id, None)
-    session = ReadingSession(None, opened.article.text)
-    session.load(opened)
-    session.set_analysis(opened.analysis)
-    return session
 
 
 def _grade_tom(store: Store, article_id: int, value: str = "B") -> None:
@@ -163,48 +148,25 @@ def test_a_new_name_with_its_own_reliability_keeps_it_and_lists_the_old_one(db_p
 
 
 def test_following_sources_is_one_commit_and_a_refused_one_changes_nothing(db_path,
-                                                                          monkeypatch):
-    import briefing.storage as storage
-
+                                                                          commits):
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
         _grade_tom(store, aid)
         digest = store.article(aid).hash
         before = store.grades()
-        commits = []
-        real = storage.atomic_write
-
-        def refused(path, payload):
-            raise OSError(28, "No space left on device")
-
-        monkeypatch.setattr(storage, "atomic_write", refused)
+        commits.refuse()
         with pytest.raises(BriefingError, match="No space left"):
             follow_sources(store, aid, digest, MERGED)
         assert store.grades() == before
-        monkeypatch.setattr(storage, "atomic_write",
-                            lambda path, payload: commits.append(path) or real(path, payload))
+        commits.count()
         assert follow_sources(store, aid, digest, MERGED).moved == 1
-        assert len(commits) == 1
+        assert len(commits.paths) == 1
 
 
-KILLED = """
-import os, signal, sys
-import briefing.storage as storage
-from briefing.model import Analysis
-from briefing.source_grades import follow_sources
-from briefing.store import Store
-
-real = storage.atomic_write
-def commit(path, payload):
-    if sys.argv[2] == "before":
-        os.kill(os.getpid(), signal.SIGKILL)
-    real(path, payload)
-    os.kill(os.getpid(), signal.SIGKILL)
-
-with Store(sys.argv[1]) as store:
-    article = store.article(1)
-    storage.atomic_write = commit
-    follow_sources(store, 1, article.hash, Analysis.from_dict(eval(sys.argv[3])))
+FOLLOW = """
+    from briefing.model import Analysis
+    from briefing.source_grades import follow_sources
+    follow_sources(store, 1, store.article(1).hash, Analysis.from_dict(eval(sys.argv[3])))
 """
 
 
@@ -214,12 +176,7 @@ def test_kill_9_while_following_sources_leaves_the_old_name_or_the_new_one(db_pa
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
         _grade_tom(store, aid)
-    script = tmp_path / "follow.py"
-    script.write_text(KILLED)
-    proc = subprocess.run([sys.executable, str(script), str(db_path), when,
-                           repr(MERGED.to_dict())],
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
-    assert proc.returncode == -signal.SIGKILL
+    run_killed_at_commit(db_path, tmp_path, when, FOLLOW, repr(MERGED.to_dict()))
     with Store(db_path) as store:
         expected = "Tom" if when == "before" else "Thomas Brandt"
         assert [k for k in store.grades() if k.startswith("source:")] == [source_key(expected)]

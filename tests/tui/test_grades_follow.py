@@ -5,6 +5,7 @@ listed in the Notes pane."""
 from __future__ import annotations
 
 import threading
+from contextlib import asynccontextmanager
 
 import briefing.analysis
 from briefing import config
@@ -133,17 +134,24 @@ async def test_a_grade_given_while_the_grades_are_read_again_stays_on_screen(
         assert store.grades()[claim_key(article_id, claim)] == "3"
 
 
-async def _orphaned_moscow_grade(pilot, sample_analysis, text: str):
+@asynccontextmanager
+async def orphaned_grade_reader(reader_db, sample_analysis):
     """The reader with Russia's graded denial orphaned by a new analysis, chosen in Notes
-    (focused)."""
-    screen = await loaded_reader(pilot)
-    screen.post_message(AnalysisDone(narrowed(sample_analysis, text)))
-    notes = screen.pane("notes")
-    await wait_for(pilot, lambda: notes.items)
-    notes.focus()
-    notes.highlighted = 0
-    await pilot.pause()
-    return screen, notes
+    (focused): yields (pilot, screen, notes pane)."""
+    path, article_id = reader_db
+    with Store(path) as store:
+        moscow = next(c for c in sample_analysis["claims"] if MOSCOW in c["text"])
+        set_grade(store, claim_key(article_id, moscow), "4", speaker="Russia")
+        text = store.article(article_id).text
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        screen.post_message(AnalysisDone(narrowed(sample_analysis, text)))
+        notes = screen.pane("notes")
+        await wait_for(pilot, lambda: notes.items)
+        notes.focus()
+        notes.highlighted = 0
+        await pilot.pause()
+        yield pilot, screen, notes
 
 
 async def _settled(pilot) -> None:
@@ -152,19 +160,10 @@ async def _settled(pilot) -> None:
     await pilot.pause()
 
 
-def _grade_moscow(store: Store, article_id: int, sample_analysis: dict) -> str:
-    moscow = next(c for c in sample_analysis["claims"] if MOSCOW in c["text"])
-    set_grade(store, claim_key(article_id, moscow), "4", speaker="Russia")
-    return store.article(article_id).text
-
-
 async def test_delete_on_an_orphaned_grade_asks_then_deletes_it_and_u_undoes(
         reader_db, sample_analysis):
     path, article_id = reader_db
-    with Store(path) as store:
-        text = _grade_moscow(store, article_id, sample_analysis)
-    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
-        screen, notes = await _orphaned_moscow_grade(pilot, sample_analysis, text)
+    async with orphaned_grade_reader(reader_db, sample_analysis) as (pilot, screen, notes):
         assert str(notes.border_subtitle) == "⚠ o re-attach · d delete"  # what to do with it
         await open_dialog(pilot, "d", Confirm)
         assert str(pilot.app.screen.question).startswith("Delete the orphaned grade -4 on “")
@@ -188,10 +187,7 @@ async def test_delete_on_an_orphaned_grade_asks_then_deletes_it_and_u_undoes(
 async def test_o_re_attaches_an_orphaned_grade_to_the_claim_under_the_cursor(
         reader_db, sample_analysis):
     path, article_id = reader_db
-    with Store(path) as store:
-        text = _grade_moscow(store, article_id, sample_analysis)
-    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
-        screen, notes = await _orphaned_moscow_grade(pilot, sample_analysis, text)
+    async with orphaned_grade_reader(reader_db, sample_analysis) as (pilot, screen, notes):
         claim = lepp(screen.analysis.claims)
         screen.view.jump_to(claim.start + 1)
         await pilot.press("o")
@@ -207,10 +203,7 @@ async def test_o_re_attaches_an_orphaned_grade_to_the_claim_under_the_cursor(
 async def test_o_on_a_graded_claim_asks_and_keeps_its_grade_as_an_orphan(
         reader_db, sample_analysis):
     path, article_id = reader_db
-    with Store(path) as store:
-        text = _grade_moscow(store, article_id, sample_analysis)
-    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
-        screen, notes = await _orphaned_moscow_grade(pilot, sample_analysis, text)
+    async with orphaned_grade_reader(reader_db, sample_analysis) as (pilot, screen, notes):
         claim = lepp(screen.analysis.claims)
         screen._set_grade(screen.session.claim_grade_key(claim), "2", LEPP)
         await _settled(pilot)
