@@ -8,7 +8,8 @@ one article's analysis, a reliability whose name speaks in none of its claims bu
 analysis gives to one speaker under another name (an actor's alias or the words of its
 mentions, the words of a claim's speaker, the speaker a claim was graded under) is
 re-keyed to that speaker's name, in one write: moved when the old name speaks in no other
-article either, copied when it still does there. A reliability this article concerns
+article either, copied when it still does there (the article's claim grades given under
+the old name take the new one in the same write). A reliability this article concerns
 (given here, or named here) that no speaker of the library holds is an orphan: listed in
 the Notes pane and the export, never hidden, worked out again on every opening (nothing
 is stored for it, so a later analysis that names the source again shows it again).
@@ -104,6 +105,7 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
     with_orphans = {source_name_key(str(r.extra["speaker"])) for r in claim_rows
                     if r.extra.get("speaker") and r.status is not None}
     by_key = {row.key: row for row in rows}
+    now_named: dict[str, str] = {}  # name key -> the name its reliability went to here
     for row in rows:
         name = row.key[len(SOURCE_PREFIX):]
         if name in speaking:
@@ -121,6 +123,7 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
                 added = {"value": row.value, **row.extra, "key": target, "name": new_name}
                 moves.added.append(added)
                 by_key[target] = Grade.from_dict(added)
+                now_named[name] = new_name
                 if still_used:
                     moves.copied += 1
                 else:
@@ -128,11 +131,20 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
                     moves.moved += 1
             elif not still_used and there.value == row.value:
                 moves.removed.add(row.key)  # the same judgement, kept under the new name
+                now_named[name] = new_name
             elif not still_used and name not in with_orphans:
                 moves.orphans.append(replace(row, status=SUPERSEDED))
         elif not still_used and name not in with_orphans:
             # no speaker, or several, go by its name now
             moves.orphans.append(replace(row, status=UNCLAIMED))
+    # This article's claim grades given under an old name take the new one, in the same
+    # write: an orphan's label ('B4 on "..."') shows the reliability where it went, and a
+    # later analysis puts the grade back on the claim of the speaker as named now.
+    for row in claim_rows:
+        new_name = now_named.get(source_name_key(str(row.extra.get("speaker") or "")))
+        if new_name:
+            moves.removed.add(row.key)
+            moves.added.append({**row.to_dict(), "speaker": new_name})
     return moves
 
 

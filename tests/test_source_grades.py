@@ -8,7 +8,14 @@ import pytest
 from briefing.analysis.cache import analysis_key
 from briefing.errors import BriefingError
 from briefing.export import export_article_text
-from briefing.grades import SUPERSEDED, UNCLAIMED, orphan_grade_why, set_grade, source_key
+from briefing.grades import (
+    SUPERSEDED,
+    UNCLAIMED,
+    orphan_grade_label,
+    orphan_grade_why,
+    set_grade,
+    source_key,
+)
 from briefing.model import Actor, Analysis, Claim, Mention
 from briefing.source_grades import follow_sources
 from briefing.store import Store
@@ -90,6 +97,25 @@ def test_a_reliability_follows_the_speaker_its_claim_was_graded_under(db_path):
         _cache(store, aid, Analysis("v2", claims=[renamed, _claim(STRIKE, "The union")]))
         session = _open(store, aid)
         assert session.grade_label(session.claims[0]) == "C3"
+
+
+def test_an_orphaned_claim_grade_given_under_the_old_name_shows_the_reliability(db_path):
+    """Tom's graded claim is found no more, and Tom is Thomas Brandt now: the orphan's
+    label still shows the reliability, now under his name ('B4', not '-4')."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _cache(store, aid, BEFORE)
+        session = _open(store, aid)
+        tom = session.claims[0]
+        session.set_grade(session.claim_grade_key(tom), "4", tom.speaker).write(store)
+        session.set_grade(source_key("Tom"), "B", tom.speaker).write(store)
+        _cache(store, aid, Analysis("v2", actors=MERGED.actors,
+                                    claims=[_claim(STRIKE, "Thomas Brandt")]))
+        session = _open(store, aid)
+        [orphan] = session.orphaned_grades
+        assert orphan.extra["speaker"] == "Thomas Brandt"
+        assert orphan_grade_label(session.grades, orphan) == "B4"
+        assert session.grade_label(session.claims[0]) == "B-"
 
 
 def test_a_name_still_speaking_in_another_article_is_copied_not_moved(db_path):
