@@ -4,15 +4,18 @@ A reliability (A-F) is keyed by the speaker's name (grades.source_key) and shown
 claim that speaker says, in every article. A new analysis may name the same source
 otherwise: a resolver change turns "Cork" into "Velora Pharmaceuticals", an ANALYSIS_VERSION
 bump merges "Tom" into "Thomas Brandt". The reliability then shows on no claim. Here, for
-one article's analysis, a reliability whose name speaks in none of its claims but that the
-analysis gives to one speaker under another name (an actor's alias or the words of its
-mentions, the words of a claim's speaker, the speaker a claim was graded under) is
-re-keyed to that speaker's name, in one write: moved when the old name speaks in no other
-article either, copied when it still does there (the article's claim grades given under
-the old name take the new one in the same write). A reliability this article concerns
-(given here, or named here) that no speaker of the library holds is an orphan: listed in
-the Notes pane and the export, never hidden, worked out again on every opening (nothing
-is stored for it, so a later analysis that names the source again shows it again).
+one article's analysis, a reliability given in this article (or on a claim graded here)
+whose name speaks in none of its claims, but that the analysis gives to one speaker under
+another name (an actor's alias or the words of its mentions, the words of a claim's
+speaker, the speaker a claim was graded under), is re-keyed to that speaker's name in one
+write: moved when the old name speaks in no other article either, copied when it still
+does there; the article's claim grades given under the old name take the new one in the
+same write. Another article's reliability is left alone (its "Tom" may not be this one's),
+but for a row stored before rows kept where they were given: moved on an alias or mention
+alone, once its name speaks nowhere. A reliability this article concerns that no speaker
+of the library holds is an orphan: listed in the Notes pane and the export, never hidden,
+worked out again on every opening (nothing is stored for it, so a later analysis that
+names the source again shows it again).
 
 claim_grades.py does the same for claim grades (keyed by offsets).
 """
@@ -110,11 +113,17 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
         name = row.key[len(SOURCE_PREFIX):]
         if name in speaking:
             continue  # shown on its speaker's claims
-        if row.extra.get("article") != article_id and name not in renamed \
-                and name not in graded_under:
+        # Given here, or on a claim graded here: this article may say who it is now. A
+        # row that does not say where it was given (stored before rows did) is taken on
+        # an alias or mention alone, but only once its name speaks nowhere: copied onto
+        # another article's namesake ("Tom" here, "Tom Hanks" there) it would be wrong.
+        given_here = row.extra.get("article") == article_id or name in graded_under
+        if not given_here and ("article" in row.extra or name not in renamed):
             continue  # nothing to do with this article
         still_used = name in speaking_elsewhere()
         holders = renamed.get(name, set())
+        if still_used and not given_here:
+            continue
         if len(holders) == 1:
             [new_name] = holders
             target = source_key(new_name)

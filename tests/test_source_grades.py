@@ -206,3 +206,33 @@ def test_kill_9_while_following_sources_leaves_the_old_name_or_the_new_one(db_pa
     with Store(db_path) as store:
         expected = "Tom" if when == "before" else "Thomas Brandt"
         assert [k for k in store.grades() if k.startswith("source:")] == [source_key(expected)]
+
+
+def test_another_articles_namesake_does_not_take_a_reliability_given_here(db_path):
+    """A reliability given to "Tom" in one article is not copied onto another article's
+    "Tom Hanks" (whose alias is Tom) while Tom still speaks in the first."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+        text = "Tom Hanks opened the festival. Tom said the films were late."
+        other = store.add_article("Other", text)
+        start = text.index("the films")
+        store.save_analysis(analysis_key(store.article(other).hash, None), Analysis(
+            "v1", actors=[Actor("Tom Hanks", "person", ["Tom"], mentions=[Mention(0, 9)])],
+            claims=[Claim(start, start + 20, text[start:start + 20], ["attributed"],
+                          "Tom Hanks")]).to_dict())
+        session = _open(store, other)
+        assert session.grade_label(session.claims[0]) is None
+        assert source_key("Tom Hanks") not in store.grades()
+        assert session.orphaned_grades == []
+
+
+def test_a_reliability_stored_before_rows_kept_their_article_moves_once_nobody_has_it(
+        db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        store.set_value("grades", source_key("Tom"), "C")  # as an older Briefing kept it
+        _cache(store, aid, MERGED)
+        session = _open(store, aid)
+        assert session.grade_label(session.claims[0]) == "C-"
+        assert source_key("Tom") not in store.grades()
