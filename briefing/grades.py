@@ -149,6 +149,9 @@ def orphan_grade_label(grades: dict[str, str], row: Grade) -> str:
 def orphan_grade_why(row: Grade) -> str:
     """Why no claim shows this grade: 'no claim found there now'..."""
     if row.is_reliability:
+        renamed = row.extra.get("renamed_to")
+        if row.status == SUPERSEDED and renamed:
+            return f"now {renamed}, who has another reliability"
         return _SOURCE_WHY.get(row.status or "", _SOURCE_WHY[UNCLAIMED])
     return _ORPHAN_WHY.get(row.status or "", _ORPHAN_WHY[ORPHANED])
 

@@ -7,7 +7,8 @@ bump merges "Tom" into "Thomas Brandt". The reliability then shows on no claim. 
 one article's analysis, a reliability given in this article (or on a claim graded here)
 whose name speaks in none of its claims, but that the analysis gives to one speaker under
 another name (an actor's alias or the words of its mentions, the words of a claim's
-speaker, the speaker a claim was graded under), is re-keyed to that speaker's name in one
+speaker, the speaker a claim was graded under, an earlier analysis's speaker at the same
+words: renamed_speakers counts them as votes), is re-keyed to that speaker's name in one
 write: moved when the old name speaks in no other article either, copied when it still
 does there; the article's claim grades given under the old name take the new one in the
 same write. Another article's reliability is left alone (its "Tom" may not be this one's),
@@ -22,6 +23,7 @@ claim_grades.py does the same for claim grades (keyed by offsets).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -61,47 +63,64 @@ def _speaking(analysis: Analysis) -> dict[str, str]:
 
 
 def renamed_speakers(analysis: Analysis, text: str, article_id: int,
-                     claim_rows: list[Grade]) -> dict[str, set[str]]:
-    """Each name key the analysis gives a speaker under another name -> those speakers'
-    names: an actor's aliases and the words of its mentions, the words of a claim's speaker
-    (`speaker_span`), and the speaker a claim grade still on its claim was given under."""
+                     claim_rows: list[Grade], earlier: list[dict] | None = None
+                     ) -> dict[str, str]:
+    """Each name key the analysis gives a speaker under another name -> that speaker's
+    name. Each sign is a vote: an actor with the name among its aliases or the words of its
+    mentions; a claim whose speaker's words (`speaker_span`) are the name; a claim grade
+    given under the name, still on its claim; a claim of an `earlier` analysis of the text
+    (stored results) said by the name at the speaker's words a claim here has. The name
+    goes to the speaker with most votes, to none on a tie (a pronoun the rules now resolve
+    to someone else is one vote, against the others for the source's new name)."""
     speaking = _speaking(analysis)
-    found: dict[str, set[str]] = {}
+    votes: dict[str, Counter[str]] = {}
 
-    def holds(old: str, new: str | None) -> None:
-        if not new:
+    def holds(old: object, new: str | None) -> None:
+        if not new or not old:
             return
-        old_key, new_key = source_name_key(old), source_name_key(new)
+        old_key, new_key = source_name_key(str(old)), source_name_key(new)
         if old_key and old_key != new_key and new_key in speaking:
-            found.setdefault(old_key, set()).add(speaking[new_key])
+            votes.setdefault(old_key, Counter())[speaking[new_key]] += 1
 
     for actor in analysis.actors:
-        for alias in actor.aliases:
-            holds(alias, actor.name)
-        for mention in actor.mentions:
-            holds(text[mention.start:mention.end], actor.name)
+        names = {*actor.aliases, *(text[m.start:m.end] for m in actor.mentions)}
+        for name in {source_name_key(n): n for n in names}.values():
+            holds(name, actor.name)
+    at_words: dict[tuple[int, int], str] = {}
     for claim in analysis.claims:
-        if claim.speaker_span:
+        if claim.speaker_span and claim.speaker:
+            at_words[tuple(claim.speaker_span)] = claim.speaker
             holds(text[claim.speaker_span[0]:claim.speaker_span[1]], claim.speaker)
     on_claims = {claim_key(article_id, c): c for c in analysis.claims}
     for row in claim_rows:
         claim = on_claims.get(row.key)
-        if claim is not None and row.extra.get("speaker"):
-            holds(str(row.extra["speaker"]), claim.speaker)
-    return found
+        if claim is not None:
+            holds(row.extra.get("speaker"), claim.speaker)
+    for result in earlier or ():
+        for claim in result.get("claims") or ():
+            span = claim.get("speaker_span") if isinstance(claim, dict) else None
+            if span and len(span) == 2:
+                holds(claim.get("speaker"), at_words.get((span[0], span[1])))
+    chosen: dict[str, str] = {}
+    for old_key, counted in votes.items():
+        (first, most), *rest = counted.most_common(2)
+        if not rest or rest[0][1] < most:
+            chosen[old_key] = first
+    return chosen
 
 
 def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: str,
-                 claim_rows: list[Grade],
-                 speaking_elsewhere: Callable[[], set[str]]) -> SourceMoves:
+                 claim_rows: list[Grade], speaking_elsewhere: Callable[[], set[str]],
+                 earlier: Callable[[], list[dict]] = list) -> SourceMoves:
     """What the reliabilities (`rows`) become on this article's analysis (of `text`);
     `claim_rows`: the article's claim grades; `speaking_elsewhere()`: the name keys of the
-    speakers of every other article (asked only when a reliability speaks nowhere here)."""
+    speakers of every other article (asked only when a reliability speaks nowhere here);
+    `earlier()`: the stored analyses of the text (see renamed_speakers)."""
     moves = SourceMoves()
     speaking = _speaking(analysis)
     if all(row.key[len(SOURCE_PREFIX):] in speaking for row in rows):
         return moves  # the common case: every reliability's speaker speaks here
-    renamed = renamed_speakers(analysis, text, article_id, claim_rows)
+    renamed = renamed_speakers(analysis, text, article_id, claim_rows, earlier())
     graded_under = {source_name_key(str(r.extra["speaker"])) for r in claim_rows
                     if r.extra.get("speaker")}
     # An orphaned claim grade shows its speaker's reliability already ('B2 on "..."').
@@ -121,11 +140,10 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
         if not given_here and ("article" in row.extra or name not in renamed):
             continue  # nothing to do with this article
         still_used = name in speaking_elsewhere()
-        holders = renamed.get(name, set())
+        new_name = renamed.get(name)
         if still_used and not given_here:
             continue
-        if len(holders) == 1:
-            [new_name] = holders
+        if new_name is not None:
             target = source_key(new_name)
             there = by_key.get(target)
             if there is None:
@@ -142,9 +160,10 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
                 moves.removed.add(row.key)  # the same judgement, kept under the new name
                 now_named[name] = new_name
             elif not still_used and name not in with_orphans:
-                moves.orphans.append(replace(row, status=SUPERSEDED))
+                moves.orphans.append(replace(row, status=SUPERSEDED,
+                                             extra={**row.extra, "renamed_to": new_name}))
         elif not still_used and name not in with_orphans:
-            # no speaker, or several, go by its name now
+            # no speaker goes by its name now, or two as much
             moves.orphans.append(replace(row, status=UNCLAIMED))
     # This article's claim grades given under an old name take the new one, in the same
     # write: an orphan's label ('B4 on "..."') shows the reliability where it went, and a
@@ -184,7 +203,8 @@ def _plan(store: Store, article_id: int, digest: str, analysis: Analysis) -> Sou
         return elsewhere
 
     return plan_sources(rows, article_id, analysis, article.text,
-                        store.grade_rows(article_id), speaking_elsewhere)
+                        store.grade_rows(article_id), speaking_elsewhere,
+                        lambda: store.analyses_for_hash(digest))
 
 
 def follow_sources(store: Store, article_id: int, digest: str,

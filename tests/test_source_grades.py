@@ -166,6 +166,7 @@ def test_a_new_name_with_its_own_reliability_keeps_it_and_lists_the_old_one(db_p
         assert session.grade_label(session.claims[0]) == "D-"
         [orphan] = session.orphaned_grades
         assert (orphan.value, orphan.status) == ("B", SUPERSEDED)
+        assert orphan_grade_why(orphan) == "now Thomas Brandt, who has another reliability"
         # The same judgement under both names: nothing to list, the old name goes.
         set_grade(store, source_key("Thomas Brandt"), "B", speaker="Thomas Brandt",
                   article_id=aid)
@@ -236,3 +237,41 @@ def test_a_reliability_stored_before_rows_kept_their_article_moves_once_nobody_h
         session = _open(store, aid)
         assert session.grade_label(session.claims[0]) == "C-"
         assert source_key("Tom") not in store.grades()
+
+
+def _older(store: Store, article_id: int, analysis: Analysis) -> None:
+    """An analysis by an older version of the rules, still stored beside the new one."""
+    digest = store.article(article_id).hash
+    store.save_analysis(f"{digest}:en_core_web_sm-3.8.0:v1", analysis.to_dict())
+
+
+def test_a_reliability_follows_its_speakers_words_from_the_earlier_analysis(db_path):
+    """The earlier rules took "Cork" for the speaker of the words "Tom" says nothing about;
+    the new ones give that claim, at the same speaker's words, to Thomas Brandt: no alias
+    or mention says so, the earlier analysis does."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        cork = Analysis("v1", claims=[_claim(WORDS, "Cork", "Tom"), _claim(STRIKE, "The union")])
+        _older(store, aid, cork)
+        set_grade(store, source_key("Cork"), "D", speaker="Cork", article_id=aid)
+        _cache(store, aid, Analysis("v2", claims=[_claim(WORDS, "Thomas Brandt", "Tom"),
+                                                  _claim(STRIKE, "The union")]))
+        session = _open(store, aid)
+        assert session.grade_label(session.claims[0]) == "D-"
+
+
+def test_a_name_two_speakers_hold_as_much_goes_to_neither_and_is_listed(db_path):
+    """The earlier rules gave both claims to "Cork"; the new ones give one to Thomas Brandt
+    and one to the union: no way to tell, so the reliability is listed, not guessed."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        union_words = "The union"
+        _older(store, aid, Analysis("v1", claims=[_claim(WORDS, "Cork", "Tom"),
+                                                  _claim(STRIKE, "Cork", union_words)]))
+        set_grade(store, source_key("Cork"), "D", speaker="Cork", article_id=aid)
+        _cache(store, aid, Analysis("v2", claims=[_claim(WORDS, "Thomas Brandt", "Tom"),
+                                                  _claim(STRIKE, "The union", union_words)]))
+        session = _open(store, aid)
+        assert [c.speaker for c in session.claims if session.grade_label(c)] == []
+        [orphan] = session.orphaned_grades
+        assert (orphan.key, orphan.status) == (source_key("Cork"), UNCLAIMED)
