@@ -68,6 +68,16 @@ def _grade_tom(store: Store, article_id: int, value: str = "B") -> None:
     assert session.grade_label(tom) == f"{value}-"
 
 
+def _grade_toms_claim(store: Store, article_id: int, credibility: str,
+                      reliability: str) -> None:
+    """The analyst grades Tom's claim and Tom in the reader."""
+    _cache(store, article_id, BEFORE)
+    session = _open(store, article_id)
+    tom = session.claims[0]
+    session.set_grade(session.claim_grade_key(tom), credibility, tom.speaker).write(store)
+    session.set_grade(source_key("Tom"), reliability, tom.speaker).write(store)
+
+
 def test_a_reliability_follows_its_speaker_merged_into_a_full_name(db_path):
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
@@ -88,11 +98,7 @@ def test_a_reliability_follows_the_speaker_its_claim_was_graded_under(db_path):
     speaker's (a resolver change): the reliability goes with it."""
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
-        _cache(store, aid, BEFORE)
-        session = _open(store, aid)
-        tom = session.claims[0]
-        session.set_grade(session.claim_grade_key(tom), "3", tom.speaker).write(store)
-        session.set_grade(source_key("Tom"), "C", tom.speaker).write(store)
+        _grade_toms_claim(store, aid, "3", "C")
         renamed = _claim(WORDS, "Velora Pharmaceuticals")
         _cache(store, aid, Analysis("v2", claims=[renamed, _claim(STRIKE, "The union")]))
         session = _open(store, aid)
@@ -104,11 +110,7 @@ def test_an_orphaned_claim_grade_given_under_the_old_name_shows_the_reliability(
     label still shows the reliability, now under his name ('B4', not '-4')."""
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
-        _cache(store, aid, BEFORE)
-        session = _open(store, aid)
-        tom = session.claims[0]
-        session.set_grade(session.claim_grade_key(tom), "4", tom.speaker).write(store)
-        session.set_grade(source_key("Tom"), "B", tom.speaker).write(store)
+        _grade_toms_claim(store, aid, "4", "B")
         _cache(store, aid, Analysis("v2", actors=MERGED.actors,
                                     claims=[_claim(STRIKE, "Thomas Brandt")]))
         session = _open(store, aid)
