@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 import briefing.analysis
 from briefing import config
 from briefing.analysis import cache_key
-from briefing.grades import claim_key, set_grade
+from briefing.grades import claim_key, set_grade, source_key
 from briefing.model import Claim
 from briefing.store import Store
 from briefing.tui.app import BriefingApp
@@ -224,3 +224,25 @@ async def test_o_on_a_graded_claim_asks_and_keeps_its_grade_as_an_orphan(
         rows = {r.value: r for r in store.grade_rows(article_id)}
         assert rows["4"].key == claim_key(article_id, claim)
         assert rows["2"].status == "superseded" and rows["2"].key == kept.key
+
+
+async def test_an_orphaned_reliability_is_listed_and_o_gives_it_to_a_claims_speaker(
+        reader_db, sample_analysis):
+    path, article_id = reader_db
+    with Store(path) as store:  # given here to a source no analysis names any more
+        set_grade(store, source_key("Ghost Ministry"), "E", speaker="Ghost Ministry",
+                  article_id=article_id)
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        notes = screen.pane("notes")
+        await wait_for(pilot, lambda: notes.items)
+        assert str(notes.get_option_at_index(0).prompt) == (
+            "⚠ Orphaned reliability E of “Ghost Ministry” — no source of that name speaks now")
+        notes.highlighted = 0
+        claim = lepp(screen.analysis.claims)
+        screen.view.jump_to(claim.start + 1)
+        await pilot.press("o")
+        await _settled(pilot)
+        assert " E- " in prompt_of(screen, claim) and not notes.items
+    with Store(path) as store:
+        assert store.grades() == {source_key(LEPP): "E"}
