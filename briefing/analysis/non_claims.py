@@ -94,8 +94,10 @@ def in_idiom(cue: Any) -> bool:
     words = _words()
     doc = cue.doc
     # every idiom has two words or more: the cue and a neighbour are both idiom words
+    if not _idiom_word(cue, words):
+        return False  # (asked of every candidate cue: the cheap test first)
     neighbours = [doc[i] for i in (cue.i - 1, cue.i + 1) if 0 <= i < len(doc)]
-    if not (_idiom_word(cue, words) and any(_idiom_word(t, words) for t in neighbours)):
+    if not any(_idiom_word(t, words) for t in neighbours):
         return False
     sent = cue.sent
     for size in (2, 3, 4):
