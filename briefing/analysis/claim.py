@@ -178,7 +178,11 @@ def make_claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cu
     if speaker:
         kinds.append("attributed")
     lex = claim_words()
-    words = {t.lower_ for t in span if not _is_month(t)}
+    words = set()
+    for t in span:
+        word = t.lower_
+        if word != "may" or not _is_month(t):  # (only "May" can be a month: asked first)
+            words.add(word)
     hedges = sorted(w for w in words if w in lex["hedges"])
     if has_figure(span):
         kinds.append("quantitative")
