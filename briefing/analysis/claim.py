@@ -138,7 +138,9 @@ def _is_denial(cue: Any, span: Any) -> bool:
 _BLOCK_TEXTS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
 
-def _block_text(doc: Any) -> str:
+def block_text(doc: Any) -> str:
+    """`doc.text`, built once per parsed block (a span's text is its slice from its first
+    word's idx to its last word's end)."""
     text = _BLOCK_TEXTS.get(doc)
     if text is None:
         text = _BLOCK_TEXTS[doc] = doc.text
@@ -153,7 +155,7 @@ def span_text(doc: Any, lo: int, hi: int) -> tuple[int, str]:
         return span.start_char, ""
     # the words and the few tokens after them, cut from the block's text (a span's text is
     # the block's from its first word's start to its last word's end)
-    text = _block_text(doc)
+    text = block_text(doc)
     following = text[span.start_char:doc[min(len(doc), hi + 4) - 1].idx
                      + len(doc[min(len(doc), hi + 4) - 1].text)]
     words = text[span.start_char:span.end_char]

@@ -232,10 +232,12 @@ def _speech_act(verb: Any) -> bool:
     objects = claim_words()["speech_act_objects"].get(lemma)
     # the word may hang on the object instead of the verb ("see Roe as ..."), or mark the
     # clause after it ("sees Roe as captured by ...")
+    # (gathered only for a verb that needs its object: most verbs report without one)
     words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
                                for g in c.children if g.dep_ == "prep"),
              *(g for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
-               for g in c.children if g.dep_ in ("mark", "advmod") and g.lower_ == "as")]
+               for g in c.children if g.dep_ in ("mark", "advmod") and g.lower_ == "as")
+             ] if objects is not None else []
     with_object = objects is not None and any(
         w.lemma_.lower() in objects or w.lower_ in objects for w in words)
     if lemma in claim_words()["clause_speech"]:

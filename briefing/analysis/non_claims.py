@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from briefing.analysis.claim import Claim, claim_words, token_at
+from briefing.analysis.claim import Claim, block_text, claim_words, token_at
 from briefing.analysis.lexicon import table
 
 
@@ -115,7 +115,9 @@ def _is_idiom(doc: Any, sent: Any, lo: int, hi: int, words: dict[str, Any]) -> b
     """doc[lo:hi] is an idiom of the lexicon, set off by punctuation where it must be."""
     if hi > sent.end:
         return False
-    phrase = doc[lo:hi].text.lower().replace("’", "'")
+    # (the words' text cut from the block's: Span.text would join them anew per window)
+    last = doc[hi - 1]
+    phrase = block_text(doc)[doc[lo].idx:last.idx + len(last.text)].lower().replace("’", "'")
     return phrase in words["idioms_anywhere"] or (
         phrase in words["idioms_set_off"] and (hi == sent.end or doc[hi].is_punct)
         and (lo == sent.start or doc[lo - 1].is_punct))
