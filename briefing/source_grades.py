@@ -152,15 +152,23 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
         elif not still_used and name not in with_orphans:
             # no speaker goes by its name now, or two as much
             moves.orphans.append(replace(row, status=UNCLAIMED))
-    # This article's claim grades given under an old name take the new one, in the same
-    # write: an orphan's label ('B4 on "..."') shows the reliability where it went, and a
-    # later analysis puts the grade back on the claim of the speaker as named now.
-    for row in claim_rows:
-        new_name = now_named.get(source_name_key(str(row.extra.get("speaker") or "")))
-        if new_name:
-            moves.removed.add(row.key)
-            moves.added.append({**row.to_dict(), "speaker": new_name})
+    renamed_claims = given_under(claim_rows, now_named)
+    moves.removed.update(r["key"] for r in renamed_claims)
+    moves.added += renamed_claims
     return moves
+
+
+def given_under(claim_rows: list[Grade], new_names: dict[str, str]) -> list[dict[str, Any]]:
+    """The claim grades among `claim_rows` given under a name whose reliability went to
+    another (`new_names`: name key -> that name), under the new name: written with the
+    reliability, an orphan's label ('B4 on "..."') shows the reliability where it went,
+    and a later analysis puts the grade back on the claim of the speaker as named now."""
+    renamed = []
+    for row in claim_rows:
+        new_name = new_names.get(source_name_key(str(row.extra.get("speaker") or "")))
+        if new_name:
+            renamed.append({**row.to_dict(), "speaker": new_name})
+    return renamed
 
 
 def _speaking_elsewhere(store: Store, article_id: int) -> set[str]:
