@@ -288,3 +288,22 @@ def test_a_name_two_speakers_hold_as_much_goes_to_neither_and_is_listed(db_path)
         assert [c.speaker for c in session.claims if session.grade_label(c)] == []
         [orphan] = session.orphaned_grades
         assert (orphan.key, orphan.status) == (source_key("Cork"), UNCLAIMED)
+
+
+def test_opening_and_exporting_ask_the_other_articles_who_speaks_once(db_path, monkeypatch):
+    """An orphaned reliability is worked out from every other article's speakers: opening
+    (and exporting) the article does that once, not again to list the orphans."""
+    import briefing.source_grades as source_grades
+
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        set_grade(store, source_key("Cork"), "D", speaker="Cork", article_id=aid)
+        _cache(store, aid, BEFORE)
+        asked = []
+        scan = source_grades._speaking_elsewhere
+        monkeypatch.setattr(source_grades, "_speaking_elsewhere",
+                            lambda *a: asked.append(a) or scan(*a))
+        [orphan] = _open(store, aid).orphaned_grades
+        assert (orphan.key, len(asked)) == (source_key("Cork"), 1)
+        assert "Reliability D of “Cork”" in export_article_text(store, aid)
+        assert len(asked) == 2
