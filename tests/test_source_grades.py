@@ -307,3 +307,21 @@ def test_opening_and_exporting_ask_the_other_articles_who_speaks_once(db_path, m
         assert (orphan.key, len(asked)) == (source_key("Cork"), 1)
         assert "Reliability D of “Cork”" in export_article_text(store, aid)
         assert len(asked) == 2
+
+
+def test_the_name_a_listed_reliability_was_renamed_to_is_inert_in_the_export(db_path):
+    """'now X, who has another reliability': X comes from the article's text, and is
+    escaped in the export like every speaker's name."""
+    name = "Thomas <img src=x onerror=alert(1)> *Brandt*"
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid, "B")
+        set_grade(store, source_key(name), "C", speaker=name, article_id=aid)
+        _cache(store, aid, Analysis("v2", actors=[_actor(name, "Tom", aliases=("Tom",))],
+                                    claims=[_claim(WORDS, name, "Tom")]))
+        [orphan] = _open(store, aid).orphaned_grades
+        assert orphan.extra["renamed_to"] == name
+        [line] = [line for line in export_article_text(store, aid).splitlines()
+                  if line.startswith("- Reliability B of")]
+        assert line.endswith(r"now Thomas \<img src=x onerror=alert(1)\> \*Brandt\*, who "
+                             "has another reliability")
