@@ -503,3 +503,21 @@ def test_the_white_house_is_one_organisation_apart_from_the_country():
     assert found["White House"]["type"] == "organisation"
     assert len(found["White House"]["mentions"]) == 2
     assert "White House" not in found["United States"]["aliases"]
+
+
+def test_a_state_named_by_an_adjective_is_an_organisation_even_split_by_the_model():
+    # The model tags "Islamic" alone (a nationality or religion) and leaves "State" untagged.
+    found = actors_of("The mayor called the remarks propaganda for terrorist groups like "
+                      "Islamic State. The Islamic State said the two were its followers.")
+    assert found["Islamic State"]["type"] == "organisation"
+    assert len(found["Islamic State"]["mentions"]) == 2
+
+
+def test_an_organisation_whose_name_ends_in_a_call_to_action_word_keeps_it():
+    # "Watch", "Read", "Follow" open a credit ("Watch Pam Key"); they never close a name.
+    found = actors_of("Judicial Watch is a government watchdog group. Judicial Watch also "
+                      "reported that the agency had released the files. The report was "
+                      "criticised by Human Rights Watch, which said it was incomplete.")
+    assert "Judicial" not in found and "Human Rights" not in found
+    assert len(found["Judicial Watch"]["mentions"]) == 2
+    assert found["Human Rights Watch"]["type"] == "organisation"

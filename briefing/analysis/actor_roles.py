@@ -33,6 +33,13 @@ def noise() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def calls_to_action() -> frozenset[str]:
+    """Lead-in words that only open a credit ("Watch Pam Key"): cut before a name, never
+    from its end ("Judicial Watch")."""
+    return frozenset(table("noise")["calls_to_action"])
+
+
+@lru_cache(maxsize=1)
 def _person_heads() -> frozenset[str]:
     """Nouns that head a person's role: titles, occupations, relations ("wife")."""
     lexicon = table("titles")

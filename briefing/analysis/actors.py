@@ -17,6 +17,7 @@ from typing import Any
 
 from briefing.analysis.actor_roles import (
     PARTY_TAG,
+    calls_to_action,
     named_by_relation,
     names_a_person,
     noise,
@@ -182,7 +183,8 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         tokens = tokens[:dash]  # "Minnesota Vikings - while": a spaced dash ends a name
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space
                       or tokens[-1].pos_ in ("ADP", "CCONJ")
-                      or (len(tokens) > 1 and tokens[-1].text in lead_ins)
+                      or (len(tokens) > 1 and tokens[-1].text in lead_ins
+                          and tokens[-1].text not in calls_to_action())
                       or (len(tokens) > 1 and tokens[-1].text.isalpha()
                           and tokens[-1].text.islower()
                           and tokens[-1].lower_ not in NAME_PARTICLES
@@ -1026,6 +1028,17 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             # "St. Jude Children's" + "Research Hospital": one name across its possessive.
             mended.append(Span(doc, ent.start, following.end, label=following.label_))
             i += 2
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ == "NORP" and len(ent) == 1 and after is not None
+                and not after.ent_type_ and after.pos_ == "PROPN" and after.is_title
+                and ent.root.head.i == after.i
+                and (_adjective_state([ent.text, after.text])
+                     or after.text in _ORGANISATION_WORDS)):
+            # "Islamic" + "State", "Muslim" + "Council": the model took the adjective for a
+            # nationality and left the organisation's head word out.
+            mended.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+            i += 1
             continue
         if ent.label_ == "ORG" and _name_goes_on(doc, ent, following):
             # "Brewery Workers Local" + "12", "Heart Health" + "UK": a number or a country's
