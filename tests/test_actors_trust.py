@@ -521,3 +521,14 @@ def test_an_organisation_whose_name_ends_in_a_call_to_action_word_keeps_it():
     assert "Judicial" not in found and "Human Rights" not in found
     assert len(found["Judicial Watch"]["mentions"]) == 2
     assert found["Human Rights Watch"]["type"] == "organisation"
+
+
+def test_a_heritage_written_with_two_nationalities_is_no_country():
+    # The model tags only the first half of "Afghan-American", which is a group of people,
+    # not Afghanistan.
+    found = actors_of("Omar Mateen, the Afghan-American who killed 49 people, worked for a "
+                      "security firm. Police found an 18-year-old Iranian-German. Ana Ruiz, a "
+                      "Cuban-American senator from Florida, said Russian-backed rebels fired.")
+    assert not {"Afghanistan", "Iran", "Cuba"} & set(found)
+    assert found["Cuban-American"]["type"] == "group"
+    assert found["Russia"]["type"] == "country"

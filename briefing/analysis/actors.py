@@ -1030,6 +1030,14 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             i += 2
             continue
         after = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ == "NORP" and ent.end + 1 < len(doc) and after.text == "-"
+                and not ent[-1].whitespace_ and not after.whitespace_
+                and doc[ent.end + 1].text in table("places")["demonyms"]):
+            # "Afghan" + "-American", "Iranian-German": a heritage, one group of people, not
+            # the first nation (but "Russian-backed rebels" are Russia's).
+            mended.append(Span(doc, ent.start, ent.end + 2, label="NORP"))
+            i += 2 if following is not None and following.start < ent.end + 2 else 1
+            continue
         if (ent.label_ == "NORP" and len(ent) == 1 and after is not None
                 and not after.ent_type_ and after.pos_ == "PROPN" and after.is_title
                 and ent.root.head.i == after.i
