@@ -532,3 +532,11 @@ def test_a_heritage_written_with_two_nationalities_is_no_country():
     assert not {"Afghanistan", "Iran", "Cuba"} & set(found)
     assert found["Cuban-American"]["type"] == "group"
     assert found["Russia"]["type"] == "country"
+
+
+def test_a_name_opening_a_quotation_keeps_its_first_word_beside_its_last():
+    # "Watch" after '“Judicial' is not written alone: the quotation mark is no word, so the
+    # organisation is not taken for a person known by a surname.
+    found = actors_of("According to Paul Sperry, “Judicial Watch revealed the agency has been "
+                      "moving files.” Judicial Watch is a government watchdog group.")
+    assert found["Judicial Watch"]["type"] == "organisation"

@@ -1412,7 +1412,8 @@ def _used_alone(words: set[str], text: str) -> set[str]:
         after = text[found.end():found.end() + 40].split() if text[
             found.end():found.end() + 1] == " " else []
         named_before = bool(before) and text[found.start() - 1:found.start()] == " " and (
-            before[-1][:1].isupper() and not before[-1].endswith((".", ",", ":", ";")))
+            before[-1].lstrip("\"“‘'([")[:1].isupper()  # '“Judicial Watch': no quote mark
+            and not before[-1].endswith((".", ",", ":", ";")))
         if not named_before and not (after and after[0][:1].isupper()):
             alone.add(found.group())
     return alone
