@@ -540,3 +540,37 @@ def test_a_name_opening_a_quotation_keeps_its_first_word_beside_its_last():
     found = actors_of("According to Paul Sperry, “Judicial Watch revealed the agency has been "
                       "moving files.” Judicial Watch is a government watchdog group.")
     assert found["Judicial Watch"]["type"] == "organisation"
+
+
+def test_a_country_named_in_the_plural_stays_a_country_beside_its_adjective():
+    # "the Philippines" beside "Philippine": not a group named in the plural ("the Houthis").
+    found = actors_of("A lawmaker in the Philippines said Philippine immigrants were insulted "
+                      "by the remarks. The Philippines protested, and a Philippine official "
+                      "said so.")
+    assert found["Philippines"]["type"] == "country"
+
+
+def test_an_island_named_with_and_without_its_designator_is_one_place():
+    found = actors_of("Rob Calabrese, a radio host in Cape Breton, Nova Scotia, has set up a "
+                      "website. Join us here on Cape Breton Island!")
+    island = [a for a in found.values() if "Cape Breton" in a["aliases"]]
+    assert len(island) == 1
+    assert "Cape Breton Island" in island[0]["aliases"]
+    assert island[0]["type"] == "place"
+
+
+def test_a_title_quoted_with_two_opening_marks_is_no_name():
+    # "“... Wins“": the closing mark typed as an opening one still closes the title.
+    found = actors_of("Rob Calabrese has set up a website called “Cape Breton If Donald Trump "
+                      "Wins“ for Americans. Donald Trump may become president.")
+    assert "Donald Trump Wins" not in found
+    assert found["Donald Trump"]["type"] == "person"
+
+
+def test_a_company_named_international_keeps_its_short_name():
+    found = actors_of("Nabisco is cutting jobs. Executives for Mondelez International said "
+                      "the company would save money. Mondelez CEO Irene Rosenfeld met the "
+                      "workers.")
+    company = [a for a in found.values() if "Mondelez" in a["aliases"]]
+    assert len(company) == 1 and company[0]["type"] == "organisation"
+    assert "Mondelez International" in company[0]["aliases"]

@@ -346,7 +346,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "-", "—", "–"}
 
 
-_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”“]")  # (“...“: a mistyped closing mark)
 _QUOTED_TWICE = re.compile(r"''([^\"“”'\n]{2,60})''")  # ''Aunt Tom'': older NYT quotation marks
 
 
@@ -1491,17 +1491,20 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     surnames = _surnames_of_full_names(mentions) | person_names
     for name in one_word:
         for plural in (name + "s", name + "es"):
-            if plural in one_word and name not in surnames and plural not in _NAMEPLATES:
-                # (not "Time" magazine beside "the Times")
+            if (plural in one_word and name not in surnames and plural not in _NAMEPLATES
+                    and not _known_place(plural)):
+                # (not "Time" magazine beside "the Times", nor "Philippine" beside "the
+                # Philippines", a country)
                 joined.setdefault(name, plural)
                 group_names.add(plural)
     # "the Baltic" beside "the Baltic Sea": a one-word place that begins a longer place
     # named by a designator ("Fort Bragg" does not swallow "Fort Liberty", nor "Miami" the
     # "Miami Dolphins").
     place_names = {name for _, name, kind in mentions if kind == "place"}
-    for short in (n for n in place_names if len(n.split()) == 1):
-        owners = [p for p in place_names if len(p.split()) == 2 and p.split()[0] == short
-                  and p.split()[1] in _PLACE_DESIGNATORS]
+    for short in place_names:  # ("Cape Breton" beside "Cape Breton Island" too)
+        owners = [p for p in place_names if p.startswith(short + " ")
+                  and len(p.split()) == len(short.split()) + 1
+                  and p.split()[-1] in _PLACE_DESIGNATORS]
         if len(owners) == 1:
             joined.setdefault(short, owners[0])
     # "KKK" beside "Ku Klux Klan": an acronym joins the one name it abbreviates.
