@@ -574,3 +574,14 @@ def test_a_company_named_international_keeps_its_short_name():
     company = [a for a in found.values() if "Mondelez" in a["aliases"]]
     assert len(company) == 1 and company[0]["type"] == "organisation"
     assert "Mondelez International" in company[0]["aliases"]
+
+
+def test_a_plural_title_before_two_names_is_each_ones_singular_role():
+    found = actors_of("The strike took on political prominence as Democratic presidential "
+                      "candidates Hillary Clinton and Bernie Sanders both sought to align "
+                      "themselves with union workers. The company faced criticism for the move "
+                      "from White House hopefuls Maria Lopez and Donald Trump.")
+    assert found["Hillary Clinton"]["role"] == "Democratic presidential candidate"
+    assert found["Bernie Sanders"]["role"] == "Democratic presidential candidate"
+    assert found["Maria Lopez"]["role"] == "White House hopeful"
+    assert found["Donald Trump"]["role"] == "White House hopeful"

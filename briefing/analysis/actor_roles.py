@@ -142,7 +142,8 @@ def role_from_context(ent: Any, person: bool = True) -> str | None:
                 return role
     if not person:
         return None
-    return _title_before(ent) or _phrase_before(ent) or _listed_title(ent)
+    return (_shared_plural_title(ent) or _title_before(ent) or _phrase_before(ent)
+            or _listed_title(ent))
 
 
 def _apposition(head: Any) -> str | None:
@@ -275,6 +276,36 @@ def _listed_title(ent: Any) -> str | None:
     plural = [t for t in token.lefts if t.dep_ == "compound" and t.tag_ in ("NNS", "NNPS")
               and t.lower_ in titles() and singular_title(t.text) != t.text]
     return valid_role(singular_title(plural[-1].text)) if plural else None
+
+
+def _shared_plural_title(ent: Any) -> str | None:
+    """ "Democratic presidential candidates Hillary Clinton and Bernie Sanders", "White House
+    hopefuls A and B": a plural person's noun just before two names joined by "and" is each
+    one's role, in the singular (the model parses such pairs every which way, so this reads
+    the words, not the tree)."""
+    doc = ent.doc
+    start = ent.start
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("and", "&") and (
+            doc[ent.end + 1].ent_type_ == "PERSON"):
+        pass  # the first name of the pair
+    elif start >= 2 and doc[start - 1].lower_ in ("and", "&") and (
+            doc[start - 2].ent_type_ == "PERSON"):
+        start -= 2  # the second: the noun stands before the first
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+    else:
+        return None
+    noun = doc[start - 1] if start else None
+    if noun is None or noun.tag_ != "NNS" or not _person_noun(noun.lemma_):
+        return None
+    first = noun.i
+    while first > 0 and doc[first - 1].dep_ in ("amod", "compound", "nmod") and (
+            doc[first - 1].pos_ in ("ADJ", "PROPN", "NOUN")
+            and doc[first - 1].tag_ not in ("NNS", "NNPS")):
+        first -= 1
+    lemma = noun.lemma_
+    single = noun.text[:len(lemma)] if noun.lower_.startswith(lemma.lower()) else lemma
+    return valid_role(tidy(" ".join([*(t.text for t in doc[first:noun.i]), single])))
 
 
 def names_a_person(role: str | None) -> bool:
