@@ -585,3 +585,12 @@ def test_a_plural_title_before_two_names_is_each_ones_singular_role():
     assert found["Bernie Sanders"]["role"] == "Democratic presidential candidate"
     assert found["Maria Lopez"]["role"] == "White House hopeful"
     assert found["Donald Trump"]["role"] == "White House hopeful"
+
+
+def test_a_role_before_a_name_keeps_what_it_is_the_head_of():
+    # "current head" alone would make him the head of the agency.
+    found = actors_of("A witness said the FDIC’s current head of its technology division, Russ "
+                      "Pittman, instructed employees not to disclose it. The former chief of "
+                      "staff of the agency, Jane Roe, agreed.")
+    assert found["Russ Pittman"]["role"] == "FDIC’s current head of its technology division"
+    assert found["Jane Roe"]["role"] == "former chief of staff of the agency"

@@ -243,19 +243,27 @@ def _phrase_before(ent: Any) -> str | None:
                     or head.lower_.endswith("ist"))  # "the ax-wielding prohibitionist"
             or head.lower_ in _TITLE_MODIFIERS):
         return None
-    return _role_before(doc, head)
+    return _role_before(doc, head, ent.start)
 
 
-def _role_before(doc: Any, head: Any) -> str | None:
+def _role_before(doc: Any, head: Any, name_start: int | None = None) -> str | None:
     """The role a person's noun before a name heads, without a pronoun's or a common noun's
-    possessor ("his Democratic rival" -> "Democratic rival")."""
+    possessor ("his Democratic rival" -> "Democratic rival"), with what the noun is of
+    before the name's comma ("the current head of its technology division, Russ Pittman":
+    not "current head", which would make him the head of the whole)."""
     start = head.left_edge.i
     for owner in (t for t in head.lefts if t.dep_ == "poss"):
         if owner.pos_ != "PROPN":
             start = max(start, owner.right_edge.i + 1)
     if start < head.i and doc[start].tag_ == "POS":
         start += 1
-    return valid_role(tidy(doc[start:head.i + 1].text))
+    end = head.i + 1
+    for complement in (t for t in head.rights if t.dep_ == "prep"):
+        if name_start is not None and complement.right_edge.i < name_start and not any(
+                t.pos_ in ("VERB", "AUX") or t.text in _CLOSING
+                for t in doc[end:complement.right_edge.i + 1]):
+            end = complement.right_edge.i + 1
+    return valid_role(tidy(doc[start:end].text))
 
 
 def named_by_relation(ent: Any) -> bool:
