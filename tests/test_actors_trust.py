@@ -594,3 +594,16 @@ def test_a_role_before_a_name_keeps_what_it_is_the_head_of():
                       "staff of the agency, Jane Roe, agreed.")
     assert found["Russ Pittman"]["role"] == "FDIC’s current head of its technology division"
     assert found["Jane Roe"]["role"] == "former chief of staff of the agency"
+
+
+def test_a_capital_the_text_names_as_a_city_is_the_city_even_where_it_acts():
+    found = actors_of("Sadiq Khan was elected mayor of London last week. \"Western values are "
+                      "compatible with Islam -- London has proved him wrong,\" Khan said. "
+                      "Britain's Parliament did not comment.")
+    assert found["London"]["type"] == "place"
+    assert len(found["London"]["mentions"]) == 2
+    assert "London" not in found["United Kingdom"]["aliases"]
+    # A capital named only as its government stays the country.
+    found = actors_of("Beijing said on Monday it would retaliate. China has opposed the plan, "
+                      "and officials in Beijing agreed.")
+    assert "Beijing" in found["China"]["aliases"]

@@ -762,7 +762,28 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             for m, name, kind in mentions]
         for name in outlets | pollsters:
             roles.pop(name, None)
+    mentions = _capitals_named_as_cities(mentions, text)
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text, titles_spans)
+
+
+def _capitals_named_as_cities(mentions: list[tuple[_Mention, str, str]], text: str
+                              ) -> list[tuple[_Mention, str, str]]:
+    """ "mayor of London", "London's new mayor": a capital the text names as a city (its
+    mayor, council, police...) is the city throughout, even where it acts ("London has
+    proved him wrong", said by its mayor), not its country's government."""
+    capitals = table("places")["capitals"]
+    acting = {m.surface for m, name, kind in mentions
+              if kind == "country" and m.surface in capitals and name != m.surface}
+    if not acting:
+        return mentions
+    nouns = "|".join(map(re.escape, table("places")["capital_contexts"]["city"]))
+    cities = {capital for capital in acting if re.search(
+        rf"\b(?:{nouns}) of {re.escape(capital)}\b"
+        rf"|\b{re.escape(capital)}['’]s (?:\w+ )?(?:{nouns})\b", text, re.IGNORECASE)}
+    if not cities:
+        return mentions
+    return [(m, m.surface, "place") if m.surface in cities and kind == "country" else
+            (m, name, kind) for m, name, kind in mentions]
 
 
 @lru_cache(maxsize=8)
