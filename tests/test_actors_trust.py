@@ -607,3 +607,10 @@ def test_a_capital_the_text_names_as_a_city_is_the_city_even_where_it_acts():
     found = actors_of("Beijing said on Monday it would retaliate. China has opposed the plan, "
                       "and officials in Beijing agreed.")
     assert "Beijing" in found["China"]["aliases"]
+
+
+def test_a_ministry_named_before_its_spokesman_is_an_organisation():
+    found = actors_of("Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Kang repeated "
+                      "that China opposed hacking.")
+    assert found["Chinese Foreign Ministry"]["type"] == "organisation"
+    assert found["Lu Kang"]["role"] == "Chinese Foreign Ministry spokesman"

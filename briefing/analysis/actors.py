@@ -220,9 +220,11 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if (label in ("ORG", "NORP") and following is not None
-            and following.lower_ in _ROLE_HEADS and not _known_name(surface)):
+            and following.lower_ in _ROLE_HEADS and not _known_name(surface)
+            and surface.split()[-1] not in _ORGANISATION_WORDS):
         # "Indian External Affairs Minister Arjun Rao": a fragment of a title. A known
-        # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO).
+        # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO), and so does
+        # one named by its kind ("Chinese Foreign Ministry spokesman Lu Kang").
         return None
     if (label == "PERSON" and following is not None and following.text == "-"
             and not ent[-1].whitespace_ and not following.whitespace_
@@ -1058,6 +1060,14 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             # the first nation (but "Russian-backed rebels" are Russia's).
             mended.append(Span(doc, ent.start, ent.end + 2, label="NORP"))
             i += 2 if following is not None and following.start < ent.end + 2 else 1
+            continue
+        if (ent.label_ == "NORP" and len(ent) == 1 and following is not None
+                and following.start == ent.end and following.label_ == "ORG"
+                and ent.root.head.i in range(following.start, following.end)
+                and following[-1].text in _ORGANISATION_WORDS):
+            # "Chinese" + "Foreign Ministry": the nation's ministry, one organisation.
+            mended.append(Span(doc, ent.start, following.end, label="ORG"))
+            i += 2
             continue
         if (ent.label_ == "NORP" and len(ent) == 1 and after is not None
                 and not after.ent_type_ and after.pos_ == "PROPN" and after.is_title
