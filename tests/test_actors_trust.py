@@ -614,3 +614,10 @@ def test_a_ministry_named_before_its_spokesman_is_an_organisation():
                       "that China opposed hacking.")
     assert found["Chinese Foreign Ministry"]["type"] == "organisation"
     assert found["Lu Kang"]["role"] == "Chinese Foreign Ministry spokesman"
+
+
+def test_a_name_written_in_capitals_in_a_credit_line_is_the_same_name():
+    found = actors_of("Trade officials met in Beijing on Monday to discuss tariffs. (Reporting "
+                      "by Ben Blanchard in BEIJING; Editing by Grant McCool.)")
+    assert "BEIJING" not in found
+    assert found["Beijing"]["aliases"] == ["Beijing", "BEIJING"]

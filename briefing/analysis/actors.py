@@ -765,6 +765,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         for name in outlets | pollsters:
             roles.pop(name, None)
     mentions = _capitals_named_as_cities(mentions, text)
+    # "Ben Blanchard in BEIJING" beside "Beijing": one name, once written in capitals.
+    written = {name.lower(): name for _, name, _ in mentions if not name.isupper()}
+    mentions = [(m, written[name.lower()], kind) if name.isupper() and name.lower() in written
+                else (m, name, kind) for m, name, kind in mentions]
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text, titles_spans)
 
 
