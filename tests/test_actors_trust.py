@@ -621,3 +621,10 @@ def test_a_name_written_in_capitals_in_a_credit_line_is_the_same_name():
                       "by Ben Blanchard in BEIJING; Editing by Grant McCool.)")
     assert "BEIJING" not in found
     assert found["Beijing"]["aliases"] == ["Beijing", "BEIJING"]
+
+
+def test_a_city_that_ends_an_organisation_s_name_stays_a_city():
+    found = actors_of("The tour will leave the Trump National Doral Resort Miami in 2017. "
+                      "\"They are taking their tournament out of Miami,\" Trump said.")
+    assert found["Miami"]["type"] == "place"
+    assert "Miami" not in found["Trump National Doral Resort Miami"]["aliases"]

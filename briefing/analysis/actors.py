@@ -1735,7 +1735,9 @@ def _organisation_parts(mentions: list, names: set[str], organisations: set[str]
                 or short in places["us_states"] or short in places["capitals"]
                 or short in parties):
             continue
-        owners = [o for o in longer if o.split()[-1] == short or (
+        # (A city that ends a name, "Trump National Doral Resort Miami", stays the city.)
+        ends = typed[short] != {"place"}
+        owners = [o for o in longer if (ends and o.split()[-1] == short) or (
             o.split()[0] == short and o.split()[-1] in _ORG_DESIGNATORS
             and o.split()[-1] not in _NAMEPLATES and short not in tagged_person) or (
             o.split()[0] == short and o.split()[-1] in _kind_words("company_designators")
