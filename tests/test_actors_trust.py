@@ -628,3 +628,11 @@ def test_a_city_that_ends_an_organisation_s_name_stays_a_city():
                       "\"They are taking their tournament out of Miami,\" Trump said.")
     assert found["Miami"]["type"] == "place"
     assert "Miami" not in found["Trump National Doral Resort Miami"]["aliases"]
+
+
+def test_a_role_runs_on_over_the_comma_of_a_town_and_its_state():
+    found = actors_of("Rob Calabrese, a radio host in Cape Breton, Nova Scotia, has set up a "
+                      "website. Gloria Garcia, a nurse from Brownsville, Texas, said she would "
+                      "vote.")
+    assert found["Rob Calabrese"]["role"] == "radio host in Cape Breton, Nova Scotia"
+    assert found["Gloria Garcia"]["role"] == "nurse from Brownsville, Texas"

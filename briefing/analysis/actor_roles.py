@@ -157,9 +157,10 @@ def _apposition(head: Any) -> str | None:
     if head.tag_ in ("NNS", "NNPS"):
         return None
     sentence_end = head.sent.end
-    end = next((t.i for t in doc[start + 1:sentence_end] if t.text in _CLOSING
-                or (t.text == "-" and t.whitespace_ and doc[t.i - 1].whitespace_)
-                or (t.lower_ in RELATIVES and t.i > head.i)), sentence_end)
+    end = next((t.i for t in doc[start + 1:sentence_end] if (
+        t.text in _CLOSING and not _place_comma(t))
+        or (t.text == "-" and t.whitespace_ and doc[t.i - 1].whitespace_)
+        or (t.lower_ in RELATIVES and t.i > head.i)), sentence_end)
     clauses = [t.left_edge.i for t in head.subtree if t.dep_ in ("acl", "relcl")
                and t.i > head.i]
     end = min([end, *clauses])
@@ -173,6 +174,16 @@ def _apposition(head: Any) -> str | None:
     if not any(t.pos_ in ("NOUN", "PROPN") for t in span) or len(span) > 14:
         return None
     return valid_role(tidy(span.text))
+
+
+def _place_comma(token: Any) -> bool:
+    """ "a nurse from Brownsville, Texas,": the comma between a town and its state or country
+    (places on both sides) is inside the role, not its end."""
+    doc = token.doc
+    return (token.text == "," and 0 < token.i < len(doc) - 1
+            and doc[token.i - 1].ent_type_ in ("GPE", "LOC")
+            and doc[token.i + 1].ent_type_ in ("GPE", "LOC")
+            and doc[token.i + 1].ent_iob_ == "B")
 
 
 def _bracketed(head: Any) -> bool:
