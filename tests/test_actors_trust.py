@@ -636,3 +636,11 @@ def test_a_role_runs_on_over_the_comma_of_a_town_and_its_state():
                       "vote.")
     assert found["Rob Calabrese"]["role"] == "radio host in Cape Breton, Nova Scotia"
     assert found["Gloria Garcia"]["role"] == "nurse from Brownsville, Texas"
+
+
+def test_a_predecessor_named_in_apposition_has_that_role():
+    found = actors_of("The report said it was referring to Gruenberg’s predecessor, Sheila "
+                      "Bair, who headed the agency. His successor, Tom Vale, declined to "
+                      "comment.")
+    assert found["Sheila Bair"]["role"] == "Gruenberg’s predecessor"
+    assert found["Tom Vale"]["role"] == "successor"
