@@ -644,3 +644,10 @@ def test_a_predecessor_named_in_apposition_has_that_role():
                       "comment.")
     assert found["Sheila Bair"]["role"] == "Gruenberg’s predecessor"
     assert found["Tom Vale"]["role"] == "successor"
+
+
+def test_a_name_joined_to_the_speaker_s_i_is_the_name_alone():
+    found = actors_of("“As we mourn the victims, Ann & I say a special prayer for them,” Romney "
+                      "tweeted on Monday.")
+    assert "Ann & I" not in found
+    assert found["Ann"]["type"] == "person"

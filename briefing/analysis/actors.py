@@ -177,6 +177,9 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         tokens.pop()
     while tokens and tokens[0].is_space:
         tokens.pop(0)
+    if len(tokens) > 2 and tokens[-1].text == "I" and tokens[-2].lower_ in ("&", "and"):
+        tokens = tokens[:-2]  # "Ann & I say": a person and the speaker, not one name
+        label = "PERSON"
     dash = next((i for i, t in enumerate(tokens) if i and t.text in ("-", "–", "—")
                  and t.whitespace_ and tokens[i - 1].whitespace_), None)
     if dash is not None:
