@@ -775,6 +775,32 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text, titles_spans)
 
 
+@lru_cache(maxsize=1)
+def _city_contexts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words before ("mayor of ") and after ("'s new mayor") a capital's name that make
+    it the city."""
+    nouns = "|".join(map(re.escape, table("places")["capital_contexts"]["city"]))
+    return (re.compile(rf"\b(?:{nouns}) of $", re.IGNORECASE),
+            re.compile(rf"['’]s (?:\w+ )?(?:{nouns})\b", re.IGNORECASE))
+
+
+def _named_as_city(capital: str, text: str) -> bool:
+    """Is `capital` written anywhere as a city ("mayor of London", "London's new mayor")?
+    (Each place it is written is read a few words either side, found with str.find: a
+    pattern run over the whole text cost a few per cent of the layer on a long text.)"""
+    before, after = _city_contexts()
+    at = text.find(capital)
+    while at >= 0:
+        end = at + len(capital)
+        if text[end:end + 1].isalnum():
+            pass  # "Londonderry" is not London
+        elif (text[at - 4:at] == " of " and before.search(text, max(0, at - 40), at)) or (
+                text[end:end + 1] in ("'", "’") and after.match(text, end)):
+            return True
+        at = text.find(capital, end)
+    return False
+
+
 def _capitals_named_as_cities(mentions: list[tuple[_Mention, str, str]], text: str
                               ) -> list[tuple[_Mention, str, str]]:
     """ "mayor of London", "London's new mayor": a capital the text names as a city (its
@@ -785,10 +811,7 @@ def _capitals_named_as_cities(mentions: list[tuple[_Mention, str, str]], text: s
               if kind == "country" and m.surface in capitals and name != m.surface}
     if not acting:
         return mentions
-    nouns = "|".join(map(re.escape, table("places")["capital_contexts"]["city"]))
-    cities = {capital for capital in acting if re.search(
-        rf"\b(?:{nouns}) of {re.escape(capital)}\b"
-        rf"|\b{re.escape(capital)}['’]s (?:\w+ )?(?:{nouns})\b", text, re.IGNORECASE)}
+    cities = {capital for capital in acting if _named_as_city(capital, text)}
     if not cities:
         return mentions
     return [(m, m.surface, "place") if m.surface in cities and kind == "country" else
