@@ -1220,3 +1220,14 @@ def test_a_stance_that_is_only_the_goal_of_an_act_spoken_of_is_no_claim():
     assert not [c for c in claims if c["cue"] in ("back", "support")]
     assert any(c["speaker"] == "Ada Moss" and c["cue"] == "warned" for c in claims)
     assert any(c["speaker"] == "Roe" and c["cue"] == "encourage" for c in claims)
+
+
+def test_the_outlets_note_on_its_story_is_no_claim():
+    # A correction says what an earlier version got wrong, an update line what was added:
+    # the outlet speaking of its story. What the story reports around them still counts.
+    text = ("The port authority said on Monday that the new crane would be ready in May.\n\n"
+            "Correction: An earlier version of this story incorrectly said that Mayor Ada "
+            "Lund had resigned.\n\n"
+            "This article has been updated to note that the minister denied the report.")
+    claims = claims_of(text)
+    assert [c["speaker"] for c in claims if c["cue"]] == ["port authority"]

@@ -139,8 +139,13 @@ def _share_according_to(claims: list[Claim]) -> None:
 
 
 def _is_editors_note(line: str) -> bool:
-    """'(Updates with comment from the ministry)': the editor speaking about the story."""
-    return bool(claim_words()["editors_note"].match(line))
+    """'(Updates with comment from the ministry)', "Correction: An earlier version of this
+    story incorrectly said ...", "This story has been updated to include ...": the outlet
+    speaking about its story, not reporting the news (what a correction says was wrong is
+    no claim either)."""
+    words = claim_words()
+    return bool(words["editors_note"].match(line) or words["story_note"].match(line))
+
 
 
 def _is_statement(sent: Any) -> bool:
