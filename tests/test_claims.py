@@ -1231,3 +1231,19 @@ def test_the_outlets_note_on_its_story_is_no_claim():
             "This article has been updated to note that the minister denied the report.")
     claims = claims_of(text)
     assert [c["speaker"] for c in claims if c["cue"]] == ["port authority"]
+
+
+@pytest.mark.parametrize(("text", "said", "frame"), [
+    ("“We will not give up the harbour!” Ada Lund shouted to the crowd as the rain began.",
+     "We will not give up the harbour!", "to the crowd"),
+    ("Tomas Berg, the port director, turned to the mayor before asking her, “Who will pay "
+     "for the new cranes?”", "Who will pay for the new cranes?", "asking her"),
+])
+def test_a_frame_that_says_only_to_whom_or_when_is_no_claim_of_its_own(
+        text: str, said: str, frame: str) -> None:
+    # What was said is the quotation, its speaker's claim; the words left to the frame
+    # ("to the crowd as the rain began", "asking her") assert nothing
+    claims = claims_of(text)
+    assert [c["text"].strip("“”\"") for c in claims] == [said]
+    assert claims[0]["speaker"] in ("Ada Lund", "Tomas Berg")
+    assert not any(frame in c["text"] for c in claims)
