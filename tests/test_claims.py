@@ -1247,3 +1247,12 @@ def test_a_frame_that_says_only_to_whom_or_when_is_no_claim_of_its_own(
     assert [c["text"].strip("“”\"") for c in claims] == [said]
     assert claims[0]["speaker"] in ("Ada Lund", "Tomas Berg")
     assert not any(frame in c["text"] for c in claims)
+
+
+def test_a_passive_physical_act_with_its_doer_is_no_stance():
+    # The volunteers guard the border: an act, not their stance; but a place judged is
+    # still judged ("was considered a contender")
+    assert no_cue("The crisis forced a recognition that the border was being defended by "
+                  "volunteers from the weakest states.", "defended")
+    assert not no_cue("The naval base has long been considered a top contender by the "
+                      "planners.", "considered")
