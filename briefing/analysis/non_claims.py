@@ -210,10 +210,11 @@ def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
             or lemma == "ask"):
         return False  # ("went after Trump", "spoke out in favor of ...": what is said)
     speaker = range(claim.speaker_span[0] - offset, claim.speaker_span[1] - offset)
-    setting = [c for c in cue.children if _tells_how(c, cue, speaker)]
-    if len(setting) != sum(1 for _ in cue.children):
-        return False  # a clause, an object, a topic: what was said
-    allowed = {i for c in setting for i in range(c.left_edge.i, c.right_edge.i + 1)}
+    allowed = set()
+    for child in cue.children:
+        if not _tells_how(child, cue, speaker):
+            return False  # a clause, an object, a topic: what was said
+        allowed.update(range(child.left_edge.i, child.right_edge.i + 1))
     words = doc.char_span(claim.start - offset, claim.end - offset, alignment_mode="expand")
     return words is not None and all(
         t.i in allowed or t.i == cue.i or t.is_punct or t.is_space or t.idx in speaker
