@@ -1220,3 +1220,39 @@ def test_a_stance_that_is_only_the_goal_of_an_act_spoken_of_is_no_claim():
     assert not [c for c in claims if c["cue"] in ("back", "support")]
     assert any(c["speaker"] == "Ada Moss" and c["cue"] == "warned" for c in claims)
     assert any(c["speaker"] == "Roe" and c["cue"] == "encourage" for c in claims)
+
+
+def test_the_outlets_note_on_its_story_is_no_claim():
+    # A correction says what an earlier version got wrong, an update line what was added:
+    # the outlet speaking of its story. What the story reports around them still counts.
+    text = ("The port authority said on Monday that the new crane would be ready in May.\n\n"
+            "Correction: An earlier version of this story incorrectly said that Mayor Ada "
+            "Lund had resigned.\n\n"
+            "This article has been updated to note that the minister denied the report.")
+    claims = claims_of(text)
+    assert [c["speaker"] for c in claims if c["cue"]] == ["port authority"]
+
+
+@pytest.mark.parametrize(("text", "said", "frame"), [
+    ("“We will not give up the harbour!” Ada Lund shouted to the crowd as the rain began.",
+     "We will not give up the harbour!", "to the crowd"),
+    ("Tomas Berg, the port director, turned to the mayor before asking her, “Who will pay "
+     "for the new cranes?”", "Who will pay for the new cranes?", "asking her"),
+])
+def test_a_frame_that_says_only_to_whom_or_when_is_no_claim_of_its_own(
+        text: str, said: str, frame: str) -> None:
+    # What was said is the quotation, its speaker's claim; the words left to the frame
+    # ("to the crowd as the rain began", "asking her") assert nothing
+    claims = claims_of(text)
+    assert [c["text"].strip("“”\"") for c in claims] == [said]
+    assert claims[0]["speaker"] in ("Ada Lund", "Tomas Berg")
+    assert not any(frame in c["text"] for c in claims)
+
+
+def test_a_passive_physical_act_with_its_doer_is_no_stance():
+    # The volunteers guard the border: an act, not their stance; but a place judged is
+    # still judged ("was considered a contender")
+    assert no_cue("The crisis forced a recognition that the border was being defended by "
+                  "volunteers from the weakest states.", "defended")
+    assert not no_cue("The naval base has long been considered a top contender by the "
+                      "planners.", "considered")

@@ -57,6 +57,10 @@ def claim_words() -> dict[str, Any]:
         "editors_note": re.compile(
             r"^\s*[(\[](?:" + "|".join(data["editors_note_verbs"]) + r")\b[^)\]]*[)\]]\s*$",
             re.I),
+        "story_note": re.compile(
+            r"^\s*(?:(?:" + "|".join(map(re.escape, data["editors_note_labels"])) + r")\s*:"
+            r"|this (?:" + "|".join(data["story_nouns"]) + r") (?:has been|had been|was) "
+            r"(?:" + "|".join(data["story_update_verbs"]) + r")\b)", re.I),
     }
 
 

@@ -285,13 +285,22 @@ def _physical_act(verb: Any) -> bool:
     words = claim_words()
     for child in verb.children:
         # (not any place name: "criticized China", "backed Israel" are stances)
-        if child.dep_ == "dobj" and child.lemma_.lower() in words["physical_objects"]:
+        # (a passive's subject, with its doer named, is what it acts on: "borders were
+        # being defended by ..."; not "the base was considered a contender")
+        if (child.dep_ == "dobj" or (child.dep_ == "nsubjpass" and _names_its_doer(verb))) and (
+                child.lemma_.lower() in words["physical_objects"]):
             return True
         if child.dep_ == "prep" and child.lower_ == "against" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in words["hostile_acts"]
                 for g in child.children):
             return True
     return False
+
+
+def _names_its_doer(verb: Any) -> bool:
+    """A passive with its "by" phrase and nothing said ("was defended by the army")."""
+    deps = {c.dep_ for c in verb.children}
+    return "agent" in deps and not deps & {"oprd", "attr", "xcomp", "ccomp", "acomp"}
 
 
 def _participle_holder(verb: Any) -> bool:
