@@ -1220,3 +1220,16 @@ def test_a_stance_that_is_only_the_goal_of_an_act_spoken_of_is_no_claim():
     assert not [c for c in claims if c["cue"] in ("back", "support")]
     assert any(c["speaker"] == "Ada Moss" and c["cue"] == "warned" for c in claims)
     assert any(c["speaker"] == "Roe" and c["cue"] == "encourage" for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe said the council would vote on Monday. They gave no details, but 51 officials in "
+    "the city, including staff who signed a “dissent channel” memo, have worked quietly on a "
+    "delay.",
+    "Jane Roe said the council would vote on Monday. Her office, a 12-person team pitched as "
+    "“the best in the state,” has worked on the plan since 2019.",
+])
+def test_a_few_quoted_words_do_not_make_the_sentence_another_sentences_claim(text):
+    # the writer's sentence uses a quoted phrase; the frame before it does not speak for it
+    claim = one(text, "worked")
+    assert claim["speaker"] is None and claim["cue"] is None
