@@ -1233,3 +1233,15 @@ def test_a_few_quoted_words_do_not_make_the_sentence_another_sentences_claim(tex
     # the writer's sentence uses a quoted phrase; the frame before it does not speak for it
     claim = one(text, "worked")
     assert claim["speaker"] is None and claim["cue"] is None
+
+
+def test_participle_after_a_pronouns_clause_is_the_speakers_second_claim():
+    # the pronoun below the frame is no other doer: Roe calls them a disgrace, a claim of its
+    # own (before, it was part of what she said, and the mayor's clause keeps it so)
+    text = ("Jane Roe said she would release the tax figures on Friday, calling them a "
+            "disgrace to the city.")
+    calling = one(text, "disgrace")
+    assert calling["cue"] == "calling" and calling["speaker"] == "Jane Roe"
+    assert "disgrace" not in one(text, "release")["text"]
+    other = "Jane Roe said the mayor would release the tax figures, calling them a disgrace."
+    assert no_cue(other, "calling")

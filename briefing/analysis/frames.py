@@ -839,7 +839,8 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
     """'X went after Y over his refusal to release his taxes, calling it "disqualifying"',
     'X has sought to bolster ..., painting others as weak and suggesting that ...': a
     reporting participle set off by a comma after a frame's complement speaks as the frame's
-    subject when no other subject stands between them, wherever the parser hangs it.
+    subject when no other subject (but a pronoun) stands between them, wherever the parser
+    hangs it.
     Returns the frame's verb, else None."""
     if not _set_off_participle(verb):
         return None
@@ -856,10 +857,11 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
         if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr"):
             return None  # "X asks as a guy walks in, saying ...": not X's complement
         node = node.head
-    if doer is not None and not quoted:
+    if doer is not None and not quoted and doer.pos_ != "PRON":
         # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells (a
         # thing cannot say, but with no list of animate nouns, every subject is kept); after
-        # a quotation the frame's speaker goes on ('X told N that Y "had a policy," adding')
+        # a quotation the frame's speaker goes on ('X told N that Y "had a policy," adding');
+        # so it does after a pronoun ('Carson said he saw no need to change, telling ...')
         return None
     return outer
 
