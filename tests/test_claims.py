@@ -1245,3 +1245,11 @@ def test_participle_after_a_pronouns_clause_is_the_speakers_second_claim():
     assert "disgrace" not in one(text, "release")["text"]
     other = "Jane Roe said the mayor would release the tax figures, calling them a disgrace."
     assert no_cue(other, "calling")
+
+
+def test_a_relative_clause_that_reports_is_its_subjects_claim():
+    # "which an audit said was ...": the audit's claim, no part of what Roe criticized
+    text = "Jane Roe criticized the city's budget plan, which an independent audit said was flawed."
+    audit = one(text, "was flawed")
+    assert audit["cue"] == "said" and audit["speaker"] == "independent audit"
+    assert "flawed" not in one(text, "budget plan")["text"]

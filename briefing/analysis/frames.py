@@ -610,6 +610,12 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
             # (", who added that ...": the speaker's own second report)
             hi = min(hi, t.left_edge.i - 1)
             break
+        if (_own_relative_report(t) and not _inside(quotes, t.idx)
+                and t.right_edge.i >= hi - 1):
+            # "..., in a finish that he said defied expectations": the relative clause that
+            # ends this claim is a claim of its own
+            hi = min(hi, t.left_edge.i - 1)
+            break
         if (t.head.i != cue.i and _set_off_participle(t) and not _inside(quotes, t.idx)
                 and t.head.pos_ == "VERB" and frame_lemma(t.head) is not None
                 and _speech_act(t.head)
@@ -680,6 +686,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
         # "continues to insist that", "went on to say": the verb above frames nothing, so
         # this one reports on its own, given a speaker
         return speaker is None
+    if _own_relative_report(verb):
+        return False
     outer_speaker = _speaker_of(outer)
     if (outer_speaker is not None
             and outer_speaker.left_edge.i <= verb.i <= outer_speaker.right_edge.i):
@@ -741,6 +749,19 @@ def _governors(verb: Any) -> list[Any]:
         if not own_clause:
             found.append(node)
     return found
+
+
+def _own_relative_report(verb: Any) -> bool:
+    """'..., in a finish that he said defied expectations', 'Clinton's email use, which an
+    FBI investigation said was "extremely careless"': a reporting verb in a relative clause
+    with a subject of its own (not the relative pronoun) and a clause it reports is that
+    subject's claim, not part of the claim the relative clause sits in."""
+    return (verb.dep_ == "relcl" and verb.pos_ == "VERB" and frame_lemma(verb) is not None
+            # a relative word opens it ("... on Friday that he thinks ...", with none, may
+            # be a clause the parser hung on the wrong noun)
+            and verb.left_edge.tag_ in ("WDT", "WP", "WP$") and _speech_act(verb)
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children)
+            and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
 
 
 def _relative_antecedent(verb: Any) -> Any | None:
