@@ -1256,3 +1256,36 @@ def test_a_passive_physical_act_with_its_doer_is_no_stance():
                   "volunteers from the weakest states.", "defended")
     assert not no_cue("The naval base has long been considered a top contender by the "
                       "planners.", "considered")
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe said the council would vote on Monday. They gave no details, but 51 officials in "
+    "the city, including staff who signed a “dissent channel” memo, have worked quietly on a "
+    "delay.",
+    "Jane Roe said the council would vote on Monday. Her office, a 12-person team pitched as "
+    "“the best in the state,” has worked on the plan since 2019.",
+])
+def test_a_few_quoted_words_do_not_make_the_sentence_another_sentences_claim(text):
+    # the writer's sentence uses a quoted phrase; the frame before it does not speak for it
+    claim = one(text, "worked")
+    assert claim["speaker"] is None and claim["cue"] is None
+
+
+def test_participle_after_a_pronouns_clause_is_the_speakers_second_claim():
+    # the pronoun below the frame is no other doer: Roe calls them a disgrace, a claim of its
+    # own (before, it was part of what she said, and the mayor's clause keeps it so)
+    text = ("Jane Roe said she would release the tax figures on Friday, calling them a "
+            "disgrace to the city.")
+    calling = one(text, "disgrace")
+    assert calling["cue"] == "calling" and calling["speaker"] == "Jane Roe"
+    assert "disgrace" not in one(text, "release")["text"]
+    other = "Jane Roe said the mayor would release the tax figures, calling them a disgrace."
+    assert no_cue(other, "calling")
+
+
+def test_a_relative_clause_that_reports_is_its_subjects_claim():
+    # "which an audit said was ...": the audit's claim, no part of what Roe criticized
+    text = "Jane Roe criticized the city's budget plan, which an independent audit said was flawed."
+    audit = one(text, "was flawed")
+    assert audit["cue"] == "said" and audit["speaker"] == "independent audit"
+    assert "flawed" not in one(text, "budget plan")["text"]

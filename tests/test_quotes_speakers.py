@@ -597,3 +597,11 @@ def test_a_body_noun_after_its_own_organisations_name_is_that_organisation():
             "The Kenyan health ministry said the clinics were closed.")
     assert speaker_of(text, "the strike would continue") == "United Auto Workers"
     assert speaker_of(text, "the clinics were closed") == "Kenyan health ministry"
+
+
+def test_an_opening_mark_set_after_the_quoted_words_closes_the_quotation():
+    # '“...,“ said X': the second mark is typed wrongly; the frame after it is outside
+    text = "“The levee will hold this winter,“ said Clara Voss, the county engineer."
+    units = find_quotations(text, [(0, len(text))]).units
+    assert len(units) == 1 and units[0].end == text.index(" said")
+    assert speaker_of(text, "The levee will hold") == "Clara Voss"

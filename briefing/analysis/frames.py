@@ -627,6 +627,12 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
             # (", who added that ...": the speaker's own second report)
             hi = min(hi, t.left_edge.i - 1)
             break
+        if (_own_relative_report(t) and not _inside(quotes, t.idx)
+                and t.right_edge.i >= hi - 1):
+            # "..., in a finish that he said defied expectations": the relative clause that
+            # ends this claim is a claim of its own
+            hi = min(hi, t.left_edge.i - 1)
+            break
         if (_set_off_participle(t) and t.head.i != cue.i and not _inside(quotes, t.idx)
                 and t.head.pos_ == "VERB" and frame_lemma(t.head) is not None
                 and _speech_act(t.head)
@@ -697,6 +703,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
         # "continues to insist that", "went on to say": the verb above frames nothing, so
         # this one reports on its own, given a speaker
         return speaker is None
+    if _own_relative_report(verb):
+        return False
     outer_speaker = _speaker_of(outer)
     if (outer_speaker is not None
             and outer_speaker.left_edge.i <= verb.i <= outer_speaker.right_edge.i):
@@ -758,6 +766,19 @@ def _governors(verb: Any) -> list[Any]:
         if not own_clause:
             found.append(node)
     return found
+
+
+def _own_relative_report(verb: Any) -> bool:
+    """'..., in a finish that he said defied expectations', 'Clinton's email use, which an
+    FBI investigation said was "extremely careless"': a reporting verb in a relative clause
+    with a subject of its own (not the relative pronoun) and a clause it reports is that
+    subject's claim, not part of the claim the relative clause sits in."""
+    return (verb.dep_ == "relcl" and verb.pos_ == "VERB" and frame_lemma(verb) is not None
+            # a relative word opens it ("... on Friday that he thinks ...", with none, may
+            # be a clause the parser hung on the wrong noun)
+            and verb.left_edge.tag_ in ("WDT", "WP", "WP$") and _speech_act(verb)
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children)
+            and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
 
 
 def _relative_antecedent(verb: Any) -> Any | None:
@@ -856,7 +877,8 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
     """'X went after Y over his refusal to release his taxes, calling it "disqualifying"',
     'X has sought to bolster ..., painting others as weak and suggesting that ...': a
     reporting participle set off by a comma after a frame's complement speaks as the frame's
-    subject when no other subject stands between them, wherever the parser hangs it.
+    subject when no other subject (but a pronoun) stands between them, wherever the parser
+    hangs it.
     Returns the frame's verb, else None."""
     if not _set_off_participle(verb):
         return None
@@ -873,10 +895,11 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
         if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr"):
             return None  # "X asks as a guy walks in, saying ...": not X's complement
         node = node.head
-    if doer is not None and not quoted:
+    if doer is not None and not quoted and doer.pos_ != "PRON":
         # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells (a
         # thing cannot say, but with no list of animate nouns, every subject is kept); after
-        # a quotation the frame's speaker goes on ('X told N that Y "had a policy," adding')
+        # a quotation the frame's speaker goes on ('X told N that Y "had a policy," adding');
+        # so it does after a pronoun ('Carson said he saw no need to change, telling ...')
         return None
     return outer
 

@@ -238,6 +238,12 @@ def _quoted_sentence(sentence: Sentence, unit: Quotation, frame: Claim) -> list[
         inside.remove(claim)
     if any(c.speaker for c in inside):
         return []
+    if not sentence.start <= frame.cue_span[0] < sentence.end and any(
+            not _mostly_quoted(c, unit) for c in inside):
+        # 'They did not offer details, but officials, including employees who signed a
+        # ''dissent channel'' memo, have pressed for ...': a few quoted words in the writer's
+        # own sentence do not make it the words of a frame in another sentence
+        return []
     for claim in inside:
         _speak_as(claim, frame)
     if inside:
@@ -252,6 +258,12 @@ def _quoted_sentence(sentence: Sentence, unit: Quotation, frame: Claim) -> list[
     _speak_as(claim, frame)
     sentence.claims.append(claim)
     return [claim]
+
+
+def _mostly_quoted(claim: Claim, unit: Quotation) -> bool:
+    """At least half of the claim's span lies inside the quotation's marks."""
+    quoted = sum(max(0, min(claim.end, e) - max(claim.start, s)) for s, e in unit.pieces)
+    return quoted * 2 >= claim.end - claim.start
 
 
 def _speak_as(claim: Claim, frame: Claim) -> None:
