@@ -597,3 +597,18 @@ def test_a_body_noun_after_its_own_organisations_name_is_that_organisation():
             "The Kenyan health ministry said the clinics were closed.")
     assert speaker_of(text, "the strike would continue") == "United Auto Workers"
     assert speaker_of(text, "the clinics were closed") == "Kenyan health ministry"
+
+
+def test_a_paragraph_ending_in_a_frame_and_colon_introduces_the_next_one():
+    # a block quotation set as its own paragraph, unquoted: "X writes:" speaks for it
+    text = ("The mayor's critics were not convinced. Councillor Ines Marlow writes:\n\n"
+            "The new levee was built on sand and will not hold another winter. "
+            "Nobody checked the pumps before the storm season.\n\n"
+            "The council meets again on Tuesday.")
+    claim = next(c for c in claims_of(text) if "built on sand" in c["text"])
+    assert claim["speaker"] == "Ines Marlow" and claim["cue"] == "writes"
+    assert speaker_of(text, "Nobody checked the pumps") == "Ines Marlow"
+    # the paragraph after it is the writer's again, and a colon with no frame speaks for none
+    assert not any(c["speaker"] for c in covering(text, "The council meets again"))
+    text = "Here is what we know so far:\n\nThe levee was built on sand in 1990."
+    assert not any(c["speaker"] for c in covering(text, "built on sand"))

@@ -18,7 +18,12 @@ from briefing.analysis.frames import find_frames, nominal_frames
 from briefing.analysis.it_speakers import NeuterAntecedents
 from briefing.analysis.lost_speakers import recover_speakers
 from briefing.analysis.non_claims import frame_claims_nothing, names_nothing_said
-from briefing.analysis.quote_speakers import Sentence, speak_for_quotations, speak_for_signed_posts
+from briefing.analysis.quote_speakers import (
+    Sentence,
+    speak_for_introduced_paragraphs,
+    speak_for_quotations,
+    speak_for_signed_posts,
+)
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
 from briefing.analysis.turns import Turns, headline_frame, is_promo, labelled_line, speak_for_turn
@@ -75,6 +80,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)
     speak_for_signed_posts(sentences, text, index)
+    claims += speak_for_introduced_paragraphs(sentences, text)
     _to_content(claims, parsed)
     claims = [c for c in claims if _asserts_something(c, text) and not names_nothing_said(c, text)]
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
