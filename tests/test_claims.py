@@ -1220,3 +1220,13 @@ def test_a_stance_that_is_only_the_goal_of_an_act_spoken_of_is_no_claim():
     assert not [c for c in claims if c["cue"] in ("back", "support")]
     assert any(c["speaker"] == "Ada Moss" and c["cue"] == "warned" for c in claims)
     assert any(c["speaker"] == "Roe" and c["cue"] == "encourage" for c in claims)
+
+
+def test_a_verb_after_a_closing_mark_tags_the_quotation_before_its_speaker():
+    # '"...," remembered Jane Roe': the form says who spoke, whatever the verb
+    text = ('"The old bridge flooded every spring and nobody fixed it," remembered Clara Voss, '
+            "a former city engineer.")
+    assert cue_and_speaker(text, "flooded every spring") == ("remembered", "Clara Voss")
+    # a stray space between the closing mark and the verb changes nothing
+    text = '"The pumps were never tested before the storm,”  added Voss.'
+    assert cue_and_speaker(text, "never tested") == ("added", "Voss")

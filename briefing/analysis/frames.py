@@ -255,7 +255,8 @@ def _speech_act(verb: Any) -> bool:
         # "Editor's note: ...": a noun heading, unless the parser mistook the verb (its
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
-    return objects is None or with_object
+    # ('"...," remembered Jane Roe': the quotation is what the object would have said)
+    return objects is None or with_object or _quotation_tag(verb)
 
 
 def _participle_modifier(verb: Any) -> bool:
@@ -341,20 +342,46 @@ def _quoted_as_saying(verb: Any) -> Any | None:
 
 
 def _after_quotation(verb: Any) -> bool:
-    """The verb follows a closing quotation mark: '"...," added ...'."""
-    doc = verb.doc
-    return verb.i > 0 and (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in ("”", "''"))
+    """The verb follows a closing quotation mark: '"...," added ...' (a stray space
+    between them aside)."""
+    before = _word_before(verb)
+    return before is not None and (before.is_quote or before.text in ("”", "''"))
+
+
+def _word_before(token: Any) -> Any | None:
+    """The token before `token` in its document, whitespace tokens skipped."""
+    at = token.i - 1
+    while at > 0 and token.doc[at].is_space:
+        at -= 1
+    return token.doc[at] if at >= 0 and not token.doc[at].is_space else None
+
+
+def _inverted_tag(verb: Any) -> bool:
+    """'"...," remembered Jane Roe, a former aide.': after a quotation closed on a comma,
+    the verb and then only the one who spoke (with an apposition)."""
+    after = [c for c in verb.rights if c.dep_ != "punct"]
+    comma = _word_before(_word_before(verb)) if _after_quotation(verb) else None
+    # ("'...,' became a byword": what a linking verb says the quotation is, no speaker)
+    # (a name the parser made the object speaks too: '"...," added Roe'; a common noun
+    # only as the subject: "'...,' ignores losses" is a headline's second verb)
+    return (comma is not None and comma.text in (",", "?", "!") and len(after) == 1
+            and ((after[0].dep_ == "nsubj" and after[0].pos_ in ("PROPN", "NOUN"))
+                 or (after[0].dep_ in ("dobj", "npadvmod") and after[0].pos_ == "PROPN"))
+            and verb.lemma_.lower() not in _LINKING_VERBS)
 
 
 def _quotation_tag(verb: Any) -> bool:
     """'"...," Jane Roe shot back.', '"...," one reader commented.': a quotation closed on a
-    comma and followed by nothing but a subject and its verb is that subject's speech,
-    whatever the verb (quipped, interjected, fumed); the form itself says so."""
+    comma and followed by nothing but a subject and its verb (or the verb and then its
+    subject: '"...," remembered Jane Roe') is that subject's speech, whatever the verb
+    (quipped, interjected, fumed); the form itself says so."""
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.dep_ not in (
             "ROOT", "ccomp", "parataxis"):
         return False
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ in ("WDT", "WP"):
+    if subject is None:
+        return _inverted_tag(verb)
+    if subject.tag_ in ("WDT", "WP"):
         return False  # "a chant ... that ricocheted through the arena": no speaker
     doc = verb.doc
     mark = subject.left_edge.i - 1
