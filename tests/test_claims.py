@@ -1230,3 +1230,18 @@ def test_a_verb_after_a_closing_mark_tags_the_quotation_before_its_speaker():
     # a stray space between the closing mark and the verb changes nothing
     text = '"The pumps were never tested before the storm,”  added Voss.'
     assert cue_and_speaker(text, "never tested") == ("added", "Voss")
+
+
+def test_a_standing_in_a_named_poll_is_that_polls_finding():
+    # "X leads Y in a CNN poll": the poll it names reports the standing
+    text = "Jane Roe led John Doe by 12 points in a new Marist poll of likely voters."
+    claim = one(text, "12 points")
+    start, end = claim["speaker_span"]
+    assert claim["cue"] == "in" and "Marist poll" in text[start:end]
+    text = "The mayor said the vote was close, and Roe still trails in the Gazette survey."
+    claim = next(c for c in claims_of(text) if c["cue"] == "in")
+    assert claim["text"].startswith("Roe still trails") and "Gazette" in claim["speaker"]
+    # a poll named by no one, or where a speaker said it, is no second source
+    assert no_cue("Jane Roe has led him in several recent surveys.", "in")
+    assert cue_and_speaker("Jane Roe said in the Marist poll that she will win.",
+                           "will win") == ("said", "Jane Roe")

@@ -50,6 +50,16 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 media.append(claim)
             found.append(claim)
             continue
+        poll = _named_poll_in(token)
+        if poll is not None:
+            # "Roe leads Doe by 12 points in a new Marist poll": the poll reports the
+            # standing, the clause of the verb the "in" hangs on
+            verb = token.head
+            lo, hi = ((sent[0].i, sent[-1].i) if verb.dep_ == "ROOT"
+                      else (_clause_start(verb), verb.right_edge.i))
+            found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
+                                       token, poll, index))
+            continue
         viewer = _viewpoint_holder(token)
         if viewer is not None:
             # "The only other action, in Professor Roe's view, would be ...": her view
@@ -461,6 +471,27 @@ def _source_in(token: Any) -> Any | None:
     after = noun.right_edge.i + 1
     opens = token.i - token.sent.start <= 1
     return noun if opens and after < len(doc) and doc[after].text == "," else None
+
+
+def _named_poll_in(token: Any) -> Any | None:
+    """'Roe led Doe by 12 points in a new Marist poll', 'trails in the RealClearPolitics
+    average': an "in" on a verb that names a poll or record by who made it (a proper noun
+    before the noun, or after its 'from' / 'by') sources the verb's clause; returns the
+    noun. An unnamed poll ('ahead in several recent surveys': the writer's summary) or the
+    setting of a reporting verb ('said in the Marist poll': the speaker's) is none."""
+    verb = token.head
+    if (token.lower_ != "in" or token.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX")
+            or frame_lemma(verb) is not None):
+        return None
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if (noun is None or noun.pos_ != "NOUN"
+            or noun.lemma_.lower() not in claim_words()["standing_polls"]):
+        return None
+    makers = [t for c in noun.children if c.i < noun.i or (
+        c.dep_ == "prep" and c.lower_ in ("from", "by")) for t in c.subtree]
+    # ("in Iowa polls": where the poll was taken, not who took it)
+    return noun if any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC")
+                       for t in makers) else None
 
 
 def _viewpoint_holder(noun: Any) -> Any | None:
