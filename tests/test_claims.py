@@ -1245,3 +1245,12 @@ def test_a_standing_in_a_named_poll_is_that_polls_finding():
     assert no_cue("Jane Roe has led him in several recent surveys.", "in")
     assert cue_and_speaker("Jane Roe said in the Marist poll that she will win.",
                            "will win") == ("said", "Jane Roe")
+
+
+def test_an_object_that_cannot_speak_does_not_control_the_infinitive():
+    # "urged Roe to say": Roe says; "used his column to attack", "had this to say": the
+    # subject does
+    text = "Councillor Jane Roe used her weekly column to attack the budget plan."
+    assert cue_and_speaker(text, "budget plan") == ("attack", "Jane Roe")
+    text = "The mayor urged Councillor Jane Roe to endorse the budget plan."
+    assert next(c for c in claims_of(text) if c["cue"] == "endorse")["speaker"] == "Jane Roe"

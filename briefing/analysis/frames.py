@@ -1014,9 +1014,10 @@ def _speaker_token(verb: Any) -> Any | None:
             return doer
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         # "X declined to discuss", "X goes on to list": the subject of the head speaks;
-        # "urged Y to say": its object does
+        # "urged Y to say": its object does, if it can speak ("used her column to attack",
+        # "had this to say": the subject does)
         controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-        return controller if controller is not None else _speaker_of(verb.head)
+        return controller if _can_speak(controller) else _speaker_of(verb.head)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "X is expected to": no speaker but the agent, found above
     inverted = _inverted_speaker(verb)
@@ -1050,6 +1051,24 @@ def _speaker_token(verb: Any) -> Any | None:
             if t.ent_type_ not in ("GPE", "LOC"):
                 return t
     return found or bracketed
+
+
+def _can_speak(noun: Any | None) -> bool:
+    """A name, a personal pronoun, or a noun of people, organisations or polls: who can
+    be told to say something (not "her weekly column", "this")."""
+    if noun is None:
+        return False
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
+            noun.lower_ in _SPEAKING_QUANTIFIERS):
+        return True
+    if noun.pos_ == "PRON":
+        return noun.tag_ == "PRP" and noun.lower_ not in ("it", "this", "that")
+    return noun.lemma_.lower() in _holder_nouns()
+
+
+# "led some to question", "caused many to wonder": people, counted
+_SPEAKING_QUANTIFIERS = {"some", "many", "others", "few", "most", "several", "both", "all",
+                         "each", "everyone", "everybody", "anyone", "someone", "nobody"}
 
 
 def speaking_it(tok: Any) -> bool:
