@@ -1254,3 +1254,9 @@ def test_an_object_that_cannot_speak_does_not_control_the_infinitive():
     assert cue_and_speaker(text, "budget plan") == ("attack", "Jane Roe")
     text = "The mayor urged Councillor Jane Roe to endorse the budget plan."
     assert next(c for c in claims_of(text) if c["cue"] == "endorse")["speaker"] == "Jane Roe"
+
+
+def test_a_verb_in_a_comma_list_shares_the_subject_of_the_first():
+    # "X paused, then revealed ...": the parser may hang the second verb as a bare "dep"
+    text = "Mayor Jane Roe paused, then revealed that the bridge would close in May."
+    assert cue_and_speaker(text, "bridge would close") == ("revealed", "Jane Roe")

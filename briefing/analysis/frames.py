@@ -922,6 +922,23 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
     return outer
 
 
+def _listed_verb(verb: Any) -> bool:
+    """'X paused, then revealed ...', 'X obfuscated facts, admitted ...': a finite verb
+    the parser hung as a bare "dep" on the verb before it, after a comma, with no subject
+    of its own: a second verb of the same subject."""
+    if (verb.dep_ != "dep" or verb.head.pos_ != "VERB" or verb.head.i > verb.i
+            or verb.tag_ not in ("VBD", "VBZ", "VBP")
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            # ("a decision which he has, so far, refused": another verb between them)
+            or any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.head.i + 1:verb.i])):
+        return False
+    before = _word_before(verb)  # (back over "then", "also", "and")
+    while before is not None and before.i > verb.sent.start and (
+            before.pos_ in ("ADV", "PART", "CCONJ")):
+        before = _word_before(before)
+    return before is not None and before.text == ","
+
+
 def _after_conjunction(verb: Any) -> bool:
     """'... and predicted', 'but has since lauded': a conjoined verb that a coordinating
     conjunction introduces (past its own auxiliaries and adverbs), not one the parser joined
@@ -1004,9 +1021,10 @@ def _speaker_token(verb: Any) -> Any | None:
         return passive if passive is not None else _speaker_of(verb.head)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
-            verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
+            verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)) or (
+            _listed_verb(verb)):
         # "X warned ..., labeling ...": X labels; "X went on to say", "X took to Twitter
-        # to attack": X says, X attacks
+        # to attack": X says, X attacks; "X paused, then revealed": X reveals
         return _speaker_of(verb.head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         doer = _gerund_doer(verb.head.head, verb.head)
