@@ -1289,3 +1289,43 @@ def test_a_relative_clause_that_reports_is_its_subjects_claim():
     audit = one(text, "was flawed")
     assert audit["cue"] == "said" and audit["speaker"] == "independent audit"
     assert "flawed" not in one(text, "budget plan")["text"]
+
+
+def test_a_verb_after_a_closing_mark_tags_the_quotation_before_its_speaker():
+    # '"...," remembered Jane Roe': the form says who spoke, whatever the verb
+    text = ('"The old bridge flooded every spring and nobody fixed it," remembered Clara Voss, '
+            "a former city engineer.")
+    assert cue_and_speaker(text, "flooded every spring") == ("remembered", "Clara Voss")
+    # a stray space between the closing mark and the verb changes nothing
+    text = '"The pumps were never tested before the storm,”  added Voss.'
+    assert cue_and_speaker(text, "never tested") == ("added", "Voss")
+
+
+def test_a_standing_in_a_named_poll_is_that_polls_finding():
+    # "X leads Y in a CNN poll": the poll it names reports the standing
+    text = "Jane Roe led John Doe by 12 points in a new Marist poll of likely voters."
+    claim = one(text, "12 points")
+    start, end = claim["speaker_span"]
+    assert claim["cue"] == "in" and "Marist poll" in text[start:end]
+    text = "The mayor said the vote was close, and Roe still trails in the Gazette survey."
+    claim = next(c for c in claims_of(text) if c["cue"] == "in")
+    assert claim["text"].startswith("Roe still trails") and "Gazette" in claim["speaker"]
+    # a poll named by no one, or where a speaker said it, is no second source
+    assert no_cue("Jane Roe has led him in several recent surveys.", "in")
+    assert cue_and_speaker("Jane Roe said in the Marist poll that she will win.",
+                           "will win") == ("said", "Jane Roe")
+
+
+def test_an_object_that_cannot_speak_does_not_control_the_infinitive():
+    # "urged Roe to say": Roe says; "used his column to attack", "had this to say": the
+    # subject does
+    text = "Councillor Jane Roe used her weekly column to attack the budget plan."
+    assert cue_and_speaker(text, "budget plan") == ("attack", "Jane Roe")
+    text = "The mayor urged Councillor Jane Roe to endorse the budget plan."
+    assert next(c for c in claims_of(text) if c["cue"] == "endorse")["speaker"] == "Jane Roe"
+
+
+def test_a_verb_in_a_comma_list_shares_the_subject_of_the_first():
+    # "X paused, then revealed ...": the parser may hang the second verb as a bare "dep"
+    text = "Mayor Jane Roe paused, then revealed that the bridge would close in May."
+    assert cue_and_speaker(text, "bridge would close") == ("revealed", "Jane Roe")

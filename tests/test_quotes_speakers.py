@@ -605,3 +605,18 @@ def test_an_opening_mark_set_after_the_quoted_words_closes_the_quotation():
     units = find_quotations(text, [(0, len(text))]).units
     assert len(units) == 1 and units[0].end == text.index(" said")
     assert speaker_of(text, "The levee will hold") == "Clara Voss"
+
+
+def test_a_paragraph_ending_in_a_frame_and_colon_introduces_the_next_one():
+    # a block quotation set as its own paragraph, unquoted: "X writes:" speaks for it
+    text = ("The mayor's critics were not convinced. Councillor Ines Marlow writes:\n\n"
+            "The new levee was built on sand and will not hold another winter. "
+            "Nobody checked the pumps before the storm season.\n\n"
+            "The council meets again on Tuesday.")
+    claim = next(c for c in claims_of(text) if "built on sand" in c["text"])
+    assert claim["speaker"] == "Ines Marlow" and claim["cue"] == "writes"
+    assert speaker_of(text, "Nobody checked the pumps") == "Ines Marlow"
+    # the paragraph after it is the writer's again, and a colon with no frame speaks for none
+    assert not any(c["speaker"] for c in covering(text, "The council meets again"))
+    text = "Here is what we know so far:\n\nThe levee was built on sand in 1990."
+    assert not any(c["speaker"] for c in covering(text, "built on sand"))

@@ -22,7 +22,12 @@ from briefing.analysis.non_claims import (
     names_nothing_said,
     says_only_how_it_was_said,
 )
-from briefing.analysis.quote_speakers import Sentence, speak_for_quotations, speak_for_signed_posts
+from briefing.analysis.quote_speakers import (
+    Sentence,
+    speak_for_introduced_paragraphs,
+    speak_for_quotations,
+    speak_for_signed_posts,
+)
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
 from briefing.analysis.turns import Turns, headline_frame, is_promo, labelled_line, speak_for_turn
@@ -80,6 +85,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)
     speak_for_signed_posts(sentences, text, index)
+    claims += speak_for_introduced_paragraphs(sentences, text)
     _to_content(claims, parsed)
     claims = [c for c in _with_content(claims, parsed)
               if _asserts_something(c, text) and not names_nothing_said(c, text)]

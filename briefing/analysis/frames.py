@@ -54,6 +54,16 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 media.append(claim)
             found.append(claim)
             continue
+        poll = _named_poll_in(token)
+        if poll is not None:
+            # "Roe leads Doe by 12 points in a new Marist poll": the poll reports the
+            # standing, the clause of the verb the "in" hangs on
+            verb = token.head
+            lo, hi = ((sent[0].i, sent[-1].i) if verb.dep_ == "ROOT"
+                      else (_clause_start(verb), verb.right_edge.i))
+            found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
+                                       token, poll, index))
+            continue
         viewer = _viewpoint_holder(token)
         if viewer is not None:
             # "The only other action, in Professor Roe's view, would be ...": her view
@@ -261,7 +271,8 @@ def _speech_act(verb: Any) -> bool:
         # "Editor's note: ...": a noun heading, unless the parser mistook the verb (its
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
-    return objects is None or with_object
+    # ('"...," remembered Jane Roe': the quotation is what the object would have said)
+    return objects is None or with_object or _quotation_tag(verb)
 
 
 def _participle_modifier(verb: Any) -> bool:
@@ -356,20 +367,46 @@ def _quoted_as_saying(verb: Any) -> Any | None:
 
 
 def _after_quotation(verb: Any) -> bool:
-    """The verb follows a closing quotation mark: '"...," added ...'."""
-    doc = verb.doc
-    return verb.i > 0 and (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in ("”", "''"))
+    """The verb follows a closing quotation mark: '"...," added ...' (a stray space
+    between them aside)."""
+    before = _word_before(verb)
+    return before is not None and (before.is_quote or before.text in ("”", "''"))
+
+
+def _word_before(token: Any) -> Any | None:
+    """The token before `token` in its document, whitespace tokens skipped."""
+    at = token.i - 1
+    while at > 0 and token.doc[at].is_space:
+        at -= 1
+    return token.doc[at] if at >= 0 and not token.doc[at].is_space else None
+
+
+def _inverted_tag(verb: Any) -> bool:
+    """'"...," remembered Jane Roe, a former aide.': after a quotation closed on a comma,
+    the verb and then only the one who spoke (with an apposition)."""
+    after = [c for c in verb.rights if c.dep_ != "punct"]
+    comma = _word_before(_word_before(verb)) if _after_quotation(verb) else None
+    # ("'...,' became a byword": what a linking verb says the quotation is, no speaker)
+    # (a name the parser made the object speaks too: '"...," added Roe'; a common noun
+    # only as the subject: "'...,' ignores losses" is a headline's second verb)
+    return (comma is not None and comma.text in (",", "?", "!") and len(after) == 1
+            and ((after[0].dep_ == "nsubj" and after[0].pos_ in ("PROPN", "NOUN"))
+                 or (after[0].dep_ in ("dobj", "npadvmod") and after[0].pos_ == "PROPN"))
+            and verb.lemma_.lower() not in _LINKING_VERBS)
 
 
 def _quotation_tag(verb: Any) -> bool:
     """'"...," Jane Roe shot back.', '"...," one reader commented.': a quotation closed on a
-    comma and followed by nothing but a subject and its verb is that subject's speech,
-    whatever the verb (quipped, interjected, fumed); the form itself says so."""
+    comma and followed by nothing but a subject and its verb (or the verb and then its
+    subject: '"...," remembered Jane Roe') is that subject's speech, whatever the verb
+    (quipped, interjected, fumed); the form itself says so."""
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.dep_ not in (
             "ROOT", "ccomp", "parataxis"):
         return False
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ in ("WDT", "WP"):
+    if subject is None:
+        return _inverted_tag(verb)
+    if subject.tag_ in ("WDT", "WP"):
         return False  # "a chant ... that ricocheted through the arena": no speaker
     doc = verb.doc
     mark = subject.left_edge.i - 1
@@ -449,6 +486,27 @@ def _source_in(token: Any) -> Any | None:
     after = noun.right_edge.i + 1
     opens = token.i - token.sent.start <= 1
     return noun if opens and after < len(doc) and doc[after].text == "," else None
+
+
+def _named_poll_in(token: Any) -> Any | None:
+    """'Roe led Doe by 12 points in a new Marist poll', 'trails in the RealClearPolitics
+    average': an "in" on a verb that names a poll or record by who made it (a proper noun
+    before the noun, or after its 'from' / 'by') sources the verb's clause; returns the
+    noun. An unnamed poll ('ahead in several recent surveys': the writer's summary) or the
+    setting of a reporting verb ('said in the Marist poll': the speaker's) is none."""
+    verb = token.head
+    if (token.lower_ != "in" or token.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX")
+            or frame_lemma(verb) is not None):
+        return None
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if (noun is None or noun.pos_ != "NOUN"
+            or noun.lemma_.lower() not in claim_words()["standing_polls"]):
+        return None
+    makers = [t for c in noun.children if c.i < noun.i or (
+        c.dep_ == "prep" and c.lower_ in ("from", "by")) for t in c.subtree]
+    # ("in Iowa polls": where the poll was taken, not who took it)
+    return noun if any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC")
+                       for t in makers) else None
 
 
 def _viewpoint_holder(noun: Any) -> Any | None:
@@ -904,6 +962,23 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
     return outer
 
 
+def _listed_verb(verb: Any) -> bool:
+    """'X paused, then revealed ...', 'X obfuscated facts, admitted ...': a finite verb
+    the parser hung as a bare "dep" on the verb before it, after a comma, with no subject
+    of its own: a second verb of the same subject."""
+    if (verb.dep_ != "dep" or verb.head.pos_ != "VERB" or verb.head.i > verb.i
+            or verb.tag_ not in ("VBD", "VBZ", "VBP")
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            # ("a decision which he has, so far, refused": another verb between them)
+            or any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.head.i + 1:verb.i])):
+        return False
+    before = _word_before(verb)  # (back over "then", "also", "and")
+    while before is not None and before.i > verb.sent.start and (
+            before.pos_ in ("ADV", "PART", "CCONJ")):
+        before = _word_before(before)
+    return before is not None and before.text == ","
+
+
 def _after_conjunction(verb: Any) -> bool:
     """'... and predicted', 'but has since lauded': a conjoined verb that a coordinating
     conjunction introduces (past its own auxiliaries and adverbs), not one the parser joined
@@ -986,9 +1061,10 @@ def _speaker_token(verb: Any) -> Any | None:
         return passive if passive is not None else _speaker_of(verb.head)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
-            verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
+            verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)) or (
+            _listed_verb(verb)):
         # "X warned ..., labeling ...": X labels; "X went on to say", "X took to Twitter
-        # to attack": X says, X attacks
+        # to attack": X says, X attacks; "X paused, then revealed": X reveals
         return _speaker_of(verb.head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         doer = _gerund_doer(verb.head.head, verb.head)
@@ -996,9 +1072,10 @@ def _speaker_token(verb: Any) -> Any | None:
             return doer
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         # "X declined to discuss", "X goes on to list": the subject of the head speaks;
-        # "urged Y to say": its object does
+        # "urged Y to say": its object does, if it can speak ("used her column to attack",
+        # "had this to say": the subject does)
         controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-        return controller if controller is not None else _speaker_of(verb.head)
+        return controller if _can_speak(controller) else _speaker_of(verb.head)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "X is expected to": no speaker but the agent, found above
     inverted = _inverted_speaker(verb)
@@ -1032,6 +1109,24 @@ def _speaker_token(verb: Any) -> Any | None:
             if t.ent_type_ not in ("GPE", "LOC"):
                 return t
     return found or bracketed
+
+
+def _can_speak(noun: Any | None) -> bool:
+    """A name, a personal pronoun, or a noun of people, organisations or polls: who can
+    be told to say something (not "her weekly column", "this")."""
+    if noun is None:
+        return False
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
+            noun.lower_ in _SPEAKING_QUANTIFIERS):
+        return True
+    if noun.pos_ == "PRON":
+        return noun.tag_ == "PRP" and noun.lower_ not in ("it", "this", "that")
+    return noun.lemma_.lower() in _holder_nouns()
+
+
+# "led some to question", "caused many to wonder": people, counted
+_SPEAKING_QUANTIFIERS = {"some", "many", "others", "few", "most", "several", "both", "all",
+                         "each", "everyone", "everybody", "anyone", "someone", "nobody"}
 
 
 def speaking_it(tok: Any) -> bool:
