@@ -1220,3 +1220,17 @@ def test_a_stance_that_is_only_the_goal_of_an_act_spoken_of_is_no_claim():
     assert not [c for c in claims if c["cue"] in ("back", "support")]
     assert any(c["speaker"] == "Ada Moss" and c["cue"] == "warned" for c in claims)
     assert any(c["speaker"] == "Roe" and c["cue"] == "encourage" for c in claims)
+
+
+def test_a_passive_participle_on_a_source_and_a_phone_call_are_no_claims():
+    # the video was posted, it says nothing by that; patients who called a helpline phoned
+    # it; what someone called the police or a clip still is what they said
+    text = ("Tomas Berg, the mayor, apologised to residents in a video posted on the city's "
+            "website. Jane Roe said hundreds of tenants had called its helpline since May. "
+            "Roe called the decision \"a disgrace.\" A video released on Monday shows "
+            "that the bridge was closed.")
+    claims = claims_of(text)
+    assert not [c for c in claims if c["cue"] in ("posted", "released")]
+    assert not [c for c in claims if c["cue"] == "called" and "helpline" in c["text"]]
+    assert cue_and_speaker(text, "a disgrace") == ("called", "Jane Roe")
+    assert cue_and_speaker(text, "bridge was closed")[0] == "shows"

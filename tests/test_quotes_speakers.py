@@ -597,3 +597,16 @@ def test_a_body_noun_after_its_own_organisations_name_is_that_organisation():
             "The Kenyan health ministry said the clinics were closed.")
     assert speaker_of(text, "the strike would continue") == "United Auto Workers"
     assert speaker_of(text, "the clinics were closed") == "Kenyan health ministry"
+
+
+def test_the_two_leaders_of_a_paragraph_that_names_no_one_are_the_two_named_before():
+    text = ("President Ana Ruiz met Chancellor Otto Brenner in Vienna on Monday. They "
+            "discussed trade.\n\n"
+            "The Austrian chancellery said in a statement that the two leaders had agreed to "
+            "open a new rail link.\n\n"
+            "Opposition figures criticised the deal. The leaders denied any secret clause.")
+    agreed = [c for c in covering(text, "open a new rail link") if c["cue"] == "agreed"]
+    assert [c["speaker"] for c in agreed] == ["Ana Ruiz and Otto Brenner"]
+    # a bare "the leaders" there names no count: not the two of another paragraph
+    denied = [c for c in covering(text, "secret clause") if c["cue"] == "denied"]
+    assert denied and denied[0]["speaker"] != "Ana Ruiz and Otto Brenner"

@@ -50,6 +50,7 @@ def claim_words() -> dict[str, Any]:
         "judging_verbs": frozenset(data["judging_verbs"]),
         "viewpoint_nouns": frozenset(data["viewpoint_nouns"]),
         "participle_task_verbs": frozenset(data["participle_task_verbs"]),
+        "object_tasks": {k: frozenset(v) for k, v in data["object_tasks"].items()},
         "hearsay_adverbs": frozenset(data["hearsay_adverbs"]),
         "attitude_adjectives": frozenset(data["attitude_adjectives"]),
         "setting_prepositions": frozenset(data["setting_prepositions"]),

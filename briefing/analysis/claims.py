@@ -41,6 +41,8 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             continue  # an editor's note or a byline's "Follow X on Twitter" asserts nothing
         local = quotes.local(block.start, block.start + len(block.text))
         for sent in doc.sents:
+            index.note_sentence(block.start + sent.start_char, block.start + sent.end_char,
+                                block.start)
             if turns.asking and sent.text.rstrip().endswith("?"):
                 continue  # an anonymous reporter's question asserts nothing
             found = find_frames(sent, block.start, local, index)

@@ -98,8 +98,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token,
                                            _speaker_of(token), index))
             continue
-        if token.dep_ == "acl" and (token.head.lemma_.lower() in lex["data_sources"]
-                                    or _participle_holder(token)):
+        if token.dep_ == "acl" and ((token.head.lemma_.lower() in lex["data_sources"]
+                                     and not _done_to(token)) or _participle_holder(token)):
             # "polls showing Roe's lead has evaporated": the poll speaks, from its verb on
             found.append(_with_speaker(sent, offset, token.i, min(token.right_edge.i,
                                                                    sent[-1].i),
@@ -225,6 +225,8 @@ def _speech_act(verb: Any) -> bool:
         return False  # "known as ISIS", "made their views known": no one knowing
     if _physical_act(verb):
         return False  # "defending its border", "defending itself against an invasion"
+    if _object_task(verb, lemma):
+        return False  # "thousands of patients called its helpline": phoned, said nothing
     objects = claim_words()["speech_act_objects"].get(lemma)
     # the word may hang on the object instead of the verb ("see Roe as ..."), or mark the
     # clause after it ("sees Roe as captured by ...")
@@ -242,7 +244,8 @@ def _speech_act(verb: Any) -> bool:
             c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
             or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
             for c in verb.children) or (
-            verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words()["data_sources"])
+            verb.dep_ == "acl" and not _done_to(verb)
+            and verb.head.lemma_.lower() in claim_words()["data_sources"])
     if lemma in claim_words()["intention"]:
         if _with_infinitive(verb):
             return True  # "offered to debate": an intention, whatever else the verb does
@@ -256,6 +259,37 @@ def _speech_act(verb: Any) -> bool:
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
     return objects is None or with_object
+
+
+def _done_to(participle: Any) -> bool:
+    """'a video posted on its website', 'a report called "Broken Promises"': a passive
+    participle is done to the noun it hangs on, which says nothing by it (the small model
+    also reads a finite verb after a noun as one: "the letter called Oz a quack, a fake",
+    two objects, is the letter's writer speaking)."""
+    return participle.tag_ == "VBN" and sum(
+        c.dep_ in ("dobj", "oprd") for c in participle.children) < 2
+
+
+def _object_task(verb: Any, lemma: str) -> bool:
+    """'called its helpline', 'called the police', 'called a hearing': a verb whose one
+    object is a task's (lexicons/claims.toml object_tasks), with nothing that says what was
+    said (what the object is called, a clause, a preposition but a time, a quotation)."""
+    tasks = claim_words()["object_tasks"].get(lemma)
+    if tasks is None or _introduces_quotation(verb):
+        return False
+    # (the small model may read "called its helpline" as what something was called)
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "oprd")]
+    return (len(objects) == 1 and objects[0].lemma_.lower() in tasks
+            and not any(t.is_quote for t in objects[0].subtree) and not any(
+                c.dep_ in ("ccomp", "xcomp", "attr", "acomp", "parataxis", "prt", "dative",
+                           "conj") or (c.dep_ == "prep" and not _sets_the_time(c))
+                for c in children))
+
+
+def _sets_the_time(prep: Any) -> bool:
+    """'on Monday', 'since the weekend': when, not what."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _participle_modifier(verb: Any) -> bool:

@@ -65,6 +65,20 @@ class ActorIndex:
         # ministry"), in text order: (offset, head lemma, words as written)
         self.bodies: list[tuple[int, str, str]] = []
         self._noted_bodies: set[tuple[int, str, str]] = set()
+        # the sentences read so far, in text order: (start, end, start of their paragraph);
+        # where "the two leaders" of a paragraph that names no one look back to
+        self.sentences: list[tuple[int, int, int]] = []
+
+    def note_sentence(self, start: int, end: int, paragraph: int) -> None:
+        """The claim layer reads the sentence from `start` to `end` of the paragraph that
+        starts at `paragraph` (sentences are noted in text order)."""
+        if not self.sentences or self.sentences[-1][0] < start:
+            self.sentences.append((start, end, paragraph))
+
+    def persons_in(self, start: int, end: int) -> list[Actor]:
+        """The persons named from `start` to `end` outside quotations, in text order."""
+        return [a for a in self.all_in(start, end) if a.type == "person" and any(
+            start <= s < end and not self.quotes.inside(s) for s, _ in a.mentions)]
 
     def note_subject(self, at: int, actor: Actor) -> None:
         """`actor` is a subject at `at` (named there, or a pronoun resolved to it)."""
@@ -466,7 +480,9 @@ def _state_modifiers(t: Any) -> bool:
 def persons_together(t: Any, offset: int, index: ActorIndex) -> list[str]:
     """'The leaders', 'the two men', 'both ministers': a definite plural person noun that
     names no one is the persons named together in the nearest earlier sentence of its
-    paragraph that names any person (outside quotations), when it names two or more (and
+    paragraph that names any person (outside quotations), or, for a counted phrase, of the
+    paragraph before when its own names no one ("President X spoke with Prime Minister Y.
+    ... ¶ The office said the two leaders had agreed ..."), when it names two or more (and
     as many as a number in the phrase says); else none."""
     if t.tag_ != "NNS" or t.lemma_.lower() not in lex()["person_nouns"] or not any(
             c.lower_ in ("the", "both") for c in t.lefts):
@@ -475,19 +491,22 @@ def persons_together(t: Any, offset: int, index: ActorIndex) -> list[str]:
            for c in t.children):
         return []  # "the Republican leaders", "the leaders of both parties": not these two
     count = next((_COUNTS[c.lower_] for c in t.lefts if c.lower_ in _COUNTS), None)
-    doc = t.doc
-    sent_start = t.sent.start
-    for sent in reversed([s for s in doc.sents if s.start < sent_start]):
-        persons: list[Actor] = []
-        for actor in index.all_in(offset + sent.start_char, offset + sent.end_char):
-            if actor.type == "person" and any(
-                    offset + sent.start_char <= s < offset + sent.end_char
-                    and not index.quotes.inside(s) for s, _ in actor.mentions):
-                persons.append(actor)
+    i = bisect.bisect_left(index.sentences, (offset + t.sent.start_char,)) - 1
+    paragraph = offset  # the paragraph searched: this one, then the one before if needed
+    while i >= 0:
+        start, end, block = index.sentences[i]
+        if block != paragraph:
+            if paragraph != offset or count is None:
+                break
+            # this paragraph named no one: "the two leaders" are the two of the last (a
+            # bare "the leaders" there may be any: "all the experts I interviewed")
+            paragraph = block
+        persons = index.persons_in(start, end)
         if persons:
             if len(persons) >= 2 and count in (None, len(persons)):
                 return [a.name for a in persons]
             return []
+        i -= 1
     return []
 
 
