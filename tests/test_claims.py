@@ -1234,3 +1234,30 @@ def test_a_passive_participle_on_a_source_and_a_phone_call_are_no_claims():
     assert not [c for c in claims if c["cue"] == "called" and "helpline" in c["text"]]
     assert cue_and_speaker(text, "a disgrace") == ("called", "Jane Roe")
     assert cue_and_speaker(text, "bridge was closed")[0] == "shows"
+
+
+def test_a_denial_of_what_was_said_before_is_its_pointing_word_not_the_speaker_again():
+    text = ("Tomas Berg accused his daughter of selling the firm. Julia Berg denied that.")
+    denial = [c for c in claims_of(text) if c["cue"] == "denied"]
+    assert [(c["speaker"], c["text"]) for c in denial] == [("Julia Berg", "that")]
+
+
+def test_a_complementiser_read_as_a_relative_pronoun_is_no_part_of_the_content():
+    # the small model reads "that increased" as a relative clause with "that" its subject
+    text = ("Tomas Berg notes that increased involvement in the conflict could drive a "
+            "wedge between the allies. Jane Roe joked that, among farmers, the plan ranks "
+            "fourth. Jane Roe said that was wrong.")
+    assert one(text, "wedge")["text"].startswith("increased involvement")
+    assert one(text, "ranks fourth")["text"].startswith("among farmers")
+    assert one(text, "was wrong")["text"] == "that was wrong"
+
+
+def test_a_frame_set_inside_a_sentence_after_a_fronted_clause_keeps_the_sentence():
+    # the clause before the frame is part of what is reported, not when it was said
+    for text in ("If elected, Jane Roe said, she would cut taxes.",
+                 "If the vote fails, Jane Roe said, the government will resign."):
+        claims = claims_of(text)
+        assert [(c["speaker"], c["text"]) for c in claims] == [("Jane Roe", text[:-1])]
+    # a clause before a frame that is not set off is still when it was said
+    asked = one("When asked about the plan, Jane Roe said taxes would rise.", "taxes")
+    assert asked["text"] == "taxes would rise"

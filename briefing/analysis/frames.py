@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, make_claim
+from briefing.analysis.content import set_inside
 from briefing.analysis.non_claims import in_idiom, is_imperative
 from briefing.analysis.speakers import (
     ActorIndex,
@@ -126,7 +127,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                    # a reporting clause hanging off this one is a claim of its own
                    and not (c.dep_ in ("advcl", "parataxis") and not is_imperative(c)
                             and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
-        if speaker_tok is not None and speaker_tok.i < token.i and any(
+        if speaker_tok is not None and speaker_tok.i < token.i and not set_inside(token) and any(
                 c.i > token.i and c.dep_ != "advcl" for c in content):
             # what is said follows the verb; a clause before the speaker is no part of it
             circumstances += [c for c in content if _circumstance(c, speaker_tok)]
@@ -683,13 +684,17 @@ def _interposed(verb: Any, content: list) -> bool:
     The Times reported, Y': a frame with no content of its own, set off by a comma or "as"
     inside or after the clause it reports (the parser hangs it on that clause)."""
     doc = verb.doc
-    if content:
-        return False
+    if any(not (c.dep_ == "advcl" and c.i < verb.i) for c in content):
+        return False  # (a clause fronted before the frame is the reported sentence's, below)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return True  # "..., as The Times reported on Saturday, he has ..."
     if verb.dep_ != "parataxis":
         return False
-    first = verb.left_edge.i  # the opening comma may hang on the verb or stand before it
+    # the opening comma may hang on the verb or stand before it; a clause fronted before
+    # the sentence it is part of may hang on the verb too ("If elected, Roe said, she
+    # would cut taxes"): the frame starts after it
+    first = min([verb.i, *(c.left_edge.i for c in verb.children
+                           if not (c.dep_ == "advcl" and c.i < verb.i))])
     return doc[first].text in (",", "—", "–") or (
         first > 0 and doc[first - 1].text in (",", "—", "–"))
 
