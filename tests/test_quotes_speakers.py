@@ -610,3 +610,16 @@ def test_the_two_leaders_of_a_paragraph_that_names_no_one_are_the_two_named_befo
     # a bare "the leaders" there names no count: not the two of another paragraph
     denied = [c for c in covering(text, "secret clause") if c["cue"] == "denied"]
     assert denied and denied[0]["speaker"] != "Ana Ruiz and Otto Brenner"
+
+
+def test_the_campaign_is_the_last_subjects_own_not_another_candidates():
+    text = ("Senator Jane Roe's campaign said on Monday that it had raised two million "
+            "dollars from small donors.\n\n"
+            "Governor Tom Berg will announce his own bid in Ohio on Friday. The campaign said "
+            "he would focus on jobs.\n\n"
+            "The Human Rights Campaign, an advocacy group, criticised both men. Jane Roe "
+            "spoke in Iowa. The campaign said she would win the state.")
+    # Berg's campaign was never named: "the campaign" stays as written, not Roe's
+    assert speaker_of(text, "focus on jobs") == "campaign"
+    # an organisation merely named so is not the candidate's campaign
+    assert speaker_of(text, "win the state") == "Senator Jane Roe's campaign"

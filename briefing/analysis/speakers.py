@@ -36,6 +36,7 @@ def lex() -> dict[str, Any]:
         "organisation_kinds": {k: tuple(v) for k, v in data["organisation_kinds"].items()},
         "kin_nouns": data["kin_nouns"],
         "event_nouns": frozenset(data["event_nouns"]),
+        "owned_bodies": frozenset(data["owned_bodies"]),
     }
 
 
@@ -74,6 +75,28 @@ class ActorIndex:
         starts at `paragraph` (sentences are noted in text order)."""
         if not self.sentences or self.sentences[-1][0] < start:
             self.sentences.append((start, end, paragraph))
+
+    def paragraph_before(self, paragraph: int) -> int:
+        """Where the paragraph before the one starting at `paragraph` starts (itself when
+        it is the first read)."""
+        i = bisect.bisect_left(self.sentences, (paragraph,)) - 1
+        return self.sentences[i][2] if i >= 0 else paragraph
+
+    def last_owned(self, offset: int, lemmas: tuple[str, ...], owner: Actor) -> str | None:
+        """The name of the last body (a speaker phrase, or an organisation named) before
+        `offset` whose head is one of `lemmas` and whose words name `owner` ("Senator Jane
+        Roe's campaign", "the Roe campaign")."""
+        owner_words = set(owner.name.lower().split())
+        body = next(((at, written) for at, lemma, written in reversed(self.bodies)
+                     if at < offset and lemma in lemmas and any(
+                         at - len(written) <= s < at for s, _ in owner.mentions)), None)
+        starts, actors = self._mentions("organisation", lemmas)
+        i = bisect.bisect_left(starts, offset) - 1
+        while i >= 0 and not owner_words & set(actors[i].name.lower().split()):
+            i -= 1
+        if i >= 0 and (body is None or starts[i] > body[0]):
+            return actors[i].name
+        return body[1] if body is not None else None
 
     def persons_in(self, start: int, end: int) -> list[Actor]:
         """The persons named from `start` to `end` outside quotations, in text order."""
@@ -541,6 +564,14 @@ def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
         # "the ministry": the last organisation named a ministry, or the last ministry that
         # spoke under a description ("the Japanese foreign ministry said ...")
         words = kinds or (lemma,)
+        if lemma in lex()["owned_bodies"]:
+            # "Donald Trump spoke in Ohio. The campaign said ...": Trump's, or no one named;
+            # "the Trump campaign" names its own owner (kept as written)
+            if any(c.pos_ == "PROPN" for c in t.lefts):
+                return None
+            owner = index.last_subject(at, index.paragraph_before(offset), "person")
+            if owner is not None:
+                return index.last_owned(at, words, owner)
         actor = index.last_before(at, "organisation", named=words)
         body = index.last_body(at, words)
         if body is not None and (actor is None or body[0] > index.last_mention(actor, at)):
