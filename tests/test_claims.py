@@ -1261,3 +1261,15 @@ def test_a_frame_set_inside_a_sentence_after_a_fronted_clause_keeps_the_sentence
     # a clause before a frame that is not set off is still when it was said
     asked = one("When asked about the plan, Jane Roe said taxes would rise.", "taxes")
     assert asked["text"] == "taxes would rise"
+
+
+def test_advice_to_act_is_speech_and_a_declined_report_is_not_made():
+    text = ("The regulator advised patients not to stop taking their medicine. Ada Lund, a "
+            "former diplomat, advises President Tomas Berg. Jane Roe declined to say whether "
+            "her company would sue. Tomas Berg refused to endorse the plan.")
+    claims = claims_of(text)
+    assert one(text, "not to stop taking")["cue"] == "advised"
+    assert not [c for c in claims if c["cue"] == "advises"]  # her job, not her advice
+    # she did not say it, nor did he endorse: only the refusal is a claim
+    assert [c["cue"] for c in claims if "whether her company" in c["text"]] == ["declined"]
+    assert not [c for c in claims if c["cue"] in ("say", "endorse")]

@@ -19,9 +19,10 @@ def claim_words() -> dict[str, Any]:
     return {
         # a verb that is a speech act only with its object is still a reporting verb
         "reporting": frozenset(data["reporting_verbs"] + data["intention_verbs"]
+                               + data["intention_verbs_advice"]
                                + data["clause_speech_verbs"] + data["bare_speech_verbs"]
                                + list(data["speech_act_objects"])),
-        "intention": frozenset(data["intention_verbs"]),
+        "intention": frozenset(data["intention_verbs"] + data["intention_verbs_advice"]),
         "mental": frozenset(data["mental_verbs"]),
         "addressee": frozenset(data["addressee_verbs"]),
         "denial": frozenset(data["denial_verbs"]),

@@ -87,6 +87,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 frame_lemma(token) is None and not _quotation_tag(token)) or (
                 not _speech_act(token)):
             continue
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in _WITHHELD:
+            continue  # "declined to say whether ...": said nothing; the refusal is the claim
         if _hypothetical(token):
             # "if Berg backs the plan", "asked whether Berg supported it": a stance no one
             # took yet; its claim stays (PolNeAR counts it) marked as speculation
@@ -185,6 +187,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 "speculation" not in claim.kinds):
             claim.kinds.append("speculation")
     return found
+
+
+# Verbs whose infinitive is speech not made ("declined to say", "refused to comment").
+_WITHHELD = {"decline", "refuse"}
 
 
 def _circumstance(clause: Any, speaker: Any) -> bool:
