@@ -1273,3 +1273,19 @@ def test_advice_to_act_is_speech_and_a_declined_report_is_not_made():
     # she did not say it, nor did he endorse: only the refusal is a claim
     assert [c["cue"] for c in claims if "whether her company" in c["text"]] == ["declined"]
     assert not [c for c in claims if c["cue"] in ("say", "endorse")]
+
+
+def test_a_participle_set_off_after_a_bodys_report_is_its_second_report():
+    text = ('The Norlandic embassy denied any involvement, calling the accusations '
+            '"baseless speculation by foreign media."')
+    calling = one(text, "baseless speculation")
+    assert (calling["speaker"], calling["cue"]) == ("Norlandic embassy", "calling")
+    assert calling["text"].startswith("the accusations")
+
+
+def test_a_report_its_subject_has_yet_to_make_or_failed_to_make_is_none():
+    text = ("Elina Varga cautioned that investigators had yet to publish evidence. "
+            "The report failed to mention the deal.")
+    claims = claims_of(text)
+    assert not [c for c in claims if c["cue"] in ("publish", "mention")]
+    assert one(text, "yet to publish")["cue"] == "cautioned"

@@ -87,7 +87,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 frame_lemma(token) is None and not _quotation_tag(token)) or (
                 not _speech_act(token)):
             continue
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in _WITHHELD:
+        if _not_made(token):
             continue  # "declined to say whether ...": said nothing; the refusal is the claim
         if _hypothetical(token):
             # "if Berg backs the plan", "asked whether Berg supported it": a stance no one
@@ -189,8 +189,19 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     return found
 
 
-# Verbs whose infinitive is speech not made ("declined to say", "refused to comment").
-_WITHHELD = {"decline", "refuse"}
+# Verbs whose infinitive is speech not made ("declined to say", "refused to comment",
+# "failed to mention").
+_WITHHELD = {"decline", "refuse", "fail"}
+
+
+def _not_made(verb: Any) -> bool:
+    """'declined to say whether ...', 'refused to endorse', 'investigators had yet to
+    publish evidence': a report its subject did not make."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return head.lemma_.lower() in _WITHHELD or (
+        head.lemma_.lower() == "have" and any(c.lower_ == "yet" for c in head.children))
 
 
 def _circumstance(clause: Any, speaker: Any) -> bool:
@@ -732,8 +743,10 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
         # in the outer speaker's own phrase is that speaker's second report, not its content
         return False
     if verb.dep_ in ("advcl", "conj") and verb.head.i == outer.i and (any(
-            c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "conj"):
-        # "X praised Y, saying he was ...", "she praised Y and said Z should ...": a second
+            c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "conj"
+            or _set_off_participle_of(verb)):
+        # "X praised Y, saying he was ...", "she praised Y and said Z should ...", "The
+        # embassy denied any involvement, calling the accusations 'baseless'": a second
         # report, not a complement
         return False
     if (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting
@@ -747,6 +760,17 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     proper = speaker.pos_ == "PROPN" and speaker.text[:1].isupper()
     return (not proper and not speaker.ent_type_
             and speaker.lemma_.lower() not in speaker_lex()["person_nouns"])
+
+
+def _set_off_participle_of(verb: Any) -> bool:
+    """'..., calling the accusations "baseless"': an -ing participle set off by a comma
+    after the verb it hangs on, with an object of its own: what the same subject does
+    next."""
+    doc = verb.doc
+    first = verb.left_edge.i
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+            and first > 0 and doc[first - 1].text == ","
+            and any(c.dep_ in ("dobj", "oprd") for c in verb.children))
 
 
 _HYPOTHESES = {"if", "unless", "whether"}
