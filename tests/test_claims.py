@@ -1289,3 +1289,18 @@ def test_a_report_its_subject_has_yet_to_make_or_failed_to_make_is_none():
     claims = claims_of(text)
     assert not [c for c in claims if c["cue"] in ("publish", "mention")]
     assert one(text, "yet to publish")["cue"] == "cautioned"
+
+
+def test_a_statement_noun_set_off_after_the_content_is_the_writers_aside():
+    text = ('The council has accused the mayor of hiding the audit, a charge his office '
+            'rejected as "a smear."')
+    accused = one(text, "hiding the audit")
+    assert accused["cue"] == "accused"
+    assert accused["text"] == "the mayor of hiding the audit"
+
+
+def test_a_product_recall_is_no_recollection():
+    text = ("The agency ordered Velmont Foods to recall 300,000 jars of its sauce. "
+            "Jane Roe recalled that the plan had failed.")
+    assert not [c for c in claims_of(text) if c["cue"] == "recall"]
+    assert cue_and_speaker(text, "plan had failed") == ("recalled", "Jane Roe")

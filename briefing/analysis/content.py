@@ -101,6 +101,7 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
         # "as Ms. Simonyan put it", "Holt asks him": a frame whose content is a quotation
         # elsewhere says nothing by itself; the claim keeps its words
         run = _trimmed(list(words))
+    run = _before_restatement(run)
     if not run:
         return
     lo, hi = run[0].i, run[-1].i
@@ -113,6 +114,27 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
     if "quantitative" in claim.kinds and not has_figure(doc[lo:hi + 1]):
         # "Two senators said the plan was dead": the figure counts speakers, not the claim
         claim.kinds = [k for k in claim.kinds if k != "quantitative"]
+
+
+def _before_restatement(run: list[Any]) -> list[Any]:
+    """'accused aid groups of smuggling fuel, a charge the WFP rejected as ...': a noun of
+    statement set off at the end of the content names the claim again (the writer's aside,
+    often another's reply to it), and is no part of what was claimed."""
+    nouns = claim_words()["statement_nouns"]
+    first = run[0].i if run else 0
+    for t in run:
+        # ("a charge X denied", "a claim not recognized", "an argument she lost": one
+        # statement, indefinite, with what became of it; not "the belief that ...", "his
+        # statement that ...", which say what the claim is about)
+        if (t.dep_ in ("appos", "npadvmod") and t.lemma_.lower() in nouns
+                and t.left_edge.i - 1 > first
+                and t.doc[t.left_edge.i - 1].text == ","
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+                and any(c.dep_ in ("relcl", "acl") and not _that_clause(c)
+                        for c in t.children)
+                and all(w.is_punct for w in run if w.i > t.right_edge.i)):
+            return _trimmed([w for w in run if w.i < t.left_edge.i - 1])
+    return run
 
 
 def _points_back(run: list[Any], cue: Any) -> bool:
