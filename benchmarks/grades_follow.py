@@ -7,6 +7,7 @@ it was run with:
     PYTHONPATH=OLD_TREE python benchmarks/grades_follow.py analyse before/ TEXTS...
     PYTHONPATH=NEW_TREE python benchmarks/grades_follow.py analyse after/ TEXTS...
     python benchmarks/grades_follow.py compare before/ after/ [--legacy]
+    python benchmarks/grades_follow.py sources before/ after/
 
 `compare` grades every claim of `before` in a scratch database, saves `after` (which moves
 the grades onto its claims: briefing/claim_grades.py) and prints, over all grades:
@@ -121,6 +122,88 @@ def compare(before: Path, after: Path, legacy: bool = False) -> None:
         print(f"on the claim with the same cue: {same_cue / cued:.3f} ({same_cue}/{cued})")
 
 
+def sources(before: Path, after: Path) -> None:
+    """A reliability given to every speaker of `before` (in the first text it speaks in),
+    then every text's `after` analysis saved and each text opened as the reader opens it
+    (briefing/source_grades.py follows renamed speakers): how many reliabilities show on
+    a speaker's claims, by their old name or a new one, how many are listed as orphans, how
+    many neither (hidden); and each rename, to read."""
+    from briefing.analysis.cache import save_analysis
+    from briefing.claim_grades import follow_grades, orphaned_grades
+    from briefing.grades import (
+        RELIABILITY,
+        orphan_grade_why,
+        set_grade,
+        source_key,
+        source_name_key,
+    )
+    from briefing.model import Analysis
+    from briefing.store import Store
+
+    letters = list(RELIABILITY)
+    with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "b.json") as store:
+        texts = []
+        for old_file in sorted(before.glob("*.json")):
+            new_file = after / old_file.name
+            if new_file.exists():
+                old, new = (json.loads(f.read_text(encoding="utf-8"))
+                            for f in (old_file, new_file))
+                texts.append((store.add_article(old_file.stem, old["text"]), old, new))
+        given: dict[str, str] = {}  # key -> the name as graded
+        for aid, old, _ in texts:
+            digest = store.article(aid).hash
+            store.save_analysis(f"{digest}:before", {k: v for k, v in old.items() if k != "text"})
+            for claim in old["claims"]:
+                name = claim.get("speaker")
+                if name and source_key(name) not in given:
+                    given[source_key(name)] = name
+                    set_grade(store, source_key(name), letters[len(given) % len(letters)],
+                              speaker=name, article_id=aid)
+        # Each reliability remembers the name it was given to (an extra field rides along).
+        rows = [r for r in store.grade_rows() if r.is_reliability]
+        store.replace_rows("grades", {r.key for r in rows},
+                           [{**r.to_dict(), "given_as": r.key} for r in rows])
+        speaking = {source_key(c["speaker"]) for _, _, new in texts
+                    for c in new["claims"] if c.get("speaker")}
+        for aid, _, new in texts:
+            save_analysis(store, store.article(aid).hash, None,
+                          {k: v for k, v in new.items() if k != "text"})
+        orphans: dict[str, str] = {}  # key -> why no claim shows it
+        for aid, _, new in texts:  # each text opened once every one is analysed anew
+            digest, analysis = store.article(aid).hash, Analysis.from_dict(new)
+            follow_grades(store, aid, digest, analysis)
+            orphans.update((r.key, orphan_grade_why(r))
+                           for r in orphaned_grades(store, aid, analysis) if r.is_reliability)
+        held: dict[str, list[str]] = {}  # given key -> the keys holding it now
+        for row in store.grade_rows():
+            if row.is_reliability:
+                held.setdefault(row.extra.get("given_as", row.key), []).append(row.key)
+    old_name = renamed = merged = listed = hidden = 0
+    renames = []
+    for key, name in given.items():
+        on_speaker = [k for k in held.get(key, []) if k in speaking]
+        if key in on_speaker:
+            old_name += 1
+        elif on_speaker:
+            renamed += 1
+            renames.append(f"{name}: now {on_speaker[0][len('source:'):]}")
+        elif key not in held:
+            merged += 1  # the same grade was given to the name it has now: dropped
+        elif key in orphans:
+            listed += 1
+            renames.append(f"{name}: listed as an orphan ({orphans[key]})")
+        else:
+            hidden += 1
+    by_old = sum(1 for key in given if key in speaking)
+    print(f"texts {len(texts)}, reliabilities given {len(given)} (each speaker of before)")
+    print(f"shown by their old names before reliabilities followed: {by_old}")
+    print(f"after following: on a speaker's claims {old_name + renamed} (under a new name "
+          f"{renamed}), merged into an equal grade {merged}, listed as orphans {listed}, "
+          f"neither (hidden) {hidden}")
+    for line in sorted(renames, key=source_name_key):
+        print(f"  {line}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="command", required=True)
@@ -132,9 +215,15 @@ def main() -> None:
     c.add_argument("after", type=Path)
     c.add_argument("--legacy", action="store_true",
                    help="grades without their claim's speaker or date, as stored before")
+    r = sub.add_parser("sources", help="give every speaker of BEFORE a reliability, follow "
+                                       "them onto AFTER")
+    r.add_argument("before", type=Path)
+    r.add_argument("after", type=Path)
     args = ap.parse_args()
     if args.command == "analyse":
         analyse(args.out, args.texts)
+    elif args.command == "sources":
+        sources(args.before, args.after)
     else:
         compare(args.before, args.after, args.legacy)
 

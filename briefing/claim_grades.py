@@ -30,7 +30,8 @@ from briefing.grades import (
     orphaned_claim_key,
     parse_claim_key,
 )
-from briefing.model import Claim, Grade
+from briefing.model import Analysis, Claim, Grade
+from briefing.source_grades import follow_sources, orphaned_sources
 
 if TYPE_CHECKING:
     from briefing.store import Store
@@ -110,7 +111,7 @@ def _newest_first(candidate: _Candidate) -> tuple[str, bool]:
     return candidate.row.extra.get("graded") or "", candidate.row.key == candidate.target
 
 
-def _orphan_key(article_id: int, words: str, taken: set[str]) -> str:
+def orphan_key(article_id: int, words: str, taken: set[str]) -> str:
     key = orphaned_claim_key(article_id, _tag(words))
     n = 1
     while key in taken:
@@ -171,7 +172,7 @@ def plan_follow(rows: list[Grade], article_id: int, claims: list[Claim], digest:
             sel = capture(text(), *candidate.span)
         except ValueError:
             continue  # offsets that were never inside this text: leave the row alone
-        key = row.key if row.status in _RETRIED else _orphan_key(article_id, sel.exact, taken)
+        key = row.key if row.status in _RETRIED else orphan_key(article_id, sel.exact, taken)
         taken.add(key)
         moves.removed.add(row.key)
         moves.added.append({**_kept(row), "key": key, "status": why, "text_hash": digest,
@@ -222,9 +223,25 @@ def _speakers(store: Store, digest: str) -> dict[tuple[int, int], str]:
     return found
 
 
-def orphaned_grades(store: Store, article_id: int) -> list[Grade]:
+def follow_grades(store: Store, article_id: int, digest: str,
+                  analysis: Analysis) -> GradeMoves:
+    """Put the article's grades on `analysis` (of the text with hash `digest`): its claim
+    grades on its claims, then the reliabilities of sources it names otherwise on their
+    new names (source_grades.py), each in one write. Returns what the claim grades did."""
+    moves = follow_claims(store, article_id, digest, analysis.claims)
+    follow_sources(store, article_id, digest, analysis)
+    return moves
+
+
+def orphaned_grades(store: Store, article_id: int,
+                    analysis: Analysis | None = None) -> list[Grade]:
     """The article's claim grades that no claim holds now: those whose words are still in
-    the text, then those whose words a new version took away."""
+    the text, then those whose words a new version took away; then, given the analysis
+    shown, the reliabilities of this article's sources that no speaker holds now."""
     rows = [r for r in store.grade_rows(article_id) if r.status in (*_RETRIED, ORPHANED)]
-    return sorted(rows, key=lambda r: (r.status == ORPHANED,
-                                       r.selector.start if r.selector else 0))
+    rows.sort(key=lambda r: (r.status == ORPHANED, r.selector.start if r.selector else 0))
+    if analysis is None:
+        return rows
+    article = store.article(article_id)
+    digest = article.hash if article is not None else ""
+    return rows + orphaned_sources(store, article_id, digest, analysis)

@@ -395,7 +395,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         ids = [a.id for a in store.articles()] if args.all else [args.id]
         written = export_articles(store, ids, Path(args.output or "."), fmt=args.format,
                                   force=args.force, single_file=not args.all,
-                                  vault=config.export_vault(args.vault))
+                                  vault=config.export_vault(args.vault), model=args.model)
     for path in written:
         print(path)
     return 0

@@ -21,8 +21,27 @@ CREDIBILITY = {"1": "confirmed by other sources", "2": "probably true", "3": "po
                "4": "doubtful", "5": "improbable", "6": "truth cannot be judged"}
 
 
+SOURCE_PREFIX = "source:"
+
+
 def source_key(name: str) -> str:
-    return "source:" + " ".join(name.lower().split())
+    return SOURCE_PREFIX + source_name_key(name)
+
+
+def source_name_key(name: str) -> str:
+    """A name as a source's reliability is keyed by it: case and spacing ignored."""
+    return " ".join(name.lower().split())
+
+
+def source_name(row: Grade) -> str:
+    """The name of the source a reliability row grades, as the analyst saw it (rows stored
+    before the name was kept: as keyed, in lower case)."""
+    return str(row.extra.get("name") or row.key[len(SOURCE_PREFIX):])
+
+
+def graded_now() -> str:
+    """When a grade is given: of two grades landing on one claim the newest is kept."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 CLAIM_PREFIX = "claim:"
@@ -33,6 +52,9 @@ SUPERSEDED = "superseded"  # the claim holding its words has a newer grade (clai
 _ORPHAN_WHY = {ORPHANED: "its words are gone from the text",
                UNCLAIMED: "no claim found there now",
                SUPERSEDED: "its claim has a newer grade"}
+# Why no claim shows a source's reliability (source_grades.py; worked out, not stored):
+_SOURCE_WHY = {UNCLAIMED: "no source of that name speaks now",
+               SUPERSEDED: "the source it was renamed to has another reliability"}
 
 
 def _field(claim: ClaimLike, name: str) -> object:
@@ -74,13 +96,23 @@ def parse_claim_key(key: str) -> tuple[int, tuple[int, int] | None] | None:
 
 
 def set_grade(store: Store, key: str, value: str, on_text: str | None = None,
-              speaker: str | None = None) -> None:
+              speaker: str | None = None, article_id: int | None = None) -> None:
     """Store a grade. A claim's grade also records the hash of the text its offsets are in
     (`on_text`: the reader's, when that is one of the article's versions; else the current
     one), so that it follows the claim into the article's next version; when it was
     graded, so that of two grades landing on one claim the newest is shown; and the
     claim's `speaker`, which picks between two claims that hold its words equally
-    (claim_grades.py)."""
+    (claim_grades.py). A source's reliability records its name as shown (`speaker`) and
+    the article it was given in (`article_id`), whose Notes list it if a new analysis
+    renames the source out of reach (source_grades.py)."""
+    if key.startswith(SOURCE_PREFIX) and (speaker or article_id is not None):
+        row = {"key": key, "value": value, "graded": graded_now()}
+        if speaker:
+            row["name"] = speaker
+        if article_id is not None:
+            row["article"] = article_id
+        store.replace_rows("grades", {key}, [row])
+        return
     parsed = parse_claim_key(key)
     article = store.article(parsed[0]) if parsed and parsed[1] else None
     if article is None:
@@ -88,7 +120,7 @@ def set_grade(store: Store, key: str, value: str, on_text: str | None = None,
         return
     on = article.version(on_text).hash
     row = {"key": key, "value": value, "text_hash": on,
-           "graded": datetime.now(UTC).isoformat(timespec="microseconds")}
+           "graded": graded_now()}
     if speaker:
         row["speaker"] = speaker
     store.replace_rows("grades", {key}, [row])
@@ -106,7 +138,9 @@ def grade_label(grades: dict[str, str], article_id: int, claim: ClaimLike) -> st
 
 def orphan_grade_label(grades: dict[str, str], row: Grade) -> str:
     """'B2' of a claim grade no claim shows: the reliability of the speaker it was given
-    on, if known, and its credibility."""
+    on, if known, and its credibility; 'E' of a source's reliability."""
+    if row.is_reliability:
+        return row.value
     speaker = row.extra.get("speaker")
     reliability = grades.get(source_key(str(speaker))) if speaker else None
     return f"{reliability or '-'}{row.value}"
@@ -114,4 +148,16 @@ def orphan_grade_label(grades: dict[str, str], row: Grade) -> str:
 
 def orphan_grade_why(row: Grade) -> str:
     """Why no claim shows this grade: 'no claim found there now'..."""
+    if row.is_reliability:
+        renamed = row.extra.get("renamed_to")
+        if row.status == SUPERSEDED and renamed:
+            return f"now {renamed}, who has another reliability"
+        return _SOURCE_WHY.get(row.status or "", _SOURCE_WHY[UNCLAIMED])
     return _ORPHAN_WHY.get(row.status or "", _ORPHAN_WHY[ORPHANED])
+
+
+def orphan_grade_words(row: Grade) -> str:
+    """What an orphaned grade was given on: a claim's words, or a source's name."""
+    if row.is_reliability:
+        return source_name(row)
+    return row.selector.exact if row.selector else ""

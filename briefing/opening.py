@@ -51,18 +51,19 @@ def open_article(store: Store, article_id: int, model: str | None) -> Opened:
     grades on the claims of its cached analysis, then read it with everything the reader
     shows."""
     from briefing.analysis.cache import cached_analysis
-    from briefing.claim_grades import follow_claims, orphaned_grades
+    from briefing.claim_grades import follow_grades, orphaned_grades
     from briefing.library import reanchor
 
     article = store.require_article(article_id)
     reanchored = reanchor(store, article)  # moves highlights and grades, not the article
     analysis = cached_analysis(store, article.hash, model)
     # An analysis saved before grades followed their claims (or by an older Briefing).
-    followed = follow_claims(store, article_id, article.hash, analysis.claims) \
+    followed = follow_grades(store, article_id, article.hash, analysis) \
         if analysis is not None else None
     return Opened(article, store.annotations(article_id), store.notes(article_id),
                   store.grades(), analysis, reanchored,
-                  orphaned_grades=orphaned_grades(store, article_id), grades_followed=followed)
+                  orphaned_grades=orphaned_grades(store, article_id, analysis),
+                  grades_followed=followed)
 
 
 @dataclass

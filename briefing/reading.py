@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing.document import text_hash
-from briefing.grades import claim_key, grade_label, set_grade
+from briefing.grades import claim_key, grade_label, set_grade, source_key
 from briefing.model import Analysis, ArticleNote, Claim, Grade, Highlight
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tags import tags_in
@@ -30,6 +30,7 @@ LONGEST_MENTION = 200  # characters: how far before a sentence a mention can sta
 _CLAIM_REACH = 2000  # characters: no claim is longer, so claim_at stops looking back there
 
 Record = Highlight | ArticleNote
+GRADE_LIST_EDIT = "orphaned grade"  # an edit of the grades no claim shows: both lists change
 
 
 @dataclass
@@ -54,6 +55,22 @@ def signature(records: list[Record]) -> list[tuple]:
     )
 
 
+def settling(future: Future, job: Callable[[Store], Any]) -> Callable[[Store], Any]:
+    """A write that runs `job` and settles `future` with its result or its error: what a
+    job queued after it (an undo, a colour key right after `h`) reads on the database
+    thread."""
+    def write(store: Store) -> Any:
+        try:
+            result = job(store)
+        except BaseException as exc:
+            future.set_exception(exc)
+            raise
+        future.set_result(result)
+        return result
+
+    return write
+
+
 def clean_tags(value: str) -> list[str]:
     """Tags typed at the tag prompt: space or comma separated, # optional, each once."""
     return sorted({t.lstrip("#") for t in value.replace(",", " ").split() if t.strip("#")})
@@ -74,7 +91,8 @@ class ReadingSession:
         self.claim_filter = ""
         self.colour = 1  # of the next highlight
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
-        self.undo_stack: list[tuple[Highlight, Future[Highlight]]] = []
+        # Deleted highlights and orphaned grades, each with what the store held of it.
+        self.undo_stack: list[tuple[Highlight | Grade, Future]] = []
         self._sentences: list[tuple[int, int]] | None = None
         self._claim_starts: list[int] = []
         self._mentions: list[tuple[int, int, int]] = []  # (start, end, actor index)
@@ -234,15 +252,7 @@ class ReadingSession:
         thread."""
         pending: Future[int] = Future()
         self._pending_ids[record] = pending
-
-        def write(store: Store) -> int:
-            try:
-                new_id = insert(store)
-            except BaseException as exc:
-                pending.set_exception(exc)
-                raise
-            pending.set_result(new_id)
-            return new_id
+        write = settling(pending, insert)
 
         def saved(new_id: int) -> None:
             record.id = new_id
@@ -331,25 +341,22 @@ class ReadingSession:
         self.undo_stack.append(entry)
         stored_id = self._id_of(highlight)
 
-        def write(store: Store) -> None:
-            try:
-                deleted.set_result(store.delete_annotation(stored_id()))
-            except BaseException as exc:
-                deleted.set_exception(exc)
-                raise
-
         def revert() -> None:
             if entry in self.undo_stack:
                 self.undo_stack.remove(entry)
             self.highlights.insert(min(index, len(self.highlights)), highlight)
 
-        return Edit("delete", write, revert)
+        return Edit("delete", settling(
+            deleted, lambda store: store.delete_annotation(stored_id())), revert)
 
     def undo(self) -> Edit | None:
-        """Put back the last deleted highlight; None when there is nothing to undo."""
+        """Put back the last deleted highlight or orphaned grade; None when there is
+        nothing to undo."""
         if not self.undo_stack:
             return None
         entry = self.undo_stack.pop()
+        if isinstance(entry[0], Grade):
+            return self._undo_grade_deletion(entry)
         highlight, deleted = entry
         self.highlights.append(highlight)
         highlight.id = None
@@ -368,6 +375,117 @@ class ReadingSession:
             self.undo_stack.append(entry)
 
         return Edit("undo", write, revert, saved)
+
+    # -- grades no claim shows (the Notes pane's orphans): delete, undo, re-attach ---------
+    def _take_orphan(self, row: Grade) -> Callable[[], None]:
+        """Take `row` off the orphans shown; returns what puts it back."""
+        index = self.orphaned_grades.index(row)
+        self.orphaned_grades.remove(row)
+        self.grades.pop(row.key, None)
+        self.grade_edits += 1
+
+        def put_back() -> None:
+            if row not in self.orphaned_grades:
+                self.orphaned_grades.insert(min(index, len(self.orphaned_grades)), row)
+            self.grades[row.key] = row.value
+
+        return put_back
+
+    def delete_orphaned_grade(self, row: Grade) -> Edit:
+        """Delete a grade no claim shows; undo() puts it back."""
+        put_back = self._take_orphan(row)
+        deleted: Future[Grade] = Future()  # as stored, for undo to put back whole
+        entry = (row, deleted)
+        self.undo_stack.append(entry)
+
+        def delete(store: Store) -> Grade:
+            from briefing.orphan_grades import delete_grade
+
+            return delete_grade(store, row)
+
+        def revert() -> None:
+            if entry in self.undo_stack:
+                self.undo_stack.remove(entry)
+            put_back()
+
+        return Edit(GRADE_LIST_EDIT, settling(deleted, delete), revert)
+
+    def _undo_grade_deletion(self, entry: tuple[Grade, Future]) -> Edit:
+        row, deleted = entry
+        self.orphaned_grades.append(row)
+        self.grades[row.key] = row.value
+        self.grade_edits += 1
+
+        def write(store: Store) -> None:
+            from briefing.orphan_grades import restore_grade
+
+            restore_grade(store, deleted.result(timeout=0))
+
+        def revert() -> None:
+            if row in self.orphaned_grades:
+                self.orphaned_grades.remove(row)
+            self.grades.pop(row.key, None)
+            self.undo_stack.append(entry)
+
+        return Edit(GRADE_LIST_EDIT, write, revert)
+
+    def reattach_grade(self, row: Grade, claim: Claim) -> Edit:
+        """Put an orphaned claim grade on `claim`. A grade the claim had is kept as an
+        orphan (shown at once; its stored key comes with the write's answer)."""
+        from briefing.anchoring import capture
+        from briefing.grades import SUPERSEDED
+
+        key = self.claim_grade_key(claim)
+        before = self.grades.get(key)
+        put_back = self._take_orphan(row)
+        self.grades[key] = row.value
+        displaced: Grade | None = None
+        if before is not None:
+            displaced = Grade("", before, selector=capture(self.text, claim.start, claim.end),
+                              status=SUPERSEDED,
+                              extra={"speaker": claim.speaker} if claim.speaker else {})
+            # with the other claim grades, before the sources' reliabilities
+            at = next((i for i, g in enumerate(self.orphaned_grades) if g.is_reliability),
+                      len(self.orphaned_grades))
+            self.orphaned_grades.insert(at, displaced)
+        shown, article_id = text_hash(self.text), self.article_id
+
+        def write(store: Store) -> Grade | None:
+            from briefing.orphan_grades import reattach_grade
+
+            return reattach_grade(store, row, article_id, claim, shown)
+
+        def revert() -> None:
+            if displaced in self.orphaned_grades:
+                self.orphaned_grades.remove(displaced)
+            if before is None:
+                self.grades.pop(key, None)
+            else:
+                self.grades[key] = before
+            put_back()
+
+        def saved(stored: Grade | None) -> None:
+            if stored is not None and displaced in self.orphaned_grades:
+                self.orphaned_grades[self.orphaned_grades.index(displaced)] = stored
+
+        return Edit(GRADE_LIST_EDIT, write, revert, saved)
+
+    def reattach_source(self, row: Grade, speaker: str) -> Edit:
+        """Give an orphaned source reliability to `speaker`."""
+        put_back = self._take_orphan(row)
+        key = source_key(speaker)
+        self.grades[key] = row.value
+
+        def write(store: Store) -> None:
+            from briefing.orphan_grades import rename_source
+
+            rename_source(store, row, speaker)
+
+        def revert() -> None:
+            self.grades.pop(key, None)
+            put_back()
+
+        return Edit(GRADE_LIST_EDIT, write, revert)
 
     def add_article_note(self, text: str) -> tuple[ArticleNote, Edit]:
         note = ArticleNote(None, self.article_id, text)
@@ -401,7 +519,8 @@ class ReadingSession:
         return Edit("delete note", lambda store: store.delete_note(stored_id()), revert)
 
     def set_grade(self, key: str, value: str, speaker: str | None = None) -> Edit:
-        """Grade a claim (`speaker`: its speaker's name) or a source."""
+        """Grade a claim (`speaker`: its speaker's name) or a source (`speaker`: its name
+        as shown; the row also keeps this article, see grades.set_grade)."""
         before = self.grades.get(key)
         self.grades[key] = value
         self.grade_edits += 1
@@ -417,7 +536,8 @@ class ReadingSession:
         shown = text_hash(self.text)
 
         def write(store: Store) -> None:
-            set_grade(store, key, value, on_text=shown, speaker=speaker)
+            set_grade(store, key, value, on_text=shown, speaker=speaker,
+                      article_id=self.article_id)
             self._follow_replaced_text(store, shown)
 
         return Edit("grade", write, revert)

@@ -3,11 +3,6 @@ offsets (briefing/claim_grades.py), and a grade no claim holds is kept and shown
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-
 import pytest
 
 from briefing.analysis.cache import analysis_key
@@ -29,7 +24,7 @@ from briefing.model import Analysis, Claim
 from briefing.opening import open_article
 from briefing.reading import ReadingSession
 from briefing.store import Store
-from tests.conftest import ROOT
+from tests.conftest import run_killed_at_commit
 
 TEXT = ('Officials in Oslo said "the cable was cut on purpose." Moscow denied any role. '
         "Analysts expect more incidents this winter, a spokesman said.")
@@ -227,9 +222,7 @@ def test_two_grades_landing_on_one_claim_keep_the_newest_and_orphan_the_other(db
         assert [r.value for r in orphaned_grades(store, aid)] == ["2"]
 
 
-def test_following_is_one_commit_and_a_refused_one_changes_nothing(db_path, monkeypatch):
-    import briefing.storage as storage
-
+def test_following_is_one_commit_and_a_refused_one_changes_nothing(db_path, commits):
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
         _grade(store, aid, _claim(CUT, "Officials"), "1")
@@ -239,43 +232,23 @@ def test_following_is_one_commit_and_a_refused_one_changes_nothing(db_path, monk
         claims = [_claim(CUT, "Officials", trim=(1, 1)),
                   _claim("Moscow denied any role.", "Russia", trim=(7, 0))]
         digest = store.article(aid).hash
-        commits = []
-        real = storage.atomic_write
-
-        def refused(path, payload):
-            raise OSError(28, "No space left on device")
-
-        monkeypatch.setattr(storage, "atomic_write", refused)
+        commits.refuse()
         with pytest.raises(BriefingError, match="No space left"):
             follow_claims(store, aid, digest, claims)
-        monkeypatch.setattr(storage, "atomic_write",
-                            lambda path, payload: commits.append(path) or real(path, payload))
+        commits.count()
         assert _rows(store, aid) == before
         moves = follow_claims(store, aid, digest, claims)
         assert (moves.moved, moves.orphaned) == (2, 1)
-        assert len(commits) == 1
+        assert len(commits.paths) == 1
     with Store(db_path) as store:
         assert sorted(r.value for r in store.grade_rows(aid)) == ["1", "2", "3"]
 
 
-KILLED = """
-import os, signal, sys
-import briefing.storage as storage
-from briefing.claim_grades import follow_claims
-from briefing.model import Claim
-from briefing.store import Store
-
-real = storage.atomic_write
-def commit(path, payload):
-    if sys.argv[2] == "before":
-        os.kill(os.getpid(), signal.SIGKILL)
-    real(path, payload)
-    os.kill(os.getpid(), signal.SIGKILL)
-
-with Store(sys.argv[1]) as store:
+FOLLOW = """
+    from briefing.claim_grades import follow_claims
+    from briefing.model import Claim
     article = store.article(1)
     start = article.text.index("Moscow")
-    storage.atomic_write = commit
     follow_claims(store, 1, article.hash, [Claim(start + 7, start + 23, "", [], "Russia")])
 """
 
@@ -285,11 +258,7 @@ def test_kill_9_while_following_leaves_the_old_key_or_the_new_one(db_path, tmp_p
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
         old = _grade(store, aid, _claim("Moscow denied any role.", "Russia"), "2")
-    script = tmp_path / "follow.py"
-    script.write_text(KILLED)
-    proc = subprocess.run([sys.executable, str(script), str(db_path), when],
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
-    assert proc.returncode == -signal.SIGKILL
+    run_killed_at_commit(db_path, tmp_path, when, FOLLOW)
     with Store(db_path) as store:
         start = TEXT.index("Moscow")
         new = claim_key(aid, {"start": start + 7, "end": start + 23})
@@ -330,3 +299,29 @@ def test_a_grade_no_claim_held_follows_its_words_into_a_new_version_and_onto_a_c
         follow_claims(store, aid, text_hash(newer), [claim])
         assert grade_label(store.grades(), aid, claim) == "-2"
         assert orphaned_grades(store, aid) == []
+
+
+def test_the_export_prints_the_grade_the_reader_shows_on_the_same_claim(db_path):
+    """Export and reader follow grades onto one analysis: the configured pipeline's, which
+    the reader shows, even when another pipeline analysed the text since (before, the
+    export took the newest and moved the grade off the claim the reader shows it on)."""
+    from briefing.analysis import cache_key
+
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _cache(store, aid, [_claim(CUT, "Officials"), _claim("Moscow denied any role.", "Russia")])
+        session = _open(store, aid)
+        graded = session.claims[0]
+        session.set_grade(session.claim_grade_key(graded), "2", graded.speaker).write(store)
+        # Another pipeline (`briefing analyze --model ...`) analysed the text later and
+        # found no claim on the graded words.
+        digest = store.article(aid).hash
+        store.save_analysis(cache_key(digest, "other-pipeline"),
+                            Analysis("other", claims=[
+                                _claim("Moscow denied any role.", "Russia")]).to_dict())
+        exported = export_article_text(store, aid)
+        session = _open(store, aid)
+        shown = session.grade_label(session.claims[0])
+        assert shown == "-2"
+        assert f"- **Officials** (attributed · {shown})" in exported
+        assert "## Orphaned" not in exported and session.orphaned_grades == []

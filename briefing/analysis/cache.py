@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefing import config
 from briefing.analysis import cache_key
-from briefing.model import Analysis, Article, Claim
+from briefing.model import Analysis, Article
 
 if TYPE_CHECKING:
     from briefing.analysis.runner import AnalysisProcess
@@ -35,18 +35,18 @@ def cached_analysis(store: Store, text_hash: str, model: str | None) -> Analysis
 def save_analysis(store: Store, text_hash: str, model: str | None,
                   result: dict) -> GradeMoves | None:
     """Keep `result` for this text and pipeline (without the text, which the store has),
-    and move the claim grades of the article whose text this is onto its claims: a claim
-    the analysis now finds at other offsets keeps its grade (claim_grades.py). Returns
+    and move the grades of the article whose text this is onto it: a claim the analysis
+    now finds at other offsets keeps its grade (claim_grades.py), a source it names
+    otherwise its reliability (source_grades.py). Returns
     what moved (None: no article has this text)."""
-    from briefing.claim_grades import follow_claims
+    from briefing.claim_grades import follow_grades
 
     store.save_analysis(analysis_key(text_hash, model),
                         {k: v for k, v in result.items() if k != "text"})
     article = store.find_article_by_hash(text_hash)
     if article is None:
         return None
-    return follow_claims(store, article.id, text_hash,
-                         [Claim.from_dict(c) for c in result.get("claims") or []])
+    return follow_grades(store, article.id, text_hash, Analysis.from_dict(result))
 
 
 def analyse_in_child(article: Article, model: str | None,

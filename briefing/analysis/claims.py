@@ -43,7 +43,8 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
         for sent in doc.sents:
             index.note_sentence(block.start + sent.start_char, block.start + sent.end_char,
                                 block.start)
-            if turns.asking and sent.text.rstrip().endswith("?"):
+            question = sent.text.rstrip().endswith("?")  # (Span.text joins its words: once)
+            if turns.asking and question:
                 continue  # an anonymous reporter's question asserts nothing
             found = find_frames(sent, block.start, local, index)
             _share_according_to(found)
@@ -55,7 +56,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             found = [c for c in found if not frame_claims_nothing(c, sent, block.start)]
             antecedents.note(sent, block.start, paragraph)
             antecedents.speak_for(found, sent, block.start, paragraph)
-            if sent.text.rstrip().endswith("?"):
+            if question:
                 # "WALLACE: Do you really expect ...?", "Do you support the mayor? Like the
                 # page": the writer or moderator asks; "you" claims nothing
                 found = [c for c in found if (c.speaker or "").lower() != "you"]

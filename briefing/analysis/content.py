@@ -188,15 +188,22 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
     words = claim_words()
     addressee_verb = cue.lemma_.lower() in words["addressee"]
     passive = any(c.dep_ == "auxpass" for c in cue.children)
-    # "accused aid groups of smuggling", "urged the council to resign": the object is who
-    # the claim is about, not an addressee
-    about_the_object = any(
-        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.i > cue.i
-                              and not _sets_the_scene(c, words))
-        for c in [*cue.children, *(g for c in cue.children if c.dep_ == "dobj"
-                                   for g in c.children)])
-    told_a_clause = any(c.dep_ in ("ccomp", "parataxis", "xcomp") or (
-        c.dep_ == "prep" and any(_that_clause(d) for d in c.subtree)) for c in cue.children)
+
+    # (both asked only of a cue with an object, so only then worked out: they walk subtrees)
+    def about_the_object() -> bool:
+        # "accused aid groups of smuggling", "urged the council to resign": the object is
+        # who the claim is about, not an addressee
+        return any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.i > cue.i
+                                  and not _sets_the_scene(c, words))
+            for c in [*cue.children, *(g for c in cue.children if c.dep_ == "dobj"
+                                       for g in c.children)])
+
+    def told_a_clause() -> bool:
+        return any(c.dep_ in ("ccomp", "parataxis", "xcomp") or (
+            c.dep_ == "prep" and any(_that_clause(d) for d in c.subtree))
+            for c in cue.children)
+
     content: set[int] = set()
     frame: set[int] = set()
     later: list[Any] = []  # prepositions and clauses after the cue, placed below
@@ -235,7 +242,7 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
             else:
                 content |= below  # '"Look at the figures," he said'
 
-        elif child.dep_ == "dobj" and not about_the_object and told_a_clause and (
+        elif child.dep_ == "dobj" and not about_the_object() and told_a_clause() and (
                 addressee_verb or child.lower_ in _PERSONAL_OBJECTS):
             # "told reporters that ...", "told a briefing that ...", "asked him whether
             # ...": to whom; with no clause the object is what is told ("their stories")

@@ -29,7 +29,11 @@ _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "attr", "advcl", "oprd", "para
 
 
 def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
-    return any(s < at < e for s, e in ranges)
+    # (a plain loop: asked for every token of every sentence, mostly of no quotation)
+    for s, e in ranges:
+        if s < at < e:
+            return True
+    return False
 
 
 def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list[Claim]:
@@ -248,10 +252,12 @@ def _speech_act(verb: Any) -> bool:
     objects = claim_words()["speech_act_objects"].get(lemma)
     # the word may hang on the object instead of the verb ("see Roe as ..."), or mark the
     # clause after it ("sees Roe as captured by ...")
+    # (gathered only for a verb that needs its object: most verbs report without one)
     words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj"
                                for g in c.children if g.dep_ == "prep"),
              *(g for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
-               for g in c.children if g.dep_ in ("mark", "advmod") and g.lower_ == "as")]
+               for g in c.children if g.dep_ in ("mark", "advmod") and g.lower_ == "as")
+             ] if objects is not None else []
     with_object = objects is not None and any(
         w.lemma_.lower() in objects or w.lower_ in objects for w in words)
     if lemma in claim_words()["clause_speech"]:
@@ -555,8 +561,10 @@ def _view_holder(noun: Any) -> Any | None:
     complement, the object of 'have' or 'hold': the verb's subject
     holds it ("X has the backing of Y", "X held up Y's proposal": Y's, not X's). Returns
     the subject, else None."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj":
+        return None  # (asked of every token: the cheap tests first)
     verb = noun.head
-    if (noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in ("have", "hold")
+    if (verb.lemma_.lower() not in ("have", "hold")
             or any(c.dep_ == "prt" for c in verb.children)
             or any(c.dep_ == "poss" for c in noun.children)):
         return None
@@ -662,7 +670,7 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
             # (", who added that ...": the speaker's own second report)
             hi = min(hi, t.left_edge.i - 1)
             break
-        if (t.head.i != cue.i and _set_off_participle(t) and not _inside(quotes, t.idx)
+        if (_set_off_participle(t) and t.head.i != cue.i and not _inside(quotes, t.idx)
                 and t.head.pos_ == "VERB" and frame_lemma(t.head) is not None
                 and _speech_act(t.head)
                 and any(c.dep_ in ("ccomp", "parataxis") for c in t.children)):
@@ -1153,8 +1161,10 @@ def _stance_noun(noun: Any, offset: int, index: ActorIndex) -> Claim | None:
     """'X's support for the bill', 'their criticism of Y', 'the senator's decision to run':
     a stance noun with its complement is its holder's claim (possessor or 'by' phrase);
     None without either."""
+    if noun.pos_ != "NOUN":
+        return None  # (asked of every token: the cheap test first)
     complements = claim_words()["stance_nouns"].get(noun.lemma_.lower(), frozenset())
-    if noun.pos_ != "NOUN" or not (complements or noun.lemma_.lower()
+    if not (complements or noun.lemma_.lower()
                                    in claim_words()["received_stances"]):
         return None
     complement = next((c for c in noun.rights if (c.dep_ == "prep" and c.lower_ in complements)

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from briefing.analysis.claim import Claim, claim_words, token_at
+from briefing.analysis.claim import Claim, block_text, claim_words, token_at
 from briefing.analysis.lexicon import table
 
 
@@ -94,8 +94,10 @@ def in_idiom(cue: Any) -> bool:
     words = _words()
     doc = cue.doc
     # every idiom has two words or more: the cue and a neighbour are both idiom words
+    if not _idiom_word(cue, words):
+        return False  # (asked of every candidate cue: the cheap test first)
     neighbours = [doc[i] for i in (cue.i - 1, cue.i + 1) if 0 <= i < len(doc)]
-    if not (_idiom_word(cue, words) and any(_idiom_word(t, words) for t in neighbours)):
+    if not any(_idiom_word(t, words) for t in neighbours):
         return False
     sent = cue.sent
     for size in (2, 3, 4):
@@ -113,7 +115,9 @@ def _is_idiom(doc: Any, sent: Any, lo: int, hi: int, words: dict[str, Any]) -> b
     """doc[lo:hi] is an idiom of the lexicon, set off by punctuation where it must be."""
     if hi > sent.end:
         return False
-    phrase = doc[lo:hi].text.lower().replace("’", "'")
+    # (the words' text cut from the block's: Span.text would join them anew per window)
+    last = doc[hi - 1]
+    phrase = block_text(doc)[doc[lo].idx:last.idx + len(last.text)].lower().replace("’", "'")
     return phrase in words["idioms_anywhere"] or (
         phrase in words["idioms_set_off"] and (hi == sent.end or doc[hi].is_punct)
         and (lo == sent.start or doc[lo - 1].is_punct))

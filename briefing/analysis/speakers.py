@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.analysis.actors import Actor
+from briefing.analysis.claim import block_text
 from briefing.analysis.lexicon import table
 from briefing.analysis.person_names import name_suffixes
 from briefing.analysis.quotes import Quotations
@@ -419,7 +420,8 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
     last = doc[t.right_edge.i]
     if not right and last.pos_ == "ADP" and not list(last.children):
         after = last.idx + len(last.text)
-        after += len(doc.text[after:]) - len(doc.text[after:].lstrip())
+        rest = block_text(doc)[after:]
+        after += len(rest) - len(rest.lstrip())
         follower = index.starting_at(offset + after)
         if follower is not None:
             right = [follower]
@@ -473,9 +475,10 @@ def kin_of(t: Any, offset: int, index: ActorIndex) -> Actor | None:
 def _located_in(actor: Actor, offset: int, doc: Any) -> bool:
     """A mention of `actor` in `doc` is the object of "in" ("Prosecutors in Dayton"), not
     of "at" ("Researchers at Bruegel": where they work, whatever its type)."""
+    text = block_text(doc)  # (Doc.text joins the block's words anew on every call)
     for start, _ in actor.mentions:
         at = start - offset
-        if 0 <= at < len(doc.text) and doc.text[max(0, at - 3):at] == "in ":
+        if 0 <= at < len(text) and text[max(0, at - 3):at] == "in ":
             return True
     return False
 

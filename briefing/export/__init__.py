@@ -6,7 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from briefing.claim_grades import follow_claims, orphaned_grades
+from briefing.analysis.cache import cached_analysis
+from briefing.claim_grades import follow_grades, orphaned_grades
 from briefing.errors import BriefingError
 from briefing.export import markdown, webannotation
 from briefing.export.paths import earlier_export_name, export_name, inside
@@ -17,40 +18,46 @@ from briefing.store import Store
 __all__ = ["export_articles", "export_article_text"]
 
 
-def cached_analysis(store: Store, article: Article) -> Analysis | None:
-    """The stored analysis of this text (any pipeline); export never runs spaCy itself."""
-    return store.analysis_of(article.hash)
+def exported_analysis(store: Store, article: Article, model: str | None) -> Analysis | None:
+    """The analysis the reader shows for the configured pipeline (`model`, None: the
+    configured one), so that grades follow onto the claims the reader shows them on and
+    the export prints each where the reader does; when that pipeline has not analysed this
+    text, the newest stored analysis (export never runs spaCy itself)."""
+    return cached_analysis(store, article.hash, model) or store.analysis_of(article.hash)
 
 
-def _markdown_parts(store: Store, article_id: int, vault: bool = False) -> tuple[str, str]:
+def _markdown_parts(store: Store, article_id: int, vault: bool = False,
+                    model: str | None = None) -> tuple[str, str]:
     """(front matter, managed region) of an article's Markdown export."""
     article = store.require_article(article_id)
     highlights = store.annotations(article_id)
     notes = store.notes(article_id)
-    analysis = cached_analysis(store, article)
+    analysis = exported_analysis(store, article, model)
     if analysis is not None:  # the grades on the claims exported (claim_grades.py)
-        follow_claims(store, article_id, article.hash, analysis.claims)
+        follow_grades(store, article_id, article.hash, analysis)
     return (markdown.front_matter(article, highlights, notes, analysis, vault=vault),
             markdown.render_region(article, highlights, notes, analysis, store.grades(),
                                    vault=vault,
-                                   orphaned_grades=orphaned_grades(store, article_id)))
+                                   orphaned_grades=orphaned_grades(store, article_id,
+                                                                   analysis)))
 
 
 def export_article_text(store: Store, article_id: int, fmt: str = "md",
-                        vault: bool = False) -> str:
+                        vault: bool = False, model: str | None = None) -> str:
     """The whole export of one article as text (Markdown or Web Annotation JSON).
-    `vault`: Markdown for Obsidian/Logseq, actors as [[links]] (see markdown.front_matter)."""
+    `vault`: Markdown for Obsidian/Logseq, actors as [[links]] (see markdown.front_matter).
+    `model`: the configured pipeline (None: config.model_name), whose analysis is used."""
     if fmt == "json":
         article = store.require_article(article_id)
         return json.dumps(webannotation.render(article, store.annotations(article_id)),
                           ensure_ascii=False, indent=2) + "\n"
-    front, region = _markdown_parts(store, article_id, vault)
+    front, region = _markdown_parts(store, article_id, vault, model)
     return front + "\n" + region
 
 
 def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
                     force: bool = False, single_file: bool = True,
-                    vault: bool = False) -> list[Path]:
+                    vault: bool = False, model: str | None = None) -> list[Path]:
     """Write one file per article; returns the paths written.
 
     `output` is a folder, or (one article) a file path ending in .md/.json.
@@ -72,7 +79,7 @@ def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
         target = inside(folder, name)
         if earlier is not None:
             _rename_earlier_export(inside(folder, earlier), target)
-        written.append(_write(store, article_id, target, fmt, force, vault))
+        written.append(_write(store, article_id, target, fmt, force, vault, model))
     return written
 
 
@@ -89,7 +96,7 @@ def _rename_earlier_export(earlier: Path, target: Path) -> None:
 
 
 def _write(store: Store, article_id: int, target: Path, fmt: str, force: bool,
-           vault: bool) -> Path:
+           vault: bool, model: str | None) -> Path:
     if target.is_symlink():
         raise BriefingError(f"{target} is a symbolic link; refusing to write through it")
     if target.exists() and not force:
@@ -97,11 +104,11 @@ def _write(store: Store, article_id: int, target: Path, fmt: str, force: bool,
             raise BriefingError(f"{target} exists; use --force to replace it")
         existing = target.read_text(encoding="utf-8", errors="replace")
         content = markdown.merge_into_existing(existing,
-                                               *_markdown_parts(store, article_id, vault))
+                                               *_markdown_parts(store, article_id, vault, model))
         if content is None:
             raise BriefingError(f"{target} exists and has no Briefing region; use --force")
     else:
-        content = export_article_text(store, article_id, fmt, vault)
+        content = export_article_text(store, article_id, fmt, vault, model)
     try:
         atomic_write(target, content.encode("utf-8"))
         os.chmod(target, 0o644)

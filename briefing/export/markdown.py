@@ -13,7 +13,12 @@ import re
 
 import yaml
 
-from briefing.grades import grade_label, orphan_grade_label, orphan_grade_why
+from briefing.grades import (
+    grade_label,
+    orphan_grade_label,
+    orphan_grade_why,
+    orphan_grade_words,
+)
 from briefing.highlights import COLOUR_NAMES
 from briefing.model import Analysis, Article, ArticleNote, Grade, Highlight
 from briefing.revisions import version_number
@@ -123,8 +128,9 @@ def front_matter(article: Article, highlights: list[Highlight], notes: list[Arti
 def render_region(article: Article, highlights: list[Highlight], notes: list[ArticleNote],
                   analysis: Analysis | None, grades: dict[str, str] | None = None,
                   vault: bool = False, orphaned_grades: list[Grade] | None = None) -> str:
-    """`orphaned_grades`: the article's claim grades no claim holds
-    (claim_grades.orphaned_grades), listed with the orphaned highlights."""
+    """`orphaned_grades`: the article's claim grades no claim holds and the reliabilities
+    of its sources no speaker holds (claim_grades.orphaned_grades), listed with the
+    orphaned highlights."""
     text = article.text
     parts = [BEGIN, "", f"# {escape_line(sanitise_line(article.title))}", "",
              _revision_line(article), ""]
@@ -141,12 +147,21 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
         parts += ["_These highlights' words are no longer in the current text._", ""]
         for h in orphaned:
             parts += _highlight(h, h.selector.exact if h.selector else "", article.id, grades)
-    if orphaned_grades:
+    claim_orphans = [r for r in orphaned_grades or () if not r.is_reliability]
+    source_orphans = [r for r in orphaned_grades or () if r.is_reliability]
+    if claim_orphans:
         parts += ["_These claim grades are kept but shown on no claim:_", ""]
-        for row in orphaned_grades:
-            words = escape_line(sanitise_line(row.selector.exact if row.selector else ""))
+        for row in claim_orphans:
+            words = escape_line(sanitise_line(orphan_grade_words(row)))
             label = escape_inline(orphan_grade_label(grades or {}, row))
             parts.append(f"- {label} on “{words}” — "
+                         f"{orphan_grade_why(row)}")
+        parts.append("")
+    if source_orphans:
+        parts += ["_These source reliabilities are kept but shown on no claim:_", ""]
+        for row in source_orphans:
+            name = escape_line(sanitise_line(orphan_grade_words(row)))
+            parts.append(f"- Reliability {escape_inline(row.value)} of “{name}” — "
                          f"{orphan_grade_why(row)}")
         parts.append("")
     parts += ["## Article notes", ""]

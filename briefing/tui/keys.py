@@ -28,8 +28,10 @@ READER_BINDINGS: list[Binding] = [
     Binding("A", "article_note", "Article note", id="article-note", show=False,
             tooltip="a note on the whole article"),
     Binding("d", "delete", "Delete", id="delete",
-            tooltip="delete the highlight (asks first if it has a note; u undoes)"),
-    Binding("u", "undo", "Undo", id="undo", show=False, tooltip="undo the last delete"),
+            tooltip="delete the highlight (asks first if it has a note; u undoes), or the "
+                    "orphaned grade chosen in Notes (asks first; u undoes)"),
+    Binding("u", "undo", "Undo", id="undo", show=False,
+            tooltip="undo the last delete (a highlight or an orphaned grade)"),
     Binding("e", "export", "Export", id="export", tooltip="export this article to Markdown"),
     Binding("y", "copy", "Copy", id="copy", show=False,
             tooltip="copy the highlight as Markdown"),
@@ -46,7 +48,8 @@ READER_BINDINGS: list[Binding] = [
     Binding("H", "toggle_layer('highlights')", "Highlights layer", id="layer-highlights",
             show=False, tooltip="your highlights on/off"),
     Binding("o", "reattach", "Re-attach orphan", id="reattach", show=False,
-            tooltip="re-attach the orphan chosen in Notes to the selection"),
+            tooltip="re-attach the orphan chosen in Notes: a highlight to the selection, a "
+                    "grade to the claim under the cursor (a reliability to its speaker)"),
     Binding("tab", "cycle_pane(1)", "Next pane", id="next-pane", show=False,
             tooltip="cycle Article, Actors, Claims, Notes; enter jumps to the item"),
     Binding("shift+tab", "cycle_pane(-1)", "Previous pane", id="previous-pane", show=False),

@@ -5,16 +5,17 @@ listed in the Notes pane."""
 from __future__ import annotations
 
 import threading
+from contextlib import asynccontextmanager
 
 import briefing.analysis
 from briefing import config
 from briefing.analysis import cache_key
-from briefing.grades import claim_key, set_grade
+from briefing.grades import claim_key, set_grade, source_key
 from briefing.model import Claim
 from briefing.store import Store
 from briefing.tui.app import BriefingApp
 from briefing.tui.messages import AnalysisDone
-from briefing.tui.screens.modals import Prompt
+from briefing.tui.screens.modals import Confirm, Prompt
 from tests.tui.conftest import loaded_reader, open_dialog, wait_for
 
 LEPP = "Kristjan Lepp"
@@ -133,9 +134,10 @@ async def test_a_grade_given_while_the_grades_are_read_again_stays_on_screen(
         assert store.grades()[claim_key(article_id, claim)] == "3"
 
 
-async def test_delete_on_an_orphaned_grade_says_what_it_is(reader_db, sample_analysis):
-    # `d` on an orphaned claim grade in Notes must not answer "No highlight under the
-    # cursor": the analyst has chosen an item, and it is a grade that is kept.
+@asynccontextmanager
+async def orphaned_grade_reader(reader_db, sample_analysis):
+    """The reader with Russia's graded denial orphaned by a new analysis, chosen in Notes
+    (focused): yields (pilot, screen, notes pane)."""
     path, article_id = reader_db
     with Store(path) as store:
         moscow = next(c for c in sample_analysis["claims"] if MOSCOW in c["text"])
@@ -146,14 +148,101 @@ async def test_delete_on_an_orphaned_grade_says_what_it_is(reader_db, sample_ana
         screen.post_message(AnalysisDone(narrowed(sample_analysis, text)))
         notes = screen.pane("notes")
         await wait_for(pilot, lambda: notes.items)
-        told: list[str] = []
-        notify = screen.notify
-        screen.notify = lambda message, **kw: told.append(message) or notify(message, **kw)
         notes.focus()
         notes.highlighted = 0
         await pilot.pause()
-        await pilot.press("d")
-        await wait_for(pilot, lambda: told)
-        assert told[-1].startswith("Grade kept, shown on no claim: no claim found there now")
+        yield pilot, screen, notes
+
+
+async def _settled(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    pilot.app.service.flush()
+    await pilot.pause()
+
+
+async def test_delete_on_an_orphaned_grade_asks_then_deletes_it_and_u_undoes(
+        reader_db, sample_analysis):
+    path, article_id = reader_db
+    async with orphaned_grade_reader(reader_db, sample_analysis) as (pilot, screen, notes):
+        assert str(notes.border_subtitle) == "⚠ o re-attach · d delete"  # what to do with it
+        await open_dialog(pilot, "d", Confirm)
+        assert str(pilot.app.screen.question).startswith("Delete the orphaned grade -4 on “")
+        await pilot.press("n")  # kept
+        await _settled(pilot)
+        assert [g.value for g in screen.session.orphaned_grades] == ["4"]
+        await open_dialog(pilot, "d", Confirm)
+        await pilot.press("y")
+        await _settled(pilot)
+        assert screen.session.orphaned_grades == [] and str(notes.border_subtitle) == ""
+        with Store(path) as store:
+            assert store.grade_rows(article_id) == []
+        await pilot.press("u")
+        await _settled(pilot)
+        assert [g.value for g in screen.session.orphaned_grades] == ["4"]
     with Store(path) as store:
-        assert any(r.value == "4" for r in store.grade_rows(article_id))
+        [back] = store.grade_rows(article_id)
+        assert (back.value, back.status, back.extra["speaker"]) == ("4", "unclaimed", "Russia")
+
+
+async def test_o_re_attaches_an_orphaned_grade_to_the_claim_under_the_cursor(
+        reader_db, sample_analysis):
+    path, article_id = reader_db
+    async with orphaned_grade_reader(reader_db, sample_analysis) as (pilot, screen, notes):
+        claim = lepp(screen.analysis.claims)
+        screen.view.jump_to(claim.start + 1)
+        await pilot.press("o")
+        await _settled(pilot)
+        assert " -4 " in prompt_of(screen, claim)
+        assert screen.session.orphaned_grades == [] and not notes.items
+    with Store(path) as store:
+        [row] = store.grade_rows(article_id)
+        assert (row.key, row.value, row.status) == (claim_key(article_id, claim), "4", None)
+        assert row.extra["speaker"] == LEPP
+
+
+async def test_o_on_a_graded_claim_asks_and_keeps_its_grade_as_an_orphan(
+        reader_db, sample_analysis):
+    path, article_id = reader_db
+    async with orphaned_grade_reader(reader_db, sample_analysis) as (pilot, screen, notes):
+        claim = lepp(screen.analysis.claims)
+        screen._set_grade(screen.session.claim_grade_key(claim), "2", LEPP)
+        await _settled(pilot)
+        screen.view.jump_to(claim.start + 1)
+        await open_dialog(pilot, "o", Confirm)
+        assert "has credibility 2 already" in str(pilot.app.screen.question)
+        await pilot.press("n")  # nothing changes
+        await _settled(pilot)
+        assert " -2 " in prompt_of(screen, claim)
+        await open_dialog(pilot, "o", Confirm)
+        await pilot.press("y")
+        await _settled(pilot)
+        assert " -4 " in prompt_of(screen, claim)
+        [kept] = screen.session.orphaned_grades
+        assert kept.value == "2" and kept.key  # as stored, not the placeholder
+        assert "Orphaned grade -2 on “" in str(notes.get_option_at_index(0).prompt)
+    with Store(path) as store:
+        rows = {r.value: r for r in store.grade_rows(article_id)}
+        assert rows["4"].key == claim_key(article_id, claim)
+        assert rows["2"].status == "superseded" and rows["2"].key == kept.key
+
+
+async def test_an_orphaned_reliability_is_listed_and_o_gives_it_to_a_claims_speaker(
+        reader_db, sample_analysis):
+    path, article_id = reader_db
+    with Store(path) as store:  # given here to a source no analysis names any more
+        set_grade(store, source_key("Ghost Ministry"), "E", speaker="Ghost Ministry",
+                  article_id=article_id)
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        notes = screen.pane("notes")
+        await wait_for(pilot, lambda: notes.items)
+        assert str(notes.get_option_at_index(0).prompt) == (
+            "⚠ Orphaned reliability E of “Ghost Ministry” — no source of that name speaks now")
+        notes.highlighted = 0
+        claim = lepp(screen.analysis.claims)
+        screen.view.jump_to(claim.start + 1)
+        await pilot.press("o")
+        await _settled(pilot)
+        assert " E- " in prompt_of(screen, claim) and not notes.items
+    with Store(path) as store:
+        assert store.grades() == {source_key(LEPP): "E"}

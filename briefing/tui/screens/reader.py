@@ -28,7 +28,7 @@ from briefing.opening import (
     OtherSessionsRead,
     open_article,
 )
-from briefing.reading import Edit, ReadingSession
+from briefing.reading import GRADE_LIST_EDIT, Edit, ReadingSession
 from briefing.tui.analysis_worker import start_analysis
 from briefing.tui.keys import READER_BINDINGS
 from briefing.tui.messages import (
@@ -171,9 +171,9 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
 
     def _apply(self, edit: Edit) -> None:
         """Show an edit the session has made, and have the database thread write it."""
-        if edit.what == "grade":
+        if edit.what in ("grade", GRADE_LIST_EDIT):
             self._refresh_claims()
-        else:
+        if edit.what != "grade":
             self._refresh_highlights()
         self.app.service.ask(self, "edit", edit.write, context=edit)
 
@@ -289,25 +289,30 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
     # -- analysis (another process; tui/analysis_worker.py relays it) ----------------------
     @on(AnalysisDone)
     def _analysed(self, message: AnalysisDone) -> None:
+        analysis = Analysis.from_dict(message.result)
         if self.article is not None and not self.session.read_only:
             from briefing.analysis.cache import save_analysis
 
             text_hash, model, result = self.article.hash, self.app.model, message.result
             # Saving moves the claim grades onto this analysis's claims: show them there.
-            self._read_grades(lambda store: save_analysis(store, text_hash, model, result))
-        self._apply_analysis(Analysis.from_dict(message.result))
+            self._read_grades(lambda store: save_analysis(store, text_hash, model, result),
+                              analysis)
+        self._apply_analysis(analysis)
 
-    def _read_grades(self, first: Callable[[Any], Any] | None = None) -> None:
+    def _read_grades(self, first: Callable[[Any], Any] | None = None,
+                     analysis: Analysis | None = None) -> None:
         """Have the database thread run `first` (which may move grades), then read the
-        grades for the panes. A grade the analyst gives before the answer is written after
-        that read: the answer then asks again (see _store_answered)."""
+        grades for the panes (`analysis`: the one shown, default the session's). A grade
+        the analyst gives before the answer is written after that read: the answer then
+        asks again (see _store_answered)."""
         from briefing.claim_grades import orphaned_grades
 
         edits, article_id = self.session.grade_edits, self.article_id
+        shown = analysis or self.session.analysis
 
         def read(store) -> tuple[int, dict[str, str], list, Any]:
             moves = first(store) if first is not None else None
-            return edits, store.grades(), orphaned_grades(store, article_id), moves
+            return edits, store.grades(), orphaned_grades(store, article_id, shown), moves
 
         self.app.service.ask(self, "grades", read)
 
@@ -379,9 +384,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         from briefing.export import export_articles
 
         folder, article_id = self.app.settings.export_folder(), self.article_id
-        vault = self.app.settings.export_vault
+        vault, model = self.app.settings.export_vault, self.app.model
+        # The analysis this reader shows (its pipeline's): the grades print where they show.
         self.app.service.ask(self, "export", lambda store: export_articles(
-            store, [article_id], folder, vault=vault))
+            store, [article_id], folder, vault=vault, model=model))
 
     def action_library(self) -> None:
         self.app.open_library()

@@ -56,7 +56,7 @@ class ClaimTools:
                     self.notify("Reliability is A-F.", severity="warning", markup=False)
                     return
                 if value:
-                    self._set_grade(skey, value)
+                    self._set_grade(skey, value, speaker)
 
             self.app.push_screen(
                 dialogs().Prompt(

@@ -8,7 +8,7 @@ write it; a write that fails is taken back off the screen with a one-line "Not s
 
 from __future__ import annotations
 
-from briefing.grades import orphan_grade_why
+from briefing.grades import orphan_grade_label, orphan_grade_why, orphan_grade_words, source_key
 from briefing.model import ArticleNote, Grade, Highlight
 from briefing.reading import clean_tags
 from briefing.tui.screens import dialogs
@@ -78,7 +78,7 @@ class AnnotationEditing:
             self._delete_article_note(item)
             return
         if isinstance(item, Grade):
-            self._tell_orphaned_grade(item)  # kept, never deleted (claim_grades.py)
+            self._delete_orphaned_grade(item)
             return
         target = item if item is not None else self.session.highlight_at(
             self.view.cursor_offset)
@@ -99,9 +99,70 @@ class AnnotationEditing:
         self._delete_highlight(target)
 
     def _tell_orphaned_grade(self, grade: Grade) -> None:
-        """What a claim grade listed in Notes is: kept, and why no claim shows it."""
-        self.notify(f"Grade kept, shown on no claim: {orphan_grade_why(grade)}.",
+        """What a grade listed in Notes is: kept, why no claim shows it, and what to do."""
+        where = "a claim by the source" if grade.is_reliability else "the claim"
+        self.notify(f"Grade kept, shown on no claim: {orphan_grade_why(grade)}. Put the "
+                    f"cursor on {where} and press o to re-attach it; d deletes it.",
                     markup=False)
+
+    def _delete_orphaned_grade(self, grade: Grade) -> None:
+        """Delete a grade listed in Notes, after the same question a highlight with a note
+        asks (u undoes)."""
+        def answered(yes: bool | None) -> None:
+            if yes and grade in self.session.orphaned_grades:
+                self._apply(self.session.delete_orphaned_grade(grade))
+                self.notify("Grade deleted (u to undo)", markup=False)
+
+        self.app.push_screen(dialogs().Confirm(
+            f"Delete the orphaned {self._grade_named(grade)}? (u undoes)"), answered)
+
+    def _grade_named(self, grade: Grade) -> str:
+        """'grade -4 on “…”', 'reliability E of “Tom”' (clipped, for a question)."""
+        words = " ".join(orphan_grade_words(grade).split())
+        words = words if len(words) <= 80 else words[:79] + "…"
+        if grade.is_reliability:
+            return f"reliability {grade.value} of “{words}”"
+        return f"grade {orphan_grade_label(self.session.grades, grade)} on “{words}”"
+
+    def _reattach_grade(self, grade: Grade) -> None:
+        """Put an orphaned grade on the claim of the selection, else the one under the
+        cursor (a reliability on that claim's speaker). A claim graded already asks
+        first, and its grade is kept as an orphan; a speaker with a reliability refuses."""
+        session = self.session
+        span = self.view.selected_span
+        claim = (session.claim_for_span(*span) if span else None) or \
+            session.claim_at(self.view.cursor_offset)
+        if claim is None:
+            self.notify("Put the cursor on a claim (or select one) to re-attach the grade to.",
+                        markup=False)
+            return
+        if grade.is_reliability:
+            speaker = claim.speaker
+            there = session.grades.get(source_key(speaker)) if speaker else None
+            if not speaker:
+                self.notify("That claim has no speaker to give the reliability to.",
+                            markup=False)
+            elif there:
+                self.notify(f"{speaker} has reliability {there} already: r grades the "
+                            "speaker anew, d deletes the orphan.", markup=False)
+            else:
+                self._apply(session.reattach_source(grade, speaker))
+                self.notify(f"Reliability {grade.value} re-attached to {speaker}.",
+                            markup=False)
+            return
+        there = session.grades.get(session.claim_grade_key(claim))
+
+        def reattach(yes: bool | None = True) -> None:
+            if yes and grade in session.orphaned_grades:
+                self._apply(session.reattach_grade(grade, claim))
+                self.notify("Grade re-attached to the claim.", markup=False)
+
+        if there is None:
+            reattach()
+            return
+        self.app.push_screen(dialogs().Confirm(
+            f"This claim has credibility {there} already. Put the orphaned {grade.value} on "
+            f"it instead? The {there} is kept, listed in Notes."), reattach)
 
     def _delete_highlight(self, target: Highlight) -> None:
         self._apply(self.session.delete_highlight(target))
@@ -138,8 +199,12 @@ class AnnotationEditing:
 
     def action_reattach(self) -> None:
         item = self.query_one(NotesPane).current()
+        if isinstance(item, Grade):
+            self._reattach_grade(item)
+            return
         if not isinstance(item, Highlight) or not item.orphaned:
-            self.notify("Choose an orphaned highlight in Notes first.", markup=False)
+            self.notify("Choose an orphaned highlight or grade in Notes first.",
+                        markup=False)
             return
         span = self.view.selected_span or self.session.sentence_at(self.view.cursor_offset)
         if span is None:

@@ -14,7 +14,7 @@ from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.grades import orphan_grade_label, orphan_grade_why
+from briefing.grades import orphan_grade_label, orphan_grade_why, orphan_grade_words
 from briefing.highlights import COLOUR_NAMES
 from briefing.model import Actor, ArticleNote, Claim, Flag, Grade, Highlight
 from briefing.sanitize import sanitise_line
@@ -30,6 +30,7 @@ KIND_BADGES = {"attributed": "ATTR", "quantitative": "NUM", "denial": "DENY",
 TYPE_COLOURS = {"person": "cyan", "organisation": "magenta", "country": "green",
                 "group": "yellow", "place": "blue"}
 SWATCHES = {1: "yellow", 2: "green", 3: "blue", 4: "red", 5: "magenta"}
+ORPHAN_KEYS = "⚠ o re-attach · d delete"  # the Notes pane's subtitle while it lists orphans
 
 
 def clip(text: str, width: int) -> str:
@@ -226,6 +227,9 @@ class NotesPane(_ItemPane):
         self.show(items, [orphan_grade_prompt(i, orphan_grade_label(session.grades, i))
                           if isinstance(i, Grade) else note_prompt(i, session.text, mono)
                           for i in items])
+        # What can be done with an orphan, where the orphans are (the footer has no room).
+        orphans = any(isinstance(i, Grade) or getattr(i, "orphaned", False) for i in items)
+        self.border_subtitle = Content(ORPHAN_KEYS if orphans else "")
 
 
 def actor_prompt(actor: Actor, marked: bool = False, mono: bool = False) -> Text:
@@ -267,12 +271,17 @@ def claim_prompt(claim: Claim, grade: str | None = None) -> Text:
 
 def orphan_grade_prompt(row: Grade, label: str) -> Text:
     """A claim grade no claim shows, as orphaned highlights are: its grade, its words and
-    why ('B2 on “…” — no claim found there now')."""
+    why ('grade B2 on “…” — no claim found there now'); a source's reliability no speaker
+    holds: 'reliability E of “Tom” — no source of that name speaks now'."""
     line = Text()
     line.append("⚠ Orphaned ", style="bold reverse")
-    line.append(f"grade {label}", style="reverse")
-    line.append(" on ")
-    line.append("“" + clip(row.selector.exact if row.selector else "", 70) + "”", style="italic")
+    if row.is_reliability:
+        line.append(f"reliability {label}", style="reverse")
+        line.append(" of ")
+    else:
+        line.append(f"grade {label}", style="reverse")
+        line.append(" on ")
+    line.append("“" + clip(orphan_grade_words(row), 70) + "”", style="italic")
     line.append(f" — {orphan_grade_why(row)}", style="dim")
     return line
 

@@ -1,0 +1,96 @@
+"""What the analyst does with a grade no claim shows (listed in the Notes pane): delete it
+(undo puts it back), or put it on a claim they choose — a claim grade on that claim, a
+source's reliability on that claim's speaker. Each is one write of the grades table (a
+kill -9 leaves the grade as it was or as it is now), refused with a one-line reason when
+another session has changed what it acts on.
+
+claim_grades.py and source_grades.py make orphans; this module is the analyst's answer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.anchoring import capture
+from briefing.claim_grades import orphan_key
+from briefing.errors import BriefingError
+from briefing.grades import SUPERSEDED, claim_key, graded_now, source_key
+from briefing.model import Claim, Grade
+
+if TYPE_CHECKING:
+    from briefing.store import Store
+
+_CHANGED = "that grade was changed in another session; reopen the article"
+
+
+def _stored(store: Store, key: str) -> Grade | None:
+    return next((r for r in store.grade_rows() if r.key == key), None)
+
+
+def delete_grade(store: Store, row: Grade) -> Grade:
+    """Delete the grade `row` names; returns it as stored (for undo to put back whole)."""
+    with store.transaction():
+        stored = _stored(store, row.key)
+        if stored is None or stored.value != row.value:
+            raise BriefingError(_CHANGED)
+        store.replace_rows("grades", {row.key}, [])
+    return stored
+
+
+def restore_grade(store: Store, row: Grade) -> None:
+    """Put a deleted grade back as it was stored (undo)."""
+    with store.transaction():
+        if _stored(store, row.key) is not None:
+            raise BriefingError("another grade has taken its place since; not put back")
+        store.replace_rows("grades", set(), [row.to_dict()])
+
+
+def reattach_grade(store: Store, row: Grade, article_id: int, claim: Claim,
+                   digest: str) -> Grade | None:
+    """Put the orphaned claim grade `row` on `claim` of the article's text with hash
+    `digest` (given now: the newest, should another grade land on that claim later). A
+    grade that claim had already is not dropped: it becomes an orphan itself (its claim
+    has a newer grade), listed in Notes; returned, else None."""
+    with store.transaction():
+        article = store.article(article_id)
+        if article is None or article.hash != digest:
+            raise BriefingError("the article's text changed in another session; reopen it")
+        rows = {r.key: r for r in store.grade_rows(article_id)}
+        stored = rows.get(row.key)
+        if stored is None or stored.value != row.value:
+            raise BriefingError(_CHANGED)
+        target = claim_key(article_id, claim)
+        moved = {"value": stored.value, **stored.extra, "key": target, "text_hash": digest,
+                 "graded": graded_now()}
+        if claim.speaker:
+            moved["speaker"] = claim.speaker
+        added = [moved]
+        displaced = rows.get(target)
+        if displaced is not None:
+            words = capture(article.text, claim.start, claim.end)
+            # It was on this claim: its speaker is the claim's now (a rename since it was
+            # given included), whose reliability its label shows.
+            speaker = {"speaker": claim.speaker} if claim.speaker else {}
+            added.append({"value": displaced.value, **displaced.extra, **speaker,
+                          "key": orphan_key(article_id, words.exact, set(rows)),
+                          "status": SUPERSEDED, "text_hash": digest,
+                          "selector": words.to_dict(), "anchored_on": digest})
+        store.replace_rows("grades", {row.key, target}, added)
+    return Grade.from_dict(added[1]) if displaced is not None else None
+
+
+def rename_source(store: Store, row: Grade, speaker: str) -> None:
+    """Give the orphaned reliability `row` to `speaker` (a claim's speaker). Refused when
+    that speaker has a reliability already: the analyst keeps one or the other
+    themselves (d deletes this one, r grades the speaker anew)."""
+    target = source_key(speaker)
+    with store.transaction():
+        stored = _stored(store, row.key)
+        if stored is None or stored.value != row.value:
+            raise BriefingError(_CHANGED)
+        there = _stored(store, target)
+        if there is not None and target != row.key:
+            raise BriefingError(f"{speaker} has reliability {there.value} already")
+        store.replace_rows("grades", {row.key}, [
+            {"value": stored.value, **stored.extra, "key": target, "name": speaker,
+             "graded": graded_now()}])

@@ -1,0 +1,228 @@
+"""A source's reliability follows its speaker when a new analysis renames it.
+
+A reliability (A-F) is keyed by the speaker's name (grades.source_key) and shown on every
+claim that speaker says, in every article. A new analysis may name the same source
+otherwise: a resolver change turns "Cork" into "Velora Pharmaceuticals", an ANALYSIS_VERSION
+bump merges "Tom" into "Thomas Brandt". The reliability then shows on no claim. Here, for
+one article's analysis, a reliability given in this article (or on a claim graded here)
+whose name speaks in none of its claims, but that the analysis gives to one speaker under
+another name (an actor's alias or the words of its mentions, the words of a claim's
+speaker, the speaker a claim was graded under, an earlier analysis's speaker at the same
+words: renamed_speakers counts them as votes), is re-keyed to that speaker's name in one
+write: moved when the old name speaks in no other article either, copied when it still
+does there; the article's claim grades given under the old name take the new one in the
+same write. Another article's reliability is left alone (its "Tom" may not be this one's),
+but for a row stored before rows kept where they were given: moved on an alias or mention
+alone, once its name speaks nowhere. A reliability this article concerns that no speaker
+of the library holds is an orphan: listed in the Notes pane and the export, never hidden,
+worked out again on every opening (nothing is stored for it, so a later analysis that
+names the source again shows it again).
+
+claim_grades.py does the same for claim grades (keyed by offsets).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from briefing.grades import (
+    SOURCE_PREFIX,
+    SUPERSEDED,
+    UNCLAIMED,
+    claim_key,
+    source_key,
+    source_name_key,
+)
+from briefing.model import Analysis, Grade
+
+if TYPE_CHECKING:
+    from briefing.store import Store
+
+
+@dataclass
+class SourceMoves:
+    """One write to the grades table, and the reliabilities no speaker holds now."""
+
+    removed: set[str] = field(default_factory=set)
+    added: list[dict[str, Any]] = field(default_factory=list)
+    moved: int = 0  # re-keyed to the name the source has now
+    copied: int = 0  # given to the new name too: the old one still speaks elsewhere
+    orphans: list[Grade] = field(default_factory=list)  # status: why no claim shows it
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.removed or self.added)
+
+
+def _speaking(analysis: Analysis) -> dict[str, str]:
+    """The speakers of the analysis's claims: name key -> name as shown."""
+    return {source_name_key(c.speaker): c.speaker for c in analysis.claims if c.speaker}
+
+
+def renamed_speakers(analysis: Analysis, text: str, article_id: int,
+                     claim_rows: list[Grade], earlier: list[dict] | None = None
+                     ) -> dict[str, str]:
+    """Each name key the analysis gives a speaker under another name -> that speaker's
+    name. Each sign is a vote: an actor with the name among its aliases or the words of its
+    mentions; a claim whose speaker's words (`speaker_span`) are the name; a claim grade
+    given under the name, still on its claim; a claim of an `earlier` analysis of the text
+    (stored results) said by the name at the speaker's words a claim here has. The name
+    goes to the speaker with most votes, to none on a tie (a pronoun the rules now resolve
+    to someone else is one vote, against the others for the source's new name)."""
+    speaking = _speaking(analysis)
+    votes: dict[str, Counter[str]] = {}
+
+    def holds(old: object, new: str | None) -> None:
+        if not new or not old:
+            return
+        old_key, new_key = source_name_key(str(old)), source_name_key(new)
+        if old_key and old_key != new_key and new_key in speaking:
+            votes.setdefault(old_key, Counter())[speaking[new_key]] += 1
+
+    for actor in analysis.actors:
+        names = {*actor.aliases, *(text[m.start:m.end] for m in actor.mentions)}
+        for name in {source_name_key(n): n for n in names}.values():
+            holds(name, actor.name)
+    at_words: dict[tuple[int, int], str] = {}
+    for claim in analysis.claims:
+        if claim.speaker_span and claim.speaker:
+            at_words[tuple(claim.speaker_span)] = claim.speaker
+            holds(text[claim.speaker_span[0]:claim.speaker_span[1]], claim.speaker)
+    on_claims = {claim_key(article_id, c): c for c in analysis.claims}
+    for row in claim_rows:
+        claim = on_claims.get(row.key)
+        if claim is not None:
+            holds(row.extra.get("speaker"), claim.speaker)
+    for result in earlier or ():
+        for claim in result.get("claims") or ():
+            span = claim.get("speaker_span") if isinstance(claim, dict) else None
+            if span and len(span) == 2:
+                holds(claim.get("speaker"), at_words.get((span[0], span[1])))
+    chosen: dict[str, str] = {}
+    for old_key, counted in votes.items():
+        (first, most), *rest = counted.most_common(2)
+        if not rest or rest[0][1] < most:
+            chosen[old_key] = first
+    return chosen
+
+
+def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: str,
+                 claim_rows: list[Grade], speaking_elsewhere: Callable[[], set[str]],
+                 earlier: Callable[[], list[dict]] = list) -> SourceMoves:
+    """What the reliabilities (`rows`) become on this article's analysis (of `text`);
+    `claim_rows`: the article's claim grades; `speaking_elsewhere()`: the name keys of the
+    speakers of every other article (asked only when a reliability speaks nowhere here);
+    `earlier()`: the stored analyses of the text (see renamed_speakers)."""
+    moves = SourceMoves()
+    speaking = _speaking(analysis)
+    if all(row.key[len(SOURCE_PREFIX):] in speaking for row in rows):
+        return moves  # the common case: every reliability's speaker speaks here
+    renamed = renamed_speakers(analysis, text, article_id, claim_rows, earlier())
+    graded_under = {source_name_key(str(r.extra["speaker"])) for r in claim_rows
+                    if r.extra.get("speaker")}
+    # An orphaned claim grade shows its speaker's reliability already ('B2 on "..."').
+    with_orphans = {source_name_key(str(r.extra["speaker"])) for r in claim_rows
+                    if r.extra.get("speaker") and r.status is not None}
+    by_key = {row.key: row for row in rows}
+    now_named: dict[str, str] = {}  # name key -> the name its reliability went to here
+    for row in rows:
+        name = row.key[len(SOURCE_PREFIX):]
+        if name in speaking:
+            continue  # shown on its speaker's claims
+        # Given here, or on a claim graded here: this article may say who it is now. A
+        # row that does not say where it was given (stored before rows did) is taken on
+        # an alias or mention alone, but only once its name speaks nowhere: copied onto
+        # another article's namesake ("Tom" here, "Tom Hanks" there) it would be wrong.
+        given_here = row.extra.get("article") == article_id or name in graded_under
+        if not given_here and ("article" in row.extra or name not in renamed):
+            continue  # nothing to do with this article
+        still_used = name in speaking_elsewhere()
+        new_name = renamed.get(name)
+        if still_used and not given_here:
+            continue
+        if new_name is not None:
+            target = source_key(new_name)
+            there = by_key.get(target)
+            if there is None:
+                added = {"value": row.value, **row.extra, "key": target, "name": new_name}
+                moves.added.append(added)
+                by_key[target] = Grade.from_dict(added)
+                now_named[name] = new_name
+                if still_used:
+                    moves.copied += 1
+                else:
+                    moves.removed.add(row.key)
+                    moves.moved += 1
+            elif not still_used and there.value == row.value:
+                moves.removed.add(row.key)  # the same judgement, kept under the new name
+                now_named[name] = new_name
+            elif not still_used and name not in with_orphans:
+                moves.orphans.append(replace(row, status=SUPERSEDED,
+                                             extra={**row.extra, "renamed_to": new_name}))
+        elif not still_used and name not in with_orphans:
+            # no speaker goes by its name now, or two as much
+            moves.orphans.append(replace(row, status=UNCLAIMED))
+    # This article's claim grades given under an old name take the new one, in the same
+    # write: an orphan's label ('B4 on "..."') shows the reliability where it went, and a
+    # later analysis puts the grade back on the claim of the speaker as named now.
+    for row in claim_rows:
+        new_name = now_named.get(source_name_key(str(row.extra.get("speaker") or "")))
+        if new_name:
+            moves.removed.add(row.key)
+            moves.added.append({**row.to_dict(), "speaker": new_name})
+    return moves
+
+
+def _speaking_elsewhere(store: Store, article_id: int) -> set[str]:
+    """The name keys of the speakers of every other article's stored analysis (the newest
+    of its current text)."""
+    analyses = store.analyses_by_hash()
+    found: set[str] = set()
+    for article in store.articles():
+        result = analyses.get(article.hash) if article.id != article_id else None
+        for claim in (result or {}).get("claims") or []:
+            if isinstance(claim, dict) and claim.get("speaker"):
+                found.add(source_name_key(str(claim["speaker"])))
+    return found
+
+
+def _plan(store: Store, article_id: int, digest: str, analysis: Analysis) -> SourceMoves:
+    rows = [r for r in store.grade_rows() if r.is_reliability]
+    article = store.article(article_id) if rows else None
+    if article is None or article.hash != digest:
+        return SourceMoves()
+    elsewhere: set[str] | None = None
+
+    def speaking_elsewhere() -> set[str]:
+        nonlocal elsewhere
+        if elsewhere is None:
+            elsewhere = _speaking_elsewhere(store, article_id)
+        return elsewhere
+
+    return plan_sources(rows, article_id, analysis, article.text,
+                        store.grade_rows(article_id), speaking_elsewhere,
+                        lambda: store.analyses_for_hash(digest))
+
+
+def follow_sources(store: Store, article_id: int, digest: str,
+                   analysis: Analysis) -> SourceMoves:
+    """Re-key the reliabilities this article's `analysis` (of the text with hash `digest`)
+    names otherwise, in one write (a kill -9 leaves each under its old name or its new
+    one); returns what moved and the orphans. Nothing is done when that text is not the
+    article's current one."""
+    with store.transaction():
+        moves = _plan(store, article_id, digest, analysis)
+        store.replace_rows("grades", moves.removed, moves.added)
+    return moves
+
+
+def orphaned_sources(store: Store, article_id: int, digest: str,
+                     analysis: Analysis | None) -> list[Grade]:
+    """The reliabilities this article concerns that no speaker holds now (none without an
+    analysis: nothing says who speaks)."""
+    if analysis is None:
+        return []
+    return _plan(store, article_id, digest, analysis).orphans

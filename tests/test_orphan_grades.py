@@ -1,0 +1,75 @@
+"""The analyst's answer to a grade no claim shows (briefing/orphan_grades.py): delete it
+(undo puts it back) or put it on a claim, a reliability on a claim's speaker; each one
+write, refused with a reason when another session changed the grade."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.claim_grades import follow_claims, orphaned_grades
+from briefing.errors import BriefingError
+from briefing.grades import SUPERSEDED, claim_key, set_grade, source_key
+from briefing.model import Claim
+from briefing.orphan_grades import delete_grade, reattach_grade, rename_source, restore_grade
+from briefing.store import Store
+from tests.test_claim_grades import TEXT, _claim
+
+
+def _orphan(store: Store) -> tuple[int, object]:
+    """An article whose grade on Moscow's denial no claim holds now."""
+    aid = store.add_article("T", TEXT)
+    set_grade(store, claim_key(aid, _claim("Moscow denied any role.", "Russia")), "4",
+              speaker="Russia")
+    follow_claims(store, aid, store.article(aid).hash, [_claim('"the cable', "Officials")])
+    [orphan] = orphaned_grades(store, aid)
+    return aid, orphan
+
+
+def test_delete_then_restore_puts_the_grade_back_as_stored(db_path):
+    with Store(db_path) as store:
+        aid, orphan = _orphan(store)
+        stored = delete_grade(store, orphan)
+        assert orphaned_grades(store, aid) == [] and store.grades() == {}
+        with pytest.raises(BriefingError, match="changed in another session"):
+            delete_grade(store, orphan)  # gone already
+        restore_grade(store, stored)
+        assert [r.to_dict() for r in orphaned_grades(store, aid)] == [orphan.to_dict()]
+
+
+def test_re_attaching_onto_a_graded_claim_keeps_that_grade_as_an_orphan(db_path):
+    with Store(db_path) as store:
+        aid, orphan = _orphan(store)
+        digest = store.article(aid).hash
+        officials = _claim('"the cable', "Officials")
+        # Given when the analysis named its speaker otherwise.
+        set_grade(store, claim_key(aid, officials), "2", speaker="Oslo officials")
+        kept = reattach_grade(store, orphan, aid, officials, digest)
+        grades = store.grades()
+        assert grades[claim_key(aid, officials)] == "4"
+        assert (kept.value, kept.status, kept.selector.exact) == ("2", SUPERSEDED, '"the cable')
+        assert grades[kept.key] == "2" and len(grades) == 2
+        assert kept.extra["speaker"] == "Officials"  # whose reliability its label shows
+        [row] = [r for r in store.grade_rows(aid) if r.value == "4"]
+        assert row.extra["speaker"] == "Officials" and row.status is None
+        # Following the same claims again changes nothing: each stays where it is.
+        assert not follow_claims(store, aid, digest, [officials]).changed
+
+
+def test_re_attaching_refuses_on_a_text_another_session_replaced(db_path):
+    with Store(db_path) as store:
+        aid, orphan = _orphan(store)
+        with pytest.raises(BriefingError, match="text changed"):
+            reattach_grade(store, orphan, aid, Claim(0, 5, "", []), "not-the-hash")
+        assert [r.to_dict() for r in orphaned_grades(store, aid)] == [orphan.to_dict()]
+
+
+def test_a_reliability_goes_to_a_speaker_without_one_and_is_refused_by_one_with_one(db_path):
+    with Store(db_path) as store:
+        set_grade(store, source_key("Tom"), "E", speaker="Tom", article_id=1)
+        set_grade(store, source_key("Lin Wen"), "B", speaker="Lin Wen", article_id=1)
+        [tom] = [r for r in store.grade_rows() if r.key == source_key("Tom")]
+        with pytest.raises(BriefingError, match="Lin Wen has reliability B already"):
+            rename_source(store, tom, "Lin Wen")
+        rename_source(store, tom, "Thomas Brandt")
+        grades = store.grades()
+        assert grades == {source_key("Lin Wen"): "B", source_key("Thomas Brandt"): "E"}

@@ -1,0 +1,279 @@
+"""A source's reliability follows its speaker when a new analysis names the source
+otherwise (briefing/source_grades.py), and one no speaker holds is listed, never hidden."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.analysis.cache import analysis_key
+from briefing.errors import BriefingError
+from briefing.export import export_article_text
+from briefing.grades import (
+    SUPERSEDED,
+    UNCLAIMED,
+    orphan_grade_label,
+    orphan_grade_why,
+    set_grade,
+    source_key,
+)
+from briefing.model import Actor, Analysis, Claim, Mention
+from briefing.source_grades import follow_sources
+from briefing.store import Store
+from tests.conftest import run_killed_at_commit
+from tests.test_claim_grades import _open
+
+TEXT = ("Thomas Brandt runs the plant for Velora Pharmaceuticals. Tom said the plant would "
+        "close in May. The union said it would strike.")
+WORDS = "the plant would close in May"
+STRIKE = "it would strike"
+
+
+def _at(words: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(words, start + 1)
+    return start, start + len(words)
+
+
+def _claim(words: str, speaker: str, speaker_words: str | None = None) -> Claim:
+    start, end = _at(words)
+    span = _at(speaker_words) if speaker_words else None
+    return Claim(start, end, TEXT[start:end], ["attributed"], speaker, "said",
+                 speaker_span=span)
+
+
+def _actor(name: str, *words: str, aliases: tuple[str, ...] = ()) -> Actor:
+    return Actor(name, "person", list(aliases), mentions=[Mention(*_at(w)) for w in words])
+
+
+BEFORE = Analysis("v1", actors=[_actor("Tom", "Tom"), _actor("Thomas Brandt", "Thomas Brandt")],
+                  claims=[_claim(WORDS, "Tom", "Tom"), _claim(STRIKE, "The union")])
+# An analysis version later: "Tom" is Thomas Brandt.
+MERGED = Analysis("v2", actors=[_actor("Thomas Brandt", "Thomas Brandt", "Tom",
+                                       aliases=("Tom",))],
+                  claims=[_claim(WORDS, "Thomas Brandt", "Tom"), _claim(STRIKE, "The union")])
+
+
+def _cache(store: Store, article_id: int, analysis: Analysis) -> None:
+    """An analysis in the cache as an older Briefing saved it (grades not yet followed)."""
+    store.save_analysis(analysis_key(store.article(article_id).hash, None), analysis.to_dict())
+
+
+def _grade_tom(store: Store, article_id: int, value: str = "B") -> None:
+    """The analyst grades Tom's reliability in the reader (on his claim)."""
+    _cache(store, article_id, BEFORE)
+    session = _open(store, article_id)
+    tom = session.claims[0]
+    session.set_grade(source_key("Tom"), value, tom.speaker).write(store)
+    assert session.grade_label(tom) == f"{value}-"
+
+
+def _grade_toms_claim(store: Store, article_id: int, credibility: str,
+                      reliability: str) -> None:
+    """The analyst grades Tom's claim and Tom in the reader."""
+    _cache(store, article_id, BEFORE)
+    session = _open(store, article_id)
+    tom = session.claims[0]
+    session.set_grade(session.claim_grade_key(tom), credibility, tom.speaker).write(store)
+    session.set_grade(source_key("Tom"), reliability, tom.speaker).write(store)
+
+
+def test_a_reliability_follows_its_speaker_merged_into_a_full_name(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+        _cache(store, aid, MERGED)
+        session = _open(store, aid)
+        brandt = session.claims[0]
+        assert brandt.speaker == "Thomas Brandt"
+        assert session.grade_label(brandt) == "B-"
+        assert session.orphaned_grades == []
+        grades = store.grades()
+        assert grades[source_key("Thomas Brandt")] == "B" and source_key("Tom") not in grades
+        assert "- **Thomas Brandt** said (attributed · B-)" in export_article_text(store, aid)
+
+
+def test_a_reliability_follows_the_speaker_its_claim_was_graded_under(db_path):
+    """No alias says it, but the claim the analyst graded under "Tom" is now another
+    speaker's (a resolver change): the reliability goes with it."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_toms_claim(store, aid, "3", "C")
+        renamed = _claim(WORDS, "Velora Pharmaceuticals")
+        _cache(store, aid, Analysis("v2", claims=[renamed, _claim(STRIKE, "The union")]))
+        session = _open(store, aid)
+        assert session.grade_label(session.claims[0]) == "C3"
+
+
+def test_an_orphaned_claim_grade_given_under_the_old_name_shows_the_reliability(db_path):
+    """Tom's graded claim is found no more, and Tom is Thomas Brandt now: the orphan's
+    label still shows the reliability, now under his name ('B4', not '-4')."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_toms_claim(store, aid, "4", "B")
+        _cache(store, aid, Analysis("v2", actors=MERGED.actors,
+                                    claims=[_claim(STRIKE, "Thomas Brandt")]))
+        session = _open(store, aid)
+        [orphan] = session.orphaned_grades
+        assert orphan.extra["speaker"] == "Thomas Brandt"
+        assert orphan_grade_label(session.grades, orphan) == "B4"
+        assert session.grade_label(session.claims[0]) == "B-"
+
+
+def test_a_name_still_speaking_in_another_article_is_copied_not_moved(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        other = store.add_article("Other", "Tom said the plant would close in May.")
+        store.save_analysis(analysis_key(store.article(other).hash, None), Analysis(
+            "v1", claims=[Claim(9, 37, "the plant would close in May", ["attributed"],
+                                "Tom")]).to_dict())
+        _grade_tom(store, aid)
+        _cache(store, aid, MERGED)
+        session = _open(store, aid)
+        assert session.grade_label(session.claims[0]) == "B-"
+        grades = store.grades()
+        assert grades[source_key("Tom")] == grades[source_key("Thomas Brandt")] == "B"
+        assert _open(store, other).grade_label(Claim(9, 37, "", [], "Tom")) == "B-"
+
+
+def test_a_reliability_no_speaker_holds_is_listed_in_notes_and_the_export(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid, "E")
+        # Nobody is "Tom" now, and nobody speaks under that name.
+        _cache(store, aid, Analysis("v2", actors=[_actor("Thomas Brandt", "Thomas Brandt")],
+                                    claims=[_claim(STRIKE, "The union")]))
+        session = _open(store, aid)
+        [orphan] = session.notes_items()
+        assert (orphan.key, orphan.value, orphan.status) == (source_key("Tom"), "E", UNCLAIMED)
+        assert orphan_grade_why(orphan) == "no source of that name speaks now"
+        exported = export_article_text(store, aid)
+        assert "- Reliability E of “Tom” — no source of that name speaks now" in exported
+        assert store.grades()[source_key("Tom")] == "E"  # kept
+        # A later analysis naming him again shows it on his claim.
+        _cache(store, aid, BEFORE)
+        session = _open(store, aid)
+        assert session.orphaned_grades == []
+        assert session.grade_label(session.claims[0]) == "E-"
+
+
+def test_a_new_name_with_its_own_reliability_keeps_it_and_lists_the_old_one(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid, "B")
+        set_grade(store, source_key("Thomas Brandt"), "D", speaker="Thomas Brandt",
+                  article_id=aid)
+        _cache(store, aid, MERGED)
+        session = _open(store, aid)
+        assert session.grade_label(session.claims[0]) == "D-"
+        [orphan] = session.orphaned_grades
+        assert (orphan.value, orphan.status) == ("B", SUPERSEDED)
+        assert orphan_grade_why(orphan) == "now Thomas Brandt, who has another reliability"
+        # The same judgement under both names: nothing to list, the old name goes.
+        set_grade(store, source_key("Thomas Brandt"), "B", speaker="Thomas Brandt",
+                  article_id=aid)
+        assert _open(store, aid).orphaned_grades == []
+        assert source_key("Tom") not in store.grades()
+
+
+def test_following_sources_is_one_commit_and_a_refused_one_changes_nothing(db_path,
+                                                                          commits):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+        digest = store.article(aid).hash
+        before = store.grades()
+        commits.refuse()
+        with pytest.raises(BriefingError, match="No space left"):
+            follow_sources(store, aid, digest, MERGED)
+        assert store.grades() == before
+        commits.count()
+        assert follow_sources(store, aid, digest, MERGED).moved == 1
+        assert len(commits.paths) == 1
+
+
+FOLLOW = """
+    from briefing.model import Analysis
+    from briefing.source_grades import follow_sources
+    follow_sources(store, 1, store.article(1).hash, Analysis.from_dict(eval(sys.argv[3])))
+"""
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_kill_9_while_following_sources_leaves_the_old_name_or_the_new_one(db_path, tmp_path,
+                                                                          when):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+    run_killed_at_commit(db_path, tmp_path, when, FOLLOW, repr(MERGED.to_dict()))
+    with Store(db_path) as store:
+        expected = "Tom" if when == "before" else "Thomas Brandt"
+        assert [k for k in store.grades() if k.startswith("source:")] == [source_key(expected)]
+
+
+def test_another_articles_namesake_does_not_take_a_reliability_given_here(db_path):
+    """A reliability given to "Tom" in one article is not copied onto another article's
+    "Tom Hanks" (whose alias is Tom) while Tom still speaks in the first."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+        text = "Tom Hanks opened the festival. Tom said the films were late."
+        other = store.add_article("Other", text)
+        start = text.index("the films")
+        store.save_analysis(analysis_key(store.article(other).hash, None), Analysis(
+            "v1", actors=[Actor("Tom Hanks", "person", ["Tom"], mentions=[Mention(0, 9)])],
+            claims=[Claim(start, start + 20, text[start:start + 20], ["attributed"],
+                          "Tom Hanks")]).to_dict())
+        session = _open(store, other)
+        assert session.grade_label(session.claims[0]) is None
+        assert source_key("Tom Hanks") not in store.grades()
+        assert session.orphaned_grades == []
+
+
+def test_a_reliability_stored_before_rows_kept_their_article_moves_once_nobody_has_it(
+        db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        store.set_value("grades", source_key("Tom"), "C")  # as an older Briefing kept it
+        _cache(store, aid, MERGED)
+        session = _open(store, aid)
+        assert session.grade_label(session.claims[0]) == "C-"
+        assert source_key("Tom") not in store.grades()
+
+
+def _older(store: Store, article_id: int, analysis: Analysis) -> None:
+    """An analysis by an older version of the rules, still stored beside the new one."""
+    digest = store.article(article_id).hash
+    store.save_analysis(f"{digest}:en_core_web_sm-3.8.0:v1", analysis.to_dict())
+
+
+def test_a_reliability_follows_its_speakers_words_from_the_earlier_analysis(db_path):
+    """The earlier rules took "Cork" for the speaker of the words "Tom" says nothing about;
+    the new ones give that claim, at the same speaker's words, to Thomas Brandt: no alias
+    or mention says so, the earlier analysis does."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        cork = Analysis("v1", claims=[_claim(WORDS, "Cork", "Tom"), _claim(STRIKE, "The union")])
+        _older(store, aid, cork)
+        set_grade(store, source_key("Cork"), "D", speaker="Cork", article_id=aid)
+        _cache(store, aid, Analysis("v2", claims=[_claim(WORDS, "Thomas Brandt", "Tom"),
+                                                  _claim(STRIKE, "The union")]))
+        session = _open(store, aid)
+        assert session.grade_label(session.claims[0]) == "D-"
+
+
+def test_a_name_two_speakers_hold_as_much_goes_to_neither_and_is_listed(db_path):
+    """The earlier rules gave both claims to "Cork"; the new ones give one to Thomas Brandt
+    and one to the union: no way to tell, so the reliability is listed, not guessed."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        union_words = "The union"
+        _older(store, aid, Analysis("v1", claims=[_claim(WORDS, "Cork", "Tom"),
+                                                  _claim(STRIKE, "Cork", union_words)]))
+        set_grade(store, source_key("Cork"), "D", speaker="Cork", article_id=aid)
+        _cache(store, aid, Analysis("v2", claims=[_claim(WORDS, "Thomas Brandt", "Tom"),
+                                                  _claim(STRIKE, "The union", union_words)]))
+        session = _open(store, aid)
+        assert [c.speaker for c in session.claims if session.grade_label(c)] == []
+        [orphan] = session.orphaned_grades
+        assert (orphan.key, orphan.status) == (source_key("Cork"), UNCLAIMED)
