@@ -50,6 +50,8 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             continue  # an editor's note or a byline's "Follow X on Twitter" asserts nothing
         local = quotes.local(block.start, block.start + len(block.text))
         for sent in doc.sents:
+            index.note_sentence(block.start + sent.start_char, block.start + sent.end_char,
+                                block.start)
             question = sent.text.rstrip().endswith("?")  # (Span.text joins its words: once)
             if turns.asking and question:
                 continue  # an anonymous reporter's question asserts nothing

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, make_claim
+from briefing.analysis.content import set_inside
 from briefing.analysis.non_claims import in_idiom, is_imperative
 from briefing.analysis.speakers import (
     ActorIndex,
@@ -100,6 +101,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 frame_lemma(token) is None and not _quotation_tag(token)) or (
                 not _speech_act(token)):
             continue
+        if _not_made(token):
+            continue  # "declined to say whether ...": said nothing; the refusal is the claim
         if _hypothetical(token):
             # "if Berg backs the plan", "asked whether Berg supported it": a stance no one
             # took yet; its claim stays (PolNeAR counts it) marked as speculation
@@ -112,8 +115,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token,
                                            _speaker_of(token), index))
             continue
-        if token.dep_ == "acl" and (token.head.lemma_.lower() in lex["data_sources"]
-                                    or _participle_holder(token)):
+        if token.dep_ == "acl" and ((token.head.lemma_.lower() in lex["data_sources"]
+                                     and not _done_to(token)) or _participle_holder(token)):
             # "polls showing Roe's lead has evaporated": the poll speaks, from its verb on
             found.append(_with_speaker(sent, offset, token.i, min(token.right_edge.i,
                                                                    sent[-1].i),
@@ -140,7 +143,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                    # a reporting clause hanging off this one is a claim of its own
                    and not (c.dep_ in ("advcl", "parataxis") and not is_imperative(c)
                             and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
-        if speaker_tok is not None and speaker_tok.i < token.i and any(
+        if speaker_tok is not None and speaker_tok.i < token.i and not set_inside(token) and any(
                 c.i > token.i and c.dep_ != "advcl" for c in content):
             # what is said follows the verb; a clause before the speaker is no part of it
             circumstances += [c for c in content if _circumstance(c, speaker_tok)]
@@ -200,6 +203,21 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     return found
 
 
+# Verbs whose infinitive is speech not made ("declined to say", "refused to comment",
+# "failed to mention").
+_WITHHELD = {"decline", "refuse", "fail"}
+
+
+def _not_made(verb: Any) -> bool:
+    """'declined to say whether ...', 'refused to endorse', 'investigators had yet to
+    publish evidence': a report its subject did not make."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return head.lemma_.lower() in _WITHHELD or (
+        head.lemma_.lower() == "have" and any(c.lower_ == "yet" for c in head.children))
+
+
 def _circumstance(clause: Any, speaker: Any) -> bool:
     """'While Democrats plot ..., Republicans are looking to ...', 'As boos erupt from the
     crowd, the executive says ...': a clause with its own subject, set before the frame's
@@ -239,6 +257,8 @@ def _speech_act(verb: Any) -> bool:
         return False  # "known as ISIS", "made their views known": no one knowing
     if _physical_act(verb):
         return False  # "defending its border", "defending itself against an invasion"
+    if _object_task(verb, lemma):
+        return False  # "thousands of patients called its helpline": phoned, said nothing
     objects = claim_words()["speech_act_objects"].get(lemma)
     # the word may hang on the object instead of the verb ("see Roe as ..."), or mark the
     # clause after it ("sees Roe as captured by ...")
@@ -258,7 +278,8 @@ def _speech_act(verb: Any) -> bool:
             c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
             or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
             for c in verb.children) or (
-            verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words()["data_sources"])
+            verb.dep_ == "acl" and not _done_to(verb)
+            and verb.head.lemma_.lower() in claim_words()["data_sources"])
     if lemma in claim_words()["intention"]:
         if _with_infinitive(verb):
             return True  # "offered to debate": an intention, whatever else the verb does
@@ -273,6 +294,37 @@ def _speech_act(verb: Any) -> bool:
         return any(c.dep_ == "nsubj" for c in verb.children)
     # ('"...," remembered Jane Roe': the quotation is what the object would have said)
     return objects is None or with_object or _quotation_tag(verb)
+
+
+def _done_to(participle: Any) -> bool:
+    """'a video posted on its website', 'a report called "Broken Promises"': a passive
+    participle is done to the noun it hangs on, which says nothing by it (the small model
+    also reads a finite verb after a noun as one: "the letter called Oz a quack, a fake",
+    two objects, is the letter's writer speaking)."""
+    return participle.tag_ == "VBN" and sum(
+        c.dep_ in ("dobj", "oprd") for c in participle.children) < 2
+
+
+def _object_task(verb: Any, lemma: str) -> bool:
+    """'called its helpline', 'called the police', 'called a hearing': a verb whose one
+    object is a task's (lexicons/claims.toml object_tasks), with nothing that says what was
+    said (what the object is called, a clause, a preposition but a time, a quotation)."""
+    tasks = claim_words()["object_tasks"].get(lemma)
+    if tasks is None or _introduces_quotation(verb):
+        return False
+    # (the small model may read "called its helpline" as what something was called)
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "oprd")]
+    return (len(objects) == 1 and objects[0].lemma_.lower() in tasks
+            and not any(t.is_quote for t in objects[0].subtree) and not any(
+                c.dep_ in ("ccomp", "xcomp", "attr", "acomp", "parataxis", "prt", "dative",
+                           "conj") or (c.dep_ == "prep" and not _sets_the_time(c))
+                for c in children))
+
+
+def _sets_the_time(prep: Any) -> bool:
+    """'on Monday', 'since the weekend': when, not what."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _participle_modifier(verb: Any) -> bool:
@@ -730,13 +782,17 @@ def _interposed(verb: Any, content: list) -> bool:
     The Times reported, Y': a frame with no content of its own, set off by a comma or "as"
     inside or after the clause it reports (the parser hangs it on that clause)."""
     doc = verb.doc
-    if content:
-        return False
+    if any(not (c.dep_ == "advcl" and c.i < verb.i) for c in content):
+        return False  # (a clause fronted before the frame is the reported sentence's, below)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return True  # "..., as The Times reported on Saturday, he has ..."
     if verb.dep_ != "parataxis":
         return False
-    first = verb.left_edge.i  # the opening comma may hang on the verb or stand before it
+    # the opening comma may hang on the verb or stand before it; a clause fronted before
+    # the sentence it is part of may hang on the verb too ("If elected, Roe said, she
+    # would cut taxes"): the frame starts after it
+    first = min([verb.i, *(c.left_edge.i for c in verb.children
+                           if not (c.dep_ == "advcl" and c.i < verb.i))])
     return doc[first].text in (",", "—", "–") or (
         first > 0 and doc[first - 1].text in (",", "—", "–"))
 
@@ -770,8 +826,10 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
         # in the outer speaker's own phrase is that speaker's second report, not its content
         return False
     if verb.dep_ in ("advcl", "conj") and verb.head.i == outer.i and (any(
-            c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "conj"):
-        # "X praised Y, saying he was ...", "she praised Y and said Z should ...": a second
+            c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "conj"
+            or _set_off_participle_of(verb)):
+        # "X praised Y, saying he was ...", "she praised Y and said Z should ...", "The
+        # embassy denied any involvement, calling the accusations 'baseless'": a second
         # report, not a complement
         return False
     if (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting
@@ -785,6 +843,17 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     proper = speaker.pos_ == "PROPN" and speaker.text[:1].isupper()
     return (not proper and not speaker.ent_type_
             and speaker.lemma_.lower() not in speaker_lex()["person_nouns"])
+
+
+def _set_off_participle_of(verb: Any) -> bool:
+    """'..., calling the accusations "baseless"': an -ing participle set off by a comma
+    after the verb it hangs on, with an object of its own: what the same subject does
+    next."""
+    doc = verb.doc
+    first = verb.left_edge.i
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+            and first > 0 and doc[first - 1].text == ","
+            and any(c.dep_ in ("dobj", "oprd") for c in verb.children))
 
 
 _HYPOTHESES = {"if", "unless", "whether"}
