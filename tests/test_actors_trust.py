@@ -503,3 +503,151 @@ def test_the_white_house_is_one_organisation_apart_from_the_country():
     assert found["White House"]["type"] == "organisation"
     assert len(found["White House"]["mentions"]) == 2
     assert "White House" not in found["United States"]["aliases"]
+
+
+def test_a_state_named_by_an_adjective_is_an_organisation_even_split_by_the_model():
+    # The model tags "Islamic" alone (a nationality or religion) and leaves "State" untagged.
+    found = actors_of("The mayor called the remarks propaganda for terrorist groups like "
+                      "Islamic State. The Islamic State said the two were its followers.")
+    assert found["Islamic State"]["type"] == "organisation"
+    assert len(found["Islamic State"]["mentions"]) == 2
+
+
+def test_an_organisation_whose_name_ends_in_a_call_to_action_word_keeps_it():
+    # "Watch", "Read", "Follow" open a credit ("Watch Pam Key"); they never close a name.
+    found = actors_of("Judicial Watch is a government watchdog group. Judicial Watch also "
+                      "reported that the agency had released the files. The report was "
+                      "criticised by Human Rights Watch, which said it was incomplete.")
+    assert "Judicial" not in found and "Human Rights" not in found
+    assert len(found["Judicial Watch"]["mentions"]) == 2
+    assert found["Human Rights Watch"]["type"] == "organisation"
+
+
+def test_a_heritage_written_with_two_nationalities_is_no_country():
+    # The model tags only the first half of "Afghan-American", which is a group of people,
+    # not Afghanistan.
+    found = actors_of("Omar Mateen, the Afghan-American who killed 49 people, worked for a "
+                      "security firm. Police found an 18-year-old Iranian-German. Ana Ruiz, a "
+                      "Cuban-American senator from Florida, said Russian-backed rebels fired.")
+    assert not {"Afghanistan", "Iran", "Cuba"} & set(found)
+    assert found["Cuban-American"]["type"] == "group"
+    assert found["Russia"]["type"] == "country"
+
+
+def test_a_name_opening_a_quotation_keeps_its_first_word_beside_its_last():
+    # "Watch" after '“Judicial' is not written alone: the quotation mark is no word, so the
+    # organisation is not taken for a person known by a surname.
+    found = actors_of("According to Paul Sperry, “Judicial Watch revealed the agency has been "
+                      "moving files.” Judicial Watch is a government watchdog group.")
+    assert found["Judicial Watch"]["type"] == "organisation"
+
+
+def test_a_country_named_in_the_plural_stays_a_country_beside_its_adjective():
+    # "the Philippines" beside "Philippine": not a group named in the plural ("the Houthis").
+    found = actors_of("A lawmaker in the Philippines said Philippine immigrants were insulted "
+                      "by the remarks. The Philippines protested, and a Philippine official "
+                      "said so.")
+    assert found["Philippines"]["type"] == "country"
+
+
+def test_an_island_named_with_and_without_its_designator_is_one_place():
+    found = actors_of("Rob Calabrese, a radio host in Cape Breton, Nova Scotia, has set up a "
+                      "website. Join us here on Cape Breton Island!")
+    island = [a for a in found.values() if "Cape Breton" in a["aliases"]]
+    assert len(island) == 1
+    assert "Cape Breton Island" in island[0]["aliases"]
+    assert island[0]["type"] == "place"
+
+
+def test_a_title_quoted_with_two_opening_marks_is_no_name():
+    # "“... Wins“": the closing mark typed as an opening one still closes the title.
+    found = actors_of("Rob Calabrese has set up a website called “Cape Breton If Donald Trump "
+                      "Wins“ for Americans. Donald Trump may become president.")
+    assert "Donald Trump Wins" not in found
+    assert found["Donald Trump"]["type"] == "person"
+
+
+def test_a_company_named_international_keeps_its_short_name():
+    found = actors_of("Nabisco is cutting jobs. Executives for Mondelez International said "
+                      "the company would save money. Mondelez CEO Irene Rosenfeld met the "
+                      "workers.")
+    company = [a for a in found.values() if "Mondelez" in a["aliases"]]
+    assert len(company) == 1 and company[0]["type"] == "organisation"
+    assert "Mondelez International" in company[0]["aliases"]
+
+
+def test_a_plural_title_before_two_names_is_each_ones_singular_role():
+    found = actors_of("The strike took on political prominence as Democratic presidential "
+                      "candidates Hillary Clinton and Bernie Sanders both sought to align "
+                      "themselves with union workers. The company faced criticism for the move "
+                      "from White House hopefuls Maria Lopez and Donald Trump.")
+    assert found["Hillary Clinton"]["role"] == "Democratic presidential candidate"
+    assert found["Bernie Sanders"]["role"] == "Democratic presidential candidate"
+    assert found["Maria Lopez"]["role"] == "White House hopeful"
+    assert found["Donald Trump"]["role"] == "White House hopeful"
+
+
+def test_a_role_before_a_name_keeps_what_it_is_the_head_of():
+    # "current head" alone would make him the head of the agency.
+    found = actors_of("A witness said the FDIC’s current head of its technology division, Russ "
+                      "Pittman, instructed employees not to disclose it. The former chief of "
+                      "staff of the agency, Jane Roe, agreed.")
+    assert found["Russ Pittman"]["role"] == "FDIC’s current head of its technology division"
+    assert found["Jane Roe"]["role"] == "former chief of staff of the agency"
+
+
+def test_a_capital_the_text_names_as_a_city_is_the_city_even_where_it_acts():
+    found = actors_of("Sadiq Khan was elected mayor of London last week. \"Western values are "
+                      "compatible with Islam -- London has proved him wrong,\" Khan said. "
+                      "Britain's Parliament did not comment.")
+    assert found["London"]["type"] == "place"
+    assert len(found["London"]["mentions"]) == 2
+    assert "London" not in found["United Kingdom"]["aliases"]
+    # A capital named only as its government stays the country.
+    found = actors_of("Beijing said on Monday it would retaliate. China has opposed the plan, "
+                      "and officials in Beijing agreed.")
+    assert "Beijing" in found["China"]["aliases"]
+
+
+def test_a_ministry_named_before_its_spokesman_is_an_organisation():
+    found = actors_of("Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Kang repeated "
+                      "that China opposed hacking.")
+    assert found["Chinese Foreign Ministry"]["type"] == "organisation"
+    assert found["Lu Kang"]["role"] == "Chinese Foreign Ministry spokesman"
+
+
+def test_a_name_written_in_capitals_in_a_credit_line_is_the_same_name():
+    found = actors_of("Trade officials met in Beijing on Monday to discuss tariffs. (Reporting "
+                      "by Ben Blanchard in BEIJING; Editing by Grant McCool.)")
+    assert "BEIJING" not in found
+    assert found["Beijing"]["aliases"] == ["Beijing", "BEIJING"]
+
+
+def test_a_city_that_ends_an_organisation_s_name_stays_a_city():
+    found = actors_of("The tour will leave the Trump National Doral Resort Miami in 2017. "
+                      "\"They are taking their tournament out of Miami,\" Trump said.")
+    assert found["Miami"]["type"] == "place"
+    assert "Miami" not in found["Trump National Doral Resort Miami"]["aliases"]
+
+
+def test_a_role_runs_on_over_the_comma_of_a_town_and_its_state():
+    found = actors_of("Rob Calabrese, a radio host in Cape Breton, Nova Scotia, has set up a "
+                      "website. Gloria Garcia, a nurse from Brownsville, Texas, said she would "
+                      "vote.")
+    assert found["Rob Calabrese"]["role"] == "radio host in Cape Breton, Nova Scotia"
+    assert found["Gloria Garcia"]["role"] == "nurse from Brownsville, Texas"
+
+
+def test_a_predecessor_named_in_apposition_has_that_role():
+    found = actors_of("The report said it was referring to Gruenberg’s predecessor, Sheila "
+                      "Bair, who headed the agency. His successor, Tom Vale, declined to "
+                      "comment.")
+    assert found["Sheila Bair"]["role"] == "Gruenberg’s predecessor"
+    assert found["Tom Vale"]["role"] == "successor"
+
+
+def test_a_name_joined_to_the_speaker_s_i_is_the_name_alone():
+    found = actors_of("“As we mourn the victims, Ann & I say a special prayer for them,” Romney "
+                      "tweeted on Monday.")
+    assert "Ann & I" not in found
+    assert found["Ann"]["type"] == "person"

@@ -33,6 +33,13 @@ def noise() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def calls_to_action() -> frozenset[str]:
+    """Lead-in words that only open a credit ("Watch Pam Key"): cut before a name, never
+    from its end ("Judicial Watch")."""
+    return frozenset(table("noise")["calls_to_action"])
+
+
+@lru_cache(maxsize=1)
 def _person_heads() -> frozenset[str]:
     """Nouns that head a person's role: titles, occupations, relations ("wife")."""
     lexicon = table("titles")
@@ -135,7 +142,8 @@ def role_from_context(ent: Any, person: bool = True) -> str | None:
                 return role
     if not person:
         return None
-    return _title_before(ent) or _phrase_before(ent) or _listed_title(ent)
+    return (_shared_plural_title(ent) or _title_before(ent) or _phrase_before(ent)
+            or _listed_title(ent))
 
 
 def _apposition(head: Any) -> str | None:
@@ -149,9 +157,10 @@ def _apposition(head: Any) -> str | None:
     if head.tag_ in ("NNS", "NNPS"):
         return None
     sentence_end = head.sent.end
-    end = next((t.i for t in doc[start + 1:sentence_end] if t.text in _CLOSING
-                or (t.text == "-" and t.whitespace_ and doc[t.i - 1].whitespace_)
-                or (t.lower_ in RELATIVES and t.i > head.i)), sentence_end)
+    end = next((t.i for t in doc[start + 1:sentence_end] if (
+        t.text in _CLOSING and not _place_comma(t))
+        or (t.text == "-" and t.whitespace_ and doc[t.i - 1].whitespace_)
+        or (t.lower_ in RELATIVES and t.i > head.i)), sentence_end)
     clauses = [t.left_edge.i for t in head.subtree if t.dep_ in ("acl", "relcl")
                and t.i > head.i]
     end = min([end, *clauses])
@@ -165,6 +174,16 @@ def _apposition(head: Any) -> str | None:
     if not any(t.pos_ in ("NOUN", "PROPN") for t in span) or len(span) > 14:
         return None
     return valid_role(tidy(span.text))
+
+
+def _place_comma(token: Any) -> bool:
+    """ "a nurse from Brownsville, Texas,": the comma between a town and its state or country
+    (places on both sides) is inside the role, not its end."""
+    doc = token.doc
+    return (token.text == "," and 0 < token.i < len(doc) - 1
+            and doc[token.i - 1].ent_type_ in ("GPE", "LOC")
+            and doc[token.i + 1].ent_type_ in ("GPE", "LOC")
+            and doc[token.i + 1].ent_iob_ == "B")
 
 
 def _bracketed(head: Any) -> bool:
@@ -235,19 +254,27 @@ def _phrase_before(ent: Any) -> str | None:
                     or head.lower_.endswith("ist"))  # "the ax-wielding prohibitionist"
             or head.lower_ in _TITLE_MODIFIERS):
         return None
-    return _role_before(doc, head)
+    return _role_before(doc, head, ent.start)
 
 
-def _role_before(doc: Any, head: Any) -> str | None:
+def _role_before(doc: Any, head: Any, name_start: int | None = None) -> str | None:
     """The role a person's noun before a name heads, without a pronoun's or a common noun's
-    possessor ("his Democratic rival" -> "Democratic rival")."""
+    possessor ("his Democratic rival" -> "Democratic rival"), with what the noun is of
+    before the name's comma ("the current head of its technology division, Russ Pittman":
+    not "current head", which would make him the head of the whole)."""
     start = head.left_edge.i
     for owner in (t for t in head.lefts if t.dep_ == "poss"):
         if owner.pos_ != "PROPN":
             start = max(start, owner.right_edge.i + 1)
     if start < head.i and doc[start].tag_ == "POS":
         start += 1
-    return valid_role(tidy(doc[start:head.i + 1].text))
+    end = head.i + 1
+    for complement in (t for t in head.rights if t.dep_ == "prep"):
+        if name_start is not None and complement.right_edge.i < name_start and not any(
+                t.pos_ in ("VERB", "AUX") or t.text in _CLOSING
+                for t in doc[end:complement.right_edge.i + 1]):
+            end = complement.right_edge.i + 1
+    return valid_role(tidy(doc[start:end].text))
 
 
 def named_by_relation(ent: Any) -> bool:
@@ -268,6 +295,36 @@ def _listed_title(ent: Any) -> str | None:
     plural = [t for t in token.lefts if t.dep_ == "compound" and t.tag_ in ("NNS", "NNPS")
               and t.lower_ in titles() and singular_title(t.text) != t.text]
     return valid_role(singular_title(plural[-1].text)) if plural else None
+
+
+def _shared_plural_title(ent: Any) -> str | None:
+    """ "Democratic presidential candidates Hillary Clinton and Bernie Sanders", "White House
+    hopefuls A and B": a plural person's noun just before two names joined by "and" is each
+    one's role, in the singular (the model parses such pairs every which way, so this reads
+    the words, not the tree)."""
+    doc = ent.doc
+    start = ent.start
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("and", "&") and (
+            doc[ent.end + 1].ent_type_ == "PERSON"):
+        pass  # the first name of the pair
+    elif start >= 2 and doc[start - 1].lower_ in ("and", "&") and (
+            doc[start - 2].ent_type_ == "PERSON"):
+        start -= 2  # the second: the noun stands before the first
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+    else:
+        return None
+    noun = doc[start - 1] if start else None
+    if noun is None or noun.tag_ != "NNS" or not _person_noun(noun.lemma_):
+        return None
+    first = noun.i
+    while first > 0 and doc[first - 1].dep_ in ("amod", "compound", "nmod") and (
+            doc[first - 1].pos_ in ("ADJ", "PROPN", "NOUN")
+            and doc[first - 1].tag_ not in ("NNS", "NNPS")):
+        first -= 1
+    lemma = noun.lemma_
+    single = noun.text[:len(lemma)] if noun.lower_.startswith(lemma.lower()) else lemma
+    return valid_role(tidy(" ".join([*(t.text for t in doc[first:noun.i]), single])))
 
 
 def names_a_person(role: str | None) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 
 from briefing.analysis.actor_roles import (
     PARTY_TAG,
+    calls_to_action,
     named_by_relation,
     names_a_person,
     noise,
@@ -176,13 +177,17 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         tokens.pop()
     while tokens and tokens[0].is_space:
         tokens.pop(0)
+    if len(tokens) > 2 and tokens[-1].text == "I" and tokens[-2].lower_ in ("&", "and"):
+        tokens = tokens[:-2]  # "Ann & I say": a person and the speaker, not one name
+        label = "PERSON"
     dash = next((i for i, t in enumerate(tokens) if i and t.text in ("-", "–", "—")
                  and t.whitespace_ and tokens[i - 1].whitespace_), None)
     if dash is not None:
         tokens = tokens[:dash]  # "Minnesota Vikings - while": a spaced dash ends a name
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space
                       or tokens[-1].pos_ in ("ADP", "CCONJ")
-                      or (len(tokens) > 1 and tokens[-1].text in lead_ins)
+                      or (len(tokens) > 1 and tokens[-1].text in lead_ins
+                          and tokens[-1].text not in calls_to_action())
                       or (len(tokens) > 1 and tokens[-1].text.isalpha()
                           and tokens[-1].text.islower()
                           and tokens[-1].lower_ not in NAME_PARTICLES
@@ -218,9 +223,11 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         return None
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if (label in ("ORG", "NORP") and following is not None
-            and following.lower_ in _ROLE_HEADS and not _known_name(surface)):
+            and following.lower_ in _ROLE_HEADS and not _known_name(surface)
+            and surface.split()[-1] not in _ORGANISATION_WORDS):
         # "Indian External Affairs Minister Arjun Rao": a fragment of a title. A known
-        # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO).
+        # actor stays one ("NATO Secretary General Mark Rutte" mentions NATO), and so does
+        # one named by its kind ("Chinese Foreign Ministry spokesman Lu Kang").
         return None
     if (label == "PERSON" and following is not None and following.text == "-"
             and not ent[-1].whitespace_ and not following.whitespace_
@@ -344,7 +351,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "-", "—", "–"}
 
 
-_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”]")
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,60})[\"”“]")  # (“...“: a mistyped closing mark)
 _QUOTED_TWICE = re.compile(r"''([^\"“”'\n]{2,60})''")  # ''Aunt Tom'': older NYT quotation marks
 
 
@@ -760,7 +767,55 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             for m, name, kind in mentions]
         for name in outlets | pollsters:
             roles.pop(name, None)
+    mentions = _capitals_named_as_cities(mentions, text)
+    # "Ben Blanchard in BEIJING" beside "Beijing": one name, once written in capitals.
+    written = {name.lower(): name for _, name, _ in mentions if not name.isupper()}
+    mentions = [(m, written[name.lower()], kind) if name.isupper() and name.lower() in written
+                else (m, name, kind) for m, name, kind in mentions]
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text, titles_spans)
+
+
+@lru_cache(maxsize=1)
+def _city_contexts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words before ("mayor of ") and after ("'s new mayor") a capital's name that make
+    it the city."""
+    nouns = "|".join(map(re.escape, table("places")["capital_contexts"]["city"]))
+    return (re.compile(rf"\b(?:{nouns}) of $", re.IGNORECASE),
+            re.compile(rf"['’]s (?:\w+ )?(?:{nouns})\b", re.IGNORECASE))
+
+
+def _named_as_city(capital: str, text: str) -> bool:
+    """Is `capital` written anywhere as a city ("mayor of London", "London's new mayor")?
+    (Each place it is written is read a few words either side, found with str.find: a
+    pattern run over the whole text cost a few per cent of the layer on a long text.)"""
+    before, after = _city_contexts()
+    at = text.find(capital)
+    while at >= 0:
+        end = at + len(capital)
+        if text[end:end + 1].isalnum():
+            pass  # "Londonderry" is not London
+        elif (text[at - 4:at] == " of " and before.search(text, max(0, at - 40), at)) or (
+                text[end:end + 1] in ("'", "’") and after.match(text, end)):
+            return True
+        at = text.find(capital, end)
+    return False
+
+
+def _capitals_named_as_cities(mentions: list[tuple[_Mention, str, str]], text: str
+                              ) -> list[tuple[_Mention, str, str]]:
+    """ "mayor of London", "London's new mayor": a capital the text names as a city (its
+    mayor, council, police...) is the city throughout, even where it acts ("London has
+    proved him wrong", said by its mayor), not its country's government."""
+    capitals = table("places")["capitals"]
+    acting = {m.surface for m, name, kind in mentions
+              if kind == "country" and m.surface in capitals and name != m.surface}
+    if not acting:
+        return mentions
+    cities = {capital for capital in acting if _named_as_city(capital, text)}
+    if not cities:
+        return mentions
+    return [(m, m.surface, "place") if m.surface in cities and kind == "country" else
+            (m, name, kind) for m, name, kind in mentions]
 
 
 @lru_cache(maxsize=8)
@@ -1026,6 +1081,33 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             # "St. Jude Children's" + "Research Hospital": one name across its possessive.
             mended.append(Span(doc, ent.start, following.end, label=following.label_))
             i += 2
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ == "NORP" and ent.end + 1 < len(doc) and after.text == "-"
+                and not ent[-1].whitespace_ and not after.whitespace_
+                and doc[ent.end + 1].text in table("places")["demonyms"]):
+            # "Afghan" + "-American", "Iranian-German": a heritage, one group of people, not
+            # the first nation (but "Russian-backed rebels" are Russia's).
+            mended.append(Span(doc, ent.start, ent.end + 2, label="NORP"))
+            i += 2 if following is not None and following.start < ent.end + 2 else 1
+            continue
+        if (ent.label_ == "NORP" and len(ent) == 1 and following is not None
+                and following.start == ent.end and following.label_ == "ORG"
+                and ent.root.head.i in range(following.start, following.end)
+                and following[-1].text in _ORGANISATION_WORDS):
+            # "Chinese" + "Foreign Ministry": the nation's ministry, one organisation.
+            mended.append(Span(doc, ent.start, following.end, label="ORG"))
+            i += 2
+            continue
+        if (ent.label_ == "NORP" and len(ent) == 1 and after is not None
+                and not after.ent_type_ and after.pos_ == "PROPN" and after.is_title
+                and ent.root.head.i == after.i
+                and (_adjective_state([ent.text, after.text])
+                     or after.text in _ORGANISATION_WORDS)):
+            # "Islamic" + "State", "Muslim" + "Council": the model took the adjective for a
+            # nationality and left the organisation's head word out.
+            mended.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+            i += 1
             continue
         if ent.label_ == "ORG" and _name_goes_on(doc, ent, following):
             # "Brewery Workers Local" + "12", "Heart Health" + "UK": a number or a country's
@@ -1391,7 +1473,8 @@ def _used_alone(words: set[str], text: str) -> set[str]:
         after = text[found.end():found.end() + 40].split() if text[
             found.end():found.end() + 1] == " " else []
         named_before = bool(before) and text[found.start() - 1:found.start()] == " " and (
-            before[-1][:1].isupper() and not before[-1].endswith((".", ",", ":", ";")))
+            before[-1].lstrip("\"“‘'([")[:1].isupper()  # '“Judicial Watch': no quote mark
+            and not before[-1].endswith((".", ",", ":", ";")))
         if not named_before and not (after and after[0][:1].isupper()):
             alone.add(found.group())
     return alone
@@ -1469,17 +1552,20 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     surnames = _surnames_of_full_names(mentions) | person_names
     for name in one_word:
         for plural in (name + "s", name + "es"):
-            if plural in one_word and name not in surnames and plural not in _NAMEPLATES:
-                # (not "Time" magazine beside "the Times")
+            if (plural in one_word and name not in surnames and plural not in _NAMEPLATES
+                    and not _known_place(plural)):
+                # (not "Time" magazine beside "the Times", nor "Philippine" beside "the
+                # Philippines", a country)
                 joined.setdefault(name, plural)
                 group_names.add(plural)
     # "the Baltic" beside "the Baltic Sea": a one-word place that begins a longer place
     # named by a designator ("Fort Bragg" does not swallow "Fort Liberty", nor "Miami" the
     # "Miami Dolphins").
     place_names = {name for _, name, kind in mentions if kind == "place"}
-    for short in (n for n in place_names if len(n.split()) == 1):
-        owners = [p for p in place_names if len(p.split()) == 2 and p.split()[0] == short
-                  and p.split()[1] in _PLACE_DESIGNATORS]
+    for short in place_names:  # ("Cape Breton" beside "Cape Breton Island" too)
+        owners = [p for p in place_names if p.startswith(short + " ")
+                  and len(p.split()) == len(short.split()) + 1
+                  and p.split()[-1] in _PLACE_DESIGNATORS]
         if len(owners) == 1:
             joined.setdefault(short, owners[0])
     # "KKK" beside "Ku Klux Klan": an acronym joins the one name it abbreviates.
@@ -1675,7 +1761,9 @@ def _organisation_parts(mentions: list, names: set[str], organisations: set[str]
                 or short in places["us_states"] or short in places["capitals"]
                 or short in parties):
             continue
-        owners = [o for o in longer if o.split()[-1] == short or (
+        # (A city that ends a name, "Trump National Doral Resort Miami", stays the city.)
+        ends = typed[short] != {"place"}
+        owners = [o for o in longer if (ends and o.split()[-1] == short) or (
             o.split()[0] == short and o.split()[-1] in _ORG_DESIGNATORS
             and o.split()[-1] not in _NAMEPLATES and short not in tagged_person) or (
             o.split()[0] == short and o.split()[-1] in _kind_words("company_designators")

@@ -20,9 +20,10 @@ def claim_words() -> dict[str, Any]:
     return {
         # a verb that is a speech act only with its object is still a reporting verb
         "reporting": frozenset(data["reporting_verbs"] + data["intention_verbs"]
+                               + data["intention_verbs_advice"]
                                + data["clause_speech_verbs"] + data["bare_speech_verbs"]
                                + list(data["speech_act_objects"])),
-        "intention": frozenset(data["intention_verbs"]),
+        "intention": frozenset(data["intention_verbs"] + data["intention_verbs_advice"]),
         "mental": frozenset(data["mental_verbs"]),
         "addressee": frozenset(data["addressee_verbs"]),
         "denial": frozenset(data["denial_verbs"]),
@@ -46,17 +47,23 @@ def claim_words() -> dict[str, Any]:
                                 for k, v in data["stance_holder_nouns"].items()},
         "held_view_nouns": {k: frozenset(v) for k, v in data["held_view_nouns"].items()},
         "data_sources": frozenset(data["data_sources"]),
+        "standing_polls": frozenset(data["standing_polls"]),
         "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),
         "judging_verbs": frozenset(data["judging_verbs"]),
         "viewpoint_nouns": frozenset(data["viewpoint_nouns"]),
         "participle_task_verbs": frozenset(data["participle_task_verbs"]),
+        "object_tasks": {k: frozenset(v) for k, v in data["object_tasks"].items()},
         "hearsay_adverbs": frozenset(data["hearsay_adverbs"]),
         "attitude_adjectives": frozenset(data["attitude_adjectives"]),
         "setting_prepositions": frozenset(data["setting_prepositions"]),
         "editors_note": re.compile(
             r"^\s*[(\[](?:" + "|".join(data["editors_note_verbs"]) + r")\b[^)\]]*[)\]]\s*$",
             re.I),
+        "story_note": re.compile(
+            r"^\s*(?:(?:" + "|".join(map(re.escape, data["editors_note_labels"])) + r")\s*:"
+            r"|this (?:" + "|".join(data["story_nouns"]) + r") (?:has been|had been|was) "
+            r"(?:" + "|".join(data["story_update_verbs"]) + r")\b)", re.I),
     }
 
 

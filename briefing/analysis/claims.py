@@ -17,8 +17,17 @@ from briefing.analysis.content import trim_to_content
 from briefing.analysis.frames import find_frames, nominal_frames
 from briefing.analysis.it_speakers import NeuterAntecedents
 from briefing.analysis.lost_speakers import recover_speakers
-from briefing.analysis.non_claims import frame_claims_nothing, names_nothing_said
-from briefing.analysis.quote_speakers import Sentence, speak_for_quotations, speak_for_signed_posts
+from briefing.analysis.non_claims import (
+    frame_claims_nothing,
+    names_nothing_said,
+    says_only_how_it_was_said,
+)
+from briefing.analysis.quote_speakers import (
+    Sentence,
+    speak_for_introduced_paragraphs,
+    speak_for_quotations,
+    speak_for_signed_posts,
+)
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
 from briefing.analysis.turns import Turns, headline_frame, is_promo, labelled_line, speak_for_turn
@@ -41,6 +50,8 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             continue  # an editor's note or a byline's "Follow X on Twitter" asserts nothing
         local = quotes.local(block.start, block.start + len(block.text))
         for sent in doc.sents:
+            index.note_sentence(block.start + sent.start_char, block.start + sent.end_char,
+                                block.start)
             question = sent.text.rstrip().endswith("?")  # (Span.text joins its words: once)
             if turns.asking and question:
                 continue  # an anonymous reporter's question asserts nothing
@@ -76,8 +87,10 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)
     speak_for_signed_posts(sentences, text, index)
+    claims += speak_for_introduced_paragraphs(sentences, text)
     _to_content(claims, parsed)
-    claims = [c for c in claims if _asserts_something(c, text) and not names_nothing_said(c, text)]
+    claims = [c for c in _with_content(claims, parsed)
+              if _asserts_something(c, text) and not names_nothing_said(c, text)]
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
 
 
@@ -112,6 +125,19 @@ def _to_content(claims: list[Claim], parsed: list[tuple[Any, Any]]) -> None:
             trim_to_content(claim, doc, block.start)
 
 
+def _with_content(claims: list[Claim], parsed: list[tuple[Any, Any]]) -> list[Claim]:
+    """The claims but those whose words say only how words said elsewhere were said
+    (non_claims.says_only_how_it_was_said)."""
+    starts = [block.start for block, _ in parsed]
+    kept = []
+    for claim in claims:
+        at = bisect.bisect_right(starts, claim.start) - 1
+        if at < 0 or claim.cue_span is None or not says_only_how_it_was_said(
+                claim, parsed[at][1], starts[at]):
+            kept.append(claim)
+    return kept
+
+
 def _merge_same_span(claims: list[Claim]) -> list[Claim]:
     """Two frames that cover the same words are one claim with the kinds of both."""
     merged: list[Claim] = []
@@ -140,8 +166,13 @@ def _share_according_to(claims: list[Claim]) -> None:
 
 
 def _is_editors_note(line: str) -> bool:
-    """'(Updates with comment from the ministry)': the editor speaking about the story."""
-    return bool(claim_words()["editors_note"].match(line))
+    """'(Updates with comment from the ministry)', "Correction: An earlier version of this
+    story incorrectly said ...", "This story has been updated to include ...": the outlet
+    speaking about its story, not reporting the news (what a correction says was wrong is
+    no claim either)."""
+    words = claim_words()
+    return bool(words["editors_note"].match(line) or words["story_note"].match(line))
+
 
 
 def _is_statement(sent: Any) -> bool:

@@ -96,10 +96,12 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
         # are not what the cue says (a parse that hides the content): the whole claim
         sides = [list(words)]
     run = _trimmed(sides[0])
-    if not any(t.pos_ in _CONTENT_WORDS for t in run):
+    if not any(t.pos_ in _CONTENT_WORDS for t in run) and not (
+            cue is not None and sides[0] is after and _points_back(run, cue)):
         # "as Ms. Simonyan put it", "Holt asks him": a frame whose content is a quotation
         # elsewhere says nothing by itself; the claim keeps its words
         run = _trimmed(list(words))
+    run = _before_restatement(run)
     if not run:
         return
     lo, hi = run[0].i, run[-1].i
@@ -112,6 +114,41 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
     if "quantitative" in claim.kinds and not has_figure(doc[lo:hi + 1]):
         # "Two senators said the plan was dead": the figure counts speakers, not the claim
         claim.kinds = [k for k in claim.kinds if k != "quantitative"]
+
+
+def _before_restatement(run: list[Any]) -> list[Any]:
+    """'accused aid groups of smuggling fuel, a charge the WFP rejected as ...': a noun of
+    statement set off at the end of the content names the claim again (the writer's aside,
+    often another's reply to it), and is no part of what was claimed."""
+    nouns = claim_words()["statement_nouns"]
+    first = run[0].i if run else 0
+    for t in run:
+        # ("a charge X denied", "a claim not recognized", "an argument she lost": one
+        # statement, indefinite, with what became of it; not "the belief that ...", "his
+        # statement that ...", which say what the claim is about)
+        if (t.dep_ in ("appos", "npadvmod") and t.lemma_.lower() in nouns
+                and t.left_edge.i - 1 > first
+                and t.doc[t.left_edge.i - 1].text == ","
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+                and any(c.dep_ in ("relcl", "acl") and not _that_clause(c)
+                        for c in t.children)
+                and all(w.is_punct for w in run if w.i > t.right_edge.i)):
+            return _trimmed([w for w in run if w.i < t.left_edge.i - 1])
+    return run
+
+
+def _points_back(run: list[Any], cue: Any) -> bool:
+    """'Julia Brandt denied that.', 'The ministry confirmed it.': the cue's object is a
+    word pointing back to what was said before; that word is the content (the claim's
+    words would only repeat its speaker and cue). Not a person spoken to ("Holt asks
+    him") nor a frame marked as an aside ("as Ms. Simonyan put it")."""
+    return (len(run) == 1 and run[0].head.i == cue.i and run[0].dep_ == "dobj"
+            and run[0].lower_ in _POINTING_BACK
+            and not any(c.dep_ == "mark" for c in cue.children))
+
+
+# Objects that stand for something said before ("denied that", "confirmed it").
+_POINTING_BACK = {"that", "this", "it", "these", "those"}
 
 
 def _opens_quotation(doc: Any, at: int) -> bool:
@@ -200,7 +237,7 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
         elif child.dep_ == "advcl":
             if child.i > cue.i:
                 later.append(child)  # "..., she said, adding that ...", "after he spoke"
-            elif not _reported_clause(child):
+            elif not _reported_clause(child) and not set_inside(cue):
                 frame |= below  # "When asked about the plan, the minister said"
             else:
                 content |= below  # '"Look at the figures," he said'
@@ -288,6 +325,18 @@ def _that_clause(token: Any) -> bool:
         c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
+def set_inside(cue: Any) -> bool:
+    """'If elected, Roe said, she would cut taxes', 'If the vote fails, the minister said,
+    the government will resign': a frame set off by commas inside the sentence it reports
+    (the parser hangs it on that sentence, or that sentence on it); a clause fronted before
+    it is part of what is reported, not when or why it was said."""
+    if cue.dep_ == "parataxis":
+        return cue.head.i > cue.i
+    after = cue.i + 1
+    return (after < len(cue.doc) and cue.doc[after].text == ","
+            and any(c.dep_ == "ccomp" and c.i > after for c in cue.children))
+
+
 def _reported_clause(clause: Any) -> bool:
     """A clause before the cue that is what is reported ('"Look at the figures," he said'),
     not when or why it was said ("When asked about it, ...", "Looking ahead, ...")."""
@@ -307,8 +356,16 @@ def _trimmed(run: list[Any]) -> list[Any]:
     while lo < hi and (run[lo].is_space or (run[lo].is_punct
                                              and run[lo].text not in _OPENING_MARKS)):
         lo += 1
-    if lo < hi - 1 and run[lo].lower_ == "that" and run[lo].dep_ == "mark":
-        lo += 1  # "said that taxes would rise": the content is the clause
+    if lo < hi - 1 and run[lo].lower_ == "that" and (run[lo].dep_ == "mark" or (
+            run[lo].tag_ in ("WDT", "IN") and run[lo].text == "that"
+            and not run[lo + 1].is_quote)):
+        # "said that taxes would rise": the content is the clause (the small model may read
+        # the complementiser as a relative pronoun: "notes that increased involvement
+        # could ...", "that" the subject of "increased"; a demonstrative is DT: "said that
+        # was wrong" keeps it, and so does a quoted one: '"That," he added, "...')
+        lo += 1
+        while lo < hi - 1 and run[lo].text in (",", ";"):
+            lo += 1  # "joked that, among voters, ..."
     while hi > lo and (run[hi - 1].is_space or (run[hi - 1].is_punct and not (
             run[hi - 1].is_quote or run[hi - 1].text in ("”", "''", "?", "!")))):
         hi -= 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, make_claim
+from briefing.analysis.content import set_inside
 from briefing.analysis.non_claims import in_idiom, is_imperative
 from briefing.analysis.speakers import (
     ActorIndex,
@@ -54,6 +55,16 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 media.append(claim)
             found.append(claim)
             continue
+        poll = _named_poll_in(token)
+        if poll is not None:
+            # "Roe leads Doe by 12 points in a new Marist poll": the poll reports the
+            # standing, the clause of the verb the "in" hangs on
+            verb = token.head
+            lo, hi = ((sent[0].i, sent[-1].i) if verb.dep_ == "ROOT"
+                      else (_clause_start(verb), verb.right_edge.i))
+            found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
+                                       token, poll, index))
+            continue
         viewer = _viewpoint_holder(token)
         if viewer is not None:
             # "The only other action, in Professor Roe's view, would be ...": her view
@@ -90,6 +101,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 frame_lemma(token) is None and not _quotation_tag(token)) or (
                 not _speech_act(token)):
             continue
+        if _not_made(token):
+            continue  # "declined to say whether ...": said nothing; the refusal is the claim
         if _hypothetical(token):
             # "if Berg backs the plan", "asked whether Berg supported it": a stance no one
             # took yet; its claim stays (PolNeAR counts it) marked as speculation
@@ -102,8 +115,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token,
                                            _speaker_of(token), index))
             continue
-        if token.dep_ == "acl" and (token.head.lemma_.lower() in lex["data_sources"]
-                                    or _participle_holder(token)):
+        if token.dep_ == "acl" and ((token.head.lemma_.lower() in lex["data_sources"]
+                                     and not _done_to(token)) or _participle_holder(token)):
             # "polls showing Roe's lead has evaporated": the poll speaks, from its verb on
             found.append(_with_speaker(sent, offset, token.i, min(token.right_edge.i,
                                                                    sent[-1].i),
@@ -130,7 +143,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                    # a reporting clause hanging off this one is a claim of its own
                    and not (c.dep_ in ("advcl", "parataxis") and not is_imperative(c)
                             and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
-        if speaker_tok is not None and speaker_tok.i < token.i and any(
+        if speaker_tok is not None and speaker_tok.i < token.i and not set_inside(token) and any(
                 c.i > token.i and c.dep_ != "advcl" for c in content):
             # what is said follows the verb; a clause before the speaker is no part of it
             circumstances += [c for c in content if _circumstance(c, speaker_tok)]
@@ -190,6 +203,21 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     return found
 
 
+# Verbs whose infinitive is speech not made ("declined to say", "refused to comment",
+# "failed to mention").
+_WITHHELD = {"decline", "refuse", "fail"}
+
+
+def _not_made(verb: Any) -> bool:
+    """'declined to say whether ...', 'refused to endorse', 'investigators had yet to
+    publish evidence': a report its subject did not make."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return head.lemma_.lower() in _WITHHELD or (
+        head.lemma_.lower() == "have" and any(c.lower_ == "yet" for c in head.children))
+
+
 def _circumstance(clause: Any, speaker: Any) -> bool:
     """'While Democrats plot ..., Republicans are looking to ...', 'As boos erupt from the
     crowd, the executive says ...': a clause with its own subject, set before the frame's
@@ -229,6 +257,8 @@ def _speech_act(verb: Any) -> bool:
         return False  # "known as ISIS", "made their views known": no one knowing
     if _physical_act(verb):
         return False  # "defending its border", "defending itself against an invasion"
+    if _object_task(verb, lemma):
+        return False  # "thousands of patients called its helpline": phoned, said nothing
     objects = claim_words()["speech_act_objects"].get(lemma)
     # the word may hang on the object instead of the verb ("see Roe as ..."), or mark the
     # clause after it ("sees Roe as captured by ...")
@@ -248,7 +278,8 @@ def _speech_act(verb: Any) -> bool:
             c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "punct" and c.text == ":")
             or (c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"])
             for c in verb.children) or (
-            verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words()["data_sources"])
+            verb.dep_ == "acl" and not _done_to(verb)
+            and verb.head.lemma_.lower() in claim_words()["data_sources"])
     if lemma in claim_words()["intention"]:
         if _with_infinitive(verb):
             return True  # "offered to debate": an intention, whatever else the verb does
@@ -261,7 +292,39 @@ def _speech_act(verb: Any) -> bool:
         # "Editor's note: ...": a noun heading, unless the parser mistook the verb (its
         # subject then hangs on it: "Officials plan to ...")
         return any(c.dep_ == "nsubj" for c in verb.children)
-    return objects is None or with_object
+    # ('"...," remembered Jane Roe': the quotation is what the object would have said)
+    return objects is None or with_object or _quotation_tag(verb)
+
+
+def _done_to(participle: Any) -> bool:
+    """'a video posted on its website', 'a report called "Broken Promises"': a passive
+    participle is done to the noun it hangs on, which says nothing by it (the small model
+    also reads a finite verb after a noun as one: "the letter called Oz a quack, a fake",
+    two objects, is the letter's writer speaking)."""
+    return participle.tag_ == "VBN" and sum(
+        c.dep_ in ("dobj", "oprd") for c in participle.children) < 2
+
+
+def _object_task(verb: Any, lemma: str) -> bool:
+    """'called its helpline', 'called the police', 'called a hearing': a verb whose one
+    object is a task's (lexicons/claims.toml object_tasks), with nothing that says what was
+    said (what the object is called, a clause, a preposition but a time, a quotation)."""
+    tasks = claim_words()["object_tasks"].get(lemma)
+    if tasks is None or _introduces_quotation(verb):
+        return False
+    # (the small model may read "called its helpline" as what something was called)
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "oprd")]
+    return (len(objects) == 1 and objects[0].lemma_.lower() in tasks
+            and not any(t.is_quote for t in objects[0].subtree) and not any(
+                c.dep_ in ("ccomp", "xcomp", "attr", "acomp", "parataxis", "prt", "dative",
+                           "conj") or (c.dep_ == "prep" and not _sets_the_time(c))
+                for c in children))
+
+
+def _sets_the_time(prep: Any) -> bool:
+    """'on Monday', 'since the weekend': when, not what."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _participle_modifier(verb: Any) -> bool:
@@ -285,13 +348,22 @@ def _physical_act(verb: Any) -> bool:
     words = claim_words()
     for child in verb.children:
         # (not any place name: "criticized China", "backed Israel" are stances)
-        if child.dep_ == "dobj" and child.lemma_.lower() in words["physical_objects"]:
+        # (a passive's subject, with its doer named, is what it acts on: "borders were
+        # being defended by ..."; not "the base was considered a contender")
+        if (child.dep_ == "dobj" or (child.dep_ == "nsubjpass" and _names_its_doer(verb))) and (
+                child.lemma_.lower() in words["physical_objects"]):
             return True
         if child.dep_ == "prep" and child.lower_ == "against" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in words["hostile_acts"]
                 for g in child.children):
             return True
     return False
+
+
+def _names_its_doer(verb: Any) -> bool:
+    """A passive with its "by" phrase and nothing said ("was defended by the army")."""
+    deps = {c.dep_ for c in verb.children}
+    return "agent" in deps and not deps & {"oprd", "attr", "xcomp", "ccomp", "acomp"}
 
 
 def _participle_holder(verb: Any) -> bool:
@@ -347,20 +419,46 @@ def _quoted_as_saying(verb: Any) -> Any | None:
 
 
 def _after_quotation(verb: Any) -> bool:
-    """The verb follows a closing quotation mark: '"...," added ...'."""
-    doc = verb.doc
-    return verb.i > 0 and (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in ("”", "''"))
+    """The verb follows a closing quotation mark: '"...," added ...' (a stray space
+    between them aside)."""
+    before = _word_before(verb)
+    return before is not None and (before.is_quote or before.text in ("”", "''"))
+
+
+def _word_before(token: Any) -> Any | None:
+    """The token before `token` in its document, whitespace tokens skipped."""
+    at = token.i - 1
+    while at > 0 and token.doc[at].is_space:
+        at -= 1
+    return token.doc[at] if at >= 0 and not token.doc[at].is_space else None
+
+
+def _inverted_tag(verb: Any) -> bool:
+    """'"...," remembered Jane Roe, a former aide.': after a quotation closed on a comma,
+    the verb and then only the one who spoke (with an apposition)."""
+    after = [c for c in verb.rights if c.dep_ != "punct"]
+    comma = _word_before(_word_before(verb)) if _after_quotation(verb) else None
+    # ("'...,' became a byword": what a linking verb says the quotation is, no speaker)
+    # (a name the parser made the object speaks too: '"...," added Roe'; a common noun
+    # only as the subject: "'...,' ignores losses" is a headline's second verb)
+    return (comma is not None and comma.text in (",", "?", "!") and len(after) == 1
+            and ((after[0].dep_ == "nsubj" and after[0].pos_ in ("PROPN", "NOUN"))
+                 or (after[0].dep_ in ("dobj", "npadvmod") and after[0].pos_ == "PROPN"))
+            and verb.lemma_.lower() not in _LINKING_VERBS)
 
 
 def _quotation_tag(verb: Any) -> bool:
     """'"...," Jane Roe shot back.', '"...," one reader commented.': a quotation closed on a
-    comma and followed by nothing but a subject and its verb is that subject's speech,
-    whatever the verb (quipped, interjected, fumed); the form itself says so."""
+    comma and followed by nothing but a subject and its verb (or the verb and then its
+    subject: '"...," remembered Jane Roe') is that subject's speech, whatever the verb
+    (quipped, interjected, fumed); the form itself says so."""
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.dep_ not in (
             "ROOT", "ccomp", "parataxis"):
         return False
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ in ("WDT", "WP"):
+    if subject is None:
+        return _inverted_tag(verb)
+    if subject.tag_ in ("WDT", "WP"):
         return False  # "a chant ... that ricocheted through the arena": no speaker
     doc = verb.doc
     mark = subject.left_edge.i - 1
@@ -440,6 +538,27 @@ def _source_in(token: Any) -> Any | None:
     after = noun.right_edge.i + 1
     opens = token.i - token.sent.start <= 1
     return noun if opens and after < len(doc) and doc[after].text == "," else None
+
+
+def _named_poll_in(token: Any) -> Any | None:
+    """'Roe led Doe by 12 points in a new Marist poll', 'trails in the RealClearPolitics
+    average': an "in" on a verb that names a poll or record by who made it (a proper noun
+    before the noun, or after its 'from' / 'by') sources the verb's clause; returns the
+    noun. An unnamed poll ('ahead in several recent surveys': the writer's summary) or the
+    setting of a reporting verb ('said in the Marist poll': the speaker's) is none."""
+    verb = token.head
+    if (token.lower_ != "in" or token.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX")
+            or frame_lemma(verb) is not None):
+        return None
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if (noun is None or noun.pos_ != "NOUN"
+            or noun.lemma_.lower() not in claim_words()["standing_polls"]):
+        return None
+    makers = [t for c in noun.children if c.i < noun.i or (
+        c.dep_ == "prep" and c.lower_ in ("from", "by")) for t in c.subtree]
+    # ("in Iowa polls": where the poll was taken, not who took it)
+    return noun if any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC")
+                       for t in makers) else None
 
 
 def _viewpoint_holder(noun: Any) -> Any | None:
@@ -618,6 +737,12 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
             # (", who added that ...": the speaker's own second report)
             hi = min(hi, t.left_edge.i - 1)
             break
+        if (_own_relative_report(t) and not _inside(quotes, t.idx)
+                and t.right_edge.i >= hi - 1):
+            # "..., in a finish that he said defied expectations": the relative clause that
+            # ends this claim is a claim of its own
+            hi = min(hi, t.left_edge.i - 1)
+            break
         if (_set_off_participle(t) and t.head.i != cue.i and not _inside(quotes, t.idx)
                 and t.head.pos_ == "VERB" and frame_lemma(t.head) is not None
                 and _speech_act(t.head)
@@ -657,13 +782,17 @@ def _interposed(verb: Any, content: list) -> bool:
     The Times reported, Y': a frame with no content of its own, set off by a comma or "as"
     inside or after the clause it reports (the parser hangs it on that clause)."""
     doc = verb.doc
-    if content:
-        return False
+    if any(not (c.dep_ == "advcl" and c.i < verb.i) for c in content):
+        return False  # (a clause fronted before the frame is the reported sentence's, below)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return True  # "..., as The Times reported on Saturday, he has ..."
     if verb.dep_ != "parataxis":
         return False
-    first = verb.left_edge.i  # the opening comma may hang on the verb or stand before it
+    # the opening comma may hang on the verb or stand before it; a clause fronted before
+    # the sentence it is part of may hang on the verb too ("If elected, Roe said, she
+    # would cut taxes"): the frame starts after it
+    first = min([verb.i, *(c.left_edge.i for c in verb.children
+                           if not (c.dep_ == "advcl" and c.i < verb.i))])
     return doc[first].text in (",", "—", "–") or (
         first > 0 and doc[first - 1].text in (",", "—", "–"))
 
@@ -688,6 +817,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
         # "continues to insist that", "went on to say": the verb above frames nothing, so
         # this one reports on its own, given a speaker
         return speaker is None
+    if _own_relative_report(verb):
+        return False
     outer_speaker = _speaker_of(outer)
     if (outer_speaker is not None
             and outer_speaker.left_edge.i <= verb.i <= outer_speaker.right_edge.i):
@@ -695,8 +826,10 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
         # in the outer speaker's own phrase is that speaker's second report, not its content
         return False
     if verb.dep_ in ("advcl", "conj") and verb.head.i == outer.i and (any(
-            c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "conj"):
-        # "X praised Y, saying he was ...", "she praised Y and said Z should ...": a second
+            c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "conj"
+            or _set_off_participle_of(verb)):
+        # "X praised Y, saying he was ...", "she praised Y and said Z should ...", "The
+        # embassy denied any involvement, calling the accusations 'baseless'": a second
         # report, not a complement
         return False
     if (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting
@@ -710,6 +843,17 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     proper = speaker.pos_ == "PROPN" and speaker.text[:1].isupper()
     return (not proper and not speaker.ent_type_
             and speaker.lemma_.lower() not in speaker_lex()["person_nouns"])
+
+
+def _set_off_participle_of(verb: Any) -> bool:
+    """'..., calling the accusations "baseless"': an -ing participle set off by a comma
+    after the verb it hangs on, with an object of its own: what the same subject does
+    next."""
+    doc = verb.doc
+    first = verb.left_edge.i
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+            and first > 0 and doc[first - 1].text == ","
+            and any(c.dep_ in ("dobj", "oprd") for c in verb.children))
 
 
 _HYPOTHESES = {"if", "unless", "whether"}
@@ -749,6 +893,19 @@ def _governors(verb: Any) -> list[Any]:
         if not own_clause:
             found.append(node)
     return found
+
+
+def _own_relative_report(verb: Any) -> bool:
+    """'..., in a finish that he said defied expectations', 'Clinton's email use, which an
+    FBI investigation said was "extremely careless"': a reporting verb in a relative clause
+    with a subject of its own (not the relative pronoun) and a clause it reports is that
+    subject's claim, not part of the claim the relative clause sits in."""
+    return (verb.dep_ == "relcl" and verb.pos_ == "VERB" and frame_lemma(verb) is not None
+            # a relative word opens it ("... on Friday that he thinks ...", with none, may
+            # be a clause the parser hung on the wrong noun)
+            and verb.left_edge.tag_ in ("WDT", "WP", "WP$") and _speech_act(verb)
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children)
+            and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
 
 
 def _relative_antecedent(verb: Any) -> Any | None:
@@ -847,7 +1004,8 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
     """'X went after Y over his refusal to release his taxes, calling it "disqualifying"',
     'X has sought to bolster ..., painting others as weak and suggesting that ...': a
     reporting participle set off by a comma after a frame's complement speaks as the frame's
-    subject when no other subject stands between them, wherever the parser hangs it.
+    subject when no other subject (but a pronoun) stands between them, wherever the parser
+    hangs it.
     Returns the frame's verb, else None."""
     if not _set_off_participle(verb):
         return None
@@ -864,12 +1022,30 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
         if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr"):
             return None  # "X asks as a guy walks in, saying ...": not X's complement
         node = node.head
-    if doer is not None and not quoted:
+    if doer is not None and not quoted and doer.pos_ != "PRON":
         # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells (a
         # thing cannot say, but with no list of animate nouns, every subject is kept); after
-        # a quotation the frame's speaker goes on ('X told N that Y "had a policy," adding')
+        # a quotation the frame's speaker goes on ('X told N that Y "had a policy," adding');
+        # so it does after a pronoun ('Carson said he saw no need to change, telling ...')
         return None
     return outer
+
+
+def _listed_verb(verb: Any) -> bool:
+    """'X paused, then revealed ...', 'X obfuscated facts, admitted ...': a finite verb
+    the parser hung as a bare "dep" on the verb before it, after a comma, with no subject
+    of its own: a second verb of the same subject."""
+    if (verb.dep_ != "dep" or verb.head.pos_ != "VERB" or verb.head.i > verb.i
+            or verb.tag_ not in ("VBD", "VBZ", "VBP")
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            # ("a decision which he has, so far, refused": another verb between them)
+            or any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.head.i + 1:verb.i])):
+        return False
+    before = _word_before(verb)  # (back over "then", "also", "and")
+    while before is not None and before.i > verb.sent.start and (
+            before.pos_ in ("ADV", "PART", "CCONJ")):
+        before = _word_before(before)
+    return before is not None and before.text == ","
 
 
 def _after_conjunction(verb: Any) -> bool:
@@ -954,9 +1130,10 @@ def _speaker_token(verb: Any) -> Any | None:
         return passive if passive is not None else _speaker_of(verb.head)
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
-            verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
+            verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)) or (
+            _listed_verb(verb)):
         # "X warned ..., labeling ...": X labels; "X went on to say", "X took to Twitter
-        # to attack": X says, X attacks
+        # to attack": X says, X attacks; "X paused, then revealed": X reveals
         return _speaker_of(verb.head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         doer = _gerund_doer(verb.head.head, verb.head)
@@ -964,9 +1141,10 @@ def _speaker_token(verb: Any) -> Any | None:
             return doer
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         # "X declined to discuss", "X goes on to list": the subject of the head speaks;
-        # "urged Y to say": its object does
+        # "urged Y to say": its object does, if it can speak ("used her column to attack",
+        # "had this to say": the subject does)
         controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-        return controller if controller is not None else _speaker_of(verb.head)
+        return controller if _can_speak(controller) else _speaker_of(verb.head)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "X is expected to": no speaker but the agent, found above
     inverted = _inverted_speaker(verb)
@@ -1000,6 +1178,24 @@ def _speaker_token(verb: Any) -> Any | None:
             if t.ent_type_ not in ("GPE", "LOC"):
                 return t
     return found or bracketed
+
+
+def _can_speak(noun: Any | None) -> bool:
+    """A name, a personal pronoun, or a noun of people, organisations or polls: who can
+    be told to say something (not "her weekly column", "this")."""
+    if noun is None:
+        return False
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
+            noun.lower_ in _SPEAKING_QUANTIFIERS):
+        return True
+    if noun.pos_ == "PRON":
+        return noun.tag_ == "PRP" and noun.lower_ not in ("it", "this", "that")
+    return noun.lemma_.lower() in _holder_nouns()
+
+
+# "led some to question", "caused many to wonder": people, counted
+_SPEAKING_QUANTIFIERS = {"some", "many", "others", "few", "most", "several", "both", "all",
+                         "each", "everyone", "everybody", "anyone", "someone", "nobody"}
 
 
 def speaking_it(tok: Any) -> bool:

@@ -194,3 +194,77 @@ def _quoted_title(claim: Claim, text: str) -> bool:
     return bool(quoted and opener) and (
         opener.group(1).lower() in _words()["title_openers"]
         or opener.group(1).lower().endswith(("'s", "’s")))
+
+
+def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
+    """A frame every word of which, beyond its speaker and cue, is to whom, when or where
+    something was said: '"...," Lasry told Bloomberg Politics in May.', 'shouted to the
+    crowd', 'said as she marched', 'asking her'. What was said is a quotation or a sentence
+    of its own (given its speaker before this is asked); this claim adds nothing an analyst
+    could weigh. `doc` is the parsed block starting at document offset `offset` that holds
+    the claim."""
+    if claim.cue_span is None or claim.speaker_span is None or _QUOTE_MARK.search(claim.text):
+        return False
+    cue = doc.char_span(claim.cue_span[0] - offset, claim.cue_span[1] - offset)
+    if cue is None or len(cue) != 1 or cue[0].pos_ != "VERB" or cue[0].dep_ in _SAYS_ITS_HEAD:
+        return False
+    cue = cue[0]
+    lemma = cue.lemma_.lower()
+    if not (lemma in _words()["audience_verbs"] or lemma in claim_words()["addressee"]
+            or lemma == "ask"):
+        return False  # ("went after Trump", "spoke out in favor of ...": what is said)
+    speaker = range(claim.speaker_span[0] - offset, claim.speaker_span[1] - offset)
+    allowed = set()
+    for child in cue.children:
+        if not _tells_how(child, cue, speaker):
+            return False  # a clause, an object, a topic: what was said
+        allowed.update(range(child.left_edge.i, child.right_edge.i + 1))
+    words = doc.char_span(claim.start - offset, claim.end - offset, alignment_mode="expand")
+    return words is not None and all(
+        t.i in allowed or t.i == cue.i or t.is_punct or t.is_space or t.idx in speaker
+        for t in words)
+
+
+# A cue whose head is what it reports: "the programs she has proposed", "The source of it,
+# members say, is ..."
+_SAYS_ITS_HEAD = {"relcl", "acl", "parataxis", "ccomp"}
+_QUOTE_MARK = re.compile(r"[\"“”«»]|''|``")
+# (not "neg": "Trump Says No To Fox News", "did not tell reporters" deny something)
+_FRAME_ONLY_DEPS = {"aux", "auxpass", "punct", "cc", "prt", "mark", "expl"}
+_PERSONAL = {"him", "her", "them", "me", "us", "you"}
+_WHEN = ("DATE", "TIME")
+
+
+def _tells_how(child: Any, cue: Any, speaker: range) -> bool:
+    """`child` of the cue says who, how, when, where or to whom, not what."""
+    words = claim_words()
+    lemma = cue.lemma_.lower()
+    if child.dep_ in ("nsubj", "nsubjpass"):
+        # the speaker's phrase (the parser may make a reported clause the subject: "The
+        # source of the attraction, union members say, is ...")
+        return child.idx in speaker
+    if child.dep_ in _FRAME_ONLY_DEPS:
+        # (a leaf: the parser may hang a whole quotation on its opening mark)
+        return child.n_lefts + child.n_rights == 0
+    if child.dep_ == "dative" or (child.dep_ == "npadvmod" and child.ent_type_ in _WHEN):
+        return True  # "told him", "said Tuesday"
+    if child.dep_ == "prep":
+        target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if target is None or child.n_lefts or any(t.pos_ in ("VERB", "AUX")
+                                                  for t in child.subtree):
+            return False  # (a word before it: "Says No To Fox News")
+        if (child.lower_ in words["setting_prepositions"] and target.ent_type_ != "PERSON"
+                or target.ent_type_ in _WHEN):
+            return True  # "in an interview", "during the debate", "on Tuesday"
+        return lemma in _words()["audience_verbs"] and (
+            child.lower_ in ("to", "at")  # "said to reporters", "said at a rally"
+            or (child.lower_ == "on" and (target.pos_ == "PROPN"
+                                          or target.lemma_.lower() in words["media"])))
+    if child.dep_ == "advcl":
+        return child.i > cue.i and any(
+            m.dep_ == "mark" and m.lower_ in _words()["when_marks"] for m in child.children)
+    if child.dep_ == "dobj" and (lemma in words["addressee"] or lemma == "ask"):
+        # "told POLITICO", "asking her": to whom, when nothing else is told
+        return all(c.dep_ in ("det", "compound", "punct") for c in child.children) and (
+            child.lower_ in _PERSONAL or child.ent_type_ in ("PERSON", "ORG", "NORP"))
+    return False

@@ -238,6 +238,12 @@ def _quoted_sentence(sentence: Sentence, unit: Quotation, frame: Claim) -> list[
         inside.remove(claim)
     if any(c.speaker for c in inside):
         return []
+    if not sentence.start <= frame.cue_span[0] < sentence.end and any(
+            not _mostly_quoted(c, unit) for c in inside):
+        # 'They did not offer details, but officials, including employees who signed a
+        # ''dissent channel'' memo, have pressed for ...': a few quoted words in the writer's
+        # own sentence do not make it the words of a frame in another sentence
+        return []
     for claim in inside:
         _speak_as(claim, frame)
     if inside:
@@ -252,6 +258,12 @@ def _quoted_sentence(sentence: Sentence, unit: Quotation, frame: Claim) -> list[
     _speak_as(claim, frame)
     sentence.claims.append(claim)
     return [claim]
+
+
+def _mostly_quoted(claim: Claim, unit: Quotation) -> bool:
+    """At least half of the claim's span lies inside the quotation's marks."""
+    quoted = sum(max(0, min(claim.end, e) - max(claim.start, s)) for s, e in unit.pieces)
+    return quoted * 2 >= claim.end - claim.start
 
 
 def _speak_as(claim: Claim, frame: Claim) -> None:
@@ -300,3 +312,55 @@ def _post_signature(para_start: int, text: str, index: ActorIndex) -> Claim | No
         return None
     start, end = m.start(2), m.end(2)
     return _mark_frame(m.start(1), m.group(1), _signer(start, end, text, index), [start, end])
+
+
+def speak_for_introduced_paragraphs(sentences: list[Sentence], text: str) -> list[Claim]:
+    """'Jane Roe writes:' closing its paragraph introduces the next one, a block quotation
+    set without marks: that paragraph's claims with no speaker and no cue (or only 'I'/'we')
+    take the frame's speaker and cue, and a sentence of it with no claim gets one. A colon with no
+    frame before it ('Here is what we know:') speaks for no one. Returns the claims added."""
+    added: list[Claim] = []
+    intro: tuple[Claim, int] | None = None  # the frame, and where its paragraph ends
+    for sentence in sentences:
+        para_start = text.rfind("\n", 0, sentence.start) + 1
+        if intro is not None and para_start > intro[1]:
+            if text[intro[1]:para_start].strip():
+                intro = None  # (another paragraph came between)
+            else:
+                added += _introduced_sentence(sentence, intro[0])
+        frame = _colon_intro(sentence, text)
+        if frame is not None:
+            line_end = text.find("\n", sentence.end)
+            intro = (frame, len(text) if line_end == -1 else line_end)
+        elif intro is not None and para_start <= intro[1] and sentence.start > intro[1]:
+            intro = None
+    return added
+
+
+def _colon_intro(sentence: Sentence, text: str) -> Claim | None:
+    """The frame of a sentence that ends its paragraph with a colon, if it has a speaker
+    other than 'I' or 'we' (the writer's "Here is what we know:" quotes no one)."""
+    line_end = text.find("\n", sentence.end)
+    rest = text[sentence.end:len(text) if line_end == -1 else line_end]
+    if not sentence.sent.text.rstrip().endswith(":") or rest.strip():
+        return None
+    frames = [c for c in sentence.claims if c.speaker and c.cue_span
+              and c.speaker.lower() not in lex()["first_person"]]
+    return max(frames, key=lambda c: c.cue_span[0] if c.cue_span else 0, default=None)
+
+
+def _introduced_sentence(sentence: Sentence, frame: Claim) -> list[Claim]:
+    """A sentence of an introduced paragraph speaks as the frame (see above)."""
+    for claim in sentence.claims:
+        # (a frame of its own whose speaker was lost is not the introduced words)
+        if (claim.speaker is None and claim.cue_span is None) or (
+                (claim.speaker or "").lower() in lex()["first_person"]):
+            _speak_as(claim, frame)
+    words = [t for t in sentence.sent if not (t.is_punct or t.is_space)]
+    if sentence.claims or len(words) < 3:
+        return []
+    claim = make_claim(sentence.sent, sentence.offset, sentence.sent[0].i, sentence.sent[-1].i,
+                       frame.speaker, None)
+    _speak_as(claim, frame)
+    sentence.claims.append(claim)
+    return [claim]

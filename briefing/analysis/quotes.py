@@ -73,6 +73,15 @@ def _opens(text: str, at: int, mark: str) -> bool:
     return before in _OPEN_BEFORE or before.isspace()
 
 
+def _set_wrongly(para: str, at: int, end: int) -> bool:
+    """'“It's unusual,“ said Larry Noble': an opening mark right after the quoted words (a
+    word or punctuation before it; a space, punctuation or the line's end after it) is a
+    closing one set wrongly."""
+    before, after = para[at - 1:at], para[end:end + 1]
+    return bool(before) and not before.isspace() and (
+        not after or after.isspace() or after in ",.;:!?)—–")
+
+
 def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> Quotations:
     """The quotations of `text`, whose paragraphs are the (start, end) ranges given."""
     units: list[Quotation] = []
@@ -85,10 +94,13 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> Quotations:
         lead = len(para) - len(para.lstrip())
         for m in _MARK.finditer(para):
             mark, at = m.group(), m.start()
-            if open_at is not None and _OPENERS.get(mark) == "open" and para[at - 1:at].isspace():
+            direction = _OPENERS.get(mark)
+            if open_at is not None and direction == "open" and _set_wrongly(para, at, m.end()):
+                direction = "close"
+            if open_at is not None and direction == "open" and para[at - 1:at].isspace():
                 nested += 1
                 continue
-            if open_at is not None and nested and _OPENERS.get(mark) == "close":
+            if open_at is not None and nested and direction == "close":
                 nested -= 1
                 continue
             if open_at is None:
@@ -98,7 +110,7 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> Quotations:
                     # the continuation convention: this paragraph reopens the quotation
                     unit = carried if (carried is not None and at == lead) else None
                     carried = None
-            elif mark not in ("``",) and _OPENERS.get(mark) != "open":
+            elif mark not in ("``",) and direction != "open":
                 piece = (p_start + open_at, p_start + m.end())
                 if unit is None:
                     unit = Quotation([])

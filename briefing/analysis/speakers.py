@@ -37,6 +37,7 @@ def lex() -> dict[str, Any]:
         "organisation_kinds": {k: tuple(v) for k, v in data["organisation_kinds"].items()},
         "kin_nouns": data["kin_nouns"],
         "event_nouns": frozenset(data["event_nouns"]),
+        "owned_bodies": frozenset(data["owned_bodies"]),
     }
 
 
@@ -66,6 +67,42 @@ class ActorIndex:
         # ministry"), in text order: (offset, head lemma, words as written)
         self.bodies: list[tuple[int, str, str]] = []
         self._noted_bodies: set[tuple[int, str, str]] = set()
+        # the sentences read so far, in text order: (start, end, start of their paragraph);
+        # where "the two leaders" of a paragraph that names no one look back to
+        self.sentences: list[tuple[int, int, int]] = []
+
+    def note_sentence(self, start: int, end: int, paragraph: int) -> None:
+        """The claim layer reads the sentence from `start` to `end` of the paragraph that
+        starts at `paragraph` (sentences are noted in text order)."""
+        if not self.sentences or self.sentences[-1][0] < start:
+            self.sentences.append((start, end, paragraph))
+
+    def paragraph_before(self, paragraph: int) -> int:
+        """Where the paragraph before the one starting at `paragraph` starts (itself when
+        it is the first read)."""
+        i = bisect.bisect_left(self.sentences, (paragraph,)) - 1
+        return self.sentences[i][2] if i >= 0 else paragraph
+
+    def last_owned(self, offset: int, lemmas: tuple[str, ...], owner: Actor) -> str | None:
+        """The name of the last body (a speaker phrase, or an organisation named) before
+        `offset` whose head is one of `lemmas` and whose words name `owner` ("Senator Jane
+        Roe's campaign", "the Roe campaign")."""
+        owner_words = set(owner.name.lower().split())
+        body = next(((at, written) for at, lemma, written in reversed(self.bodies)
+                     if at < offset and lemma in lemmas and any(
+                         at - len(written) <= s < at for s, _ in owner.mentions)), None)
+        starts, actors = self._mentions("organisation", lemmas)
+        i = bisect.bisect_left(starts, offset) - 1
+        while i >= 0 and not owner_words & set(actors[i].name.lower().split()):
+            i -= 1
+        if i >= 0 and (body is None or starts[i] > body[0]):
+            return actors[i].name
+        return body[1] if body is not None else None
+
+    def persons_in(self, start: int, end: int) -> list[Actor]:
+        """The persons named from `start` to `end` outside quotations, in text order."""
+        return [a for a in self.all_in(start, end) if a.type == "person" and any(
+            start <= s < end and not self.quotes.inside(s) for s, _ in a.mentions)]
 
     def note_subject(self, at: int, actor: Actor) -> None:
         """`actor` is a subject at `at` (named there, or a pronoun resolved to it)."""
@@ -469,7 +506,9 @@ def _state_modifiers(t: Any) -> bool:
 def persons_together(t: Any, offset: int, index: ActorIndex) -> list[str]:
     """'The leaders', 'the two men', 'both ministers': a definite plural person noun that
     names no one is the persons named together in the nearest earlier sentence of its
-    paragraph that names any person (outside quotations), when it names two or more (and
+    paragraph that names any person (outside quotations), or, for a counted phrase, of the
+    paragraph before when its own names no one ("President X spoke with Prime Minister Y.
+    ... ¶ The office said the two leaders had agreed ..."), when it names two or more (and
     as many as a number in the phrase says); else none."""
     if t.tag_ != "NNS" or t.lemma_.lower() not in lex()["person_nouns"] or not any(
             c.lower_ in ("the", "both") for c in t.lefts):
@@ -478,19 +517,22 @@ def persons_together(t: Any, offset: int, index: ActorIndex) -> list[str]:
            for c in t.children):
         return []  # "the Republican leaders", "the leaders of both parties": not these two
     count = next((_COUNTS[c.lower_] for c in t.lefts if c.lower_ in _COUNTS), None)
-    doc = t.doc
-    sent_start = t.sent.start
-    for sent in reversed([s for s in doc.sents if s.start < sent_start]):
-        persons: list[Actor] = []
-        for actor in index.all_in(offset + sent.start_char, offset + sent.end_char):
-            if actor.type == "person" and any(
-                    offset + sent.start_char <= s < offset + sent.end_char
-                    and not index.quotes.inside(s) for s, _ in actor.mentions):
-                persons.append(actor)
+    i = bisect.bisect_left(index.sentences, (offset + t.sent.start_char,)) - 1
+    paragraph = offset  # the paragraph searched: this one, then the one before if needed
+    while i >= 0:
+        start, end, block = index.sentences[i]
+        if block != paragraph:
+            if paragraph != offset or count is None:
+                break
+            # this paragraph named no one: "the two leaders" are the two of the last (a
+            # bare "the leaders" there may be any: "all the experts I interviewed")
+            paragraph = block
+        persons = index.persons_in(start, end)
         if persons:
             if len(persons) >= 2 and count in (None, len(persons)):
                 return [a.name for a in persons]
             return []
+        i -= 1
     return []
 
 
@@ -525,6 +567,14 @@ def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
         # "the ministry": the last organisation named a ministry, or the last ministry that
         # spoke under a description ("the Japanese foreign ministry said ...")
         words = kinds or (lemma,)
+        if lemma in lex()["owned_bodies"]:
+            # "Donald Trump spoke in Ohio. The campaign said ...": Trump's, or no one named;
+            # "the Trump campaign" names its own owner (kept as written)
+            if any(c.pos_ == "PROPN" for c in t.lefts):
+                return None
+            owner = index.last_subject(at, index.paragraph_before(offset), "person")
+            if owner is not None:
+                return index.last_owned(at, words, owner)
         actor = index.last_before(at, "organisation", named=words)
         body = index.last_body(at, words)
         if body is not None and (actor is None or body[0] > index.last_mention(actor, at)):
