@@ -48,6 +48,9 @@ class GradeMoves:
     added: list[dict[str, Any]] = field(default_factory=list)
     moved: int = 0  # re-keyed onto a claim (back from orphaned included)
     orphaned: int = 0  # newly orphaned
+    # follow_grades: the reliabilities no speaker holds after it (source_grades.py), so
+    # that orphaned_grades need not work them out again.
+    orphaned_sources: list[Grade] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -227,19 +230,24 @@ def follow_grades(store: Store, article_id: int, digest: str,
                   analysis: Analysis) -> GradeMoves:
     """Put the article's grades on `analysis` (of the text with hash `digest`): its claim
     grades on its claims, then the reliabilities of sources it names otherwise on their
-    new names (source_grades.py), each in one write. Returns what the claim grades did."""
+    new names (source_grades.py), each in one write. Returns what the claim grades did,
+    and the reliabilities left to no speaker."""
     moves = follow_claims(store, article_id, digest, analysis.claims)
-    follow_sources(store, article_id, digest, analysis)
+    moves.orphaned_sources = follow_sources(store, article_id, digest, analysis).orphans
     return moves
 
 
-def orphaned_grades(store: Store, article_id: int,
-                    analysis: Analysis | None = None) -> list[Grade]:
+def orphaned_grades(store: Store, article_id: int, analysis: Analysis | None = None,
+                    followed: GradeMoves | None = None) -> list[Grade]:
     """The article's claim grades that no claim holds now: those whose words are still in
     the text, then those whose words a new version took away; then, given the analysis
-    shown, the reliabilities of this article's sources that no speaker holds now."""
+    shown, the reliabilities of this article's sources that no speaker holds now (those
+    `followed` lists when follow_grades has just put the grades on that analysis: working
+    them out again would ask every other article who speaks in it once more)."""
     rows = [r for r in store.grade_rows(article_id) if r.status in (*_RETRIED, ORPHANED)]
     rows.sort(key=lambda r: (r.status == ORPHANED, r.selector.start if r.selector else 0))
+    if followed is not None:
+        return rows + followed.orphaned_sources
     if analysis is None:
         return rows
     article = store.article(article_id)

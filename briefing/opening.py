@@ -62,7 +62,7 @@ def open_article(store: Store, article_id: int, model: str | None) -> Opened:
         if analysis is not None else None
     return Opened(article, store.annotations(article_id), store.notes(article_id),
                   store.grades(), analysis, reanchored,
-                  orphaned_grades=orphaned_grades(store, article_id, analysis),
+                  orphaned_grades=orphaned_grades(store, article_id, analysis, followed),
                   grades_followed=followed)
 
 

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from briefing.anchoring import capture
 from briefing.claim_grades import orphan_key
 from briefing.errors import BriefingError
-from briefing.grades import SUPERSEDED, claim_key, graded_now, source_key
+from briefing.grades import SOURCE_PREFIX, SUPERSEDED, claim_key, graded_now, source_key
 from briefing.model import Claim, Grade
+from briefing.source_grades import given_under
 
 if TYPE_CHECKING:
     from briefing.store import Store
@@ -79,10 +80,12 @@ def reattach_grade(store: Store, row: Grade, article_id: int, claim: Claim,
     return Grade.from_dict(added[1]) if displaced is not None else None
 
 
-def rename_source(store: Store, row: Grade, speaker: str) -> None:
-    """Give the orphaned reliability `row` to `speaker` (a claim's speaker). Refused when
-    that speaker has a reliability already: the analyst keeps one or the other
-    themselves (d deletes this one, r grades the speaker anew)."""
+def rename_source(store: Store, row: Grade, speaker: str, article_id: int) -> None:
+    """Give the orphaned reliability `row` to `speaker` (a claim's speaker in the article
+    `article_id`, whose claim grades given under the old name take the new one, as when
+    an analysis renames the source: source_grades.given_under). Refused when that speaker
+    has a reliability already: the analyst keeps one or the other themselves (d deletes
+    this one, r grades the speaker anew)."""
     target = source_key(speaker)
     with store.transaction():
         stored = _stored(store, row.key)
@@ -91,6 +94,8 @@ def rename_source(store: Store, row: Grade, speaker: str) -> None:
         there = _stored(store, target)
         if there is not None and target != row.key:
             raise BriefingError(f"{speaker} has reliability {there.value} already")
-        store.replace_rows("grades", {row.key}, [
+        claims = given_under(store.grade_rows(article_id),
+                             {row.key[len(SOURCE_PREFIX):]: speaker})
+        store.replace_rows("grades", {row.key, *(r["key"] for r in claims)}, [
             {"value": stored.value, **stored.extra, "key": target, "name": speaker,
-             "graded": graded_now()}])
+             "graded": graded_now()}, *claims])

@@ -476,10 +476,12 @@ class ReadingSession:
         key = source_key(speaker)
         self.grades[key] = row.value
 
+        article_id = self.article_id
+
         def write(store: Store) -> None:
             from briefing.orphan_grades import rename_source
 
-            rename_source(store, row, speaker)
+            rename_source(store, row, speaker, article_id)
 
         def revert() -> None:
             self.grades.pop(key, None)

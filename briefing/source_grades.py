@@ -2,13 +2,13 @@
 
 A reliability (A-F) is keyed by the speaker's name (grades.source_key) and shown on every
 claim that speaker says, in every article. A new analysis may name the same source
-otherwise: a resolver change turns "Cork" into "Velora Pharmaceuticals", an ANALYSIS_VERSION
-bump merges "Tom" into "Thomas Brandt". The reliability then shows on no claim. Here, for
+otherwise: an ANALYSIS_VERSION bump merges "Tom" into "Thomas Brandt", resolves "the
+agency" to "European Medicines Agency". The reliability then shows on no claim. Here, for
 one article's analysis, a reliability given in this article (or on a claim graded here)
 whose name speaks in none of its claims, but that the analysis gives to one speaker under
 another name (an actor's alias or the words of its mentions, the words of a claim's
-speaker, the speaker a claim was graded under, an earlier analysis's speaker at the same
-words: renamed_speakers counts them as votes), is re-keyed to that speaker's name in one
+speaker: renamed_speakers counts them as votes; a claim now said by someone else is no
+sign, its speaker may have been corrected), is re-keyed to that speaker's name in one
 write: moved when the old name speaks in no other article either, copied when it still
 does there; the article's claim grades given under the old name take the new one in the
 same write. Another article's reliability is left alone (its "Tom" may not be this one's),
@@ -32,7 +32,6 @@ from briefing.grades import (
     SOURCE_PREFIX,
     SUPERSEDED,
     UNCLAIMED,
-    claim_key,
     source_key,
     source_name_key,
 )
@@ -62,23 +61,24 @@ def _speaking(analysis: Analysis) -> dict[str, str]:
     return {source_name_key(c.speaker): c.speaker for c in analysis.claims if c.speaker}
 
 
-def renamed_speakers(analysis: Analysis, text: str, article_id: int,
-                     claim_rows: list[Grade], earlier: list[dict] | None = None
-                     ) -> dict[str, str]:
+def renamed_speakers(analysis: Analysis, text: str) -> dict[str, str]:
     """Each name key the analysis gives a speaker under another name -> that speaker's
-    name. Each sign is a vote: an actor with the name among its aliases or the words of its
-    mentions; a claim whose speaker's words (`speaker_span`) are the name; a claim grade
-    given under the name, still on its claim; a claim of an `earlier` analysis of the text
-    (stored results) said by the name at the speaker's words a claim here has. The name
-    goes to the speaker with most votes, to none on a tie (a pronoun the rules now resolve
-    to someone else is one vote, against the others for the source's new name)."""
+    name. Each sign that the name IS that speaker is a vote: an actor with the name among
+    its aliases or the words of its mentions; a claim whose speaker's words (`speaker_span`)
+    are the name. The name goes to the speaker with most votes, to none on a tie.
+
+    That a claim graded under the name (or said by it in an earlier analysis) is said by
+    someone else now is no such sign: the new rules may have corrected its speaker (the
+    words were the European Medicines Agency's, not the Medicines Safety Agency's), and a
+    reliability the analyst gave one source must not show as another's. Such a
+    reliability is listed instead, and o on the claim gives it to its speaker."""
     speaking = _speaking(analysis)
     votes: dict[str, Counter[str]] = {}
 
-    def holds(old: object, new: str | None) -> None:
+    def holds(old: str, new: str | None) -> None:
         if not new or not old:
             return
-        old_key, new_key = source_name_key(str(old)), source_name_key(new)
+        old_key, new_key = source_name_key(old), source_name_key(new)
         if old_key and old_key != new_key and new_key in speaking:
             votes.setdefault(old_key, Counter())[speaking[new_key]] += 1
 
@@ -86,21 +86,9 @@ def renamed_speakers(analysis: Analysis, text: str, article_id: int,
         names = {*actor.aliases, *(text[m.start:m.end] for m in actor.mentions)}
         for name in {source_name_key(n): n for n in names}.values():
             holds(name, actor.name)
-    at_words: dict[tuple[int, int], str] = {}
     for claim in analysis.claims:
         if claim.speaker_span and claim.speaker:
-            at_words[tuple(claim.speaker_span)] = claim.speaker
             holds(text[claim.speaker_span[0]:claim.speaker_span[1]], claim.speaker)
-    on_claims = {claim_key(article_id, c): c for c in analysis.claims}
-    for row in claim_rows:
-        claim = on_claims.get(row.key)
-        if claim is not None:
-            holds(row.extra.get("speaker"), claim.speaker)
-    for result in earlier or ():
-        for claim in result.get("claims") or ():
-            span = claim.get("speaker_span") if isinstance(claim, dict) else None
-            if span and len(span) == 2:
-                holds(claim.get("speaker"), at_words.get((span[0], span[1])))
     chosen: dict[str, str] = {}
     for old_key, counted in votes.items():
         (first, most), *rest = counted.most_common(2)
@@ -110,17 +98,16 @@ def renamed_speakers(analysis: Analysis, text: str, article_id: int,
 
 
 def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: str,
-                 claim_rows: list[Grade], speaking_elsewhere: Callable[[], set[str]],
-                 earlier: Callable[[], list[dict]] = list) -> SourceMoves:
+                 claim_rows: list[Grade], speaking_elsewhere: Callable[[], set[str]]
+                 ) -> SourceMoves:
     """What the reliabilities (`rows`) become on this article's analysis (of `text`);
     `claim_rows`: the article's claim grades; `speaking_elsewhere()`: the name keys of the
-    speakers of every other article (asked only when a reliability speaks nowhere here);
-    `earlier()`: the stored analyses of the text (see renamed_speakers)."""
+    speakers of every other article (asked only when a reliability speaks nowhere here)."""
     moves = SourceMoves()
     speaking = _speaking(analysis)
     if all(row.key[len(SOURCE_PREFIX):] in speaking for row in rows):
         return moves  # the common case: every reliability's speaker speaks here
-    renamed = renamed_speakers(analysis, text, article_id, claim_rows, earlier())
+    renamed = renamed_speakers(analysis, text)
     graded_under = {source_name_key(str(r.extra["speaker"])) for r in claim_rows
                     if r.extra.get("speaker")}
     # An orphaned claim grade shows its speaker's reliability already ('B2 on "..."').
@@ -165,15 +152,23 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
         elif not still_used and name not in with_orphans:
             # no speaker goes by its name now, or two as much
             moves.orphans.append(replace(row, status=UNCLAIMED))
-    # This article's claim grades given under an old name take the new one, in the same
-    # write: an orphan's label ('B4 on "..."') shows the reliability where it went, and a
-    # later analysis puts the grade back on the claim of the speaker as named now.
-    for row in claim_rows:
-        new_name = now_named.get(source_name_key(str(row.extra.get("speaker") or "")))
-        if new_name:
-            moves.removed.add(row.key)
-            moves.added.append({**row.to_dict(), "speaker": new_name})
+    renamed_claims = given_under(claim_rows, now_named)
+    moves.removed.update(r["key"] for r in renamed_claims)
+    moves.added += renamed_claims
     return moves
+
+
+def given_under(claim_rows: list[Grade], new_names: dict[str, str]) -> list[dict[str, Any]]:
+    """The claim grades among `claim_rows` given under a name whose reliability went to
+    another (`new_names`: name key -> that name), under the new name: written with the
+    reliability, an orphan's label ('B4 on "..."') shows the reliability where it went,
+    and a later analysis puts the grade back on the claim of the speaker as named now."""
+    renamed = []
+    for row in claim_rows:
+        new_name = new_names.get(source_name_key(str(row.extra.get("speaker") or "")))
+        if new_name:
+            renamed.append({**row.to_dict(), "speaker": new_name})
+    return renamed
 
 
 def _speaking_elsewhere(store: Store, article_id: int) -> set[str]:
@@ -203,8 +198,7 @@ def _plan(store: Store, article_id: int, digest: str, analysis: Analysis) -> Sou
         return elsewhere
 
     return plan_sources(rows, article_id, analysis, article.text,
-                        store.grade_rows(article_id), speaking_elsewhere,
-                        lambda: store.analyses_for_hash(digest))
+                        store.grade_rows(article_id), speaking_elsewhere)
 
 
 def follow_sources(store: Store, article_id: int, digest: str,

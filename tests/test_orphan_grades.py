@@ -8,11 +8,11 @@ import pytest
 
 from briefing.claim_grades import follow_claims, orphaned_grades
 from briefing.errors import BriefingError
-from briefing.grades import SUPERSEDED, claim_key, set_grade, source_key
+from briefing.grades import SUPERSEDED, claim_key, orphan_grade_label, set_grade, source_key
 from briefing.model import Claim
 from briefing.orphan_grades import delete_grade, reattach_grade, rename_source, restore_grade
 from briefing.store import Store
-from tests.test_claim_grades import TEXT, _claim
+from tests.test_claim_grades import TEXT, _cache, _claim, _open
 
 
 def _orphan(store: Store) -> tuple[int, object]:
@@ -69,7 +69,28 @@ def test_a_reliability_goes_to_a_speaker_without_one_and_is_refused_by_one_with_
         set_grade(store, source_key("Lin Wen"), "B", speaker="Lin Wen", article_id=1)
         [tom] = [r for r in store.grade_rows() if r.key == source_key("Tom")]
         with pytest.raises(BriefingError, match="Lin Wen has reliability B already"):
-            rename_source(store, tom, "Lin Wen")
-        rename_source(store, tom, "Thomas Brandt")
+            rename_source(store, tom, "Lin Wen", 1)
+        rename_source(store, tom, "Thomas Brandt", 1)
         grades = store.grades()
         assert grades == {source_key("Lin Wen"): "B", source_key("Thomas Brandt"): "E"}
+
+
+def test_a_reliability_given_with_o_takes_the_claim_grades_given_under_its_old_name(db_path):
+    """The analyst graded the claim on "the cable" and its speaker, "Oslo officials"; the
+    new analysis says "Officials" (no alias says they are the same: the reliability is
+    listed) and the analyst gives it to them with o. The claim grade follows the name as
+    when an analysis renames a source: should the claim be lost later, its orphan's label
+    still shows the reliability ('C2', not '-2')."""
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        cable = _claim('"the cable', "Officials")
+        set_grade(store, claim_key(aid, cable), "2", speaker="Oslo officials")
+        set_grade(store, source_key("Oslo officials"), "C", speaker="Oslo officials",
+                  article_id=aid)
+        _cache(store, aid, [cable])
+        session = _open(store, aid)
+        [listed] = session.orphaned_grades
+        session.reattach_source(listed, "Officials").write(store)
+        _cache(store, aid, [_claim("Moscow denied any role.", "Russia")])
+        orphans = _open(store, aid).orphaned_grades
+        assert [orphan_grade_label(store.grades(), r) for r in orphans] == ["C2"]

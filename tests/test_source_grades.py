@@ -93,16 +93,23 @@ def test_a_reliability_follows_its_speaker_merged_into_a_full_name(db_path):
         assert "- **Thomas Brandt** said (attributed · B-)" in export_article_text(store, aid)
 
 
-def test_a_reliability_follows_the_speaker_its_claim_was_graded_under(db_path):
-    """No alias says it, but the claim the analyst graded under "Tom" is now another
-    speaker's (a resolver change): the reliability goes with it."""
+def test_a_reliability_stays_off_the_speaker_its_claim_is_now_said_by(db_path):
+    """No alias or mention says Tom is Velora Pharmaceuticals; the claim the analyst graded
+    under "Tom" is said by the company now (the new rules corrected its speaker): Tom's
+    reliability is not shown as the company's, it is listed, and o gives it if it is."""
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
         _grade_toms_claim(store, aid, "3", "C")
         renamed = _claim(WORDS, "Velora Pharmaceuticals")
         _cache(store, aid, Analysis("v2", claims=[renamed, _claim(STRIKE, "The union")]))
         session = _open(store, aid)
-        assert session.grade_label(session.claims[0]) == "C3"
+        velora = session.claims[0]
+        assert session.grade_label(velora) == "-3"
+        [orphan] = session.orphaned_grades
+        assert (orphan.key, orphan.value, orphan.status) == (source_key("Tom"), "C", UNCLAIMED)
+        assert source_key("Velora Pharmaceuticals") not in store.grades()
+        session.reattach_source(orphan, velora.speaker).write(store)
+        assert _open(store, aid).grade_label(velora) == "C3"
 
 
 def test_an_orphaned_claim_grade_given_under_the_old_name_shows_the_reliability(db_path):
@@ -247,10 +254,11 @@ def _older(store: Store, article_id: int, analysis: Analysis) -> None:
     store.save_analysis(f"{digest}:en_core_web_sm-3.8.0:v1", analysis.to_dict())
 
 
-def test_a_reliability_follows_its_speakers_words_from_the_earlier_analysis(db_path):
-    """The earlier rules took "Cork" for the speaker of the words "Tom" says nothing about;
-    the new ones give that claim, at the same speaker's words, to Thomas Brandt: no alias
-    or mention says so, the earlier analysis does."""
+def test_a_reliability_stays_off_the_speaker_the_new_rules_give_its_words_to(db_path):
+    """The earlier rules took "Cork" for the speaker of the words "Tom"; the new ones give
+    that claim, at the same speaker's words, to Thomas Brandt: a correction, not a rename
+    (no alias or mention says Cork is Brandt). The D the analyst gave Cork is listed, not
+    shown as Brandt's."""
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
         cork = Analysis("v1", claims=[_claim(WORDS, "Cork", "Tom"), _claim(STRIKE, "The union")])
@@ -259,21 +267,61 @@ def test_a_reliability_follows_its_speakers_words_from_the_earlier_analysis(db_p
         _cache(store, aid, Analysis("v2", claims=[_claim(WORDS, "Thomas Brandt", "Tom"),
                                                   _claim(STRIKE, "The union")]))
         session = _open(store, aid)
-        assert session.grade_label(session.claims[0]) == "D-"
+        assert session.grade_label(session.claims[0]) is None
+        [orphan] = session.orphaned_grades
+        assert (orphan.key, orphan.status) == (source_key("Cork"), UNCLAIMED)
 
 
 def test_a_name_two_speakers_hold_as_much_goes_to_neither_and_is_listed(db_path):
-    """The earlier rules gave both claims to "Cork"; the new ones give one to Thomas Brandt
-    and one to the union: no way to tell, so the reliability is listed, not guessed."""
+    """The new analysis gives the alias "Cork" to Thomas Brandt and to the union alike: no
+    way to tell which Cork is, so the reliability is listed, not guessed."""
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
         union_words = "The union"
-        _older(store, aid, Analysis("v1", claims=[_claim(WORDS, "Cork", "Tom"),
-                                                  _claim(STRIKE, "Cork", union_words)]))
         set_grade(store, source_key("Cork"), "D", speaker="Cork", article_id=aid)
-        _cache(store, aid, Analysis("v2", claims=[_claim(WORDS, "Thomas Brandt", "Tom"),
-                                                  _claim(STRIKE, "The union", union_words)]))
+        both = [_actor("Thomas Brandt", "Thomas Brandt", aliases=("Cork",)),
+                _actor("The union", union_words, aliases=("Cork",))]
+        _cache(store, aid, Analysis("v2", actors=both,
+                                    claims=[_claim(WORDS, "Thomas Brandt", "Tom"),
+                                             _claim(STRIKE, "The union", union_words)]))
         session = _open(store, aid)
         assert [c.speaker for c in session.claims if session.grade_label(c)] == []
         [orphan] = session.orphaned_grades
         assert (orphan.key, orphan.status) == (source_key("Cork"), UNCLAIMED)
+
+
+def test_opening_and_exporting_ask_the_other_articles_who_speaks_once(db_path, monkeypatch):
+    """An orphaned reliability is worked out from every other article's speakers: opening
+    (and exporting) the article does that once, not again to list the orphans."""
+    import briefing.source_grades as source_grades
+
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        set_grade(store, source_key("Cork"), "D", speaker="Cork", article_id=aid)
+        _cache(store, aid, BEFORE)
+        asked = []
+        scan = source_grades._speaking_elsewhere
+        monkeypatch.setattr(source_grades, "_speaking_elsewhere",
+                            lambda *a: asked.append(a) or scan(*a))
+        [orphan] = _open(store, aid).orphaned_grades
+        assert (orphan.key, len(asked)) == (source_key("Cork"), 1)
+        assert "Reliability D of “Cork”" in export_article_text(store, aid)
+        assert len(asked) == 2
+
+
+def test_the_name_a_listed_reliability_was_renamed_to_is_inert_in_the_export(db_path):
+    """'now X, who has another reliability': X comes from the article's text, and is
+    escaped in the export like every speaker's name."""
+    name = "Thomas <img src=x onerror=alert(1)> *Brandt*"
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid, "B")
+        set_grade(store, source_key(name), "C", speaker=name, article_id=aid)
+        _cache(store, aid, Analysis("v2", actors=[_actor(name, "Tom", aliases=("Tom",))],
+                                    claims=[_claim(WORDS, name, "Tom")]))
+        [orphan] = _open(store, aid).orphaned_grades
+        assert orphan.extra["renamed_to"] == name
+        [line] = [line for line in export_article_text(store, aid).splitlines()
+                  if line.startswith("- Reliability B of")]
+        assert line.endswith(r"now Thomas \<img src=x onerror=alert(1)\> \*Brandt\*, who "
+                             "has another reliability")

@@ -33,13 +33,14 @@ def _markdown_parts(store: Store, article_id: int, vault: bool = False,
     highlights = store.annotations(article_id)
     notes = store.notes(article_id)
     analysis = exported_analysis(store, article, model)
-    if analysis is not None:  # the grades on the claims exported (claim_grades.py)
-        follow_grades(store, article_id, article.hash, analysis)
+    # the grades on the claims exported (claim_grades.py)
+    followed = follow_grades(store, article_id, article.hash, analysis) \
+        if analysis is not None else None
     return (markdown.front_matter(article, highlights, notes, analysis, vault=vault),
             markdown.render_region(article, highlights, notes, analysis, store.grades(),
                                    vault=vault,
                                    orphaned_grades=orphaned_grades(store, article_id,
-                                                                   analysis)))
+                                                                   analysis, followed)))
 
 
 def export_article_text(store: Store, article_id: int, fmt: str = "md",

@@ -161,8 +161,8 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
         parts += ["_These source reliabilities are kept but shown on no claim:_", ""]
         for row in source_orphans:
             name = escape_line(sanitise_line(orphan_grade_words(row)))
-            parts.append(f"- Reliability {escape_inline(row.value)} of “{name}” — "
-                         f"{orphan_grade_why(row)}")
+            why = escape_inline(sanitise_line(orphan_grade_why(row)))  # may name a speaker
+            parts.append(f"- Reliability {escape_inline(row.value)} of “{name}” — {why}")
         parts.append("")
     parts += ["## Article notes", ""]
     parts += [f"- {indented_text(n.note)}" for n in notes] or ["_No notes._"]

@@ -10,7 +10,7 @@ reader_walks.py.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -46,6 +46,9 @@ from briefing.tui.widgets.article import ArticleView, LayerPalette
 from briefing.tui.widgets.panes import ActorsPane, ClaimsPane, NotesPane, Pane
 from briefing.tui.widgets.side import SidePanes
 from briefing.tui.widgets.status import StatusLine, TitleLine
+
+if TYPE_CHECKING:
+    from briefing.claim_grades import GradeMoves
 
 FIRST_PAINT_DEADLINE = 1.0  # seconds: mount the side panes by then even without a paint
 OTHER_SESSIONS_POLL = 2.0  # seconds between checks for another session's changes
@@ -299,7 +302,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
                               analysis)
         self._apply_analysis(analysis)
 
-    def _read_grades(self, first: Callable[[Any], Any] | None = None,
+    def _read_grades(self, first: Callable[[Any], GradeMoves | None] | None = None,
                      analysis: Analysis | None = None) -> None:
         """Have the database thread run `first` (which may move grades), then read the
         grades for the panes (`analysis`: the one shown, default the session's). A grade
@@ -312,7 +315,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
 
         def read(store) -> tuple[int, dict[str, str], list, Any]:
             moves = first(store) if first is not None else None
-            return edits, store.grades(), orphaned_grades(store, article_id, shown), moves
+            return edits, store.grades(), orphaned_grades(store, article_id, shown, moves), moves
 
         self.app.service.ask(self, "grades", read)
 
