@@ -246,3 +246,16 @@ async def test_an_orphaned_reliability_is_listed_and_o_gives_it_to_a_claims_spea
         assert " E- " in prompt_of(screen, claim) and not notes.items
     with Store(path) as store:
         assert store.grades() == {source_key(LEPP): "E"}
+
+
+async def test_delete_in_notes_with_nothing_chosen_says_how_to_choose(reader_db, sample_analysis):
+    # Notes has focus and lists an orphan, but no item is chosen yet: "d" must not talk
+    # about a highlight under the article's cursor, and nothing is deleted
+    async with orphaned_grade_reader(reader_db, sample_analysis) as (pilot, screen, notes):
+        notes.highlighted = None
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        shown = [n.message for n in pilot.app._notifications]
+        assert shown[-1] == "Nothing chosen in Notes: ↑/↓ choose an item, then d deletes it."
+        assert [g.value for g in screen.session.orphaned_grades] == ["4"]

@@ -73,7 +73,12 @@ class AnnotationEditing:
     def action_delete(self) -> None:
         """Delete the highlight under the cursor or, in the Notes pane, the chosen item
         (a highlight, an orphan, or an article note after confirmation)."""
-        item = self.focused.current() if isinstance(self.focused, NotesPane) else None
+        in_notes = isinstance(self.focused, NotesPane)
+        item = self.focused.current() if in_notes else None
+        if in_notes and item is None and self.focused.items:
+            self.notify("Nothing chosen in Notes: ↑/↓ choose an item, then d deletes it.",
+                        markup=False)
+            return
         if isinstance(item, ArticleNote):
             self._delete_article_note(item)
             return
