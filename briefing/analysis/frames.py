@@ -27,6 +27,12 @@ _SPEAKER_DEPS = {"nsubj"}
 
 _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "attr", "advcl", "oprd", "parataxis"}
 
+# Every rule in find_frames asks first for one of these parts of speech (verbs and nouns as
+# frames, adjectives as attitudes) or words ("according to", a source "in" a poll, a hearsay
+# adverb): a token with none of them is skipped before the rules, which can take none.
+_RULE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+_RULE_WORDS = frozenset({"in", "according"})
+
 
 def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
     # (a plain loop: asked for every token of every sentence, mostly of no quotation)
@@ -42,7 +48,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     media: list[Claim] = []  # "according to a note": a document, not an actor
     hypothetical: set[int] = set()  # where the cues of stances in conditions are
     circumstances: list[Any] = []  # clauses set before a frame's speaker: not its content
+    openers = _RULE_WORDS | lex["hearsay_adverbs"]
     for token in sent:
+        if token.pos_ not in _RULE_POS and token.lower_ not in openers:
+            continue  # (most tokens: no rule below can take them, see _RULE_POS)
         if _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
         source_in = _source_in(token)
