@@ -751,11 +751,14 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     # respondents said is the poll's finding, not a claim beside it
     polled = _found_by_record(cue)
     for t in doc[cue.i + 1:hi + 1]:
-        if polled and not _is_according_to(t) and not _found_by_record(t):
+        according = t.lower_ == "according" and _is_according_to(t)
+        if polled and not according and not _found_by_record(t):
             continue  # (another record's own finding still ends this one's)
-        if _is_according_to(t) and not cue.lower_ == "according":
+        if according and not cue.lower_ == "according":
             hi = t.i - 1  # "..., according to the Sun": the Sun's report is another claim
             break
+        if t.dep_ not in ("advcl", "conj", "relcl"):
+            continue  # (each frame below is one of these clauses: the cheap test first)
         if (t.dep_ in ("advcl", "conj") and _beside(t, cue)
                 and t.lemma_.lower() in claim_words()["reporting"]
                 and t.pos_ == "VERB" and not _inside(quotes, t.idx) and _speech_act(t)
