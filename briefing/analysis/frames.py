@@ -55,7 +55,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
         pos, word = token.pos_, token.lower_
         if pos not in _RULE_POS and word not in openers:
             continue  # (most tokens: no rule below can take them, see _RULE_POS)
-        if _inside(quotes, token.idx):
+        if quotes and _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
         source_in = _source_in(token) if word == "in" else None
         if (word == "according" and _is_according_to(token)) or source_in is not None:
