@@ -171,8 +171,13 @@ def span_text(doc: Any, lo: int, hi: int) -> tuple[int, str]:
 
 def has_figure(tokens: Any) -> bool:
     """A number or amount among `tokens` (not a date, a time or an ordinal)."""
-    return any(t.ent_type_ in _NUMERIC_ENTS for t in tokens) or any(
-        t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in tokens)
+    return any(_is_figure(t) for t in tokens)
+
+
+def _is_figure(token: Any) -> bool:
+    entity = token.ent_type_
+    return entity in _NUMERIC_ENTS or (token.like_num and entity not in ("DATE", "TIME",
+                                                                         "ORDINAL"))
 
 
 def make_claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: Any) -> Claim:
@@ -187,16 +192,20 @@ def make_claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cu
     if speaker:
         kinds.append("attributed")
     lex = claim_words()
+    # one pass reads each token's word, entity, number-likeness and lemma once
     words = set()
+    figure = speculative = False
+    speculative_nouns = lex["speculative_nouns"]
     for t in span:
         word = t.lower_
         if word != "may" or not _is_month(t):  # (only "May" can be a month: asked first)
             words.add(word)
+        figure = figure or _is_figure(t)
+        speculative = speculative or t.lemma_.lower() in speculative_nouns
     hedges = sorted(w for w in words if w in lex["hedges"])
-    if has_figure(span):
+    if figure:
         kinds.append("quantitative")
-    if words & lex["speculation"] or any(t.lemma_.lower() in lex["speculative_nouns"]
-                                         for t in span):
+    if words & lex["speculation"] or speculative:
         kinds.append("speculation")
     if lex["prediction"].search(text):
         kinds.append("prediction")

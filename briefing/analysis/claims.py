@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from briefing.analysis.actors import Actor
-from briefing.analysis.claim import Claim, attribute, claim_words, make_claim
+from briefing.analysis.claim import Claim, attribute, block_text, claim_words, make_claim
 from briefing.analysis.content import trim_to_content
 from briefing.analysis.frames import find_frames, nominal_frames
 from briefing.analysis.it_speakers import NeuterAntecedents
@@ -52,14 +52,16 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
         for sent in doc.sents:
             index.note_sentence(block.start + sent.start_char, block.start + sent.end_char,
                                 block.start)
-            question = sent.text.rstrip().endswith("?")  # (Span.text joins its words: once)
+            # (Span.text joins its words; the block's text cut at the sentence is the same)
+            sent_text = block_text(doc)[sent.start_char:sent.end_char]
+            question = sent_text.rstrip().endswith("?")
             if turns.asking and question:
                 continue  # an anonymous reporter's question asserts nothing
             found = find_frames(sent, block.start, local, index)
             _share_according_to(found)
             found += nominal_frames(sent, block.start, found, index)
             recover_speakers(found, sent, block.start, index)
-            headline = headline_frame(sent, block.start, index)
+            headline = headline_frame(sent, sent_text, block.start, index)
             if headline is not None:
                 found = [headline]  # the model's parse of a title-case line is no guide
             found = [c for c in found if not frame_claims_nothing(c, sent, block.start)]

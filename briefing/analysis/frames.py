@@ -7,6 +7,7 @@ so every rule has a fallback that uses word order instead of the tree.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, make_claim
@@ -27,6 +28,12 @@ _SPEAKER_DEPS = {"nsubj"}
 
 _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "attr", "advcl", "oprd", "parataxis"}
 
+# Every rule in find_frames asks first for one of these parts of speech (verbs and nouns as
+# frames, adjectives as attitudes) or words ("according to", a source "in" a poll, a hearsay
+# adverb): a token with none of them is skipped before the rules, which can take none.
+_RULE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+_RULE_WORDS = frozenset({"in", "according"})
+
 
 def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
     # (a plain loop: asked for every token of every sentence, mostly of no quotation)
@@ -42,11 +49,16 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
     media: list[Claim] = []  # "according to a note": a document, not an actor
     hypothetical: set[int] = set()  # where the cues of stances in conditions are
     circumstances: list[Any] = []  # clauses set before a frame's speaker: not its content
+    openers = _RULE_WORDS | lex["hearsay_adverbs"]
     for token in sent:
-        if _inside(quotes, token.idx):
+        # (each rule below is asked only of the part of speech or word it starts by testing)
+        pos, word = token.pos_, token.lower_
+        if pos not in _RULE_POS and word not in openers:
+            continue  # (most tokens: no rule below can take them, see _RULE_POS)
+        if quotes and _inside(quotes, token.idx):
             continue  # a cue word inside a quotation belongs to the quote
-        source_in = _source_in(token)
-        if _is_according_to(token) or source_in is not None:
+        source_in = _source_in(token) if word == "in" else None
+        if (word == "according" and _is_according_to(token)) or source_in is not None:
             speaker_tok = source_in if source_in is not None else next(
                 (t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
             claim = _with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok, index)
@@ -55,7 +67,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 media.append(claim)
             found.append(claim)
             continue
-        poll = _named_poll_in(token)
+        poll = _named_poll_in(token) if word == "in" else None
         if poll is not None:
             # "Roe leads Doe by 12 points in a new Marist poll": the poll reports the
             # standing, the clause of the verb the "in" hangs on
@@ -65,7 +77,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
                                        token, poll, index))
             continue
-        viewer = _viewpoint_holder(token)
+        viewer = _viewpoint_holder(token) if pos == "NOUN" else None
         if viewer is not None:
             # "The only other action, in Professor Roe's view, would be ...": her view
             verb = token.head.head
@@ -74,8 +86,9 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
                                        token, viewer, index))
             continue
-        holder = _attitude_holder(token) or _role_holder(token) or _view_holder(token)
-        if holder is not None and token.pos_ == "NOUN" and _reported_clause(token.head, quotes):
+        holder = (_attitude_holder(token) if pos == "ADJ"
+                  else _role_holder(token) or _view_holder(token) if pos == "NOUN" else None)
+        if holder is not None and pos == "NOUN" and _reported_clause(token.head, quotes):
             continue  # "Cruz said he is a supporter of ...": the report is the claim
         if holder is not None:
             # "The ministry is worried that ...", "X was critical of ...": a held stance
@@ -84,20 +97,20 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
                                        token, holder, index))
             continue
-        if _hedged_judgement(token):
+        if pos in ("VERB", "AUX") and _hedged_judgement(token):
             # the whole sentence when it is the root, else its own clause ("X led and
             # appeared poised to win")
             lo, hi = ((sent[0].i, sent[-1].i) if token.dep_ == "ROOT"
                       else (_clause_start(token), token.right_edge.i))
             found.append(make_claim(sent, offset, lo, min(hi, sent[-1].i), None, token))
             continue
-        if _hearsay(token):
+        if word in openers and _hearsay(token):
             # "X reportedly met Y": others report it, unnamed; the adverb is the cue
             verb = token.head
             found.append(make_claim(sent, offset, max(_clause_start(verb), sent[0].i),
                                     min(verb.right_edge.i, sent[-1].i), None, token))
             continue
-        if token.pos_ not in ("VERB", "AUX", "NOUN") or (
+        if pos not in ("VERB", "AUX", "NOUN") or (
                 frame_lemma(token) is None and not _quotation_tag(token)) or (
                 not _speech_act(token)):
             continue
@@ -245,9 +258,25 @@ def frame_lemma(token: Any) -> str | None:
     return None
 
 
+# Several rules ask _speech_act of the same token (as a frame, as a clause under another
+# frame, as a nested frame); its answer depends on the parse alone, so it is kept per doc.
+_SPEECH_ACTS: weakref.WeakKeyDictionary[Any, dict[int, bool]] = weakref.WeakKeyDictionary()
+
+
 def _speech_act(verb: Any) -> bool:
     """'made clear', 'raised concerns': verbs that report speech only with such an object;
     'added', 'continued' only alone or with a clause ("added that ...")."""
+    known = _SPEECH_ACTS.get(verb.doc)
+    if known is None:
+        known = _SPEECH_ACTS[verb.doc] = {}
+    answer = known.get(verb.i)
+    if answer is None:
+        answer = known[verb.i] = _reports_speech(verb)
+    return answer
+
+
+def _reports_speech(verb: Any) -> bool:
+    """_speech_act's answer, worked out."""
     lemma = frame_lemma(verb) or verb.lemma_.lower()
     if verb.dep_ in ("amod", "compound", "nmod") or _participle_modifier(verb):
         return False  # "pledged delegates": a modifier, not a frame
@@ -722,11 +751,14 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
     # respondents said is the poll's finding, not a claim beside it
     polled = _found_by_record(cue)
     for t in doc[cue.i + 1:hi + 1]:
-        if polled and not _is_according_to(t) and not _found_by_record(t):
+        according = t.lower_ == "according" and _is_according_to(t)
+        if polled and not according and not _found_by_record(t):
             continue  # (another record's own finding still ends this one's)
-        if _is_according_to(t) and not cue.lower_ == "according":
+        if according and not cue.lower_ == "according":
             hi = t.i - 1  # "..., according to the Sun": the Sun's report is another claim
             break
+        if t.dep_ not in ("advcl", "conj", "relcl"):
+            continue  # (each frame below is one of these clauses: the cheap test first)
         if (t.dep_ in ("advcl", "conj") and _beside(t, cue)
                 and t.lemma_.lower() in claim_words()["reporting"]
                 and t.pos_ == "VERB" and not _inside(quotes, t.idx) and _speech_act(t)
@@ -1258,11 +1290,13 @@ def nominal_frames(sent: Any, offset: int, already: list[Claim],
     lex = claim_words()
     found = []
     for token in sent:
+        if token.pos_ != "NOUN":
+            continue  # (both rules below are of nouns: the cheap test once, first)
         stance = _stance_noun(token, offset, index)
         if stance is not None:
             found.append(stance)
             continue
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lex["statement_nouns"]:
+        if token.lemma_.lower() not in lex["statement_nouns"]:
             continue
         clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
                        and any(w.lower_ == "that" for w in c.subtree)), None)

@@ -342,7 +342,7 @@ def _colon_intro(sentence: Sentence, text: str) -> Claim | None:
     other than 'I' or 'we' (the writer's "Here is what we know:" quotes no one)."""
     line_end = text.find("\n", sentence.end)
     rest = text[sentence.end:len(text) if line_end == -1 else line_end]
-    if not sentence.sent.text.rstrip().endswith(":") or rest.strip():
+    if rest.strip() or not sentence.sent.text.rstrip().endswith(":"):  # (Span.text last)
         return None
     frames = [c for c in sentence.claims if c.speaker and c.cue_span
               and c.speaker.lower() not in lex()["first_person"]]

@@ -262,12 +262,13 @@ _HEADLINE_ADVERBS = {"just", "finally", "also", "now", "again", "still", "openly
                      "reportedly", "officially", "formally", "publicly"}
 
 
-def headline_frame(sent: Any, offset: int, index: ActorIndex) -> Claim | None:
+def headline_frame(sent: Any, text: str, offset: int, index: ActorIndex) -> Claim | None:
     """'Jane Roe Slams Harbour Tolls', 'Port Is Safe, Harbour Board Finds': in a title-case
     line the model tags every word a proper noun, so the frame is found by word order: a
     reporting verb's -s form right after an actor's name (adverbs aside) makes that actor
-    speak for the rest of the line, or, at the line's end, for what precedes the name."""
-    if not is_title_line(sent.text):
+    speak for the rest of the line, or, at the line's end, for what precedes the name.
+    `text` is the sentence's text (the caller has it)."""
+    if not is_title_line(text):
         return None
     doc = sent.doc
     for verb in sent[1:]:
