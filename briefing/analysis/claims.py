@@ -90,8 +90,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
     claims += speak_for_quotations(sentences, quotes, text, index)
     speak_for_signed_posts(sentences, text, index)
     claims += speak_for_introduced_paragraphs(sentences, text)
-    _to_content(claims, parsed)
-    claims = [c for c in _with_content(claims, parsed)
+    claims = [c for c in _to_content(claims, parsed)
               if _asserts_something(c, text) and not names_nothing_said(c, text)]
     return _merge_same_span(sorted(claims, key=lambda c: (c.start, c.end)))
 
@@ -117,27 +116,18 @@ def _asserts_something(claim: Claim, text: str) -> bool:
     return words >= _FEWEST_WORDS
 
 
-def _to_content(claims: list[Claim], parsed: list[tuple[Any, Any]]) -> None:
-    """Every claim's span becomes its content, once its frame is settled (content.py)."""
+def _to_content(claims: list[Claim], parsed: list[tuple[Any, Any]]) -> list[Claim]:
+    """Every claim's span becomes its content, once its frame is settled (content.py); a
+    claim whose words say only how words said elsewhere were said goes
+    (non_claims.says_only_how_it_was_said: asked after every claim is trimmed, as before)."""
     starts = [block.start for block, _ in parsed]
-    for claim in claims:
-        at = bisect.bisect_right(starts, claim.start) - 1
+    blocks = [bisect.bisect_right(starts, claim.start) - 1 for claim in claims]
+    for claim, at in zip(claims, blocks, strict=True):
         if at >= 0:
-            block, doc = parsed[at]
-            trim_to_content(claim, doc, block.start)
-
-
-def _with_content(claims: list[Claim], parsed: list[tuple[Any, Any]]) -> list[Claim]:
-    """The claims but those whose words say only how words said elsewhere were said
-    (non_claims.says_only_how_it_was_said)."""
-    starts = [block.start for block, _ in parsed]
-    kept = []
-    for claim in claims:
-        at = bisect.bisect_right(starts, claim.start) - 1
-        if at < 0 or claim.cue_span is None or not says_only_how_it_was_said(
-                claim, parsed[at][1], starts[at]):
-            kept.append(claim)
-    return kept
+            trim_to_content(claim, parsed[at][1], starts[at])
+    return [claim for claim, at in zip(claims, blocks, strict=True)
+            if at < 0 or claim.cue_span is None
+            or not says_only_how_it_was_said(claim, parsed[at][1], starts[at])]
 
 
 def _merge_same_span(claims: list[Claim]) -> list[Claim]:
