@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from briefing.anchoring import capture
+from briefing.anchoring import Selector, capture
 from briefing.document import text_hash
 from briefing.grades import (
     ORPHANED,
@@ -162,7 +162,7 @@ def plan_follow(rows: list[Grade], article_id: int, claims: list[Claim], digest:
         if winner.row.key != target:
             claim = keys[target]
             moves.removed.add(winner.row.key)
-            moves.added.append(_on_claim(winner.row, target, claim.speaker, digest))
+            moves.added.append(on_claim_row(winner.row, target, claim.speaker, digest))
             moves.moved += 1
         orphans += [(loser, SUPERSEDED) for loser in losers]
     orphans += [(c, UNCLAIMED) for c in candidates if c.target is None]
@@ -178,8 +178,7 @@ def plan_follow(rows: list[Grade], article_id: int, claims: list[Claim], digest:
         key = row.key if row.status in _RETRIED else orphan_key(article_id, sel.exact, taken)
         taken.add(key)
         moves.removed.add(row.key)
-        moves.added.append({**_kept(row), "key": key, "status": why, "text_hash": digest,
-                            "selector": sel.to_dict(), "anchored_on": digest})
+        moves.added.append(orphan_row(row, key, why, sel, digest))
         if row.status not in _RETRIED:
             moves.orphaned += 1
     return moves
@@ -191,11 +190,21 @@ def _kept(row: Grade) -> dict[str, Any]:
     return {"value": row.value, **row.extra}
 
 
-def _on_claim(row: Grade, key: str, speaker: str | None, digest: str) -> dict[str, Any]:
+def on_claim_row(row: Grade, key: str, speaker: str | None, digest: str) -> dict[str, Any]:
+    """The stored row of grade `row` put on the claim keyed `key` (said by `speaker`) of
+    the text with hash `digest`."""
     moved = {**_kept(row), "key": key, "text_hash": digest}
     if speaker:
         moved["speaker"] = speaker
     return moved
+
+
+def orphan_row(row: Grade, key: str, status: str, sel: Selector, digest: str
+               ) -> dict[str, Any]:
+    """The stored row of grade `row` kept as an orphan (`status`: why no claim shows it)
+    under `key`, with the words `sel` it was on in the text with hash `digest`."""
+    return {**_kept(row), "key": key, "status": status, "text_hash": digest,
+            "selector": sel.to_dict(), "anchored_on": digest}
 
 
 def follow_claims(store: Store, article_id: int, digest: str,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.anchoring import capture
-from briefing.claim_grades import orphan_key
+from briefing.claim_grades import on_claim_row, orphan_key, orphan_row
 from briefing.errors import BriefingError
 from briefing.grades import SOURCE_PREFIX, SUPERSEDED, claim_key, graded_now, source_key
 from briefing.model import Claim, Grade
@@ -28,12 +28,18 @@ def _stored(store: Store, key: str) -> Grade | None:
     return next((r for r in store.grade_rows() if r.key == key), None)
 
 
+def _as_shown(stored: Grade | None, row: Grade) -> Grade:
+    """The stored grade the analyst acts on, refused when another session has changed or
+    removed it since `row` was shown."""
+    if stored is None or stored.value != row.value:
+        raise BriefingError(_CHANGED)
+    return stored
+
+
 def delete_grade(store: Store, row: Grade) -> Grade:
     """Delete the grade `row` names; returns it as stored (for undo to put back whole)."""
     with store.transaction():
-        stored = _stored(store, row.key)
-        if stored is None or stored.value != row.value:
-            raise BriefingError(_CHANGED)
+        stored = _as_shown(_stored(store, row.key), row)
         store.replace_rows("grades", {row.key}, [])
     return stored
 
@@ -57,25 +63,20 @@ def reattach_grade(store: Store, row: Grade, article_id: int, claim: Claim,
         if article is None or article.hash != digest:
             raise BriefingError("the article's text changed in another session; reopen it")
         rows = {r.key: r for r in store.grade_rows(article_id)}
-        stored = rows.get(row.key)
-        if stored is None or stored.value != row.value:
-            raise BriefingError(_CHANGED)
+        stored = _as_shown(rows.get(row.key), row)
         target = claim_key(article_id, claim)
-        moved = {"value": stored.value, **stored.extra, "key": target, "text_hash": digest,
-                 "graded": graded_now()}
-        if claim.speaker:
-            moved["speaker"] = claim.speaker
-        added = [moved]
+        added = [{**on_claim_row(stored, target, claim.speaker, digest),
+                  "graded": graded_now()}]
         displaced = rows.get(target)
         if displaced is not None:
             words = capture(article.text, claim.start, claim.end)
+            orphan = orphan_row(displaced, orphan_key(article_id, words.exact, set(rows)),
+                                SUPERSEDED, words, digest)
             # It was on this claim: its speaker is the claim's now (a rename since it was
             # given included), whose reliability its label shows.
-            speaker = {"speaker": claim.speaker} if claim.speaker else {}
-            added.append({"value": displaced.value, **displaced.extra, **speaker,
-                          "key": orphan_key(article_id, words.exact, set(rows)),
-                          "status": SUPERSEDED, "text_hash": digest,
-                          "selector": words.to_dict(), "anchored_on": digest})
+            if claim.speaker:
+                orphan["speaker"] = claim.speaker
+            added.append(orphan)
         store.replace_rows("grades", {row.key, target}, added)
     return Grade.from_dict(added[1]) if displaced is not None else None
 
@@ -88,9 +89,7 @@ def rename_source(store: Store, row: Grade, speaker: str, article_id: int) -> No
     this one, r grades the speaker anew)."""
     target = source_key(speaker)
     with store.transaction():
-        stored = _stored(store, row.key)
-        if stored is None or stored.value != row.value:
-            raise BriefingError(_CHANGED)
+        stored = _as_shown(_stored(store, row.key), row)
         there = _stored(store, target)
         if there is not None and target != row.key:
             raise BriefingError(f"{speaker} has reliability {there.value} already")
