@@ -243,7 +243,7 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
                 content |= below  # '"Look at the figures," he said'
 
         elif child.dep_ == "dobj" and not about_the_object() and told_a_clause() and (
-                addressee_verb or child.lower_ in _PERSONAL_OBJECTS):
+                addressee_verb or child.lower_ in PERSONAL_OBJECTS):
             # "told reporters that ...", "told a briefing that ...", "asked him whether
             # ...": to whom; with no clause the object is what is told ("their stories")
             frame |= below
@@ -309,7 +309,7 @@ def _aside(child: Any) -> bool:
 
 # Object pronouns that stand for a person spoken to or about, not for what is said
 # ("asked him", "scolded her"; "denied it", "put it" keep "it").
-_PERSONAL_OBJECTS = {"him", "her", "them", "me", "us", "you"}
+PERSONAL_OBJECTS = {"him", "her", "them", "me", "us", "you"}
 
 
 def _sets_the_scene(prep: Any, words: dict[str, Any]) -> bool:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.analysis.claim import Claim, block_text, claim_words, token_at
+from briefing.analysis.content import PERSONAL_OBJECTS
 from briefing.analysis.lexicon import table
 
 
@@ -231,7 +232,6 @@ _SAYS_ITS_HEAD = {"relcl", "acl", "parataxis", "ccomp"}
 _QUOTE_MARK = re.compile(r"[\"“”«»]|''|``")
 # (not "neg": "Trump Says No To Fox News", "did not tell reporters" deny something)
 _FRAME_ONLY_DEPS = {"aux", "auxpass", "punct", "cc", "prt", "mark", "expl"}
-_PERSONAL = {"him", "her", "them", "me", "us", "you"}
 _WHEN = ("DATE", "TIME")
 
 
@@ -266,5 +266,5 @@ def _tells_how(child: Any, cue: Any, speaker: range) -> bool:
     if child.dep_ == "dobj" and (lemma in words["addressee"] or lemma == "ask"):
         # "told POLITICO", "asking her": to whom, when nothing else is told
         return all(c.dep_ in ("det", "compound", "punct") for c in child.children) and (
-            child.lower_ in _PERSONAL or child.ent_type_ in ("PERSON", "ORG", "NORP"))
+            child.lower_ in PERSONAL_OBJECTS or child.ent_type_ in ("PERSON", "ORG", "NORP"))
     return False
