@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from briefing.grades import (
@@ -189,16 +190,9 @@ def _plan(store: Store, article_id: int, digest: str, analysis: Analysis) -> Sou
     article = store.article(article_id) if rows else None
     if article is None or article.hash != digest:
         return SourceMoves()
-    elsewhere: set[str] | None = None
-
-    def speaking_elsewhere() -> set[str]:
-        nonlocal elsewhere
-        if elsewhere is None:
-            elsewhere = _speaking_elsewhere(store, article_id)
-        return elsewhere
-
     return plan_sources(rows, article_id, analysis, article.text,
-                        store.grade_rows(article_id), speaking_elsewhere)
+                        store.grade_rows(article_id),
+                        cache(lambda: _speaking_elsewhere(store, article_id)))
 
 
 def follow_sources(store: Store, article_id: int, digest: str,
