@@ -13,6 +13,13 @@ TextPositionSelector (start, end). `locate` finds where the span is now:
 3. each candidate scored on quote similarity, prefix and suffix agreement and distance from
    the old position; the best is accepted only when quote *and* context are convincing.
    Misplacing is worse than orphaning, so a weak best candidate gives `None`.
+
+With the text the span was captured on (`locate_all`'s `previous`), a span whose paragraph
+was not kept verbatim is then checked against a word-by-word alignment of the old text
+around it with the new text around where it should be (word_alignment): where at least half
+of its words survive, it goes exactly on them (a highlight over a sentence a revision
+deleted keeps the sentence left; an edited passage is not taken for its unedited copy);
+where they do not, a match on words that stood elsewhere in the old text is refused.
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import edlib
+
+from briefing.word_alignment import WordAlignment
 
 CONTEXT_CHARS = 32
 _MAX_EXACT_HITS = 200
@@ -35,6 +44,10 @@ _FAR = 0.6  # position score of a candidate _POSITION_SCALE * 2/3 characters fro
 # a look-alike sentence elsewhere. In `locate_all` the expected position is corrected by the
 # shift of the nearest annotation found unchanged, so insertions above do not weaken it.
 _W_QUOTE, _W_PREFIX, _W_SUFFIX, _W_POSITION = 50.0, 20.0, 20.0, 20.0
+# The old text around a span searched for, and the new text around where it should be,
+# aligned word by word (word_alignment): wide enough for a paragraph or two rewritten around
+# it, narrow enough to cost little on a long report (the alignment grows with the square).
+_ALIGN_OLD, _ALIGN_NEW = 1500, 3000
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
@@ -205,14 +218,19 @@ def locate_all(selectors: Sequence[Selector], text: str,
     landmarks: list[tuple[int, int]] = []  # (old start, shift)
     results: list[Located | None] = [None] * len(selectors)
     pending = []
+    searched = []  # found by their words and context, not through a kept paragraph
+    shifts: dict[int, int] = {}  # how far each of those is expected to have moved
     for i, sel in enumerate(selectors):
         found = aligned.kept_span(sel, text) if aligned else None
-        found = found or _landmark(sel, text)
+        if found is None:
+            searched.append(i)
+            found = _landmark(sel, text, previous)
         if found is not None and aligned and not aligned.may_come_from(found.start, sel):
             found = None
         if found is not None:
             results[i] = found
             landmarks.append((sel.start, found.start - sel.start))
+            shifts[i] = found.start - sel.start
         else:
             pending.append(i)
     landmarks.sort()
@@ -226,11 +244,38 @@ def locate_all(selectors: Sequence[Selector], text: str,
                 j = bisect.bisect_left(olds, sel.start)
                 near = [k for k in (j - 1, j) if 0 <= k < len(landmarks)]
                 shift = landmarks[min(near, key=lambda k: abs(olds[k] - sel.start))][1]
+        shifts[i] = shift
         found = _locate(sel, index, expected_start=sel.start + shift)
         if found is not None and aligned and not aligned.may_come_from(found.start, sel):
             found = None  # a passage that was already elsewhere in the old text
         results[i] = found
+    if previous is not None:
+        for i in searched:
+            sel = selectors[i]
+            words = WordAlignment(previous, text, _QUOTES,
+                                  (sel.start - _ALIGN_OLD, sel.end + _ALIGN_OLD),
+                                  (sel.start + shifts[i] - _ALIGN_NEW,
+                                   sel.end + shifts[i] + _ALIGN_NEW))
+            results[i] = _by_alignment(sel, results[i], words, text)
     return results
+
+
+def _by_alignment(sel: Selector, found: Located | None, words: WordAlignment,
+                  text: str) -> Located | None:
+    """What the old text's words say of a span found by search: where its surviving words
+    are when at least half of it survives (exact, whatever look-alikes the text holds);
+    else refuse a match on words that stood elsewhere in the old text (a look-alike)."""
+    mapped = words.map_span(sel.start, sel.end)
+    if mapped is not None and mapped.kept >= 0.5:
+        start, end = mapped.start, mapped.end
+        if found is not None and (found.start, found.end) == (start, end):
+            return found
+        method = "exact" if text[start:end] == sel.exact else "fuzzy"
+        return Located(start, end, method, round(mapped.kept, 4))
+    if found is not None and words.came_from_elsewhere(found.start, found.end, sel.start,
+                                                       sel.end):
+        return None
+    return found
 
 
 class ParagraphAlignment:
@@ -317,15 +362,18 @@ def _moved_lines(old_lines: list[tuple[int, str]], new_lines: list[tuple[int, st
     return moved
 
 
-def _landmark(sel: Selector, text: str) -> Located | None:
-    """The span when it stands verbatim, with its whole context, exactly once in `text`."""
+def _landmark(sel: Selector, text: str, previous: str | None = None) -> Located | None:
+    """The span when it stands verbatim, with its whole context, exactly once in `text` —
+    and, when the text it was captured on is known, exactly once there too: a passage that
+    was repeated word for word with its context (legal boilerplate, a recap) and is now
+    unique may be the other copy, the annotated one having been edited."""
     if not sel.exact.strip():
         return None
     whole = sel.prefix + sel.exact + sel.suffix
     at = text.find(whole)
-    if at == -1 or (len(whole) < 40 and text.find(whole, at + 1) != -1):
+    if at == -1 or text.find(whole, at + 1) != -1:
         return None
-    if text.find(whole, at + 1) != -1:
+    if previous is not None and previous.count(whole) > 1:
         return None
     start = at + len(sel.prefix)
     return Located(start, start + len(sel.exact), "exact", 1.0)

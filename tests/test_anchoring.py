@@ -162,3 +162,34 @@ def test_previous_text_still_follows_a_moved_paragraph():
     new = "\n\n".join([paragraphs[0], paragraphs[2], paragraphs[1]])
     [found] = locate_all([selector], new, previous=old)
     assert found is not None and new[found.start:found.end] == "holds the quote"
+
+
+def test_a_highlight_over_two_sentences_keeps_the_one_a_revision_left():
+    kept = "The port reopened on Monday after divers spent a week searching the channel."
+    old = (f"{kept} They found the cable cut. "
+           "Repairs will take a month, the operator said.\n\nA second paragraph follows.")
+    phrase = f"{kept} They found"  # a highlight running into the next sentence
+    selector = capture(old, *span_of(old, phrase))
+    new = old.replace(" They found the cable cut.", "")
+    [found] = locate_all([selector], new, previous=old)
+    # Not orphaned, and not stretched over the next sentence's first word.
+    assert found is not None and new[found.start:found.end] == kept
+
+
+def test_an_edited_passage_is_not_taken_for_its_unedited_copy_elsewhere():
+    clause = ("IN NO EVENT SHALL THE AUTHORS BE LIABLE FOR ANY DAMAGES ARISING OUT OF OR IN "
+              "CONNECTION WITH THE USE OF THIS SOFTWARE")
+    # Both copies stand in the same words around them: context cannot tell them apart.
+    section = (f"THE SOFTWARE IS PROVIDED AS IS WITHOUT WARRANTY.\n\n{clause}, EVEN IF "
+               "ADVISED OF THE POSSIBILITY OF SUCH DAMAGE, WHETHER IN CONTRACT.\n\n")
+    old = f"Licence one.\n\n{section}Licence two.\n\n{section}End."
+    start = old.rindex(clause)  # the second copy is highlighted
+    selector = capture(old, start, start + len(clause))
+    new = old[:start] + clause.replace("ANY DAMAGES", "ANY LOSS") + old[start + len(clause):]
+    # The first copy's paragraph is revised too, beyond its context: no paragraph of the
+    # first copy stands verbatim to tell the two apart.
+    new = new.replace("WHETHER IN CONTRACT", "WHETHER IN CONTRACT OR TORT", 1)
+    [found] = locate_all([selector], new, previous=old)
+    edited = clause.replace("ANY DAMAGES", "ANY LOSS")
+    assert found is not None and found.start == new.index(edited)
+    assert new[found.start:found.end] == edited
