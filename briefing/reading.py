@@ -85,6 +85,8 @@ class ReadingSession:
         self.analysis: Analysis | None = None
         self.grades: dict[str, str] = {}
         self.orphaned_grades: list[Grade] = []  # this article's claim grades no claim holds
+        # reliabilities an analysis moved to a renamed source: key -> name given under
+        self.renamed_sources: dict[str, str] = {}
         # Grades given here so far: a read of the store begun before the last one does
         # not hold it yet (the reader reads again).
         self.grade_edits = 0
@@ -117,12 +119,14 @@ class ReadingSession:
         """The article as the store holds it: its id, highlights, notes and grades."""
         self.article_id = opened.article.id
         self.set_annotations(opened.highlights, opened.notes)
-        self.set_grades(opened.grades, opened.orphaned_grades)
+        self.set_grades(opened.grades, opened.orphaned_grades, opened.renamed_sources)
 
-    def set_grades(self, grades: dict[str, str], orphaned: list[Grade]) -> None:
+    def set_grades(self, grades: dict[str, str], orphaned: list[Grade],
+                   renamed: dict[str, str] | None = None) -> None:
         """The grades as the store holds them (after they followed a new analysis's claims,
-        claim_grades.follow_claims)."""
+        claim_grades.follow_claims); `renamed`: grades.renamed_sources."""
         self.grades, self.orphaned_grades = grades, orphaned
+        self.renamed_sources = renamed or {}
 
     def set_annotations(self, highlights: list[Highlight], notes: list[ArticleNote]) -> bool:
         """Take what the store holds; False (and nothing changed) when it shows the same."""
@@ -208,6 +212,11 @@ class ReadingSession:
 
     def grade_label(self, claim: Claim) -> str | None:
         return grade_label(self.grades, self.article_id, claim)
+
+    def reliability_given_as(self, claim: Claim) -> str | None:
+        """The name the analyst gave the claim's speaker's reliability under, when an
+        analysis has moved it to the name the source has now."""
+        return self.renamed_sources.get(source_key(claim.speaker)) if claim.speaker else None
 
     def claim_passes(self, claim: Claim) -> bool:
         """The claims filter: words that must all match a kind, the speaker, the grade
@@ -525,6 +534,7 @@ class ReadingSession:
         as shown; the row also keeps this article, see grades.set_grade)."""
         before = self.grades.get(key)
         self.grades[key] = value
+        given_as = self.renamed_sources.pop(key, None)  # graded anew: under this name
         self.grade_edits += 1
 
         def revert() -> None:
@@ -532,6 +542,8 @@ class ReadingSession:
                 self.grades.pop(key, None)
             else:
                 self.grades[key] = before
+            if given_as is not None:
+                self.renamed_sources[key] = given_as
 
         # grades.set_grade: a claim's grade also records its text's hash, so that it
         # follows the claim into the article's next version.

@@ -30,16 +30,40 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from briefing.grades import (
+    RENAMED_FROM,
     SOURCE_PREFIX,
     SUPERSEDED,
     UNCLAIMED,
     source_key,
+    source_name,
     source_name_key,
 )
 from briefing.model import Analysis, Grade
 
 if TYPE_CHECKING:
     from briefing.store import Store
+
+# Kept on a reliability row no speaker holds: why (its orphan status), so that the reader
+# tells the analyst once, when it becomes an orphan, not on every opening.
+UNSHOWN = "unshown"
+
+
+def _renamed_row(row: Grade, target: str, new_name: str) -> dict[str, Any]:
+    """The stored row of reliability `row` under the source's new name `new_name`."""
+    extra = {k: v for k, v in row.extra.items() if k != UNSHOWN}
+    return {"value": row.value, **extra, "key": target, "name": new_name,
+            RENAMED_FROM: str(row.extra.get(RENAMED_FROM) or source_name(row))}
+
+
+def _marked(row: Grade, status: str | None) -> dict[str, Any]:
+    """The stored row of reliability `row` marked as listed for `status` (None: shown)."""
+    stored = {"value": row.value, **row.extra, "key": row.key}
+    stored.pop("renamed_to", None)  # worked out on every opening, never stored
+    if status is None:
+        stored.pop(UNSHOWN, None)
+    else:
+        stored[UNSHOWN] = status
+    return stored
 
 
 @dataclass
@@ -51,6 +75,10 @@ class SourceMoves:
     moved: int = 0  # re-keyed to the name the source has now
     copied: int = 0  # given to the new name too: the old one still speaks elsewhere
     orphans: list[Grade] = field(default_factory=list)  # status: why no claim shows it
+    # (name it was given under, name now) of each reliability moved, copied or merged: the
+    # reader tells the analyst once (the write is not done again on the next opening).
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    newly_orphaned: int = 0  # orphans not listed before this analysis (marked UNSHOWN)
 
     @property
     def changed(self) -> bool:
@@ -106,6 +134,10 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
     speakers of every other article (asked only when a reliability speaks nowhere here)."""
     moves = SourceMoves()
     speaking = _speaking(analysis)
+    for row in rows:  # listed once, shown again now: listed anew if it goes again
+        if UNSHOWN in row.extra and row.key[len(SOURCE_PREFIX):] in speaking:
+            moves.removed.add(row.key)
+            moves.added.append(_marked(row, None))
     if all(row.key[len(SOURCE_PREFIX):] in speaking for row in rows):
         return moves  # the common case: every reliability's speaker speaks here
     renamed = renamed_speakers(analysis, text)
@@ -135,8 +167,9 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
             target = source_key(new_name)
             there = by_key.get(target)
             if there is None:
-                added = {"value": row.value, **row.extra, "key": target, "name": new_name}
+                added = _renamed_row(row, target, new_name)
                 moves.added.append(added)
+                moves.renamed.append((source_name(row), new_name))
                 by_key[target] = Grade.from_dict(added)
                 now_named[name] = new_name
                 if still_used:
@@ -146,17 +179,28 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
                     moves.moved += 1
             elif not still_used and there.value == row.value:
                 moves.removed.add(row.key)  # the same judgement, kept under the new name
+                moves.renamed.append((source_name(row), new_name))
                 now_named[name] = new_name
             elif not still_used and name not in with_orphans:
-                moves.orphans.append(replace(row, status=SUPERSEDED,
-                                             extra={**row.extra, "renamed_to": new_name}))
+                _orphan(moves, replace(row, status=SUPERSEDED,
+                                       extra={**row.extra, "renamed_to": new_name}))
         elif not still_used and name not in with_orphans:
             # no speaker goes by its name now, or two as much
-            moves.orphans.append(replace(row, status=UNCLAIMED))
+            _orphan(moves, replace(row, status=UNCLAIMED))
     renamed_claims = given_under(claim_rows, now_named)
     moves.removed.update(r["key"] for r in renamed_claims)
     moves.added += renamed_claims
     return moves
+
+
+def _orphan(moves: SourceMoves, row: Grade) -> None:
+    """List `row` (its status: why no claim shows it); marked the first time, so that the
+    analyst is told once."""
+    moves.orphans.append(row)
+    if row.extra.get(UNSHOWN) != row.status:
+        moves.newly_orphaned += 1
+        moves.removed.add(row.key)
+        moves.added.append(_marked(row, row.status))
 
 
 def given_under(claim_rows: list[Grade], new_names: dict[str, str]) -> list[dict[str, Any]]:

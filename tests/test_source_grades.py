@@ -17,6 +17,7 @@ from briefing.grades import (
     source_key,
 )
 from briefing.model import Actor, Analysis, Claim, Mention
+from briefing.opening import open_article
 from briefing.source_grades import follow_sources
 from briefing.store import Store
 from tests.conftest import run_killed_at_commit
@@ -90,7 +91,8 @@ def test_a_reliability_follows_its_speaker_merged_into_a_full_name(db_path):
         assert session.orphaned_grades == []
         grades = store.grades()
         assert grades[source_key("Thomas Brandt")] == "B" and source_key("Tom") not in grades
-        assert "- **Thomas Brandt** said (attributed · B-)" in export_article_text(store, aid)
+        assert ("- **Thomas Brandt** said (attributed · B- · reliability given as “Tom”)"
+                in export_article_text(store, aid))
 
 
 def test_a_reliability_stays_off_the_speaker_its_claim_is_now_said_by(db_path):
@@ -325,3 +327,54 @@ def test_the_name_a_listed_reliability_was_renamed_to_is_inert_in_the_export(db_
                   if line.startswith("- Reliability B of")]
         assert line.endswith(r"now Thomas \<img src=x onerror=alert(1)\> \*Brandt\*, who "
                              "has another reliability")
+
+
+def _notices(store: Store, article_id: int) -> list[str]:
+    return [notice for notice, _ in open_article(store, article_id, None).notices()]
+
+
+def test_a_reliability_moved_to_a_renamed_source_is_told_once_and_shown_as_given(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+        _cache(store, aid, MERGED)
+        assert _notices(store, aid) == [
+            "Reliability of “Tom” now on “Thomas Brandt” (same source)"]
+        assert _notices(store, aid) == []  # moved once: not said on every opening
+        session = _open(store, aid)
+        brandt = session.claims[0]
+        assert session.reliability_given_as(brandt) == "Tom"
+        assert "(attributed · B- · reliability given as “Tom”)" in export_article_text(store, aid)
+        # Graded anew under the name it has now: the mark goes with the old judgement.
+        session.set_grade(source_key(brandt.speaker), "C", brandt.speaker).write(store)
+        assert session.reliability_given_as(brandt) is None
+        assert _open(store, aid).reliability_given_as(brandt) is None
+
+
+def test_several_reliabilities_moved_to_renamed_sources_are_told_in_one_line(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+        set_grade(store, source_key("Union"), "D", speaker="Union", article_id=aid)
+        union = _actor("The union", "The union", aliases=("Union",))
+        _cache(store, aid, Analysis("v2", actors=[*MERGED.actors, union],
+                                    claims=MERGED.claims))
+        assert _notices(store, aid) == ["2 grades moved to renamed sources: “Tom” → "
+                                        "“Thomas Brandt”, “Union” → “The union”"]
+
+
+def test_a_reliability_no_speaker_holds_is_told_once_until_it_is_shown_again(db_path):
+    nobody = Analysis("v2", actors=[_actor("Thomas Brandt", "Thomas Brandt")],
+                      claims=[_claim(STRIKE, "The union")])
+    lost = "New analysis: 1 reliability is on no claim now (kept, listed in Notes)"
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid, "E")
+        _cache(store, aid, nobody)
+        assert _notices(store, aid) == [lost]
+        assert _notices(store, aid) == []
+        assert len(_open(store, aid).orphaned_grades) == 1  # still listed, not told
+        _cache(store, aid, BEFORE)  # named again: shown on his claim
+        assert _notices(store, aid) == []
+        _cache(store, aid, nobody)  # and gone again: told again
+        assert _notices(store, aid) == [lost]

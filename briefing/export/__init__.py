@@ -11,6 +11,7 @@ from briefing.claim_grades import follow_grades, orphaned_grades
 from briefing.errors import BriefingError
 from briefing.export import markdown, webannotation
 from briefing.export.paths import earlier_export_name, export_name, inside
+from briefing.grades import renamed_sources
 from briefing.model import Analysis, Article
 from briefing.storage import atomic_write
 from briefing.store import Store
@@ -38,7 +39,7 @@ def _markdown_parts(store: Store, article_id: int, vault: bool = False,
         if analysis is not None else None
     return (markdown.front_matter(article, highlights, notes, analysis, vault=vault),
             markdown.render_region(article, highlights, notes, analysis, store.grades(),
-                                   vault=vault,
+                                   vault=vault, renamed=renamed_sources(store.grade_rows()),
                                    orphaned_grades=orphaned_grades(store, article_id,
                                                                    analysis, followed)))
 

@@ -259,3 +259,26 @@ async def test_delete_in_notes_with_nothing_chosen_says_how_to_choose(reader_db,
         shown = [n.message for n in pilot.app._notifications]
         assert shown[-1] == "Nothing chosen in Notes: ↑/↓ choose an item, then d deletes it."
         assert [g.value for g in screen.session.orphaned_grades] == ["4"]
+
+
+async def test_a_reliability_moved_to_a_renamed_source_is_told_once_and_marked(
+        reader_db, monkeypatch):
+    """A reliability given to "Lepp", whom the analysis names Kristjan Lepp: the reader
+    says it moved when the article opens (once), and the Claims pane says beside the grade
+    which name it was given under."""
+    path, article_id = reader_db
+    with Store(path) as store:
+        set_grade(store, source_key("Lepp"), "B", speaker="Lepp", article_id=article_id)
+    told: list[str] = []
+    notify = BriefingApp.notify
+    monkeypatch.setattr(BriefingApp, "notify",
+                        lambda app, message, **kw: told.append(message) or notify(app, message,
+                                                                                  **kw))
+    for _ in range(2):
+        async with BriefingApp(db_path=path, article_id=article_id).run_test(
+                size=(120, 40)) as pilot:
+            screen = await loaded_reader(pilot)
+            claim = lepp(screen.analysis.claims)
+            await wait_for(pilot, lambda s=screen, c=claim: " B- " in prompt_of(s, c))
+            assert "B- (reliability given as “Lepp”)" in prompt_of(screen, claim)
+    assert told.count("Reliability of “Lepp” now on “Kristjan Lepp” (same source)") == 1
