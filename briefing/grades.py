@@ -169,6 +169,15 @@ def orphan_grade_why(row: Grade) -> str:
     return _ORPHAN_WHY.get(row.status or "", _ORPHAN_WHY[ORPHANED])
 
 
+def grade_named(grades: dict[str, str], row: Grade) -> str:
+    """'grade -4 on “…”', 'reliability E of “Tom”' (clipped: for a question or a notice)."""
+    words = " ".join(orphan_grade_words(row).split())
+    words = words if len(words) <= 80 else words[:79] + "…"
+    if row.is_reliability:
+        return f"reliability {row.value} of “{words}”"
+    return f"grade {orphan_grade_label(grades, row)} on “{words}”"
+
+
 def orphan_grade_words(row: Grade) -> str:
     """What an orphaned grade was given on: a claim's words, or a source's name."""
     if row.is_reliability:
