@@ -31,7 +31,7 @@ from briefing.grades import (
     parse_claim_key,
 )
 from briefing.model import Analysis, Claim, Grade
-from briefing.source_grades import follow_sources, orphaned_sources
+from briefing.source_grades import Library, follow_sources, orphaned_sources
 
 if TYPE_CHECKING:
     from briefing.store import Store
@@ -269,14 +269,15 @@ def _speakers(store: Store, digest: str) -> dict[tuple[int, int], str]:
     return found
 
 
-def follow_grades(store: Store, article_id: int, digest: str,
-                  analysis: Analysis) -> GradeMoves:
+def follow_grades(store: Store, article_id: int, digest: str, analysis: Analysis,
+                  library: Library | None = None) -> GradeMoves:
     """Put the article's grades on `analysis` (of the text with hash `digest`): its claim
     grades on its claims, then the reliabilities of sources it names otherwise on their
     new names (source_grades.py), each in one write. Returns what the claim grades did,
-    and the reliabilities left to no speaker."""
+    and the reliabilities left to no speaker. `library`: the rest of the library read
+    once for many articles (an export; source_grades.Library)."""
     moves = follow_claims(store, article_id, digest, analysis.claims)
-    sources = follow_sources(store, article_id, digest, analysis)
+    sources = follow_sources(store, article_id, digest, analysis, library)
     moves.orphaned_sources = sources.orphans
     moves.renamed_sources, moves.sources_orphaned = sources.renamed, sources.newly_orphaned
     return moves

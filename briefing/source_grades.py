@@ -24,9 +24,8 @@ claim_grades.py does the same for claim grades (keyed by offsets).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from briefing.grades import (
@@ -85,6 +84,52 @@ class SourceMoves:
         return bool(self.removed or self.added)
 
 
+class Library:
+    """What plan_sources asks of the rest of the library, each read once when first asked:
+    the ids of its articles, and who speaks and who is named in each one's stored analysis
+    (the newest of its current text). One Library serves one opening, or a whole
+    `export --all`: each article asking every other one who speaks would make that
+    quadratic in the library (benchmarks/open_grades.py --export). Built before the
+    export's writes, which move grades, not analyses."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @cached_property
+    def article_ids(self) -> set[int]:
+        return self._store.article_ids()
+
+    @cached_property
+    def _names(self) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+        """(speakers, names): each name key -> the ids of the articles whose analysis has
+        it speak; has it speak, or names an actor so (its name or an alias)."""
+        analyses = self._store.analyses_by_hash()
+        speakers: dict[str, set[int]] = {}
+        named: dict[str, set[int]] = {}
+        for article in self._store.articles():
+            result = analyses.get(article.hash) or {}
+            for claim in result.get("claims") or []:
+                if isinstance(claim, dict) and claim.get("speaker"):
+                    key = source_name_key(str(claim["speaker"]))
+                    speakers.setdefault(key, set()).add(article.id)
+                    named.setdefault(key, set()).add(article.id)
+            for actor in result.get("actors") or []:
+                if isinstance(actor, dict):
+                    for name in [actor.get("name"), *(actor.get("aliases") or [])]:
+                        if name:
+                            named.setdefault(source_name_key(str(name)), set()).add(article.id)
+        return speakers, named
+
+    def speaks_elsewhere(self, name: str, article_id: int) -> bool:
+        """Whether the name key `name` speaks in an article other than `article_id`."""
+        ids = self._names[0].get(name, ())
+        return len(ids) > 1 or (bool(ids) and article_id not in ids)
+
+    def named_in(self, name: str) -> set[int]:
+        """The articles whose analysis has the name key `name` speak or names an actor so."""
+        return self._names[1].get(name, set())
+
+
 def _speaking(analysis: Analysis) -> dict[str, str]:
     """The speakers of the analysis's claims: name key -> name as shown."""
     return {source_name_key(c.speaker): c.speaker for c in analysis.claims if c.speaker}
@@ -127,11 +172,10 @@ def renamed_speakers(analysis: Analysis, text: str) -> dict[str, str]:
 
 
 def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: str,
-                 claim_rows: list[Grade], speaking_elsewhere: Callable[[], set[str]]
-                 ) -> SourceMoves:
+                 claim_rows: list[Grade], library: Library) -> SourceMoves:
     """What the reliabilities (`rows`) become on this article's analysis (of `text`);
-    `claim_rows`: the article's claim grades; `speaking_elsewhere()`: the name keys of the
-    speakers of every other article (asked only when a reliability speaks nowhere here)."""
+    `claim_rows`: the article's claim grades; `library`: who speaks in the other articles
+    (asked only when a reliability speaks nowhere here)."""
     moves = SourceMoves()
     speaking = _speaking(analysis)
     for row in rows:  # listed once, shown again now: listed anew if it goes again
@@ -153,15 +197,22 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
         if name in speaking:
             continue  # shown on its speaker's claims
         # Given here, or on a claim graded here: this article may say who it is now. A
-        # row that does not say where it was given (stored before rows did) is taken on
-        # an alias or mention alone, but only once its name speaks nowhere: copied onto
-        # another article's namesake ("Tom" here, "Tom Hanks" there) it would be wrong.
-        given_here = row.extra.get("article") == article_id or name in graded_under
-        if not given_here and ("article" in row.extra or name not in renamed):
-            continue  # nothing to do with this article
-        still_used = name in speaking_elsewhere()
+        # row that does not say where it was given (stored before rows did), or was given
+        # in an article deleted since, is taken on an alias or mention alone, but only
+        # once its name speaks nowhere: copied onto another article's namesake ("Tom"
+        # here, "Tom Hanks" there) it would be wrong.
+        given_in = row.extra.get("article")
+        given_here = given_in == article_id or name in graded_under
+        homeless = not given_here and given_in not in library.article_ids
+        if not given_here and not homeless:
+            continue  # another article's
+        still_used = library.speaks_elsewhere(name, article_id)
         new_name = renamed.get(name)
         if still_used and not given_here:
+            continue
+        if new_name is None and homeless:
+            if name not in with_orphans:
+                _homeless(moves, row, article_id, library.named_in(name))
             continue
         if new_name is not None:
             target = source_key(new_name)
@@ -193,14 +244,29 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
     return moves
 
 
-def _orphan(moves: SourceMoves, row: Grade) -> None:
+def _orphan(moves: SourceMoves, row: Grade, write: bool = False) -> None:
     """List `row` (its status: why no claim shows it); marked the first time, so that the
-    analyst is told once."""
+    analyst is told once (`write`: its row has changed besides)."""
     moves.orphans.append(row)
     if row.extra.get(UNSHOWN) != row.status:
         moves.newly_orphaned += 1
+        write = True
+    if write:
         moves.removed.add(row.key)
         moves.added.append(_marked(row, row.status))
+
+
+def _homeless(moves: SourceMoves, row: Grade, article_id: int, named_in: set[int]) -> None:
+    """A reliability that says not where it was given (or was given in an article deleted
+    since), whose name no speaker holds: listed in the articles whose analysis names it,
+    and given to this one when it is the only one (it then lists it like its own); when
+    none names it, nothing says where it belongs, and every article lists it (d deletes
+    it, o gives it to a speaker): never hidden."""
+    if named_in and article_id not in named_in:
+        return  # listed where it is named
+    attach = named_in == {article_id}
+    extra = {**row.extra, "article": article_id} if attach else row.extra
+    _orphan(moves, replace(row, status=UNCLAIMED, extra=extra), write=attach)
 
 
 def given_under(claim_rows: list[Grade], new_names: dict[str, str]) -> list[dict[str, Any]]:
@@ -216,37 +282,24 @@ def given_under(claim_rows: list[Grade], new_names: dict[str, str]) -> list[dict
     return renamed
 
 
-def _speaking_elsewhere(store: Store, article_id: int) -> set[str]:
-    """The name keys of the speakers of every other article's stored analysis (the newest
-    of its current text)."""
-    analyses = store.analyses_by_hash()
-    found: set[str] = set()
-    for article in store.articles():
-        result = analyses.get(article.hash) if article.id != article_id else None
-        for claim in (result or {}).get("claims") or []:
-            if isinstance(claim, dict) and claim.get("speaker"):
-                found.add(source_name_key(str(claim["speaker"])))
-    return found
-
-
-def _plan(store: Store, article_id: int, digest: str, analysis: Analysis) -> SourceMoves:
-    rows = [r for r in store.grade_rows() if r.is_reliability]
+def _plan(store: Store, article_id: int, digest: str, analysis: Analysis,
+          library: Library | None) -> SourceMoves:
+    rows = store.reliability_rows()
     article = store.article(article_id) if rows else None
     if article is None or article.hash != digest:
         return SourceMoves()
     return plan_sources(rows, article_id, analysis, article.text,
-                        store.grade_rows(article_id),
-                        cache(lambda: _speaking_elsewhere(store, article_id)))
+                        store.grade_rows(article_id), library or Library(store))
 
 
-def follow_sources(store: Store, article_id: int, digest: str,
-                   analysis: Analysis) -> SourceMoves:
+def follow_sources(store: Store, article_id: int, digest: str, analysis: Analysis,
+                   library: Library | None = None) -> SourceMoves:
     """Re-key the reliabilities this article's `analysis` (of the text with hash `digest`)
     names otherwise, in one write (a kill -9 leaves each under its old name or its new
     one); returns what moved and the orphans. Nothing is done when that text is not the
-    article's current one."""
+    article's current one. `library`: one read for many articles (an export)."""
     with store.transaction():
-        moves = _plan(store, article_id, digest, analysis)
+        moves = _plan(store, article_id, digest, analysis, library)
         store.replace_rows("grades", moves.removed, moves.added)
     return moves
 
@@ -257,4 +310,4 @@ def orphaned_sources(store: Store, article_id: int, digest: str,
     analysis: nothing says who speaks)."""
     if analysis is None:
         return []
-    return _plan(store, article_id, digest, analysis).orphans
+    return _plan(store, article_id, digest, analysis, None).orphans

@@ -21,7 +21,7 @@ from tinydb.table import Document, Table
 from briefing.anchoring import capture
 from briefing.document import text_hash
 from briefing.errors import BriefingError
-from briefing.grades import claim_key_prefix
+from briefing.grades import SOURCE_PREFIX, claim_key_prefix
 from briefing.model import (
     Analysis,
     Article,
@@ -420,6 +420,10 @@ class Store:
             raise BriefingError(f"no article with id {article_id} in {self.path}")
         return found
 
+    def article_ids(self) -> set[int]:
+        """The id of every article (none of them read)."""
+        return {article_id for article_id, _ in self._article_docs()}
+
     def articles(self) -> list[Article]:
         """Every article, in id order (each text is read only if asked for)."""
         return [self._article(doc_id, doc) for doc_id, doc in self._article_docs()]
@@ -755,6 +759,11 @@ class Store:
         prefix = claim_key_prefix(article_id) if article_id is not None else ""
         return [Grade.from_dict(d) for d in self._raw().get("grades", {}).values()
                 if "key" in d and str(d["key"]).startswith(prefix)]
+
+    def reliability_rows(self) -> list[Grade]:
+        """Every source's reliability (grades.SOURCE_PREFIX), with what it keeps besides."""
+        return [Grade.from_dict(d) for d in self._raw().get("grades", {}).values()
+                if str(d.get("key", "")).startswith(SOURCE_PREFIX)]
 
     def replace_rows(self, table: str, remove: set[str], rows: list[dict[str, Any]]) -> None:
         """Drop the rows keyed `remove` and put `rows` (each with its "key") in, in one write."""

@@ -3,6 +3,8 @@ otherwise (briefing/source_grades.py), and one no speaker holds is listed, never
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import pytest
 
 from briefing.analysis.cache import analysis_key
@@ -302,9 +304,10 @@ def test_opening_and_exporting_ask_the_other_articles_who_speaks_once(db_path, m
         set_grade(store, source_key("Cork"), "D", speaker="Cork", article_id=aid)
         _cache(store, aid, BEFORE)
         asked = []
-        scan = source_grades._speaking_elsewhere
-        monkeypatch.setattr(source_grades, "_speaking_elsewhere",
-                            lambda *a: asked.append(a) or scan(*a))
+        scan = source_grades.Library._names.func
+        monkeypatch.setattr(source_grades.Library, "_names", cached_property(
+            lambda library: asked.append(library) or scan(library)))
+        source_grades.Library._names.__set_name__(source_grades.Library, "_names")
         [orphan] = _open(store, aid).orphaned_grades
         assert (orphan.key, len(asked)) == (source_key("Cork"), 1)
         assert "Reliability D of “Cork”" in export_article_text(store, aid)
@@ -378,3 +381,59 @@ def test_a_reliability_no_speaker_holds_is_told_once_until_it_is_shown_again(db_
         assert _notices(store, aid) == []
         _cache(store, aid, nobody)  # and gone again: told again
         assert _notices(store, aid) == [lost]
+
+
+VELORA = _actor("Velora Pharmaceuticals", "Velora Pharmaceuticals")
+BRIDGE = "The mayor said the bridge would reopen."
+
+
+def _old_library(store: Store, legacy_name: str) -> tuple[int, int]:
+    """Two analysed articles and a reliability stored as an older Briefing stored it:
+    its key and value alone (not where it was given, nor the name as shown), its name
+    speaking in neither article."""
+    aid = store.add_article("T", TEXT)
+    _cache(store, aid, Analysis("v2", actors=[*MERGED.actors, VELORA], claims=MERGED.claims))
+    other = store.add_article("Bridge", BRIDGE)
+    start = BRIDGE.index("the bridge")
+    _cache(store, other, Analysis("v2", actors=[Actor("The mayor", "person", [],
+                                                      mentions=[Mention(0, 9)])],
+                                  claims=[Claim(start, len(BRIDGE) - 1, BRIDGE[start:-1],
+                                                ["attributed"], "The mayor")]))
+    store.set_value("grades", source_key(legacy_name), "D")
+    return aid, other
+
+
+def test_an_old_reliability_is_listed_and_given_to_the_one_article_that_names_it(db_path):
+    with Store(db_path) as store:
+        aid, other = _old_library(store, "Velora Pharmaceuticals")
+        [orphan] = _open(store, aid).orphaned_grades
+        assert (orphan.key, orphan.value, orphan.status) == (
+            source_key("Velora Pharmaceuticals"), "D", UNCLAIMED)
+        assert ("- Reliability D of “velora pharmaceuticals” — no source of that name speaks "
+                "now") in export_article_text(store, aid)
+        assert _open(store, other).orphaned_grades == []  # the bridge article names it not
+        [row] = store.reliability_rows()
+        assert (row.value, row.extra["article"]) == ("D", aid)  # its article now
+
+
+def test_an_old_reliability_no_article_names_is_listed_in_every_article(db_path):
+    with Store(db_path) as store:
+        aid, other = _old_library(store, "Ghost Ministry")
+        for article_id in (aid, other):
+            [orphan] = _open(store, article_id).orphaned_grades
+            assert (orphan.key, orphan.value) == (source_key("Ghost Ministry"), "D")
+            assert "- Reliability D of “ghost ministry”" in export_article_text(store,
+                                                                               article_id)
+        [row] = store.reliability_rows()
+        assert "article" not in row.extra  # nothing says where it belongs
+
+
+def test_a_reliability_given_in_an_article_deleted_since_is_listed_not_dropped(db_path):
+    with Store(db_path) as store:
+        aid, other = _old_library(store, "Ghost Ministry")
+        gone = store.add_article("Gone", "Ghost Ministry said nothing.")
+        set_grade(store, source_key("Ghost Ministry"), "E", speaker="Ghost Ministry",
+                  article_id=gone)
+        store.delete_article(gone)
+        [orphan] = _open(store, other).orphaned_grades
+        assert (orphan.key, orphan.value) == (source_key("Ghost Ministry"), "E")
