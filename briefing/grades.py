@@ -44,14 +44,6 @@ def source_name(row: Grade) -> str:
 RENAMED_FROM = "renamed_from"
 
 
-def renamed_sources(rows: list[Grade]) -> dict[str, str]:
-    """The reliabilities an analysis moved to a source's new name (source_grades.py): key
-    -> the name the analyst gave it under, shown beside the grade until they grade the
-    source again."""
-    return {row.key: str(row.extra[RENAMED_FROM]) for row in rows
-            if row.is_reliability and row.extra.get(RENAMED_FROM)}
-
-
 def graded_now() -> str:
     """When a grade is given: of two grades landing on one claim the newest is kept."""
     return datetime.now(UTC).isoformat(timespec="microseconds")

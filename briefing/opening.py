@@ -54,7 +54,6 @@ def open_article(store: Store, article_id: int, model: str | None) -> Opened:
     shows."""
     from briefing.analysis.cache import cached_analysis
     from briefing.claim_grades import follow_grades, orphaned_grades
-    from briefing.grades import renamed_sources
     from briefing.library import reanchor
 
     article = store.require_article(article_id)
@@ -67,7 +66,7 @@ def open_article(store: Store, article_id: int, model: str | None) -> Opened:
                   store.grades(), analysis, reanchored,
                   orphaned_grades=orphaned_grades(store, article_id, analysis, followed),
                   grades_followed=followed,
-                  renamed_sources=renamed_sources(store.grade_rows()))
+                  renamed_sources=store.renamed_sources())
 
 
 @dataclass

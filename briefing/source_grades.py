@@ -24,6 +24,7 @@ claim_grades.py does the same for claim grades (keyed by offsets).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -94,6 +95,8 @@ class Library:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._homes: frozenset | None = None
+        self._homeless: set = set()
 
     @cached_property
     def article_ids(self) -> set[int]:
@@ -119,6 +122,15 @@ class Library:
                         if name:
                             named.setdefault(source_name_key(str(name)), set()).add(article.id)
         return speakers, named
+
+    def homeless(self, homes: frozenset) -> set:
+        """Of the articles reliabilities were given in (`homes`, Store.reliability_homes),
+        those that are none: not kept (None), or deleted since. Worked out again only
+        when the grades have changed."""
+        if homes is not self._homes:
+            self._homes = homes
+            self._homeless = {home for home in homes if home not in self.article_ids}
+        return self._homeless
 
     def speaks_elsewhere(self, name: str, article_id: int) -> bool:
         """Whether the name key `name` speaks in an article other than `article_id`."""
@@ -172,10 +184,13 @@ def renamed_speakers(analysis: Analysis, text: str) -> dict[str, str]:
 
 
 def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: str,
-                 claim_rows: list[Grade], library: Library) -> SourceMoves:
-    """What the reliabilities (`rows`) become on this article's analysis (of `text`);
-    `claim_rows`: the article's claim grades; `library`: who speaks in the other articles
-    (asked only when a reliability speaks nowhere here)."""
+                 claim_rows: list[Grade], library: Library,
+                 stored: Callable[[str], Grade | None] | None = None) -> SourceMoves:
+    """What the reliabilities (`rows`: every one this article may concern, see
+    _concerned) become on this article's analysis (of `text`); `claim_rows`: the
+    article's claim grades; `library`: who speaks in the other articles (asked only when
+    a reliability speaks nowhere here); `stored(key)`: the reliability keyed so, if any
+    (default: among `rows`)."""
     moves = SourceMoves()
     speaking = _speaking(analysis)
     for row in rows:  # listed once, shown again now: listed anew if it goes again
@@ -191,6 +206,8 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
     with_orphans = {source_name_key(str(r.extra["speaker"])) for r in claim_rows
                     if r.extra.get("speaker") and r.status is not None}
     by_key = {row.key: row for row in rows}
+    if stored is None:
+        stored = by_key.get
     now_named: dict[str, str] = {}  # name key -> the name its reliability went to here
     for row in rows:
         name = row.key[len(SOURCE_PREFIX):]
@@ -216,7 +233,7 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
             continue
         if new_name is not None:
             target = source_key(new_name)
-            there = by_key.get(target)
+            there = by_key[target] if target in by_key else stored(target)
             if there is None:
                 added = _renamed_row(row, target, new_name)
                 moves.added.append(added)
@@ -282,14 +299,34 @@ def given_under(claim_rows: list[Grade], new_names: dict[str, str]) -> list[dict
     return renamed
 
 
+def _concerned(store: Store, article_id: int, analysis: Analysis, claim_rows: list[Grade],
+               library: Library) -> list[Grade]:
+    """The reliabilities plan_sources may change for this article, read by key rather than
+    all of them (linear `export --all`): given here, or stored without where (or given in
+    an article deleted since); under the name of a claim grade's speaker; under the name
+    of a speaker here (a mark to take off)."""
+    rows = {r.key: r for r in store.reliabilities_given_in(article_id)}
+    for home in library.homeless(store.reliability_homes()):
+        rows.update((r.key, r) for r in store.reliabilities_given_in(home))
+    names = {*_speaking(analysis), *(source_name_key(str(r.extra["speaker"]))
+                                     for r in claim_rows if r.extra.get("speaker"))}
+    for name in names:
+        row = store.reliability(SOURCE_PREFIX + name) if name not in rows else None
+        if row is not None:
+            rows[row.key] = row
+    return list(rows.values())
+
+
 def _plan(store: Store, article_id: int, digest: str, analysis: Analysis,
           library: Library | None) -> SourceMoves:
-    rows = store.reliability_rows()
+    library = library or Library(store)
+    claim_rows = store.grade_rows(article_id)
+    rows = _concerned(store, article_id, analysis, claim_rows, library)
     article = store.article(article_id) if rows else None
     if article is None or article.hash != digest:
         return SourceMoves()
-    return plan_sources(rows, article_id, analysis, article.text,
-                        store.grade_rows(article_id), library or Library(store))
+    return plan_sources(rows, article_id, analysis, article.text, claim_rows, library,
+                        store.reliability)
 
 
 def follow_sources(store: Store, article_id: int, digest: str, analysis: Analysis,

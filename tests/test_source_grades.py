@@ -437,3 +437,28 @@ def test_a_reliability_given_in_an_article_deleted_since_is_listed_not_dropped(d
         store.delete_article(gone)
         [orphan] = _open(store, other).orphaned_grades
         assert (orphan.key, orphan.value) == (source_key("Ghost Ministry"), "E")
+
+
+def test_export_all_reads_who_speaks_in_the_library_once_not_once_per_article(
+        db_path, tmp_path, monkeypatch):
+    """Each article's reliability speaks nowhere: working out whether it speaks elsewhere
+    asks every article's analysis; `export --all` does that once for the whole library
+    (each article asking every other made it quadratic: benchmarks/open_grades.py)."""
+    from briefing.export import export_articles
+
+    with Store(db_path) as store:
+        ids = []
+        for n in range(3):
+            aid = store.add_article(f"T{n}", TEXT + f" Copy {n}.")
+            _cache(store, aid, BEFORE)
+            set_grade(store, source_key(f"Nobody {n}"), "B", speaker=f"Nobody {n}",
+                      article_id=aid)
+            ids.append(aid)
+        asked = []
+        read = Store.analyses_by_hash
+        monkeypatch.setattr(Store, "analyses_by_hash",
+                            lambda self: asked.append(1) or read(self))
+        written = export_articles(store, ids, tmp_path / "out")
+        assert len(asked) == 1
+        for n, path in enumerate(written):
+            assert f"- Reliability B of “Nobody {n}”" in path.read_text(encoding="utf-8")

@@ -11,7 +11,6 @@ from briefing.claim_grades import follow_grades, orphaned_grades
 from briefing.errors import BriefingError
 from briefing.export import markdown, webannotation
 from briefing.export.paths import earlier_export_name, export_name, inside
-from briefing.grades import renamed_sources
 from briefing.model import Analysis, Article
 from briefing.source_grades import Library
 from briefing.storage import atomic_write
@@ -42,7 +41,7 @@ def _markdown_parts(store: Store, article_id: int, vault: bool = False,
         if analysis is not None else None
     return (markdown.front_matter(article, highlights, notes, analysis, vault=vault),
             markdown.render_region(article, highlights, notes, analysis, store.grades(),
-                                   vault=vault, renamed=renamed_sources(store.grade_rows()),
+                                   vault=vault, renamed=store.renamed_sources(),
                                    orphaned_grades=orphaned_grades(store, article_id,
                                                                    analysis, followed)))
 

@@ -309,7 +309,6 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         the analyst gives before the answer is written after that read: the answer then
         asks again (see _store_answered)."""
         from briefing.claim_grades import orphaned_grades
-        from briefing.grades import renamed_sources
 
         edits, article_id = self.session.grade_edits, self.article_id
         shown = analysis or self.session.analysis
@@ -317,7 +316,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         def read(store) -> tuple[int, dict[str, str], list, Any, dict[str, str]]:
             moves = first(store) if first is not None else None
             return (edits, store.grades(), orphaned_grades(store, article_id, shown, moves),
-                    moves, renamed_sources(store.grade_rows()))
+                    moves, store.renamed_sources())
 
         self.app.service.ask(self, "grades", read)
 
