@@ -142,6 +142,12 @@ class Library:
         return self._names[1].get(name, set())
 
 
+def _named(analysis: Analysis) -> set[str]:
+    """The name keys the analysis gives a speaker or an actor (its name or an alias)."""
+    return {*_speaking(analysis),
+            *(source_name_key(n) for a in analysis.actors for n in (a.name, *a.aliases))}
+
+
 def _speaking(analysis: Analysis) -> dict[str, str]:
     """The speakers of the analysis's claims: name key -> name as shown."""
     return {source_name_key(c.speaker): c.speaker for c in analysis.claims if c.speaker}
@@ -229,7 +235,11 @@ def plan_sources(rows: list[Grade], article_id: int, analysis: Analysis, text: s
             continue
         if new_name is None and homeless:
             if name not in with_orphans:
-                _homeless(moves, row, article_id, library.named_in(name))
+                # where it is named: this analysis says for this article (the library's
+                # stored one may be another pipeline's)
+                elsewhere = library.named_in(name) - {article_id}
+                _homeless(moves, row, article_id,
+                          elsewhere | {article_id} if name in _named(analysis) else elsewhere)
             continue
         if new_name is not None:
             target = source_key(new_name)
@@ -311,7 +321,8 @@ def _concerned(store: Store, article_id: int, analysis: Analysis, claim_rows: li
     names = {*_speaking(analysis), *(source_name_key(str(r.extra["speaker"]))
                                      for r in claim_rows if r.extra.get("speaker"))}
     for name in names:
-        row = store.reliability(SOURCE_PREFIX + name) if name not in rows else None
+        key = SOURCE_PREFIX + name
+        row = store.reliability(key) if key not in rows else None
         if row is not None:
             rows[row.key] = row
     return list(rows.values())

@@ -134,3 +134,24 @@ def test_undoing_a_reliability_given_with_o_takes_it_back_to_its_old_name(db_pat
         [tom] = store.grade_rows()
         undo_write(store, rename_source(store, tom, "Thomas Brandt", 1))
         assert [r.to_dict() for r in store.grade_rows()] == [tom.to_dict()]
+
+
+def test_an_undo_the_store_refuses_leaves_the_re_attachment_shown_and_undoable(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        moscow = _claim("Moscow denied any role.", "Russia")
+        set_grade(store, claim_key(aid, moscow), "4", speaker="Russia")
+        officials = _claim('"the cable', "Officials")
+        _cache(store, aid, [officials])
+        session = _open(store, aid)
+        [orphan] = session.orphaned_grades
+        session.reattach_grade(orphan, officials).write(store)
+        set_grade(store, claim_key(aid, officials), "1", speaker="Officials")  # elsewhere
+        undo = session.undo()
+        assert undo.said.startswith("Undone: re-attaching the grade -4 on “")
+        assert session.orphaned_grades == [orphan]
+        with pytest.raises(BriefingError, match="changed in another session"):
+            undo.write(store)
+        undo.revert()  # what the reader does with a write that failed
+        assert session.orphaned_grades == [] and len(session.undo_stack) == 1
+        assert session.grade_label(officials) == "-4"
