@@ -155,3 +155,29 @@ def test_an_undo_the_store_refuses_leaves_the_re_attachment_shown_and_undoable(d
         undo.revert()  # what the reader does with a write that failed
         assert session.orphaned_grades == [] and len(session.undo_stack) == 1
         assert session.grade_label(officials) == "-4"
+
+
+UNDO = """
+    import json
+    from briefing.orphan_grades import Written, undo_write
+    undo_write(store, Written(**json.loads(sys.argv[3])))
+"""
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_kill_9_while_undoing_a_re_attachment_leaves_it_done_or_undone(db_path, tmp_path,
+                                                                       when):
+    import json
+    from dataclasses import asdict
+
+    from tests.conftest import run_killed_at_commit
+
+    with Store(db_path) as store:
+        aid, orphan = _orphan(store)
+        officials = _claim('"the cable', "Officials")
+        done = reattach_grade(store, orphan, aid, officials, store.article(aid).hash)
+    run_killed_at_commit(db_path, tmp_path, when, UNDO, json.dumps(asdict(done.written)))
+    with Store(db_path) as store:
+        [row] = store.grade_rows(aid)
+        expected = orphan.key if when == "after" else claim_key(aid, officials)
+        assert (row.key, row.value) == (expected, "4")
