@@ -31,7 +31,7 @@ from briefing.grades import (
     parse_claim_key,
 )
 from briefing.model import Analysis, Claim, Grade
-from briefing.source_grades import follow_sources, orphaned_sources
+from briefing.source_grades import Library, follow_sources, orphaned_sources
 
 if TYPE_CHECKING:
     from briefing.store import Store
@@ -51,15 +51,49 @@ class GradeMoves:
     # follow_grades: the reliabilities no speaker holds after it (source_grades.py), so
     # that orphaned_grades need not work them out again.
     orphaned_sources: list[Grade] = field(default_factory=list)
+    # follow_grades: (name given under, name now) of each reliability moved to a renamed
+    # source, and how many reliabilities no speaker holds since this analysis.
+    renamed_sources: list[tuple[str, str]] = field(default_factory=list)
+    sources_orphaned: int = 0
 
     @property
     def changed(self) -> bool:
         return bool(self.removed or self.added)
 
-    def notice(self) -> str:
-        """What the reader tells the analyst when grades lost their claims."""
-        grades = "1 claim grade is" if self.orphaned == 1 else f"{self.orphaned} claim grades are"
-        return f"New analysis: {grades} on no claim now (kept, listed in Notes)"
+    def notices(self) -> list[str]:
+        """What the reader tells the analyst, once, of the grades this analysis moved or
+        left on no claim (the next opening moves nothing, and says nothing)."""
+        told = []
+        if len(self.renamed_sources) == 1:
+            [(old, new)] = self.renamed_sources
+            told.append(f"Reliability of “{_clip(old)}” now on “{_clip(new)}” (same source)")
+        elif self.renamed_sources:
+            told.append(f"{len(self.renamed_sources)} grades moved to renamed sources: "
+                        + ", ".join(f"“{_clip(old)}” → “{_clip(new)}”"
+                                    for old, new in self.renamed_sources[:3])
+                        + (", …" if len(self.renamed_sources) > 3 else ""))
+        if self.moved:
+            grades = "1 claim grade" if self.moved == 1 else f"{self.moved} claim grades"
+            told.append(f"New analysis: {grades} moved onto the claim holding its words now")
+        lost = [_counted(self.orphaned, "claim grade"),
+                _counted(self.sources_orphaned, "reliability", "reliabilities")]
+        lost = [part for part in lost if part]
+        if lost:
+            verb = "is" if self.orphaned + self.sources_orphaned == 1 else "are"
+            told.append(f"New analysis: {' and '.join(lost)} {verb} on no claim now "
+                        "(kept, listed in Notes)")
+        return told
+
+
+def _clip(name: str, width: int = 40) -> str:
+    name = " ".join(name.split())
+    return name if len(name) <= width else name[:width - 1] + "…"
+
+
+def _counted(count: int, one: str, many: str | None = None) -> str:
+    if not count:
+        return ""
+    return f"1 {one}" if count == 1 else f"{count} {many or one + 's'}"
 
 
 def claim_holding(start: int, end: int, claims: list[Claim],
@@ -235,14 +269,17 @@ def _speakers(store: Store, digest: str) -> dict[tuple[int, int], str]:
     return found
 
 
-def follow_grades(store: Store, article_id: int, digest: str,
-                  analysis: Analysis) -> GradeMoves:
+def follow_grades(store: Store, article_id: int, digest: str, analysis: Analysis,
+                  library: Library | None = None) -> GradeMoves:
     """Put the article's grades on `analysis` (of the text with hash `digest`): its claim
     grades on its claims, then the reliabilities of sources it names otherwise on their
     new names (source_grades.py), each in one write. Returns what the claim grades did,
-    and the reliabilities left to no speaker."""
+    and the reliabilities left to no speaker. `library`: the rest of the library read
+    once for many articles (an export; source_grades.Library)."""
     moves = follow_claims(store, article_id, digest, analysis.claims)
-    moves.orphaned_sources = follow_sources(store, article_id, digest, analysis).orphans
+    sources = follow_sources(store, article_id, digest, analysis, library)
+    moves.orphaned_sources = sources.orphans
+    moves.renamed_sources, moves.sources_orphaned = sources.renamed, sources.newly_orphaned
     return moves
 
 

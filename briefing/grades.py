@@ -39,6 +39,11 @@ def source_name(row: Grade) -> str:
     return str(row.extra.get("name") or row.key[len(SOURCE_PREFIX):])
 
 
+# Kept on a reliability row an analysis moved to the source's new name: the name the
+# analyst gave it under (source_grades.py).
+RENAMED_FROM = "renamed_from"
+
+
 def graded_now() -> str:
     """When a grade is given: of two grades landing on one claim the newest is kept."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
@@ -154,6 +159,15 @@ def orphan_grade_why(row: Grade) -> str:
             return f"now {renamed}, who has another reliability"
         return _SOURCE_WHY.get(row.status or "", _SOURCE_WHY[UNCLAIMED])
     return _ORPHAN_WHY.get(row.status or "", _ORPHAN_WHY[ORPHANED])
+
+
+def grade_named(grades: dict[str, str], row: Grade) -> str:
+    """'grade -4 on “…”', 'reliability E of “Tom”' (clipped: for a question or a notice)."""
+    words = " ".join(orphan_grade_words(row).split())
+    words = words if len(words) <= 80 else words[:79] + "…"
+    if row.is_reliability:
+        return f"reliability {row.value} of “{words}”"
+    return f"grade {orphan_grade_label(grades, row)} on “{words}”"
 
 
 def orphan_grade_words(row: Grade) -> str:

@@ -31,6 +31,8 @@ class Opened:
     update: ReanchorSummary | None = None  # set when this opening replaced an older text
     orphaned_grades: list[Grade] = field(default_factory=list)  # claim grades no claim holds
     grades_followed: GradeMoves | None = None  # claim grades the cached analysis moved
+    # reliabilities an analysis moved to a renamed source: key -> name given under
+    renamed_sources: dict[str, str] = field(default_factory=dict)
 
     def notices(self) -> list[tuple[str, float | None]]:
         """What to tell the analyst (and for how many seconds, None: the default): a text
@@ -41,8 +43,8 @@ class Opened:
                          f"highlights {self.update.counts()} (see Notes)", 8))
         if self.reanchored.changed:
             told.append((f"Text changed: highlights {self.reanchored.counts()}", None))
-        if self.grades_followed is not None and self.grades_followed.orphaned:
-            told.append((self.grades_followed.notice(), None))
+        if self.grades_followed is not None:
+            told += [(notice, None) for notice in self.grades_followed.notices()]
         return told
 
 
@@ -63,7 +65,8 @@ def open_article(store: Store, article_id: int, model: str | None) -> Opened:
     return Opened(article, store.annotations(article_id), store.notes(article_id),
                   store.grades(), analysis, reanchored,
                   orphaned_grades=orphaned_grades(store, article_id, analysis, followed),
-                  grades_followed=followed)
+                  grades_followed=followed,
+                  renamed_sources=store.renamed_sources())
 
 
 @dataclass

@@ -13,17 +13,18 @@ import bisect
 import re
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from briefing.document import text_hash
-from briefing.grades import claim_key, grade_label, set_grade, source_key
+from briefing.grades import claim_key, grade_label, grade_named, set_grade, source_key
 from briefing.model import Analysis, ArticleNote, Claim, Grade, Highlight
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tags import tags_in
 
 if TYPE_CHECKING:
     from briefing.opening import Opened
+    from briefing.orphan_grades import Reattached, Written
     from briefing.store import Store
 
 LONGEST_MENTION = 200  # characters: how far before a sentence a mention can start
@@ -43,6 +44,16 @@ class Edit:
     write: Callable[[Store], Any]
     revert: Callable[[], None]
     saved: Callable[[Any], None] = field(default=lambda result: None)
+    said: str = ""  # what the reader tells the analyst of it (an undo: what it undid)
+
+
+@dataclass
+class UndoStep:
+    """One action of the analyst's that u takes back (a deletion, a re-attachment): what
+    to say it undid, and what makes the edit that undoes it (when u is pressed)."""
+
+    what: str  # 'deleting the highlight', 're-attaching grade 4'
+    edit: Callable[[], Edit]
 
 
 def signature(records: list[Record]) -> list[tuple]:
@@ -85,14 +96,16 @@ class ReadingSession:
         self.analysis: Analysis | None = None
         self.grades: dict[str, str] = {}
         self.orphaned_grades: list[Grade] = []  # this article's claim grades no claim holds
+        # reliabilities an analysis moved to a renamed source: key -> name given under
+        self.renamed_sources: dict[str, str] = {}
         # Grades given here so far: a read of the store begun before the last one does
         # not hold it yet (the reader reads again).
         self.grade_edits = 0
         self.claim_filter = ""
         self.colour = 1  # of the next highlight
         self.read_only: str | None = None  # why nothing can be saved, when the store failed
-        # Deleted highlights and orphaned grades, each with what the store held of it.
-        self.undo_stack: list[tuple[Highlight | Grade, Future]] = []
+        # The analyst's deletions and re-attachments, last one last (u takes it back).
+        self.undo_stack: list[UndoStep] = []
         self._sentences: list[tuple[int, int]] | None = None
         self._claim_starts: list[int] = []
         self._mentions: list[tuple[int, int, int]] = []  # (start, end, actor index)
@@ -117,12 +130,14 @@ class ReadingSession:
         """The article as the store holds it: its id, highlights, notes and grades."""
         self.article_id = opened.article.id
         self.set_annotations(opened.highlights, opened.notes)
-        self.set_grades(opened.grades, opened.orphaned_grades)
+        self.set_grades(opened.grades, opened.orphaned_grades, opened.renamed_sources)
 
-    def set_grades(self, grades: dict[str, str], orphaned: list[Grade]) -> None:
+    def set_grades(self, grades: dict[str, str], orphaned: list[Grade],
+                   renamed: dict[str, str] | None = None) -> None:
         """The grades as the store holds them (after they followed a new analysis's claims,
-        claim_grades.follow_claims)."""
+        claim_grades.follow_claims); `renamed`: grades.renamed_sources."""
         self.grades, self.orphaned_grades = grades, orphaned
+        self.renamed_sources = renamed or {}
 
     def set_annotations(self, highlights: list[Highlight], notes: list[ArticleNote]) -> bool:
         """Take what the store holds; False (and nothing changed) when it shows the same."""
@@ -208,6 +223,11 @@ class ReadingSession:
 
     def grade_label(self, claim: Claim) -> str | None:
         return grade_label(self.grades, self.article_id, claim)
+
+    def reliability_given_as(self, claim: Claim) -> str | None:
+        """The name the analyst gave the claim's speaker's reliability under, when an
+        analysis has moved it to the name the source has now."""
+        return self.renamed_sources.get(source_key(claim.speaker)) if claim.speaker else None
 
     def claim_passes(self, claim: Claim) -> bool:
         """The claims filter: words that must all match a kind, the speaker, the grade
@@ -337,7 +357,8 @@ class ReadingSession:
         index = self.highlights.index(highlight)
         self.highlights.remove(highlight)
         deleted: Future[Highlight] = Future()  # as stored, for undo to put back whole
-        entry = (highlight, deleted)
+        entry = UndoStep("deleting the highlight",
+                         lambda: self._undo_highlight_deletion(highlight, deleted))
         self.undo_stack.append(entry)
         stored_id = self._id_of(highlight)
 
@@ -350,14 +371,22 @@ class ReadingSession:
             deleted, lambda store: store.delete_annotation(stored_id())), revert)
 
     def undo(self) -> Edit | None:
-        """Put back the last deleted highlight or orphaned grade; None when there is
-        nothing to undo."""
+        """Take back the analyst's last deletion or re-attachment, whichever it was (its
+        `said` tells which); None when there is nothing to undo. Should its write fail,
+        it is the last one to undo again."""
         if not self.undo_stack:
             return None
-        entry = self.undo_stack.pop()
-        if isinstance(entry[0], Grade):
-            return self._undo_grade_deletion(entry)
-        highlight, deleted = entry
+        step = self.undo_stack.pop()
+        edit = step.edit()
+        revert = edit.revert
+
+        def put_back() -> None:
+            revert()
+            self.undo_stack.append(step)
+
+        return replace(edit, revert=put_back, said=f"Undone: {step.what}.")
+
+    def _undo_highlight_deletion(self, highlight: Highlight, deleted: Future) -> Edit:
         self.highlights.append(highlight)
         highlight.id = None
 
@@ -372,7 +401,6 @@ class ReadingSession:
         def revert() -> None:
             if highlight in self.highlights:
                 self.highlights.remove(highlight)
-            self.undo_stack.append(entry)
 
         return Edit("undo", write, revert, saved)
 
@@ -391,11 +419,18 @@ class ReadingSession:
 
         return put_back
 
+    def _drop_orphan(self, row: Grade) -> None:
+        """Take `row` off the orphans shown, if it is there still."""
+        if row in self.orphaned_grades:
+            self.orphaned_grades.remove(row)
+        self.grades.pop(row.key, None)
+
     def delete_orphaned_grade(self, row: Grade) -> Edit:
         """Delete a grade no claim shows; undo() puts it back."""
         put_back = self._take_orphan(row)
         deleted: Future[Grade] = Future()  # as stored, for undo to put back whole
-        entry = (row, deleted)
+        entry = UndoStep(f"deleting the {grade_named(self.grades, row)}",
+                         lambda: self._undo_grade_deletion(row, deleted))
         self.undo_stack.append(entry)
 
         def delete(store: Store) -> Grade:
@@ -410,8 +445,7 @@ class ReadingSession:
 
         return Edit(GRADE_LIST_EDIT, settling(deleted, delete), revert)
 
-    def _undo_grade_deletion(self, entry: tuple[Grade, Future]) -> Edit:
-        row, deleted = entry
+    def _undo_grade_deletion(self, row: Grade, deleted: Future) -> Edit:
         self.orphaned_grades.append(row)
         self.grades[row.key] = row.value
         self.grade_edits += 1
@@ -425,13 +459,13 @@ class ReadingSession:
             if row in self.orphaned_grades:
                 self.orphaned_grades.remove(row)
             self.grades.pop(row.key, None)
-            self.undo_stack.append(entry)
 
         return Edit(GRADE_LIST_EDIT, write, revert)
 
     def reattach_grade(self, row: Grade, claim: Claim) -> Edit:
         """Put an orphaned claim grade on `claim`. A grade the claim had is kept as an
-        orphan (shown at once; its stored key comes with the write's answer)."""
+        orphan (shown at once; its stored key comes with the write's answer). undo()
+        puts both back where they were."""
         from briefing.anchoring import capture
         from briefing.grades import SUPERSEDED
 
@@ -439,55 +473,109 @@ class ReadingSession:
         before = self.grades.get(key)
         put_back = self._take_orphan(row)
         self.grades[key] = row.value
-        displaced: Grade | None = None
+        displaced: list[Grade] = []  # shown at once, the stored row once written
         if before is not None:
-            displaced = Grade("", before, selector=capture(self.text, claim.start, claim.end),
-                              status=SUPERSEDED,
-                              extra={"speaker": claim.speaker} if claim.speaker else {})
+            displaced.append(Grade("", before,
+                                   selector=capture(self.text, claim.start, claim.end),
+                                   status=SUPERSEDED,
+                                   extra={"speaker": claim.speaker} if claim.speaker else {}))
             # with the other claim grades, before the sources' reliabilities
             at = next((i for i, g in enumerate(self.orphaned_grades) if g.is_reliability),
                       len(self.orphaned_grades))
-            self.orphaned_grades.insert(at, displaced)
+            self.orphaned_grades.insert(at, displaced[0])
         shown, article_id = text_hash(self.text), self.article_id
+        reattached: Future[Reattached] = Future()
 
-        def write(store: Store) -> Grade | None:
+        def write(store: Store) -> Reattached:
             from briefing.orphan_grades import reattach_grade
 
             return reattach_grade(store, row, article_id, claim, shown)
 
-        def revert() -> None:
-            if displaced in self.orphaned_grades:
-                self.orphaned_grades.remove(displaced)
+        def take_back() -> None:
+            """The session as before the re-attachment."""
+            if displaced and displaced[0] in self.orphaned_grades:
+                self.orphaned_grades.remove(displaced[0])
             if before is None:
                 self.grades.pop(key, None)
             else:
                 self.grades[key] = before
             put_back()
 
-        def saved(stored: Grade | None) -> None:
-            if stored is not None and displaced in self.orphaned_grades:
-                self.orphaned_grades[self.orphaned_grades.index(displaced)] = stored
+        def redo() -> None:
+            """The session as the re-attachment left it (its undo's write failed)."""
+            self._drop_orphan(row)
+            self.grades[key] = row.value
+            if displaced:
+                self.orphaned_grades.append(displaced[0])
 
-        return Edit(GRADE_LIST_EDIT, write, revert, saved)
+        def saved(result: Reattached) -> None:
+            if result.displaced is not None and displaced and \
+                    displaced[0] in self.orphaned_grades:
+                self.orphaned_grades[self.orphaned_grades.index(displaced[0])] = \
+                    result.displaced
+                displaced[0] = result.displaced
+
+        def undo() -> Edit:
+            take_back()
+            self.grade_edits += 1
+            return self._undoing_write(lambda: reattached.result(timeout=0).written, redo)
+
+        step = UndoStep(f"re-attaching the {grade_named(self.grades, row)}", undo)
+        return self._undoable(GRADE_LIST_EDIT, settling(reattached, write), take_back, saved,
+                              step)
 
     def reattach_source(self, row: Grade, speaker: str) -> Edit:
-        """Give an orphaned source reliability to `speaker`."""
+        """Give an orphaned source reliability to `speaker`; undo() takes it back."""
         put_back = self._take_orphan(row)
         key = source_key(speaker)
         self.grades[key] = row.value
-
         article_id = self.article_id
+        written: Future[Written] = Future()
 
-        def write(store: Store) -> None:
+        def write(store: Store) -> Written:
             from briefing.orphan_grades import rename_source
 
-            rename_source(store, row, speaker, article_id)
+            return rename_source(store, row, speaker, article_id)
 
-        def revert() -> None:
+        def take_back() -> None:
             self.grades.pop(key, None)
             put_back()
 
-        return Edit(GRADE_LIST_EDIT, write, revert)
+        def redo() -> None:
+            self._drop_orphan(row)
+            self.grades[key] = row.value
+
+        def undo() -> Edit:
+            take_back()
+            self.grade_edits += 1
+            return self._undoing_write(lambda: written.result(timeout=0), redo)
+
+        step = UndoStep(f"giving the {grade_named(self.grades, row)} to {speaker}", undo)
+        return self._undoable(GRADE_LIST_EDIT, settling(written, write), take_back,
+                              lambda result: None, step)
+
+    def _undoable(self, what: str, write: Callable[[Store], Any], revert: Callable[[], None],
+                  saved: Callable[[Any], None], step: UndoStep) -> Edit:
+        """An edit u can take back (`step`), off the undo stack again if its write fails."""
+        self.undo_stack.append(step)
+
+        def reverted() -> None:
+            if step in self.undo_stack:
+                self.undo_stack.remove(step)
+            revert()
+
+        return Edit(what, write, reverted, saved)
+
+    def _undoing_write(self, written: Callable[[], Written], redo: Callable[[], None]
+                       ) -> Edit:
+        """The edit that takes back a write queued before it (`written()`: what it wrote,
+        read on the database thread); `redo` puts the session back if that fails."""
+        def write(store: Store) -> None:
+            from briefing.orphan_grades import undo_write
+
+            undo_write(store, written())
+
+        return Edit(GRADE_LIST_EDIT, write, redo)
 
     def add_article_note(self, text: str) -> tuple[ArticleNote, Edit]:
         note = ArticleNote(None, self.article_id, text)
@@ -525,6 +613,7 @@ class ReadingSession:
         as shown; the row also keeps this article, see grades.set_grade)."""
         before = self.grades.get(key)
         self.grades[key] = value
+        given_as = self.renamed_sources.pop(key, None)  # graded anew: under this name
         self.grade_edits += 1
 
         def revert() -> None:
@@ -532,6 +621,8 @@ class ReadingSession:
                 self.grades.pop(key, None)
             else:
                 self.grades[key] = before
+            if given_as is not None:
+                self.renamed_sources[key] = given_as
 
         # grades.set_grade: a claim's grade also records its text's hash, so that it
         # follows the claim into the article's next version.

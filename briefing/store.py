@@ -21,7 +21,7 @@ from tinydb.table import Document, Table
 from briefing.anchoring import capture
 from briefing.document import text_hash
 from briefing.errors import BriefingError
-from briefing.grades import claim_key_prefix
+from briefing.grades import CLAIM_PREFIX, RENAMED_FROM, SOURCE_PREFIX
 from briefing.model import (
     Analysis,
     Article,
@@ -152,6 +152,32 @@ class _ArticleLookup:
             self.by_title.setdefault((doc.get("title"), doc.get("source")), article_id)
 
 
+class _GradesIndex:
+    """The grades table as the grade questions ask it, built once per change of the table
+    (TinyDB builds a new dict for a table it changes): `export --all` asks of every
+    article, and a scan of the whole table each time would make it quadratic."""
+
+    def __init__(self, table: dict) -> None:
+        self.table = table  # what it was built from: the index holds while this is current
+        self.values: dict[str, Any] = {}
+        self.claims: dict[str, list[dict]] = {}  # article id (as in the key) -> its rows
+        self.sources: dict[str, dict] = {}
+        self.given_in: dict[Any, list[str]] = {}  # "article" (None: not kept) -> keys
+        for doc in table.values():
+            if "key" not in doc:
+                continue
+            key = str(doc["key"])
+            self.values[doc["key"]] = doc.get("value")
+            if key.startswith(SOURCE_PREFIX):
+                self.sources[key] = doc
+                self.given_in.setdefault(doc.get("article"), []).append(key)
+            elif key.startswith(CLAIM_PREFIX):
+                self.claims.setdefault(key[len(CLAIM_PREFIX):].split(":", 1)[0], []).append(doc)
+        self.homes = frozenset(self.given_in)  # one object while the table is unchanged
+        self.renamed = {key: str(doc[RENAMED_FROM]) for key, doc in self.sources.items()
+                        if doc.get(RENAMED_FROM)}
+
+
 class Store:
     """The repository. Use as a context manager: `with Store(path) as store: ...`."""
 
@@ -167,6 +193,7 @@ class Store:
         self._lock = FileLock(self.path.with_name(self.path.name + ".lock"))
         self._storage: AtomicJSONStorage | None = None
         self._lookups: dict[str, _ArticleLookup] = {}
+        self._grades_index: _GradesIndex | None = None
         with self._lock:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage)
             self._storage = self._db.storage  # type: ignore[assignment]
@@ -213,6 +240,7 @@ class Store:
             yield tables
             self._move_texts_out(tables)
             self._lookups.clear()  # tables may be changed in place
+            self._grades_index = None
             self._storage.write(tables, rewrite_all=True)
 
     def _check_readable(self) -> None:
@@ -419,6 +447,10 @@ class Store:
         if found is None:
             raise BriefingError(f"no article with id {article_id} in {self.path}")
         return found
+
+    def article_ids(self) -> set[int]:
+        """The id of every article (none of them read)."""
+        return {article_id for article_id, _ in self._article_docs()}
 
     def articles(self) -> list[Article]:
         """Every article, in id order (each text is read only if asked for)."""
@@ -745,16 +777,49 @@ class Store:
         """Every key -> value of a keyed table (settings, grades)."""
         return {d["key"]: d.get("value") for d in self._table(table).all() if "key" in d}
 
+    def _grades(self) -> _GradesIndex:
+        table = self._raw().get("grades", {})
+        if self._grades_index is None or self._grades_index.table is not table:
+            self._grades_index = _GradesIndex(table)
+        return self._grades_index
+
     def grades(self) -> dict[str, str]:
         """Every Admiralty grade by key (see briefing/grades.py)."""
-        return self.values("grades")
+        return dict(self._grades().values)
 
     def grade_rows(self, article_id: int | None = None) -> list[Grade]:
         """Every grade with what it keeps besides its value (a claim's text and selector);
         with `article_id`, only the grades of that article's claims."""
-        prefix = claim_key_prefix(article_id) if article_id is not None else ""
+        if article_id is not None:
+            return [Grade.from_dict(d) for d in self._grades().claims.get(str(article_id), ())]
         return [Grade.from_dict(d) for d in self._raw().get("grades", {}).values()
-                if "key" in d and str(d["key"]).startswith(prefix)]
+                if "key" in d]
+
+    def reliability_rows(self) -> list[Grade]:
+        """Every source's reliability (grades.SOURCE_PREFIX), with what it keeps besides."""
+        return [Grade.from_dict(d) for d in self._grades().sources.values()]
+
+    def reliability(self, key: str) -> Grade | None:
+        """The reliability keyed `key` (grades.source_key), if one is given."""
+        found = self._grades().sources.get(key)
+        return Grade.from_dict(found) if found is not None else None
+
+    def reliabilities_given_in(self, article: int | None) -> list[Grade]:
+        """The reliabilities given in the article `article` (None: those stored before
+        reliabilities kept where they were given)."""
+        index = self._grades()
+        return [Grade.from_dict(index.sources[key]) for key in index.given_in.get(article, ())]
+
+    def renamed_sources(self) -> dict[str, str]:
+        """The reliabilities an analysis moved to a source's new name (source_grades.py):
+        key -> the name the analyst gave it under, shown beside the grade until they grade
+        the source again."""
+        return dict(self._grades().renamed)
+
+    def reliability_homes(self) -> frozenset:
+        """The articles reliabilities were given in (None: not kept); one object while the
+        grades are unchanged."""
+        return self._grades().homes
 
     def replace_rows(self, table: str, remove: set[str], rows: list[dict[str, Any]]) -> None:
         """Drop the rows keyed `remove` and put `rows` (each with its "key") in, in one write."""

@@ -10,7 +10,13 @@ from briefing.claim_grades import follow_claims, orphaned_grades
 from briefing.errors import BriefingError
 from briefing.grades import SUPERSEDED, claim_key, orphan_grade_label, set_grade, source_key
 from briefing.model import Claim
-from briefing.orphan_grades import delete_grade, reattach_grade, rename_source, restore_grade
+from briefing.orphan_grades import (
+    delete_grade,
+    reattach_grade,
+    rename_source,
+    restore_grade,
+    undo_write,
+)
 from briefing.store import Store
 from tests.test_claim_grades import TEXT, _cache, _claim, _open
 
@@ -43,7 +49,7 @@ def test_re_attaching_onto_a_graded_claim_keeps_that_grade_as_an_orphan(db_path)
         officials = _claim('"the cable', "Officials")
         # Given when the analysis named its speaker otherwise.
         set_grade(store, claim_key(aid, officials), "2", speaker="Oslo officials")
-        kept = reattach_grade(store, orphan, aid, officials, digest)
+        kept = reattach_grade(store, orphan, aid, officials, digest).displaced
         grades = store.grades()
         assert grades[claim_key(aid, officials)] == "4"
         assert (kept.value, kept.status, kept.selector.exact) == ("2", SUPERSEDED, '"the cable')
@@ -94,3 +100,84 @@ def test_a_reliability_given_with_o_takes_the_claim_grades_given_under_its_old_n
         _cache(store, aid, [_claim("Moscow denied any role.", "Russia")])
         orphans = _open(store, aid).orphaned_grades
         assert [orphan_grade_label(store.grades(), r) for r in orphans] == ["C2"]
+
+
+def test_undoing_a_re_attachment_puts_both_grades_back_as_stored_in_one_write(db_path,
+                                                                            commits):
+    with Store(db_path) as store:
+        aid, orphan = _orphan(store)
+        officials = _claim('"the cable', "Officials")
+        set_grade(store, claim_key(aid, officials), "2", speaker="Officials")
+        before = sorted((r.to_dict() for r in store.grade_rows()), key=lambda r: r["key"])
+        done = reattach_grade(store, orphan, aid, officials, store.article(aid).hash)
+        commits.count()
+        undo_write(store, done.written)
+        assert len(commits.paths) == 1
+        assert sorted((r.to_dict() for r in store.grade_rows()),
+                      key=lambda r: r["key"]) == before
+
+
+def test_undoing_a_re_attachment_is_refused_once_another_session_regraded_the_claim(db_path):
+    with Store(db_path) as store:
+        aid, orphan = _orphan(store)
+        officials = _claim('"the cable', "Officials")
+        done = reattach_grade(store, orphan, aid, officials, store.article(aid).hash)
+        set_grade(store, claim_key(aid, officials), "1", speaker="Officials")
+        with pytest.raises(BriefingError, match="changed in another session"):
+            undo_write(store, done.written)
+        assert store.grades() == {claim_key(aid, officials): "1"}
+
+
+def test_undoing_a_reliability_given_with_o_takes_it_back_to_its_old_name(db_path):
+    with Store(db_path) as store:
+        set_grade(store, source_key("Tom"), "E", speaker="Tom", article_id=1)
+        [tom] = store.grade_rows()
+        undo_write(store, rename_source(store, tom, "Thomas Brandt", 1))
+        assert [r.to_dict() for r in store.grade_rows()] == [tom.to_dict()]
+
+
+def test_an_undo_the_store_refuses_leaves_the_re_attachment_shown_and_undoable(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        moscow = _claim("Moscow denied any role.", "Russia")
+        set_grade(store, claim_key(aid, moscow), "4", speaker="Russia")
+        officials = _claim('"the cable', "Officials")
+        _cache(store, aid, [officials])
+        session = _open(store, aid)
+        [orphan] = session.orphaned_grades
+        session.reattach_grade(orphan, officials).write(store)
+        set_grade(store, claim_key(aid, officials), "1", speaker="Officials")  # elsewhere
+        undo = session.undo()
+        assert undo.said.startswith("Undone: re-attaching the grade -4 on “")
+        assert session.orphaned_grades == [orphan]
+        with pytest.raises(BriefingError, match="changed in another session"):
+            undo.write(store)
+        undo.revert()  # what the reader does with a write that failed
+        assert session.orphaned_grades == [] and len(session.undo_stack) == 1
+        assert session.grade_label(officials) == "-4"
+
+
+UNDO = """
+    import json
+    from briefing.orphan_grades import Written, undo_write
+    undo_write(store, Written(**json.loads(sys.argv[3])))
+"""
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_kill_9_while_undoing_a_re_attachment_leaves_it_done_or_undone(db_path, tmp_path,
+                                                                       when):
+    import json
+    from dataclasses import asdict
+
+    from tests.conftest import run_killed_at_commit
+
+    with Store(db_path) as store:
+        aid, orphan = _orphan(store)
+        officials = _claim('"the cable', "Officials")
+        done = reattach_grade(store, orphan, aid, officials, store.article(aid).hash)
+    run_killed_at_commit(db_path, tmp_path, when, UNDO, json.dumps(asdict(done.written)))
+    with Store(db_path) as store:
+        [row] = store.grade_rows(aid)
+        expected = orphan.key if when == "after" else claim_key(aid, officials)
+        assert (row.key, row.value) == (expected, "4")

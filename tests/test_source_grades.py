@@ -3,6 +3,8 @@ otherwise (briefing/source_grades.py), and one no speaker holds is listed, never
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import pytest
 
 from briefing.analysis.cache import analysis_key
@@ -17,6 +19,7 @@ from briefing.grades import (
     source_key,
 )
 from briefing.model import Actor, Analysis, Claim, Mention
+from briefing.opening import open_article
 from briefing.source_grades import follow_sources
 from briefing.store import Store
 from tests.conftest import run_killed_at_commit
@@ -90,7 +93,8 @@ def test_a_reliability_follows_its_speaker_merged_into_a_full_name(db_path):
         assert session.orphaned_grades == []
         grades = store.grades()
         assert grades[source_key("Thomas Brandt")] == "B" and source_key("Tom") not in grades
-        assert "- **Thomas Brandt** said (attributed · B-)" in export_article_text(store, aid)
+        assert ("- **Thomas Brandt** said (attributed · B- · reliability given as “Tom”)"
+                in export_article_text(store, aid))
 
 
 def test_a_reliability_stays_off_the_speaker_its_claim_is_now_said_by(db_path):
@@ -300,9 +304,10 @@ def test_opening_and_exporting_ask_the_other_articles_who_speaks_once(db_path, m
         set_grade(store, source_key("Cork"), "D", speaker="Cork", article_id=aid)
         _cache(store, aid, BEFORE)
         asked = []
-        scan = source_grades._speaking_elsewhere
-        monkeypatch.setattr(source_grades, "_speaking_elsewhere",
-                            lambda *a: asked.append(a) or scan(*a))
+        scan = source_grades.Library._names.func
+        monkeypatch.setattr(source_grades.Library, "_names", cached_property(
+            lambda library: asked.append(library) or scan(library)))
+        source_grades.Library._names.__set_name__(source_grades.Library, "_names")
         [orphan] = _open(store, aid).orphaned_grades
         assert (orphan.key, len(asked)) == (source_key("Cork"), 1)
         assert "Reliability D of “Cork”" in export_article_text(store, aid)
@@ -325,3 +330,135 @@ def test_the_name_a_listed_reliability_was_renamed_to_is_inert_in_the_export(db_
                   if line.startswith("- Reliability B of")]
         assert line.endswith(r"now Thomas \<img src=x onerror=alert(1)\> \*Brandt\*, who "
                              "has another reliability")
+
+
+def _notices(store: Store, article_id: int) -> list[str]:
+    return [notice for notice, _ in open_article(store, article_id, None).notices()]
+
+
+def test_a_reliability_moved_to_a_renamed_source_is_told_once_and_shown_as_given(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+        _cache(store, aid, MERGED)
+        assert _notices(store, aid) == [
+            "Reliability of “Tom” now on “Thomas Brandt” (same source)"]
+        assert _notices(store, aid) == []  # moved once: not said on every opening
+        session = _open(store, aid)
+        brandt = session.claims[0]
+        assert session.reliability_given_as(brandt) == "Tom"
+        assert "(attributed · B- · reliability given as “Tom”)" in export_article_text(store, aid)
+        # Graded anew under the name it has now: the mark goes with the old judgement.
+        session.set_grade(source_key(brandt.speaker), "C", brandt.speaker).write(store)
+        assert session.reliability_given_as(brandt) is None
+        assert _open(store, aid).reliability_given_as(brandt) is None
+
+
+def test_several_reliabilities_moved_to_renamed_sources_are_told_in_one_line(db_path):
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid)
+        set_grade(store, source_key("Union"), "D", speaker="Union", article_id=aid)
+        union = _actor("The union", "The union", aliases=("Union",))
+        _cache(store, aid, Analysis("v2", actors=[*MERGED.actors, union],
+                                    claims=MERGED.claims))
+        assert _notices(store, aid) == ["2 grades moved to renamed sources: “Tom” → "
+                                        "“Thomas Brandt”, “Union” → “The union”"]
+
+
+def test_a_reliability_no_speaker_holds_is_told_once_until_it_is_shown_again(db_path):
+    nobody = Analysis("v2", actors=[_actor("Thomas Brandt", "Thomas Brandt")],
+                      claims=[_claim(STRIKE, "The union")])
+    lost = "New analysis: 1 reliability is on no claim now (kept, listed in Notes)"
+    with Store(db_path) as store:
+        aid = store.add_article("T", TEXT)
+        _grade_tom(store, aid, "E")
+        _cache(store, aid, nobody)
+        assert _notices(store, aid) == [lost]
+        assert _notices(store, aid) == []
+        assert len(_open(store, aid).orphaned_grades) == 1  # still listed, not told
+        _cache(store, aid, BEFORE)  # named again: shown on his claim
+        assert _notices(store, aid) == []
+        _cache(store, aid, nobody)  # and gone again: told again
+        assert _notices(store, aid) == [lost]
+
+
+VELORA = _actor("Velora Pharmaceuticals", "Velora Pharmaceuticals")
+BRIDGE = "The mayor said the bridge would reopen."
+
+
+def _old_library(store: Store, legacy_name: str) -> tuple[int, int]:
+    """Two analysed articles and a reliability stored as an older Briefing stored it:
+    its key and value alone (not where it was given, nor the name as shown), its name
+    speaking in neither article."""
+    aid = store.add_article("T", TEXT)
+    _cache(store, aid, Analysis("v2", actors=[*MERGED.actors, VELORA], claims=MERGED.claims))
+    other = store.add_article("Bridge", BRIDGE)
+    start = BRIDGE.index("the bridge")
+    _cache(store, other, Analysis("v2", actors=[Actor("The mayor", "person", [],
+                                                      mentions=[Mention(0, 9)])],
+                                  claims=[Claim(start, len(BRIDGE) - 1, BRIDGE[start:-1],
+                                                ["attributed"], "The mayor")]))
+    store.set_value("grades", source_key(legacy_name), "D")
+    return aid, other
+
+
+def test_an_old_reliability_is_listed_and_given_to_the_one_article_that_names_it(db_path):
+    with Store(db_path) as store:
+        aid, other = _old_library(store, "Velora Pharmaceuticals")
+        [orphan] = _open(store, aid).orphaned_grades
+        assert (orphan.key, orphan.value, orphan.status) == (
+            source_key("Velora Pharmaceuticals"), "D", UNCLAIMED)
+        assert ("- Reliability D of “velora pharmaceuticals” — no source of that name speaks "
+                "now") in export_article_text(store, aid)
+        assert _open(store, other).orphaned_grades == []  # the bridge article names it not
+        [row] = store.reliability_rows()
+        assert (row.value, row.extra["article"]) == ("D", aid)  # its article now
+
+
+def test_an_old_reliability_no_article_names_is_listed_in_every_article(db_path):
+    with Store(db_path) as store:
+        aid, other = _old_library(store, "Ghost Ministry")
+        for article_id in (aid, other):
+            [orphan] = _open(store, article_id).orphaned_grades
+            assert (orphan.key, orphan.value) == (source_key("Ghost Ministry"), "D")
+            assert "- Reliability D of “ghost ministry”" in export_article_text(store,
+                                                                               article_id)
+        [row] = store.reliability_rows()
+        assert "article" not in row.extra  # nothing says where it belongs
+
+
+def test_a_reliability_given_in_an_article_deleted_since_is_listed_not_dropped(db_path):
+    with Store(db_path) as store:
+        aid, other = _old_library(store, "Ghost Ministry")
+        gone = store.add_article("Gone", "Ghost Ministry said nothing.")
+        set_grade(store, source_key("Ghost Ministry"), "E", speaker="Ghost Ministry",
+                  article_id=gone)
+        store.delete_article(gone)
+        [orphan] = _open(store, other).orphaned_grades
+        assert (orphan.key, orphan.value) == (source_key("Ghost Ministry"), "E")
+
+
+def test_export_all_reads_who_speaks_in_the_library_once_not_once_per_article(
+        db_path, tmp_path, monkeypatch):
+    """Each article's reliability speaks nowhere: working out whether it speaks elsewhere
+    asks every article's analysis; `export --all` does that once for the whole library
+    (each article asking every other made it quadratic: benchmarks/open_grades.py)."""
+    from briefing.export import export_articles
+
+    with Store(db_path) as store:
+        ids = []
+        for n in range(3):
+            aid = store.add_article(f"T{n}", TEXT + f" Copy {n}.")
+            _cache(store, aid, BEFORE)
+            set_grade(store, source_key(f"Nobody {n}"), "B", speaker=f"Nobody {n}",
+                      article_id=aid)
+            ids.append(aid)
+        asked = []
+        read = Store.analyses_by_hash
+        monkeypatch.setattr(Store, "analyses_by_hash",
+                            lambda self: asked.append(1) or read(self))
+        written = export_articles(store, ids, tmp_path / "out")
+        assert len(asked) == 1
+        for n, path in enumerate(written):
+            assert f"- Reliability B of “Nobody {n}”" in path.read_text(encoding="utf-8")

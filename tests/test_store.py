@@ -500,3 +500,21 @@ def test_a_damaged_record_is_named_in_one_line(db_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("briefing: the stored highlight 1 is damaged (")
     assert err.count("\n") == 1
+
+
+def test_the_grades_read_by_article_follow_every_write_here_and_in_another_session(db_path):
+    """The grades are indexed once per change of their table (a linear export --all): a
+    write here or by another session's Store is seen at once."""
+    from briefing.grades import claim_key, set_grade, source_key
+
+    with Store(db_path) as store, Store(db_path) as other:
+        aid = store.add_article("T", "Officials said the cable was cut.")
+        key = claim_key(aid, {"start": 0, "end": 9})
+        set_grade(store, key, "2")
+        assert [(r.key, r.value) for r in store.grade_rows(aid)] == [(key, "2")]
+        set_grade(other, key, "5")
+        set_grade(other, source_key("Officials"), "C", speaker="Officials", article_id=aid)
+        assert [(r.key, r.value) for r in store.grade_rows(aid)] == [(key, "5")]
+        assert [r.value for r in store.reliabilities_given_in(aid)] == ["C"]
+        assert store.grades() == {key: "5", source_key("Officials"): "C"}
+        assert store.grade_rows(aid + 1) == []

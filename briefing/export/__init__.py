@@ -12,6 +12,7 @@ from briefing.errors import BriefingError
 from briefing.export import markdown, webannotation
 from briefing.export.paths import earlier_export_name, export_name, inside
 from briefing.model import Analysis, Article
+from briefing.source_grades import Library
 from briefing.storage import atomic_write
 from briefing.store import Store
 
@@ -27,24 +28,27 @@ def exported_analysis(store: Store, article: Article, model: str | None) -> Anal
 
 
 def _markdown_parts(store: Store, article_id: int, vault: bool = False,
-                    model: str | None = None) -> tuple[str, str]:
-    """(front matter, managed region) of an article's Markdown export."""
+                    model: str | None = None, library: Library | None = None
+                    ) -> tuple[str, str]:
+    """(front matter, managed region) of an article's Markdown export (`library`: the
+    rest of the library, read once for every article exported)."""
     article = store.require_article(article_id)
     highlights = store.annotations(article_id)
     notes = store.notes(article_id)
     analysis = exported_analysis(store, article, model)
     # the grades on the claims exported (claim_grades.py)
-    followed = follow_grades(store, article_id, article.hash, analysis) \
+    followed = follow_grades(store, article_id, article.hash, analysis, library) \
         if analysis is not None else None
     return (markdown.front_matter(article, highlights, notes, analysis, vault=vault),
             markdown.render_region(article, highlights, notes, analysis, store.grades(),
-                                   vault=vault,
+                                   vault=vault, renamed=store.renamed_sources(),
                                    orphaned_grades=orphaned_grades(store, article_id,
                                                                    analysis, followed)))
 
 
 def export_article_text(store: Store, article_id: int, fmt: str = "md",
-                        vault: bool = False, model: str | None = None) -> str:
+                        vault: bool = False, model: str | None = None,
+                        library: Library | None = None) -> str:
     """The whole export of one article as text (Markdown or Web Annotation JSON).
     `vault`: Markdown for Obsidian/Logseq, actors as [[links]] (see markdown.front_matter).
     `model`: the configured pipeline (None: config.model_name), whose analysis is used."""
@@ -52,7 +56,7 @@ def export_article_text(store: Store, article_id: int, fmt: str = "md",
         article = store.require_article(article_id)
         return json.dumps(webannotation.render(article, store.annotations(article_id)),
                           ensure_ascii=False, indent=2) + "\n"
-    front, region = _markdown_parts(store, article_id, vault, model)
+    front, region = _markdown_parts(store, article_id, vault, model, library)
     return front + "\n" + region
 
 
@@ -65,6 +69,7 @@ def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
     """
     suffix = ".json" if fmt == "json" else ".md"
     written = []
+    library = Library(store)  # who speaks where, read once (not once per article)
     for article_id in ids:
         article = store.require_article(article_id)
         if single_file and output.suffix.lower() == suffix:
@@ -80,7 +85,7 @@ def export_articles(store: Store, ids: list[int], output: Path, fmt: str = "md",
         target = inside(folder, name)
         if earlier is not None:
             _rename_earlier_export(inside(folder, earlier), target)
-        written.append(_write(store, article_id, target, fmt, force, vault, model))
+        written.append(_write(store, article_id, target, fmt, force, vault, model, library))
     return written
 
 
@@ -97,19 +102,19 @@ def _rename_earlier_export(earlier: Path, target: Path) -> None:
 
 
 def _write(store: Store, article_id: int, target: Path, fmt: str, force: bool,
-           vault: bool, model: str | None) -> Path:
+           vault: bool, model: str | None, library: Library) -> Path:
     if target.is_symlink():
         raise BriefingError(f"{target} is a symbolic link; refusing to write through it")
     if target.exists() and not force:
         if fmt != "md":
             raise BriefingError(f"{target} exists; use --force to replace it")
         existing = target.read_text(encoding="utf-8", errors="replace")
-        content = markdown.merge_into_existing(existing,
-                                               *_markdown_parts(store, article_id, vault, model))
+        content = markdown.merge_into_existing(
+            existing, *_markdown_parts(store, article_id, vault, model, library))
         if content is None:
             raise BriefingError(f"{target} exists and has no Briefing region; use --force")
     else:
-        content = export_article_text(store, article_id, fmt, vault, model)
+        content = export_article_text(store, article_id, fmt, vault, model, library)
     try:
         atomic_write(target, content.encode("utf-8"))
         os.chmod(target, 0o644)

@@ -18,6 +18,7 @@ from briefing.grades import (
     orphan_grade_label,
     orphan_grade_why,
     orphan_grade_words,
+    source_key,
 )
 from briefing.highlights import COLOUR_NAMES
 from briefing.model import Analysis, Article, ArticleNote, Grade, Highlight
@@ -127,10 +128,12 @@ def front_matter(article: Article, highlights: list[Highlight], notes: list[Arti
 
 def render_region(article: Article, highlights: list[Highlight], notes: list[ArticleNote],
                   analysis: Analysis | None, grades: dict[str, str] | None = None,
-                  vault: bool = False, orphaned_grades: list[Grade] | None = None) -> str:
+                  vault: bool = False, orphaned_grades: list[Grade] | None = None,
+                  renamed: dict[str, str] | None = None) -> str:
     """`orphaned_grades`: the article's claim grades no claim holds and the reliabilities
     of its sources no speaker holds (claim_grades.orphaned_grades), listed with the
-    orphaned highlights."""
+    orphaned highlights. `renamed`: the reliabilities an analysis moved to a source's
+    new name, said beside the grade (grades.renamed_sources)."""
     text = article.text
     parts = [BEGIN, "", f"# {escape_line(sanitise_line(article.title))}", "",
              _revision_line(article), ""]
@@ -175,6 +178,9 @@ def render_region(article: Article, highlights: list[Highlight], notes: list[Art
             kinds = ", ".join(c.kinds)
             grade = grade_label(grades or {}, article.id, c)
             grade_text = f" · {grade}" if grade else ""
+            given_as = (renamed or {}).get(source_key(c.speaker)) if c.speaker else None
+            if grade and given_as:
+                grade_text += f" · reliability given as “{escape_inline(sanitise_line(given_as))}”"
             parts += [f"- **{speaker}**{cue} ({kinds}{grade_text})", "",
                       _indent(quote_block(c.text)), ""]
         parts += ["## Actors", "", "| Actor | Type | Mentions |", "|---|---|---|"]

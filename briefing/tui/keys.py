@@ -31,7 +31,8 @@ READER_BINDINGS: list[Binding] = [
             tooltip="delete the highlight (asks first if it has a note; u undoes), or the "
                     "orphaned grade chosen in Notes (asks first; u undoes)"),
     Binding("u", "undo", "Undo", id="undo", show=False,
-            tooltip="undo the last delete (a highlight or an orphaned grade)"),
+            tooltip="undo the last delete (a highlight or an orphaned grade) or "
+                    "re-attachment of an orphaned grade (o), whichever came last"),
     Binding("e", "export", "Export", id="export", tooltip="export this article to Markdown"),
     Binding("y", "copy", "Copy", id="copy", show=False,
             tooltip="copy the highlight as Markdown"),

@@ -259,3 +259,72 @@ async def test_delete_in_notes_with_nothing_chosen_says_how_to_choose(reader_db,
         shown = [n.message for n in pilot.app._notifications]
         assert shown[-1] == "Nothing chosen in Notes: ↑/↓ choose an item, then d deletes it."
         assert [g.value for g in screen.session.orphaned_grades] == ["4"]
+
+
+async def test_a_reliability_moved_to_a_renamed_source_is_told_once_and_marked(
+        reader_db, monkeypatch):
+    """A reliability given to "Lepp", whom the analysis names Kristjan Lepp: the reader
+    says it moved when the article opens (once), and the Claims pane says beside the grade
+    which name it was given under."""
+    path, article_id = reader_db
+    with Store(path) as store:
+        set_grade(store, source_key("Lepp"), "B", speaker="Lepp", article_id=article_id)
+    told: list[str] = []
+    notify = BriefingApp.notify
+    monkeypatch.setattr(BriefingApp, "notify",
+                        lambda app, message, **kw: told.append(message) or notify(app, message,
+                                                                                  **kw))
+    for _ in range(2):
+        async with BriefingApp(db_path=path, article_id=article_id).run_test(
+                size=(120, 40)) as pilot:
+            screen = await loaded_reader(pilot)
+            claim = lepp(screen.analysis.claims)
+            await wait_for(pilot, lambda s=screen, c=claim: " B- " in prompt_of(s, c))
+            assert "B- (reliability given as “Lepp”)" in prompt_of(screen, claim)
+    assert told.count("Reliability of “Lepp” now on “Kristjan Lepp” (same source)") == 1
+
+
+async def test_u_undoes_the_last_of_d_and_o_whichever_it_was(reader_db, sample_analysis,
+                                                             monkeypatch):
+    """d deletes the orphaned reliability, o puts the orphaned claim grade on Lepp's
+    claim; u takes back the o (not the d), saying so, and u again the d."""
+    path, article_id = reader_db
+    with Store(path) as store:
+        set_grade(store, source_key("Ghost Ministry"), "E", speaker="Ghost Ministry",
+                  article_id=article_id)
+    told: list[str] = []
+    notify = BriefingApp.notify
+    monkeypatch.setattr(BriefingApp, "notify",
+                        lambda app, message, **kw: told.append(message) or notify(app, message,
+                                                                                  **kw))
+    async with orphaned_grade_reader(reader_db, sample_analysis) as (pilot, screen, notes):
+        await wait_for(pilot, lambda: len(notes.items) == 2)
+        assert [g.value for g in notes.items] == ["4", "E"]
+        notes.highlighted = 1
+        await open_dialog(pilot, "d", Confirm)
+        await pilot.press("y")
+        await _settled(pilot)
+        notes.highlighted = 0
+        claim = lepp(screen.analysis.claims)
+        screen.view.jump_to(claim.start + 1)
+        await pilot.press("o")
+        await _settled(pilot)
+        assert " -4 " in prompt_of(screen, claim) and notes.items == []
+        await pilot.press("u")
+        await _settled(pilot)
+        assert told[-1].startswith("Undone: re-attaching the grade -4 on “"), told
+        assert [g.value for g in notes.items] == ["4"]
+        assert " -4 " not in prompt_of(screen, claim)
+        with Store(path) as store:
+            [row] = store.grade_rows(article_id)
+            assert (row.value, row.status) == ("4", "unclaimed")
+            assert source_key("Ghost Ministry") not in store.grades()
+        await pilot.press("u")
+        await _settled(pilot)
+        assert told[-1] == "Undone: deleting the reliability E of “Ghost Ministry”."
+        assert sorted(g.value for g in notes.items) == ["4", "E"]
+        await pilot.press("u")
+        assert told[-1] == "Nothing to undo."
+    with Store(path) as store:
+        assert store.grades()[source_key("Ghost Ministry")] == "E"
+        assert [r.value for r in store.grade_rows(article_id)] == ["4"]

@@ -191,13 +191,13 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         elif message.request == "edit":
             message.context.saved(message.result)
         elif message.request == "grades":
-            edits, grades, orphaned, moves = message.result
-            if moves is not None and moves.orphaned:
-                self.app.notify(moves.notice(), markup=False)
+            edits, grades, orphaned, moves, renamed = message.result
+            for notice in moves.notices() if moves is not None else ():
+                self.app.notify(notice, markup=False)
             if edits != self.session.grade_edits:
                 self._read_grades()  # read again behind the grade given meanwhile
             else:
-                self.session.set_grades(grades, orphaned)
+                self.session.set_grades(grades, orphaned, renamed)
                 self._refresh_claims()
                 self._refresh_highlights()
         elif message.request == "export":
@@ -241,7 +241,7 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
             self.view.jump_to(self.jump_to_offset)
             self.jump_to_offset = None
         for notice, seconds in data.notices():
-            self.app.notify(notice, timeout=seconds)
+            self.app.notify(notice, timeout=seconds, markup=False)
         if self._poll_timer is None:
             self._poll_timer = self.set_interval(OTHER_SESSIONS_POLL, self._poll_other_sessions)
         if data.analysis:
@@ -313,9 +313,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         edits, article_id = self.session.grade_edits, self.article_id
         shown = analysis or self.session.analysis
 
-        def read(store) -> tuple[int, dict[str, str], list, Any]:
+        def read(store) -> tuple[int, dict[str, str], list, Any, dict[str, str]]:
             moves = first(store) if first is not None else None
-            return edits, store.grades(), orphaned_grades(store, article_id, shown, moves), moves
+            return (edits, store.grades(), orphaned_grades(store, article_id, shown, moves),
+                    moves, store.renamed_sources())
 
         self.app.service.ask(self, "grades", read)
 

@@ -58,9 +58,13 @@ class ClaimTools:
                 if value:
                     self._set_grade(skey, value, speaker)
 
+            given_as = session.renamed_sources.get(skey)
+            # An analysis moved it here from another name: said, so it is not taken for
+            # a judgement given under this one.
+            given = f" (given as “{given_as}”)" if given_as else ""
             self.app.push_screen(
                 dialogs().Prompt(
-                    f"Source reliability of {speaker} (A-F): {hint_r}",
+                    f"Source reliability of {speaker}{given} (A-F): {hint_r}",
                     session.grades.get(skey, ""),
                 ),
                 reliability,

@@ -8,7 +8,7 @@ write it; a write that fails is taken back off the screen with a one-line "Not s
 
 from __future__ import annotations
 
-from briefing.grades import orphan_grade_label, orphan_grade_why, orphan_grade_words, source_key
+from briefing.grades import grade_named, orphan_grade_why, source_key
 from briefing.model import ArticleNote, Grade, Highlight
 from briefing.reading import clean_tags
 from briefing.tui.screens import dialogs
@@ -119,15 +119,7 @@ class AnnotationEditing:
                 self.notify("Grade deleted (u to undo)", markup=False)
 
         self.app.push_screen(dialogs().Confirm(
-            f"Delete the orphaned {self._grade_named(grade)}? (u undoes)"), answered)
-
-    def _grade_named(self, grade: Grade) -> str:
-        """'grade -4 on “…”', 'reliability E of “Tom”' (clipped, for a question)."""
-        words = " ".join(orphan_grade_words(grade).split())
-        words = words if len(words) <= 80 else words[:79] + "…"
-        if grade.is_reliability:
-            return f"reliability {grade.value} of “{words}”"
-        return f"grade {orphan_grade_label(self.session.grades, grade)} on “{words}”"
+            f"Delete the orphaned {grade_named(self.session.grades, grade)}? (u undoes)"), answered)
 
     def _reattach_grade(self, grade: Grade) -> None:
         """Put an orphaned grade on the claim of the selection, else the one under the
@@ -186,6 +178,7 @@ class AnnotationEditing:
             self.notify("Nothing to undo.", markup=False)
             return
         self._apply(edit)
+        self.notify(edit.said, markup=False)
 
     def action_tag(self) -> None:
         target = self.session.highlight_at(self.view.cursor_offset)

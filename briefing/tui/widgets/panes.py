@@ -208,7 +208,8 @@ class ClaimsPane(_ItemPane):
         else:
             count = f"{len(claims)} · ⚑ {len(flags)}" if flags else None
         prompts = [Text("⚑ " + sanitise_line(f.message), style="bold") for f in flags]
-        prompts += [claim_prompt(c, session.grade_label(c)) for c in claims]
+        prompts += [claim_prompt(c, session.grade_label(c), session.reliability_given_as(c))
+                    for c in claims]
         self.show([*flags, *claims], prompts, count)
 
 
@@ -246,12 +247,17 @@ def actor_prompt(actor: Actor, marked: bool = False, mono: bool = False) -> Text
     return line
 
 
-def claim_prompt(claim: Claim, grade: str | None = None) -> Text:
+def claim_prompt(claim: Claim, grade: str | None = None, given_as: str | None = None
+                 ) -> Text:
+    """`given_as`: the name the speaker's reliability was given under, when an analysis
+    has moved it to the source's new name (said beside the grade, so the move is seen)."""
     line = Text()
     badges = " ".join(KIND_BADGES.get(k, k.upper()) for k in claim.kinds)
     line.append(f"[{badges}]", style="bold")
     if grade:
         line.append(f" {grade}", style="reverse")
+    if grade and given_as:
+        line.append(f" (reliability given as “{clip(given_as, 30)}”)", style="dim italic")
     if claim.probability:
         p = claim.probability
         line.append(f" {p['low']}-{p['high']}%", style="italic")
