@@ -723,3 +723,18 @@ def test_an_apposition_headed_by_a_persons_noun_outside_the_titles_is_a_role():
                       "Mexican billionaire, disagreed.")
     assert found["Nina Park"]["role"] == "senior fellow at the Brookings Institution"
     assert found["Carlos Mendes"]["role"] == "Mexican billionaire"
+
+
+def test_a_name_the_text_says_a_bearer_is_known_by_is_the_same_actor():
+    band = actors_of("The singer and his producer Tomas Wendt, AKA Night Owl, wrote the songs. "
+                     "Night Owl said the album is done.")
+    assert "Night Owl" not in band
+    assert band["Tomas Wendt"]["type"] == "person" and "Night Owl" in band["Tomas Wendt"][
+        "aliases"]
+    assert band["Tomas Wendt"]["role"] != "AKA"
+    renamed = actors_of("The files came from Dana Ortiz - then known as Daniel Ortiz - in 2009. "
+                        "Ortiz was later released.")
+    assert "Daniel Ortiz" not in renamed and "Daniel Ortiz" in renamed["Dana Ortiz"]["aliases"]
+    quoted = actors_of("Petru Ilescu, the hacker known as “Nightjar,” said he had access to "
+                       "the server.")
+    assert "Nightjar" not in quoted and "Nightjar" in quoted["Petru Ilescu"]["aliases"]

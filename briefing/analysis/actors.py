@@ -1571,6 +1571,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     # "KKK" beside "Ku Klux Klan": an acronym joins the one name it abbreviates.
     for short, full in _acronym_joins(all_names - persons, text).items():
         joined.setdefault(short, full)
+    for other, name in _known_as_joins(all_names, text).items():
+        joined.setdefault(other, name)
     joined = {name: _final(joined, name) for name in joined if name not in unowned}
     relatives = _relatives_by_given_name(persons, roles)
     actors: dict[str, Actor] = {}
@@ -1804,6 +1806,33 @@ def _acronym_joins(names: set[str], text: str) -> dict[str, str]:
                       and table("places")["aliases"].get(acronym, n) == n]
         if len(owners) == 1:
             joined[acronym] = owners[0]
+    return joined
+
+
+# "Brian Burton, AKA Danger Mouse", "Chelsea Manning - then known as Bradley Manning", "the
+# hacker known as “Guccifer”": what may stand between a name and another name of its bearer.
+_KNOWN_AS = re.compile(
+    r"(?:,|\s?[-–—(])?\s*(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+)?"
+    r"(?:AKA|aka|a\.k\.a\.?|a/k/a|(?:(?:also|then|formerly|better|now|once|popularly|widely"
+    r"|commonly|otherwise)\s+)?known\s+as)\s+[\"“‘']?")
+
+
+def _known_as_joins(names: set[str], text: str) -> dict[str, str]:
+    """ "Danger Mouse" -> "Brian Burton": a name the text says the name before it is (also,
+    then, better) known as joins that name, its bearer's as written first."""
+    joined: dict[str, str] = {}
+    if "known as" not in text and not re.search(r"\b(?:AKA|aka|a\.k\.a|a/k/a)\b", text):
+        return joined
+    for name in names:
+        start = text.find(name)
+        while start != -1:
+            cue = _KNOWN_AS.match(text, start + len(name))
+            if cue is not None and cue.end() > start + len(name):
+                after = [n for n in names if n != name and text.startswith(n, cue.end())
+                         and not re.match(r"[\w'’]", text[cue.end() + len(n):][:1])]
+                if after:
+                    joined.setdefault(max(after, key=len), name)
+            start = text.find(name, start + 1)
     return joined
 
 
