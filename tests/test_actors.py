@@ -738,3 +738,16 @@ def test_a_name_the_text_says_a_bearer_is_known_by_is_the_same_actor():
     quoted = actors_of("Petru Ilescu, the hacker known as “Nightjar,” said he had access to "
                        "the server.")
     assert "Nightjar" not in quoted and "Nightjar" in quoted["Petru Ilescu"]["aliases"]
+
+
+def test_an_acronym_in_title_case_or_shared_with_an_event_joins_the_organisation():
+    band = actors_of("The Silver Lake Drifters announced a benefit concert. The drummer wrote "
+                     "that the Sld offered to pay for the theater but he would not accept.")
+    assert "Sld" not in band and "Sld" in band["Silver Lake Drifters"]["aliases"]
+    union = actors_of("The Northern Timber Workers Union backed the plan. The Ntwu said it "
+                      "would strike on Monday.")
+    assert "Ntwu" not in union
+    assert union["Northern Timber Workers Union"]["type"] == "organisation"
+    body = actors_of("The FWC said on Monday that its members were angry. The Federal Workers "
+                     "Council met in Denver before the Federal Workers Conference opened there.")
+    assert "FWC" not in body and "FWC" in body["Federal Workers Council"]["aliases"]

@@ -1569,7 +1569,8 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         if len(owners) == 1:
             joined.setdefault(short, owners[0])
     # "KKK" beside "Ku Klux Klan": an acronym joins the one name it abbreviates.
-    for short, full in _acronym_joins(all_names - persons, text).items():
+    acronyms = _acronym_joins(all_names, text, persons)
+    for short, full in acronyms.items():
         joined.setdefault(short, full)
     for other, name in _known_as_joins(all_names, text).items():
         joined.setdefault(other, name)
@@ -1578,7 +1579,7 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
     actors: dict[str, Actor] = {}
     spoken: set[str] = set()  # parties named other than as a modifier
     for mention, name, kind in mentions:
-        if name in org_parts:
+        if name in org_parts or name in acronyms:
             kind = "organisation"  # "Klan" tagged as a person is the Ku Klux Klan
         if name in titled_surnames:
             kind = "person"
@@ -1791,15 +1792,31 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _CONNECTORS)
 
 
-def _acronym_joins(names: set[str], text: str) -> dict[str, str]:
-    """ "KKK" -> "Ku Klux Klan", "BVI" -> "British Virgin Islands": an all-capital name and
-    the one longer name of the text whose initials it is, or that it follows in brackets
-    ("Drug Enforcement Administration (DEA)")."""
-    acronyms = {n for n in names if n.isupper() and 2 <= len(n) <= 6 and " " not in n}
-    longer = [n for n in names if len(n.split()) > 1]
+def _title_case_acronym(name: str) -> bool:
+    """ "Rhcp", "Nato": an acronym written as a word (no given name nor known place)."""
+    return (3 <= len(name) <= 6 and name.isalpha() and name[0].isupper()
+            and name[1:].islower() and name not in given_names() and not _known_place(name))
+
+
+def _acronym_joins(names: set[str], text: str, persons: set[str]) -> dict[str, str]:
+    """ "KKK" -> "Ku Klux Klan", "BVI" -> "British Virgin Islands": an all-capital name (not
+    a person's) and the one longer name of the text whose initials it is, or that it follows
+    in brackets ("Drug Enforcement Administration (DEA)"). An acronym written as a word
+    ("Rhcp", even taken for a person) joins the one organisation whose initials it is; and
+    of two names it abbreviates, a gathering's ("... Convention") yields to the body's."""
+    acronyms = {n for n in names - persons
+                if n.isupper() and 2 <= len(n) <= 6 and " " not in n}
+    longer = [n for n in names if len(n.split()) > 1 and n not in persons]
     joined: dict[str, str] = {}
+    for word in filter(_title_case_acronym, names):
+        owners = [n for n in longer if len(n.split()) >= 3 and _initials(n).upper() == word.upper()]
+        if len(owners) == 1:
+            joined[word] = owners[0]
     for acronym in acronyms:
         owners = [n for n in longer if _initials(n).upper() == acronym]
+        bodies = [n for n in owners if n.split()[-1] not in _kind_words("event_nouns")]
+        if len(owners) > 1 and bodies:
+            owners = bodies
         if not owners:
             # (not a known name in brackets: "New York (AFP) –" is a dateline's agency)
             owners = [n for n in longer if f"{n} ({acronym})" in text
