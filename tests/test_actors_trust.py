@@ -651,3 +651,12 @@ def test_a_name_joined_to_the_speaker_s_i_is_the_name_alone():
                       "tweeted on Monday.")
     assert "Ann & I" not in found
     assert found["Ann"]["type"] == "person"
+
+
+def test_a_university_named_with_its_campus_is_one_organisation():
+    split = actors_of("Some observers, including University of Nevada at Elko professor Dara "
+                      "Quist, criticised the group.")
+    assert "Elko" not in split and "University of Nevada" not in split
+    assert split["University of Nevada at Elko"]["type"] == "organisation"
+    whole = actors_of("Critics at the University of Oregon at Bend said the plan would fail.")
+    assert set(whole) == {"University of Oregon at Bend"}

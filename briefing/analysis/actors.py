@@ -1109,6 +1109,13 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
             i += 1
             continue
+        campus = _campus_end(doc, ent, following)
+        if campus is not None:
+            # "University of North Carolina" + "at" + "Chapel Hill": one university's
+            # campus, one organisation (not the university and a town).
+            mended.append(Span(doc, ent.start, campus, label="ORG"))
+            i += 2
+            continue
         if ent.label_ == "ORG" and _name_goes_on(doc, ent, following):
             # "Brewery Workers Local" + "12", "Heart Health" + "UK": a number or a country's
             # code closing the name is the name's last word (a local, a national branch).
@@ -1129,7 +1136,7 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             # says, never one name.
             mended.append(Span(doc, ent.start, colon, label=ent.label_))
             mended.append(Span(doc, colon + 1, ent.end, label=ent.label_))
-        elif len(at) == 1 and doc[at[0] + 1].is_title:
+        elif len(at) == 1 and doc[at[0] + 1].is_title and not _university_of(doc, ent):
             mended.append(Span(doc, ent.start, at[0], label="ORG"))
             mended.append(Span(doc, at[0] + 1, ent.end, label="ORG"))
         else:
@@ -1139,6 +1146,26 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
 
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+def _university_of(doc: Any, ent: Any) -> bool:
+    """ "(the) University of Oregon ...": a university named by its state or city."""
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    return start + 2 < ent.end and doc[start].text == "University" and doc[start + 1].text == "of"
+
+
+def _campus_end(doc: Any, ent: Any, following: Any) -> int | None:
+    """Where a university's name ends that the model cut before its campus: "University of
+    Nevada at" + "Elko", "University of Nevada" + "at" + "Elko"."""
+    if ent.label_ != "ORG" or following is None or not _university_of(doc, ent):
+        return None
+    if following.label_ not in ("GPE", "LOC", "ORG") or not following[0].is_title:
+        return None
+    if ent[-1].lower_ == "at" and following.start == ent.end:
+        return following.end
+    if following.start == ent.end + 1 and doc[ent.end].lower_ == "at":
+        return following.end
+    return None
 
 
 def _name_goes_on(doc: Any, ent: Any, following: Any) -> bool:
