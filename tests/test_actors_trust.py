@@ -660,3 +660,10 @@ def test_a_university_named_with_its_campus_is_one_organisation():
     assert split["University of Nevada at Elko"]["type"] == "organisation"
     whole = actors_of("Critics at the University of Oregon at Bend said the plan would fail.")
     assert set(whole) == {"University of Oregon at Bend"}
+
+
+def test_an_untagged_word_opening_an_organisation_s_name_is_the_name_s():
+    firm = actors_of("He joined the security firm G7X Secure Services Inc. in 2007 and left "
+                     "it last year.")
+    assert "Secure Services Inc." not in firm
+    assert firm["G7X Secure Services Inc."]["type"] == "organisation"

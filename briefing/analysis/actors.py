@@ -284,11 +284,19 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
                     courtesy, adjectival, pronoun)
 
 
+_CODE_WORD = re.compile(r"(?<!\S)(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{2,5}(?!\S)")
+
+
 def _unnumbered(surface: str, label: str) -> str:
-    """ "Brewery Workers Local 12": an organisation's name without the number that closes it
-    (the rest of a name has no digits)."""
+    """ "Brewery Workers Local 12", "G4S Secure Solutions": an organisation's name without
+    the number that closes it and its words of capitals and digits (the rest of a name has
+    no digits)."""
     rest, _, last = surface.rpartition(" ")
-    return rest if label == "ORG" and rest and last.isdigit() else surface
+    if label != "ORG":
+        return surface
+    if rest and last.isdigit():
+        surface = rest
+    return _CODE_WORD.sub("", surface) if " " in surface else surface
 
 
 def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
@@ -1037,6 +1045,11 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
     while i < len(ents):
         ent = ents[i]
         following = ents[i + 1] if i + 1 < len(ents) else None
+        opening = _untagged_opening(doc, ent, mended[-1] if mended else None)
+        if opening is not None:
+            # "G4S" + "Secure Solutions USA Inc.", "UK" + "Independence Party": a proper
+            # noun the model left out before the name it opens.
+            ent = Span(doc, opening, ent.end, label="ORG")
         if (ent.label_ == "GPE" and following is not None and following.label_ == "PRODUCT"
                 and following.start == ent.end and following.text[:1].isupper()):
             mended.append(Span(doc, ent.start, following.end, label="ORG"))
@@ -1146,6 +1159,24 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
 
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+def _untagged_opening(doc: Any, ent: Any, previous: Any) -> int | None:
+    """Where an organisation's name starts that the model began one word late: an untagged
+    proper noun with a capital letter right before it, a compound of its head ("G4S" of
+    "G4S Secure Solutions USA Inc.") and no title, lead-in or generic word."""
+    if ent.label_ != "ORG" or ent.start == 0 or ent[0].lower_ == "the":
+        return None
+    word = doc[ent.start - 1]
+    never, lead_ins = noise()
+    if (word.ent_type_ or word.tag_ != "NNP" or word.dep_ != "compound"
+            or not word.whitespace_ or word.head.i not in range(ent.start, ent.end)
+            or not word.text[:1].isalnum() or not any(c.isupper() for c in word.text)
+            or word.text.lower() in titles() or word.text in never or word.text in lead_ins
+            or word.text in courtesy_sex()
+            or (previous is not None and previous.end > word.i)):
+        return None
+    return word.i
 
 
 def _university_of(doc: Any, ent: Any) -> bool:
