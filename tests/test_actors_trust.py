@@ -667,3 +667,11 @@ def test_an_untagged_word_opening_an_organisation_s_name_is_the_name_s():
                      "it last year.")
     assert "Secure Services Inc." not in firm
     assert firm["G7X Secure Services Inc."]["type"] == "organisation"
+
+
+def test_a_place_name_joined_by_a_hyphen_to_an_untagged_word_is_one_place():
+    found = actors_of("The party lost state elections in Saxony-Anhalt and Lower Saxony last "
+                      "month.")
+    assert "Saxony" not in found and found["Saxony-Anhalt"]["type"] == "place"
+    border = actors_of("The Texas-Mexico border is long.")
+    assert "Texas" in border and "Mexico" in border

@@ -1122,6 +1122,15 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
             i += 1
             continue
+        if (ent.label_ in ("GPE", "LOC") and ent.end + 1 < len(doc) and not ent[-1].whitespace_
+                and doc[ent.end].text == "-" and not doc[ent.end].whitespace_
+                and not doc[ent.end + 1].ent_type_ and doc[ent.end + 1].is_title
+                and doc[ent.end + 1].pos_ == "PROPN" and not _known_name(ent.text)):
+            # "Saxony" + "-Anhalt": a place named with a hyphen, one place (not
+            # "Texas-Mexico", two places the model both tagged).
+            mended.append(Span(doc, ent.start, ent.end + 2, label=ent.label_))
+            i += 1
+            continue
         campus = _campus_end(doc, ent, following)
         if campus is not None:
             # "University of North Carolina" + "at" + "Chapel Hill": one university's
