@@ -751,3 +751,12 @@ def test_an_acronym_in_title_case_or_shared_with_an_event_joins_the_organisation
     body = actors_of("The FWC said on Monday that its members were angry. The Federal Workers "
                      "Council met in Denver before the Federal Workers Conference opened there.")
     assert "FWC" not in body and "FWC" in body["Federal Workers Council"]["aliases"]
+
+
+def test_a_person_named_after_an_outlet_s_plural_possessive_is_the_person():
+    found = actors_of("Veritas News’ Sean Mallory asked the senator about the bill on Tuesday.")
+    assert "Veritas News’ Sean Mallory" not in found
+    assert found["Sean Mallory"]["type"] == "person"
+    unknown_given = actors_of("“I am not that man,” the senator said to Coastline News’ Tamsin "
+                              "Vey on Monday.")
+    assert unknown_given["Tamsin Vey"]["type"] == "person"

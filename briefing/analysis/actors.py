@@ -129,7 +129,10 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     if label in ("GPE", "LOC") and _capitalised_the(ent, tokens):
         label = "ORG"  # "a writer for The Atlantic": a publication, not the ocean
     owner = next((i for i, t in enumerate(tokens)
-                  if 0 < i < len(tokens) - 1 and t.text in ("'s", "’s", "‘s")), None)
+                  if 0 < i < len(tokens) - 1 and (t.text in ("'s", "’s", "‘s") or (
+                      t.text in ("'", "’") and tokens[i - 1].text.endswith("s")
+                      and not tokens[i - 1].whitespace_ and tokens[i + 1].is_title))), None)
+    # ("Fox News’ Sean Hannity": a plural's possessive, an apostrophe alone)
     if owner is not None and [t.text for t in tokens[owner + 1:]] == ["Day"]:
         return None  # "Veteran's Day", "New Year's Day": a holiday
     if owner is not None and not (_known_name(ent.text)
@@ -140,8 +143,10 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         # Amendment" are the possessor's: one name never runs across a possessive (but
         # "Democratic People's Republic of Korea", "Children's Hospital" are one name).
         after = tokens[owner + 1:]
+        plural_owner = tokens[owner].text in ("'", "’")  # an outlet's: "Fox News’ Megyn Kelly"
         if (len(after) >= 2 and all(t.is_title for t in after)
-                and after[0].text in given_names()):
+                and (after[0].text in given_names() or (plural_owner and _could_be_personal(
+                    " ".join(t.text for t in after))))):
             tokens, label = after, "PERSON"
         else:
             tokens = tokens[:owner]
