@@ -760,3 +760,12 @@ def test_a_person_named_after_an_outlet_s_plural_possessive_is_the_person():
     unknown_given = actors_of("“I am not that man,” the senator said to Coastline News’ Tamsin "
                               "Vey on Monday.")
     assert unknown_given["Tamsin Vey"]["type"] == "person"
+
+
+def test_a_sentence_opening_word_the_tagger_calls_no_proper_noun_is_no_actor():
+    found = actors_of("Wholesale prices rose 2 percent in May. Halfway into the year, Lindqvist "
+                      "Foods reported a loss. Exit polling showed a close race.")
+    assert not {"Wholesale", "Halfway", "Exit"} & set(found)
+    assert "Lindqvist Foods" in found
+    acting = actors_of("Target said on Monday that it would close 12 stores in Ohio.")
+    assert "Target" in acting

@@ -398,6 +398,12 @@ def _common_word(ent: Any, mention: _Mention, text: str, lower_words: set[str]) 
         ent.doc[first.i - 1].text == ":")  # "AP-GfK Poll: Voters Sour on ..."
     if not opening or _known_name(surface) or surface in table("parties")["aliases"]:
         return False
+    if (len(ent) == 1 and first.tag_ not in ("NNP", "NNPS") and first.dep_ not in _ACTING_DEPS
+            and text.count(surface) == 1):
+        # "Halfway into the season", "Wholesale gasoline futures rose": a word the tagger
+        # calls no proper noun, that acts in nothing and is not written again (not "Target
+        # said ...", a company the tagger took for a noun).
+        return True
     if not lower_words:
         lower_words.update(_LOWER_WORD.findall(text))
     return surface.lower() in lower_words
