@@ -769,3 +769,10 @@ def test_a_sentence_opening_word_the_tagger_calls_no_proper_noun_is_no_actor():
     assert "Lindqvist Foods" in found
     acting = actors_of("Target said on Monday that it would close 12 stores in Ohio.")
     assert "Target" in acting
+
+
+def test_a_known_organisation_the_model_left_untagged_is_an_actor_where_it_acts():
+    found = actors_of("As the storm hit the coast, Facebook activated a tool that lets users "
+                      "mark themselves safe. A spokeswoman, Ines Varga, said the tool had been "
+                      "used before.")
+    assert found["Facebook"]["type"] == "organisation"
