@@ -675,3 +675,9 @@ def test_a_place_name_joined_by_a_hyphen_to_an_untagged_word_is_one_place():
     assert "Saxony" not in found and found["Saxony-Anhalt"]["type"] == "place"
     border = actors_of("The Texas-Mexico border is long.")
     assert "Texas" in border and "Mexico" in border
+
+
+def test_united_press_international_in_a_dateline_is_a_news_agency():
+    found = actors_of("DENVER, March 3 (UPI) — The band's next record is almost done, its "
+                      "singer Cal Rourke said.")
+    assert found["UPI"]["type"] == "organisation"
