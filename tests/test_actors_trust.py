@@ -681,3 +681,11 @@ def test_united_press_international_in_a_dateline_is_a_news_agency():
     found = actors_of("DENVER, March 3 (UPI) — The band's next record is almost done, its "
                       "singer Cal Rourke said.")
     assert found["UPI"]["type"] == "organisation"
+
+
+def test_a_lower_case_word_opening_an_organisation_s_tagged_name_is_no_part_of_it():
+    found = actors_of("The figures were released Friday by the state Division of Lottery "
+                      "Control in Trenton. A complaint went to the federal Bureau of Land "
+                      "Management on Monday.")
+    assert found["Division of Lottery Control"]["type"] == "organisation"
+    assert found["Bureau of Land Management"]["type"] == "organisation"

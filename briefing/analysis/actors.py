@@ -125,6 +125,10 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     while len(tokens) > 1 and (tokens[0].lower_ in ("the", "a", "an")
                                or tokens[0].text in lead_ins):
         tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
+    while (ent.label_ == "ORG" and len(tokens) > 1 and tokens[0].is_lower
+           and tokens[0].is_alpha and tokens[0].lower_ not in NAME_PARTICLES
+           and tokens[1].is_title):
+        tokens.pop(0)  # "the state Division of Gaming Enforcement": a common word before it
     label = ent.label_
     if label in ("GPE", "LOC") and _capitalised_the(ent, tokens):
         label = "ORG"  # "a writer for The Atlantic": a publication, not the ocean
