@@ -776,3 +776,13 @@ def test_a_known_organisation_the_model_left_untagged_is_an_actor_where_it_acts(
                       "mark themselves safe. A spokeswoman, Ines Varga, said the tool had been "
                       "used before.")
     assert found["Facebook"]["type"] == "organisation"
+
+
+def test_an_adjective_opening_a_headline_before_a_surname_is_no_part_of_the_name():
+    ally = actors_of("Longtime Halvorsen ally Ben Moss quit on Friday. Anne Halvorsen thanked "
+                     "him.")
+    assert "Longtime Halvorsen" not in ally
+    assert len(ally["Anne Halvorsen"]["mentions"]) == 2
+    aides = actors_of("Top Halvorsen aides met on Monday. Anne Halvorsen said the talks went "
+                      "well.")
+    assert "Top Halvorsen" not in aides and "Halvorsen" in aides["Anne Halvorsen"]["aliases"]

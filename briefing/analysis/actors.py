@@ -125,6 +125,9 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     while len(tokens) > 1 and (tokens[0].lower_ in ("the", "a", "an")
                                or tokens[0].text in lead_ins):
         tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
+    if (ent.label_ == "PERSON" and len(tokens) > 1 and tokens[0].text in _person_lead_ins()
+            and tokens[1].is_title):
+        tokens.pop(0)  # "Top Clinton adviser ...", "Longtime Clinton foe ...": a headline's
     while (ent.label_ == "ORG" and len(tokens) > 1 and tokens[0].is_lower
            and tokens[0].is_alpha and tokens[0].lower_ not in NAME_PARTICLES
            and tokens[1].is_title):
@@ -294,6 +297,11 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
 
 
 _CODE_WORD = re.compile(r"(?<!\S)(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{2,5}(?!\S)")
+
+
+@lru_cache(maxsize=1)
+def _person_lead_ins() -> frozenset[str]:
+    return frozenset(table("noise")["person_lead_in"])
 
 
 def _unnumbered(surface: str, label: str) -> str:
