@@ -689,3 +689,9 @@ def test_a_lower_case_word_opening_an_organisation_s_tagged_name_is_no_part_of_i
                       "Management on Monday.")
     assert found["Division of Lottery Control"]["type"] == "organisation"
     assert found["Bureau of Land Management"]["type"] == "organisation"
+
+
+def test_a_title_like_name_after_the_noun_group_is_an_organisation():
+    found = actors_of("Police said the protesters belonged to the group Standing Up for Fair "
+                      "Wages. Members of the group had chained themselves together.")
+    assert found["Standing Up for Fair Wages"]["type"] == "organisation"

@@ -1179,6 +1179,13 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, ent.end + 2, label=ent.label_))
             i += 1
             continue
+        if (ent.label_ == "WORK_OF_ART" and ent.start > 0 and ent[0].is_title
+                and doc[ent.start - 1].lower_ in _kind_words("body_nouns")):
+            # "the group Showing Up for Racial Injustice": a body's name, however much it
+            # reads like a title.
+            mended.append(Span(doc, ent.start, ent.end, label="ORG"))
+            i += 1
+            continue
         campus = _campus_end(doc, ent, following)
         if campus is not None:
             # "University of North Carolina" + "at" + "Chapel Hill": one university's
