@@ -786,3 +786,9 @@ def test_an_adjective_opening_a_headline_before_a_surname_is_no_part_of_the_name
     aides = actors_of("Top Halvorsen aides met on Monday. Anne Halvorsen said the talks went "
                       "well.")
     assert "Top Halvorsen" not in aides and "Halvorsen" in aides["Anne Halvorsen"]["aliases"]
+
+
+def test_names_after_a_plural_occupation_are_persons_however_the_model_tagged_them():
+    found = actors_of("Messages came from the actresses Marisol Hayek and Emma Lund.")
+    assert found["Marisol Hayek"]["type"] == "person"
+    assert found["Marisol Hayek"]["role"] == found["Emma Lund"]["role"] == "actress"

@@ -22,6 +22,7 @@ from briefing.analysis.actor_roles import (
     names_a_person,
     noise,
     role_from_context,
+    shared_plural_title,
     singular_title,
     titles,
     valid_role,
@@ -751,9 +752,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 # "the Netflix thriller", "AT&T", "on Netflix", "a deal with Great Lakes
                 # Beverage": a business
                 kind = "organisation"
-            if kind == "organisation" and _could_be_personal(name) and (names_a_person(
+            if (kind == "organisation" or (kind == "place" and not _known_place(name))) and (
+                    _could_be_personal(name)) and (names_a_person(
                     role_from_context(ent, person=False)) or named_by_relation(ent)
-                    or _ist_before(ent)):
+                    or _ist_before(ent) or names_a_person(shared_plural_title(ent))):
                 # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News",
                 # "the prohibitionist Carry Nation": a person, whatever NER said
                 kind = "person"
