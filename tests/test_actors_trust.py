@@ -695,3 +695,19 @@ def test_a_title_like_name_after_the_noun_group_is_an_organisation():
     found = actors_of("Police said the protesters belonged to the group Standing Up for Fair "
                       "Wages. Members of the group had chained themselves together.")
     assert found["Standing Up for Fair Wages"]["type"] == "organisation"
+
+
+def test_a_committee_named_by_a_list_of_its_remits_is_one_organisation():
+    house = actors_of("Ann Rees, a Republican from Ohio who chairs the House of Representatives "
+                      "Committee on Farms, Forests and Fisheries, said so.")
+    name = "House of Representatives Committee on Farms, Forests and Fisheries"
+    assert house[name]["type"] == "organisation" and "Forests" not in house
+    split = actors_of("The EP Committee on Transport, Tourism and Regional Affairs should offer "
+                      "an opinion on the deal.")
+    assert "EP Committee on Transport, Tourism and Regional Affairs" in split
+    whole = actors_of("The Assembly Committee on Transport, Housing and Local Affairs will meet "
+                      "on Monday.")
+    assert "Assembly Committee on Transport, Housing and Local Affairs" in whole
+    home = actors_of("The Senate Committee on Justice and Home Affairs will meet. So will the "
+                     "Home Office.")
+    assert "Senate Committee on Justice and Home Affairs" in home and "Home Office" in home

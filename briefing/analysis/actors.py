@@ -222,8 +222,10 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     if (
         not (surface[:1].isupper() or _particle_led(surface)) or len(surface) < 2
         or any(ch.isdigit() for ch in _unnumbered(surface, label))
-        or (_NAV_NOISE.search(surface) and not _agency_in_a_clause(ent, surface))
-        or len(surface.split()) > 7
+        or (_NAV_NOISE.search(surface) and not _agency_in_a_clause(ent, surface)
+            and not (label == "ORG" and (_has_remit(tokens)  # "... and Home Affairs"
+                                         or surface.split()[-1] in _REMIT_HEADS)))
+        or len(surface.split()) > (12 if label == "ORG" and _has_remit(tokens) else 7)
         or surface.lower() in titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
@@ -1188,6 +1190,15 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, ent.end, label="ORG"))
             i += 1
             continue
+        remit_end = _remit_list_end(doc, ent)
+        if remit_end is not None:
+            # "Committee on Science" + ", Space and Technology": the model cut the list of
+            # a committee's remits at its first comma; one organisation.
+            mended.append(Span(doc, ent.start, remit_end, label="ORG"))
+            i += 1
+            while i < len(ents) and ents[i].start < remit_end:
+                i += 1
+            continue
         campus = _campus_end(doc, ent, following)
         if campus is not None:
             # "University of North Carolina" + "at" + "Chapel Hill": one university's
@@ -1243,6 +1254,41 @@ def _untagged_opening(doc: Any, ent: Any, previous: Any) -> int | None:
             or (previous is not None and previous.end > word.i)):
         return None
     return word.i
+
+
+# Heads of a body named by its remit: "Committee on Civil Liberties, Justice and Home Affairs".
+_REMIT_HEADS = {"Committee", "Subcommittee", "Commission", "Council", "Department", "Ministry",
+                "Office", "Bureau", "Agency", "Institute", "Center", "Centre", "Board"}
+
+
+def _has_remit(tokens: Any) -> bool:
+    """ "Committee on ...", "Department of ...": a body's head word and its remit."""
+    return any(t.text in _REMIT_HEADS and t.i + 1 < len(t.doc)
+               and t.doc[t.i + 1].lower_ in ("on", "of", "for") for t in tokens)
+
+
+def _remit_list_end(doc: Any, ent: Any) -> int | None:
+    """Where a body's name ends whose list of remits the model cut at the first comma
+    ("..., Space and Technology"): capitalised words after commas and a last "and"."""
+    if ent.label_ != "ORG" or not _has_remit(ent) or ent.end >= len(doc) - 2:
+        return None
+    i = ent.end
+    joined = False
+    while i + 1 < len(doc) and not joined:
+        if doc[i].text == "," and doc[i + 1].lower_ in ("and", "&"):
+            i += 1
+        if doc[i].text not in (",",) and doc[i].lower_ not in ("and", "&"):
+            break
+        joined = doc[i].lower_ in ("and", "&")
+        j = i + 1
+        while j < len(doc) and doc[j].is_title and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"):
+            j += 1
+        item = doc[i + 1:j]
+        if j == i + 1 or _known_name(item.text) or any(
+                t.text in _REMIT_HEADS or t.text in _ORG_DESIGNATORS for t in item):
+            return None  # ("the Department of Justice, the State Department and ...")
+        i = j
+    return i if joined else None
 
 
 def _university_of(doc: Any, ent: Any) -> bool:
