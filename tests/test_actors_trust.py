@@ -711,3 +711,9 @@ def test_a_committee_named_by_a_list_of_its_remits_is_one_organisation():
     home = actors_of("The Senate Committee on Justice and Home Affairs will meet. So will the "
                      "Home Office.")
     assert "Senate Committee on Justice and Home Affairs" in home and "Home Office" in home
+
+
+def test_an_acronym_in_brackets_after_a_name_is_no_role():
+    found = actors_of("It falls to the European Parliament (EP) to provide an opinion on the "
+                      "legality of the deal.")
+    assert found["European Parliament"]["role"] is None

@@ -108,6 +108,7 @@ def valid_role(role: str | None) -> str | None:
     aged = any(ch.isdigit() for ch in words[0]) and (
         len(words) == 1 or (words[0].isdigit() and len(words[0]) < 4))  # "51", not "2012 ..."
     if (aged or PARTY_TAG.match(role) or len(role) < 3
+            or role[0] in "([{"  # "European Parliament (EP": its acronym, opened in brackets
             or role in courtesy_sex() or role in name_suffixes()
             or role in states or f"{role.rstrip('.')}." in states
             or all(w in never or w in lead_ins for w in words)
