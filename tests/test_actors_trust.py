@@ -717,3 +717,12 @@ def test_an_acronym_in_brackets_after_a_name_is_no_role():
     found = actors_of("It falls to the European Parliament (EP) to provide an opinion on the "
                       "legality of the deal.")
     assert found["European Parliament"]["role"] is None
+
+
+def test_a_dutch_name_with_in_t_or_van_t_is_one_person():
+    found = actors_of("\"It is a risk everywhere,\" said Lotte in 't Hout, a Dutch liberal member "
+                      "of the city council.")
+    assert found["Lotte in 't Hout"]["type"] == "person"
+    assert "Hout" not in found and "Lotte" not in found
+    other = actors_of("Lotte van 't Hek said so on Monday.")
+    assert other["Lotte van 't Hek"]["type"] == "person"

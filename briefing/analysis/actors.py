@@ -1190,6 +1190,13 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, ent.end, label="ORG"))
             i += 1
             continue
+        surname = _particle_surname(doc, ent, following)
+        if surname is not None:
+            # "Sophie" + "in 't" + "Veld", "Lotte van '" + "t Hek": a Dutch name whose
+            # particles the model left out or cut, one person.
+            mended.append(Span(doc, ent.start, surname.end, label="PERSON"))
+            i += 2
+            continue
         remit_end = _remit_list_end(doc, ent)
         if remit_end is not None:
             # "Committee on Science" + ", Space and Technology": the model cut the list of
@@ -1254,6 +1261,26 @@ def _untagged_opening(doc: Any, ent: Any, previous: Any) -> int | None:
             or (previous is not None and previous.end > word.i)):
         return None
     return word.i
+
+
+_DUTCH_PARTICLES = {"in", "van", "de", "der", "den", "ter", "ten", "'t", "’t", "'", "’", "t"}
+
+
+def _particle_surname(doc: Any, ent: Any, following: Any) -> Any:
+    """The one-word surname after a given name and particles with a "'t" ("in 't", "van
+    't"): the name's end, when the model tagged the two apart."""
+    if (following is None or ent.label_ not in ("PERSON", "ORG") or len(following) != 1
+            or following.label_ not in ("PERSON", "ORG") or not following[0].is_title):
+        return None
+    core = ent.end
+    while core > ent.start and doc[core - 1].lower_ in _DUTCH_PARTICLES:
+        core -= 1
+    gap = doc[core:following.start]
+    if (core == ent.start or not doc[ent.start].is_title or not 2 <= len(gap) <= 4
+            or any(t.lower_ not in _DUTCH_PARTICLES for t in gap)
+            or not any(t.lower_ in ("'t", "’t", "t") for t in gap)):
+        return None
+    return following
 
 
 # Heads of a body named by its remit: "Committee on Civil Liberties, Justice and Home Affairs".
