@@ -723,3 +723,72 @@ def test_an_apposition_headed_by_a_persons_noun_outside_the_titles_is_a_role():
                       "Mexican billionaire, disagreed.")
     assert found["Nina Park"]["role"] == "senior fellow at the Brookings Institution"
     assert found["Carlos Mendes"]["role"] == "Mexican billionaire"
+
+
+def test_a_name_the_text_says_a_bearer_is_known_by_is_the_same_actor():
+    band = actors_of("The singer and his producer Tomas Wendt, AKA Night Owl, wrote the songs. "
+                     "Night Owl said the album is done.")
+    assert "Night Owl" not in band
+    assert band["Tomas Wendt"]["type"] == "person" and "Night Owl" in band["Tomas Wendt"][
+        "aliases"]
+    assert band["Tomas Wendt"]["role"] != "AKA"
+    renamed = actors_of("The files came from Dana Ortiz - then known as Daniel Ortiz - in 2009. "
+                        "Ortiz was later released.")
+    assert "Daniel Ortiz" not in renamed and "Daniel Ortiz" in renamed["Dana Ortiz"]["aliases"]
+    quoted = actors_of("Petru Ilescu, the hacker known as “Nightjar,” said he had access to "
+                       "the server.")
+    assert "Nightjar" not in quoted and "Nightjar" in quoted["Petru Ilescu"]["aliases"]
+
+
+def test_an_acronym_in_title_case_or_shared_with_an_event_joins_the_organisation():
+    band = actors_of("The Silver Lake Drifters announced a benefit concert. The drummer wrote "
+                     "that the Sld offered to pay for the theater but he would not accept.")
+    assert "Sld" not in band and "Sld" in band["Silver Lake Drifters"]["aliases"]
+    union = actors_of("The Northern Timber Workers Union backed the plan. The Ntwu said it "
+                      "would strike on Monday.")
+    assert "Ntwu" not in union
+    assert union["Northern Timber Workers Union"]["type"] == "organisation"
+    body = actors_of("The FWC said on Monday that its members were angry. The Federal Workers "
+                     "Council met in Denver before the Federal Workers Conference opened there.")
+    assert "FWC" not in body and "FWC" in body["Federal Workers Council"]["aliases"]
+
+
+def test_a_person_named_after_an_outlet_s_plural_possessive_is_the_person():
+    found = actors_of("Veritas News’ Sean Mallory asked the senator about the bill on Tuesday.")
+    assert "Veritas News’ Sean Mallory" not in found
+    assert found["Sean Mallory"]["type"] == "person"
+    unknown_given = actors_of("“I am not that man,” the senator said to Coastline News’ Tamsin "
+                              "Vey on Monday.")
+    assert unknown_given["Tamsin Vey"]["type"] == "person"
+
+
+def test_a_sentence_opening_word_the_tagger_calls_no_proper_noun_is_no_actor():
+    found = actors_of("Wholesale prices rose 2 percent in May. Halfway into the year, Lindqvist "
+                      "Foods reported a loss. Exit polling showed a close race.")
+    assert not {"Wholesale", "Halfway", "Exit"} & set(found)
+    assert "Lindqvist Foods" in found
+    acting = actors_of("Target said on Monday that it would close 12 stores in Ohio.")
+    assert "Target" in acting
+
+
+def test_a_known_organisation_the_model_left_untagged_is_an_actor_where_it_acts():
+    found = actors_of("As the storm hit the coast, Facebook activated a tool that lets users "
+                      "mark themselves safe. A spokeswoman, Ines Varga, said the tool had been "
+                      "used before.")
+    assert found["Facebook"]["type"] == "organisation"
+
+
+def test_an_adjective_opening_a_headline_before_a_surname_is_no_part_of_the_name():
+    ally = actors_of("Longtime Halvorsen ally Ben Moss quit on Friday. Anne Halvorsen thanked "
+                     "him.")
+    assert "Longtime Halvorsen" not in ally
+    assert len(ally["Anne Halvorsen"]["mentions"]) == 2
+    aides = actors_of("Top Halvorsen aides met on Monday. Anne Halvorsen said the talks went "
+                      "well.")
+    assert "Top Halvorsen" not in aides and "Halvorsen" in aides["Anne Halvorsen"]["aliases"]
+
+
+def test_names_after_a_plural_occupation_are_persons_however_the_model_tagged_them():
+    found = actors_of("Messages came from the actresses Marisol Hayek and Emma Lund.")
+    assert found["Marisol Hayek"]["type"] == "person"
+    assert found["Marisol Hayek"]["role"] == found["Emma Lund"]["role"] == "actress"

@@ -651,3 +651,78 @@ def test_a_name_joined_to_the_speaker_s_i_is_the_name_alone():
                       "tweeted on Monday.")
     assert "Ann & I" not in found
     assert found["Ann"]["type"] == "person"
+
+
+def test_a_university_named_with_its_campus_is_one_organisation():
+    split = actors_of("Some observers, including University of Nevada at Elko professor Dara "
+                      "Quist, criticised the group.")
+    assert "Elko" not in split and "University of Nevada" not in split
+    assert split["University of Nevada at Elko"]["type"] == "organisation"
+    whole = actors_of("Critics at the University of Oregon at Bend said the plan would fail.")
+    assert set(whole) == {"University of Oregon at Bend"}
+
+
+def test_an_untagged_word_opening_an_organisation_s_name_is_the_name_s():
+    firm = actors_of("He joined the security firm G7X Secure Services Inc. in 2007 and left "
+                     "it last year.")
+    assert "Secure Services Inc." not in firm
+    assert firm["G7X Secure Services Inc."]["type"] == "organisation"
+
+
+def test_a_place_name_joined_by_a_hyphen_to_an_untagged_word_is_one_place():
+    found = actors_of("The party lost state elections in Saxony-Anhalt and Lower Saxony last "
+                      "month.")
+    assert "Saxony" not in found and found["Saxony-Anhalt"]["type"] == "place"
+    border = actors_of("The Texas-Mexico border is long.")
+    assert "Texas" in border and "Mexico" in border
+
+
+def test_united_press_international_in_a_dateline_is_a_news_agency():
+    found = actors_of("DENVER, March 3 (UPI) — The band's next record is almost done, its "
+                      "singer Cal Rourke said.")
+    assert found["UPI"]["type"] == "organisation"
+
+
+def test_a_lower_case_word_opening_an_organisation_s_tagged_name_is_no_part_of_it():
+    found = actors_of("The figures were released Friday by the state Division of Lottery "
+                      "Control in Trenton. A complaint went to the federal Bureau of Land "
+                      "Management on Monday.")
+    assert found["Division of Lottery Control"]["type"] == "organisation"
+    assert found["Bureau of Land Management"]["type"] == "organisation"
+
+
+def test_a_title_like_name_after_the_noun_group_is_an_organisation():
+    found = actors_of("Police said the protesters belonged to the group Standing Up for Fair "
+                      "Wages. Members of the group had chained themselves together.")
+    assert found["Standing Up for Fair Wages"]["type"] == "organisation"
+
+
+def test_a_committee_named_by_a_list_of_its_remits_is_one_organisation():
+    house = actors_of("Ann Rees, a Republican from Ohio who chairs the House of Representatives "
+                      "Committee on Farms, Forests and Fisheries, said so.")
+    name = "House of Representatives Committee on Farms, Forests and Fisheries"
+    assert house[name]["type"] == "organisation" and "Forests" not in house
+    split = actors_of("The EP Committee on Transport, Tourism and Regional Affairs should offer "
+                      "an opinion on the deal.")
+    assert "EP Committee on Transport, Tourism and Regional Affairs" in split
+    whole = actors_of("The Assembly Committee on Transport, Housing and Local Affairs will meet "
+                      "on Monday.")
+    assert "Assembly Committee on Transport, Housing and Local Affairs" in whole
+    home = actors_of("The Senate Committee on Justice and Home Affairs will meet. So will the "
+                     "Home Office.")
+    assert "Senate Committee on Justice and Home Affairs" in home and "Home Office" in home
+
+
+def test_an_acronym_in_brackets_after_a_name_is_no_role():
+    found = actors_of("It falls to the European Parliament (EP) to provide an opinion on the "
+                      "legality of the deal.")
+    assert found["European Parliament"]["role"] is None
+
+
+def test_a_dutch_name_with_in_t_or_van_t_is_one_person():
+    found = actors_of("\"It is a risk everywhere,\" said Lotte in 't Hout, a Dutch liberal member "
+                      "of the city council.")
+    assert found["Lotte in 't Hout"]["type"] == "person"
+    assert "Hout" not in found and "Lotte" not in found
+    other = actors_of("Lotte van 't Hek said so on Monday.")
+    assert other["Lotte van 't Hek"]["type"] == "person"

@@ -108,6 +108,7 @@ def valid_role(role: str | None) -> str | None:
     aged = any(ch.isdigit() for ch in words[0]) and (
         len(words) == 1 or (words[0].isdigit() and len(words[0]) < 4))  # "51", not "2012 ..."
     if (aged or PARTY_TAG.match(role) or len(role) < 3
+            or role[0] in "([{"  # "European Parliament (EP": its acronym, opened in brackets
             or role in courtesy_sex() or role in name_suffixes()
             or role in states or f"{role.rstrip('.')}." in states
             or all(w in never or w in lead_ins for w in words)
@@ -142,7 +143,7 @@ def role_from_context(ent: Any, person: bool = True) -> str | None:
                 return role
     if not person:
         return None
-    return (_shared_plural_title(ent) or _title_before(ent) or _phrase_before(ent)
+    return (shared_plural_title(ent) or _title_before(ent) or _phrase_before(ent)
             or _listed_title(ent))
 
 
@@ -297,18 +298,20 @@ def _listed_title(ent: Any) -> str | None:
     return valid_role(singular_title(plural[-1].text)) if plural else None
 
 
-def _shared_plural_title(ent: Any) -> str | None:
+def shared_plural_title(ent: Any) -> str | None:
     """ "Democratic presidential candidates Hillary Clinton and Bernie Sanders", "White House
     hopefuls A and B": a plural person's noun just before two names joined by "and" is each
     one's role, in the singular (the model parses such pairs every which way, so this reads
     the words, not the tree)."""
     doc = ent.doc
     start = ent.start
+    # (The other name may be tagged anything a name is: "the actresses Salma Hayek and
+    # Emma Watson", the first taken for a building.)
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("and", "&") and (
-            doc[ent.end + 1].ent_type_ == "PERSON"):
+            doc[ent.end + 1].ent_type_ in _NAME_LABELS):
         pass  # the first name of the pair
     elif start >= 2 and doc[start - 1].lower_ in ("and", "&") and (
-            doc[start - 2].ent_type_ == "PERSON"):
+            doc[start - 2].ent_type_ in _NAME_LABELS):
         start -= 2  # the second: the noun stands before the first
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1

@@ -22,6 +22,7 @@ from briefing.analysis.actor_roles import (
     names_a_person,
     noise,
     role_from_context,
+    shared_plural_title,
     singular_title,
     titles,
     valid_role,
@@ -125,11 +126,21 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     while len(tokens) > 1 and (tokens[0].lower_ in ("the", "a", "an")
                                or tokens[0].text in lead_ins):
         tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
+    if (ent.label_ == "PERSON" and len(tokens) > 1 and tokens[0].text in _person_lead_ins()
+            and tokens[1].is_title):
+        tokens.pop(0)  # "Top Clinton adviser ...", "Longtime Clinton foe ...": a headline's
+    while (ent.label_ == "ORG" and len(tokens) > 1 and tokens[0].is_lower
+           and tokens[0].is_alpha and tokens[0].lower_ not in NAME_PARTICLES
+           and tokens[1].is_title):
+        tokens.pop(0)  # "the state Division of Gaming Enforcement": a common word before it
     label = ent.label_
     if label in ("GPE", "LOC") and _capitalised_the(ent, tokens):
         label = "ORG"  # "a writer for The Atlantic": a publication, not the ocean
     owner = next((i for i, t in enumerate(tokens)
-                  if 0 < i < len(tokens) - 1 and t.text in ("'s", "’s", "‘s")), None)
+                  if 0 < i < len(tokens) - 1 and (t.text in ("'s", "’s", "‘s") or (
+                      t.text in ("'", "’") and tokens[i - 1].text.endswith("s")
+                      and not tokens[i - 1].whitespace_ and tokens[i + 1].is_title))), None)
+    # ("Fox News’ Sean Hannity": a plural's possessive, an apostrophe alone)
     if owner is not None and [t.text for t in tokens[owner + 1:]] == ["Day"]:
         return None  # "Veteran's Day", "New Year's Day": a holiday
     if owner is not None and not (_known_name(ent.text)
@@ -140,8 +151,10 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         # Amendment" are the possessor's: one name never runs across a possessive (but
         # "Democratic People's Republic of Korea", "Children's Hospital" are one name).
         after = tokens[owner + 1:]
+        plural_owner = tokens[owner].text in ("'", "’")  # an outlet's: "Fox News’ Megyn Kelly"
         if (len(after) >= 2 and all(t.is_title for t in after)
-                and after[0].text in given_names()):
+                and (after[0].text in given_names() or (plural_owner and _could_be_personal(
+                    " ".join(t.text for t in after))))):
             tokens, label = after, "PERSON"
         else:
             tokens = tokens[:owner]
@@ -209,8 +222,10 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     if (
         not (surface[:1].isupper() or _particle_led(surface)) or len(surface) < 2
         or any(ch.isdigit() for ch in _unnumbered(surface, label))
-        or (_NAV_NOISE.search(surface) and not _agency_in_a_clause(ent, surface))
-        or len(surface.split()) > 7
+        or (_NAV_NOISE.search(surface) and not _agency_in_a_clause(ent, surface)
+            and not (label == "ORG" and (_has_remit(tokens)  # "... and Home Affairs"
+                                         or surface.split()[-1] in _REMIT_HEADS)))
+        or len(surface.split()) > (12 if label == "ORG" and _has_remit(tokens) else 7)
         or surface.lower() in titles()  # "State" of "Secretary of State" is no actor
         or (surface.isupper() and " " in surface)  # a capitalised headline or section title
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
@@ -284,11 +299,24 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
                     courtesy, adjectival, pronoun)
 
 
+_CODE_WORD = re.compile(r"(?<!\S)(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{2,5}(?!\S)")
+
+
+@lru_cache(maxsize=1)
+def _person_lead_ins() -> frozenset[str]:
+    return frozenset(table("noise")["person_lead_in"])
+
+
 def _unnumbered(surface: str, label: str) -> str:
-    """ "Brewery Workers Local 12": an organisation's name without the number that closes it
-    (the rest of a name has no digits)."""
+    """ "Brewery Workers Local 12", "G4S Secure Solutions": an organisation's name without
+    the number that closes it and its words of capitals and digits (the rest of a name has
+    no digits)."""
     rest, _, last = surface.rpartition(" ")
-    return rest if label == "ORG" and rest and last.isdigit() else surface
+    if label != "ORG":
+        return surface
+    if rest and last.isdigit():
+        surface = rest
+    return _CODE_WORD.sub("", surface) if " " in surface else surface
 
 
 def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
@@ -385,6 +413,12 @@ def _common_word(ent: Any, mention: _Mention, text: str, lower_words: set[str]) 
         ent.doc[first.i - 1].text == ":")  # "AP-GfK Poll: Voters Sour on ..."
     if not opening or _known_name(surface) or surface in table("parties")["aliases"]:
         return False
+    if (len(ent) == 1 and first.tag_ not in ("NNP", "NNPS") and first.dep_ not in _ACTING_DEPS
+            and text.count(surface) == 1):
+        # "Halfway into the season", "Wholesale gasoline futures rose": a word the tagger
+        # calls no proper noun, that acts in nothing and is not written again (not "Target
+        # said ...", a company the tagger took for a noun).
+        return True
     if not lower_words:
         lower_words.update(_LOWER_WORD.findall(text))
     return surface.lower() in lower_words
@@ -684,7 +718,9 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             mentions.append((mention, *_canonical(mention)))
         covered_until = -1  # a person name extended over the next entity ("Leyen") owns it
         retagged = _retagged(doc, ents)
-        for ent in sorted(retagged + _untagged_persons(doc, retagged), key=lambda e: e.start):
+        for ent in sorted(retagged + _untagged_persons(doc, retagged)
+                          + _untagged_known_organisations(doc, retagged),
+                          key=lambda e: e.start):
             if ent.label_ not in ACTOR_LABELS:
                 continue
             pair = _country_pair(ent, block.start)
@@ -718,9 +754,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 # "the Netflix thriller", "AT&T", "on Netflix", "a deal with Great Lakes
                 # Beverage": a business
                 kind = "organisation"
-            if kind == "organisation" and _could_be_personal(name) and (names_a_person(
+            if (kind == "organisation" or (kind == "place" and not _known_place(name))) and (
+                    _could_be_personal(name)) and (names_a_person(
                     role_from_context(ent, person=False)) or named_by_relation(ent)
-                    or _ist_before(ent)):
+                    or _ist_before(ent) or names_a_person(shared_plural_title(ent))):
                 # "Lester Holt, anchor of ...", "the moderator, Lester Holt of NBC News",
                 # "the prohibitionist Carry Nation": a person, whatever NER said
                 kind = "person"
@@ -1024,6 +1061,29 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
     return found
 
 
+def _untagged_known_organisations(doc: Any, ents: list[Any]) -> list[Any]:
+    """A one-word organisation the name tables know ("Facebook", "Reuters", "Gallup") that
+    the model left untagged, where it acts ("Facebook activated a tool"): no country, and
+    no short capitals ("WHO" may be a shouted word)."""
+    from spacy.tokens import Span
+
+    known = _known_organisation_words()
+    if known.search(doc.text) is None:
+        return []  # quick: none written
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
+            if t.pos_ == "PROPN" and t.i not in tagged and known.fullmatch(t.text)
+            and t.dep_ in _ACTING_DEPS]
+
+
+@lru_cache(maxsize=1)
+def _known_organisation_words() -> re.Pattern[str]:
+    aliases = table("places")["aliases"]
+    words = [a for a, name in aliases.items()
+             if " " not in a and len(a) >= 4 and name not in countries()]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
 def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
     """The model's entities, with three of its slips mended: a team named by its city and a
     nickname tagged as a product ("Dallas" + "Cowboys") is one organisation, an
@@ -1037,6 +1097,11 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
     while i < len(ents):
         ent = ents[i]
         following = ents[i + 1] if i + 1 < len(ents) else None
+        opening = _untagged_opening(doc, ent, mended[-1] if mended else None)
+        if opening is not None:
+            # "G4S" + "Secure Solutions USA Inc.", "UK" + "Independence Party": a proper
+            # noun the model left out before the name it opens.
+            ent = Span(doc, opening, ent.end, label="ORG")
         if (ent.label_ == "GPE" and following is not None and following.label_ == "PRODUCT"
                 and following.start == ent.end and following.text[:1].isupper()):
             mended.append(Span(doc, ent.start, following.end, label="ORG"))
@@ -1109,6 +1174,45 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
             i += 1
             continue
+        if (ent.label_ in ("GPE", "LOC") and ent.end + 1 < len(doc) and not ent[-1].whitespace_
+                and doc[ent.end].text == "-" and not doc[ent.end].whitespace_
+                and not doc[ent.end + 1].ent_type_ and doc[ent.end + 1].is_title
+                and doc[ent.end + 1].pos_ == "PROPN" and not _known_name(ent.text)):
+            # "Saxony" + "-Anhalt": a place named with a hyphen, one place (not
+            # "Texas-Mexico", two places the model both tagged).
+            mended.append(Span(doc, ent.start, ent.end + 2, label=ent.label_))
+            i += 1
+            continue
+        if (ent.label_ == "WORK_OF_ART" and ent.start > 0 and ent[0].is_title
+                and doc[ent.start - 1].lower_ in _kind_words("body_nouns")):
+            # "the group Showing Up for Racial Injustice": a body's name, however much it
+            # reads like a title.
+            mended.append(Span(doc, ent.start, ent.end, label="ORG"))
+            i += 1
+            continue
+        surname = _particle_surname(doc, ent, following)
+        if surname is not None:
+            # "Sophie" + "in 't" + "Veld", "Lotte van '" + "t Hek": a Dutch name whose
+            # particles the model left out or cut, one person.
+            mended.append(Span(doc, ent.start, surname.end, label="PERSON"))
+            i += 2
+            continue
+        remit_end = _remit_list_end(doc, ent)
+        if remit_end is not None:
+            # "Committee on Science" + ", Space and Technology": the model cut the list of
+            # a committee's remits at its first comma; one organisation.
+            mended.append(Span(doc, ent.start, remit_end, label="ORG"))
+            i += 1
+            while i < len(ents) and ents[i].start < remit_end:
+                i += 1
+            continue
+        campus = _campus_end(doc, ent, following)
+        if campus is not None:
+            # "University of North Carolina" + "at" + "Chapel Hill": one university's
+            # campus, one organisation (not the university and a town).
+            mended.append(Span(doc, ent.start, campus, label="ORG"))
+            i += 2
+            continue
         if ent.label_ == "ORG" and _name_goes_on(doc, ent, following):
             # "Brewery Workers Local" + "12", "Heart Health" + "UK": a number or a country's
             # code closing the name is the name's last word (a local, a national branch).
@@ -1129,7 +1233,7 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             # says, never one name.
             mended.append(Span(doc, ent.start, colon, label=ent.label_))
             mended.append(Span(doc, colon + 1, ent.end, label=ent.label_))
-        elif len(at) == 1 and doc[at[0] + 1].is_title:
+        elif len(at) == 1 and doc[at[0] + 1].is_title and not _university_of(doc, ent):
             mended.append(Span(doc, ent.start, at[0], label="ORG"))
             mended.append(Span(doc, at[0] + 1, ent.end, label="ORG"))
         else:
@@ -1139,6 +1243,99 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
 
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+def _untagged_opening(doc: Any, ent: Any, previous: Any) -> int | None:
+    """Where an organisation's name starts that the model began one word late: an untagged
+    proper noun with a capital letter right before it, a compound of its head ("G4S" of
+    "G4S Secure Solutions USA Inc.") and no title, lead-in or generic word."""
+    if ent.label_ != "ORG" or ent.start == 0 or ent[0].lower_ == "the":
+        return None
+    word = doc[ent.start - 1]
+    never, lead_ins = noise()
+    if (word.ent_type_ or word.tag_ != "NNP" or word.dep_ != "compound"
+            or not word.whitespace_ or word.head.i not in range(ent.start, ent.end)
+            or not word.text[:1].isalnum() or not any(c.isupper() for c in word.text)
+            or word.text.lower() in titles() or word.text in never or word.text in lead_ins
+            or word.text in courtesy_sex()
+            or (previous is not None and previous.end > word.i)):
+        return None
+    return word.i
+
+
+_DUTCH_PARTICLES = {"in", "van", "de", "der", "den", "ter", "ten", "'t", "’t", "'", "’", "t"}
+
+
+def _particle_surname(doc: Any, ent: Any, following: Any) -> Any:
+    """The one-word surname after a given name and particles with a "'t" ("in 't", "van
+    't"): the name's end, when the model tagged the two apart."""
+    if (following is None or ent.label_ not in ("PERSON", "ORG") or len(following) != 1
+            or following.label_ not in ("PERSON", "ORG") or not following[0].is_title):
+        return None
+    core = ent.end
+    while core > ent.start and doc[core - 1].lower_ in _DUTCH_PARTICLES:
+        core -= 1
+    gap = doc[core:following.start]
+    if (core == ent.start or not doc[ent.start].is_title or not 2 <= len(gap) <= 4
+            or any(t.lower_ not in _DUTCH_PARTICLES for t in gap)
+            or not any(t.lower_ in ("'t", "’t", "t") for t in gap)):
+        return None
+    return following
+
+
+# Heads of a body named by its remit: "Committee on Civil Liberties, Justice and Home Affairs".
+_REMIT_HEADS = {"Committee", "Subcommittee", "Commission", "Council", "Department", "Ministry",
+                "Office", "Bureau", "Agency", "Institute", "Center", "Centre", "Board"}
+
+
+def _has_remit(tokens: Any) -> bool:
+    """ "Committee on ...", "Department of ...": a body's head word and its remit."""
+    return any(t.text in _REMIT_HEADS and t.i + 1 < len(t.doc)
+               and t.doc[t.i + 1].lower_ in ("on", "of", "for") for t in tokens)
+
+
+def _remit_list_end(doc: Any, ent: Any) -> int | None:
+    """Where a body's name ends whose list of remits the model cut at the first comma
+    ("..., Space and Technology"): capitalised words after commas and a last "and"."""
+    if ent.label_ != "ORG" or not _has_remit(ent) or ent.end >= len(doc) - 2:
+        return None
+    i = ent.end
+    joined = False
+    while i + 1 < len(doc) and not joined:
+        if doc[i].text == "," and doc[i + 1].lower_ in ("and", "&"):
+            i += 1
+        if doc[i].text not in (",",) and doc[i].lower_ not in ("and", "&"):
+            break
+        joined = doc[i].lower_ in ("and", "&")
+        j = i + 1
+        while j < len(doc) and doc[j].is_title and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"):
+            j += 1
+        item = doc[i + 1:j]
+        if j == i + 1 or _known_name(item.text) or any(
+                t.text in _REMIT_HEADS or t.text in _ORG_DESIGNATORS for t in item):
+            return None  # ("the Department of Justice, the State Department and ...")
+        i = j
+    return i if joined else None
+
+
+def _university_of(doc: Any, ent: Any) -> bool:
+    """ "(the) University of Oregon ...": a university named by its state or city."""
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    return start + 2 < ent.end and doc[start].text == "University" and doc[start + 1].text == "of"
+
+
+def _campus_end(doc: Any, ent: Any, following: Any) -> int | None:
+    """Where a university's name ends that the model cut before its campus: "University of
+    Nevada at" + "Elko", "University of Nevada" + "at" + "Elko"."""
+    if ent.label_ != "ORG" or following is None or not _university_of(doc, ent):
+        return None
+    if following.label_ not in ("GPE", "LOC", "ORG") or not following[0].is_title:
+        return None
+    if ent[-1].lower_ == "at" and following.start == ent.end:
+        return following.end
+    if following.start == ent.end + 1 and doc[ent.end].lower_ == "at":
+        return following.end
+    return None
 
 
 def _name_goes_on(doc: Any, ent: Any, following: Any) -> bool:
@@ -1569,14 +1766,17 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         if len(owners) == 1:
             joined.setdefault(short, owners[0])
     # "KKK" beside "Ku Klux Klan": an acronym joins the one name it abbreviates.
-    for short, full in _acronym_joins(all_names - persons, text).items():
+    acronyms = _acronym_joins(all_names, text, persons)
+    for short, full in acronyms.items():
         joined.setdefault(short, full)
+    for other, name in _known_as_joins(all_names, text).items():
+        joined.setdefault(other, name)
     joined = {name: _final(joined, name) for name in joined if name not in unowned}
     relatives = _relatives_by_given_name(persons, roles)
     actors: dict[str, Actor] = {}
     spoken: set[str] = set()  # parties named other than as a modifier
     for mention, name, kind in mentions:
-        if name in org_parts:
+        if name in org_parts or name in acronyms:
             kind = "organisation"  # "Klan" tagged as a person is the Ku Klux Klan
         if name in titled_surnames:
             kind = "person"
@@ -1789,21 +1989,64 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _CONNECTORS)
 
 
-def _acronym_joins(names: set[str], text: str) -> dict[str, str]:
-    """ "KKK" -> "Ku Klux Klan", "BVI" -> "British Virgin Islands": an all-capital name and
-    the one longer name of the text whose initials it is, or that it follows in brackets
-    ("Drug Enforcement Administration (DEA)")."""
-    acronyms = {n for n in names if n.isupper() and 2 <= len(n) <= 6 and " " not in n}
-    longer = [n for n in names if len(n.split()) > 1]
+def _title_case_acronym(name: str) -> bool:
+    """ "Rhcp", "Nato": an acronym written as a word (no given name nor known place)."""
+    return (3 <= len(name) <= 6 and name.isalpha() and name[0].isupper()
+            and name[1:].islower() and name not in given_names() and not _known_place(name))
+
+
+def _acronym_joins(names: set[str], text: str, persons: set[str]) -> dict[str, str]:
+    """ "KKK" -> "Ku Klux Klan", "BVI" -> "British Virgin Islands": an all-capital name (not
+    a person's) and the one longer name of the text whose initials it is, or that it follows
+    in brackets ("Drug Enforcement Administration (DEA)"). An acronym written as a word
+    ("Rhcp", even taken for a person) joins the one organisation whose initials it is; and
+    of two names it abbreviates, a gathering's ("... Convention") yields to the body's."""
+    acronyms = {n for n in names - persons
+                if n.isupper() and 2 <= len(n) <= 6 and " " not in n}
+    longer = [n for n in names if len(n.split()) > 1 and n not in persons]
     joined: dict[str, str] = {}
+    for word in filter(_title_case_acronym, names):
+        owners = [n for n in longer if len(n.split()) >= 3 and _initials(n).upper() == word.upper()]
+        if len(owners) == 1:
+            joined[word] = owners[0]
     for acronym in acronyms:
         owners = [n for n in longer if _initials(n).upper() == acronym]
+        bodies = [n for n in owners if n.split()[-1] not in _kind_words("event_nouns")]
+        if len(owners) > 1 and bodies:
+            owners = bodies
         if not owners:
             # (not a known name in brackets: "New York (AFP) –" is a dateline's agency)
             owners = [n for n in longer if f"{n} ({acronym})" in text
                       and table("places")["aliases"].get(acronym, n) == n]
         if len(owners) == 1:
             joined[acronym] = owners[0]
+    return joined
+
+
+# "Brian Burton, AKA Danger Mouse", "Chelsea Manning - then known as Bradley Manning", "the
+# hacker known as “Guccifer”": what may stand between a name and another name of its bearer.
+_KNOWN_AS = re.compile(
+    r"(?:,|\s?[-–—(])?\s*(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+)?"
+    r"(?:AKA|aka|a\.k\.a\.?|a/k/a|(?:(?:also|then|formerly|better|now|once|popularly|widely"
+    r"|commonly|otherwise)\s+)?known\s+as)\s+[\"“‘']?")
+
+
+def _known_as_joins(names: set[str], text: str) -> dict[str, str]:
+    """ "Danger Mouse" -> "Brian Burton": a name the text says the name before it is (also,
+    then, better) known as joins that name, its bearer's as written first."""
+    joined: dict[str, str] = {}
+    if "known as" not in text and not re.search(r"\b(?:AKA|aka|a\.k\.a|a/k/a)\b", text):
+        return joined
+    for name in names:
+        start = text.find(name)
+        while start != -1:
+            cue = _KNOWN_AS.match(text, start + len(name))
+            if cue is not None and cue.end() > start + len(name):
+                after = [n for n in names if n != name and text.startswith(n, cue.end())
+                         and not re.match(r"[\w'’]", text[cue.end() + len(n):][:1])]
+                if after:
+                    joined.setdefault(max(after, key=len), name)
+            start = text.find(name, start + 1)
     return joined
 
 
