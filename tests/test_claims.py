@@ -1416,3 +1416,13 @@ def test_a_product_recall_is_no_recollection():
             "Jane Roe recalled that the plan had failed.")
     assert not [c for c in claims_of(text) if c["cue"] == "recall"]
     assert cue_and_speaker(text, "plan had failed") == ("recalled", "Jane Roe")
+
+
+def test_a_verb_the_lexicon_does_not_know_with_a_that_clause_is_its_subjects_stance():
+    text = ("Mayor Elina Varga later clarified that the ferry levy would stay. "
+            "The harbour board shot back that the levy was illegal. "
+            "The tide means that the ferry leaves at noon.")
+    assert cue_and_speaker(text, "levy would stay") == ("clarified", "Elina Varga")
+    assert cue_and_speaker(text, "levy was illegal") == ("shot", "harbour board")
+    # a subject that cannot speak holds no stance: the tide only causes
+    assert no_cue(text, "means")
