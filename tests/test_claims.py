@@ -1426,3 +1426,12 @@ def test_a_verb_the_lexicon_does_not_know_with_a_that_clause_is_its_subjects_sta
     assert cue_and_speaker(text, "levy was illegal") == ("shot", "harbour board")
     # a subject that cannot speak holds no stance: the tide only causes
     assert no_cue(text, "means")
+
+
+def test_an_opening_to_whom_sets_the_sentence_in_their_view():
+    text = ("To many harbour workers, the ferry levy is a tax on the poor. "
+            "To the council's surprise, the levy passed.")
+    assert cue_and_speaker(text, "tax on the poor") == ("To", "many harbour workers")
+    # a surprise holds no view
+    assert [c["speaker"] for c in claims_of(text) if c["cue"] == "To"] == [
+        "many harbour workers"]

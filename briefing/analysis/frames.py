@@ -32,7 +32,7 @@ _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "attr", "advcl", "oprd", "para
 # frames, adjectives as attitudes) or words ("according to", a source "in" a poll, a hearsay
 # adverb): a token with none of them is skipped before the rules, which can take none.
 _RULE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
-_RULE_WORDS = frozenset({"in", "according"})
+_RULE_WORDS = frozenset({"in", "according", "to"})
 
 
 def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
@@ -77,10 +77,12 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
                                        token, poll, index))
             continue
-        viewer = _viewpoint_holder(token) if pos == "NOUN" else None
+        viewer = (_viewpoint_holder(token) if pos == "NOUN"
+                  else _opening_to_whom(token) if word == "to" else None)
         if viewer is not None:
-            # "The only other action, in Professor Roe's view, would be ...": her view
-            verb = token.head.head
+            # "The only other action, in Professor Roe's view, would be ...": her view;
+            # "To many voters, the levy is a tax": theirs
+            verb = token.head.head if pos == "NOUN" else token.head
             lo, hi = ((sent[0].i, sent[-1].i) if verb.dep_ == "ROOT"
                       else (_clause_start(verb), verb.right_edge.i))
             found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
@@ -640,6 +642,21 @@ def _viewpoint_holder(noun: Any) -> Any | None:
                 g.dep_ == "det" for g in noun.children):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _opening_to_whom(to: Any) -> Any | None:
+    """'To many voters, the levy is a tax', 'To Roe, the vote was a betrayal': a "to"
+    opening the sentence, set off by a comma after one who can hold a view, sets the
+    sentence in that one's view (as "in Roe's view" does); returns its object. On PolNeAR
+    train 8 of 11 such openings are gold cues ("To China, Roe sent a letter" is no view, but
+    rare)."""
+    if to.i != to.sent.start or to.dep_ != "prep" or to.head.pos_ not in ("VERB", "AUX"):
+        return None
+    holder = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if not _can_speak(holder):
+        return None
+    after = holder.right_edge.i + 1
+    return holder if after < len(to.doc) and to.doc[after].text == "," else None
 
 
 def _attitude_holder(adjective: Any) -> Any | None:
