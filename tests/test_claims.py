@@ -1435,3 +1435,13 @@ def test_an_opening_to_whom_sets_the_sentence_in_their_view():
     # a surprise holds no view
     assert [c["speaker"] for c in claims_of(text) if c["cue"] == "To"] == [
         "many harbour workers"]
+
+
+def test_an_opening_by_a_count_sets_the_sentence_in_that_reckoning():
+    text = ("By the health ministry's count, 300 ferries were idle. "
+            "By some estimates, the levy raised little. "
+            "By noon, the ferries sailed.")
+    assert cue_and_speaker(text, "300 ferries") == ("By", "health ministry")
+    assert cue_and_speaker(text, "raised little") == ("By", None)
+    # a time is no reckoning
+    assert len([c for c in claims_of(text) if c["cue"] == "By"]) == 2

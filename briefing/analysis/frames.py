@@ -32,7 +32,7 @@ _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "attr", "advcl", "oprd", "para
 # frames, adjectives as attitudes) or words ("according to", a source "in" a poll, a hearsay
 # adverb): a token with none of them is skipped before the rules, which can take none.
 _RULE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
-_RULE_WORDS = frozenset({"in", "according", "to"})
+_RULE_WORDS = frozenset({"in", "according", "to", "by"})
 
 
 def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
@@ -87,6 +87,14 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                       else (_clause_start(verb), verb.right_edge.i))
             found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
                                        token, viewer, index))
+            continue
+        count = _opening_by_count(token) if word == "by" else None
+        if count is not None:
+            # "By the ministry's count, 300 people died": the ministry counts; "By some
+            # measures, X leads": someone unnamed does
+            counter = _noun_holder(count)
+            found.append(_with_speaker(sent, offset, sent[0].i, sent[-1].i, token, counter,
+                                       index))
             continue
         holder = (_attitude_holder(token) if pos == "ADJ"
                   else _role_holder(token) or _view_holder(token) if pos == "NOUN" else None)
@@ -657,6 +665,19 @@ def _opening_to_whom(to: Any) -> Any | None:
         return None
     after = holder.right_edge.i + 1
     return holder if after < len(to.doc) and to.doc[after].text == "," else None
+
+
+def _opening_by_count(by: Any) -> Any | None:
+    """'By the ministry's count, ...', 'By one estimate, ...', 'By all accounts, ...': a
+    "by" opening the sentence, set off by a comma after a noun of reckoning (count_nouns
+    in claims.toml), sets the sentence in that reckoning; returns the noun."""
+    if by.i != by.sent.start or by.dep_ != "prep":
+        return None
+    noun = next((c for c in by.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in claim_words()["count_nouns"]:
+        return None
+    after = noun.right_edge.i + 1
+    return noun if after < len(by.doc) and by.doc[after].text == "," else None
 
 
 def _attitude_holder(adjective: Any) -> Any | None:
