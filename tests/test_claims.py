@@ -1426,6 +1426,10 @@ def test_a_verb_the_lexicon_does_not_know_with_a_that_clause_is_its_subjects_sta
     assert cue_and_speaker(text, "levy was illegal") == ("shot", "harbour board")
     # a subject that cannot speak holds no stance: the tide only causes
     assert no_cue(text, "means")
+    # "you can bet that": the writer's aside; the frame inside it is the claim
+    aside = "You can bet that the harbour board wants the levy gone."
+    assert no_cue(aside, "bet")
+    assert cue_and_speaker(aside, "levy gone") == ("wants", "harbour board")
 
 
 def test_an_opening_to_whom_sets_the_sentence_in_their_view():
@@ -1435,6 +1439,10 @@ def test_an_opening_to_whom_sets_the_sentence_in_their_view():
     # a surprise holds no view
     assert [c["speaker"] for c in claims_of(text) if c["cue"] == "To"] == [
         "many harbour workers"]
+    # "To a person, they want ...": the verb's own frame and speaker are the claim
+    framed = "The crews met on Monday. To a person, they do not want to lose the levy."
+    assert no_cue(framed, "To")
+    assert one(framed, "lose the levy")["cue"] == "want"
 
 
 def test_an_opening_by_a_count_sets_the_sentence_in_that_reckoning():

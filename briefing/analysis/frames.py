@@ -450,9 +450,9 @@ def _that_clause_stance(verb: Any) -> bool:
     verb. On PolNeAR train 24 of 36 such verbs outside quotations are gold cues; without
     the subject that can speak ("the move means that ...") or with anything else before
     "that" ("polarized the electorate with harangues that ...") far fewer."""
-    if verb.pos_ != "VERB" or not _can_speak(
-            next((c for c in verb.children if c.dep_ == "nsubj"), None)):
-        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.pos_ != "VERB" or not _can_speak(subject) or subject.lower_ == "you":
+        return False  # ("you can bet that ...": the writer's aside to the reader)
     for clause in verb.children:
         that = clause.left_edge
         if (clause.dep_ != "ccomp" or clause.i < verb.i or that.lower_ != "that"
@@ -658,8 +658,12 @@ def _opening_to_whom(to: Any) -> Any | None:
     sentence in that one's view (as "in Roe's view" does); returns its object. On PolNeAR
     train 8 of 11 such openings are gold cues ("To China, Roe sent a letter" is no view, but
     rare)."""
-    if to.i != to.sent.start or to.dep_ != "prep" or to.head.pos_ not in ("VERB", "AUX"):
+    verb = to.head
+    if to.i != to.sent.start or to.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
         return None
+    if frame_lemma(verb) is not None and _can_speak(
+            next((c for c in verb.children if c.dep_ == "nsubj"), None)):
+        return None  # "To them, voters want ...": the verb's own frame and speaker
     holder = next((c for c in to.children if c.dep_ == "pobj"), None)
     if not _can_speak(holder):
         return None
