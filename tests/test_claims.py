@@ -1416,3 +1416,40 @@ def test_a_product_recall_is_no_recollection():
             "Jane Roe recalled that the plan had failed.")
     assert not [c for c in claims_of(text) if c["cue"] == "recall"]
     assert cue_and_speaker(text, "plan had failed") == ("recalled", "Jane Roe")
+
+
+def test_a_verb_the_lexicon_does_not_know_with_a_that_clause_is_its_subjects_stance():
+    text = ("Mayor Elina Varga later clarified that the ferry levy would stay. "
+            "The harbour board shot back that the levy was illegal. "
+            "The tide means that the ferry leaves at noon.")
+    assert cue_and_speaker(text, "levy would stay") == ("clarified", "Elina Varga")
+    assert cue_and_speaker(text, "levy was illegal") == ("shot", "harbour board")
+    # a subject that cannot speak holds no stance: the tide only causes
+    assert no_cue(text, "means")
+    # "you can bet that": the writer's aside; the frame inside it is the claim
+    aside = "You can bet that the harbour board wants the levy gone."
+    assert no_cue(aside, "bet")
+    assert cue_and_speaker(aside, "levy gone") == ("wants", "harbour board")
+
+
+def test_an_opening_to_whom_sets_the_sentence_in_their_view():
+    text = ("To many harbour workers, the ferry levy is a tax on the poor. "
+            "To the council's surprise, the levy passed.")
+    assert cue_and_speaker(text, "tax on the poor") == ("To", "many harbour workers")
+    # a surprise holds no view
+    assert [c["speaker"] for c in claims_of(text) if c["cue"] == "To"] == [
+        "many harbour workers"]
+    # "To a person, they want ...": the verb's own frame and speaker are the claim
+    framed = "The crews met on Monday. To a person, they do not want to lose the levy."
+    assert no_cue(framed, "To")
+    assert one(framed, "lose the levy")["cue"] == "want"
+
+
+def test_an_opening_by_a_count_sets_the_sentence_in_that_reckoning():
+    text = ("By the health ministry's count, 300 ferries were idle. "
+            "By some estimates, the levy raised little. "
+            "By noon, the ferries sailed.")
+    assert cue_and_speaker(text, "300 ferries") == ("By", "health ministry")
+    assert cue_and_speaker(text, "raised little") == ("By", None)
+    # a time is no reckoning
+    assert len([c for c in claims_of(text) if c["cue"] == "By"]) == 2

@@ -52,6 +52,7 @@ def claim_words() -> dict[str, Any]:
         "hedge_verbs": frozenset(data["hedge_verbs"]),
         "judging_verbs": frozenset(data["judging_verbs"]),
         "viewpoint_nouns": frozenset(data["viewpoint_nouns"]),
+        "count_nouns": frozenset(data["count_nouns"]),
         "participle_task_verbs": frozenset(data["participle_task_verbs"]),
         "object_tasks": {k: frozenset(v) for k, v in data["object_tasks"].items()},
         "hearsay_adverbs": frozenset(data["hearsay_adverbs"]),
