@@ -1416,3 +1416,13 @@ def test_a_product_recall_is_no_recollection():
             "Jane Roe recalled that the plan had failed.")
     assert not [c for c in claims_of(text) if c["cue"] == "recall"]
     assert cue_and_speaker(text, "plan had failed") == ("recalled", "Jane Roe")
+
+
+def test_a_quotation_tag_with_an_addressee_is_the_quotations_frame():
+    # '"...," Roe added to reporters': the tag's verb frames the quotation, its "to"
+    # phrase only says to whom; an "according to" of the sentence before does not speak
+    text = ("According to the harbour office, the ferry carried 900 passengers last year. "
+            "“It was twice the number of the year before,” Jane Roe added to reporters.")
+    assert cue_and_speaker(text, "twice the number") == ("added", "Jane Roe")
+    # adding something to something is still no speech
+    assert no_cue("The council added two ferries to the fleet on Monday.", "added")

@@ -315,7 +315,9 @@ def _reports_speech(verb: Any) -> bool:
         if objects is None:
             return False
     if lemma in claim_words()["bare_speech"]:
-        return _after_quotation(verb) or _introduces_quotation(verb) or not any(
+        # ('"...," Roe added to reporters': the tag's form says it, whatever follows)
+        return (_after_quotation(verb) or _introduces_quotation(verb)
+                or _quotation_tag(verb)) or not any(
             c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt") for c in verb.children)
     if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
         # "Editor's note: ...": a noun heading, unless the parser mistook the verb (its
