@@ -1426,3 +1426,19 @@ def test_a_quotation_tag_with_an_addressee_is_the_quotations_frame():
     assert cue_and_speaker(text, "twice the number") == ("added", "Jane Roe")
     # adding something to something is still no speech
     assert no_cue("The council added two ferries to the fleet on Monday.", "added")
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("His sister, he says, plans to leave the harbour town because of the new mayor.",
+     "plans to leave"),
+    ("After being told of the fine, the port office said, the captain went to the harbour "
+     "master on his own.", "went to the harbour master"),
+    # hung on the clause's auxiliary, the frame still reports the whole clause
+    ("Even then, she said, she’s learned enough about the mayor to vote for the harbour "
+     "plan.", "learned enough"),
+])
+def test_a_frame_set_off_inside_the_sentence_reports_the_verb_it_hangs_on(text, content):
+    # the parser hangs the interposed frame on the sentence's own verb; that verb ("plans",
+    # "went") is what is reported, not the frame of the claim
+    cue, _ = cue_and_speaker(text, content)
+    assert cue in ("says", "said")

@@ -192,8 +192,12 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             hi = max(hi, _clause_end(token))
         if _interposed(token, content):
             # "Many of the closures, he said, have involved ...": the frame sits inside the
-            # sentence it reports; the whole sentence is the claim
-            lo, hi = token.head.left_edge.i, token.head.right_edge.i
+            # sentence it reports; the whole sentence is the claim (the clause's verb, when
+            # the parser hangs the frame on its auxiliary: "he said, he's learned ...")
+            clause = token.head
+            while clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
+                clause = clause.head
+            lo, hi = clause.left_edge.i, clause.right_edge.i
         lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
         hi = _cut_nested_frames(token, hi, quotes)
         if speaker_tok is not None and speaker_tok.i > token.i:
@@ -840,6 +844,11 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     reporting = claim_words()["reporting"]
     if _resumed_frame(verb) is not None:
         return False  # "X said A and said B": X's second report, not part of A
+    if verb.dep_ == "parataxis" and _interposed(
+            verb, [c for c in verb.children if c.dep_ in _CONTENT_DEPS]):
+        # "His wife, he says, plans to ...": the frame set off inside the sentence reports
+        # it, whatever verb the parser hangs it on
+        return False
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB"
                and not _inside(quotes, a.idx) for a in _governors(verb)):
         return False
