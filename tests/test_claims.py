@@ -1442,3 +1442,12 @@ def test_a_frame_set_off_inside_the_sentence_reports_the_verb_it_hangs_on(text, 
     # "went") is what is reported, not the frame of the claim
     cue, _ = cue_and_speaker(text, content)
     assert cue in ("says", "said")
+
+
+def test_a_preposition_that_sets_the_scene_makes_no_verb_speech():
+    # "went after the mayor" attacks in words; "After the vote, ... went to" only went, and
+    # "go up after 2018" only rises
+    assert no_cue("After the vote, the harbour pilot went to the port office on his own.",
+                  "went")
+    assert no_cue("Harbour fees will go up sharply after 2018 and then level off.", "go")
+    assert not no_cue("The mayor went after the harbour board over the fees.", "went")

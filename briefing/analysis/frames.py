@@ -302,7 +302,8 @@ def _reports_speech(verb: Any) -> bool:
                for g in c.children if g.dep_ in ("mark", "advmod") and g.lower_ == "as")
              ] if objects is not None else []
     with_object = objects is not None and any(
-        w.lemma_.lower() in objects or w.lower_ in objects for w in words)
+        (w.lemma_.lower() in objects or w.lower_ in objects) and not _setting(w, verb)
+        for w in words)
     if lemma in claim_words()["clause_speech"]:
         if verb.i + 1 < len(verb.doc) and verb.nbor(1).lower_.endswith(("self", "selves")):
             return False  # "found himself embroiled in ...": where one ended up, not a finding
@@ -329,6 +330,17 @@ def _reports_speech(verb: Any) -> bool:
         return any(c.dep_ == "nsubj" for c in verb.children)
     # ('"...," remembered Jane Roe': the quotation is what the object would have said)
     return objects is None or with_object or _quotation_tag(verb)
+
+
+def _setting(word: Any, verb: Any) -> bool:
+    """'After the vote, the mayor went to the port', 'costs will go up after 2018': a
+    preposition before the verb, or one whose object is a year, sets the scene; it is not
+    the word that makes the verb speech ('went after the mayor'). (A named day or "decades"
+    is left alone: the parser hangs "Friday" on "in" of "weighed in Friday about".)"""
+    if word.dep_ not in ("prep", "prt"):
+        return False
+    return word.i < verb.i or any(c.dep_ == "pobj" and c.ent_type_ == "DATE" and c.like_num
+                                  for c in word.children)
 
 
 def _done_to(participle: Any) -> bool:
