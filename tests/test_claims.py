@@ -1451,3 +1451,26 @@ def test_a_preposition_that_sets_the_scene_makes_no_verb_speech():
                   "went")
     assert no_cue("Harbour fees will go up sharply after 2018 and then level off.", "go")
     assert not no_cue("The mayor went after the harbour board over the fees.", "went")
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    # a second speaker's report conjoined to the first one's content
+    ("The harbour union said the pay offer was too low, and the port authority said it "
+     "would not raise the offer.", ("pay offer was too low", "harbour union"),
+     ("would not raise the offer", "port authority")),
+    # a report set off by a semicolon before the next frame's speaker
+    ("A third of the dock workers said they would strike on Monday; 40 percent said they "
+     "would wait for the vote.", ("would strike on Monday", "third of the dock workers"),
+     ("would wait for the vote", "40 percent")),
+    ("Most of the farmers said the new dam would ruin their fields; the ministry insisted "
+     "the dam was safe.", ("would ruin their fields", "Most of the farmers"),
+     ("the dam was safe", "ministry")),
+])
+def test_two_speakers_reports_in_one_sentence_are_two_claims(text, first, second):
+    claims = claims_of(text)
+    for content, speaker in (first, second):
+        claim = next((c for c in claims if content in c["text"] and c["speaker"] == speaker),
+                     None)
+        assert claim is not None, f"no claim of {speaker!r} covers {content!r}"
+        other = second[0] if content == first[0] else first[0]
+        assert other not in claim["text"]

@@ -159,8 +159,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
         if speaker_tok is not None and speaker_tok.i < token.i and not set_inside(token) and any(
                 c.i > token.i and c.dep_ != "advcl" for c in content):
             # what is said follows the verb; a clause before the speaker is no part of it
-            circumstances += [c for c in content if _circumstance(c, speaker_tok)]
-            content = [c for c in content if not _circumstance(c, speaker_tok)]
+            circumstances += [c for c in content if _circumstance(c, speaker_tok)
+                              or _report_before(c, speaker_tok)]
+            content = [c for c in content if not (_circumstance(c, speaker_tok)
+                                                  or _report_before(c, speaker_tok))]
         if any(c.dep_ == "dobj" for c in content):
             # "portraying Sanders as hypocritical": what the object is cast as is said too
             content += [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "as"]
@@ -241,6 +243,17 @@ def _circumstance(clause: Any, speaker: Any) -> bool:
     speaker, is the writer's circumstance of the report, not what the speaker says."""
     return (clause.dep_ == "advcl" and clause.right_edge.i < speaker.left_edge.i
             and any(g.dep_ in ("nsubj", "nsubjpass") for g in clause.children))
+
+
+def _report_before(clause: Any, speaker: Any) -> bool:
+    """'Six in 10 said they were worried; 46 percent said they were not': a report with a
+    speaker of its own, set off by a semicolon before this frame's speaker (the parser
+    hangs it on this frame's verb), is a claim of its own, no part of this one's."""
+    return (clause.dep_ in ("ccomp", "parataxis") and clause.pos_ == "VERB"
+            and clause.right_edge.i < speaker.left_edge.i and frame_lemma(clause) is not None
+            and any(c.dep_ == "nsubj" for c in clause.children)
+            and any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:
+                                                      speaker.left_edge.i]))
 
 
 def frame_lemma(token: Any) -> str | None:
@@ -777,7 +790,7 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
             break
         if t.dep_ not in ("advcl", "conj", "relcl"):
             continue  # (each frame below is one of these clauses: the cheap test first)
-        if (t.dep_ in ("advcl", "conj") and _beside(t, cue)
+        if (t.dep_ in ("advcl", "conj") and (_beside(t, cue) or _second_speakers_report(t))
                 and t.lemma_.lower() in claim_words()["reporting"]
                 and t.pos_ == "VERB" and not _inside(quotes, t.idx) and _speech_act(t)
                 and any(c.dep_ in _SPEAKER_DEPS and c.tag_ not in ("WP", "WDT")
@@ -817,6 +830,17 @@ def _found_by_record(verb: Any) -> bool:
     """The verb's subject is a poll, a study or a record ('A poll found ...')."""
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in claim_words()["data_sources"]
                for c in verb.children)
+
+
+def _second_speakers_report(verb: Any) -> bool:
+    """'The union said the offer was too low, and the port authority said it would not
+    raise it': a reporting verb conjoined to another frame's content, with a speaker of its
+    own named by a noun and no "that" tying it to the first verb, is that second speaker's
+    report, beside the first ('and he feels ...' goes on with the first speaker's words)."""
+    return (verb.dep_ == "conj" and verb.pos_ == "VERB" and frame_lemma(verb) is not None
+            and verb.head.dep_ == "ccomp" and frame_lemma(verb.head.head) is not None
+            and not any(c.dep_ == "mark" for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children))
 
 
 def _beside(clause: Any, cue: Any) -> bool:
@@ -875,6 +899,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     if _own_relative_report(verb):
         return False
     outer_speaker = _speaker_of(outer)
+    if outer_speaker is not None and _report_before(verb, outer_speaker):
+        return False  # "Most said A; the ministry insisted B": a report of its own
     if (outer_speaker is not None
             and outer_speaker.left_edge.i <= verb.i <= outer_speaker.right_edge.i):
         # "said Scott Reed, who added that ...", "X, who has argued that ..., said": a frame
@@ -890,6 +916,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     if (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting
             and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)):
         return True  # "saying Moscow would respond": an act reported, not a second report
+    if _second_speakers_report(verb):
+        return False  # "X said A, and Y said B": Y's report, beside X's
     if verb.dep_ == "conj" and verb.head.lemma_.lower() not in reporting:
         return True  # "saying X would disrupt ... and vowing": still the outer frame
     if speaker is None or speaker.pos_ == "PRON":
