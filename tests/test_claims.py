@@ -1474,3 +1474,13 @@ def test_two_speakers_reports_in_one_sentence_are_two_claims(text, first, second
         assert claim is not None, f"no claim of {speaker!r} covers {content!r}"
         other = second[0] if content == first[0] else first[0]
         assert other not in claim["text"]
+
+
+def test_the_record_a_named_speaker_reports_in_is_where_not_who():
+    # "In a letter to X, Y asked ...": Y speaks, in the letter (X is no source at all)
+    text = "In a letter to Jane Roe, the Harbour Authority asked the council to cut the fees."
+    assert [(c["cue"], c["speaker"]) for c in claims_of(text)] == [
+        ("asked", "Harbour Authority")]
+    # a poll's respondents do not make the poll any less the source
+    text = "In the latest survey, most voters say they back the harbour plan."
+    assert one(text, "most voters say")["cue"] == "In"

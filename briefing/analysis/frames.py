@@ -63,7 +63,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 (t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
             claim = _with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok, index)
             if speaker_tok is None or (not phrase_actors(speaker_tok, offset, index)
-                                       and _is_document(speaker_tok)):
+                                       and _is_document(speaker_tok)) or (
+                    source_in is not None and _said_in(token, source_in)):
                 media.append(claim)
             found.append(claim)
             continue
@@ -598,6 +599,23 @@ def _source_in(token: Any) -> Any | None:
     after = noun.right_edge.i + 1
     opens = token.i - token.sent.start <= 1
     return noun if opens and after < len(doc) and doc[after].text == "," else None
+
+
+def _said_in(prep: Any, source: Any) -> bool:
+    """'In his financial disclosure report, the nominee reported ...', 'In a memo to
+    Congress, the Saudis insist ...': the sentence's own reporting verb names who speaks;
+    the record it was said in is where, not a second source. (A poll's respondents are
+    not its speaker: "In the poll, most voters say ..." stays the poll's.)"""
+    verb = prep.head
+    if (source.lemma_.lower() in claim_words()["standing_polls"] or verb.pos_ != "VERB"
+            or frame_lemma(verb) is None or not _speech_act(verb)):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # (not a pronoun: "In a 2013 study, they estimated ..." keeps the study when "they"
+    # finds no one)
+    return subject is not None and (
+        subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP")
+        or subject.lemma_.lower() in speaker_lex()["person_nouns"])
 
 
 def _named_poll_in(token: Any) -> Any | None:
