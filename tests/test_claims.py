@@ -1453,3 +1453,69 @@ def test_an_opening_by_a_count_sets_the_sentence_in_that_reckoning():
     assert cue_and_speaker(text, "raised little") == ("By", None)
     # a time is no reckoning
     assert len([c for c in claims_of(text) if c["cue"] == "By"]) == 2
+def test_a_quotation_tag_with_an_addressee_is_the_quotations_frame():
+    # '"...," Roe added to reporters': the tag's verb frames the quotation, its "to"
+    # phrase only says to whom; an "according to" of the sentence before does not speak
+    text = ("According to the harbour office, the ferry carried 900 passengers last year. "
+            "“It was twice the number of the year before,” Jane Roe added to reporters.")
+    assert cue_and_speaker(text, "twice the number") == ("added", "Jane Roe")
+    # adding something to something is still no speech
+    assert no_cue("The council added two ferries to the fleet on Monday.", "added")
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("His sister, he says, plans to leave the harbour town because of the new mayor.",
+     "plans to leave"),
+    ("After being told of the fine, the port office said, the captain went to the harbour "
+     "master on his own.", "went to the harbour master"),
+    # hung on the clause's auxiliary, the frame still reports the whole clause
+    ("Even then, she said, she’s learned enough about the mayor to vote for the harbour "
+     "plan.", "learned enough"),
+])
+def test_a_frame_set_off_inside_the_sentence_reports_the_verb_it_hangs_on(text, content):
+    # the parser hangs the interposed frame on the sentence's own verb; that verb ("plans",
+    # "went") is what is reported, not the frame of the claim
+    cue, _ = cue_and_speaker(text, content)
+    assert cue in ("says", "said")
+
+
+def test_a_preposition_that_sets_the_scene_makes_no_verb_speech():
+    # "went after the mayor" attacks in words; "After the vote, ... went to" only went, and
+    # "go up after 2018" only rises
+    assert no_cue("After the vote, the harbour pilot went to the port office on his own.",
+                  "went")
+    assert no_cue("Harbour fees will go up sharply after 2018 and then level off.", "go")
+    assert not no_cue("The mayor went after the harbour board over the fees.", "went")
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    # a second speaker's report conjoined to the first one's content
+    ("The harbour union said the pay offer was too low, and the port authority said it "
+     "would not raise the offer.", ("pay offer was too low", "harbour union"),
+     ("would not raise the offer", "port authority")),
+    # a report set off by a semicolon before the next frame's speaker
+    ("A third of the dock workers said they would strike on Monday; 40 percent said they "
+     "would wait for the vote.", ("would strike on Monday", "third of the dock workers"),
+     ("would wait for the vote", "40 percent")),
+    ("Most of the farmers said the new dam would ruin their fields; the ministry insisted "
+     "the dam was safe.", ("would ruin their fields", "Most of the farmers"),
+     ("the dam was safe", "ministry")),
+])
+def test_two_speakers_reports_in_one_sentence_are_two_claims(text, first, second):
+    claims = claims_of(text)
+    for content, speaker in (first, second):
+        claim = next((c for c in claims if content in c["text"] and c["speaker"] == speaker),
+                     None)
+        assert claim is not None, f"no claim of {speaker!r} covers {content!r}"
+        other = second[0] if content == first[0] else first[0]
+        assert other not in claim["text"]
+
+
+def test_the_record_a_named_speaker_reports_in_is_where_not_who():
+    # "In a letter to X, Y asked ...": Y speaks, in the letter (X is no source at all)
+    text = "In a letter to Jane Roe, the Harbour Authority asked the council to cut the fees."
+    assert [(c["cue"], c["speaker"]) for c in claims_of(text)] == [
+        ("asked", "Harbour Authority")]
+    # a poll's respondents do not make the poll any less the source
+    text = "In the latest survey, most voters say they back the harbour plan."
+    assert one(text, "most voters say")["cue"] == "In"

@@ -63,7 +63,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 (t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
             claim = _with_speaker(sent, offset, sent[0].i, sent[-1].i, token, speaker_tok, index)
             if speaker_tok is None or (not phrase_actors(speaker_tok, offset, index)
-                                       and _is_document(speaker_tok)):
+                                       and _is_document(speaker_tok)) or (
+                    source_in is not None and _said_in(token, source_in)):
                 media.append(claim)
             found.append(claim)
             continue
@@ -170,8 +171,10 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
         if speaker_tok is not None and speaker_tok.i < token.i and not set_inside(token) and any(
                 c.i > token.i and c.dep_ != "advcl" for c in content):
             # what is said follows the verb; a clause before the speaker is no part of it
-            circumstances += [c for c in content if _circumstance(c, speaker_tok)]
-            content = [c for c in content if not _circumstance(c, speaker_tok)]
+            circumstances += [c for c in content if _circumstance(c, speaker_tok)
+                              or _report_before(c, speaker_tok)]
+            content = [c for c in content if not (_circumstance(c, speaker_tok)
+                                                  or _report_before(c, speaker_tok))]
         if any(c.dep_ == "dobj" for c in content):
             # "portraying Sanders as hypocritical": what the object is cast as is said too
             content += [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "as"]
@@ -203,8 +206,12 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             hi = max(hi, _clause_end(token))
         if _interposed(token, content):
             # "Many of the closures, he said, have involved ...": the frame sits inside the
-            # sentence it reports; the whole sentence is the claim
-            lo, hi = token.head.left_edge.i, token.head.right_edge.i
+            # sentence it reports; the whole sentence is the claim (the clause's verb, when
+            # the parser hangs the frame on its auxiliary: "he said, he's learned ...")
+            clause = token.head
+            while clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
+                clause = clause.head
+            lo, hi = clause.left_edge.i, clause.right_edge.i
         lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
         hi = _cut_nested_frames(token, hi, quotes)
         if speaker_tok is not None and speaker_tok.i > token.i:
@@ -248,6 +255,17 @@ def _circumstance(clause: Any, speaker: Any) -> bool:
     speaker, is the writer's circumstance of the report, not what the speaker says."""
     return (clause.dep_ == "advcl" and clause.right_edge.i < speaker.left_edge.i
             and any(g.dep_ in ("nsubj", "nsubjpass") for g in clause.children))
+
+
+def _report_before(clause: Any, speaker: Any) -> bool:
+    """'Six in 10 said they were worried; 46 percent said they were not': a report with a
+    speaker of its own, set off by a semicolon before this frame's speaker (the parser
+    hangs it on this frame's verb), is a claim of its own, no part of this one's."""
+    return (clause.dep_ in ("ccomp", "parataxis") and clause.pos_ == "VERB"
+            and clause.right_edge.i < speaker.left_edge.i and frame_lemma(clause) is not None
+            and any(c.dep_ == "nsubj" for c in clause.children)
+            and any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:
+                                                      speaker.left_edge.i]))
 
 
 def frame_lemma(token: Any) -> str | None:
@@ -309,7 +327,8 @@ def _reports_speech(verb: Any) -> bool:
                for g in c.children if g.dep_ in ("mark", "advmod") and g.lower_ == "as")
              ] if objects is not None else []
     with_object = objects is not None and any(
-        w.lemma_.lower() in objects or w.lower_ in objects for w in words)
+        (w.lemma_.lower() in objects or w.lower_ in objects) and not _setting(w, verb)
+        for w in words)
     if lemma in claim_words()["clause_speech"]:
         if verb.i + 1 < len(verb.doc) and verb.nbor(1).lower_.endswith(("self", "selves")):
             return False  # "found himself embroiled in ...": where one ended up, not a finding
@@ -326,7 +345,9 @@ def _reports_speech(verb: Any) -> bool:
         if objects is None:
             return False
     if lemma in claim_words()["bare_speech"]:
-        return _after_quotation(verb) or _introduces_quotation(verb) or not any(
+        # ('"...," Roe added to reporters': the tag's form says it, whatever follows)
+        return (_after_quotation(verb) or _introduces_quotation(verb)
+                or _quotation_tag(verb)) or not any(
             c.dep_ in ("xcomp", "prep", "dobj", "dative", "acomp", "prt") for c in verb.children)
     if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
         # "Editor's note: ...": a noun heading, unless the parser mistook the verb (its
@@ -334,6 +355,17 @@ def _reports_speech(verb: Any) -> bool:
         return any(c.dep_ == "nsubj" for c in verb.children)
     # ('"...," remembered Jane Roe': the quotation is what the object would have said)
     return objects is None or with_object or _quotation_tag(verb)
+
+
+def _setting(word: Any, verb: Any) -> bool:
+    """'After the vote, the mayor went to the port', 'costs will go up after 2018': a
+    preposition before the verb, or one whose object is a year, sets the scene; it is not
+    the word that makes the verb speech ('went after the mayor'). (A named day or "decades"
+    is left alone: the parser hangs "Friday" on "in" of "weighed in Friday about".)"""
+    if word.dep_ not in ("prep", "prt"):
+        return False
+    return word.i < verb.i or any(c.dep_ == "pobj" and c.ent_type_ == "DATE" and c.like_num
+                                  for c in word.children)
 
 
 def _done_to(participle: Any) -> bool:
@@ -612,6 +644,23 @@ def _source_in(token: Any) -> Any | None:
     return noun if opens and after < len(doc) and doc[after].text == "," else None
 
 
+def _said_in(prep: Any, source: Any) -> bool:
+    """'In his financial disclosure report, the nominee reported ...', 'In a memo to
+    Congress, the Saudis insist ...': the sentence's own reporting verb names who speaks;
+    the record it was said in is where, not a second source. (A poll's respondents are
+    not its speaker: "In the poll, most voters say ..." stays the poll's.)"""
+    verb = prep.head
+    if (source.lemma_.lower() in claim_words()["standing_polls"] or verb.pos_ != "VERB"
+            or frame_lemma(verb) is None or not _speech_act(verb)):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # (not a pronoun: "In a 2013 study, they estimated ..." keeps the study when "they"
+    # finds no one)
+    return subject is not None and (
+        subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP")
+        or subject.lemma_.lower() in speaker_lex()["person_nouns"])
+
+
 def _named_poll_in(token: Any) -> Any | None:
     """'Roe led Doe by 12 points in a new Marist poll', 'trails in the RealClearPolitics
     average': an "in" on a verb that names a poll or record by who made it (a proper noun
@@ -834,7 +883,7 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
             break
         if t.dep_ not in ("advcl", "conj", "relcl"):
             continue  # (each frame below is one of these clauses: the cheap test first)
-        if (t.dep_ in ("advcl", "conj") and _beside(t, cue)
+        if (t.dep_ in ("advcl", "conj") and (_beside(t, cue) or _second_speakers_report(t))
                 and t.lemma_.lower() in claim_words()["reporting"]
                 and t.pos_ == "VERB" and not _inside(quotes, t.idx) and _speech_act(t)
                 and any(c.dep_ in _SPEAKER_DEPS and c.tag_ not in ("WP", "WDT")
@@ -876,6 +925,17 @@ def _found_by_record(verb: Any) -> bool:
                for c in verb.children)
 
 
+def _second_speakers_report(verb: Any) -> bool:
+    """'The union said the offer was too low, and the port authority said it would not
+    raise it': a reporting verb conjoined to another frame's content, with a speaker of its
+    own named by a noun and no "that" tying it to the first verb, is that second speaker's
+    report, beside the first ('and he feels ...' goes on with the first speaker's words)."""
+    return (verb.dep_ == "conj" and verb.pos_ == "VERB" and frame_lemma(verb) is not None
+            and verb.head.dep_ == "ccomp" and frame_lemma(verb.head.head) is not None
+            and not any(c.dep_ == "mark" for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children))
+
+
 def _beside(clause: Any, cue: Any) -> bool:
     """A clause that stands beside the frame's claim rather than inside it: hung on the
     frame's verb, or set against its content ("..., although Y deny ..."). 'X said that if
@@ -913,6 +973,11 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     reporting = claim_words()["reporting"]
     if _resumed_frame(verb) is not None:
         return False  # "X said A and said B": X's second report, not part of A
+    if verb.dep_ == "parataxis" and _interposed(
+            verb, [c for c in verb.children if c.dep_ in _CONTENT_DEPS]):
+        # "His wife, he says, plans to ...": the frame set off inside the sentence reports
+        # it, whatever verb the parser hangs it on
+        return False
     if not any(a.lemma_.lower() in reporting and a.pos_ == "VERB"
                and not _inside(quotes, a.idx) for a in _governors(verb)):
         return False
@@ -927,6 +992,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     if _own_relative_report(verb):
         return False
     outer_speaker = _speaker_of(outer)
+    if outer_speaker is not None and _report_before(verb, outer_speaker):
+        return False  # "Most said A; the ministry insisted B": a report of its own
     if (outer_speaker is not None
             and outer_speaker.left_edge.i <= verb.i <= outer_speaker.right_edge.i):
         # "said Scott Reed, who added that ...", "X, who has argued that ..., said": a frame
@@ -942,6 +1009,8 @@ def _nested_frame(verb: Any, speaker: Any | None, quotes: list) -> bool:
     if (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting
             and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)):
         return True  # "saying Moscow would respond": an act reported, not a second report
+    if _second_speakers_report(verb):
+        return False  # "X said A, and Y said B": Y's report, beside X's
     if verb.dep_ == "conj" and verb.head.lemma_.lower() not in reporting:
         return True  # "saying X would disrupt ... and vowing": still the outer frame
     if speaker is None or speaker.pos_ == "PRON":
