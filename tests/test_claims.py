@@ -1252,6 +1252,29 @@ def test_a_frame_that_says_only_to_whom_or_when_is_no_claim_of_its_own(
     assert not any(frame in c["text"] for c in claims)
 
 
+@pytest.mark.parametrize(("text", "said", "frame"), [
+    ("“Is the old bridge safe?” the mayor asked the engineers.", "Is the old bridge safe?",
+     "the engineers"),
+    ("“Keep the harbour open all winter!” Ada Lund told the cheering crowd.",
+     "Keep the harbour open all winter!", "the cheering crowd"),
+    ("“Will the ferry run again in May?” Ada Lund asked a city council panel on Monday.",
+     "Will the ferry run again in May?", "panel"),
+])
+def test_a_frame_that_says_only_to_which_people_it_was_told_is_no_claim_of_its_own(
+        text: str, said: str, frame: str) -> None:
+    # "told reporters", "asked the engineers": whoever they are, a plain noun after "told"
+    # or "asked" is to whom the quotation was said; the frame's words assert nothing
+    claims = claims_of(text)
+    assert [c["text"].strip("“”\"") for c in claims] == [said.strip("“”\"")]
+    assert not any(frame in c["text"] for c in claims)
+
+
+def test_what_was_told_is_still_a_claim():
+    # "told a joke", "tells a different story": the object is what was told
+    assert one("The harbour master tells a very different story.", "different story")[
+        "cue"] == "tells"
+
+
 def test_a_passive_physical_act_with_its_doer_is_no_stance():
     # The volunteers guard the border: an act, not their stance; but a place judged is
     # still judged ("was considered a contender")

@@ -264,7 +264,23 @@ def _tells_how(child: Any, cue: Any, speaker: range) -> bool:
         return child.i > cue.i and any(
             m.dep_ == "mark" and m.lower_ in _words()["when_marks"] for m in child.children)
     if child.dep_ == "dobj" and (lemma in words["addressee"] or lemma == "ask"):
-        # "told POLITICO", "asking her": to whom, when nothing else is told
-        return all(c.dep_ in ("det", "compound", "punct") for c in child.children) and (
-            child.lower_ in PERSONAL_OBJECTS or child.ent_type_ in ("PERSON", "ORG", "NORP"))
+        return _addressee(child)
     return False
+
+
+# What may stand before the noun of a plain addressee: "the cheering crowd", "NBC's Today
+# show", "a Senate panel"
+_ADDRESSEE_MODIFIERS = {"det", "compound", "amod", "poss", "case", "punct"}
+
+
+def _addressee(noun: Any) -> bool:
+    """The object of "told", "asked", "warned" that is only to whom it was said: "told
+    POLITICO", "asking her", "told reporters", "asked the engineers", "told the cheering
+    crowd" (not what was told: "told a joke", "tells a different story"), when nothing
+    else is told."""
+    if noun.lower_ in PERSONAL_OBJECTS or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return all(c.dep_ in ("det", "compound", "punct") for c in noun.children)
+    return (noun.pos_ in ("NOUN", "PROPN")
+            and noun.lemma_.lower() not in _words()["told_things"]
+            and all(c.dep_ in _ADDRESSEE_MODIFIERS and c.n_lefts + c.n_rights <= 1
+                    for c in noun.children))
