@@ -1275,6 +1275,24 @@ def test_what_was_told_is_still_a_claim():
         "cue"] == "tells"
 
 
+@pytest.mark.parametrize("text", [
+    "“The ferry will run all winter,” Ada Lund said. She made the comments on Friday during "
+    "a short visit to the harbour.",
+    "“The ferry will run all winter,” Ada Lund said. She made her pitch at a rally in the "
+    "port.",
+])
+def test_making_the_comments_somewhere_is_no_claim_of_its_own(text: str) -> None:
+    # "made the comments during a visit": when and where words said before were said; what
+    # she said is the quotation, already her claim
+    assert [c["cue"] for c in claims_of(text)] == ["said"]
+
+
+def test_making_a_case_for_something_is_still_a_claim():
+    # what the case or the comments are for or about is said here
+    assert one("Ada Lund made a case for the new bridge at a rally.", "new bridge")["cue"] == "made"
+    assert one("Ada Lund made her comments about the toll on Friday.", "toll")["cue"] == "made"
+
+
 def test_a_passive_physical_act_with_its_doer_is_no_stance():
     # The volunteers guard the border: an act, not their stance; but a place judged is
     # still judged ("was considered a contender")

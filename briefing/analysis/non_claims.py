@@ -212,7 +212,7 @@ def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
     cue = cue[0]
     lemma = cue.lemma_.lower()
     if not (lemma in _words()["audience_verbs"] or lemma in claim_words()["addressee"]
-            or lemma == "ask"):
+            or lemma == "ask" or _names_a_saying(cue)):
         return False  # ("went after Trump", "spoke out in favor of ...": what is said)
     speaker = range(claim.speaker_span[0] - offset, claim.speaker_span[1] - offset)
     allowed = set()
@@ -249,23 +249,66 @@ def _tells_how(child: Any, cue: Any, speaker: range) -> bool:
     if child.dep_ == "dative" or (child.dep_ == "npadvmod" and child.ent_type_ in _WHEN):
         return True  # "told him", "said Tuesday"
     if child.dep_ == "prep":
-        target = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if target is None or child.n_lefts or any(t.pos_ in ("VERB", "AUX")
-                                                  for t in child.subtree):
-            return False  # (a word before it: "Says No To Fox News")
-        if (child.lower_ in words["setting_prepositions"] and target.ent_type_ != "PERSON"
-                or target.ent_type_ in _WHEN):
-            return True  # "in an interview", "during the debate", "on Tuesday"
-        return lemma in _words()["audience_verbs"] and (
-            child.lower_ in ("to", "at")  # "said to reporters", "said at a rally"
-            or (child.lower_ == "on" and (target.pos_ == "PROPN"
-                                          or target.lemma_.lower() in words["media"])))
+        return (_setting(child, lemma in _words()["audience_verbs"])
+                or (_when_or_where(child) and _names_a_saying(cue)))
     if child.dep_ == "advcl":
         return child.i > cue.i and any(
             m.dep_ == "mark" and m.lower_ in _words()["when_marks"] for m in child.children)
     if child.dep_ == "dobj" and (lemma in words["addressee"] or lemma == "ask"):
         return _addressee(child)
-    return False
+    return child.dep_ == "dobj" and _said_thing(child, lemma)
+
+
+def _setting(prep: Any, audience: bool) -> bool:
+    """A prepositional phrase that says when, where or in what medium something was said
+    ("in an interview", "during the debate", "on Tuesday"), or, after a verb of plain
+    speaking (`audience`), to whom, at what or on what channel ("said to reporters", "at a
+    rally", "on CNN")."""
+    words = claim_words()
+    target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if target is None or prep.n_lefts or any(t.pos_ in ("VERB", "AUX") for t in prep.subtree):
+        return False  # (a word before it: "Says No To Fox News")
+    if (prep.lower_ in words["setting_prepositions"] and target.ent_type_ != "PERSON"
+            or target.ent_type_ in _WHEN):
+        return True
+    return audience and (
+        prep.lower_ in ("to", "at")
+        or (prep.lower_ == "on" and (target.pos_ == "PROPN"
+                                     or target.lemma_.lower() in words["media"])))
+
+
+def _when_or_where(prep: Any) -> bool:
+    """'during the debate', 'in Richmond', 'on Monday', 'at a rally' (not "on" a topic: "his
+    views on the clinic")."""
+    return _setting(prep, False) or (prep.lower_ == "at" and _setting(prep, True))
+
+
+def _names_a_saying(cue: Any) -> bool:
+    """'made the comments during a visit', 'made his pitch at a rally', 'issued its statement
+    in response to ...': the verb and its object only name an act of saying the reader has
+    been told of (what was said is elsewhere), and when or where it was."""
+    lemma = cue.lemma_.lower()
+    said = next((c for c in cue.children if c.dep_ == "dobj" and _said_thing(c, lemma)), None)
+    return said is not None and any(c.dep_ == "prep" and _when_or_where(c)
+                                    for c in (*cue.children, *said.children))
+
+
+def _said_thing(noun: Any, lemma: str) -> bool:
+    """The object that makes `lemma` an act of saying ("the comments" of "made", "its
+    statement" of "issued") with a definite or possessive determiner (words said before:
+    "made a statement" may introduce them) and nothing of what was said: no clause, no
+    topic, no "that" (a determiner, a possessive, an adjective ("the same comments"), or when
+    and where: "made his remarks during the breakfast")."""
+    objects = claim_words()["speech_act_objects"].get(lemma, ())
+    if noun.lemma_.lower() not in objects and noun.lower_ not in objects:
+        return False
+    known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+                for c in noun.children)
+    return known and all((c.dep_ in _ADDRESSEE_MODIFIERS and c.n_lefts + c.n_rights <= 1)
+                         or (c.dep_ == "prep" and _when_or_where(c)) for c in noun.children)
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 # What may stand before the noun of a plain addressee: "the cheering crowd", "NBC's Today
