@@ -1259,6 +1259,10 @@ def test_a_frame_that_says_only_to_whom_or_when_is_no_claim_of_its_own(
      "Keep the harbour open all winter!", "the cheering crowd"),
     ("“Will the ferry run again in May?” Ada Lund asked a city council panel on Monday.",
      "Will the ferry run again in May?", "panel"),
+    ("“Will the ferry run again in May?” Ada Lund asked on Twitter.",
+     "Will the ferry run again in May?", "Twitter"),
+    ("“The toll is a fair price,” Ada Lund said, answering a question at a town hall in "
+     "Dover.", "The toll is a fair price,", "town hall"),
 ])
 def test_a_frame_that_says_only_to_which_people_it_was_told_is_no_claim_of_its_own(
         text: str, said: str, frame: str) -> None:

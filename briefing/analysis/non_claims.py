@@ -212,7 +212,7 @@ def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
     cue = cue[0]
     lemma = cue.lemma_.lower()
     if not (lemma in _words()["audience_verbs"] or lemma in claim_words()["addressee"]
-            or lemma == "ask" or _names_a_saying(cue)):
+            or lemma in _ASKING or _names_a_saying(cue)):
         return False  # ("went after Trump", "spoke out in favor of ...": what is said)
     speaker = range(claim.speaker_span[0] - offset, claim.speaker_span[1] - offset)
     allowed = set()
@@ -226,6 +226,10 @@ def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
         for t in words)
 
 
+# Verbs of a question and its answer, whose object is the person or the question ("asked
+# the engineers", "answering a question at a town hall"): what was asked or answered is a
+# quotation or a clause of its own
+_ASKING = {"ask", "answer"}
 # A cue whose head is what it reports: "the programs she has proposed", "The source of it,
 # members say, is ..."
 _SAYS_ITS_HEAD = {"relcl", "acl", "parataxis", "ccomp"}
@@ -249,12 +253,12 @@ def _tells_how(child: Any, cue: Any, speaker: range) -> bool:
     if child.dep_ == "dative" or (child.dep_ == "npadvmod" and child.ent_type_ in _WHEN):
         return True  # "told him", "said Tuesday"
     if child.dep_ == "prep":
-        return (_setting(child, lemma in _words()["audience_verbs"])
+        return (_setting(child, lemma in _words()["audience_verbs"] or lemma in _ASKING)
                 or (_when_or_where(child) and _names_a_saying(cue)))
     if child.dep_ == "advcl":
         return child.i > cue.i and any(
             m.dep_ == "mark" and m.lower_ in _words()["when_marks"] for m in child.children)
-    if child.dep_ == "dobj" and (lemma in words["addressee"] or lemma == "ask"):
+    if child.dep_ == "dobj" and (lemma in words["addressee"] or lemma in _ASKING):
         return _addressee(child)
     return child.dep_ == "dobj" and _said_thing(child, lemma)
 
@@ -325,5 +329,5 @@ def _addressee(noun: Any) -> bool:
         return all(c.dep_ in ("det", "compound", "punct") for c in noun.children)
     return (noun.pos_ in ("NOUN", "PROPN")
             and noun.lemma_.lower() not in _words()["told_things"]
-            and all(c.dep_ in _ADDRESSEE_MODIFIERS and c.n_lefts + c.n_rights <= 1
-                    for c in noun.children))
+            and all((c.dep_ in _ADDRESSEE_MODIFIERS and c.n_lefts + c.n_rights <= 1)
+                    or (c.dep_ == "prep" and _when_or_where(c)) for c in noun.children))
