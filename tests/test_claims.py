@@ -1297,6 +1297,22 @@ def test_making_a_case_for_something_is_still_a_claim():
     assert one("Ada Lund made her comments about the toll on Friday.", "toll")["cue"] == "made"
 
 
+@pytest.mark.parametrize("text", [
+    "Under pressure from the unions, the council backed down on the toll.",
+    "When the vote came, the port authority backed off, keeping the old fee.",
+    "Ada Lund called in to a radio show about the harbour.",
+])
+def test_a_verb_made_an_act_by_its_particle_is_no_stance(text: str) -> None:
+    # "backed down", "backed off", "called in": an act, not support voiced or a call made
+    assert no_cue(text, None)
+
+
+def test_backing_off_a_proposal_still_gives_up_a_stance():
+    # with an object the verb says which stated position was given up
+    assert one("The port authority backed off its plan to raise the toll.",
+               "raise the toll")["cue"] == "backed"
+
+
 def test_a_passive_physical_act_with_its_doer_is_no_stance():
     # The volunteers guard the border: an act, not their stance; but a place judged is
     # still judged ("was considered a contender")

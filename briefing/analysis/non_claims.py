@@ -36,9 +36,18 @@ def frame_claims_nothing(claim: Claim, sent: Any, offset: int) -> bool:
     frame under it still reports.)"""
     cue = token_at(sent, offset, claim.cue_span[0]) if claim.cue_span else None
     return cue is not None and (
-        _markup_tag(cue) or _credit_line(cue) or _modifier(cue)
+        _markup_tag(cue) or _credit_line(cue) or _modifier(cue) or _phrasal_act(cue)
         or _bare_negation(claim, cue, sent, offset) or _goal_of_an_act_spoken_of(cue)
         or (claim.speaker is None and _reader_aside(cue)))
+
+
+def _phrasal_act(cue: Any) -> bool:
+    """'backed down', 'Washington backed out', 'Berlin backed off', 'called in to a show',
+    'find out who sent it': with this particle and no object the verb is an act, not a
+    stance or a report ("backed off some of his proposals" gives up a stated position)."""
+    phrases = _words()["phrasal_acts"]
+    return any(c.dep_ == "prt" and f"{cue.lemma_.lower()} {c.lower_}" in phrases
+               for c in cue.children) and not any(c.dep_ == "dobj" for c in cue.children)
 
 
 def _goal_of_an_act_spoken_of(cue: Any) -> bool:
