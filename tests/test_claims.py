@@ -764,6 +764,13 @@ def test_the_quoted_name_of_a_programme_is_not_what_was_said(text: str) -> None:
         "the tolls would rise"]
 
 
+def test_a_programmes_name_ending_its_sentence_inside_the_marks_is_not_what_was_said():
+    # the sentence's stop sits inside the title's closing mark ('on ... “Morning Tide.”')
+    text = ("Former mayor Ada Lund backed the toll, the harbour master said Wednesday on "
+            "Harbour Radio’s “Morning Tide.”")
+    assert not any("Morning Tide" in c["text"] for c in claims_of(text))
+
+
 def test_a_frame_under_an_idiom_reports_on_its_own():
     text = "Harbour news.\n\nThat said, dock workers say they believe the tolls will rise."
     claim = one(text, "tolls will rise")

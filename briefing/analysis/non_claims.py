@@ -182,16 +182,22 @@ _WORD = re.compile(r"[\w'’&-]+")
 _TITLE_SMALL_WORDS = frozenset(("of", "the", "and", "with", "on", "a", "an", "for", "to",
                                 "in", "at", "by", "&"))
 _OPENING_MARKS = "\"“‘'"
+_CLOSING_MARK = re.compile(r"\s*(?:[\"”’]|'')")
 
 
 def _quoted_title(claim: Claim, text: str) -> bool:
     """'On ABC's “Good Morning America” Tuesday, he said ...': the quotation is the name of
     the programme (a few capitalised words after "on", "of", "his" or a possessive, no
     sentence or list of its own), not something said."""
-    words = _WORD.findall(claim.text)
-    if not 0 < len(words) <= 7 or claim.text.rstrip(" '\"”’").endswith((".", "!", "?", ",")):
+    body = claim.text.rstrip(" '\"”’")
+    if body.endswith((".", ",")) and _CLOSING_MARK.match(text, claim.start + len(body)):
+        # 'on MSNBC's “Morning Joe.”', 'his book, “Doomed to Fail,” and ...': the sentence's
+        # stop or comma inside the title's closing mark, as American usage puts it
+        body = body[:-1]
+    words = _WORD.findall(body)
+    if not 0 < len(words) <= 7 or body.endswith((".", "!", "?", ",")):
         return False
-    if "," in claim.text:
+    if "," in body:
         return False  # a chant ('chants of “Trump, Trump, Trump”'), not a name
     if claim.cue_span and claim.start <= claim.cue_span[0] < claim.end:
         return False
