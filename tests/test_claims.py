@@ -1280,10 +1280,13 @@ def test_a_frame_that_says_only_to_which_people_it_was_told_is_no_claim_of_its_o
     assert not any(frame in c["text"] for c in claims)
 
 
-def test_what_was_told_is_still_a_claim():
-    # "told a joke", "tells a different story": the object is what was told
+def test_what_was_told_or_urged_is_still_a_claim():
+    # "told a joke", "tells a different story", "urged restraint": the object is what was
+    # told or urged
     assert one("The harbour master tells a very different story.", "different story")[
         "cue"] == "tells"
+    assert one("“The port will stay open,” the mayor said. Her deputy urged a cautious "
+               "approach.", "cautious approach")["cue"] == "urged"
 
 
 @pytest.mark.parametrize("text", [

@@ -245,6 +245,9 @@ def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
 # the engineers", "answering a question at a town hall"): what was asked or answered is a
 # quotation or a clause of its own
 _ASKING = {"ask", "answer"}
+# ... and the one verb of addressing whose object is rather what is asked for ("urged
+# restraint", "urged a strong stand")
+_URGING = {"urge"}
 # A cue whose head is what it reports: "the programs she has proposed", "The source of it,
 # members say, is ..."
 _SAYS_ITS_HEAD = {"relcl", "acl", "parataxis", "ccomp"}
@@ -274,7 +277,7 @@ def _tells_how(child: Any, cue: Any, speaker: range) -> bool:
         return child.i > cue.i and any(
             m.dep_ == "mark" and m.lower_ in _words()["when_marks"] for m in child.children)
     if child.dep_ == "dobj" and (lemma in words["addressee"] or lemma in _ASKING):
-        return _addressee(child)
+        return _addressee(child, lemma)
     return child.dep_ == "dobj" and _said_thing(child, lemma)
 
 
@@ -335,14 +338,14 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 _ADDRESSEE_MODIFIERS = {"det", "compound", "amod", "poss", "case", "punct"}
 
 
-def _addressee(noun: Any) -> bool:
+def _addressee(noun: Any, lemma: str) -> bool:
     """The object of "told", "asked", "warned" that is only to whom it was said: "told
     POLITICO", "asking her", "told reporters", "asked the engineers", "told the cheering
     crowd" (not what was told: "told a joke", "tells a different story"), when nothing
-    else is told."""
+    else is told. A plain noun after "urged" is what was urged ("urged restraint")."""
     if noun.lower_ in PERSONAL_OBJECTS or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
         return all(c.dep_ in ("det", "compound", "punct") for c in noun.children)
-    return (noun.pos_ in ("NOUN", "PROPN")
+    return (lemma not in _URGING and noun.pos_ in ("NOUN", "PROPN")
             and noun.lemma_.lower() not in _words()["told_things"]
             and all((c.dep_ in _ADDRESSEE_MODIFIERS and c.n_lefts + c.n_rights <= 1)
                     or (c.dep_ == "prep" and _when_or_where(c)) for c in noun.children))
