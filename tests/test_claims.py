@@ -1294,6 +1294,8 @@ def test_what_was_told_or_urged_is_still_a_claim():
     "a short visit to the harbour.",
     "“The ferry will run all winter,” Ada Lund said. She made her pitch at a rally in the "
     "port.",
+    "“The ferry will run all winter,” Ada Lund said. She made the comments during a part of "
+    "the debate focused on the harbour.",
 ])
 def test_making_the_comments_somewhere_is_no_claim_of_its_own(text: str) -> None:
     # "made the comments during a visit": when and where words said before were said; what

@@ -288,7 +288,9 @@ def _setting(prep: Any, audience: bool) -> bool:
     rally", "on CNN")."""
     words = claim_words()
     target = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if target is None or prep.n_lefts or any(t.pos_ in ("VERB", "AUX") for t in prep.subtree):
+    if target is None or prep.n_lefts or any(t.pos_ in ("VERB", "AUX")
+                                             and not _names_the_setting(t, prep)
+                                             for t in prep.subtree):
         return False  # (a word before it: "Says No To Fox News")
     if (prep.lower_ in words["setting_prepositions"] and target.ent_type_ != "PERSON"
             or target.ent_type_ in _WHEN):
@@ -297,6 +299,18 @@ def _setting(prep: Any, audience: bool) -> bool:
         prep.lower_ in ("to", "at")
         or (prep.lower_ == "on" and (target.pos_ == "PROPN"
                                      or target.lemma_.lower() in words["media"])))
+
+
+def _names_the_setting(verb: Any, prep: Any) -> bool:
+    """A verb in a participle that only says which setting it was ("during a part of the
+    debate focused on crime", "in an interview published Monday"), not a clause of its
+    own ("after he said ...")."""
+    for word in (verb, *verb.ancestors):
+        if word.i == prep.i:
+            return False
+        if word.dep_ == "acl" and word.tag_ in ("VBN", "VBG"):
+            return True
+    return False
 
 
 def _when_or_where(prep: Any) -> bool:
