@@ -764,6 +764,13 @@ def test_the_quoted_name_of_a_programme_is_not_what_was_said(text: str) -> None:
         "the tolls would rise"]
 
 
+def test_a_programmes_name_ending_its_sentence_inside_the_marks_is_not_what_was_said():
+    # the sentence's stop sits inside the title's closing mark ('on ... “Morning Tide.”')
+    text = ("Former mayor Ada Lund backed the toll, the harbour master said Wednesday on "
+            "Harbour Radio’s “Morning Tide.”")
+    assert not any("Morning Tide" in c["text"] for c in claims_of(text))
+
+
 def test_a_frame_under_an_idiom_reports_on_its_own():
     text = "Harbour news.\n\nThat said, dock workers say they believe the tolls will rise."
     claim = one(text, "tolls will rise")
@@ -1250,6 +1257,72 @@ def test_a_frame_that_says_only_to_whom_or_when_is_no_claim_of_its_own(
     assert [c["text"].strip("“”\"") for c in claims] == [said]
     assert claims[0]["speaker"] in ("Ada Lund", "Tomas Berg")
     assert not any(frame in c["text"] for c in claims)
+
+
+@pytest.mark.parametrize(("text", "said", "frame"), [
+    ("“Is the old bridge safe?” the mayor asked the engineers.", "Is the old bridge safe?",
+     "the engineers"),
+    ("“Keep the harbour open all winter!” Ada Lund told the cheering crowd.",
+     "Keep the harbour open all winter!", "the cheering crowd"),
+    ("“Will the ferry run again in May?” Ada Lund asked a city council panel on Monday.",
+     "Will the ferry run again in May?", "panel"),
+    ("“Will the ferry run again in May?” Ada Lund asked on Twitter.",
+     "Will the ferry run again in May?", "Twitter"),
+    ("“The toll is a fair price,” Ada Lund said, answering a question at a town hall in "
+     "Dover.", "The toll is a fair price,", "town hall"),
+])
+def test_a_frame_that_says_only_to_which_people_it_was_told_is_no_claim_of_its_own(
+        text: str, said: str, frame: str) -> None:
+    # "told reporters", "asked the engineers": whoever they are, a plain noun after "told"
+    # or "asked" is to whom the quotation was said; the frame's words assert nothing
+    claims = claims_of(text)
+    assert [c["text"].strip("“”\"") for c in claims] == [said.strip("“”\"")]
+    assert not any(frame in c["text"] for c in claims)
+
+
+def test_what_was_told_or_urged_is_still_a_claim():
+    # "told a joke", "tells a different story", "urged restraint": the object is what was
+    # told or urged
+    assert one("The harbour master tells a very different story.", "different story")[
+        "cue"] == "tells"
+    assert one("“The port will stay open,” the mayor said. Her deputy urged a cautious "
+               "approach.", "cautious approach")["cue"] == "urged"
+
+
+@pytest.mark.parametrize("text", [
+    "“The ferry will run all winter,” Ada Lund said. She made the comments on Friday during "
+    "a short visit to the harbour.",
+    "“The ferry will run all winter,” Ada Lund said. She made her pitch at a rally in the "
+    "port.",
+    "“The ferry will run all winter,” Ada Lund said. She made the comments during a part of "
+    "the debate focused on the harbour.",
+])
+def test_making_the_comments_somewhere_is_no_claim_of_its_own(text: str) -> None:
+    # "made the comments during a visit": when and where words said before were said; what
+    # she said is the quotation, already her claim
+    assert [c["cue"] for c in claims_of(text)] == ["said"]
+
+
+def test_making_a_case_for_something_is_still_a_claim():
+    # what the case or the comments are for or about is said here
+    assert one("Ada Lund made a case for the new bridge at a rally.", "new bridge")["cue"] == "made"
+    assert one("Ada Lund made her comments about the toll on Friday.", "toll")["cue"] == "made"
+
+
+@pytest.mark.parametrize("text", [
+    "Under pressure from the unions, the council backed down on the toll.",
+    "When the vote came, the port authority backed off, keeping the old fee.",
+    "Ada Lund called in to a radio show about the harbour.",
+])
+def test_a_verb_made_an_act_by_its_particle_is_no_stance(text: str) -> None:
+    # "backed down", "backed off", "called in": an act, not support voiced or a call made
+    assert no_cue(text, None)
+
+
+def test_backing_off_a_proposal_still_gives_up_a_stance():
+    # with an object the verb says which stated position was given up
+    assert one("The port authority backed off its plan to raise the toll.",
+               "raise the toll")["cue"] == "backed"
 
 
 def test_a_passive_physical_act_with_its_doer_is_no_stance():

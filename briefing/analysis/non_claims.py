@@ -36,9 +36,18 @@ def frame_claims_nothing(claim: Claim, sent: Any, offset: int) -> bool:
     frame under it still reports.)"""
     cue = token_at(sent, offset, claim.cue_span[0]) if claim.cue_span else None
     return cue is not None and (
-        _markup_tag(cue) or _credit_line(cue) or _modifier(cue)
+        _markup_tag(cue) or _credit_line(cue) or _modifier(cue) or _phrasal_act(cue)
         or _bare_negation(claim, cue, sent, offset) or _goal_of_an_act_spoken_of(cue)
         or (claim.speaker is None and _reader_aside(cue)))
+
+
+def _phrasal_act(cue: Any) -> bool:
+    """'backed down', 'Washington backed out', 'Berlin backed off', 'called in to a show',
+    'find out who sent it': with this particle and no object the verb is an act, not a
+    stance or a report ("backed off some of his proposals" gives up a stated position)."""
+    phrases = _words()["phrasal_acts"]
+    return any(c.dep_ == "prt" and f"{cue.lemma_.lower()} {c.lower_}" in phrases
+               for c in cue.children) and not any(c.dep_ == "dobj" for c in cue.children)
 
 
 def _goal_of_an_act_spoken_of(cue: Any) -> bool:
@@ -173,16 +182,22 @@ _WORD = re.compile(r"[\w'’&-]+")
 _TITLE_SMALL_WORDS = frozenset(("of", "the", "and", "with", "on", "a", "an", "for", "to",
                                 "in", "at", "by", "&"))
 _OPENING_MARKS = "\"“‘'"
+_CLOSING_MARK = re.compile(r"\s*(?:[\"”’]|'')")
 
 
 def _quoted_title(claim: Claim, text: str) -> bool:
     """'On ABC's “Good Morning America” Tuesday, he said ...': the quotation is the name of
     the programme (a few capitalised words after "on", "of", "his" or a possessive, no
     sentence or list of its own), not something said."""
-    words = _WORD.findall(claim.text)
-    if not 0 < len(words) <= 7 or claim.text.rstrip(" '\"”’").endswith((".", "!", "?", ",")):
+    body = claim.text.rstrip(" '\"”’")
+    if body.endswith((".", ",")) and _CLOSING_MARK.match(text, claim.start + len(body)):
+        # 'on MSNBC's “Morning Joe.”', 'his book, “Doomed to Fail,” and ...': the sentence's
+        # stop or comma inside the title's closing mark, as American usage puts it
+        body = body[:-1]
+    words = _WORD.findall(body)
+    if not 0 < len(words) <= 7 or body.endswith((".", "!", "?", ",")):
         return False
-    if "," in claim.text:
+    if "," in body:
         return False  # a chant ('chants of “Trump, Trump, Trump”'), not a name
     if claim.cue_span and claim.start <= claim.cue_span[0] < claim.end:
         return False
@@ -212,7 +227,7 @@ def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
     cue = cue[0]
     lemma = cue.lemma_.lower()
     if not (lemma in _words()["audience_verbs"] or lemma in claim_words()["addressee"]
-            or lemma == "ask"):
+            or lemma in _ASKING or _names_a_saying(cue)):
         return False  # ("went after Trump", "spoke out in favor of ...": what is said)
     speaker = range(claim.speaker_span[0] - offset, claim.speaker_span[1] - offset)
     allowed = set()
@@ -226,6 +241,13 @@ def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
         for t in words)
 
 
+# Verbs of a question and its answer, whose object is the person or the question ("asked
+# the engineers", "answering a question at a town hall"): what was asked or answered is a
+# quotation or a clause of its own
+_ASKING = {"ask", "answer"}
+# ... and the one verb of addressing whose object is rather what is asked for ("urged
+# restraint", "urged a strong stand")
+_URGING = {"urge"}
 # A cue whose head is what it reports: "the programs she has proposed", "The source of it,
 # members say, is ..."
 _SAYS_ITS_HEAD = {"relcl", "acl", "parataxis", "ccomp"}
@@ -249,22 +271,95 @@ def _tells_how(child: Any, cue: Any, speaker: range) -> bool:
     if child.dep_ == "dative" or (child.dep_ == "npadvmod" and child.ent_type_ in _WHEN):
         return True  # "told him", "said Tuesday"
     if child.dep_ == "prep":
-        target = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if target is None or child.n_lefts or any(t.pos_ in ("VERB", "AUX")
-                                                  for t in child.subtree):
-            return False  # (a word before it: "Says No To Fox News")
-        if (child.lower_ in words["setting_prepositions"] and target.ent_type_ != "PERSON"
-                or target.ent_type_ in _WHEN):
-            return True  # "in an interview", "during the debate", "on Tuesday"
-        return lemma in _words()["audience_verbs"] and (
-            child.lower_ in ("to", "at")  # "said to reporters", "said at a rally"
-            or (child.lower_ == "on" and (target.pos_ == "PROPN"
-                                          or target.lemma_.lower() in words["media"])))
+        return (_setting(child, lemma in _words()["audience_verbs"] or lemma in _ASKING)
+                or (_when_or_where(child) and _names_a_saying(cue)))
     if child.dep_ == "advcl":
         return child.i > cue.i and any(
             m.dep_ == "mark" and m.lower_ in _words()["when_marks"] for m in child.children)
-    if child.dep_ == "dobj" and (lemma in words["addressee"] or lemma == "ask"):
-        # "told POLITICO", "asking her": to whom, when nothing else is told
-        return all(c.dep_ in ("det", "compound", "punct") for c in child.children) and (
-            child.lower_ in PERSONAL_OBJECTS or child.ent_type_ in ("PERSON", "ORG", "NORP"))
+    if child.dep_ == "dobj" and (lemma in words["addressee"] or lemma in _ASKING):
+        return _addressee(child, lemma)
+    return child.dep_ == "dobj" and _said_thing(child, lemma)
+
+
+def _setting(prep: Any, audience: bool) -> bool:
+    """A prepositional phrase that says when, where or in what medium something was said
+    ("in an interview", "during the debate", "on Tuesday"), or, after a verb of plain
+    speaking (`audience`), to whom, at what or on what channel ("said to reporters", "at a
+    rally", "on CNN")."""
+    words = claim_words()
+    target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if target is None or prep.n_lefts or any(t.pos_ in ("VERB", "AUX")
+                                             and not _names_the_setting(t, prep)
+                                             for t in prep.subtree):
+        return False  # (a word before it: "Says No To Fox News")
+    if (prep.lower_ in words["setting_prepositions"] and target.ent_type_ != "PERSON"
+            or target.ent_type_ in _WHEN):
+        return True
+    return audience and (
+        prep.lower_ in ("to", "at")
+        or (prep.lower_ == "on" and (target.pos_ == "PROPN"
+                                     or target.lemma_.lower() in words["media"])))
+
+
+def _names_the_setting(verb: Any, prep: Any) -> bool:
+    """A verb in a participle that only says which setting it was ("during a part of the
+    debate focused on crime", "in an interview published Monday"), not a clause of its
+    own ("after he said ...")."""
+    for word in (verb, *verb.ancestors):
+        if word.i == prep.i:
+            return False
+        if word.dep_ == "acl" and word.tag_ in ("VBN", "VBG"):
+            return True
     return False
+
+
+def _when_or_where(prep: Any) -> bool:
+    """'during the debate', 'in Richmond', 'on Monday', 'at a rally' (not "on" a topic: "his
+    views on the clinic")."""
+    return _setting(prep, False) or (prep.lower_ == "at" and _setting(prep, True))
+
+
+def _names_a_saying(cue: Any) -> bool:
+    """'made the comments during a visit', 'made his pitch at a rally', 'issued its statement
+    in response to ...': the verb and its object only name an act of saying the reader has
+    been told of (what was said is elsewhere), and when or where it was."""
+    lemma = cue.lemma_.lower()
+    said = next((c for c in cue.children if c.dep_ == "dobj" and _said_thing(c, lemma)), None)
+    return said is not None and any(c.dep_ == "prep" and _when_or_where(c)
+                                    for c in (*cue.children, *said.children))
+
+
+def _said_thing(noun: Any, lemma: str) -> bool:
+    """The object that makes `lemma` an act of saying ("the comments" of "made", "its
+    statement" of "issued") with a definite or possessive determiner (words said before:
+    "made a statement" may introduce them) and nothing of what was said: no clause, no
+    topic, no "that" (a determiner, a possessive, an adjective ("the same comments"), or when
+    and where: "made his remarks during the breakfast")."""
+    objects = claim_words()["speech_act_objects"].get(lemma, ())
+    if noun.lemma_.lower() not in objects and noun.lower_ not in objects:
+        return False
+    known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+                for c in noun.children)
+    return known and all((c.dep_ in _ADDRESSEE_MODIFIERS and c.n_lefts + c.n_rights <= 1)
+                         or (c.dep_ == "prep" and _when_or_where(c)) for c in noun.children)
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+# What may stand before the noun of a plain addressee: "the cheering crowd", "NBC's Today
+# show", "a Senate panel"
+_ADDRESSEE_MODIFIERS = {"det", "compound", "amod", "poss", "case", "punct"}
+
+
+def _addressee(noun: Any, lemma: str) -> bool:
+    """The object of "told", "asked", "warned" that is only to whom it was said: "told
+    POLITICO", "asking her", "told reporters", "asked the engineers", "told the cheering
+    crowd" (not what was told: "told a joke", "tells a different story"), when nothing
+    else is told. A plain noun after "urged" is what was urged ("urged restraint")."""
+    if noun.lower_ in PERSONAL_OBJECTS or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return all(c.dep_ in ("det", "compound", "punct") for c in noun.children)
+    return (lemma not in _URGING and noun.pos_ in ("NOUN", "PROPN")
+            and noun.lemma_.lower() not in _words()["told_things"]
+            and all((c.dep_ in _ADDRESSEE_MODIFIERS and c.n_lefts + c.n_rights <= 1)
+                    or (c.dep_ == "prep" and _when_or_where(c)) for c in noun.children))
