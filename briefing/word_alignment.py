@@ -28,12 +28,16 @@ MAX_WORDS = 20_000
 
 
 def _words(text: str, window: tuple[int, int] | None) -> list[tuple[int, int]]:
-    """(start, end) of the whole words inside `window` (all of `text` without one)."""
+    """(start, end) of the whole words inside `window` (all of `text` without one); a word
+    the window's edge cuts in two is left out."""
     lo, hi = (0, len(text)) if window is None else (max(0, window[0]), min(len(text),
                                                                            window[1]))
-    return [(m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)
-            if (m.start() == lo and lo > 0 and not text[lo - 1].isspace()) is False
-            and not (m.end() == hi and hi < len(text) and not text[hi].isspace())]
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
+    if words and lo > 0 and not text[lo - 1].isspace() and words[0][0] == lo:
+        words.pop(0)
+    if words and hi < len(text) and not text[hi].isspace() and words[-1][1] == hi:
+        words.pop()
+    return words
 
 
 def _trusted(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -82,16 +86,25 @@ class WordAlignment:
         self._new_starts = [s for s, _ in self._new]
         self.old_to_new: dict[int, int] = {}
         self.new_to_old: dict[int, int] = {}
+        self.replaced: dict[int, int] = {}
         if max(len(self._old), len(self._new)) > MAX_WORDS:
             return
         table = table or {}
         old_words = [old[s:e].translate(table) for s, e in self._old]
         new_words = [new[s:e].translate(table) for s, e in self._new]
         matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
-        for a, b, size in _trusted(matcher.get_matching_blocks()):
+        trusted = _trusted(matcher.get_matching_blocks())
+        for a, b, size in trusted:
             for k in range(size):
                 self.old_to_new[a + k] = b + k
                 self.new_to_old[b + k] = a + k
+        # A word or two replaced one for one between kept runs ("above-average" now
+        # "below-average"): the new words stand where the old ones were, though not kept.
+        for (a, b, size), (next_a, next_b, _) in zip(trusted, trusted[1:], strict=False):
+            gap = next_a - (a + size)
+            if 0 < gap <= NEAR and next_b - (b + size) == gap:
+                for k in range(gap):
+                    self.replaced[a + size + k] = b + size + k
 
     def _words_in(self, starts: list[int], words: list[tuple[int, int]], start: int,
                   end: int) -> range:
@@ -111,11 +124,14 @@ class WordAlignment:
             s, e = max(start, self._old[i][0]), min(end, self._old[i][1])
             total += e - s
             j = self.old_to_new.get(i)
-            if j is None:
+            if j is not None:
+                kept += e - s
+                new_s = self._new[j][0] + (s - self._old[i][0])
+                new_e = self._new[j][0] + (e - self._old[i][0])
+            elif i in self.replaced:  # the whole new word, where the old one was
+                new_s, new_e = self._new[self.replaced[i]]
+            else:
                 continue
-            kept += e - s
-            new_s = self._new[j][0] + (s - self._old[i][0])
-            new_e = self._new[j][0] + (e - self._old[i][0])
             if first is None:
                 first = new_s
             last = new_e
