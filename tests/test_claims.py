@@ -899,6 +899,34 @@ def test_a_participle_on_a_noun_is_that_nouns_stance():
     assert no_cue("Donors gave $5 million to a committee backing her.", "backing")
 
 
+@pytest.mark.parametrize(("text", "phrase", "cue", "speaker"), [
+    ("The mayor's office put out a statement saying the bridge would reopen in May.",
+     "bridge would reopen", "saying", "mayor's office"),
+    ("The Roe campaign ran a radio spot attacking the governor's record on taxes.",
+     "record on taxes", "attacking", "Roe campaign"),
+    ("Senator Jane Roe fired off a response calling the audit a partisan stunt.",
+     "partisan stunt", "calling", "Jane Roe"),
+])
+def test_a_participle_on_what_a_subject_put_out_is_the_subjects_speech(text, phrase, cue,
+                                                                        speaker):
+    # the statement, the spot, the response are how the subject spoke: not the speaker
+    assert cue_and_speaker(text, phrase) == (cue, speaker)
+
+
+@pytest.mark.parametrize(("text", "phrase", "cue", "speaker"), [
+    # letters received, pages read, a video watched: their makers speak, not who took them in
+    ("The council received hundreds of letters urging it to keep the library open.",
+     "keep the library open", "urging", "hundreds of letters"),
+    ("The lawyers read the pages outlining the settlement before they signed.",
+     "the settlement", "outlining", "pages"),
+    ("Jane Roe watched a video showing the ferry sinking near the pier.",
+     "ferry sinking", "showing", "video"),
+])
+def test_a_participle_on_what_a_subject_took_in_is_not_the_subjects(text, phrase, cue,
+                                                                     speaker):
+    assert cue_and_speaker(text, phrase) == (cue, speaker)
+
+
 def test_siding_unveiling_and_deeming_are_stances():
     text = "Governor Jane Roe sided with the teachers in the dispute over pensions."
     assert cue_and_speaker(text, "with the teachers") == ("sided", "Jane Roe")

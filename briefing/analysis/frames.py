@@ -133,7 +133,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             # "polls showing Roe's lead has evaporated": the poll speaks, from its verb on
             found.append(_with_speaker(sent, offset, token.i, min(token.right_edge.i,
                                                                    sent[-1].i),
-                                       token, token.head, index))
+                                       token, _issuer_of(token.head) or token.head, index))
             continue
         speaker_tok = _speaker_of(token)
         if speaker_tok is not None and _inside(quotes, speaker_tok.idx):
@@ -412,6 +412,32 @@ def _participle_holder(verb: Any) -> bool:
                or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPOSITIONS
                    and any(g.pos_ != "PRON" for g in c.children))
                for c in verb.children)
+
+
+def _issuer_of(noun: Any) -> Any | None:
+    """'The office put out a statement saying ...', 'X ran a spot attacking Y', 'X fired off
+    a response calling ...': a participle on the object of a verb says what the verb's
+    subject put out through that object, so the subject speaks, not the thing. Not when the
+    object can speak itself (a person, a body, a poll: "hired a firm backing Y") or has an
+    owner of its own ("followed Roe's speech denouncing ..."), nor when the subject only
+    received it or took it in ("received letters urging ...", "read the pages outlining
+    ...": their makers speak), nor for a subject that points at no one ("This prompted the
+    paper to run a cover saying ...": the cover says it)."""
+    verb = noun.head
+    lex = claim_words()
+    lemma = verb.lemma_.lower()
+    if (noun.dep_ != "dobj" or verb.pos_ != "VERB" or _can_speak(noun)
+            or any(c.dep_ == "poss" for c in noun.children)
+            or lemma in lex["receiving_verbs"] or lemma in lex["taking_in_verbs"]):
+        return None
+    subject = _speaker_of(verb)
+    if subject is None or subject.lower_ in _POINTING_WORDS:
+        return None
+    return subject
+
+
+# Demonstratives: "This prompted ...", "That led ...": a happening, never who speaks.
+_POINTING_WORDS = {"this", "that", "these", "those"}
 
 
 # The prepositions that take what a participle says or stands for ("calling for", "talking
