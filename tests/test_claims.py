@@ -927,6 +927,21 @@ def test_a_participle_on_what_a_subject_took_in_is_not_the_subjects(text, phrase
     assert cue_and_speaker(text, phrase) == (cue, speaker)
 
 
+def test_a_tag_whose_subject_the_parser_took_from_the_quotation_names_no_date():
+    # the parser makes the quotation's "I" the subject of "said"; the date after the verb
+    # is when, the tag's own name speaks
+    text = ("“If the mayor had signed it, I would have been sitting in jail for a long time,” "
+            "Mr. Roe, now 64 and retired in Salem, Ore., said by telephone this week.")
+    assert cue_and_speaker(text, "sitting in jail") == ("said", "Roe")
+
+
+def test_the_one_told_after_a_tag_is_not_its_speaker():
+    # "told Mr. Doe": the addressee; the name set off before the verb speaks
+    text = ("“That was a good speech you gave last night, Mr. Mayor,” Representative Jane Roe, "
+            "Democrat of Ohio, told Mr. Doe as he stopped to shake hands.")
+    assert cue_and_speaker(text, "good speech") == ("told", "Jane Roe")
+
+
 def test_siding_unveiling_and_deeming_are_stances():
     text = "Governor Jane Roe sided with the teachers in the dispute over pensions."
     assert cue_and_speaker(text, "with the teachers") == ("sided", "Jane Roe")

@@ -550,21 +550,43 @@ def _inverted_speaker(verb: Any) -> Any | None:
 def _speaker_outside_quotes(verb: Any, quotes: list) -> Any | None:
     """'"Thanks for coming," said the host', '"Anybody who attacks him ...," said Jane Roe':
     the parser may take a word of the quotation as the subject of the verb that frames it;
-    the speaker is the noun after the verb, else the one between the closing mark and the
-    verb; None rather than a quoted word."""
+    the speaker is the noun after the verb, else one between the closing mark and the verb;
+    None rather than a quoted word. A noun after a verb that no quotation ends right before
+    is what the verb acts on, not its speaker ('..., telling the crowd, "..."': the crowd
+    is told; "said by telephone this week": when)."""
     doc = verb.doc
+    inverted = _after_quotation(verb)
     after = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr", "npadvmod",
                                                        "oprd", "dative", "appos")
-                  and c.pos_ in ("NOUN", "PROPN") and not _inside(quotes, c.idx)), None)
+                  and c.pos_ in ("NOUN", "PROPN") and not _inside(quotes, c.idx)
+                  and (inverted or c.dep_ == "nsubj")
+                  and c.ent_type_ not in ("DATE", "TIME")), None)
     if after is not None:
         return after
-    between = []
+    between, tag = [], False
     for t in reversed(doc[verb.sent.start:verb.i]):
         if t.is_quote or t.text in ("”", "''") or _inside(quotes, t.idx):
+            tag = True
             break
         between.append(t)
-    nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    return next((t for t in nouns if t.head.i == verb.i), nouns[0] if nouns else None)
+    # (a relative or demonstrative pronoun points at a word of the quotation: no speaker)
+    nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON")
+             and t.tag_ not in ("WDT", "WP", "DT")]
+    # the nearest subject before the verb ('Jane Roe joked about the visit to Ohio, telling
+    # the crowd, "..."'), else a noun the verb governs, else the nearest person or body
+    # named but not as an object ('"...," Jane Roe, Democrat of Ohio, told ...'), else, in
+    # a short tag right after the quotation ('"...," the email read'), its nearest noun
+    return next((t for t in nouns if t.dep_ in ("nsubj", "nsubjpass")
+                 and t.pos_ in ("NOUN", "PROPN")), None) or next(
+        (t for t in nouns if t.head.i == verb.i), None) or next(
+        (t for t in nouns if t.ent_type_ in ("PERSON", "ORG")
+         and t.dep_ not in ("compound", "dobj", "pobj", "dative")), None) or (
+        nouns[0] if nouns and tag and len(between) <= _SHORT_TAG else None)
+
+
+# Words between a closing mark and its verb in a tag ('"...," the campaign's email read'):
+# more is a sentence going on, its nouns no speaker.
+_SHORT_TAG = 5
 
 
 def _misread_frame(noun: Any) -> bool:
