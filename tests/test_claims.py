@@ -942,6 +942,12 @@ def test_the_one_told_after_a_tag_is_not_its_speaker():
     assert cue_and_speaker(text, "good speech") == ("told", "Jane Roe")
 
 
+def test_with_someone_asking_is_that_persons_question():
+    # "with X -ing": X does it, not the subject the parser hangs on the participle
+    text = "The debate ended with Jane Roe asking the senator whether he would raise taxes."
+    assert cue_and_speaker(text, "raise taxes") == ("asking", "Jane Roe")
+
+
 def test_siding_unveiling_and_deeming_are_stances():
     text = "Governor Jane Roe sided with the teachers in the dispute over pensions."
     assert cue_and_speaker(text, "with the teachers") == ("sided", "Jane Roe")

@@ -1166,6 +1166,9 @@ def _speaker_token(verb: Any) -> Any | None:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted
+    absolute = _with_doer(verb)
+    if absolute is not None:
+        return absolute
     if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         # "..., said Jane Roe, founder of ...": the parser may give the verb two subjects,
         # the reported clause's and the inverted speaker's; the one after the verb speaks
@@ -1258,6 +1261,23 @@ def _speaker_token(verb: Any) -> Any | None:
             if t.ent_type_ not in ("GPE", "LOC"):
                 return t
     return found or bracketed
+
+
+def _with_doer(verb: Any) -> Any | None:
+    """'The debate ended with Jane Roe asking ...', 'The ad closes with a narrator saying
+    ...': in "with X -ing" the participle is X's doing, whatever subject the parser hangs
+    on it from before the "with"."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    doer = verb.doc[verb.i - 1]
+    if (doer.dep_ != "pobj" or doer.head.lower_ != "with" or doer.head.i >= doer.i
+            or doer.pos_ not in ("NOUN", "PROPN") or doer.sent.start != verb.sent.start
+            or doer.head.head.pos_ not in ("VERB", "AUX")
+            # ("features five voters with varied backgrounds talking ...": after an object,
+            # the phrase describes the object, whatever verb the parser hangs it on)
+            or any(c.dep_ == "dobj" and c.i < doer.head.i for c in doer.head.head.children)):
+        return None
+    return doer
 
 
 def _can_speak(noun: Any | None) -> bool:
