@@ -807,6 +807,14 @@ def test_a_bare_negated_frame_states_nothing(text: str, cue: str) -> None:
     # a name set off by commas after an opening phrase, the model's appositive of a place
     ("Speaking in Harlem, Jane Roe, without naming him, also accused Tom Berg of lying about "
      "the plan.", "lying about the plan", "accused", "Jane Roe"),
+    # a bracketed aside the model reads as a clause of its own, between the name and verb
+    ("Few senators would ever admit this, but Sen. Jane Roe (an Ohio Democrat so youthful "
+     "she has been mistaken for a junior aide) says she was unfocused, a bit lost, in the "
+     "weeks after being elected to the chamber.", "unfocused", "says", "Jane Roe"),
+    # an aside between spaced dashes, a hyphen inside it ("40-employee") no dash of its own
+    ('A representative for the Roe Farms brand - a 40-employee business pitched as "the '
+     'ultimate home for Cooks Who Work" - noted that the company offers new fathers six '
+     "weeks of paid leave.", "paid leave", "noted", "Roe Farms brand"),
 ])
 def test_a_speaker_the_parser_lost_is_found_by_word_order(
         text: str, phrase: str, cue: str, speaker: str) -> None:
