@@ -956,6 +956,17 @@ def test_with_someone_asking_is_that_persons_question():
     assert cue_and_speaker(text, "raise taxes") == ("asking", "Jane Roe")
 
 
+def test_a_possessor_does_not_speak_for_its_people():
+    # "Roe's opponents" are not Roe, nor are "Roe's advisers"; "Chinese officials" still
+    # speak for China
+    text = ("Jane Roe lost the vote in Ohio. Roe's opponents said the result proved the plan "
+            "was dead. Roe's Ohio advisers said the count was flawed. Chinese officials said "
+            "the talks would resume.")
+    assert cue_and_speaker(text, "plan was dead") == ("said", "Roe's opponents")
+    assert cue_and_speaker(text, "count was flawed") == ("said", "Roe's Ohio advisers")
+    assert cue_and_speaker(text, "talks would resume") == ("said", "China")
+
+
 def test_siding_unveiling_and_deeming_are_stances():
     text = "Governor Jane Roe sided with the teachers in the dispute over pensions."
     assert cue_and_speaker(text, "with the teachers") == ("sided", "Jane Roe")
