@@ -967,6 +967,13 @@ def test_a_possessor_does_not_speak_for_its_people():
     assert cue_and_speaker(text, "talks would resume") == ("said", "China")
 
 
+def test_an_infinitive_on_what_a_subject_held_says_why_the_subject_held_it():
+    # "held a briefing to boast that ...": the mayor boasts, through the briefing
+    text = ("Mayor Jane Roe on Friday held an impromptu press briefing to boast that the "
+            "jobless rate had fallen below 4 percent for the first time in a decade.")
+    assert cue_and_speaker(text, "jobless rate") == ("boast", "Jane Roe")
+
+
 def test_siding_unveiling_and_deeming_are_stances():
     text = "Governor Jane Roe sided with the teachers in the dispute over pensions."
     assert cue_and_speaker(text, "with the teachers") == ("sided", "Jane Roe")

@@ -1218,6 +1218,9 @@ def _speaker_token(verb: Any) -> Any | None:
         # "X warned ..., labeling ...": X labels; "X went on to say", "X took to Twitter
         # to attack": X says, X attacks; "X paused, then revealed": X reveals
         return _speaker_of(verb.head)
+    purpose = _purpose_of(verb)
+    if purpose is not None:
+        return _speaker_of(purpose)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         doer = _gerund_doer(verb.head.head, verb.head)
         if doer is not None:
@@ -1278,6 +1281,29 @@ def _with_doer(verb: Any) -> Any | None:
             or any(c.dep_ == "dobj" and c.i < doer.head.i for c in doer.head.head.children)):
         return None
     return doer
+
+
+def _purpose_of(verb: Any) -> Any | None:
+    """'X held a press briefing to brag that ...', 'X cut an ad to attack Y': an infinitive
+    on the thing a subject made or used says why the subject made it; the subject speaks.
+    Returns the verb whose subject that is, or None (an object that can speak itself, "hired
+    a firm to argue ...", or a second object, "gave voters a chance to say ...", are not;
+    nor a subject that cannot speak)."""
+    noun = verb.head
+    if (verb.dep_ not in ("acl", "relcl") or not any(c.tag_ == "TO" for c in verb.children)
+            or any(c.dep_ in _SPEAKER_DEPS for c in verb.children)
+            or noun.dep_ != "dobj" or noun.pos_ != "NOUN" or noun.head.pos_ != "VERB"
+            or _can_speak(noun) or noun.lower_ in _NO_THING):
+        return None
+    if any(c.dep_ == "dative" for c in noun.head.children):
+        return None
+    # ("her debate performance, hailing ...", "The spread of attacks leaves many to worry":
+    # a subject that cannot speak made nothing to speak through)
+    return noun.head if _can_speak(_speaker_of(noun.head)) else None
+
+
+# "had little to say", "had a lot to say about it": how much was said, no claim
+_NO_THING = {"nothing", "little", "lot", "much", "something", "plenty", "anything"}
 
 
 def _can_speak(noun: Any | None) -> bool:
