@@ -814,6 +814,14 @@ def test_a_bare_negated_frame_states_nothing(text: str, cue: str) -> None:
     # a name set off by commas after an opening phrase, the model's appositive of a place
     ("Speaking in Harlem, Jane Roe, without naming him, also accused Tom Berg of lying about "
      "the plan.", "lying about the plan", "accused", "Jane Roe"),
+    # a bracketed aside the model reads as a clause of its own, between the name and verb
+    ("Few senators would ever admit this, but Sen. Jane Roe (an Ohio Democrat so youthful "
+     "she has been mistaken for a junior aide) says she was unfocused, a bit lost, in the "
+     "weeks after being elected to the chamber.", "unfocused", "says", "Jane Roe"),
+    # an aside between spaced dashes, a hyphen inside it ("40-employee") no dash of its own
+    ('A representative for the Roe Farms brand - a 40-employee business pitched as "the '
+     'ultimate home for Cooks Who Work" - noted that the company offers new fathers six '
+     "weeks of paid leave.", "paid leave", "noted", "Roe Farms brand"),
 ])
 def test_a_speaker_the_parser_lost_is_found_by_word_order(
         text: str, phrase: str, cue: str, speaker: str) -> None:
@@ -904,6 +912,73 @@ def test_a_participle_on_a_noun_is_that_nouns_stance():
     # a pronoun object or a particle says nothing ("a group backing him", "backing down")
     assert no_cue("The council thanked the volunteers backing down from the plan.", "backing")
     assert no_cue("Donors gave $5 million to a committee backing her.", "backing")
+
+
+@pytest.mark.parametrize(("text", "phrase", "cue", "speaker"), [
+    ("The mayor's office put out a statement saying the bridge would reopen in May.",
+     "bridge would reopen", "saying", "mayor's office"),
+    ("The Roe campaign ran a radio spot attacking the governor's record on taxes.",
+     "record on taxes", "attacking", "Roe campaign"),
+    ("Senator Jane Roe fired off a response calling the audit a partisan stunt.",
+     "partisan stunt", "calling", "Jane Roe"),
+])
+def test_a_participle_on_what_a_subject_put_out_is_the_subjects_speech(text, phrase, cue,
+                                                                        speaker):
+    # the statement, the spot, the response are how the subject spoke: not the speaker
+    assert cue_and_speaker(text, phrase) == (cue, speaker)
+
+
+@pytest.mark.parametrize(("text", "phrase", "cue", "speaker"), [
+    # letters received, pages read, a video watched: their makers speak, not who took them in
+    ("The council received hundreds of letters urging it to keep the library open.",
+     "keep the library open", "urging", "hundreds of letters"),
+    ("The lawyers read the pages outlining the settlement before they signed.",
+     "the settlement", "outlining", "pages"),
+    ("Jane Roe watched a video showing the ferry sinking near the pier.",
+     "ferry sinking", "showing", "video"),
+])
+def test_a_participle_on_what_a_subject_took_in_is_not_the_subjects(text, phrase, cue,
+                                                                     speaker):
+    assert cue_and_speaker(text, phrase) == (cue, speaker)
+
+
+def test_a_tag_whose_subject_the_parser_took_from_the_quotation_names_no_date():
+    # the parser makes the quotation's "I" the subject of "said"; the date after the verb
+    # is when, the tag's own name speaks
+    text = ("“If the mayor had signed it, I would have been sitting in jail for a long time,” "
+            "Mr. Roe, now 64 and retired in Salem, Ore., said by telephone this week.")
+    assert cue_and_speaker(text, "sitting in jail") == ("said", "Roe")
+
+
+def test_the_one_told_after_a_tag_is_not_its_speaker():
+    # "told Mr. Doe": the addressee; the name set off before the verb speaks
+    text = ("“That was a good speech you gave last night, Mr. Mayor,” Representative Jane Roe, "
+            "Democrat of Ohio, told Mr. Doe as he stopped to shake hands.")
+    assert cue_and_speaker(text, "good speech") == ("told", "Jane Roe")
+
+
+def test_with_someone_asking_is_that_persons_question():
+    # "with X -ing": X does it, not the subject the parser hangs on the participle
+    text = "The debate ended with Jane Roe asking the senator whether he would raise taxes."
+    assert cue_and_speaker(text, "raise taxes") == ("asking", "Jane Roe")
+
+
+def test_a_possessor_does_not_speak_for_its_people():
+    # "Roe's opponents" are not Roe, nor are "Roe's advisers"; "Chinese officials" still
+    # speak for China
+    text = ("Jane Roe lost the vote in Ohio. Roe's opponents said the result proved the plan "
+            "was dead. Roe's Ohio advisers said the count was flawed. Chinese officials said "
+            "the talks would resume.")
+    assert cue_and_speaker(text, "plan was dead") == ("said", "Roe's opponents")
+    assert cue_and_speaker(text, "count was flawed") == ("said", "Roe's Ohio advisers")
+    assert cue_and_speaker(text, "talks would resume") == ("said", "China")
+
+
+def test_an_infinitive_on_what_a_subject_held_says_why_the_subject_held_it():
+    # "held a briefing to boast that ...": the mayor boasts, through the briefing
+    text = ("Mayor Jane Roe on Friday held an impromptu press briefing to boast that the "
+            "jobless rate had fallen below 4 percent for the first time in a decade.")
+    assert cue_and_speaker(text, "jobless rate") == ("boast", "Jane Roe")
 
 
 def test_siding_unveiling_and_deeming_are_stances():

@@ -145,7 +145,7 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             # "polls showing Roe's lead has evaporated": the poll speaks, from its verb on
             found.append(_with_speaker(sent, offset, token.i, min(token.right_edge.i,
                                                                    sent[-1].i),
-                                       token, token.head, index))
+                                       token, _issuer_of(token.head) or token.head, index))
             continue
         speaker_tok = _speaker_of(token)
         if speaker_tok is not None and _inside(quotes, speaker_tok.idx):
@@ -457,6 +457,32 @@ def _participle_holder(verb: Any) -> bool:
                for c in verb.children)
 
 
+def _issuer_of(noun: Any) -> Any | None:
+    """'The office put out a statement saying ...', 'X ran a spot attacking Y', 'X fired off
+    a response calling ...': a participle on the object of a verb says what the verb's
+    subject put out through that object, so the subject speaks, not the thing. Not when the
+    object can speak itself (a person, a body, a poll: "hired a firm backing Y") or has an
+    owner of its own ("followed Roe's speech denouncing ..."), nor when the subject only
+    received it or took it in ("received letters urging ...", "read the pages outlining
+    ...": their makers speak), nor for a subject that points at no one ("This prompted the
+    paper to run a cover saying ...": the cover says it)."""
+    verb = noun.head
+    lex = claim_words()
+    lemma = verb.lemma_.lower()
+    if (noun.dep_ != "dobj" or verb.pos_ != "VERB" or _can_speak(noun)
+            or any(c.dep_ == "poss" for c in noun.children)
+            or lemma in lex["receiving_verbs"] or lemma in lex["taking_in_verbs"]):
+        return None
+    subject = _speaker_of(verb)
+    if subject is None or subject.lower_ in _POINTING_WORDS:
+        return None
+    return subject
+
+
+# Demonstratives: "This prompted ...", "That led ...": a happening, never who speaks.
+_POINTING_WORDS = {"this", "that", "these", "those"}
+
+
 # The prepositions that take what a participle says or stands for ("calling for", "talking
 # about", "referring to", "protesting against"); "tweeting after", "writing for" say nothing.
 _STANCE_PREPOSITIONS = {"for", "against", "about", "to", "on", "over", "with"}
@@ -599,21 +625,43 @@ def _inverted_speaker(verb: Any) -> Any | None:
 def _speaker_outside_quotes(verb: Any, quotes: list) -> Any | None:
     """'"Thanks for coming," said the host', '"Anybody who attacks him ...," said Jane Roe':
     the parser may take a word of the quotation as the subject of the verb that frames it;
-    the speaker is the noun after the verb, else the one between the closing mark and the
-    verb; None rather than a quoted word."""
+    the speaker is the noun after the verb, else one between the closing mark and the verb;
+    None rather than a quoted word. A noun after a verb that no quotation ends right before
+    is what the verb acts on, not its speaker ('..., telling the crowd, "..."': the crowd
+    is told; "said by telephone this week": when)."""
     doc = verb.doc
+    inverted = _after_quotation(verb)
     after = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr", "npadvmod",
                                                        "oprd", "dative", "appos")
-                  and c.pos_ in ("NOUN", "PROPN") and not _inside(quotes, c.idx)), None)
+                  and c.pos_ in ("NOUN", "PROPN") and not _inside(quotes, c.idx)
+                  and (inverted or c.dep_ == "nsubj")
+                  and c.ent_type_ not in ("DATE", "TIME")), None)
     if after is not None:
         return after
-    between = []
+    between, tag = [], False
     for t in reversed(doc[verb.sent.start:verb.i]):
         if t.is_quote or t.text in ("”", "''") or _inside(quotes, t.idx):
+            tag = True
             break
         between.append(t)
-    nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    return next((t for t in nouns if t.head.i == verb.i), nouns[0] if nouns else None)
+    # (a relative or demonstrative pronoun points at a word of the quotation: no speaker)
+    nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON")
+             and t.tag_ not in ("WDT", "WP", "DT")]
+    # the nearest subject before the verb ('Jane Roe joked about the visit to Ohio, telling
+    # the crowd, "..."'), else a noun the verb governs, else the nearest person or body
+    # named but not as an object ('"...," Jane Roe, Democrat of Ohio, told ...'), else, in
+    # a short tag right after the quotation ('"...," the email read'), its nearest noun
+    return next((t for t in nouns if t.dep_ in ("nsubj", "nsubjpass")
+                 and t.pos_ in ("NOUN", "PROPN")), None) or next(
+        (t for t in nouns if t.head.i == verb.i), None) or next(
+        (t for t in nouns if t.ent_type_ in ("PERSON", "ORG")
+         and t.dep_ not in ("compound", "dobj", "pobj", "dative")), None) or (
+        nouns[0] if nouns and tag and len(between) <= _SHORT_TAG else None)
+
+
+# Words between a closing mark and its verb in a tag ('"...," the campaign's email read'):
+# more is a sentence going on, its nouns no speaker.
+_SHORT_TAG = 5
 
 
 def _misread_frame(noun: Any) -> bool:
@@ -1262,6 +1310,9 @@ def _speaker_token(verb: Any) -> Any | None:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted
+    absolute = _with_doer(verb)
+    if absolute is not None:
+        return absolute
     if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         # "..., said Jane Roe, founder of ...": the parser may give the verb two subjects,
         # the reported clause's and the inverted speaker's; the one after the verb speaks
@@ -1311,6 +1362,9 @@ def _speaker_token(verb: Any) -> Any | None:
         # "X warned ..., labeling ...": X labels; "X went on to say", "X took to Twitter
         # to attack": X says, X attacks; "X paused, then revealed": X reveals
         return _speaker_of(verb.head)
+    purpose = _purpose_of(verb)
+    if purpose is not None:
+        return _speaker_of(purpose)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         doer = _gerund_doer(verb.head.head, verb.head)
         if doer is not None:
@@ -1354,6 +1408,46 @@ def _speaker_token(verb: Any) -> Any | None:
             if t.ent_type_ not in ("GPE", "LOC"):
                 return t
     return found or bracketed
+
+
+def _with_doer(verb: Any) -> Any | None:
+    """'The debate ended with Jane Roe asking ...', 'The ad closes with a narrator saying
+    ...': in "with X -ing" the participle is X's doing, whatever subject the parser hangs
+    on it from before the "with"."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    doer = verb.doc[verb.i - 1]
+    if (doer.dep_ != "pobj" or doer.head.lower_ != "with" or doer.head.i >= doer.i
+            or doer.pos_ not in ("NOUN", "PROPN") or doer.sent.start != verb.sent.start
+            or doer.head.head.pos_ not in ("VERB", "AUX")
+            # ("features five voters with varied backgrounds talking ...": after an object,
+            # the phrase describes the object, whatever verb the parser hangs it on)
+            or any(c.dep_ == "dobj" and c.i < doer.head.i for c in doer.head.head.children)):
+        return None
+    return doer
+
+
+def _purpose_of(verb: Any) -> Any | None:
+    """'X held a press briefing to brag that ...', 'X cut an ad to attack Y': an infinitive
+    on the thing a subject made or used says why the subject made it; the subject speaks.
+    Returns the verb whose subject that is, or None (an object that can speak itself, "hired
+    a firm to argue ...", or a second object, "gave voters a chance to say ...", are not;
+    nor a subject that cannot speak)."""
+    noun = verb.head
+    if (verb.dep_ not in ("acl", "relcl") or not any(c.tag_ == "TO" for c in verb.children)
+            or any(c.dep_ in _SPEAKER_DEPS for c in verb.children)
+            or noun.dep_ != "dobj" or noun.pos_ != "NOUN" or noun.head.pos_ != "VERB"
+            or _can_speak(noun) or noun.lower_ in _NO_THING):
+        return None
+    if any(c.dep_ == "dative" for c in noun.head.children):
+        return None
+    # ("her debate performance, hailing ...", "The spread of attacks leaves many to worry":
+    # a subject that cannot speak made nothing to speak through)
+    return noun.head if _can_speak(_speaker_of(noun.head)) else None
+
+
+# "had little to say", "had a lot to say about it": how much was said, no claim
+_NO_THING = {"nothing", "little", "lot", "much", "something", "plenty", "anything"}
 
 
 def _can_speak(noun: Any | None) -> bool:

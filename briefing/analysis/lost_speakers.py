@@ -134,6 +134,11 @@ def _speaker_stretch(verb: Any, index: ActorIndex, offset: int) -> tuple[int, in
     before = _stretch_before(verb, verb.i - 1)
     if before is not None and _names_someone(doc, *before, index, offset):
         return before
+    aside = _aside_before(verb)
+    if aside is not None:
+        before = _stretch_before(verb, aside - 1)
+        if before is not None and _names_someone(doc, *before, index, offset):
+            return before
     if verb.dep_ == "ROOT" and doc[_skip_adverbs(verb, verb.i - 1)].text == ",":
         opening = next((t.i for t in verb.sent if t.text == ","), verb.i)
         before = _stretch_before(verb, opening - 1)
@@ -142,6 +147,30 @@ def _speaker_stretch(verb: Any, index: ActorIndex, offset: int) -> tuple[int, in
             return before
         return _set_off_name(verb, index, offset)
     return None
+
+
+_ASIDE_MARKS = {")": "(", "-": "-", "—": "—", "–": "–"}
+
+
+def _aside_before(verb: Any) -> int | None:
+    """Where an aside that ends right before the verb opens: 'Sen. Jane Roe (a Democrat so
+    young she is taken for an aide) says ...', 'A spokesman for the firm - a family
+    business since 1920 - noted ...': the speaker's words stand before it. None when no
+    bracket or dash pair ends there."""
+    doc = verb.doc
+    last = _skip_adverbs(verb, verb.i - 1)
+    closing = doc[last].text
+    if last <= verb.sent.start or closing not in _ASIDE_MARKS or (
+            closing != ")" and not _set_apart(doc[last])):
+        return None
+    opening = _ASIDE_MARKS[closing]
+    return next((t.i for t in reversed(doc[verb.sent.start:last]) if t.text == opening
+                 and (opening == "(" or _set_apart(t))), None)
+
+
+def _set_apart(dash: Any) -> bool:
+    """A dash with a space on both sides sets off an aside; "12-employee" joins words."""
+    return bool(dash.whitespace_) and dash.i > 0 and bool(dash.doc[dash.i - 1].whitespace_)
 
 
 def _set_off_name(verb: Any, index: ActorIndex, offset: int) -> tuple[int, int] | None:

@@ -385,8 +385,10 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
     left = index.all_in(offset + left_start, offset + head_end)
     right = index.all_in(offset + head_end, offset + right_end)
     persons = [a for a in left + right if a.type == "person"]
-    if _singular_person_noun(t):
-        # "Trump's campaign manager" is not Trump: a possessor does not speak for its aide
+    owners: list[Actor] = []
+    if _singular_person_noun(t) or _plural_person_noun(t):
+        # "Trump's campaign manager" is not Trump: a possessor does not speak for its aide,
+        # nor for its aides, critics or supporters ("Roe's opponents" are not Roe)
         owners = [a for c in t.children if c.dep_ == "poss"
                   for a in index.all_in(offset + doc[c.left_edge.i].idx,
                                         offset + c.idx + len(c.text) + 2)]
@@ -425,8 +427,9 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
         follower = index.starting_at(offset + after)
         if follower is not None:
             right = [follower]
-    if not (persons or named) and _singular_person_noun(t):
-        return []  # "a GOP operative": a person, not the party
+    if not (persons or named) and (_singular_person_noun(t) or owners):
+        # "a GOP operative": a person, not the party; "Roe's Ohio supporters": not Ohio
+        return []
     chosen = persons or named or left or right
     return list(dict.fromkeys(name(a) for a in chosen))
 
@@ -544,6 +547,13 @@ def _singular_person_noun(t: Any) -> bool:
     """'one GOP operative', 'a State Department spokesman': one unnamed person. Plurals
     ("Chinese officials") still speak for the organisation or country they name."""
     return (t.pos_ == "NOUN" and t.tag_ == "NN"
+            and t.lemma_.lower() in lex()["person_nouns"])
+
+
+def _plural_person_noun(t: Any) -> bool:
+    """'Roe's advisers', 'Chinese officials': several people of a kind (who speak for the
+    country they name, but not for whoever owns them)."""
+    return (t.pos_ == "NOUN" and t.tag_ == "NNS"
             and t.lemma_.lower() in lex()["person_nouns"])
 
 
