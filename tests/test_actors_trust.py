@@ -726,3 +726,11 @@ def test_a_dutch_name_with_in_t_or_van_t_is_one_person():
     assert "Hout" not in found and "Lotte" not in found
     other = actors_of("Lotte van 't Hek said so on Monday.")
     assert other["Lotte van 't Hek"]["type"] == "person"
+
+
+def test_people_described_beside_a_company_s_name_are_no_role_of_the_company():
+    found = actors_of("A quarrel between the two largest owners of Harbor Ferries Ltd., a "
+                      "mother and her son, reached court on Friday. Harbor Ferries Ltd., a "
+                      "regional operator, runs six boats.")
+    assert found["Harbor Ferries Ltd."]["type"] == "organisation"
+    assert found["Harbor Ferries Ltd."]["role"] in (None, "regional operator")

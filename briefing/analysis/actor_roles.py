@@ -330,15 +330,28 @@ def shared_plural_title(ent: Any) -> str | None:
     return valid_role(tidy(" ".join([*(t.text for t in doc[first:noun.i]), single])))
 
 
+def _role_head(role: str) -> str:
+    """The role's head noun: the last word before its first preposition."""
+    words = role.split()
+    cut = next((i for i, w in enumerate(words) if i and w in _ROLE_END), len(words))
+    return words[cut - 1].lower().strip(",.")
+
+
 def names_a_person(role: str | None) -> bool:
     """ "anchor of NBC's Nightly News", "foreign minister of France": the role's head noun
     (the last word before its first preposition) is a title or a person's occupation."""
     if not role:
         return False
-    words = role.split()
-    cut = next((i for i, w in enumerate(words) if i and w in _ROLE_END), len(words))
-    head = words[cut - 1].lower().strip(",.")
+    head = _role_head(role)
     return head in titles() or head in table("speakers")["person_nouns"]
+
+
+def said_of_people(role: str | None) -> bool:
+    """ "a father and his daughter", "a consultant": a role headed by a person's noun
+    (relations and occupations included) describes people, never an organisation: beside a
+    body's name it belongs to someone else ("the shareholders of Acme Co., a father and his
+    daughter")."""
+    return bool(role) and _person_noun(_role_head(role))
 
 
 _ROLE_END = {"of", "at", "for", "in", "with", "to", "on", "from", "and", "who", "whose"}

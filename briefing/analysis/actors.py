@@ -22,6 +22,7 @@ from briefing.analysis.actor_roles import (
     names_a_person,
     noise,
     role_from_context,
+    said_of_people,
     shared_plural_title,
     singular_title,
     titles,
@@ -783,7 +784,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                     roles[name] = role
             elif kind == "organisation" and name not in roles:
                 role = valid_role(role_from_context(ent, person=False))
-                if role:
+                if role and not said_of_people(role):
                     roles[name] = role
     # A medium or pollster the model also took for a person ("Zero Hedge asked") is one
     # still (but not a person's surname, "Scott Rasmussen", nor a pollster that is a
