@@ -81,3 +81,16 @@ def test_an_attribution_one_annotator_alone_marked_is_not_agreed(checkout: Path)
     _, briefing, agreed, _ = attribution.agreement(checkout, "dev",
                                                    attribution.load_pipeline(), None)
     assert briefing.gold == 2 and agreed.gold == 0
+
+
+def test_of_two_claims_holding_the_gold_content_the_tighter_one_is_scored() -> None:
+    text = "Roe said she believes that taxes would rise."
+    content = (text.index("taxes"), text.index("rise") + 4)
+    gold = attribution.Gold([content])
+    believes = text.index("believes")
+    said = text.index("said")
+    outer = attribution.Predicted(said + 5, len(text) - 1, ["roe"], (said, said + 4))
+    inner = attribution.Predicted(content[0], content[1], ["roe"], (believes, believes + 8))
+    # Both cover the gold content whole: the one that is that attribution is scored.
+    assert attribution.scored_claim(gold, [outer, inner]) is inner
+    assert attribution.scored_claim(gold, [inner, outer]) is inner
