@@ -12,6 +12,9 @@ later update start from the first text's offsets and context, so a chain of upda
 orphaned highlights whose words were still on screen.) The quote first highlighted stays
 as `original_quote`, and each quote an update replaced is kept in `quote_history`.
 
+A highlight an update cut down to the words it left (a sentence of it deleted) takes its
+words back when a later version restores them (`_regrown`).
+
 Orphans keep the last selector that found them, with the hash of the text it describes
 (`anchored_on`), and are tried again on every later update: a sentence deleted in one
 version and restored in a later one brings its highlight back.
@@ -268,6 +271,7 @@ def _plan_annotations(plan: _Plan, stale: list[Highlight], text: str, digest: st
             if claim is not None:
                 next(claim_spans)
             continue
+        where = _regrown(a, old_quote, where, text)
         sel = capture(text, where.start, where.end)
         fields: dict[str, Any] = {
             "status": "anchored", "start": where.start, "end": where.end,
@@ -300,6 +304,25 @@ def _plan_annotations(plan: _Plan, stale: list[Highlight], text: str, digest: st
         else:
             summary.moved += 1
             summary.changes.append({**change, "what": "moved"})
+
+
+def _regrown(a: Highlight, quote: str, where: Located, text: str) -> Located:
+    """A highlight an earlier version cut down to the words it left ("A. B." to "A." when B
+    was deleted) takes its words back when a later version restores them: its last longer
+    quote, holding the present one, stands again around where it is found."""
+    history = a.quote_history or []
+    if not history:
+        return where
+    longer = history[-1].get("quote") or ""
+    if len(longer) <= len(quote) or normalise(quote).strip() not in normalise(longer):
+        return where
+    lo = max(0, where.end - len(longer))
+    at = text.find(longer, lo, where.start + len(longer))
+    while at != -1 and at <= where.start:
+        if at + len(longer) >= where.end:
+            return Located(at, at + len(longer), "exact", where.score)
+        at = text.find(longer, at + 1, where.start + len(longer))
+    return where
 
 
 def _stale_grades(rows: list[Grade], article_id: int, digest: str,

@@ -330,3 +330,19 @@ def test_a_highlights_claim_moved_by_an_update_keeps_its_other_keys(db_path):
         now = store.article(aid)["text"]
     assert moved["stance"] == "reject"
     assert now[moved["start"]:moved["end"]] == phrase and moved["start"] != start
+
+
+def test_a_highlight_cut_to_the_sentence_left_takes_back_the_one_restored(db_path, tmp_path):
+    kept = "The harbour authority reopened the eastern channel to cargo ships on Monday."
+    cut = "Divers had found the cable cut."
+    rest = "\n\nRepairs will take a month, the operator said.\n"
+    first = third_version(tmp_path, f"# Channel\n\n{kept} {cut} Pilots welcomed it.{rest}", "v1.md")
+    without = third_version(tmp_path, f"# Channel\n\n{kept} Pilots welcomed it.{rest}", "v2.md")
+    with Store(db_path) as store:
+        aid = import_file(store, first).article_id
+        both = annotate(store, aid, f"{kept} {cut}", "why")
+        update_article(store, aid, without)
+        assert span_text(store, both) == kept  # what the revision left of it
+        update_article(store, aid, first)  # the sentence is back
+        assert span_text(store, both) == f"{kept} {cut}"
+        assert store.annotation(both).note == "why"
