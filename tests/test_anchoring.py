@@ -213,3 +213,17 @@ def test_a_table_of_small_numbers_every_row_revised_re_anchors_quickly():
     assert time.process_time() - began < 1.5
     assert all(f is not None and new[f.start:f.end] == s.exact
                for f, s in zip(found, selectors, strict=True))
+
+
+def test_a_long_text_with_a_line_repeated_between_its_paragraphs_is_aligned_quickly():
+    # Scraped pages repeat a line between paragraphs ("Advertisement", "* * *"); the
+    # paragraph alignment compared every copy with every other, minutes on a long report.
+    lines = ["Advertisement" if n % 2 else f"Paragraph {n} reports figure {n * 37 % 101}."
+             for n in range(1600)]
+    old = "\n".join(lines)
+    new = "\n".join(line + " (updated)" if n % 6 == 0 else line for n, line in enumerate(lines))
+    at = old.index("Paragraph 1000 ")
+    began = time.process_time()
+    [found] = locate_all([capture(old, at, at + 15)], new, previous=old)
+    assert time.process_time() - began < 1.0
+    assert found is not None and new[found.start:found.end] == "Paragraph 1000 "
