@@ -1325,6 +1325,17 @@ def test_backing_off_a_proposal_still_gives_up_a_stance():
                "raise the toll")["cue"] == "backed"
 
 
+@pytest.mark.parametrize("text", [
+    "Harbour inspectors found out that the tanks had leaked for years.",
+    "Harbour inspectors found out the tanks had leaked for years.",
+])
+def test_finding_out_that_something_is_so_is_still_a_finding(text):
+    # the that-clause is what they found (was a claim before the phrasal-act rule);
+    # 'find out who sent it' names no finding and stays no claim
+    assert one(text, "had leaked for years")["cue"] == "found"
+    assert no_cue("The harbour office found out who sent the letter.", "found")
+
+
 def test_a_passive_physical_act_with_its_doer_is_no_stance():
     # The volunteers guard the border: an act, not their stance; but a place judged is
     # still judged ("was considered a contender")
