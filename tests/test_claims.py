@@ -1537,6 +1537,25 @@ def test_an_opening_by_a_count_sets_the_sentence_in_that_reckoning():
     assert cue_and_speaker(text, "raised little") == ("By", None)
     # a time is no reckoning
     assert len([c for c in claims_of(text) if c["cue"] == "By"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "By any measure, the harbour levy was a failure.",
+    "By that standard, the ferry town is safe.",
+    "By most metrics, the port grew last year.",
+])
+def test_an_opening_by_a_yardstick_no_one_holds_is_the_writers_own_words(text):
+    # 'by any measure' is how the writer judges, not a reckoning someone made: no claim
+    # (before, the whole sentence became an event claim with the cue 'By')
+    assert [c for c in claims_of(text) if c["cue"] == "By"] == []
+
+
+def test_an_opening_by_a_yardstick_someone_holds_is_their_reckoning():
+    text = "By the harbour office's measure, the levy raised little."
+    assert cue_and_speaker(text, "raised little") == ("By", "harbour office")
+    # some unnamed ones' measures are still someone's
+    assert cue_and_speaker("By some measures, the levy raised little.",
+                           "raised little") == ("By", None)
 def test_a_quotation_tag_with_an_addressee_is_the_quotations_frame():
     # '"...," Roe added to reporters': the tag's verb frames the quotation, its "to"
     # phrase only says to whom; an "according to" of the sentence before does not speak
