@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\S+")
@@ -25,6 +26,11 @@ NEAR = 2
 # More words than this are not aligned: SequenceMatcher's cost grows with the square of
 # the words, and re-anchoring falls back to searching, as it did before.
 MAX_WORDS = 20_000
+# Nor are windows whose words repeat so much that the old and new words make more equal
+# pairs than this: the matcher's cost follows those pairs (a table of small numbers and
+# pipes makes ~40 times more than prose, and took 300 ms a highlight). Prose windows make
+# under 10,000 (benchmarks/anchoring.py's corpus and chain: at most 9,855).
+MAX_EQUAL_PAIRS = 40_000
 
 
 def _words(text: str, window: tuple[int, int] | None) -> list[tuple[int, int]]:
@@ -38,6 +44,12 @@ def _words(text: str, window: tuple[int, int] | None) -> list[tuple[int, int]]:
     if words and hi < len(text) and not text[hi].isspace() and words[-1][1] == hi:
         words.pop()
     return words
+
+
+def _equal_pairs(old_words: list[str], new_words: list[str]) -> int:
+    """How many (old word, new word) pairs are the same word."""
+    in_new = Counter(new_words)
+    return sum(in_new[word] for word in old_words)
 
 
 def _trusted(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -92,6 +104,8 @@ class WordAlignment:
         table = table or {}
         old_words = [old[s:e].translate(table) for s, e in self._old]
         new_words = [new[s:e].translate(table) for s, e in self._new]
+        if _equal_pairs(old_words, new_words) > MAX_EQUAL_PAIRS:
+            return
         matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
         trusted = _trusted(matcher.get_matching_blocks())
         for a, b, size in trusted:

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import random
+import time
+
 import pytest
 
 from briefing.anchoring import Selector, capture, locate, locate_all
@@ -193,3 +196,34 @@ def test_an_edited_passage_is_not_taken_for_its_unedited_copy_elsewhere():
     edited = clause.replace("ANY DAMAGES", "ANY LOSS")
     assert found is not None and found.start == new.index(edited)
     assert new[found.start:found.end] == edited
+
+
+def test_a_table_of_small_numbers_every_row_revised_re_anchors_quickly():
+    # A results table's words repeat (pipes, single digits): aligning its words costs with
+    # the square of the matches, and every highlight on a row not kept verbatim is aligned.
+    digits = random.Random(0)
+    rows = ["| " + " | ".join(str(digits.randrange(4)) for _ in range(12)) + " |"
+            for _ in range(1500)]
+    old = "\n".join(rows)
+    new = old.replace("\n", "\r\n")  # the same table saved with Windows line ends
+    starts = [old.index("\n", k * 2000) + 1 for k in range(20)]
+    selectors = [capture(old, start, start + 25) for start in starts]
+    began = time.process_time()
+    found = locate_all(selectors, new, previous=old)
+    assert time.process_time() - began < 1.5
+    assert all(f is not None and new[f.start:f.end] == s.exact
+               for f, s in zip(found, selectors, strict=True))
+
+
+def test_a_long_text_with_a_line_repeated_between_its_paragraphs_is_aligned_quickly():
+    # Scraped pages repeat a line between paragraphs ("Advertisement", "* * *"); the
+    # paragraph alignment compared every copy with every other, minutes on a long report.
+    lines = ["Advertisement" if n % 2 else f"Paragraph {n} reports figure {n * 37 % 101}."
+             for n in range(1600)]
+    old = "\n".join(lines)
+    new = "\n".join(line + " (updated)" if n % 6 == 0 else line for n, line in enumerate(lines))
+    at = old.index("Paragraph 1000 ")
+    began = time.process_time()
+    [found] = locate_all([capture(old, at, at + 15)], new, previous=old)
+    assert time.process_time() - began < 1.0
+    assert found is not None and new[found.start:found.end] == "Paragraph 1000 "

@@ -1400,6 +1400,17 @@ def test_backing_off_a_proposal_still_gives_up_a_stance():
                "raise the toll")["cue"] == "backed"
 
 
+@pytest.mark.parametrize("text", [
+    "Harbour inspectors found out that the tanks had leaked for years.",
+    "Harbour inspectors found out the tanks had leaked for years.",
+])
+def test_finding_out_that_something_is_so_is_still_a_finding(text):
+    # the that-clause is what they found (was a claim before the phrasal-act rule);
+    # 'find out who sent it' names no finding and stays no claim
+    assert one(text, "had leaked for years")["cue"] == "found"
+    assert no_cue("The harbour office found out who sent the letter.", "found")
+
+
 def test_a_passive_physical_act_with_its_doer_is_no_stance():
     # The volunteers guard the border: an act, not their stance; but a place judged is
     # still judged ("was considered a contender")
@@ -1601,6 +1612,25 @@ def test_an_opening_by_a_count_sets_the_sentence_in_that_reckoning():
     assert cue_and_speaker(text, "raised little") == ("By", None)
     # a time is no reckoning
     assert len([c for c in claims_of(text) if c["cue"] == "By"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "By any measure, the harbour levy was a failure.",
+    "By that standard, the ferry town is safe.",
+    "By most metrics, the port grew last year.",
+])
+def test_an_opening_by_a_yardstick_no_one_holds_is_the_writers_own_words(text):
+    # 'by any measure' is how the writer judges, not a reckoning someone made: no claim
+    # (before, the whole sentence became an event claim with the cue 'By')
+    assert [c for c in claims_of(text) if c["cue"] == "By"] == []
+
+
+def test_an_opening_by_a_yardstick_someone_holds_is_their_reckoning():
+    text = "By the harbour office's measure, the levy raised little."
+    assert cue_and_speaker(text, "raised little") == ("By", "harbour office")
+    # some unnamed ones' measures are still someone's
+    assert cue_and_speaker("By some measures, the levy raised little.",
+                           "raised little") == ("By", None)
 def test_a_quotation_tag_with_an_addressee_is_the_quotations_frame():
     # '"...," Roe added to reporters': the tag's verb frames the quotation, its "to"
     # phrase only says to whom; an "according to" of the sentence before does not speak

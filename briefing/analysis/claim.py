@@ -54,6 +54,8 @@ def claim_words() -> dict[str, Any]:
         "judging_verbs": frozenset(data["judging_verbs"]),
         "viewpoint_nouns": frozenset(data["viewpoint_nouns"]),
         "count_nouns": frozenset(data["count_nouns"]),
+        "yardstick_nouns": frozenset(data["yardstick_nouns"]),
+        "unnamed_yardsticks": frozenset(data["unnamed_yardsticks"]),
         "participle_task_verbs": frozenset(data["participle_task_verbs"]),
         "object_tasks": {k: frozenset(v) for k, v in data["object_tasks"].items()},
         "hearsay_adverbs": frozenset(data["hearsay_adverbs"]),

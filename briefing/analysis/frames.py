@@ -777,6 +777,10 @@ def _opening_by_count(by: Any) -> Any | None:
     noun = next((c for c in by.children if c.dep_ == "pobj"), None)
     if noun is None or noun.lemma_.lower() not in claim_words()["count_nouns"]:
         return None
+    if (noun.lemma_.lower() in claim_words()["yardstick_nouns"] and _noun_holder(noun) is None
+            and not any(c.lower_ in claim_words()["unnamed_yardsticks"]
+                        for c in noun.children if c.i < noun.i)):
+        return None  # "By any measure, ...": the writer's own judgement
     after = noun.right_edge.i + 1
     return noun if after < len(by.doc) and by.doc[after].text == "," else None
 

@@ -47,7 +47,17 @@ def _phrasal_act(cue: Any) -> bool:
     stance or a report ("backed off some of his proposals" gives up a stated position)."""
     phrases = _words()["phrasal_acts"]
     return any(c.dep_ == "prt" and f"{cue.lemma_.lower()} {c.lower_}" in phrases
-               for c in cue.children) and not any(c.dep_ == "dobj" for c in cue.children)
+               for c in cue.children) and not any(
+        c.dep_ == "dobj" or _proposition_after(cue, c) for c in cue.children)
+
+
+def _proposition_after(verb: Any, clause: Any) -> bool:
+    """'found out (that) the tanks had leaked': a clause after the verb that states
+    something, what was found (not 'found out who sent it', which names no finding)."""
+    first = clause.left_edge
+    return (clause.dep_ == "ccomp" and clause.i > verb.i
+            and first.tag_ not in ("WDT", "WP", "WP$", "WRB")
+            and first.lower_ not in ("whether", "if"))
 
 
 def _goal_of_an_act_spoken_of(cue: Any) -> bool:
