@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
 from briefing.anchoring import Selector, capture, locate, locate_all
+from briefing.word_alignment import WordAlignment
 
 BASE = (
     "The ministry said on Tuesday that talks with the delegation would resume next week.\n\n"
@@ -208,9 +208,10 @@ def test_a_table_of_small_numbers_every_row_revised_re_anchors_quickly():
     new = old.replace("\n", "\r\n")  # the same table saved with Windows line ends
     starts = [old.index("\n", k * 2000) + 1 for k in range(20)]
     selectors = [capture(old, start, start + 25) for start in starts]
-    began = time.process_time()
+    # Too many equal word pairs to align (the cost): nothing is aligned, search decides.
+    window = (starts[3] - 1500, starts[3] + 1525)
+    assert WordAlignment(old, new, None, window, window).old_to_new == {}
     found = locate_all(selectors, new, previous=old)
-    assert time.process_time() - began < 1.5
     assert all(f is not None and new[f.start:f.end] == s.exact
                for f, s in zip(found, selectors, strict=True))
 
@@ -223,7 +224,6 @@ def test_a_long_text_with_a_line_repeated_between_its_paragraphs_is_aligned_quic
     old = "\n".join(lines)
     new = "\n".join(line + " (updated)" if n % 6 == 0 else line for n, line in enumerate(lines))
     at = old.index("Paragraph 1000 ")
-    began = time.process_time()
+    # (Its speed is benchmarks/anchoring.py's to measure; here, that it is right.)
     [found] = locate_all([capture(old, at, at + 15)], new, previous=old)
-    assert time.process_time() - began < 1.0
     assert found is not None and new[found.start:found.end] == "Paragraph 1000 "
