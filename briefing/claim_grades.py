@@ -75,13 +75,17 @@ class GradeMoves:
         if self.moved:
             grades = "1 claim grade" if self.moved == 1 else f"{self.moved} claim grades"
             told.append(f"New analysis: {grades} moved onto the claim holding its words now")
-        lost = [_counted(self.orphaned, "claim grade"),
-                _counted(self.sources_orphaned, "reliability", "reliabilities")]
-        lost = [part for part in lost if part]
-        if lost:
-            verb = "is" if self.orphaned + self.sources_orphaned == 1 else "are"
-            told.append(f"New analysis: {' and '.join(lost)} {verb} on no claim now "
-                        "(kept, listed in Notes)")
+        if self.orphaned:
+            verb = "is" if self.orphaned == 1 else "are"
+            told.append(f"New analysis: {_counted(self.orphaned, 'claim grade')} {verb} on "
+                        "no claim now (kept, listed in Notes)")
+        if self.sources_orphaned:
+            # Not "new analysis": an old database's reliability is first found unheld on an
+            # opening that analysed nothing.
+            verb = "is" if self.sources_orphaned == 1 else "are"
+            told.append(f"{_counted(self.sources_orphaned, 'reliability', 'reliabilities')} "
+                        f"{verb} given to no source that speaks here now (kept, listed in "
+                        "Notes)")
         return told
 
 

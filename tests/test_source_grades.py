@@ -369,7 +369,7 @@ def test_several_reliabilities_moved_to_renamed_sources_are_told_in_one_line(db_
 def test_a_reliability_no_speaker_holds_is_told_once_until_it_is_shown_again(db_path):
     nobody = Analysis("v2", actors=[_actor("Thomas Brandt", "Thomas Brandt")],
                       claims=[_claim(STRIKE, "The union")])
-    lost = "New analysis: 1 reliability is on no claim now (kept, listed in Notes)"
+    lost = "1 reliability is given to no source that speaks here now (kept, listed in Notes)"
     with Store(db_path) as store:
         aid = store.add_article("T", TEXT)
         _grade_tom(store, aid, "E")
