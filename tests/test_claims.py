@@ -1710,3 +1710,11 @@ def test_a_clock_time_glued_to_a_name_is_not_the_speakers_name():
     _, speaker = cue_and_speaker("February 6, 2016 9:52PMWalsh says voters want a fresh "
                                  "start.", "voters want")
     assert speaker == "Walsh"
+
+
+def test_words_said_about_a_topic_keep_the_noun_that_says_them():
+    # "about the new budget plan" alone names a topic, not a claim
+    claim = one("Senator Mary Hale had harsh words to say about the new budget plan.",
+                "budget plan")
+    assert claim["speaker"] == "Mary Hale" and claim["cue"] == "say"
+    assert claim["text"] == "harsh words to say about the new budget plan"
