@@ -1718,3 +1718,11 @@ def test_words_said_about_a_topic_keep_the_noun_that_says_them():
                 "budget plan")
     assert claim["speaker"] == "Mary Hale" and claim["cue"] == "say"
     assert claim["text"] == "harsh words to say about the new budget plan"
+
+
+def test_a_report_before_a_semicolon_is_not_the_next_frames_content():
+    text = ("He calls for $1 trillion in new spending to improve roads and create jobs; she "
+            "calls for $275 billion and a new bank.")
+    hers = [c for c in claims_of(text) if "new bank" in c["text"]]
+    assert hers and all("trillion" not in c["text"] for c in hers)
+    assert hers[0]["text"] == "for $275 billion and a new bank"

@@ -230,6 +230,11 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
                 content |= below - phrase
             frame |= below & phrase if child.dep_ in _CONTENT_DEPS else below
             continue  # "according to the ministry", "the poll's finding": who, not what
+        if (child.dep_ in ("ccomp", "parataxis") and speaker
+                and child.lemma_.lower() in words["reporting"]
+                and report_set_off_before(child, min(speaker))):
+            frame |= below  # "He calls for X; she calls for Y": his report, not hers
+            continue
         if child.dep_ in _SUBJECT_DEPS:
             if speaker and (child.i < cue.i) != (min(speaker) < cue.i):
                 # "The treaty's rejection signals ..., said Jane Roe": the subject on the
@@ -311,6 +316,16 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
 _FRAME_DEPS = {"aux", "auxpass", "neg", "advmod", "npadvmod", "punct", "cc", "mark", "prt",
                "dative", "agent", "expl", "case", "det", "poss", "amod", "compound",
                "nummod", "preconj", "predet", "quantmod"}
+
+
+def report_set_off_before(clause: Any, speaker_start: int) -> bool:
+    """'Six in 10 said they were worried; 46 percent said they were not': a clause with a
+    subject of its own that ends before the speaker's words (starting at token
+    `speaker_start`), a semicolon between, is another report (the parser hangs it on the
+    later frame's verb)."""
+    return (clause.right_edge.i < speaker_start
+            and any(c.dep_ == "nsubj" for c in clause.children)
+            and any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:speaker_start]))
 
 
 def _aside(child: Any) -> bool:
