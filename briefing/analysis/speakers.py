@@ -169,13 +169,14 @@ class ActorIndex:
         return None
 
     def _last_subject_known(self, at: int, not_before: int, gender: str) -> Actor | None:
-        """The last person known to be of `gender` who was a subject from `not_before` up
-        to `at`."""
+        """The last person known to be of `gender` who was a subject named (not a pronoun:
+        one wrong resolution must not carry on) from `not_before` up to `at`."""
         for i in range(bisect.bisect_left(self.subject_starts, at) - 1, -1, -1):
             if self.subject_starts[i] < not_before:
                 return None
             actor = self.subject_actors[i]
-            if actor.type == "person" and self._gender_of(actor) == gender:
+            if (actor.type == "person" and not self.subject_genders[i]
+                    and self._gender_of(actor) == gender):
                 return actor
         return None
 
