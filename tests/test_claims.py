@@ -1697,3 +1697,62 @@ def test_the_record_a_named_speaker_reports_in_is_where_not_who():
     # a poll's respondents do not make the poll any less the source
     text = "In the latest survey, most voters say they back the harbour plan."
     assert one(text, "most voters say")["cue"] == "In"
+
+
+def test_each_conjunct_of_a_coordinated_subject_speaks_for_itself():
+    # the first conjunct's phrase stops at its "and": the person after it is the second
+    # speaker, not the first conjunct's name
+    _, speaker = cue_and_speaker("A government spokesman and Paul Moreau said the talks had "
+                                 "gone well.", "talks had gone well")
+    assert speaker == "government spokesman and Paul Moreau"
+    _, speaker = cue_and_speaker("Local officials and the Norland Port Authority said the "
+                                 "harbour would reopen on Friday.", "harbour would reopen")
+    assert speaker == "Local officials and Norland Port Authority"
+
+
+def test_an_adjective_before_a_body_noun_is_not_the_body():
+    _, speaker = cue_and_speaker("By the Norlandic ministry's count, 300 people died in the "
+                                 "floods.", "300 people died")
+    assert speaker == "Norlandic ministry"
+
+
+def test_a_pronoun_opening_a_paragraph_prefers_the_last_paragraphs_subject():
+    # Rask, known to be a man, is named last, but inside an object: "He" is Walsh, the
+    # subject of the paragraph before
+    text = ("Mr. Karl Rask opened the new line last year. Senator Tom Walsh advocates a fuel "
+            "tax; Mrs. Berg seeks a smaller levy. He calls for a new rail line; Mrs. Berg "
+            "aims to build on President Karl Rask's transport act.\n\n"
+            "He proposes breaking up the state railway; she backs tougher rules.")
+    assert cue_and_speaker(text, "breaking up the state railway") == ("proposes", "Tom Walsh")
+    assert cue_and_speaker(text, "tougher rules") == ("backs", "Berg")
+
+
+def test_she_is_not_the_person_a_he_just_was():
+    # Walsh's gender is known only from the "He" resolved to him: the "she" of the second
+    # clause must not take the first clause's subject
+    text = ("Senator Tom Walsh advocates a fuel tax; Mrs. Berg seeks a smaller levy.\n\n"
+            "He proposes breaking up the state railway; she backs tougher rules.")
+    assert cue_and_speaker(text, "breaking up the state railway") == ("proposes", "Tom Walsh")
+    assert cue_and_speaker(text, "tougher rules") == ("backs", "Berg")
+
+
+def test_a_clock_time_glued_to_a_name_is_not_the_speakers_name():
+    _, speaker = cue_and_speaker("February 6, 2016 9:52PMWalsh says voters want a fresh "
+                                 "start.", "voters want")
+    assert speaker == "Walsh"
+
+
+def test_words_said_about_a_topic_keep_the_noun_that_says_them():
+    # "about the new budget plan" alone names a topic, not a claim
+    claim = one("Senator Mary Hale had harsh words to say about the new budget plan.",
+                "budget plan")
+    assert claim["speaker"] == "Mary Hale" and claim["cue"] == "say"
+    assert claim["text"] == "harsh words to say about the new budget plan"
+
+
+def test_a_report_before_a_semicolon_is_not_the_next_frames_content():
+    text = ("He calls for $1 trillion in new spending to improve roads and create jobs; she "
+            "calls for $275 billion and a new bank.")
+    hers = [c for c in claims_of(text) if "new bank" in c["text"]]
+    assert hers and all("trillion" not in c["text"] for c in hers)
+    assert hers[0]["text"] == "for $275 billion and a new bank"

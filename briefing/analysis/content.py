@@ -105,6 +105,8 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
     if not run:
         return
     lo, hi = run[0].i, run[-1].i
+    if cue is not None and _topic_of_a_noun(run, cue):
+        lo = cue.head.left_edge.i  # "had harsh words to say about the plan": the words too
     if _opens_quotation(doc, lo - 1):
         lo -= 1  # the quotation keeps its opening mark (and span_text its closing one)
     start_char, text = span_text(doc, lo, hi)
@@ -114,6 +116,18 @@ def trim_to_content(claim: Claim, doc: Any, offset: int) -> None:
     if "quantitative" in claim.kinds and not has_figure(doc[lo:hi + 1]):
         # "Two senators said the plan was dead": the figure counts speakers, not the claim
         claim.kinds = [k for k in claim.kinds if k != "quantitative"]
+
+
+def _topic_of_a_noun(run: list[Any], cue: Any) -> bool:
+    """'X had harsh words to say about the plan', 'X has a message to deliver on taxes':
+    the cue an infinitive on the object of its speaker's verb, all it says a preposition
+    naming its topic. "about the plan" alone is a topic, not a claim: the noun says what
+    was said of it."""
+    noun = cue.head
+    return (cue.dep_ in ("acl", "relcl") and noun.pos_ == "NOUN" and noun.dep_ == "dobj"
+            and noun.i < cue.i and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children)
+            and run[0].dep_ == "prep" and run[0].head.i == cue.i
+            and all(t.i in _subtree(run[0]) for t in run if not t.is_punct))
 
 
 def _before_restatement(run: list[Any]) -> list[Any]:
@@ -216,6 +230,11 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
                 content |= below - phrase
             frame |= below & phrase if child.dep_ in _CONTENT_DEPS else below
             continue  # "according to the ministry", "the poll's finding": who, not what
+        if (child.dep_ in ("ccomp", "parataxis") and speaker
+                and child.lemma_.lower() in words["reporting"]
+                and report_set_off_before(child, min(speaker))):
+            frame |= below  # "He calls for X; she calls for Y": his report, not hers
+            continue
         if child.dep_ in _SUBJECT_DEPS:
             if speaker and (child.i < cue.i) != (min(speaker) < cue.i):
                 # "The treaty's rejection signals ..., said Jane Roe": the subject on the
@@ -297,6 +316,16 @@ def _said_by_cue(cue: Any, speaker: set[int], phrase: set[int]) -> tuple[set[int
 _FRAME_DEPS = {"aux", "auxpass", "neg", "advmod", "npadvmod", "punct", "cc", "mark", "prt",
                "dative", "agent", "expl", "case", "det", "poss", "amod", "compound",
                "nummod", "preconj", "predet", "quantmod"}
+
+
+def report_set_off_before(clause: Any, speaker_start: int) -> bool:
+    """'Six in 10 said they were worried; 46 percent said they were not': a clause with a
+    subject of its own that ends before the speaker's words (starting at token
+    `speaker_start`), a semicolon between, is another report (the parser hangs it on the
+    later frame's verb)."""
+    return (clause.right_edge.i < speaker_start
+            and any(c.dep_ == "nsubj" for c in clause.children)
+            and any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:speaker_start]))
 
 
 def _aside(child: Any) -> bool:

@@ -11,7 +11,7 @@ import weakref
 from typing import Any
 
 from briefing.analysis.claim import Claim, claim_words, make_claim
-from briefing.analysis.content import set_inside
+from briefing.analysis.content import report_set_off_before, set_inside
 from briefing.analysis.non_claims import in_idiom, is_imperative
 from briefing.analysis.speakers import (
     ActorIndex,
@@ -175,6 +175,11 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                               or _report_before(c, speaker_tok)]
             content = [c for c in content if not (_circumstance(c, speaker_tok)
                                                   or _report_before(c, speaker_tok))]
+        elif speaker_tok is not None and speaker_tok.i < token.i:
+            # "He calls for X; she calls for Y": with nothing said after the verb but a
+            # preposition, the report before the semicolon is still its own claim
+            circumstances += [c for c in content if _report_before(c, speaker_tok)]
+            content = [c for c in content if not _report_before(c, speaker_tok)]
         if any(c.dep_ == "dobj" for c in content):
             # "portraying Sanders as hypocritical": what the object is cast as is said too
             content += [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "as"]
@@ -262,10 +267,8 @@ def _report_before(clause: Any, speaker: Any) -> bool:
     speaker of its own, set off by a semicolon before this frame's speaker (the parser
     hangs it on this frame's verb), is a claim of its own, no part of this one's."""
     return (clause.dep_ in ("ccomp", "parataxis") and clause.pos_ == "VERB"
-            and clause.right_edge.i < speaker.left_edge.i and frame_lemma(clause) is not None
-            and any(c.dep_ == "nsubj" for c in clause.children)
-            and any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:
-                                                      speaker.left_edge.i]))
+            and frame_lemma(clause) is not None
+            and report_set_off_before(clause, speaker.left_edge.i))
 
 
 def frame_lemma(token: Any) -> str | None:

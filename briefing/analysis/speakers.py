@@ -9,6 +9,7 @@ as written ("one GOP operative in the state"). Tables: lexicons/speakers.toml.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -63,6 +64,9 @@ class ActorIndex:
         self._mention_lists: dict[tuple[str | None, tuple[str, ...]],
                                   tuple[list[int], list[Actor]]] = {}
         self.subject_actors: list[Actor] = []
+        # the gender of the pronoun each subject was, if it was one ("" for a name): a
+        # "she" is never the person a "he" just was, whatever the actor's gender is taken to be
+        self.subject_genders: list[str] = []
         # bodies named by a speaker phrase that is no actor ("the Japanese foreign
         # ministry"), in text order: (offset, head lemma, words as written)
         self.bodies: list[tuple[int, str, str]] = []
@@ -104,12 +108,14 @@ class ActorIndex:
         return [a for a in self.all_in(start, end) if a.type == "person" and any(
             start <= s < end and not self.quotes.inside(s) for s, _ in a.mentions)]
 
-    def note_subject(self, at: int, actor: Actor) -> None:
-        """`actor` is a subject at `at` (named there, or a pronoun resolved to it)."""
+    def note_subject(self, at: int, actor: Actor, pronoun_gender: str = "") -> None:
+        """`actor` is a subject at `at` (named there, or a pronoun of `pronoun_gender`
+        resolved to it)."""
         i = bisect.bisect_left(self.subject_starts, at)
         if i == len(self.subject_starts) or self.subject_starts[i] != at:
             self.subject_starts.insert(i, at)
             self.subject_actors.insert(i, actor)
+            self.subject_genders.insert(i, pronoun_gender)
 
     def last_subject(self, at: int, not_before: int, kind: str, gender: str = ""
                      ) -> Actor | None:
@@ -119,8 +125,9 @@ class ActorIndex:
             if self.subject_starts[i] < not_before:
                 return None
             actor = self.subject_actors[i]
-            if actor.type == kind and (not gender or self.gender.get(actor.name, gender)
-                                       == gender):
+            if actor.type == kind and (not gender or (
+                    self.gender.get(actor.name, gender) == gender
+                    and self.subject_genders[i] in ("", gender))):
                 return actor
         return None
 
@@ -134,19 +141,44 @@ class ActorIndex:
         actor = self.last_subject(at, block_start, "person", gender)
         if actor is None and gender:
             prev = self.text.rfind("\n", 0, len(self.text[:block_start].rstrip())) + 1
-            for i in range(bisect.bisect_left(self.starts, at) - 1, -1, -1):
-                start, _, found = self.spans[i]
-                if start < prev:
-                    break
-                if (found.type == "person" and not self.quotes.inside(start)
-                        and self.gender.get(found.name, self.learned.get(found.name)) == gender):
-                    actor = found
-                    break
+            # in the paragraph before, its subjects first, as in this one ("Roe advocates X;
+            # he calls for Y. Berg aims to build on Rask's act. // He proposes ...": Roe,
+            # not Rask named in an object)
+            actor = (self._last_named(at, block_start, gender)
+                     or self._last_subject_known(block_start, prev, gender)
+                     or self._last_named(block_start, prev, gender))
         if actor is None:
             actor = self.last_before(at, "person", gender)
         if actor is not None and gender:
             self.learned.setdefault(actor.name, gender)
         return actor
+
+    def _gender_of(self, actor: Actor) -> str | None:
+        return self.gender.get(actor.name, self.learned.get(actor.name))
+
+    def _last_named(self, at: int, not_before: int, gender: str) -> Actor | None:
+        """The last person named from `not_before` up to `at`, outside quotations, known to
+        be of `gender`."""
+        for i in range(bisect.bisect_left(self.starts, at) - 1, -1, -1):
+            start, _, found = self.spans[i]
+            if start < not_before:
+                return None
+            if (found.type == "person" and not self.quotes.inside(start)
+                    and self._gender_of(found) == gender):
+                return found
+        return None
+
+    def _last_subject_known(self, at: int, not_before: int, gender: str) -> Actor | None:
+        """The last person known to be of `gender` who was a subject named (not a pronoun:
+        one wrong resolution must not carry on) from `not_before` up to `at`."""
+        for i in range(bisect.bisect_left(self.subject_starts, at) - 1, -1, -1):
+            if self.subject_starts[i] < not_before:
+                return None
+            actor = self.subject_actors[i]
+            if (actor.type == "person" and not self.subject_genders[i]
+                    and self._gender_of(actor) == gender):
+                return actor
+        return None
 
     def note_body(self, at: int, lemma: str, written: str) -> None:
         """A body spoke at `at` under the name `written` (what a later "the ministry" is)."""
@@ -286,6 +318,48 @@ def speaker_phrase(tok: Any) -> tuple[int, int]:
     return left, right
 
 
+# A live blog's clock time or a list's bullet glued to the name that follows it
+# ("9:52PMWalsh says ...", "-Tom Walsh and Ann Berg provide ..."): the tokenizer keeps them
+# one word, and the name is the speaker.
+_GLUED_PREFIX = re.compile(r"^(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|[-–—•*]+)(?=[A-Z])")
+
+
+def conjunct_phrase(tok: Any) -> tuple[int, int]:
+    """speaker_phrase of one conjunct: its own words, not the whole list after it ("teachers
+    unions and both the X and Y"; "a spokesman and Paul Moreau" is the spokesman, Moreau
+    speaking as the next conjunct)."""
+    left, right = speaker_phrase(tok)
+    return left, min([right, *(c.i - 1 for c in tok.children if c.dep_ == "cc" and c.i > tok.i)])
+
+
+def _one_speaker_behind(t: Any, offset: int, index: ActorIndex) -> bool:
+    """A coordinated subject the parser made of one speaker: roles coordinated before one
+    person's name ("chief pollster and strategist Joel Benenson": the first role is the
+    head, the named person its conjunct), or a verb's object joined to the next clause's
+    subject ("has won a state and Cruz suggested"). The person named in the whole phrase
+    then speaks for the first conjunct too."""
+    if t.tag_ in ("NNS", "NNPS"):
+        return False
+    own = index.at(offset + t.idx, offset + t.idx + len(t.text))
+    if own is not None and own.type != "place":
+        return False
+    doc = t.doc
+    before = doc[t.left_edge.i - 1] if t.left_edge.i > t.sent.start else None
+    if (before is not None and before.pos_ == "VERB"
+            and not any(c.dep_ == "dobj" for c in before.children)):
+        return True
+    return any(_named_after_a_role(doc[c.left_edge.i:c.right_edge.i + 1]) for c in t.conjuncts)
+
+
+def _named_after_a_role(words: Any) -> bool:
+    """'strategist Joel Benenson', 'DNC Chairman Ed Rendell': a person's name with a word of
+    their role before it (which the model may tag a verb)."""
+    first = next((w.i for w in words if w.ent_type_ == "PERSON"), None)
+    return first is not None and any(
+        w.is_alpha and w.ent_type_ != "PERSON" and w.pos_ not in ("DET", "CCONJ", "ADP")
+        for w in words if w.i < first)
+
+
 def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
     """Canonical names for a speaker token, conjuncts expanded, pronouns resolved."""
     pronouns = lex()["pronouns"]
@@ -310,7 +384,7 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
                 continue
             actor = index.pronoun_antecedent(offset + t.idx, offset, gender)
             if actor is not None and t.dep_ in ("nsubj", "nsubjpass"):
-                index.note_subject(offset + t.idx, actor)
+                index.note_subject(offset + t.idx, actor, gender)
             names.append(actor.name if actor else t.text)
             continue
         # the first that answers: the actors the phrase names, the one "the ministry" points
@@ -323,10 +397,8 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
             names.extend(found)
             continue
         # An unnamed source as written: "two people familiar with the matter".
-        left, right = speaker_phrase(t)
-        # one conjunct's words, not the whole list ("teachers unions and both the X and Y")
-        right = min([right, *(c.i - 1 for c in t.children if c.dep_ == "cc" and c.i > t.i)])
-        written = t.doc[left:max(left, right) + 1].text
+        left, right = conjunct_phrase(t)
+        written = _GLUED_PREFIX.sub("", t.doc[left:max(left, right) + 1].text)
         if is_body(t):
             index.note_body(offset + t.idx, t.lemma_.lower(), written)
         names.append(written)
@@ -376,7 +448,8 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
     if head is not None and head.type != "place":
         return [head.name]
     doc = t.doc
-    left_i, right_i = speaker_phrase(t)
+    left_i, right_i = (speaker_phrase(t) if _one_speaker_behind(t, offset, index)
+                       else conjunct_phrase(t))
     left_start = doc[left_i].idx
     right_end = doc[right_i].idx + len(doc[right_i].text)
     head_end = t.idx + len(t.text)
@@ -408,7 +481,10 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
         # ("the United Auto Workers union")
         own = index.ending_at(offset + doc[t.i - 1].idx + len(doc[t.i - 1].text),
                               offset + left_start) if t.i > left_i else None
-        if own is not None and own[1].type == "organisation" and doc[t.i - 1].tag_ != "POS":
+        # (not an adjective the model took for a name: "the Norlandic ministry" is no body
+        # called "Norlandic")
+        if (own is not None and own[1].type == "organisation" and doc[t.i - 1].tag_ != "POS"
+                and doc[t.i - 1].pos_ != "ADJ"):
             named = [own[1], *named]
         return list(dict.fromkeys(name(a) for a in named))
     if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in lex()["person_nouns"]:
