@@ -1710,6 +1710,19 @@ def test_each_conjunct_of_a_coordinated_subject_speaks_for_itself():
     assert speaker == "Local officials and Norland Port Authority"
 
 
+def test_a_thing_or_an_exception_joined_to_a_speaker_does_not_speak():
+    _, speaker = cue_and_speaker("Everyone but Walter Hewlett said yes to the merger.",
+                                 "yes to the merger")
+    assert speaker == "Everyone"
+    _, speaker = cue_and_speaker("Ted Cruz and his cowboy hat said that the race was over.",
+                                 "the race was over")
+    assert speaker == "Ted Cruz"
+    # people counted as one still speak with the first
+    _, speaker = cue_and_speaker("The senator and her staff said the bill was dead.",
+                                 "the bill was dead")
+    assert speaker == "senator and her staff"
+
+
 def test_an_adjective_before_a_body_noun_is_not_the_body():
     _, speaker = cue_and_speaker("By the Norlandic ministry's count, 300 people died in the "
                                  "floods.", "300 people died")

@@ -113,12 +113,12 @@ def valid_role(role: str | None) -> str | None:
             or role in states or f"{role.rstrip('.')}." in states
             or all(w in never or w in lead_ins for w in words)
             or words[0] in table("noise")["dates"]  # "September 27"
-            or (len(words) == 1 and role.islower() and not _person_noun(role))):
+            or (len(words) == 1 and role.islower() and not person_noun(role))):
         return None
     return role
 
 
-def _person_noun(word: str) -> bool:
+def person_noun(word: str) -> bool:
     """ "wife", "senator", "physician", "committeewoman": a noun that can head a person's
     role."""
     word = word.lower()
@@ -137,7 +137,7 @@ def role_from_context(ent: Any, person: bool = True) -> str | None:
             continue  # "(R-Ohio)": a party tag, not the role that may follow it
         if _another_name(child):
             break  # "The Congressional Black Caucus, former governor L. Douglas Wilder - ..."
-        if not person or _person_noun(_head_word(child)):
+        if not person or person_noun(_head_word(child)):
             role = _apposition(child)
             if role:
                 return role
@@ -318,7 +318,7 @@ def shared_plural_title(ent: Any) -> str | None:
     else:
         return None
     noun = doc[start - 1] if start else None
-    if noun is None or noun.tag_ != "NNS" or not _person_noun(noun.lemma_):
+    if noun is None or noun.tag_ != "NNS" or not person_noun(noun.lemma_):
         return None
     first = noun.i
     while first > 0 and doc[first - 1].dep_ in ("amod", "compound", "nmod") and (
@@ -351,7 +351,7 @@ def said_of_people(role: str | None) -> bool:
     (relations and occupations included) describes people, never an organisation: beside a
     body's name it belongs to someone else ("the shareholders of Acme Co., a father and his
     daughter")."""
-    return bool(role) and _person_noun(_role_head(role))
+    return bool(role) and person_noun(_role_head(role))
 
 
 _ROLE_END = {"of", "at", "for", "in", "with", "to", "on", "from", "and", "who", "whose"}

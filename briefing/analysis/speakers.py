@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from briefing.analysis.actor_roles import person_noun
 from briefing.analysis.actors import Actor
 from briefing.analysis.claim import block_text
 from briefing.analysis.lexicon import table
@@ -364,9 +365,12 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
     """Canonical names for a speaker token, conjuncts expanded, pronouns resolved."""
     pronouns = lex()["pronouns"]
     names: list[str] = []
-    for t in [tok, *list(tok.conjuncts)]:
-        if t is not tok and t.text in name_suffixes():
+    for n, t in enumerate([tok, *list(tok.conjuncts)]):
+        conjunct = n > 0  # (t itself may become a relative pronoun's antecedent below)
+        if conjunct and t.text in name_suffixes():
             continue  # "Joseph R. Biden, Jr. and Fumio Kishida": "Jr." is no one
+        if conjunct and _left_out(t):
+            continue  # "Everyone but Hewlett said yes": Hewlett did not
         if t.lower_ == "who" and t.head.dep_ == "relcl":
             t = t.head.head
             while t.dep_ == "appos":  # "Scott Reed, the group's strategist, who ..."
@@ -396,6 +400,8 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
         if found:
             names.extend(found)
             continue
+        if conjunct and _speaks_not(t):
+            continue  # "Ted Cruz and cowboy hat": a thing the parser joined to the speaker
         # An unnamed source as written: "two people familiar with the matter".
         left, right = conjunct_phrase(t)
         written = _GLUED_PREFIX.sub("", t.doc[left:max(left, right) + 1].text)
@@ -403,6 +409,40 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
             index.note_body(offset + t.idx, t.lemma_.lower(), written)
         names.append(written)
     return list(dict.fromkeys(names))
+
+
+# People counted as one ("her staff", "the team"): they speak, though no person noun.
+_COLLECTIVES = frozenset(("staff", "team", "crew", "family", "campaign", "aide", "camp",
+                          "side", "administration", "government", "party", "majority",
+                          "minority", "public", "press", "media", "audience", "crowd", "population",
+                          "other", "others", "many", "some", "several", "all", "most"))
+# Words that join a conjunct to leave it out of what is said ("everyone but X").
+_EXCLUDING = frozenset(("but", "except", "save"))
+
+
+def _left_out(conjunct: Any) -> bool:
+    """The conjunct follows an excluding "but" / "except": it is the one who did not."""
+    before = conjunct.head
+    return any(c.dep_ == "cc" and c.lower_ in _EXCLUDING and before.i < c.i < conjunct.i
+               for c in before.children)
+
+
+def _speaks_not(conjunct: Any) -> bool:
+    """A common noun naming no actor, no person and no body ("cowboy hat", "the plan"):
+    it cannot speak, so it is a thing the parser coordinated with the speaker."""
+    lemma = conjunct.lemma_.lower()
+    words = lex()
+    if conjunct.lower_ in _COLLECTIVES or conjunct.tag_ != "NN":
+        return False  # plurals are mostly people ("entertainers", "thinkers")
+    if any(w.pos_ == "PROPN" or w.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+           for w in conjunct.subtree):
+        return False  # a name the tagger missed ("author Dinesh D’Souza" tagged a noun)
+    if any(w.tag_ == "NNS" and person_noun(w.lemma_) for w in conjunct.subtree):
+        return False  # "a clutch of other liberal lawmakers": people, counted
+    return (conjunct.pos_ == "NOUN" and not is_body(conjunct) and not person_noun(lemma)
+            and lemma not in words["nominal_organisations"]
+            and lemma not in words["nominal_named_organisations"]
+            and lemma not in words["organisation_kinds"] and lemma not in words["kin_nouns"])
 
 
 def bound_possessive(t: Any) -> Any | None:
