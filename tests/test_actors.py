@@ -354,6 +354,13 @@ def test_a_capital_in_relations_stands_for_its_country_but_its_mayor_is_the_city
     assert found["London"]["type"] == "place"
 
 
+def test_a_capital_a_pledge_or_treaty_is_made_with_stands_for_its_country():
+    found = actors_of("Norway cut its emissions after signing a pledge with Canberra last "
+                      "spring. Oslo later ratified a treaty with Ottawa.")
+    assert "Canberra" in found["Australia"]["aliases"]
+    assert "Ottawa" in found["Canada"]["aliases"]
+
+
 def test_an_adjective_made_from_a_name_is_no_actor():
     names = names_of("Donald Trump and the Trumpian wing of the party rallied. Ben Carson and "
                      "the Carsonian faithful prayed.")
