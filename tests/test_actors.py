@@ -799,3 +799,18 @@ def test_names_after_a_plural_occupation_are_persons_however_the_model_tagged_th
     found = actors_of("Messages came from the actresses Marisol Hayek and Emma Lund.")
     assert found["Marisol Hayek"]["type"] == "person"
     assert found["Marisol Hayek"]["role"] == found["Emma Lund"]["role"] == "actress"
+
+
+def test_a_cause_named_for_a_country_is_one_organisation_but_leaving_a_city_for_it_is_not():
+    found = actors_of("Voters backed Progress for Norway, a right-wing party that won seats in "
+                      "two regions. He left Chicago for Ohio.")
+    assert found["Progress for Norway"]["type"] == "organisation"
+    assert "Progress" not in found and "Norway" not in found
+    assert {"Chicago", "Ohio"} <= set(found)
+
+
+def test_an_adjective_or_a_voter_for_a_state_makes_no_cause():
+    found = actors_of("Crowds chanted that the plan was Bad for Vermont. The ads spoke to "
+                      "Anderson for Kansas voters.")
+    assert "Vermont" in found and "Kansas" in found
+    assert not any(" for " in name for name in found)

@@ -1191,6 +1191,13 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, ent.end, label="ORG"))
             i += 1
             continue
+        cause = _cause_for_place(doc, ent, following, mended[-1] if mended else None)
+        if cause is not None:
+            # "Alternative" + "for" + "Germany", "Solidarity for" + "Poland": a movement
+            # named by what it stands for and the country it is for, one organisation.
+            mended.append(Span(doc, cause[0], cause[1], label="ORG"))
+            i += 1 if cause[1] == ent.end else 2
+            continue
         surname = _particle_surname(doc, ent, following)
         if surname is not None:
             # "Sophie" + "in 't" + "Veld", "Lotte van '" + "t Hek": a Dutch name whose
@@ -1282,6 +1289,34 @@ def _particle_surname(doc: Any, ent: Any, following: Any) -> Any:
             or not any(t.lower_ in ("'t", "’t", "t") for t in gap)):
         return None
     return following
+
+
+def _cause_for_place(doc: Any, ent: Any, following: Any, previous: Any
+                     ) -> tuple[int, int] | None:
+    """Where a name starts and ends that is a cause "for" a place ("Alternative for
+    Germany"): a capitalised noun mid-sentence (not "Bad for New Jersey") that no place or
+    title is, on which "for" and the place's name right after it hang, whether the model
+    tagged the word (as a place, say) or not.
+    `ent` is the place's name or the word's; `following` the place's when `ent` is the
+    word's."""
+    if (ent.label_ in ("GPE", "ORG") and len(ent) == 1 and following is not None
+            and following.label_ in ("GPE", "LOC") and following.start == ent.end + 1):
+        place, word = following, ent[0]
+    elif ent.label_ in ("GPE", "LOC") and len(ent) <= 3 and ent.start >= 2:
+        place, word = ent, doc[ent.start - 2]  # the word untagged before "for"
+        if word.ent_type_ or (previous is not None and previous.end > word.i):
+            return None
+    else:
+        return None
+    linker = doc[word.i + 1]
+    if (linker.lower_ != "for" or linker.head.i != word.i or place.start != linker.i + 1
+            or place.root.head.i != linker.i or place.root.dep_ != "pobj"
+            or not place[0].is_title or not _known_place(place.text)):
+        return None  # ("Sanders for Massachusetts voters": the place names the voters)
+    if (word.is_sent_start or not word.is_title or word.pos_ not in ("PROPN", "NOUN")
+            or word.lower_ in titles() or _known_name(word.text) or _known_place(word.text)):
+        return None
+    return word.i, place.end
 
 
 # Heads of a body named by its remit: "Committee on Civil Liberties, Justice and Home Affairs".
