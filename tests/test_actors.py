@@ -814,3 +814,9 @@ def test_an_adjective_or_a_voter_for_a_state_makes_no_cause():
                       "Anderson for Kansas voters.")
     assert "Vermont" in found and "Kansas" in found
     assert not any(" for " in name for name in found)
+
+
+def test_a_name_spelled_in_capitals_inside_prose_is_kept_but_a_capitals_line_is_not():
+    assert "NORTH STAR TIMES" in actors_of("The results surprised her, she told NORTH STAR "
+                                           "TIMES on Monday.")
+    assert actors_of("NORTH STAR TIMES\n\nThe results surprised her, she said on Monday.") == {}

@@ -228,7 +228,8 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
                                          or surface.split()[-1] in _REMIT_HEADS)))
         or len(surface.split()) > (12 if label == "ORG" and _has_remit(tokens) else 7)
         or surface.lower() in titles()  # "State" of "Secretary of State" is no actor
-        or (surface.isupper() and " " in surface)  # a capitalised headline or section title
+        or (surface.isupper() and " " in surface and not _in_lower_case_sentence(ent, tokens[0].i))
+        # (a capitalised headline or section title, not "she told USA TODAY")
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
         or PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
         or _INITIAL.fullmatch(surface)  # "I."
@@ -318,6 +319,19 @@ def _unnumbered(surface: str, label: str) -> str:
     if rest and last.isdigit():
         surface = rest
     return _CODE_WORD.sub("", surface) if " " in surface else surface
+
+
+def _in_lower_case_sentence(ent: Any, first: int) -> bool:
+    """Is the name (from token `first` of `ent`) written in capitals inside prose ("she told
+    USA TODAY", "a reporter for the USA TODAY NETWORK"), where capitals are the name's own
+    spelling, rather than in a line all in capitals (a headline, a section title)? Prose: a
+    word in lower case right before it (or its "the"), and another in its sentence."""
+    doc = ent.doc
+    at = first - 1 if first and doc[first - 1].lower_ != "the" else first - 2
+    before = doc[at] if at >= 0 else None
+    if before is None or not (before.is_alpha and before.is_lower) or before.sent != ent.sent:
+        return False
+    return any(t.is_alpha and t.is_lower for t in ent.sent if t.i < at or t.i >= ent.end)
 
 
 def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
@@ -1190,6 +1204,14 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             # reads like a title.
             mended.append(Span(doc, ent.start, ent.end, label="ORG"))
             i += 1
+            continue
+        if (ent.label_ == "ORG" and following is not None and following.start == ent.end
+                and len(following) == 1 and following[0].is_upper and following[0].is_alpha
+                and len(following[0].text) > 2 and ent[-1].is_upper and len(ent) > 1):
+            # "the USA TODAY" + "NETWORK": a name in capitals the model cut before its
+            # last word in capitals, one organisation.
+            mended.append(Span(doc, ent.start, following.end, label="ORG"))
+            i += 2
             continue
         cause = _cause_for_place(doc, ent, following, mended[-1] if mended else None)
         if cause is not None:
