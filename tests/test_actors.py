@@ -820,3 +820,15 @@ def test_a_name_spelled_in_capitals_inside_prose_is_kept_but_a_capitals_line_is_
     assert "NORTH STAR TIMES" in actors_of("The results surprised her, she told NORTH STAR "
                                            "TIMES on Monday.")
     assert actors_of("NORTH STAR TIMES\n\nThe results surprised her, she said on Monday.") == {}
+
+
+def test_a_capitals_name_cut_before_its_last_capitals_word_is_one_organisation():
+    from spacy.tokens import Span
+
+    from briefing.analysis.actors import _retagged
+    doc = load_pipeline()("Jane Roe writes for the NORTH STAR NETWORK.")
+    cut = [Span(doc, 4, 7, label="ORG"), Span(doc, 7, 8, label="PERSON")]  # as the model
+    assert [(e.text, e.label_) for e in _retagged(doc, cut)] == [
+        ("the NORTH STAR NETWORK", "ORG")]
+    assert "BOSTON TIMES NETWORK" in actors_of("Jane Roe covers Congress for the BOSTON "
+                                               "TIMES NETWORK.")
