@@ -832,3 +832,19 @@ def test_a_capitals_name_cut_before_its_last_capitals_word_is_one_organisation()
         ("the NORTH STAR NETWORK", "ORG")]
     assert "BOSTON TIMES NETWORK" in actors_of("Jane Roe covers Congress for the BOSTON "
                                                "TIMES NETWORK.")
+
+
+def test_a_list_ending_a_sentence_ends_its_last_name_at_the_full_stop():
+    found = actors_of("The boycott goes on, including but not limited to BigCorpBank, Metlife, "
+                      "Microsoft, Motorola, "
+                      "Wells Fargo, and UPS. It seems odd.")
+    assert "UPS" in found and not any(name.startswith("UPS.") for name in found)
+    kept = actors_of("Donors were Acme Co., Boeing Inc. and Lowe Corp. Then it ended.")
+    assert {"Acme Co.", "Boeing Inc.", "Lowe Corp."} <= set(kept)
+
+
+def test_one_item_tagged_otherwise_does_not_stop_a_list_of_organisations_being_read():
+    found = actors_of("The sponsors that left include Quorvex, Metlife, Microsoft, Motorola, "
+                      "Walgreens, Wells Fargo, and Zentro. It seems odd.")
+    assert {"Quorvex", "Metlife"} <= set(found)
+    assert found["Quorvex"]["type"] == "organisation"

@@ -1010,11 +1010,11 @@ def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
                     if ent.start_char >= start and ent.end_char <= end and ent.label_ in (
                             "PERSON", "ORG") and _clean(ent, 0) is not None:
                         votes[ent.label_] = votes.get(ent.label_, 0) + 1  # one item's tag
-        if len(votes) != 1:
+        if not votes:
             continue
-        label, count = votes.popitem()
-        if count < 2:
-            continue
+        label, count = max(votes.items(), key=lambda vote: vote[1])
+        if count < 2 or count < 3 * (sum(votes.values()) - count):
+            continue  # (one item the model tagged otherwise among five does not split a list)
         for i, (start, end) in enumerate(items):
             ent = tagged.get(i)
             if ent is not None and ent.label_ in ACTOR_LABELS and (
@@ -1023,6 +1023,9 @@ def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not any(t.pos_ == "PROPN" or "." in t.text[1:-1] for t in span):
                 continue  # "Crime": a capitalised common word, no name
+            cut = _sentence_end(line[start:end])
+            if cut is not None:
+                end = start + cut  # "..., Wells Fargo, and UPS. It seems": the list ended
             text = line[start:end]
             if text.startswith(("The ", "the ")):
                 start, text = start + 4, text[4:]
@@ -1032,6 +1035,20 @@ def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
             if not any(m.start < mention.end and mention.start < m.end for m in known):
                 found.append(mention)
     return found
+
+
+_WORD_AND_DOT = re.compile(r"(\S+)\.(?= |$)")
+
+
+def _sentence_end(item: str) -> int | None:
+    """Where a sentence ends inside a list's item ("UPS. It" of "... and UPS. It seems"): a
+    full stop after a word that is no abbreviation ("U.S.", "Inc.", "Co.") or initial."""
+    for match in _WORD_AND_DOT.finditer(item):
+        word = match.group(1)
+        if "." in word or len(word) == 1 or (len(word) <= 4 and word.istitle()):
+            continue
+        return match.end(1)
+    return None
 
 
 _SAYING = {"say", "tell", "add", "argue", "write", "note"}
