@@ -848,3 +848,12 @@ def test_one_item_tagged_otherwise_does_not_stop_a_list_of_organisations_being_r
                       "Walgreens, Wells Fargo, and Zentro. It seems odd.")
     assert {"Quorvex", "Metlife"} <= set(found)
     assert found["Quorvex"]["type"] == "organisation"
+
+
+def test_a_business_named_with_a_possessive_keeps_it_but_a_possessor_does_not():
+    found = actors_of("Four casinos — Zelly’s, Caesars, Morrow’s and the Grand Palace — reported "
+                      "losses. Revenue fell 5 percent at Zelly’s and 4 percent at Caesars. "
+                      "The plan, unlike Obama’s, failed. "
+                      "Acme Corp.’s board met, and Quill’s owner left.")
+    assert "Zelly’s" in found and "Zelly" not in found
+    assert {"Obama", "Acme Corp.", "Quill"} <= set(found)

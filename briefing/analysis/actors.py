@@ -186,8 +186,9 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         elif (not role_tokens and before is not None and before.text in regnal
               and _one_name(tokens)):
             tokens.insert(0, before)
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’", "‘s",
-                                                                      "‘")):
+    named_with_possessive = _named_with_possessive(ent, tokens, label)
+    while not named_with_possessive and tokens and (
+            tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’", "‘s", "‘")):
         tokens.pop()
     while tokens and tokens[0].is_space:
         tokens.pop(0)
@@ -216,7 +217,9 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     # (The Doc's text is rebuilt on each access; a span's is not.)
     surface = ent.doc[tokens[0].i:tokens[-1].i + 1].text.split("](")[0]  # a link's text
     start += len(surface) - len(surface.lstrip("[*_"))
-    surface = _POSSESSIVE.sub("", surface.lstrip("[*_"))
+    surface = surface.lstrip("[*_")
+    if not named_with_possessive:
+        surface = _POSSESSIVE.sub("", surface)
     if ent.label_ in ("LOC", "GPE") and surface.endswith(" region"):
         surface = surface[: -len(" region")]  # "the Asia-Pacific region" is Asia-Pacific
     end = start + len(surface)
@@ -319,6 +322,18 @@ def _unnumbered(surface: str, label: str) -> str:
     if rest and last.isdigit():
         surface = rest
     return _CODE_WORD.sub("", surface) if " " in surface else surface
+
+
+def _named_with_possessive(ent: Any, tokens: list[Any], label: str) -> bool:
+    """ "Bally's", "Macy's said": a business named by one word and a possessive, which
+    possesses nothing in the sentence (the name is no possessor: not "Macy's sales"). A
+    person's possessive always goes ("unlike Obama's, ...": Obama's plan), and so does a
+    longer name's ("the State Department's" is the department's something)."""
+    return (label in ("ORG", "FAC") and len(tokens) == 2 and tokens[-1].text in ("'s", "’s")
+            and tokens[-1].tag_ == "POS" and tokens[0].is_title
+            and ent.root.dep_ != "poss" and not _known_name(tokens[0].text)
+            and not (tokens[-1].i + 1 < len(ent.doc)
+                     and ent.doc[tokens[-1].i + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")))
 
 
 def _in_lower_case_sentence(ent: Any, first: int) -> bool:
