@@ -857,3 +857,10 @@ def test_a_business_named_with_a_possessive_keeps_it_but_a_possessor_does_not():
                       "Acme Corp.’s board met, and Quill’s owner left.")
     assert "Zelly’s" in found and "Zelly" not in found
     assert {"Obama", "Acme Corp.", "Quill"} <= set(found)
+
+
+def test_a_name_right_after_a_programme_noun_is_the_programme_not_a_person():
+    found = actors_of("Speaking on radio show Zoney’s Jukebox last week, the singer said the "
+                      "band would tour. Polls show Jane Roe leading.")
+    assert "Zoney" not in found and "Zoney’s Jukebox" not in found
+    assert found["Jane Roe"]["type"] == "person"

@@ -958,11 +958,16 @@ def _modifies(ent: Any, nouns: str) -> bool:
 
 def _programme(ent: Any) -> bool:
     """ "CNBC's "Squawk Box" program", "an interview on CNBC's Squawk Box": a name a
-    programme noun follows, or an organisation's own after "on", is a programme's."""
+    programme noun follows or comes right before, or an organisation's own after "on", is
+    a programme's."""
     doc = ent.doc
     after = ent.end + (1 if ent.end < len(doc) and doc[ent.end].is_quote else 0)
     if after < len(doc) and doc[after].lower_ in _kind_words("programme_nouns"):
         return True
+    named = doc[ent.start - 1] if ent.start > 0 else None
+    if (named is not None and named.pos_ == "NOUN"
+            and named.lower_ in _kind_words("programme_nouns")):
+        return True  # "on radio show Penny's Playlist": the show's name, written after it
     before = ent.start - (1 if ent.start > 0 and doc[ent.start - 1].is_quote else 0)
     owned = (before > 1 and doc[before - 1].tag_ == "POS"
              and doc[before - 2].ent_type_ == "ORG")
