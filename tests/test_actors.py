@@ -864,3 +864,10 @@ def test_a_name_right_after_a_programme_noun_is_the_programme_not_a_person():
                       "band would tour. Polls show Jane Roe leading.")
     assert "Zoney" not in found and "Zoney’s Jukebox" not in found
     assert found["Jane Roe"]["type"] == "person"
+
+
+def test_a_hyphenated_name_listed_with_places_is_a_place_but_a_company_stays_one():
+    found = actors_of("Storms hit Ostria-Vandel, Bavaria and Hesse. Mercedes-Benz said sales "
+                      "fell.")
+    assert found["Ostria-Vandel"]["type"] == "place"
+    assert found["Mercedes-Benz"]["type"] == "organisation"

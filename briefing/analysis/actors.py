@@ -1250,6 +1250,12 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, following.end, label="ORG"))
             i += 2
             continue
+        if _hyphenated_place_in_places(ent):
+            # "Saxony-Anhalt, Baden-Württemberg and Rheinland-Palatinate": a double-barrelled
+            # name listed with places is one more place, not an organisation.
+            mended.append(Span(doc, ent.start, ent.end, label="GPE"))
+            i += 1
+            continue
         cause = _cause_for_place(doc, ent, following, mended[-1] if mended else None)
         if cause is not None:
             # "Alternative" + "for" + "Germany", "Solidarity for" + "Poland": a movement
@@ -1348,6 +1354,25 @@ def _particle_surname(doc: Any, ent: Any, following: Any) -> Any:
             or not any(t.lower_ in ("'t", "’t", "t") for t in gap)):
         return None
     return following
+
+
+_PLACE_LABELS = ("GPE", "LOC")
+
+
+def _hyphenated_place_in_places(ent: Any) -> bool:
+    """An organisation-tagged name of capitalised words joined by hyphens ("Rheinland-
+    Palatinate") coordinated with a place's name (conjunct or apposition)."""
+    words = [t for t in ent if t.text != "-"]
+    if (ent.label_ != "ORG" or len(words) < 2 or len(ent) != 2 * len(words) - 1
+            or any(t.whitespace_ for t in ent[:-1]) or not all(t.is_title for t in words)):
+        return False
+    root = ent.root
+    partners = [root.head] if root.dep_ in ("conj", "appos") else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    # (A partner's own hyphenated start counts: "Saxony" of "Saxony-Anhalt".)
+    return any(p.ent_type_ in _PLACE_LABELS or any(
+        c.dep_ in ("compound", "nmod") and c.ent_type_ in _PLACE_LABELS and c.i == p.i - 2
+        for c in p.children) for p in partners)
 
 
 def _cause_for_place(doc: Any, ent: Any, following: Any, previous: Any
