@@ -871,3 +871,11 @@ def test_a_hyphenated_name_listed_with_places_is_a_place_but_a_company_stays_one
                       "fell.")
     assert found["Ostria-Vandel"]["type"] == "place"
     assert found["Mercedes-Benz"]["type"] == "organisation"
+
+
+def test_the_end_of_a_laws_title_is_no_organisation_but_an_act_of_congress_names_it():
+    found = actors_of("The rule was written into Article 33 of the 1951 Convention Relating to "
+                      "the Status of Refugees, the 1967 Protocol, and other laws. It needs an "
+                      "Act of Congress.")
+    assert "Status of Refugees" not in found
+    assert "Congress" in found

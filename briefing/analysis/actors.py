@@ -765,7 +765,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             if _common_word(ent, mention, text, lower_words) or _in_quoted_title(
                     line, mention.start - block.start, mention.end - block.start,
                     person_tagged) or (person_tagged and _programme(ent)
-                                       and not _looks_personal(mention.surface)):
+                                       and not _looks_personal(mention.surface)) or (
+                    ent.label_ == "ORG" and _ends_a_law_title(ent)):
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
@@ -953,6 +954,26 @@ def _modifies(ent: Any, nouns: str) -> bool:
             return token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in ("NOUN", "PROPN")
         if token.pos_ != "ADJ" or not token.is_lower:
             return False  # (not "the Trump campaign poll")
+    return False
+
+
+_TITLE_LINKS = {"to", "of", "the", "on", "for", "against", "and"}
+
+
+def _ends_a_law_title(ent: Any) -> bool:
+    """ "the Status of Refugees" of "Convention Relating to the Status of Refugees": the
+    words before the name, capitalised or linking, run back to a law's noun over a
+    capitalised word that is neither ("Relating"), so the name ends the law's title."""
+    doc = ent.doc
+    linked = False
+    for token in reversed(doc[max(0, ent.start - 5):ent.start]):
+        if token.text in _kind_words("law_nouns"):
+            return linked
+        if token.lower_ in _TITLE_LINKS:
+            continue
+        if not token.is_title:
+            return False
+        linked = True
     return False
 
 
