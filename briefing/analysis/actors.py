@@ -186,8 +186,9 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         elif (not role_tokens and before is not None and before.text in regnal
               and _one_name(tokens)):
             tokens.insert(0, before)
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’", "‘s",
-                                                                      "‘")):
+    named_with_possessive = _named_with_possessive(ent, tokens, label)
+    while not named_with_possessive and tokens and (
+            tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’", "‘s", "‘")):
         tokens.pop()
     while tokens and tokens[0].is_space:
         tokens.pop(0)
@@ -216,7 +217,9 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     # (The Doc's text is rebuilt on each access; a span's is not.)
     surface = ent.doc[tokens[0].i:tokens[-1].i + 1].text.split("](")[0]  # a link's text
     start += len(surface) - len(surface.lstrip("[*_"))
-    surface = _POSSESSIVE.sub("", surface.lstrip("[*_"))
+    surface = surface.lstrip("[*_")
+    if not named_with_possessive:
+        surface = _POSSESSIVE.sub("", surface)
     if ent.label_ in ("LOC", "GPE") and surface.endswith(" region"):
         surface = surface[: -len(" region")]  # "the Asia-Pacific region" is Asia-Pacific
     end = start + len(surface)
@@ -228,7 +231,8 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
                                          or surface.split()[-1] in _REMIT_HEADS)))
         or len(surface.split()) > (12 if label == "ORG" and _has_remit(tokens) else 7)
         or surface.lower() in titles()  # "State" of "Secretary of State" is no actor
-        or (surface.isupper() and " " in surface)  # a capitalised headline or section title
+        or (surface.isupper() and " " in surface and not _in_lower_case_sentence(ent, tokens[0].i))
+        # (a capitalised headline or section title, not "she told USA TODAY")
         or surface in never or surface in name_suffixes() or _MARKUP.search(surface)
         or PARTY_TAG.match(surface)  # "D-Newport News": a party and a district
         or _INITIAL.fullmatch(surface)  # "I."
@@ -318,6 +322,31 @@ def _unnumbered(surface: str, label: str) -> str:
     if rest and last.isdigit():
         surface = rest
     return _CODE_WORD.sub("", surface) if " " in surface else surface
+
+
+def _named_with_possessive(ent: Any, tokens: list[Any], label: str) -> bool:
+    """ "Bally's", "Macy's said": a business named by one word and a possessive, which
+    possesses nothing in the sentence (the name is no possessor: not "Macy's sales"). A
+    person's possessive always goes ("unlike Obama's, ...": Obama's plan), and so does a
+    longer name's ("the State Department's" is the department's something)."""
+    return (label in ("ORG", "FAC") and len(tokens) == 2 and tokens[-1].text in ("'s", "’s")
+            and tokens[-1].tag_ == "POS" and tokens[0].is_title
+            and ent.root.dep_ != "poss" and not _known_name(tokens[0].text)
+            and not (tokens[-1].i + 1 < len(ent.doc)
+                     and ent.doc[tokens[-1].i + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")))
+
+
+def _in_lower_case_sentence(ent: Any, first: int) -> bool:
+    """Is the name (from token `first` of `ent`) written in capitals inside prose ("she told
+    USA TODAY", "a reporter for the USA TODAY NETWORK"), where capitals are the name's own
+    spelling, rather than in a line all in capitals (a headline, a section title)? Prose: a
+    word in lower case right before it (or its "the"), and another in its sentence."""
+    doc = ent.doc
+    at = first - 1 if first and doc[first - 1].lower_ != "the" else first - 2
+    before = doc[at] if at >= 0 else None
+    if before is None or not (before.is_alpha and before.is_lower) or before.sent != ent.sent:
+        return False
+    return any(t.is_alpha and t.is_lower for t in ent.sent if t.i < at or t.i >= ent.end)
 
 
 def _capitalised_the(ent: Any, tokens: list[Any]) -> bool:
@@ -736,7 +765,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             if _common_word(ent, mention, text, lower_words) or _in_quoted_title(
                     line, mention.start - block.start, mention.end - block.start,
                     person_tagged) or (person_tagged and _programme(ent)
-                                       and not _looks_personal(mention.surface)):
+                                       and not _looks_personal(mention.surface)) or (
+                    ent.label_ == "ORG" and _ends_a_law_title(ent)):
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
@@ -927,13 +957,38 @@ def _modifies(ent: Any, nouns: str) -> bool:
     return False
 
 
+_TITLE_LINKS = {"to", "of", "the", "on", "for", "against", "and"}
+
+
+def _ends_a_law_title(ent: Any) -> bool:
+    """ "the Status of Refugees" of "Convention Relating to the Status of Refugees": the
+    words before the name, capitalised or linking, run back to a law's noun over a
+    capitalised word that is neither ("Relating"), so the name ends the law's title."""
+    doc = ent.doc
+    linked = False
+    for token in reversed(doc[max(0, ent.start - 5):ent.start]):
+        if token.text in _kind_words("law_nouns"):
+            return linked
+        if token.lower_ in _TITLE_LINKS:
+            continue
+        if not token.is_title:
+            return False
+        linked = True
+    return False
+
+
 def _programme(ent: Any) -> bool:
     """ "CNBC's "Squawk Box" program", "an interview on CNBC's Squawk Box": a name a
-    programme noun follows, or an organisation's own after "on", is a programme's."""
+    programme noun follows or comes right before, or an organisation's own after "on", is
+    a programme's."""
     doc = ent.doc
     after = ent.end + (1 if ent.end < len(doc) and doc[ent.end].is_quote else 0)
     if after < len(doc) and doc[after].lower_ in _kind_words("programme_nouns"):
         return True
+    named = doc[ent.start - 1] if ent.start > 0 else None
+    if (named is not None and named.pos_ == "NOUN"
+            and named.lower_ in _kind_words("programme_nouns")):
+        return True  # "on radio show Penny's Playlist": the show's name, written after it
     before = ent.start - (1 if ent.start > 0 and doc[ent.start - 1].is_quote else 0)
     owned = (before > 1 and doc[before - 1].tag_ == "POS"
              and doc[before - 2].ent_type_ == "ORG")
@@ -996,11 +1051,11 @@ def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
                     if ent.start_char >= start and ent.end_char <= end and ent.label_ in (
                             "PERSON", "ORG") and _clean(ent, 0) is not None:
                         votes[ent.label_] = votes.get(ent.label_, 0) + 1  # one item's tag
-        if len(votes) != 1:
+        if not votes:
             continue
-        label, count = votes.popitem()
-        if count < 2:
-            continue
+        label, count = max(votes.items(), key=lambda vote: vote[1])
+        if count < 2 or count < 3 * (sum(votes.values()) - count):
+            continue  # (one item the model tagged otherwise among five does not split a list)
         for i, (start, end) in enumerate(items):
             ent = tagged.get(i)
             if ent is not None and ent.label_ in ACTOR_LABELS and (
@@ -1009,6 +1064,9 @@ def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not any(t.pos_ == "PROPN" or "." in t.text[1:-1] for t in span):
                 continue  # "Crime": a capitalised common word, no name
+            cut = _sentence_end(line[start:end])
+            if cut is not None:
+                end = start + cut  # "..., Wells Fargo, and UPS. It seems": the list ended
             text = line[start:end]
             if text.startswith(("The ", "the ")):
                 start, text = start + 4, text[4:]
@@ -1018,6 +1076,20 @@ def _list_mentions(doc: Any, line: str, ents: list[Any], offset: int,
             if not any(m.start < mention.end and mention.start < m.end for m in known):
                 found.append(mention)
     return found
+
+
+_WORD_AND_DOT = re.compile(r"(\S+)\.(?= |$)")
+
+
+def _sentence_end(item: str) -> int | None:
+    """Where a sentence ends inside a list's item ("UPS. It" of "... and UPS. It seems"): a
+    full stop after a word that is no abbreviation ("U.S.", "Inc.", "Co.") or initial."""
+    for match in _WORD_AND_DOT.finditer(item):
+        word = match.group(1)
+        if "." in word or len(word) == 1 or (len(word) <= 4 and word.istitle()):
+            continue
+        return match.end(1)
+    return None
 
 
 _SAYING = {"say", "tell", "add", "argue", "write", "note"}
@@ -1191,6 +1263,27 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, ent.end, label="ORG"))
             i += 1
             continue
+        if (ent.label_ == "ORG" and following is not None and following.start == ent.end
+                and len(following) == 1 and following[0].is_upper and following[0].is_alpha
+                and len(following[0].text) > 2 and ent[-1].is_upper and len(ent) > 1):
+            # "the USA TODAY" + "NETWORK": a name in capitals the model cut before its
+            # last word in capitals, one organisation.
+            mended.append(Span(doc, ent.start, following.end, label="ORG"))
+            i += 2
+            continue
+        if _hyphenated_place_in_places(ent):
+            # "Saxony-Anhalt, Baden-Württemberg and Rheinland-Palatinate": a double-barrelled
+            # name listed with places is one more place, not an organisation.
+            mended.append(Span(doc, ent.start, ent.end, label="GPE"))
+            i += 1
+            continue
+        cause = _cause_for_place(doc, ent, following, mended[-1] if mended else None)
+        if cause is not None:
+            # "Alternative" + "for" + "Germany", "Solidarity for" + "Poland": a movement
+            # named by what it stands for and the country it is for, one organisation.
+            mended.append(Span(doc, cause[0], cause[1], label="ORG"))
+            i += 1 if cause[1] == ent.end else 2
+            continue
         surname = _particle_surname(doc, ent, following)
         if surname is not None:
             # "Sophie" + "in 't" + "Veld", "Lotte van '" + "t Hek": a Dutch name whose
@@ -1282,6 +1375,53 @@ def _particle_surname(doc: Any, ent: Any, following: Any) -> Any:
             or not any(t.lower_ in ("'t", "’t", "t") for t in gap)):
         return None
     return following
+
+
+_PLACE_LABELS = ("GPE", "LOC")
+
+
+def _hyphenated_place_in_places(ent: Any) -> bool:
+    """An organisation-tagged name of capitalised words joined by hyphens ("Rheinland-
+    Palatinate") coordinated with a place's name (conjunct or apposition)."""
+    words = [t for t in ent if t.text != "-"]
+    if (ent.label_ != "ORG" or len(words) < 2 or len(ent) != 2 * len(words) - 1
+            or any(t.whitespace_ for t in ent[:-1]) or not all(t.is_title for t in words)):
+        return False
+    root = ent.root
+    partners = [root.head] if root.dep_ in ("conj", "appos") else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    # (A partner's own hyphenated start counts: "Saxony" of "Saxony-Anhalt".)
+    return any(p.ent_type_ in _PLACE_LABELS or any(
+        c.dep_ in ("compound", "nmod") and c.ent_type_ in _PLACE_LABELS and c.i == p.i - 2
+        for c in p.children) for p in partners)
+
+
+def _cause_for_place(doc: Any, ent: Any, following: Any, previous: Any
+                     ) -> tuple[int, int] | None:
+    """Where a name starts and ends that is a cause "for" a place ("Alternative for
+    Germany"): a capitalised noun mid-sentence (not "Bad for New Jersey") that no place or
+    title is, on which "for" and the place's name right after it hang, whether the model
+    tagged the word (as a place, say) or not.
+    `ent` is the place's name or the word's; `following` the place's when `ent` is the
+    word's."""
+    if (ent.label_ in ("GPE", "ORG") and len(ent) == 1 and following is not None
+            and following.label_ in ("GPE", "LOC") and following.start == ent.end + 1):
+        place, word = following, ent[0]
+    elif ent.label_ in ("GPE", "LOC") and len(ent) <= 3 and ent.start >= 2:
+        place, word = ent, doc[ent.start - 2]  # the word untagged before "for"
+        if word.ent_type_ or (previous is not None and previous.end > word.i):
+            return None
+    else:
+        return None
+    linker = doc[word.i + 1]
+    if (linker.lower_ != "for" or linker.head.i != word.i or place.start != linker.i + 1
+            or place.root.head.i != linker.i or place.root.dep_ != "pobj"
+            or not place[0].is_title or not _known_place(place.text)):
+        return None  # ("Sanders for Massachusetts voters": the place names the voters)
+    if (word.is_sent_start or not word.is_title or word.pos_ not in ("PROPN", "NOUN")
+            or word.lower_ in titles() or _known_name(word.text) or _known_place(word.text)):
+        return None
+    return word.i, place.end
 
 
 # Heads of a body named by its remit: "Committee on Civil Liberties, Justice and Home Affairs".
