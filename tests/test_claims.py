@@ -1355,6 +1355,27 @@ def test_a_frame_that_says_only_to_which_people_it_was_told_is_no_claim_of_its_o
     assert not any(frame in c["text"] for c in claims)
 
 
+@pytest.mark.parametrize("text", [
+    "Instead, Ada Lund told Harbour Radio, her plan would merely be “to slow the ferries” "
+    "if elected.",
+])
+def test_a_frame_left_with_only_its_audience_is_no_claim_though_what_it_reports_is_apart(
+        text: str) -> None:
+    # The parser hangs "told Harbour Radio" on the clause it reports ("her plan would be
+    # ..."), which is a claim of its own; the words left to the frame say only to whom
+    claims = claims_of(text)
+    assert not any(c["text"].strip() == "Harbour Radio" for c in claims)
+    assert any("slow the ferries" in c["text"] for c in claims)
+
+
+def test_the_first_half_of_a_split_quotation_is_still_what_was_said() -> None:
+    # "To all the harbour workers" reads like to whom it was said, but inside the quotation
+    # it is what was said
+    text = ('"To all the harbour workers of the world," Ada Lund said, "keep the cranes '
+            'running."')
+    assert one(text, "harbour workers of the world")["speaker"] == "Ada Lund"
+
+
 def test_what_was_told_or_urged_is_still_a_claim():
     # "told a joke", "tells a different story", "urged restraint": the object is what was
     # told or urged
