@@ -1376,6 +1376,24 @@ def test_the_first_half_of_a_split_quotation_is_still_what_was_said() -> None:
     assert one(text, "harbour workers of the world")["speaker"] == "Ada Lund"
 
 
+def test_a_name_and_colon_heading_a_section_is_no_speech() -> None:
+    # "Lund: Now or never." heads what the writer says of each candidate; a source's label
+    # over a finding and a name over a headline with a verb still speak
+    text = ("What each harbour candidate needs on Tuesday.\n\nLund: Now or never.\n\n"
+            "Ada Lund has led the race for months.\n\nBerg: A closing surge.\n\n"
+            "The port director toured the docks.\n\nPoll: Lund ahead in Dover.\n\n"
+            "Jane Roe: Tolls Must Fall")
+    claims = claims_of(text)
+    assert not [c for c in claims if c["text"].startswith(("Now or never", "A closing"))]
+    assert one(text, "Lund ahead in Dover")["cue"] == ":"
+    assert one(text, "Tolls Must Fall")["speaker"] == "Jane Roe"
+    # a longer headline without a verb gives the gist of what was said, a quoted one its words
+    headlines = ("Jane Roe: No outside influence on the port inquiry.\n\n"
+                 "Tomas Berg: Tolls 'fair game'")
+    assert one(headlines, "No outside influence")["speaker"] == "Jane Roe"
+    assert one(headlines, "fair game")["speaker"] == "Tomas Berg"
+
+
 def test_what_was_told_or_urged_is_still_a_claim():
     # "told a joke", "tells a different story", "urged restraint": the object is what was
     # told or urged
