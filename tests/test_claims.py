@@ -1394,6 +1394,14 @@ def test_a_name_and_colon_heading_a_section_is_no_speech() -> None:
     assert one(headlines, "fair game")["speaker"] == "Tomas Berg"
 
 
+def test_a_frame_that_says_what_about_is_still_a_claim() -> None:
+    # "complained to port officials ... about the use of its emblem": the topic is what the
+    # complaint says, however the parser hangs it
+    text = ("The union has twice complained to Berg aides since Feb. 2 about the use of the "
+            "logo in campaign materials.")
+    assert one(text, "use of the logo")["cue"] == "complained"
+
+
 def test_what_was_told_or_urged_is_still_a_claim():
     # "told a joke", "tells a different story", "urged restraint": the object is what was
     # told or urged

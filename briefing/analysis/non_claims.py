@@ -229,7 +229,7 @@ def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
     if cue is None or len(cue) != 1 or cue[0].pos_ != "VERB":
         return False
     cue = cue[0]
-    if cue.dep_ in _SAYS_ITS_HEAD and _within(cue.head, cue.head, claim, offset):
+    if cue.dep_ in _SAYS_ITS_HEAD and _holds_its_head(cue, claim, offset):
         return False  # what the cue reports is its head, in the claim
     lemma = cue.lemma_.lower()
     if not (lemma in _words()["audience_verbs"] or lemma in claim_words()["addressee"]
@@ -244,7 +244,9 @@ def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
             return False  # a clause, an object, a topic: what was said
         allowed.update(range(child.left_edge.i, child.right_edge.i + 1))
     words = doc.char_span(claim.start - offset, claim.end - offset, alignment_mode="expand")
-    return words is not None and all(
+    if words is None or any(t.dep_ == "prep" and t.lower_ == "about" for t in words):
+        return False  # "complained to the officials about the use of the emblem": a topic
+    return all(
         t.i in allowed or t.i == cue.i or t.is_punct or t.is_space or t.idx in speaker
         for t in words)
 
@@ -256,6 +258,14 @@ def _quoted(claim: Claim, doc: Any, offset: int) -> bool:
     text = block_text(doc)
     return bool(_QUOTE_MARK.search(
         text[max(0, claim.start - offset - 1):claim.end - offset + 1]))
+
+
+def _holds_its_head(cue: Any, claim: Claim, offset: int) -> bool:
+    """The claim holds words of the clause the cue hangs on, beyond the cue's own ("The
+    source of it, members say, ...": the clause's subject is what they say)."""
+    own = range(cue.left_edge.i, cue.right_edge.i + 1)
+    return any(t.i not in own and not t.is_punct and claim.start <= offset + t.idx < claim.end
+               for t in cue.head.subtree)
 
 
 def _within(first: Any, last: Any, claim: Claim, offset: int) -> bool:
