@@ -1355,6 +1355,53 @@ def test_a_frame_that_says_only_to_which_people_it_was_told_is_no_claim_of_its_o
     assert not any(frame in c["text"] for c in claims)
 
 
+@pytest.mark.parametrize("text", [
+    "Instead, Ada Lund told Harbour Radio, her plan would merely be “to slow the ferries” "
+    "if elected.",
+])
+def test_a_frame_left_with_only_its_audience_is_no_claim_though_what_it_reports_is_apart(
+        text: str) -> None:
+    # The parser hangs "told Harbour Radio" on the clause it reports ("her plan would be
+    # ..."), which is a claim of its own; the words left to the frame say only to whom
+    claims = claims_of(text)
+    assert not any(c["text"].strip() == "Harbour Radio" for c in claims)
+    assert any("slow the ferries" in c["text"] for c in claims)
+
+
+def test_the_first_half_of_a_split_quotation_is_still_what_was_said() -> None:
+    # "To all the harbour workers" reads like to whom it was said, but inside the quotation
+    # it is what was said
+    text = ('"To all the harbour workers of the world," Ada Lund said, "keep the cranes '
+            'running."')
+    assert one(text, "harbour workers of the world")["speaker"] == "Ada Lund"
+
+
+def test_a_name_and_colon_heading_a_section_is_no_speech() -> None:
+    # "Lund: Now or never." heads what the writer says of each candidate; a source's label
+    # over a finding and a name over a headline with a verb still speak
+    text = ("What each harbour candidate needs on Tuesday.\n\nLund: Now or never.\n\n"
+            "Ada Lund has led the race for months.\n\nBerg: A closing surge.\n\n"
+            "The port director toured the docks.\n\nPoll: Lund ahead in Dover.\n\n"
+            "Jane Roe: Tolls Must Fall")
+    claims = claims_of(text)
+    assert not [c for c in claims if c["text"].startswith(("Now or never", "A closing"))]
+    assert one(text, "Lund ahead in Dover")["cue"] == ":"
+    assert one(text, "Tolls Must Fall")["speaker"] == "Jane Roe"
+    # a longer headline without a verb gives the gist of what was said, a quoted one its words
+    headlines = ("Jane Roe: No outside influence on the port inquiry.\n\n"
+                 "Tomas Berg: Tolls 'fair game'")
+    assert one(headlines, "No outside influence")["speaker"] == "Jane Roe"
+    assert one(headlines, "fair game")["speaker"] == "Tomas Berg"
+
+
+def test_a_frame_that_says_what_about_is_still_a_claim() -> None:
+    # "complained to port officials ... about the use of its emblem": the topic is what the
+    # complaint says, however the parser hangs it
+    text = ("The union has twice complained to Berg aides since Feb. 2 about the use of the "
+            "logo in campaign materials.")
+    assert one(text, "use of the logo")["cue"] == "complained"
+
+
 def test_what_was_told_or_urged_is_still_a_claim():
     # "told a joke", "tells a different story", "urged restraint": the object is what was
     # told or urged

@@ -30,7 +30,14 @@ from briefing.analysis.quote_speakers import (
 )
 from briefing.analysis.quotes import find_quotations
 from briefing.analysis.speakers import ActorIndex
-from briefing.analysis.turns import Turns, headline_frame, is_promo, labelled_line, speak_for_turn
+from briefing.analysis.turns import (
+    Turns,
+    headline_frame,
+    heads_a_section,
+    is_promo,
+    labelled_line,
+    speak_for_turn,
+)
 
 __all__ = ["Claim", "find_claims"]
 
@@ -45,6 +52,8 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
     antecedents = NeuterAntecedents(index, quotes)
     for paragraph, (block, doc) in enumerate(parsed):
         labelled = turns.lone_label(block) if block.turn else labelled_line(block, index)
+        if labelled is not None and heads_a_section(block, doc, labelled[2]):
+            labelled = None  # "Lund: Now or never.": a heading, not the actor's words
         turn_speaker = turns.speaker_of(block) or labelled
         if _is_editors_note(block.text) or is_promo(block.text):
             continue  # an editor's note or a byline's "Follow X on Twitter" asserts nothing

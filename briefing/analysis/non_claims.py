@@ -227,14 +227,20 @@ def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
     something was said: '"...," Lasry told Bloomberg Politics in May.', 'shouted to the
     crowd', 'said as she marched', 'asking her'. What was said is a quotation or a sentence
     of its own (given its speaker before this is asked); this claim adds nothing an analyst
-    could weigh. `doc` is the parsed block starting at document offset `offset` that holds
+    could weigh. Only the cue's words inside the claim are weighed: what it reports outside
+    ('Instead, Roe told Harbour Radio, her plan would be ...', where the parser hangs the
+    cue on the clause it reports) is a claim of its own, unless the claim stands inside a
+    quotation ('"To all the workers," she said, "..."': what was said, though it reads
+    like to whom). `doc` is the parsed block starting at document offset `offset` that holds
     the claim."""
-    if claim.cue_span is None or claim.speaker_span is None or _QUOTE_MARK.search(claim.text):
+    if claim.cue_span is None or claim.speaker_span is None or _quoted(claim, doc, offset):
         return False
     cue = doc.char_span(claim.cue_span[0] - offset, claim.cue_span[1] - offset)
-    if cue is None or len(cue) != 1 or cue[0].pos_ != "VERB" or cue[0].dep_ in _SAYS_ITS_HEAD:
+    if cue is None or len(cue) != 1 or cue[0].pos_ != "VERB":
         return False
     cue = cue[0]
+    if cue.dep_ in _SAYS_ITS_HEAD and _holds_its_head(cue, claim, offset):
+        return False  # what the cue reports is its head, in the claim
     lemma = cue.lemma_.lower()
     if not (lemma in _words()["audience_verbs"] or lemma in claim_words()["addressee"]
             or lemma in _ASKING or _names_a_saying(cue)):
@@ -242,13 +248,39 @@ def says_only_how_it_was_said(claim: Claim, doc: Any, offset: int) -> bool:
     speaker = range(claim.speaker_span[0] - offset, claim.speaker_span[1] - offset)
     allowed = set()
     for child in cue.children:
+        if not _within(child.left_edge, child.right_edge, claim, offset):
+            continue  # said outside the claim: a quotation, a clause with a claim of its own
         if not _tells_how(child, cue, speaker):
             return False  # a clause, an object, a topic: what was said
         allowed.update(range(child.left_edge.i, child.right_edge.i + 1))
     words = doc.char_span(claim.start - offset, claim.end - offset, alignment_mode="expand")
-    return words is not None and all(
+    if words is None or any(t.dep_ == "prep" and t.lower_ == "about" for t in words):
+        return False  # "complained to the officials about the use of the emblem": a topic
+    return all(
         t.i in allowed or t.i == cue.i or t.is_punct or t.is_space or t.idx in speaker
         for t in words)
+
+
+def _quoted(claim: Claim, doc: Any, offset: int) -> bool:
+    """The claim holds a quotation mark or stands right inside one ('"To all the harbour
+    workers," she said, "..."': its marks trimmed, a quotation's first half is still
+    what was said, though it reads like to whom)."""
+    text = block_text(doc)
+    return bool(_QUOTE_MARK.search(
+        text[max(0, claim.start - offset - 1):claim.end - offset + 1]))
+
+
+def _holds_its_head(cue: Any, claim: Claim, offset: int) -> bool:
+    """The claim holds words of the clause the cue hangs on, beyond the cue's own ("The
+    source of it, members say, ...": the clause's subject is what they say)."""
+    own = range(cue.left_edge.i, cue.right_edge.i + 1)
+    return any(t.i not in own and not t.is_punct and claim.start <= offset + t.idx < claim.end
+               for t in cue.head.subtree)
+
+
+def _within(first: Any, last: Any, claim: Claim, offset: int) -> bool:
+    """Some word from `first` to `last` lies inside the claim's span."""
+    return offset + first.idx < claim.end and offset + last.idx + len(last.text) > claim.start
 
 
 # Verbs of a question and its answer, whose object is the person or the question ("asked

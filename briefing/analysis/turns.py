@@ -205,6 +205,29 @@ def labelled_line(block: Any, index: ActorIndex) -> tuple[str, list[int], list[i
     return actors[0].name, [start, end], colon
 
 
+def heads_a_section(block: Any, doc: Any, colon: list[int]) -> bool:
+    """'Lund: Now or never.', 'Harbour Board: A closing surge.': a name and a colon before
+    a few words with no verb and no quotation mark head a section about that actor (what
+    the writer expects of each candidate, say), which the actor did not say. A longer
+    line is a headline's gist of what was said ("Roe: No outside influence on the port
+    inquiry"), a quoted one its words ("Berg: Tolls 'fair game'"; an apostrophe is taken
+    for a mark too: the safer side), and a source's label keeps its finding ("Poll: Roe
+    ahead in Dover"). (A transcript's label is blanked in the block's text: no source.)"""
+    rest = [t for t in doc if block.start + t.idx >= colon[1] and not t.is_punct]
+    if not 0 < len(rest) <= _HEADING_WORDS or any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return False
+    if _QUOTE_MARKS.search(block.text[colon[1] - block.start:]):
+        return False
+    label = block.text[:colon[0] - block.start].split()
+    return not (label and _source_label(label))
+
+
+# The most words a section's heading after a name and colon has (PolNeAR train: the
+# headings have 2-4; a verbless headline of 5 or more gives what the name said)
+_HEADING_WORDS = 4
+_QUOTE_MARKS = re.compile(r"[\"“”‘’']")
+
+
 # Prepositions after a label's speaker: to whom or about what ("Jane Roe to Port Workers:").
 _LABEL_PREPOSITIONS = {"to", "on", "at", "about"}
 
