@@ -16,6 +16,8 @@ from briefing.analysis.non_claims import in_idiom, is_imperative
 from briefing.analysis.speakers import (
     ActorIndex,
     bound_possessive,
+    can_speak,
+    holder_nouns,
     phrase_actors,
     speaker_names,
     speaker_phrase,
@@ -472,7 +474,7 @@ def _issuer_of(noun: Any) -> Any | None:
     verb = noun.head
     lex = claim_words()
     lemma = verb.lemma_.lower()
-    if (noun.dep_ != "dobj" or verb.pos_ != "VERB" or _can_speak(noun)
+    if (noun.dep_ != "dobj" or verb.pos_ != "VERB" or can_speak(noun)
             or any(c.dep_ == "poss" for c in noun.children)
             or lemma in lex["receiving_verbs"] or lemma in lex["taking_in_verbs"]):
         return None
@@ -512,7 +514,7 @@ def _that_clause_stance(verb: Any) -> bool:
     the subject that can speak ("the move means that ...") or with anything else before
     "that" ("polarized the electorate with harangues that ...") far fewer."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if verb.pos_ != "VERB" or not _can_speak(subject) or subject.lower_ == "you":
+    if verb.pos_ != "VERB" or not can_speak(subject) or subject.lower_ == "you":
         return False  # ("you can bet that ...": the writer's aside to the reader)
     for clause in verb.children:
         that = clause.left_edge
@@ -761,11 +763,11 @@ def _opening_to_whom(to: Any) -> Any | None:
     verb = to.head
     if to.i != to.sent.start or to.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if frame_lemma(verb) is not None and _can_speak(
+    if frame_lemma(verb) is not None and can_speak(
             next((c for c in verb.children if c.dep_ == "nsubj"), None)):
         return None  # "To them, voters want ...": the verb's own frame and speaker
     holder = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if not _can_speak(holder):
+    if not can_speak(holder):
         return None
     after = holder.right_edge.i + 1
     return holder if after < len(to.doc) and to.doc[after].text == "," else None
@@ -798,7 +800,7 @@ def _attitude_holder(adjective: Any) -> Any | None:
     subject = next((c for c in adjective.head.children if c.dep_ == "nsubj"
                     and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if (subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_
-            and subject.lemma_.lower() not in _holder_nouns()
+            and subject.lemma_.lower() not in holder_nouns()
             and not any(c.dep_ in ("prep", "ccomp", "xcomp") for c in adjective.children)):
         # "this issue may become critical if ...": no one's attitude to anything (but
         # "parents are worried about ...", whoever the noun names)
@@ -866,7 +868,7 @@ def _stance_subject(verb: Any) -> Any | None:
     if _hypothetical(verb) or any(c.tag_ in ("WDT", "WP") for c in subject.children):
         return None  # "asked whether they had concerns", "which candidate is the best ..."
     if subject.pos_ == "NOUN" and not subject.ent_type_ and (
-            subject.lemma_.lower() not in _holder_nouns()):
+            subject.lemma_.lower() not in holder_nouns()):
         return None
     return subject
 
@@ -876,13 +878,6 @@ def _reported_clause(verb: Any, quotes: list) -> bool:
     supporter of ..."): that frame's claim holds it."""
     return any(frame_lemma(a) is not None and a.pos_ == "VERB" and _speech_act(a)
                and not _inside(quotes, a.idx) for a in _governors(verb))
-
-
-def _holder_nouns() -> frozenset[str]:
-    """Common nouns that can hold an attitude: people, organisations, polls."""
-    lex = speaker_lex()
-    return (lex["person_nouns"] | lex["nominal_organisations"]
-            | lex["nominal_named_organisations"] | claim_words()["data_sources"])
 
 
 def _hedged_judgement(token: Any) -> bool:
@@ -1381,7 +1376,7 @@ def _speaker_token(verb: Any) -> Any | None:
         # "urged Y to say": its object does, if it can speak ("used her column to attack",
         # "had this to say": the subject does)
         controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-        return controller if _can_speak(controller) else _speaker_of(verb.head)
+        return controller if can_speak(controller) else _speaker_of(verb.head)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "X is expected to": no speaker but the agent, found above
     inverted = _inverted_speaker(verb)
@@ -1444,35 +1439,17 @@ def _purpose_of(verb: Any) -> Any | None:
     if (verb.dep_ not in ("acl", "relcl") or not any(c.tag_ == "TO" for c in verb.children)
             or any(c.dep_ in _SPEAKER_DEPS for c in verb.children)
             or noun.dep_ != "dobj" or noun.pos_ != "NOUN" or noun.head.pos_ != "VERB"
-            or _can_speak(noun) or noun.lower_ in _NO_THING):
+            or can_speak(noun) or noun.lower_ in _NO_THING):
         return None
     if any(c.dep_ == "dative" for c in noun.head.children):
         return None
     # ("her debate performance, hailing ...", "The spread of attacks leaves many to worry":
     # a subject that cannot speak made nothing to speak through)
-    return noun.head if _can_speak(_speaker_of(noun.head)) else None
+    return noun.head if can_speak(_speaker_of(noun.head)) else None
 
 
 # "had little to say", "had a lot to say about it": how much was said, no claim
 _NO_THING = {"nothing", "little", "lot", "much", "something", "plenty", "anything"}
-
-
-def _can_speak(noun: Any | None) -> bool:
-    """A name, a personal pronoun, or a noun of people, organisations or polls: who can
-    be told to say something (not "her weekly column", "this")."""
-    if noun is None:
-        return False
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
-            noun.lower_ in _SPEAKING_QUANTIFIERS):
-        return True
-    if noun.pos_ == "PRON":
-        return noun.tag_ == "PRP" and noun.lower_ not in ("it", "this", "that")
-    return noun.lemma_.lower() in _holder_nouns()
-
-
-# "led some to question", "caused many to wonder": people, counted
-_SPEAKING_QUANTIFIERS = {"some", "many", "others", "few", "most", "several", "both", "all",
-                         "each", "everyone", "everybody", "anyone", "someone", "nobody"}
 
 
 def speaking_it(tok: Any) -> bool:

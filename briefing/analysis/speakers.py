@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.analysis.actor_roles import person_noun
 from briefing.analysis.actors import Actor
-from briefing.analysis.claim import block_text
+from briefing.analysis.claim import block_text, claim_words
 from briefing.analysis.lexicon import table
 from briefing.analysis.person_names import name_suffixes
 from briefing.analysis.quotes import Quotations
@@ -409,6 +409,32 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
             index.note_body(offset + t.idx, t.lemma_.lower(), written)
         names.append(written)
     return list(dict.fromkeys(names))
+
+
+@lru_cache(maxsize=1)
+def holder_nouns() -> frozenset[str]:
+    """Common nouns that can hold an attitude: people, organisations, polls."""
+    words = lex()
+    return (words["person_nouns"] | words["nominal_organisations"]
+            | words["nominal_named_organisations"] | claim_words()["data_sources"])
+
+
+# "led some to question", "caused many to wonder": people, counted
+_SPEAKING_QUANTIFIERS = {"some", "many", "others", "few", "most", "several", "both", "all",
+                         "each", "everyone", "everybody", "anyone", "someone", "nobody"}
+
+
+def can_speak(noun: Any | None) -> bool:
+    """A name, a personal pronoun, or a noun of people, organisations or polls: who can
+    be told to say something (not "her weekly column", "this")."""
+    if noun is None:
+        return False
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
+            noun.lower_ in _SPEAKING_QUANTIFIERS):
+        return True
+    if noun.pos_ == "PRON":
+        return noun.tag_ == "PRP" and noun.lower_ not in ("it", "this", "that")
+    return noun.lemma_.lower() in holder_nouns()
 
 
 # People counted as one ("her staff", "the team"): they speak, though no person noun.
