@@ -1768,6 +1768,9 @@ def test_a_thing_or_an_exception_joined_to_a_speaker_does_not_speak():
     _, speaker = cue_and_speaker("The senator and her staff said the bill was dead.",
                                  "the bill was dead")
     assert speaker == "senator and her staff"
+    # a poll or a document joined to another speaks with it
+    _, speaker = cue_and_speaker("The poll and a new survey show Roe ahead.", "Roe ahead")
+    assert speaker == "poll and new survey"
 
 
 def test_an_adjective_before_a_body_noun_is_not_the_body():

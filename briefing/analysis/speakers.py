@@ -440,8 +440,8 @@ def can_speak(noun: Any | None) -> bool:
 # People counted as one ("her staff", "the team"): they speak, though no person noun.
 _COLLECTIVES = frozenset(("staff", "team", "crew", "family", "campaign", "aide", "camp",
                           "side", "administration", "government", "party", "majority",
-                          "minority", "public", "press", "media", "audience", "crowd", "population",
-                          "other", "others", "many", "some", "several", "all", "most"))
+                          "minority", "public", "press", "media", "audience", "crowd",
+                          "population", "other"))
 # Words that join a conjunct to leave it out of what is said ("everyone but X").
 _EXCLUDING = frozenset(("but", "except", "save"))
 
@@ -454,20 +454,21 @@ def _left_out(conjunct: Any) -> bool:
 
 
 def _speaks_not(conjunct: Any) -> bool:
-    """A common noun naming no actor, no person and no body ("cowboy hat", "the plan"):
-    it cannot speak, so it is a thing the parser coordinated with the speaker."""
+    """A common noun naming no actor, no person, no body and no poll or document ("cowboy
+    hat", "the plan"): it cannot speak, so it is a thing the parser coordinated with the
+    speaker."""
     lemma = conjunct.lemma_.lower()
     words = lex()
     if conjunct.lower_ in _COLLECTIVES or conjunct.tag_ != "NN":
         return False  # plurals are mostly people ("entertainers", "thinkers")
+    if can_speak(conjunct):
+        return False  # "the poll and a new survey show": a survey speaks
     if any(w.pos_ == "PROPN" or w.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
            for w in conjunct.subtree):
         return False  # a name the tagger missed ("author Dinesh D’Souza" tagged a noun)
     if any(w.tag_ == "NNS" and person_noun(w.lemma_) for w in conjunct.subtree):
         return False  # "a clutch of other liberal lawmakers": people, counted
     return (conjunct.pos_ == "NOUN" and not is_body(conjunct) and not person_noun(lemma)
-            and lemma not in words["nominal_organisations"]
-            and lemma not in words["nominal_named_organisations"]
             and lemma not in words["organisation_kinds"] and lemma not in words["kin_nouns"])
 
 
