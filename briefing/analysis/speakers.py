@@ -40,6 +40,7 @@ def lex() -> dict[str, Any]:
         "kin_nouns": data["kin_nouns"],
         "event_nouns": frozenset(data["event_nouns"]),
         "owned_bodies": frozenset(data["owned_bodies"]),
+        "collective_nouns": frozenset(data["collective_nouns"]),
     }
 
 
@@ -419,6 +420,8 @@ def holder_nouns() -> frozenset[str]:
             | words["nominal_named_organisations"] | claim_words()["data_sources"])
 
 
+# Entity labels of who can speak: people, organisations, nationalities, states
+_NAME_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
 # "led some to question", "caused many to wonder": people, counted
 _SPEAKING_QUANTIFIERS = {"some", "many", "others", "few", "most", "several", "both", "all",
                          "each", "everyone", "everybody", "anyone", "someone", "nobody"}
@@ -429,7 +432,7 @@ def can_speak(noun: Any | None) -> bool:
     be told to say something (not "her weekly column", "this")."""
     if noun is None:
         return False
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
+    if noun.pos_ == "PROPN" or noun.ent_type_ in _NAME_ENTITIES or (
             noun.lower_ in _SPEAKING_QUANTIFIERS):
         return True
     if noun.pos_ == "PRON":
@@ -437,11 +440,6 @@ def can_speak(noun: Any | None) -> bool:
     return noun.lemma_.lower() in holder_nouns()
 
 
-# People counted as one ("her staff", "the team"): they speak, though no person noun.
-_COLLECTIVES = frozenset(("staff", "team", "crew", "family", "campaign", "aide", "camp",
-                          "side", "administration", "government", "party", "majority",
-                          "minority", "public", "press", "media", "audience", "crowd",
-                          "population", "other"))
 # Words that join a conjunct to leave it out of what is said ("everyone but X").
 _EXCLUDING = frozenset(("but", "except", "save"))
 
@@ -459,12 +457,11 @@ def _speaks_not(conjunct: Any) -> bool:
     speaker."""
     lemma = conjunct.lemma_.lower()
     words = lex()
-    if conjunct.lower_ in _COLLECTIVES or conjunct.tag_ != "NN":
+    if conjunct.tag_ != "NN" or conjunct.lower_ in words["collective_nouns"]:
         return False  # plurals are mostly people ("entertainers", "thinkers")
     if can_speak(conjunct):
         return False  # "the poll and a new survey show": a survey speaks
-    if any(w.pos_ == "PROPN" or w.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-           for w in conjunct.subtree):
+    if any(w.pos_ == "PROPN" or w.ent_type_ in _NAME_ENTITIES for w in conjunct.subtree):
         return False  # a name the tagger missed ("author Dinesh D’Souza" tagged a noun)
     if any(w.tag_ == "NNS" and person_noun(w.lemma_) for w in conjunct.subtree):
         return False  # "a clutch of other liberal lawmakers": people, counted
