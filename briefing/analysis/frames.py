@@ -74,22 +74,16 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
         if poll is not None:
             # "Roe leads Doe by 12 points in a new Marist poll": the poll reports the
             # standing, the clause of the verb the "in" hangs on
-            verb = token.head
-            lo, hi = ((sent[0].i, sent[-1].i) if verb.dep_ == "ROOT"
-                      else (_clause_start(verb), verb.right_edge.i))
-            found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
-                                       token, poll, index))
+            lo, hi = _clause_span(token.head, sent)
+            found.append(_with_speaker(sent, offset, lo, hi, token, poll, index))
             continue
         viewer = (_viewpoint_holder(token) if pos == "NOUN"
                   else _opening_to_whom(token) if word == "to" else None)
         if viewer is not None:
             # "The only other action, in Professor Roe's view, would be ...": her view;
             # "To many voters, the levy is a tax": theirs
-            verb = token.head.head if pos == "NOUN" else token.head
-            lo, hi = ((sent[0].i, sent[-1].i) if verb.dep_ == "ROOT"
-                      else (_clause_start(verb), verb.right_edge.i))
-            found.append(_with_speaker(sent, offset, max(lo, sent[0].i), min(hi, sent[-1].i),
-                                       token, viewer, index))
+            lo, hi = _clause_span(token.head.head if pos == "NOUN" else token.head, sent)
+            found.append(_with_speaker(sent, offset, lo, hi, token, viewer, index))
             continue
         count = _opening_by_count(token) if word == "by" else None
         if count is not None:
@@ -111,11 +105,9 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                                        token, holder, index))
             continue
         if pos in ("VERB", "AUX") and _hedged_judgement(token):
-            # the whole sentence when it is the root, else its own clause ("X led and
-            # appeared poised to win")
-            lo, hi = ((sent[0].i, sent[-1].i) if token.dep_ == "ROOT"
-                      else (_clause_start(token), token.right_edge.i))
-            found.append(make_claim(sent, offset, lo, min(hi, sent[-1].i), None, token))
+            # its own clause ("X led and appeared poised to win")
+            lo, hi = _clause_span(token, sent)
+            found.append(make_claim(sent, offset, lo, hi, None, token))
             continue
         if word in openers and _hearsay(token):
             # "X reportedly met Y": others report it, unnamed; the adverb is the cue
@@ -894,6 +886,14 @@ def _hearsay(token: Any) -> bool:
     """'reportedly', 'allegedly' on a verb: a claim others make, unnamed."""
     return (token.lower_ in claim_words()["hearsay_adverbs"] and token.dep_ == "advmod"
             and token.head.pos_ in ("VERB", "AUX"))
+
+
+def _clause_span(verb: Any, sent: Any) -> tuple[int, int]:
+    """(first, last) token of what `verb` heads: the whole sentence for its root, else the
+    verb's own clause from its subject, within the sentence."""
+    if verb.dep_ == "ROOT":
+        return sent[0].i, sent[-1].i
+    return max(_clause_start(verb), sent[0].i), min(verb.right_edge.i, sent[-1].i)
 
 
 def _clause_start(verb: Any) -> int:
