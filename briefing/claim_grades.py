@@ -31,6 +31,7 @@ from briefing.grades import (
     parse_claim_key,
 )
 from briefing.model import Analysis, Claim, Grade
+from briefing.sanitize import clip_line
 from briefing.source_grades import Library, follow_sources, orphaned_sources
 
 if TYPE_CHECKING:
@@ -66,10 +67,10 @@ class GradeMoves:
         told = []
         if len(self.renamed_sources) == 1:
             [(old, new)] = self.renamed_sources
-            told.append(f"Reliability of “{_clip(old)}” now on “{_clip(new)}” (same source)")
+            told.append(f"Reliability of {_quoted(old)} now on {_quoted(new)} (same source)")
         elif self.renamed_sources:
             told.append(f"{len(self.renamed_sources)} grades moved to renamed sources: "
-                        + ", ".join(f"“{_clip(old)}” → “{_clip(new)}”"
+                        + ", ".join(f"{_quoted(old)} → {_quoted(new)}"
                                     for old, new in self.renamed_sources[:3])
                         + (", …" if len(self.renamed_sources) > 3 else ""))
         if self.moved:
@@ -89,9 +90,9 @@ class GradeMoves:
         return told
 
 
-def _clip(name: str, width: int = 40) -> str:
-    name = " ".join(name.split())
-    return name if len(name) <= width else name[:width - 1] + "…"
+def _quoted(name: str) -> str:
+    """A source's name in a notice: one safe line, in quotation marks."""
+    return f"“{clip_line(name, 40)}”"
 
 
 def _counted(count: int, one: str, many: str | None = None) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from briefing.sanitize import clip_line
+
 if TYPE_CHECKING:
     from briefing.model import Claim, Grade
     from briefing.store import Store
@@ -163,8 +165,7 @@ def orphan_grade_why(row: Grade) -> str:
 
 def grade_named(grades: dict[str, str], row: Grade) -> str:
     """'grade -4 on “…”', 'reliability E of “Tom”' (clipped: for a question or a notice)."""
-    words = " ".join(orphan_grade_words(row).split())
-    words = words if len(words) <= 80 else words[:79] + "…"
+    words = clip_line(orphan_grade_words(row), 80)
     if row.is_reliability:
         return f"reliability {row.value} of “{words}”"
     return f"grade {orphan_grade_label(grades, row)} on “{words}”"

@@ -60,3 +60,10 @@ def sanitise(text: str) -> str:
 def sanitise_line(text: str) -> str:
     """`sanitise` for one-line fields (titles, file names): newlines and tabs become spaces."""
     return " ".join(sanitise(text).split())
+
+
+def clip_line(text: str, width: int) -> str:
+    """One safe line of at most `width` characters (a name in a notice, a quote in a
+    question): `sanitise_line`, then cut with an ellipsis."""
+    text = sanitise_line(text)
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"

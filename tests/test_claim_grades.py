@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.analysis.cache import analysis_key
-from briefing.claim_grades import claim_holding, follow_claims, orphaned_grades
+from briefing.claim_grades import GradeMoves, claim_holding, follow_claims, orphaned_grades
 from briefing.document import text_hash
 from briefing.errors import BriefingError
 from briefing.export import export_article_text
@@ -325,3 +325,10 @@ def test_the_export_prints_the_grade_the_reader_shows_on_the_same_claim(db_path)
         assert shown == "-2"
         assert f"- **Officials** (attributed · {shown})" in exported
         assert "## Orphaned" not in exported and session.orphaned_grades == []
+
+
+def test_a_notice_shows_a_stored_name_as_one_safe_line():
+    # A name read back from the database reaches the screen: no escape sequence, no newline.
+    [told] = GradeMoves(renamed_sources=[("Tom\x1b]0;pwned\x07 Roe\n", "Thomas Brandt")]
+                        ).notices()
+    assert told == "Reliability of “Tom Roe” now on “Thomas Brandt” (same source)"

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from briefing.grades import orphan_grade_label, orphan_grade_why, orphan_grade_words
 from briefing.highlights import COLOUR_NAMES
 from briefing.model import Actor, ArticleNote, Claim, Flag, Grade, Highlight
+from briefing.sanitize import clip_line as clip
 from briefing.sanitize import sanitise_line
 from briefing.tags import tags_in
 
@@ -31,12 +32,6 @@ TYPE_COLOURS = {"person": "cyan", "organisation": "magenta", "country": "green",
                 "group": "yellow", "place": "blue"}
 SWATCHES = {1: "yellow", 2: "green", 3: "blue", 4: "red", 5: "magenta"}
 ORPHAN_KEYS = "⚠ o re-attach · d delete"  # the Notes pane's subtitle while it lists orphans
-
-
-def clip(text: str, width: int) -> str:
-    """One safe line: sanitised (defence in depth: the store sanitises too), clipped."""
-    text = sanitise_line(text)
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
 class Hanging(Visual):
