@@ -13,11 +13,29 @@ from briefing.ingest import load
 GOLD = Path(__file__).resolve().parent / "gold"
 
 
-def cases() -> list[tuple[str, dict, dict]]:
-    """(sample name, gold, analysis) for every sample that has a gold file."""
+# Sets of gold whose texts live in the project: the bundled samples (gold/*.json, texts in
+# data/) and the unseen set (gold/unseen/, each text beside its gold), written and labelled
+# after this session's rules, so that it measures whether they generalise.
+SETS = ("samples", "unseen")
+
+
+def case_paths(gold_set: str = "samples") -> list[tuple[Path, Path]]:
+    """(gold file, text file) for every text of `gold_set` (one of SETS)."""
+    if gold_set == "samples":
+        return [(gold_path, bundled_dir("data") / f"{gold_path.stem}.md")
+                for gold_path in sorted(GOLD.glob("*.json"))]
+    if gold_set not in SETS:
+        raise ValueError(f"no gold set {gold_set!r}: one of {', '.join(SETS)}")
+    return [(gold_path, gold_path.with_suffix(".md"))
+            for gold_path in sorted((GOLD / gold_set).glob("*.json"))]
+
+
+def cases(gold_set: str = "samples") -> list[tuple[str, dict, dict]]:
+    """(text name, gold, analysis) for every text of `gold_set` that has a gold file: by
+    default the bundled samples."""
     found = []
-    for gold_path in sorted(GOLD.glob("*.json")):
-        doc = load(bundled_dir("data") / f"{gold_path.stem}.md")
+    for gold_path, text_path in case_paths(gold_set):
+        doc = load(text_path)
         found.append((gold_path.stem, json.loads(gold_path.read_text()),
                       analyse(doc.text, doc.title, doc.meta)))
     return found
