@@ -38,13 +38,18 @@ GRADE_LIST_EDIT = "orphaned grade"  # an edit of the grades no claim shows: both
 class Edit:
     """One optimistic change. `write(store)` saves it (database thread); `revert()` undoes it
     in the session (UI thread) when the write fails; `saved(result)` takes the write's
-    result on the UI thread (a new record's id)."""
+    result on the UI thread (a new record's id).
+
+    The reader tells the analyst `said` once the write is saved, never before: a write
+    the store refuses is told once, as `refused` and the store's reason, so the analyst
+    never reads that something was done and then that it was not."""
 
     what: str
     write: Callable[[Store], Any]
     revert: Callable[[], None]
     saved: Callable[[Any], None] = field(default=lambda result: None)
-    said: str = ""  # what the reader tells the analyst of it (an undo: what it undid)
+    said: str = ""  # 'Highlight deleted (u to undo)', 'Undone: deleting the highlight.'
+    refused: str = "Not saved"  # 'Not deleted', 'Not undone'
 
 
 @dataclass
@@ -368,7 +373,8 @@ class ReadingSession:
             self.highlights.insert(min(index, len(self.highlights)), highlight)
 
         return Edit("delete", settling(
-            deleted, lambda store: store.delete_annotation(stored_id())), revert)
+            deleted, lambda store: store.delete_annotation(stored_id())), revert,
+            said="Highlight deleted (u to undo)", refused="Not deleted")
 
     def undo(self) -> Edit | None:
         """Take back the analyst's last deletion or re-attachment, whichever it was (its
@@ -384,7 +390,8 @@ class ReadingSession:
             revert()
             self.undo_stack.append(step)
 
-        return replace(edit, revert=put_back, said=f"Undone: {step.what}.")
+        return replace(edit, revert=put_back, said=f"Undone: {step.what}.",
+                       refused=f"Not undone ({step.what})")
 
     def _undo_highlight_deletion(self, highlight: Highlight, deleted: Future) -> Edit:
         self.highlights.append(highlight)
@@ -443,7 +450,8 @@ class ReadingSession:
                 self.undo_stack.remove(entry)
             put_back()
 
-        return Edit(GRADE_LIST_EDIT, settling(deleted, delete), revert)
+        return Edit(GRADE_LIST_EDIT, settling(deleted, delete), revert,
+                    said="Grade deleted (u to undo)", refused="Not deleted")
 
     def _undo_grade_deletion(self, row: Grade, deleted: Future) -> Edit:
         self.orphaned_grades.append(row)

@@ -328,3 +328,25 @@ async def test_u_undoes_the_last_of_d_and_o_whichever_it_was(reader_db, sample_a
     with Store(path) as store:
         assert store.grades()[source_key("Ghost Ministry")] == "E"
         assert [r.value for r in store.grade_rows(article_id)] == ["4"]
+
+
+async def test_a_delete_the_store_refuses_says_only_why_and_keeps_the_grade_listed(
+        reader_db, sample_analysis):
+    """Another session has regraded the orphan since Notes listed it: d is refused. The
+    analyst reads one line, what happened and why, not 'deleted' and then 'Not saved'."""
+    path, article_id = reader_db
+    async with orphaned_grade_reader(reader_db, sample_analysis) as (pilot, screen, notes):
+        [shown] = screen.session.orphaned_grades
+        with Store(path) as store:  # the other session
+            store.replace_rows("grades", {shown.key}, [{**shown.to_dict(), "value": "5"}])
+        before = len(pilot.app._notifications)
+        await open_dialog(pilot, "d", Confirm)
+        await pilot.press("y")
+        await _settled(pilot)
+        told = [n.message for n in list(pilot.app._notifications)[before:]]
+        assert told == ["Not deleted: that grade was changed in another session; "
+                        "reopen the article"], told
+        assert [g.value for g in screen.session.orphaned_grades] == ["4"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert [n.message for n in pilot.app._notifications][-1] == "Nothing to undo."
