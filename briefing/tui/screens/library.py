@@ -77,6 +77,20 @@ def typed_path(value: str) -> str:
     return os.path.expanduser(value)
 
 
+def deletion_question(row: LibraryRow) -> str:
+    """What deleting an article takes with it (Store.delete_article), and what stays."""
+    grades = f" and {row.grades} claim grades" if row.grades else ""
+    notes = f", {row.notes} notes" if grades else f" and {row.notes} notes"
+    kept = ""
+    if row.reliabilities:
+        kept = (" The source reliability given in it stays (sources are graded across "
+                "articles)." if row.reliabilities == 1 else
+                f" The {row.reliabilities} source reliabilities given in it stay (sources "
+                "are graded across articles).")
+    return (f"Delete “{row.title}” with its {row.highlights} highlights{notes}{grades}?"
+            f"{kept} (A backup of the database is kept.)")
+
+
 class LibraryScreen(Screen):
     BINDING_GROUP_TITLE = "Library"
     BINDINGS = LIBRARY_BINDINGS
@@ -396,9 +410,7 @@ class LibraryScreen(Screen):
             self.app.service.ask(self, "delete", lambda s: s.delete_article(article_id),
                                  context=(shown, at))
 
-        self.app.push_screen(Confirm(
-            f"Delete “{row.title}” with its {row.highlights} highlights and "
-            f"{row.notes} notes? (A backup of the database is kept.)"), answered)
+        self.app.push_screen(Confirm(deletion_question(row)), answered)
 
     def _delete_not_saved(self, context: tuple[LibraryRow, int], error: str) -> None:
         row, at = context
