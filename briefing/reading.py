@@ -607,14 +607,78 @@ class ReadingSession:
         return Edit("article note", lambda store: store.update_note(stored_id(), text), revert)
 
     def delete_article_note(self, note: ArticleNote) -> Edit:
+        """Delete it; undo() puts it back."""
         index = self.notes.index(note)
         self.notes.remove(note)
         stored_id = self._id_of(note)
+        deleted: Future[ArticleNote] = Future()  # as stored, for undo to put back whole
+        step = UndoStep("deleting the article note",
+                        lambda: self._undo_note_deletion(note, deleted))
 
         def revert() -> None:
             self.notes.insert(min(index, len(self.notes)), note)
 
-        return Edit("delete note", lambda store: store.delete_note(stored_id()), revert)
+        edit = self._undoable("delete note", settling(
+            deleted, lambda store: store.delete_note(stored_id())), revert,
+            lambda result: None, step)
+        edit.said, edit.refused = "Article note deleted (u to undo)", "Not deleted"
+        return edit
+
+    def _undo_note_deletion(self, note: ArticleNote, deleted: Future) -> Edit:
+        self.notes.append(note)
+        note.id = None
+
+        def record(store: Store) -> int:
+            # What was stored (created...) under what the session shows.
+            stored = deleted.result(timeout=0)
+            return store.restore_note(replace(stored, note=note.note))
+
+        write, saved = self._inserting(note, record)
+
+        def revert() -> None:
+            if note in self.notes:
+                self.notes.remove(note)
+
+        return Edit("undo", write, revert, saved)
+
+    def delete_grade(self, key: str, named: str) -> Edit:
+        """Delete the grade keyed `key` the reader shows (r, its value cleared): a claim's
+        credibility or a source's reliability, `named` as the analyst is told ('the
+        reliability B of “Tom”'); undo() puts it back as stored."""
+        from briefing.orphan_grades import delete_grade, restore_grade
+
+        row = Grade(key, self.grades.pop(key))
+        given_as = self.renamed_sources.pop(key, None)
+        self.grade_edits += 1
+        deleted: Future[Grade] = Future()  # as stored, for undo to put back whole
+
+        def put_back() -> None:
+            self.grades[key] = row.value
+            if given_as is not None:
+                self.renamed_sources[key] = given_as
+
+        def undo() -> Edit:
+            # What the screen showed before u (a grade given since: the store refuses).
+            shown, shown_as = self.grades.get(key), self.renamed_sources.get(key)
+            put_back()
+            self.grade_edits += 1
+
+            def as_shown() -> None:  # the undo's write failed
+                for held, value in ((self.grades, shown), (self.renamed_sources, shown_as)):
+                    if value is None:
+                        held.pop(key, None)
+                    else:
+                        held[key] = value
+
+            return Edit("grade", lambda store: restore_grade(store, deleted.result(timeout=0)),
+                        as_shown)
+
+        edit = self._undoable("grade", settling(deleted, lambda store: delete_grade(store, row)),
+                              put_back, lambda result: None,
+                              UndoStep(f"deleting the {named}", undo))
+        edit.said, edit.refused = f"{named[0].upper()}{named[1:]} deleted (u to undo)", \
+            "Not deleted"
+        return edit
 
     def set_grade(self, key: str, value: str, speaker: str | None = None) -> Edit:
         """Grade a claim (`speaker`: its speaker's name) or a source (`speaker`: its name

@@ -697,11 +697,22 @@ class Store:
                 raise BriefingError(f"no note with id {note_id}")
             self._table("notes").update({"note": text, "updated": _now()}, doc_ids=[int(note_id)])
 
-    def delete_note(self, note_id: int) -> None:
+    def delete_note(self, note_id: int) -> ArticleNote:
+        """Delete an article note and return it as stored (so the caller can offer undo)."""
         with self._lock:
-            if self._table("notes").get(doc_id=int(note_id)) is None:
+            doc = self._table("notes").get(doc_id=int(note_id))
+            if doc is None:
                 raise BriefingError(f"no note with id {note_id}")
             self._table("notes").remove(doc_ids=[int(note_id)])
+            return _note(doc)
+
+    def restore_note(self, note: ArticleNote) -> int:
+        """Put back a deleted article note (undo), as it was stored; returns its new id."""
+        fields = note.to_dict()
+        fields.pop("id", None)
+        with self._lock:
+            self.require_article(note.article_id)
+            return self._table("notes").insert(fields)
 
     # -- feeds -----------------------------------------------------------------------------
     def add_feed(self, url: str, title: str) -> int:

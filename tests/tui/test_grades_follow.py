@@ -350,3 +350,42 @@ async def test_a_delete_the_store_refuses_says_only_why_and_keeps_the_grade_list
         await pilot.press("u")
         await pilot.pause()
         assert [n.message for n in pilot.app._notifications][-1] == "Nothing to undo."
+
+
+async def test_clearing_a_grade_at_r_deletes_it_and_u_puts_it_back_saying_so(reader_db):
+    """r shows the grades given; the analyst clears one and presses enter: it is deleted
+    (it stayed, silently), said once saved, and u takes back that deletion, the last one
+    whatever it was, saying what it undid."""
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        claim = lepp(screen.analysis.claims)
+        screen.view.jump_to(claim.start + 1)
+        await open_dialog(pilot, "r", Prompt)
+        await pilot.press("2", "enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt)
+                       and "reliability" in pilot.app.screen.label)
+        await pilot.press("B", "enter")
+        await wait_for(pilot, lambda: " B2 " in prompt_of(screen, claim))
+        await _settled(pilot)
+        await open_dialog(pilot, "r", Prompt)
+        await pilot.press("enter")  # credibility 2 kept
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt)
+                       and "reliability" in pilot.app.screen.label)
+        assert "empty deletes B" in pilot.app.screen.label
+        await pilot.press("backspace", "enter")  # reliability B cleared
+        await _settled(pilot)
+        assert " -2 " in prompt_of(screen, claim)
+        told = [n.message for n in pilot.app._notifications]
+        assert told[-1] == f"Reliability B of “{LEPP}” deleted (u to undo)"
+        with Store(path) as store:
+            assert source_key(LEPP) not in store.grades()
+        await pilot.press("u")
+        await _settled(pilot)
+        assert " B2 " in prompt_of(screen, claim)
+        told = [n.message for n in pilot.app._notifications]
+        assert told[-1] == f"Undone: deleting the reliability B of “{LEPP}”."
+    with Store(path) as store:
+        row = store.reliability(source_key(LEPP))
+        assert (row.value, row.extra["name"], row.extra["article"]) == ("B", LEPP, article_id)
+        assert store.grades()[claim_key(article_id, claim)] == "2"

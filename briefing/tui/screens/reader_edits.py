@@ -173,7 +173,8 @@ class AnnotationEditing:
             if yes and note in self.session.notes:
                 self._apply(self.session.delete_article_note(note))
 
-        self.app.push_screen(dialogs().Confirm("Delete this article note?"), answered)
+        self.app.push_screen(dialogs().Confirm("Delete this article note? (u undoes)"),
+                             answered)
 
     def action_undo(self) -> None:
         edit = self.session.undo()
