@@ -79,16 +79,20 @@ def typed_path(value: str) -> str:
 
 def deletion_question(row: LibraryRow) -> str:
     """What deleting an article takes with it (Store.delete_article), and what stays."""
-    grades = f" and {row.grades} claim grades" if row.grades else ""
-    notes = f", {row.notes} notes" if grades else f" and {row.notes} notes"
+    grades = f" and {_counted(row.grades, 'claim grade')}" if row.grades else ""
+    notes = f"{', ' if grades else ' and '}{_counted(row.notes, 'note')}"
     kept = ""
     if row.reliabilities:
         kept = (" The source reliability given in it stays (sources are graded across "
                 "articles)." if row.reliabilities == 1 else
                 f" The {row.reliabilities} source reliabilities given in it stay (sources "
                 "are graded across articles).")
-    return (f"Delete “{row.title}” with its {row.highlights} highlights{notes}{grades}?"
-            f"{kept} (A backup of the database is kept.)")
+    return (f"Delete “{row.title}” with its {_counted(row.highlights, 'highlight')}"
+            f"{notes}{grades}?{kept} (A backup of the database is kept.)")
+
+
+def _counted(count: int, thing: str) -> str:
+    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"
 
 
 class LibraryScreen(Screen):
