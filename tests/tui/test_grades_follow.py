@@ -312,7 +312,9 @@ async def test_u_undoes_the_last_of_d_and_o_whichever_it_was(reader_db, sample_a
         assert " -4 " in prompt_of(screen, claim) and notes.items == []
         await pilot.press("u")
         await _settled(pilot)
-        assert told[-1].startswith("Undone: re-attaching the grade -4 on “"), told
+        # told once the undo is saved: the answer comes back from the database thread
+        await wait_for(pilot, lambda: told[-1].startswith("Undone: re-attaching the grade "
+                                                          "-4 on “"))
         assert [g.value for g in notes.items] == ["4"]
         assert " -4 " not in prompt_of(screen, claim)
         with Store(path) as store:
@@ -321,7 +323,8 @@ async def test_u_undoes_the_last_of_d_and_o_whichever_it_was(reader_db, sample_a
             assert source_key("Ghost Ministry") not in store.grades()
         await pilot.press("u")
         await _settled(pilot)
-        assert told[-1] == "Undone: deleting the reliability E of “Ghost Ministry”."
+        await wait_for(pilot, lambda: told[-1] == "Undone: deleting the reliability E of "
+                                                  "“Ghost Ministry”.")
         assert sorted(g.value for g in notes.items) == ["4", "E"]
         await pilot.press("u")
         assert told[-1] == "Nothing to undo."
@@ -343,9 +346,14 @@ async def test_a_delete_the_store_refuses_says_only_why_and_keeps_the_grade_list
         await open_dialog(pilot, "d", Confirm)
         await pilot.press("y")
         await _settled(pilot)
-        told = [n.message for n in list(pilot.app._notifications)[before:]]
-        assert told == ["Not deleted: that grade was changed in another session; "
-                        "reopen the article"], told
+
+        def told() -> list[str]:
+            return [n.message for n in list(pilot.app._notifications)[before:]]
+
+        await wait_for(pilot, told)  # the refusal comes back from the database thread
+        await _settled(pilot)
+        assert told() == ["Not deleted: that grade was changed in another session; "
+                          "reopen the article"], told()
         assert [g.value for g in screen.session.orphaned_grades] == ["4"]
         await pilot.press("u")
         await pilot.pause()
@@ -376,15 +384,15 @@ async def test_clearing_a_grade_at_r_deletes_it_and_u_puts_it_back_saying_so(rea
         await pilot.press("backspace", "enter")  # reliability B cleared
         await _settled(pilot)
         assert " -2 " in prompt_of(screen, claim)
-        told = [n.message for n in pilot.app._notifications]
-        assert told[-1] == f"Reliability B of “{LEPP}” deleted (u to undo)"
+        await wait_for(pilot, lambda: list(pilot.app._notifications)[-1].message
+                       == f"Reliability B of “{LEPP}” deleted (u to undo)")
         with Store(path) as store:
             assert source_key(LEPP) not in store.grades()
         await pilot.press("u")
         await _settled(pilot)
         assert " B2 " in prompt_of(screen, claim)
-        told = [n.message for n in pilot.app._notifications]
-        assert told[-1] == f"Undone: deleting the reliability B of “{LEPP}”."
+        await wait_for(pilot, lambda: list(pilot.app._notifications)[-1].message
+                       == f"Undone: deleting the reliability B of “{LEPP}”.")
     with Store(path) as store:
         row = store.reliability(source_key(LEPP))
         assert (row.value, row.extra["name"], row.extra["article"]) == ("B", LEPP, article_id)

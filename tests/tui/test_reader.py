@@ -736,10 +736,12 @@ async def test_deleting_the_article_note_is_undone_by_u_saying_so(reader_db):
         await pilot.press("y")
         await flush(pilot)
         assert screen.session.notes == [] and stored(reader_db)[1] == []
-        assert list(pilot.app._notifications)[-1].message == "Article note deleted (u to undo)"
+        await wait_for(pilot, lambda: list(pilot.app._notifications)[-1].message
+                       == "Article note deleted (u to undo)")
         await pilot.press("u")
         await flush(pilot)
         assert [n.note for n in screen.session.notes] == ["Thin sourcing"]
-        assert list(pilot.app._notifications)[-1].message == "Undone: deleting the article note."
+        await wait_for(pilot, lambda: list(pilot.app._notifications)[-1].message
+                       == "Undone: deleting the article note.")
     [back] = stored(reader_db)[1]
     assert back.note == "Thin sourcing" and back.created
