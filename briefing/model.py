@@ -532,6 +532,8 @@ class LibraryRow:
     url: str | None
     feed: int | None  # the feed it came from
     read: bool  # only feed entries arrive unread
+    grades: int = 0  # its claim grades (deleted with it)
+    reliabilities: int = 0  # given in it (kept when it is deleted: the sources' grades)
 
 
 _FEED_KEYS = frozenset({"id", "url", "title", "added", "checked", "etag", "last_modified",

@@ -38,13 +38,18 @@ GRADE_LIST_EDIT = "orphaned grade"  # an edit of the grades no claim shows: both
 class Edit:
     """One optimistic change. `write(store)` saves it (database thread); `revert()` undoes it
     in the session (UI thread) when the write fails; `saved(result)` takes the write's
-    result on the UI thread (a new record's id)."""
+    result on the UI thread (a new record's id).
+
+    The reader tells the analyst `said` once the write is saved, never before: a write
+    the store refuses is told once, as `refused` and the store's reason, so the analyst
+    never reads that something was done and then that it was not."""
 
     what: str
     write: Callable[[Store], Any]
     revert: Callable[[], None]
     saved: Callable[[Any], None] = field(default=lambda result: None)
-    said: str = ""  # what the reader tells the analyst of it (an undo: what it undid)
+    said: str = ""  # 'Highlight deleted (u to undo)', 'Undone: deleting the highlight.'
+    refused: str = "Not saved"  # 'Not deleted', 'Not undone'
 
 
 @dataclass
@@ -368,7 +373,8 @@ class ReadingSession:
             self.highlights.insert(min(index, len(self.highlights)), highlight)
 
         return Edit("delete", settling(
-            deleted, lambda store: store.delete_annotation(stored_id())), revert)
+            deleted, lambda store: store.delete_annotation(stored_id())), revert,
+            said="Highlight deleted (u to undo)", refused="Not deleted")
 
     def undo(self) -> Edit | None:
         """Take back the analyst's last deletion or re-attachment, whichever it was (its
@@ -384,7 +390,8 @@ class ReadingSession:
             revert()
             self.undo_stack.append(step)
 
-        return replace(edit, revert=put_back, said=f"Undone: {step.what}.")
+        return replace(edit, revert=put_back, said=f"Undone: {step.what}.",
+                       refused=f"Not undone ({step.what})")
 
     def _undo_highlight_deletion(self, highlight: Highlight, deleted: Future) -> Edit:
         self.highlights.append(highlight)
@@ -443,7 +450,8 @@ class ReadingSession:
                 self.undo_stack.remove(entry)
             put_back()
 
-        return Edit(GRADE_LIST_EDIT, settling(deleted, delete), revert)
+        return Edit(GRADE_LIST_EDIT, settling(deleted, delete), revert,
+                    said="Grade deleted (u to undo)", refused="Not deleted")
 
     def _undo_grade_deletion(self, row: Grade, deleted: Future) -> Edit:
         self.orphaned_grades.append(row)
@@ -599,14 +607,78 @@ class ReadingSession:
         return Edit("article note", lambda store: store.update_note(stored_id(), text), revert)
 
     def delete_article_note(self, note: ArticleNote) -> Edit:
+        """Delete it; undo() puts it back."""
         index = self.notes.index(note)
         self.notes.remove(note)
         stored_id = self._id_of(note)
+        deleted: Future[ArticleNote] = Future()  # as stored, for undo to put back whole
+        step = UndoStep("deleting the article note",
+                        lambda: self._undo_note_deletion(note, deleted))
 
         def revert() -> None:
             self.notes.insert(min(index, len(self.notes)), note)
 
-        return Edit("delete note", lambda store: store.delete_note(stored_id()), revert)
+        edit = self._undoable("delete note", settling(
+            deleted, lambda store: store.delete_note(stored_id())), revert,
+            lambda result: None, step)
+        edit.said, edit.refused = "Article note deleted (u to undo)", "Not deleted"
+        return edit
+
+    def _undo_note_deletion(self, note: ArticleNote, deleted: Future) -> Edit:
+        self.notes.append(note)
+        note.id = None
+
+        def record(store: Store) -> int:
+            # What was stored (created...) under what the session shows.
+            stored = deleted.result(timeout=0)
+            return store.restore_note(replace(stored, note=note.note))
+
+        write, saved = self._inserting(note, record)
+
+        def revert() -> None:
+            if note in self.notes:
+                self.notes.remove(note)
+
+        return Edit("undo", write, revert, saved)
+
+    def delete_grade(self, key: str, named: str) -> Edit:
+        """Delete the grade keyed `key` the reader shows (r, its value cleared): a claim's
+        credibility or a source's reliability, `named` as the analyst is told ('the
+        reliability B of “Tom”'); undo() puts it back as stored."""
+        from briefing.orphan_grades import delete_grade, restore_grade
+
+        row = Grade(key, self.grades.pop(key))
+        given_as = self.renamed_sources.pop(key, None)
+        self.grade_edits += 1
+        deleted: Future[Grade] = Future()  # as stored, for undo to put back whole
+
+        def put_back() -> None:
+            self.grades[key] = row.value
+            if given_as is not None:
+                self.renamed_sources[key] = given_as
+
+        def undo() -> Edit:
+            # What the screen showed before u (a grade given since: the store refuses).
+            shown, shown_as = self.grades.get(key), self.renamed_sources.get(key)
+            put_back()
+            self.grade_edits += 1
+
+            def as_shown() -> None:  # the undo's write failed
+                for held, value in ((self.grades, shown), (self.renamed_sources, shown_as)):
+                    if value is None:
+                        held.pop(key, None)
+                    else:
+                        held[key] = value
+
+            return Edit("grade", lambda store: restore_grade(store, deleted.result(timeout=0)),
+                        as_shown)
+
+        edit = self._undoable("grade", settling(deleted, lambda store: delete_grade(store, row)),
+                              put_back, lambda result: None,
+                              UndoStep(f"deleting the {named}", undo))
+        edit.said, edit.refused = f"{named[0].upper()}{named[1:]} deleted (u to undo)", \
+            "Not deleted"
+        return edit
 
     def set_grade(self, key: str, value: str, speaker: str | None = None) -> Edit:
         """Grade a claim (`speaker`: its speaker's name) or a source (`speaker`: its name

@@ -412,8 +412,8 @@ def follow_offset(old: str, new: str, offset: int) -> int:
     while start < len(old) and old[start].isspace():
         start += 1
     end = min(len(old), start + CURSOR_WORDS)
-    if start >= end or not old[start:end].strip():
-        return min(offset, len(new))
+    if start >= end:  # at the end, or on the spaces after the last word: as far from it
+        return max(0, len(new) - (len(old) - max(0, min(offset, len(old)))))
     [found] = locate_all([capture(old, start, end)], new, old)
     if found is None:
         return min(offset, len(new))

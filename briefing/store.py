@@ -466,13 +466,15 @@ class Store:
         """One row per article, what the library screen and `briefing list` show: read from
         the stored form, as cheaply as can be (every launch lists the whole library)."""
         highlights, notes = self._annotation_counts(), self._note_counts()
-        analysed = self.analysed_hashes()
+        analysed, grades = self.analysed_hashes(), self._grades()
         return [LibraryRow(article_id, doc["title"], doc.get("source"), doc.get("published"),
                            doc.get("imported"), highlights.get(article_id, 0),
                            notes.get(article_id, 0), doc.get("characters") or 0,
                            len(doc.get("revisions") or ()), doc["hash"][:12],
                            doc["hash"] in analysed, doc.get("url"), doc.get("feed"),
-                           doc.get("read", True))  # only feed entries arrive unread
+                           doc.get("read", True),  # only feed entries arrive unread
+                           len(grades.claims.get(str(article_id), ())),
+                           len(grades.given_in.get(article_id, ())))
                 for article_id, doc in self._article_docs()]
 
     def has_articles(self) -> bool:
@@ -502,13 +504,17 @@ class Store:
             )
 
     def delete_article(self, article_id: int) -> None:
-        """Delete an article with its annotations, notes and texts (a text another article
-        still names is kept; backups keep theirs), in one commit."""
+        """Delete an article with its annotations, notes, claim grades and texts (a text
+        another article still names is kept; backups keep theirs), in one commit. Its
+        claim grades would otherwise show on the claims of the next article given its id.
+        A reliability given in it stays: it grades a source, shown wherever it speaks
+        (source_grades.py lists it where the source is named)."""
         with self.batch():
             article = self.require_article(article_id)
             texts = {article.hash, *(r.hash for r in article.revisions)}
             self._db.drop_table(self._annotations_table_name(article_id))
             self._table("notes").remove(lambda doc: doc.get("article_id") == int(article_id))
+            self.replace_rows("grades", {row.key for row in self.grade_rows(article_id)}, [])
             self._table(articles_table_name(article_id)).remove(doc_ids=[int(article_id)])
             for _, table in self._article_tables():
                 for doc in table.values():
@@ -691,11 +697,22 @@ class Store:
                 raise BriefingError(f"no note with id {note_id}")
             self._table("notes").update({"note": text, "updated": _now()}, doc_ids=[int(note_id)])
 
-    def delete_note(self, note_id: int) -> None:
+    def delete_note(self, note_id: int) -> ArticleNote:
+        """Delete an article note and return it as stored (so the caller can offer undo)."""
         with self._lock:
-            if self._table("notes").get(doc_id=int(note_id)) is None:
+            doc = self._table("notes").get(doc_id=int(note_id))
+            if doc is None:
                 raise BriefingError(f"no note with id {note_id}")
             self._table("notes").remove(doc_ids=[int(note_id)])
+            return _note(doc)
+
+    def restore_note(self, note: ArticleNote) -> int:
+        """Put back a deleted article note (undo), as it was stored; returns its new id."""
+        fields = note.to_dict()
+        fields.pop("id", None)
+        with self._lock:
+            self.require_article(note.article_id)
+            return self._table("notes").insert(fields)
 
     # -- feeds -----------------------------------------------------------------------------
     def add_feed(self, url: str, title: str) -> int:

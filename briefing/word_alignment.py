@@ -46,6 +46,19 @@ def _words(text: str, window: tuple[int, int] | None) -> list[tuple[int, int]]:
     return words
 
 
+def _reaches(old: str, old_window: tuple[int, int] | None, new: str,
+             new_window: tuple[int, int] | None) -> tuple[bool, bool]:
+    """Whether both windows take in their texts' start, and their end (no window: all)."""
+    def starts(window: tuple[int, int] | None) -> bool:
+        return window is None or window[0] <= 0
+
+    def ends(text: str, window: tuple[int, int] | None) -> bool:
+        return window is None or window[1] >= len(text)
+
+    return starts(old_window) and starts(new_window), ends(old, old_window) and ends(
+        new, new_window)
+
+
 def _equal_pairs(old_words: list[str], new_words: list[str]) -> int:
     """How many (old word, new word) pairs are the same word."""
     in_new = Counter(new_words)
@@ -119,6 +132,25 @@ class WordAlignment:
             if 0 < gap <= NEAR and next_b - (b + size) == gap:
                 for k in range(gap):
                     self.replaced[a + size + k] = b + size + k
+        if trusted:
+            self._replaced_at_the_ends(trusted, _reaches(old, old_window, new, new_window))
+
+    def _replaced_at_the_ends(self, trusted: list[tuple[int, int, int]],
+                              reaches: tuple[bool, bool]) -> None:
+        """The texts' start and end bound a replacement as a kept run does: the last word
+        or two edited after the last kept run ("notice." now "notice", the full stop cut),
+        or the first before the first one, stand where the old ones were. Without it a
+        highlight running to the text's end lost its last word (no run follows it)."""
+        at_start, at_end = reaches
+        a, b, _ = trusted[0]
+        if at_start and 0 < a <= NEAR and a == b:
+            for k in range(a):
+                self.replaced[k] = k
+        a, b, size = trusted[-1]
+        tail = len(self._old) - (a + size)
+        if at_end and 0 < tail <= NEAR and len(self._new) - (b + size) == tail:
+            for k in range(tail):
+                self.replaced[a + size + k] = b + size + k
 
     def _words_in(self, starts: list[int], words: list[tuple[int, int]], start: int,
                   end: int) -> range:

@@ -332,3 +332,46 @@ def test_a_notice_shows_a_stored_name_as_one_safe_line():
     [told] = GradeMoves(renamed_sources=[("Tom\x1b]0;pwned\x07 Roe\n", "Thomas Brandt")]
                         ).notices()
     assert told == "Reliability of “Tom Roe” now on “Thomas Brandt” (same source)"
+
+
+def test_deleting_an_article_deletes_its_claim_grades_and_keeps_its_reliabilities(db_path):
+    """A deleted article's claim grades go with it: no reader or export shows them, and
+    the next article imported takes the freed id, whose claims at the same offsets showed
+    them (and whose Notes listed its orphans). A reliability given in it is the source's,
+    shown wherever the source speaks: it stays (source_grades lists it where named)."""
+    with Store(db_path) as store:
+        keep = store.add_article("Kept", TEXT + " Kept.")
+        gone = store.add_article("Gone", TEXT)
+        cut = _claim(CUT, "Officials")
+        _grade(store, keep, cut, "1")
+        _grade(store, gone, cut, "2")
+        _grade(store, gone, _claim("Moscow denied any role.", "Russia"), "5")
+        follow_claims(store, gone, store.article(gone).hash, [cut])  # Moscow's: orphaned
+        set_grade(store, source_key("Officials"), "B", speaker="Officials", article_id=gone)
+        assert len(store.grade_rows(gone)) == 2
+        store.delete_article(gone)
+        assert store.grade_rows(gone) == []
+        assert store.grades() == {claim_key(keep, cut): "1", source_key("Officials"): "B"}
+        again = store.add_article("Another", TEXT)
+        assert again == gone  # the freed id
+        assert grade_label(store.grades(), again, cut) == "B-"  # the source's, no more
+        assert orphaned_grades(store, again) == []
+
+
+DELETE = """
+    store.delete_article(2)
+"""
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_kill_9_while_deleting_an_article_leaves_it_with_its_grades_or_neither(
+        db_path, tmp_path, when):
+    with Store(db_path) as store:
+        store.add_article("Kept", TEXT + " Kept.")
+        gone = store.add_article("Gone", TEXT)
+        key = _grade(store, gone, _claim(CUT, "Officials"), "2")
+    run_killed_at_commit(db_path, tmp_path, when, DELETE)
+    with Store(db_path) as store:
+        kept = store.article(gone) is not None
+        assert kept == (when == "before")
+        assert list(store.grades()) == ([key] if kept else [])

@@ -320,3 +320,35 @@ def test_a_line_opening_with_a_quotation_mark_or_bracket_is_left_as_written(line
     from briefing.export.markdown import escape_line
 
     assert escape_line(line) == line
+
+
+def test_the_front_matter_counts_every_orphan_the_export_lists(db_path, tmp_path):
+    """`orphaned:` counts what the Orphaned section lists: a highlight whose words are
+    gone, a claim grade no claim holds and a reliability no speaker holds (it counted the
+    highlights only, and said 1 over a section of three)."""
+    from briefing.analysis.cache import analysis_key
+    from briefing.grades import claim_key, set_grade, source_key
+    from briefing.model import Analysis, Claim
+
+    text = "Officials said the pier was closed. Nobody else spoke. The ferry sailed late."
+    with Store(db_path) as store:
+        aid = store.add_article("Pier", text)
+        late = store.add_annotation(aid, text.index("The ferry"), len(text))
+        store.set_anchors(aid, {late: None}, store.article(aid).hash)
+        nobody = Claim(text.index("Nobody"), text.index(" The ferry"), "Nobody else spoke.",
+                       ["attributed"], "Nobody")
+        set_grade(store, claim_key(aid, nobody), "3", speaker="Nobody")
+        set_grade(store, source_key("Harbour Office"), "E", speaker="Harbour Office",
+                  article_id=aid)
+        said = Claim(0, text.index(" Nobody"), text[:text.index(" Nobody")], ["attributed"],
+                     "Officials")
+        store.save_analysis(analysis_key(store.article(aid).hash, None),
+                            Analysis("test", claims=[said]).to_dict())
+        [path] = export_articles(store, [aid], tmp_path / "out")
+    exported = path.read_text()
+    front = yaml.safe_load(exported.split("---\n")[1])
+    orphans = exported.split("## Orphaned")[1].split("## Article notes")[0]
+    for listed in ("> The ferry sailed late.", "- -3 on “Nobody else spoke.”",
+                   "- Reliability E of “Harbour Office”"):
+        assert f"\n{listed}" in orphans, orphans
+    assert (front["highlights"], front["orphaned"]) == (0, 3)

@@ -133,6 +133,7 @@ def _every_edit(session: ReadingSession):
     yield "note", lambda: session.set_note(highlight, "see #cable")
     yield "tags", lambda: session.set_tags(highlight, ["a", "b"])
     yield "grade", lambda: session.set_grade("source:russia", "B")
+    yield "grade delete", lambda: session.delete_grade("source:russia", "reliability E")
     yield "delete", lambda: session.delete_highlight(highlight)
     yield "re-attach", lambda: session.reattach(orphan, 0, 9)
     yield "article note", lambda: session.add_article_note("new")[1]
@@ -146,8 +147,8 @@ def _state(session: ReadingSession) -> tuple:
 
 
 @pytest.mark.parametrize("kind", ["new highlight", "recolour", "note", "tags", "grade",
-                                  "delete", "re-attach", "article note", "article note edit",
-                                  "article note delete"])
+                                  "grade delete", "delete", "re-attach", "article note",
+                                  "article note edit", "article note delete"])
 def test_a_failed_write_reverts_its_edit(kind):
     session = _session()
     _highlight(session, "Oslo", note="kept", tags=["x"])
@@ -307,3 +308,24 @@ def test_find_ignores_case_and_takes_the_query_literally():
     assert session.find("cable") == [(2, 7), (35, 40)]
     assert session.find("(the c-lion1)") == [(8, 21)]  # brackets are not a group
     assert session.find("c.ble") == []  # nor is the dot a wildcard
+
+
+def test_undoing_a_deleted_grade_regraded_since_is_refused_and_shows_the_new_grade(db_path):
+    """A reliability cleared at r, then given anew: u is refused by the store (another
+    grade took its place), and the screen shows the new grade still, not none."""
+    from briefing.grades import set_grade, source_key
+
+    session = _session()
+    key = source_key("Russia")
+    with Store(db_path) as store:
+        session.article_id = store.add_article("T", TEXT)
+        set_grade(store, key, "E", speaker="Russia", article_id=session.article_id)
+        session.grades[key] = "E"
+        session.delete_grade(key, "reliability E of “Russia”").write(store)
+        session.set_grade(key, "C", "Russia").write(store)
+        undo = session.undo()
+        assert session.grades[key] == "E" and undo.said.startswith("Undone: deleting the")
+        with pytest.raises(BriefingError, match="another grade has taken its place"):
+            undo.write(store)
+        undo.revert()
+        assert session.grades[key] == "C" and store.grades()[key] == "C"

@@ -346,3 +346,46 @@ def test_a_highlight_cut_to_the_sentence_left_takes_back_the_one_restored(db_pat
         update_article(store, aid, first)  # the sentence is back
         assert span_text(store, both) == f"{kept} {cut}"
         assert store.annotation(both).note == "why"
+
+
+def test_a_highlight_ending_at_the_texts_end_keeps_its_last_word_when_it_is_edited(db_path):
+    """The highlight runs to the text's last character; the new version is shorter (its
+    final full stop is cut) or ends otherwise: the highlight still ends on the last word
+    (it ended a word early: a word edited between two kept runs stands where it was, but
+    at the text's end no run follows it). The reader's cursor there stays in the text."""
+    from briefing.document import Document
+    from briefing.library import update_article_text
+    from briefing.revisions import follow_offset
+
+    old = "The council met on Monday. The port stays closed until further notice."
+    for new, marked in (
+            ("The council met on Monday. The port stays closed until further notice",
+             "The port stays closed until further notice"),
+            ("The council met on Monday. The port stays closed until further notice!",
+             "The port stays closed until further notice!"),
+            ("Harbour staff met on Monday. The port stays closed until further notice.",
+             "The port stays closed until further notice.")):
+        with Store(db_path) as store:
+            aid = store.add_article("Port", old)
+            kept = store.add_annotation(aid, old.index("The port"), len(old), note="kept")
+            update_article_text(store, aid, Document("Port", new))
+            highlight = store.annotation(kept)
+            assert highlight.status == "anchored"
+            assert new[highlight.start:highlight.end] == marked
+            store.delete_article(aid)
+        assert follow_offset(old, new, len(old) - 1) <= len(new)
+        assert follow_offset(old, new, len(old)) == len(new)
+
+
+def test_a_highlight_from_the_texts_start_keeps_its_first_word_when_it_is_edited(db_path):
+    from briefing.document import Document
+    from briefing.library import update_article_text
+
+    old = "The council met on Monday. The port stays closed until further notice."
+    new = "A council met on Monday. The port stays closed until further notice."
+    with Store(db_path) as store:
+        aid = store.add_article("Port", old)
+        kept = store.add_annotation(aid, 0, old.index(" The port"))
+        update_article_text(store, aid, Document("Port", new))
+        highlight = store.annotation(kept)
+        assert new[highlight.start:highlight.end] == "A council met on Monday."

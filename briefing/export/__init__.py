@@ -39,11 +39,12 @@ def _markdown_parts(store: Store, article_id: int, vault: bool = False,
     # the grades on the claims exported (claim_grades.py)
     followed = follow_grades(store, article_id, article.hash, analysis, library) \
         if analysis is not None else None
-    return (markdown.front_matter(article, highlights, notes, analysis, vault=vault),
+    orphans = orphaned_grades(store, article_id, analysis, followed)
+    return (markdown.front_matter(article, highlights, notes, analysis, vault=vault,
+                                  orphaned_grades=orphans),
             markdown.render_region(article, highlights, notes, analysis, store.grades(),
                                    vault=vault, renamed=store.renamed_sources(),
-                                   orphaned_grades=orphaned_grades(store, article_id,
-                                                                   analysis, followed)))
+                                   orphaned_grades=orphans))
 
 
 def export_article_text(store: Store, article_id: int, fmt: str = "md",

@@ -93,8 +93,11 @@ def vault_tag(tag: str) -> str:
 
 
 def front_matter(article: Article, highlights: list[Highlight], notes: list[ArticleNote],
-                 analysis: Analysis | None, vault: bool = False) -> str:
-    """`vault`: actors as [[links]] and tags in the form Obsidian and Logseq accept."""
+                 analysis: Analysis | None, vault: bool = False,
+                 orphaned_grades: list[Grade] | None = None) -> str:
+    """`vault`: actors as [[links]] and tags in the form Obsidian and Logseq accept.
+    `orphaned_grades`: the grades the Orphaned section lists (render_region's), counted
+    with the orphaned highlights in `orphaned`: every item of that section."""
     own_tags = article.meta.get("tags")
     tags = sorted({t for h in highlights for t in h.tags} |
                   set(own_tags if isinstance(own_tags, list) else []))
@@ -118,7 +121,7 @@ def front_matter(article: Article, highlights: list[Highlight], notes: list[Arti
         "tags": [sanitise_line(str(t)) for t in tags],
         "actors": actors,
         "highlights": sum(1 for h in highlights if not h.orphaned),
-        "orphaned": sum(1 for h in highlights if h.orphaned),
+        "orphaned": sum(1 for h in highlights if h.orphaned) + len(orphaned_grades or ()),
         "notes": len(notes),
         "claims": len(analysis.claims) if analysis else 0,
     }

@@ -29,17 +29,19 @@ READER_BINDINGS: list[Binding] = [
             tooltip="a note on the whole article"),
     Binding("d", "delete", "Delete", id="delete",
             tooltip="delete the highlight (asks first if it has a note; u undoes), or the "
-                    "orphaned grade chosen in Notes (asks first; u undoes)"),
+                    "orphaned grade or article note chosen in Notes (asks first; u undoes)"),
     Binding("u", "undo", "Undo", id="undo", show=False,
-            tooltip="undo the last delete (a highlight or an orphaned grade) or "
-                    "re-attachment of an orphaned grade (o), whichever came last"),
+            tooltip="undo the last deletion (a highlight, an article note, a grade cleared "
+                    "at r or an orphaned grade) or re-attachment of an orphaned grade (o), "
+                    "whichever came last; says what it undid"),
     Binding("e", "export", "Export", id="export", tooltip="export this article to Markdown"),
     Binding("y", "copy", "Copy", id="copy", show=False,
             tooltip="copy the highlight as Markdown"),
     Binding("t", "tag", "Tag", id="tag", show=False,
             tooltip="tag the highlight under the cursor"),
     Binding("r", "grade", "Grade", id="grade", show=False,
-            tooltip="grade the claim under the cursor (1-6), then its speaker (A-F)"),
+            tooltip="grade the claim under the cursor (1-6), then its speaker (A-F); "
+                    "clearing a grade deletes it (u undoes)"),
     Binding("F", "filter_claims", "Filter claims", id="filter-claims", show=False,
             tooltip="show only claims of a kind, speaker or grade (e.g. denial, B2)"),
     Binding("x", "toggle_layer('actors')", "Actors layer", id="layer-actors", show=False,

@@ -47,6 +47,10 @@ CASES = [
 ]
 
 
+REFUSED = {"delete": "Not deleted", "undo": "Not undone (deleting the highlight)"}
+REFUSED = {kind: REFUSED.get(kind, "Not saved") for kind, *_ in CASES}
+
+
 @pytest.mark.parametrize("kind, before, method, act", CASES, ids=[c[0] for c in CASES])
 async def test_a_refused_write_is_taken_back_off_the_screen(reader_db, monkeypatch, kind,
                                                             before, method, act):
@@ -66,11 +70,15 @@ async def test_a_refused_write_is_taken_back_off_the_screen(reader_db, monkeypat
             raise BriefingError("database is locked")
 
         monkeypatch.setattr(Store, method, refuse)
+        told_before = len(pilot.app._notifications)
         await act(pilot, screen)
         if isinstance(pilot.app.screen, Prompt):  # grading asks for the speaker next
             await pilot.press("escape")
         pilot.app.service.flush()
-        await wait_for(pilot, lambda: any("Not saved: database is locked" in n.message
+        await wait_for(pilot, lambda: any(n.message.endswith(": database is locked")
                                           for n in pilot.app._notifications))
         assert _shown(screen) == shown, kind
+        # One line, what was not done and why: never 'deleted' (or 'undone') before it.
+        [told] = [n.message for n in list(pilot.app._notifications)[told_before:]]
+        assert told == f"{REFUSED[kind]}: database is locked"
 

@@ -312,7 +312,9 @@ async def test_u_undoes_the_last_of_d_and_o_whichever_it_was(reader_db, sample_a
         assert " -4 " in prompt_of(screen, claim) and notes.items == []
         await pilot.press("u")
         await _settled(pilot)
-        assert told[-1].startswith("Undone: re-attaching the grade -4 on “"), told
+        # told once the undo is saved: the answer comes back from the database thread
+        await wait_for(pilot, lambda: told[-1].startswith("Undone: re-attaching the grade "
+                                                          "-4 on “"))
         assert [g.value for g in notes.items] == ["4"]
         assert " -4 " not in prompt_of(screen, claim)
         with Store(path) as store:
@@ -321,10 +323,77 @@ async def test_u_undoes_the_last_of_d_and_o_whichever_it_was(reader_db, sample_a
             assert source_key("Ghost Ministry") not in store.grades()
         await pilot.press("u")
         await _settled(pilot)
-        assert told[-1] == "Undone: deleting the reliability E of “Ghost Ministry”."
+        await wait_for(pilot, lambda: told[-1] == "Undone: deleting the reliability E of "
+                                                  "“Ghost Ministry”.")
         assert sorted(g.value for g in notes.items) == ["4", "E"]
         await pilot.press("u")
         assert told[-1] == "Nothing to undo."
     with Store(path) as store:
         assert store.grades()[source_key("Ghost Ministry")] == "E"
         assert [r.value for r in store.grade_rows(article_id)] == ["4"]
+
+
+async def test_a_delete_the_store_refuses_says_only_why_and_keeps_the_grade_listed(
+        reader_db, sample_analysis):
+    """Another session has regraded the orphan since Notes listed it: d is refused. The
+    analyst reads one line, what happened and why, not 'deleted' and then 'Not saved'."""
+    path, article_id = reader_db
+    async with orphaned_grade_reader(reader_db, sample_analysis) as (pilot, screen, notes):
+        [shown] = screen.session.orphaned_grades
+        with Store(path) as store:  # the other session
+            store.replace_rows("grades", {shown.key}, [{**shown.to_dict(), "value": "5"}])
+        before = len(pilot.app._notifications)
+        await open_dialog(pilot, "d", Confirm)
+        await pilot.press("y")
+        await _settled(pilot)
+
+        def told() -> list[str]:
+            return [n.message for n in list(pilot.app._notifications)[before:]]
+
+        await wait_for(pilot, told)  # the refusal comes back from the database thread
+        await _settled(pilot)
+        assert told() == ["Not deleted: that grade was changed in another session; "
+                          "reopen the article"], told()
+        assert [g.value for g in screen.session.orphaned_grades] == ["4"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert [n.message for n in pilot.app._notifications][-1] == "Nothing to undo."
+
+
+async def test_clearing_a_grade_at_r_deletes_it_and_u_puts_it_back_saying_so(reader_db):
+    """r shows the grades given; the analyst clears one and presses enter: it is deleted
+    (it stayed, silently), said once saved, and u takes back that deletion, the last one
+    whatever it was, saying what it undid."""
+    path, article_id = reader_db
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        claim = lepp(screen.analysis.claims)
+        screen.view.jump_to(claim.start + 1)
+        await open_dialog(pilot, "r", Prompt)
+        await pilot.press("2", "enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt)
+                       and "reliability" in pilot.app.screen.label)
+        await pilot.press("B", "enter")
+        await wait_for(pilot, lambda: " B2 " in prompt_of(screen, claim))
+        await _settled(pilot)
+        await open_dialog(pilot, "r", Prompt)
+        await pilot.press("enter")  # credibility 2 kept
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt)
+                       and "reliability" in pilot.app.screen.label)
+        assert "empty deletes B" in pilot.app.screen.label
+        await pilot.press("backspace", "enter")  # reliability B cleared
+        await _settled(pilot)
+        assert " -2 " in prompt_of(screen, claim)
+        await wait_for(pilot, lambda: list(pilot.app._notifications)[-1].message
+                       == f"Reliability B of “{LEPP}” deleted (u to undo)")
+        with Store(path) as store:
+            assert source_key(LEPP) not in store.grades()
+        await pilot.press("u")
+        await _settled(pilot)
+        assert " B2 " in prompt_of(screen, claim)
+        await wait_for(pilot, lambda: list(pilot.app._notifications)[-1].message
+                       == f"Undone: deleting the reliability B of “{LEPP}”.")
+    with Store(path) as store:
+        row = store.reliability(source_key(LEPP))
+        assert (row.value, row.extra["name"], row.extra["article"]) == ("B", LEPP, article_id)
+        assert store.grades()[claim_key(article_id, claim)] == "2"

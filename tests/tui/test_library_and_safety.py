@@ -63,6 +63,30 @@ async def test_library_delete_asks_first(tmp_path):
         assert len(store.articles()) == 1
 
 
+async def test_library_delete_says_the_claim_grades_go_and_the_reliabilities_stay(tmp_path):
+    from briefing.grades import claim_key, set_grade, source_key
+
+    path = library_db(tmp_path)
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        screen = await library(pilot)
+        chosen = screen._current_id()
+        with Store(path) as store:  # another session grades it meanwhile
+            for start in (0, 10):
+                set_grade(store, claim_key(chosen, {"start": start, "end": 20}), "2")
+            set_grade(store, source_key("Somebody"), "B", speaker="Somebody",
+                      article_id=chosen)
+        screen.reload()
+        await wait_for(pilot, lambda: screen._row(chosen).grades == 2)
+        await open_dialog(pilot, "D", Confirm)
+        question = str(pilot.app.screen.question)
+        assert "0 highlights, 0 notes and 2 claim grades?" in question, question
+        assert "The source reliability given in it stays" in question
+        await pilot.press("y")
+        await wait_for(pilot, lambda: len(screen.rows) == 1)
+    with Store(path) as store:
+        assert store.grades() == {source_key("Somebody"): "B"}
+
+
 async def test_library_import_prompt(tmp_path):
     path = library_db(tmp_path)
     async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:

@@ -720,3 +720,28 @@ async def test_wrapped_pane_lines_hang_under_their_text(reader_db):
         wrapped = rows[start + 1:end]  # up to the next actor
         assert len(wrapped) >= 2 and "Institute for" in " ".join(r.strip() for r in wrapped)
         assert all(row[:role].strip() == "" and row[role] != " " for row in wrapped)
+
+
+async def test_deleting_the_article_note_is_undone_by_u_saying_so(reader_db):
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await open_dialog(pilot, "A", NoteEditor)
+        await pilot.press(*"Thin sourcing", "ctrl+s")
+        await flush(pilot)
+        notes = screen.pane("notes")
+        notes.focus()
+        notes.highlighted = 0
+        await open_dialog(pilot, "d", Confirm)
+        assert "(u undoes)" in str(pilot.app.screen.question)
+        await pilot.press("y")
+        await flush(pilot)
+        assert screen.session.notes == [] and stored(reader_db)[1] == []
+        await wait_for(pilot, lambda: list(pilot.app._notifications)[-1].message
+                       == "Article note deleted (u to undo)")
+        await pilot.press("u")
+        await flush(pilot)
+        assert [n.note for n in screen.session.notes] == ["Thin sourcing"]
+        await wait_for(pilot, lambda: list(pilot.app._notifications)[-1].message
+                       == "Undone: deleting the article note.")
+    [back] = stored(reader_db)[1]
+    assert back.note == "Thin sourcing" and back.created

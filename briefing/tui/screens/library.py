@@ -77,6 +77,24 @@ def typed_path(value: str) -> str:
     return os.path.expanduser(value)
 
 
+def deletion_question(row: LibraryRow) -> str:
+    """What deleting an article takes with it (Store.delete_article), and what stays."""
+    grades = f" and {_counted(row.grades, 'claim grade')}" if row.grades else ""
+    notes = f"{', ' if grades else ' and '}{_counted(row.notes, 'note')}"
+    kept = ""
+    if row.reliabilities:
+        kept = (" The source reliability given in it stays (sources are graded across "
+                "articles)." if row.reliabilities == 1 else
+                f" The {row.reliabilities} source reliabilities given in it stay (sources "
+                "are graded across articles).")
+    return (f"Delete “{row.title}” with its {_counted(row.highlights, 'highlight')}"
+            f"{notes}{grades}?{kept} (A backup of the database is kept.)")
+
+
+def _counted(count: int, thing: str) -> str:
+    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"
+
+
 class LibraryScreen(Screen):
     BINDING_GROUP_TITLE = "Library"
     BINDINGS = LIBRARY_BINDINGS
@@ -396,9 +414,7 @@ class LibraryScreen(Screen):
             self.app.service.ask(self, "delete", lambda s: s.delete_article(article_id),
                                  context=(shown, at))
 
-        self.app.push_screen(Confirm(
-            f"Delete “{row.title}” with its {row.highlights} highlights and "
-            f"{row.notes} notes? (A backup of the database is kept.)"), answered)
+        self.app.push_screen(Confirm(deletion_question(row)), answered)
 
     def _delete_not_saved(self, context: tuple[LibraryRow, int], error: str) -> None:
         row, at = context

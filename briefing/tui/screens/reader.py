@@ -190,6 +190,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
                 self._other_session_changed(read)
         elif message.request == "edit":
             message.context.saved(message.result)
+            if message.context.said:
+                self.app.notify(message.context.said, markup=False)
         elif message.request == "grades":
             edits, grades, orphaned, moves, renamed = message.result
             for notice in moves.notices() if moves is not None else ():
@@ -214,7 +216,8 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
             if self.side.panes:
                 self._refresh_highlights()
                 self._refresh_claims()
-            self.app.notify(f"Not saved: {message.error}", severity="error", markup=False)
+            self.app.notify(f"{message.context.refused}: {message.error}", severity="error",
+                            markup=False)
         else:
             self.app.notify(f"{message.request.capitalize()} failed: {message.error}",
                             severity="error", markup=False)

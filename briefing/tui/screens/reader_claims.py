@@ -8,7 +8,13 @@ filter live), its `view` (the cursor), `_apply` (an edit) and `_refresh_claims`.
 from __future__ import annotations
 
 from briefing.grades import CREDIBILITY, RELIABILITY, source_key
+from briefing.sanitize import clip_line
 from briefing.tui.screens import dialogs
+
+
+def _deletes(given: str | None) -> str:
+    """What the grade prompt says when a grade is given: clearing it deletes it."""
+    return f" · empty deletes {given}" if given else ""
 
 
 class ClaimTools:
@@ -37,12 +43,15 @@ class ClaimTools:
         hint = ", ".join(f"{k} {v}" for k, v in CREDIBILITY.items())
 
         def credibility(value: str | None) -> None:
-            value = (value or "").strip()
+            value = None if value is None else value.strip()
             if value and value not in CREDIBILITY:
                 self.notify("Credibility is 1-6.", severity="warning", markup=False)
                 return
             if value:
                 self._set_grade(key, value, claim.speaker)
+            elif value == "" and key in session.grades:  # cleared: escape keeps it
+                self._apply(session.delete_grade(
+                    key, f"credibility {session.grades[key]} of the claim"))
             if claim.speaker:
                 ask_reliability(claim.speaker)
 
@@ -51,12 +60,15 @@ class ClaimTools:
             hint_r = ", ".join(f"{k} {v}" for k, v in RELIABILITY.items())
 
             def reliability(value: str | None) -> None:
-                value = (value or "").strip().upper()
+                value = None if value is None else value.strip().upper()
                 if value and value not in RELIABILITY:
                     self.notify("Reliability is A-F.", severity="warning", markup=False)
                     return
                 if value:
                     self._set_grade(skey, value, speaker)
+                elif value == "" and skey in session.grades:  # cleared: escape keeps it
+                    self._apply(session.delete_grade(
+                        skey, f"reliability {session.grades[skey]} of “{clip_line(speaker, 40)}”"))
 
             given_as = session.renamed_sources.get(skey)
             # An analysis moved it here from another name: said, so it is not taken for
@@ -64,7 +76,8 @@ class ClaimTools:
             given = f" (given as “{given_as}”)" if given_as else ""
             self.app.push_screen(
                 dialogs().Prompt(
-                    f"Source reliability of {speaker}{given} (A-F): {hint_r}",
+                    f"Source reliability of {speaker}{given} (A-F): {hint_r}"
+                    + _deletes(session.grades.get(skey)),
                     session.grades.get(skey, ""),
                 ),
                 reliability,
@@ -72,7 +85,8 @@ class ClaimTools:
 
         self.app.push_screen(
             dialogs().Prompt(
-                f"Information credibility of this claim (1-6): {hint}", session.grades.get(key, "")
+                f"Information credibility of this claim (1-6): {hint}"
+                + _deletes(session.grades.get(key)), session.grades.get(key, "")
             ),
             credibility,
         )

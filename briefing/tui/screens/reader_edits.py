@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from briefing.grades import grade_named, orphan_grade_why, source_key
 from briefing.model import ArticleNote, Grade, Highlight
-from briefing.reading import clean_tags
+from briefing.reading import Edit, clean_tags
 from briefing.tui.screens import dialogs
 from briefing.tui.widgets.panes import NotesPane
 from briefing.tui.widgets.status import StatusLine
+
+
+def _telling(edit: Edit, said: str) -> Edit:
+    """`edit`, told as `said` once its write is saved (refused: 'Not re-attached: why')."""
+    edit.said, edit.refused = said, "Not re-attached"
+    return edit
 
 
 class AnnotationEditing:
@@ -116,7 +122,6 @@ class AnnotationEditing:
         def answered(yes: bool | None) -> None:
             if yes and grade in self.session.orphaned_grades:
                 self._apply(self.session.delete_orphaned_grade(grade))
-                self.notify("Grade deleted (u to undo)", markup=False)
 
         self.app.push_screen(dialogs().Confirm(
             f"Delete the orphaned {grade_named(self.session.grades, grade)}? (u undoes)"), answered)
@@ -143,16 +148,15 @@ class AnnotationEditing:
                 self.notify(f"{speaker} has reliability {there} already: r grades the "
                             "speaker anew, d deletes the orphan.", markup=False)
             else:
-                self._apply(session.reattach_source(grade, speaker))
-                self.notify(f"Reliability {grade.value} re-attached to {speaker}.",
-                            markup=False)
+                self._apply(_telling(session.reattach_source(grade, speaker),
+                                     f"Reliability {grade.value} re-attached to {speaker}."))
             return
         there = session.grades.get(session.claim_grade_key(claim))
 
         def reattach(yes: bool | None = True) -> None:
             if yes and grade in session.orphaned_grades:
-                self._apply(session.reattach_grade(grade, claim))
-                self.notify("Grade re-attached to the claim.", markup=False)
+                self._apply(_telling(session.reattach_grade(grade, claim),
+                                     "Grade re-attached to the claim."))
 
         if there is None:
             reattach()
@@ -163,22 +167,21 @@ class AnnotationEditing:
 
     def _delete_highlight(self, target: Highlight) -> None:
         self._apply(self.session.delete_highlight(target))
-        self.notify("Highlight deleted (u to undo)", markup=False)
 
     def _delete_article_note(self, note: ArticleNote) -> None:
         def answered(yes: bool | None) -> None:
             if yes and note in self.session.notes:
                 self._apply(self.session.delete_article_note(note))
 
-        self.app.push_screen(dialogs().Confirm("Delete this article note?"), answered)
+        self.app.push_screen(dialogs().Confirm("Delete this article note? (u undoes)"),
+                             answered)
 
     def action_undo(self) -> None:
         edit = self.session.undo()
         if edit is None:
             self.notify("Nothing to undo.", markup=False)
             return
-        self._apply(edit)
-        self.notify(edit.said, markup=False)
+        self._apply(edit)  # says what it undid once its write is saved
 
     def action_tag(self) -> None:
         target = self.session.highlight_at(self.view.cursor_offset)
@@ -207,8 +210,7 @@ class AnnotationEditing:
         span = self.view.selected_span or self.session.sentence_at(self.view.cursor_offset)
         if span is None:
             return
-        self._apply(self.session.reattach(item, *span))
-        self.notify("Re-attached.", markup=False)
+        self._apply(_telling(self.session.reattach(item, *span), "Re-attached."))
 
     def action_copy(self) -> None:
         target = self.session.highlight_at(self.view.cursor_offset)
