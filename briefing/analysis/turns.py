@@ -59,7 +59,7 @@ class Turns:
                 name = self.interview.interviewee or "interviewee"
             self.current = (name, [start, end], [end, end + 1])
             return self.current
-        if not self.transcript or is_promo(block.text):
+        if not self.transcript or is_promo(block.text) or _ends_turns(block.text):
             self.current, self.asking = None, False  # "Follow Jane Roe on Twitter @janeroe"
         return self.current
 
@@ -212,13 +212,17 @@ def heads_a_section(block: Any, doc: Any, colon: list[int]) -> bool:
     line is a headline's gist of what was said ("Roe: No outside influence on the port
     inquiry"), a quoted one its words ("Berg: Tolls 'fair game'"; an apostrophe is taken
     for a mark too: the safer side), and a source's label keeps its finding ("Poll: Roe
-    ahead in Dover"). (A transcript's label is blanked in the block's text: no source.)"""
+    ahead in Dover"), unless it credits where the page's text came from ("Source:
+    Ministry of Transport"). (A transcript's label is blanked in the block's text.)"""
     rest = [t for t in doc if block.start + t.idx >= colon[1] and not t.is_punct]
-    if not 0 < len(rest) <= _HEADING_WORDS or any(t.pos_ in ("VERB", "AUX") for t in rest):
+    label = block.text[:colon[0] - block.start].split()
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in rest)
+    if label and _is_credit(label) and verbless:
+        return True  # "Source: Office of the Spokesperson for the Relief Agency"
+    if not 0 < len(rest) <= _HEADING_WORDS or not verbless:
         return False
     if _QUOTE_MARKS.search(block.text[colon[1] - block.start:]):
         return False
-    label = block.text[:colon[0] - block.start].split()
     return not (label and _source_label(label))
 
 
@@ -248,6 +252,22 @@ def _furniture(words: list[str]) -> bool:
     """A label that is the page's furniture: an editor's correction, a byline's 'Follow'."""
     labels = _furniture_labels()
     return words[0].lower() in labels or " ".join(words[:2]).lower() in labels
+
+
+def _ends_turns(line: str) -> bool:
+    """A line the page adds after a transcript's turns: its credit ("Source: Ministry of
+    Transport"), a caption or an editor's note ("Photo: ...", "Updated: ..."), opened by a
+    label of the page's furniture, which no speaker of the turns says."""
+    m = _LABEL.match(line)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return _furniture(words) or _is_credit(words)
+
+
+def _is_credit(words: list[str]) -> bool:
+    """'Source:', 'Via:': a label crediting where a page's text came from."""
+    return " ".join(words).lower() in table("claims")["credit_labels"]
 
 
 def is_promo(line: str) -> bool:
