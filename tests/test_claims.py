@@ -1879,3 +1879,41 @@ def test_talks_on_a_topic_are_no_claim():
 def test_talks_on_what_was_said_stay_a_claim():
     claim = one("The ministers discussed whether the border should reopen.", "border")
     assert claim["cue"] == "discussed" and claim["speaker"] == "ministers"
+
+
+def test_a_newsletters_link_line_and_staff_credit_are_no_claims():
+    text = ("Ofgem said the price cap would fall 3% in April.\n\n"
+            "Go deeper: How the regulator sets the cap for 28 million homes\n\n"
+            "Why the Dutch gas price doubled in 2022 (4-min read)\n\n"
+            "Today's newsletter was edited by Marion Hale.\n\n"
+            "(Reporting by Owen Greaves in London; editing by Fiona Marsh)")
+    claims = claims_of(text)
+    assert [c["text"] for c in claims] == ["the price cap would fall 3% in April"]
+
+
+def test_a_figures_percent_sign_stays_in_the_content():
+    assert one("Shell said profit rose 8%.", "profit")["text"] == "profit rose 8%"
+
+
+def test_a_hosts_turns_and_courtesies_in_a_briefing_are_no_claims():
+    text = ("MODERATOR: Thanks for joining. The first question goes to Amy Chen of the "
+            "Harbour Times.\n\n"
+            "QUESTION: Thank you. Will the dredging contract be signed in June?\n\n"
+            "MS. OYELARAN: Good afternoon. The contract will be signed on June 4.\n\n"
+            "MODERATOR: That concludes the call. The embargo is now lifted.")
+    claims = claims_of(text)
+    assert [(c["speaker"], c["text"]) for c in claims] == [
+        ("Oyelaran", "The contract will be signed on June 4.")]
+
+
+def test_a_role_label_of_a_briefing_reads_as_written():
+    text = ("SENIOR STATE DEPARTMENT OFFICIAL: The Secretary leaves for Jakarta on Sunday.\n\n"
+            "QUESTION: Will she raise the export ban?\n\n"
+            "SENIOR STATE DEPARTMENT OFFICIAL: I expect it will come up.")
+    assert one(text, "leaves for Jakarta")["speaker"] == "Senior State Department Official"
+
+
+def test_an_object_relative_is_no_speaker():
+    text = ("Parliament votes next week on licences for the Barents Sea, which environmental "
+            "groups have said they will challenge in court.")
+    assert one(text, "challenge in court")["speaker"] == "environmental groups"

@@ -683,3 +683,21 @@ def test_a_possessive_title_of_another_owner_is_not_the_person_named_earlier():
             "Norway's president said the deal needed approval.")
     claim = next(c for c in analyse(text)["claims"] if "approval" in c["text"])
     assert claim["speaker"] != "Jane Roe"
+
+
+def test_single_quotation_marks_of_british_style_pair_across_sentences():
+    text = ("The Energy Secretary, Tom Achebe, spoke in Aberdeen on Tuesday.\n\n"
+            "'We will not grant new licences. The industry has known this for a decade,' "
+            "Mr Achebe said.")
+    claims = analyse(text)["claims"]
+    second = next(c for c in claims if "has known this" in c["text"])
+    assert second["speaker"] == "Tom Achebe"
+    first = next(c for c in claims if "new licences" in c["text"])
+    assert first["speaker"] == "Tom Achebe"
+
+
+def test_a_title_written_before_a_name_is_that_persons_role():
+    text = ("Secretary Margaret Olsen spoke today with Foreign Minister Sari Wulandari.\n\n"
+            "The Secretary reaffirmed the commitment to joint patrols in the strait.")
+    claim = next(c for c in analyse(text)["claims"] if "joint patrols" in c["text"])
+    assert claim["speaker"] == "Margaret Olsen"

@@ -188,6 +188,17 @@ def is_imperative(verb: Any) -> bool:
                         for c in verb.children))
 
 
+def credits_the_page(sent: Any) -> bool:
+    """'Today's newsletter was edited by Marion Hale.', 'This episode was produced by Z': the
+    page's own credit, no event an analyst could weigh."""
+    root = sent.root
+    words = _words()
+    return (root.lemma_.lower() in words["credit_acts"]
+            and any(c.dep_ == "agent" for c in root.children)
+            and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in words["credited_works"]
+                    for c in root.children))
+
+
 def _credit_line(cue: Any) -> bool:
     """'Lerer reported from Los Angeles.', 'Writing by X; Editing by Y': who reported or
     wrote the story from where, nothing they report."""

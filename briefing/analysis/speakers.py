@@ -51,6 +51,7 @@ class ActorIndex:
     stays linear in text length."""
 
     _LONGEST = 200  # no mention is longer: how far back an overlapping one can start
+    _TITLE_REACH = 400  # how far back a title before a name still tells who "the X" is
 
     def __init__(self, actors: list[Actor], text: str, quotes: Quotations) -> None:
         self.spans = sorted((s, e, a) for a in actors for s, e in a.mentions)
@@ -260,10 +261,22 @@ class ActorIndex:
             actor = actors[i]
             if gender and self.gender.get(actor.name, gender) != gender:
                 continue
-            if not role or _has_role(actor, role):
+            if not role or _has_role(actor, role) or self._titled(actor, role, offset):
                 return actor
             fallback = fallback or actor
         return fallback
+
+    def _titled(self, actor: Actor, words: tuple[str, ...], offset: int) -> bool:
+        """A mention of `actor` shortly before `offset` follows one of `words` ("Secretary
+        Margaret Olsen spoke with ... The Secretary said"): a title the actor's role did not
+        keep (a title far back may be another's: "nominee X" of another party)."""
+        for s, _ in actor.mentions:
+            if not offset - self._TITLE_REACH <= s < offset:
+                continue
+            before = self.text[max(0, s - 30):s].lower().split()
+            if before and before[-1] in words:
+                return True
+        return False
 
 
 def _has_role(actor: Actor, words: tuple[str, ...]) -> bool:

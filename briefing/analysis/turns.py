@@ -25,6 +25,9 @@ class Turns:
         self.transcript = sum(b.turn is not None for b, _ in parsed) >= 2
         self.current: tuple[str, list[int], list[int]] | None = None
         self.asking = False
+        # the turn is the host's ("MODERATOR:", "OPERATOR:"): what the host says to run the
+        # call ("Next question goes to ...") is no claim (a reporter's "Q:" premise is)
+        self.aside = False
         self.interview = (interview_parties(parsed, index)
                           if any(b.is_answer for b, _ in parsed)
                           and any(b.is_question for b, _ in parsed) else None)
@@ -43,14 +46,16 @@ class Turns:
     def speaker_of(self, block: Any) -> tuple[str, list[int], list[int]] | None:
         """(speaker, label span, colon span) of the turn `block` belongs to, or None."""
         if block.turn is not None and _furniture(block.turn[0].split()):
-            self.current, self.asking = None, False  # "CORRECTION:": the editor, no turn
+            self.current, self.asking, self.aside = None, False, False  # "CORRECTION:"
             return None
         if block.turn is not None:
             self.asking = block.is_question
             label, start, end = block.turn
+            self.aside = label.lower().rstrip(".") in table("claims")["host_labels"]
             actor = self.index.at(start, end)
-            if actor is not None and actor.name.lower() in speaker_lex()["person_nouns"]:
-                actor = None  # "SENIOR OFFICIAL": a role, not a name
+            if actor is not None and actor.name.split()[-1].lower() in speaker_lex()[
+                    "person_nouns"]:
+                actor = None  # "SENIOR (STATE DEPARTMENT) OFFICIAL": a role, not a name
             name = actor.name if actor is not None else label.title()
             if self.interview is not None and block.is_question:
                 name = self.interview.interviewer or "interviewer"
@@ -60,7 +65,8 @@ class Turns:
             self.current = (name, [start, end], [end, end + 1])
             return self.current
         if not self.transcript or is_promo(block.text) or _ends_turns(block.text):
-            self.current, self.asking = None, False  # "Follow Jane Roe on Twitter @janeroe"
+            # "Follow Jane Roe on Twitter @janeroe", "Source: ..."
+            self.current, self.asking, self.aside = None, False, False
         return self.current
 
 
@@ -268,6 +274,27 @@ def _ends_turns(line: str) -> bool:
 def _is_credit(words: list[str]) -> bool:
     """'Source:', 'Via:': a label crediting where a page's text came from."""
     return " ".join(words).lower() in table("claims")["credit_labels"]
+
+
+# "(5-min read)", "(3 minute read)": a link's promise of its length.
+_READ_TIME = re.compile(r"\(\s*\d+[- ]min(?:ute)?s?\.? read\s*\)\s*$", re.I)
+
+
+# "(Reporting by Jane Roe; editing by Tomas Berg)", "Additional reporting by ...": the
+# staff who made the story (a wire's closing credit).
+_STAFF_CREDIT = re.compile(
+    r"^\s*[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|"
+    r"translated|translation|research)\s+by\b", re.I)
+
+
+def is_furniture_line(line: str) -> bool:
+    """'Go deeper: Why the price cap failed (5-min read)', 'Read more: ...', '(Reporting by
+    Jane Roe; editing by Tomas Berg)': a line that only links to another page or credits
+    the story's staff, no claim whatever its words."""
+    m = _LABEL.match(line)
+    label = " ".join(m.group(1).lower().split()) if m is not None else ""
+    return (label in table("claims")["link_labels"] or bool(_READ_TIME.search(line))
+            or bool(_STAFF_CREDIT.match(line)))
 
 
 def is_promo(line: str) -> bool:
