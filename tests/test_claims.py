@@ -1917,3 +1917,9 @@ def test_an_object_relative_is_no_speaker():
     text = ("Parliament votes next week on licences for the Barents Sea, which environmental "
             "groups have said they will challenge in court.")
     assert one(text, "challenge in court")["speaker"] == "environmental groups"
+
+
+def test_a_newsletters_reading_time_is_no_claim():
+    text = ("Good morning. This is a 6-minute read.\n\n"
+            "The port authority said 140 ships were waiting outside Gdynia.")
+    assert [c["speaker"] for c in claims_of(text)] == ["port authority"]

@@ -276,8 +276,10 @@ def _is_credit(words: list[str]) -> bool:
     return " ".join(words).lower() in table("claims")["credit_labels"]
 
 
-# "(5-min read)", "(3 minute read)": a link's promise of its length.
-_READ_TIME = re.compile(r"\(\s*\d+[- ]min(?:ute)?s?\.? read\s*\)\s*$", re.I)
+# "(5-min read)", "(3 minute read)": a link's promise of its length; "This is a 4-minute
+# read.": a newsletter's (a line of a few words only).
+_READ_TIME = re.compile(r"\(\s*\d+[- ]min(?:ute)?s?\.? read\s*\)\s*$"
+                        r"|^(?:\W*\w+\W+){0,6}\d+[- ]min(?:ute)?s?\.? read\W*$", re.I)
 
 
 # "(Reporting by Jane Roe; editing by Tomas Berg)", "Additional reporting by ...": the
