@@ -1923,3 +1923,10 @@ def test_a_newsletters_reading_time_is_no_claim():
     text = ("Good morning. This is a 6-minute read.\n\n"
             "The port authority said 140 ships were waiting outside Gdynia.")
     assert [c["speaker"] for c in claims_of(text)] == ["port authority"]
+
+
+def test_a_turns_third_person_title_is_not_the_turns_speaker():
+    text = ("MR. DALGAARD: Yes. The minister has said publicly that the detention of the crew "
+            "is unacceptable.\n\nQ: Will she travel to Aden?\n\nMR. DALGAARD: Not this week.")
+    claim = one(text, "detention of the crew")
+    assert claim["speaker"] == "minister" and claim["cue"] == "said"

@@ -100,7 +100,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
                 found = [c for c in found if c.speaker is not None
                          and c.speaker.lower() not in ("i", "we")]
             elif turn_speaker:
-                speak_for_turn(found, *turn_speaker)
+                speak_for_turn(found, *turn_speaker, text)
             sentences.append(Sentence(block.start, sent, found))
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)

@@ -318,10 +318,19 @@ def _source_label(words: list[str]) -> bool:
 
 
 def speak_for_turn(claims: list[Claim], speaker: str, label: list[int],
-                    colon: list[int]) -> None:
+                    colon: list[int], text: str) -> None:
     """In a transcript turn, the label speaks (cue ":"): for claims with no speaker, and for
-    'I'/'we'."""
+    'I'/'we'. One the turn's words name in the third person ("The minister has said ...")
+    is someone else than the label, whoever the name was taken to be: as written."""
     for claim in claims:
+        if claim.speaker == speaker and claim.speaker_span and claim.speaker_span != label:
+            written = text[claim.speaker_span[0]:claim.speaker_span[1]]
+            words = written.split()
+            if words and words[-1].lower() in speaker_lex()["person_nouns"] and not set(
+                    speaker.split()) & set(words):
+                # ("the minister" fell back on the one person named: the speaker)
+                attribute(claim, " ".join(words[1:] if words[0].lower() == "the" else words))
+                continue
         if claim.speaker is None or claim.speaker.lower() in speaker_lex()["first_person"]:
             attribute(claim, speaker)
             claim.speaker_span = label
