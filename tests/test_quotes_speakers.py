@@ -648,3 +648,56 @@ def test_the_campaign_is_the_last_subjects_own_not_another_candidates():
     assert speaker_of(text, "focus on jobs") == "campaign"
     # an organisation merely named so is not the candidate's campaign
     assert speaker_of(text, "win the state") == "Senator Jane Roe's campaign"
+
+
+def test_a_title_given_to_a_named_person_later_names_that_person():
+    text = ("The brewer cut its profit forecast on Monday, the company's finance director, "
+            "Olaf Dahl, said.\n\n"
+            "The company's finance director said sales of lager had fallen by a tenth.\n\n"
+            "Its finance director added that the brewery in Tartu would close.")
+    result = analyse(text)
+    speakers = {c["text"].split()[0]: c["speaker"] for c in result["claims"]}
+    assert speakers["sales"] == "Olaf Dahl" and speakers["the"] == "Olaf Dahl"
+
+
+def test_a_group_with_an_example_speaks_as_the_group():
+    text = ("Historians like Mirela Petrescu say the archive was opened too late.\n\n"
+            "Farmers such as Jonas Vik warned that the harvest would fail.")
+    claims = analyse(text)["claims"]
+    said = next(c for c in claims if "archive" in c["text"])
+    warned = next(c for c in claims if "harvest" in c["text"])
+    assert said["speaker"] == "Historians like Mirela Petrescu"
+    assert warned["speaker"] == "Farmers such as Jonas Vik"
+
+
+def test_a_title_in_the_lede_names_the_person_the_story_gives_it_later():
+    text = ("The agency's deputy director said on Friday that 40 inspectors would be hired."
+            "\n\nMarta Quiroga, the agency's deputy director, told lawmakers the backlog was "
+            "the worst in a decade.")
+    claim = next(c for c in analyse(text)["claims"] if "40 inspectors" in c["text"])
+    assert claim["speaker"] == "Marta Quiroga"
+
+
+def test_a_possessive_title_of_another_owner_is_not_the_person_named_earlier():
+    text = ("Jane Roe, the company's president, said the merger would close in May.\n\n"
+            "Norway's president said the deal needed approval.")
+    claim = next(c for c in analyse(text)["claims"] if "approval" in c["text"])
+    assert claim["speaker"] != "Jane Roe"
+
+
+def test_single_quotation_marks_of_british_style_pair_across_sentences():
+    text = ("The Energy Secretary, Tom Achebe, spoke in Aberdeen on Tuesday.\n\n"
+            "'We will not grant new licences. The industry has known this for a decade,' "
+            "Mr Achebe said.")
+    claims = analyse(text)["claims"]
+    second = next(c for c in claims if "has known this" in c["text"])
+    assert second["speaker"] == "Tom Achebe"
+    first = next(c for c in claims if "new licences" in c["text"])
+    assert first["speaker"] == "Tom Achebe"
+
+
+def test_a_title_written_before_a_name_is_that_persons_role():
+    text = ("Secretary Margaret Olsen spoke today with Foreign Minister Sari Wulandari.\n\n"
+            "The Secretary reaffirmed the commitment to joint patrols in the strait.")
+    claim = next(c for c in analyse(text)["claims"] if "joint patrols" in c["text"])
+    assert claim["speaker"] == "Margaret Olsen"

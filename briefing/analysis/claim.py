@@ -48,6 +48,7 @@ def claim_words() -> dict[str, Any]:
                                 for k, v in data["stance_holder_nouns"].items()},
         "held_view_nouns": {k: frozenset(v) for k, v in data["held_view_nouns"].items()},
         "data_sources": frozenset(data["data_sources"]),
+        "greetings": tuple(data["greetings"]),
         "standing_polls": frozenset(data["standing_polls"]),
         "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),
@@ -128,9 +129,19 @@ def _with_closing_mark(text: str, following: str) -> str:
     claim's start on."""
     opened = len(re.findall(r"[\"“”»«]|''", text))
     if opened % 2 == 0:
+        if opened == 0 and text[:1] in "'‘" and not _SINGLE_CLOSED.search(text, 1):
+            # 'We will not back down,' she said (British style): its single closing mark
+            closing = _SINGLE_CLOSING.match(following, len(text))
+            return following[:closing.end()] if closing else text
         return text
     closing = _CLOSING.match(following, len(text))
     return following[:closing.end()] if closing else text
+
+
+# A single closing mark right after a claim's words, and one already inside them (not an
+# apostrophe between letters: "don't").
+_SINGLE_CLOSING = re.compile(r"[,.!?]?['’](?=\s|$)")
+_SINGLE_CLOSED = re.compile(r"[^\s]['’](?=\s|[,.;:!?]|$)")
 
 
 def _is_denial(cue: Any, span: Any) -> bool:

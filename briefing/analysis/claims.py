@@ -18,6 +18,7 @@ from briefing.analysis.frames import find_frames, nominal_frames
 from briefing.analysis.it_speakers import NeuterAntecedents
 from briefing.analysis.lost_speakers import recover_speakers
 from briefing.analysis.non_claims import (
+    credits_the_page,
     frame_claims_nothing,
     names_nothing_said,
     says_only_how_it_was_said,
@@ -34,6 +35,7 @@ from briefing.analysis.turns import (
     Turns,
     headline_frame,
     heads_a_section,
+    is_furniture_line,
     is_promo,
     labelled_line,
     speak_for_turn,
@@ -55,8 +57,8 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
         if labelled is not None and heads_a_section(block, doc, labelled[2]):
             labelled = None  # "Lund: Now or never.": a heading, not the actor's words
         turn_speaker = turns.speaker_of(block) or labelled
-        if _is_editors_note(block.text) or is_promo(block.text):
-            continue  # an editor's note or a byline's "Follow X on Twitter" asserts nothing
+        if _is_editors_note(block.text) or is_promo(block.text) or is_furniture_line(block.text):
+            continue  # an editor's note, a byline's "Follow X on Twitter", a link asserts nothing
         local = quotes.local(block.start, block.start + len(block.text))
         for sent in doc.sents:
             index.note_sentence(block.start + sent.start_char, block.start + sent.end_char,
@@ -90,10 +92,15 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
                 # "Jane Roe: Voters Will Say No": the label speaks for all after its colon,
                 # frames inside it included
                 found.insert(0, make_claim(sent, block.start, lo, sent[-1].i, None, None))
-            elif not found and (_is_event(sent) or (turn_speaker and _is_turn_speech(sent))):
+            elif not found and not credits_the_page(sent) and not turns.aside and (
+                    _is_event(sent) or (turn_speaker and _is_turn_speech(sent))):
                 found.append(make_claim(sent, block.start, lo, sent[-1].i, None, None))
-            if turn_speaker:
-                speak_for_turn(found, *turn_speaker)
+            if turns.aside:
+                # the host's or an unnamed reporter's own words: only a frame with a speaker
+                found = [c for c in found if c.speaker is not None
+                         and c.speaker.lower() not in ("i", "we")]
+            elif turn_speaker:
+                speak_for_turn(found, *turn_speaker, text)
             sentences.append(Sentence(block.start, sent, found))
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)
@@ -180,7 +187,8 @@ def _is_statement(sent: Any) -> bool:
     """A sentence that states something (in a transcript turn, every such sentence is the
     speaker's claim): a finite verb, not a question, not a greeting."""
     return (any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in sent)
-            and not sent.text.rstrip().endswith("?") and len(sent) >= 4)
+            and not sent.text.rstrip().endswith("?") and len(sent) >= 4
+            and not sent.text.lstrip().lower().startswith(tuple(claim_words()["greetings"])))
 
 
 def _is_turn_speech(sent: Any) -> bool:

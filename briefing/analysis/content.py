@@ -396,6 +396,6 @@ def _trimmed(run: list[Any]) -> list[Any]:
         while lo < hi - 1 and run[lo].text in (",", ";"):
             lo += 1  # "joked that, among voters, ..."
     while hi > lo and (run[hi - 1].is_space or (run[hi - 1].is_punct and not (
-            run[hi - 1].is_quote or run[hi - 1].text in ("”", "''", "?", "!")))):
-        hi -= 1
+            run[hi - 1].is_quote or run[hi - 1].text in ("”", "''", "?", "!", "%")))):
+        hi -= 1  # ("%", which the model calls punctuation, is the figure's: "rose 8%")
     return run[lo:hi]

@@ -961,7 +961,8 @@ def _cut_nested_frames(cue: Any, hi: int, quotes: list) -> int:
         if resumed is not None and resumed.i == cue.i:
             hi = min(hi, t.left_edge.i - 1)  # "X said A and said B": B is X's second claim
             break
-    while hi > cue.i and (doc[hi].is_punct or doc[hi].lower_ in _CLAUSE_JOINERS):
+    while hi > cue.i and ((doc[hi].is_punct and doc[hi].text != "%")  # "rose 8%"
+                          or doc[hi].lower_ in _CLAUSE_JOINERS):
         hi -= 1
     return hi
 
@@ -1144,6 +1145,9 @@ def _relative_antecedent(verb: Any) -> Any | None:
     subject = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
     if subject is None or subject.tag_ not in ("WDT", "WP"):
         return None
+    if any(c.dep_ in _SPEAKER_DEPS and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return None  # "the licences, which green groups have said they will challenge": the
+        # relative is the object (read as a second subject): the groups speak
     head = verb.head
     while head.dep_ == "appos":  # "Scott Reed, the group's strategist, who added ..."
         head = head.head

@@ -38,7 +38,29 @@ def frame_claims_nothing(claim: Claim, sent: Any, offset: int) -> bool:
     return cue is not None and (
         _markup_tag(cue) or _credit_line(cue) or _modifier(cue) or _phrasal_act(cue)
         or _bare_negation(claim, cue, sent, offset) or _goal_of_an_act_spoken_of(cue)
-        or (claim.speaker is None and _reader_aside(cue)))
+        or _talks_on_a_topic(cue) or (claim.speaker is None and _reader_aside(cue)))
+
+
+def _talks_on_a_topic(cue: Any) -> bool:
+    """'Ministers meet to discuss supply chains', 'South Korea and Japan discuss a joint
+    response': talks on a topic, the meeting's purpose or a headline's present, with no
+    clause of what anyone said; an event, not a claim (a speaker's past 'discussed the
+    plan' stays: reported talk, which PolNeAR counts)."""
+    if cue.lemma_.lower() not in _words()["topic_verbs"]:
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("WDT", "WP", "WRB")
+           or c.lower_ in ("whether", "if", "how") for c in cue.subtree if c.i != cue.i):
+        return False  # "discuss whether to ...", "discuss how ...": something said
+    purpose = (cue.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+        and cue.head.lemma_.lower() not in claim_words()["reporting"])
+    # (the model tags a headline's "discuss" VB at times: a root with no auxiliary is one)
+    # ("We discuss the reasons in our op-ed" is the writers' own account: a pronoun stays)
+    present = (cue.tag_ in ("VBP", "VBZ") or (
+        cue.tag_ == "VB" and cue.dep_ == "ROOT" and not any(
+            c.dep_ in ("aux", "auxpass") for c in cue.children))) and not any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in cue.children)
+    return purpose or present
 
 
 def _phrasal_act(cue: Any) -> bool:
@@ -164,6 +186,17 @@ def is_imperative(verb: Any) -> bool:
                     for t in verb.doc[verb.sent.start:verb.i])
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
                         for c in verb.children))
+
+
+def credits_the_page(sent: Any) -> bool:
+    """'Today's newsletter was edited by Marion Hale.', 'This episode was produced by Z': the
+    page's own credit, no event an analyst could weigh."""
+    root = sent.root
+    words = _words()
+    return (root.lemma_.lower() in words["credit_acts"]
+            and any(c.dep_ == "agent" for c in root.children)
+            and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in words["credited_works"]
+                    for c in root.children))
 
 
 def _credit_line(cue: Any) -> bool:

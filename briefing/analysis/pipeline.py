@@ -101,16 +101,20 @@ def blocks(text: str) -> list[Block]:
         if not line.strip():
             continue
         turn = None
-        dateline = DATELINE.match(line)
+        lead = page_lead(line)
+        if not line[lead:].strip():
+            continue  # a live page's time stamp or a section title alone on its line
+        line = " " * lead + line[lead:]
+        dateline = DATELINE.match(line[lead:])
         if dateline:
-            line = " " * dateline.end() + line[dateline.end():]
+            line = " " * (lead + dateline.end()) + line[lead + dateline.end():]
         else:
-            label = TURN.match(line) or (_LOOSE_TURN.match(line) if loose else None)
-            skip = 0
-            quoted = _QUOTE_OPENING.match(line) if label is None else None
+            label = TURN.match(line[lead:]) or (_LOOSE_TURN.match(line) if loose else None)
+            skip = lead
+            quoted = _QUOTE_OPENING.match(line[lead:]) if label is None else None
             if quoted:
                 # '"PENCE: Well, look, ...': a transcript quoted paragraph by paragraph
-                skip = quoted.end()
+                skip = lead + quoted.end()
                 label = TURN.match(line[skip:])
                 if label is not None and not label.group("label").isupper():
                     label = None
@@ -121,6 +125,50 @@ def blocks(text: str) -> list[Block]:
         line = MARKDOWN_LINK.sub(lambda link: " " * len(link.group()), line)
         found.append(Block(m.start(), line, turn))
     return found
+
+
+# A live page's time stamp opening a line: "Dec. 3, 2024, 9:52 a.m. ET", "14:05 GMT —",
+# "3 December 2024 14:20 GMT", "Updated 10:15 a.m.". A time (h:mm, or h.mm with am/pm) is
+# required, so a figure or a date in a sentence is not one.
+_TIME_STAMP = re.compile(
+    r"^\s*(?:(?:Updated|Posted|Published|Last updated)\s+(?:at\s+)?)?"
+    r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+(?:\d{4},?\s+)?"
+    r"(?:at\s+)?)?"
+    r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?)"
+    r"(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|EET|EEST"
+    r"|IST|JST|KST|HKT|SGT|AEST|AEDT|MSK)\b)?"
+    r"(?=[\s:|,–—-]|$)\s*(?:[:|,–—-]+\s*)?")
+# A heading's words before a colon that open with a question word ("What they're saying:",
+# "How we got here:"): a section title whatever its words.
+_QUESTION_HEADING = re.compile(r"^(?:What|Why|How|Where|When|Who)\b[^:.!?\n\"“]{0,40}$")
+_HEADING = re.compile(r"^\s*([A-Z][^:.!?\n\"“]{0,40}):\s+(?=\S)")
+
+
+def page_lead(line: str) -> int:
+    """Where `line` starts once a live page's time stamp and a section title ("The big
+    picture:", "Why it matters:", "Transcript:") opening it are skipped: 0 for none. They
+    are the page's furniture: no speaker, and no part of the sentence's parse."""
+    at = 0
+    stamp = _TIME_STAMP.match(line)
+    if stamp is not None and stamp.end() > 0:
+        at = stamp.end()
+    heading = _HEADING.match(line[at:])
+    if heading is not None and _is_section_title(heading.group(1)):
+        at += heading.end()
+    return at
+
+
+def _is_section_title(words: str) -> bool:
+    title = " ".join(words.replace("’", "'").lower().split())
+    return title in _section_titles() or (
+        _QUESTION_HEADING.match(words) is not None and len(words.split()) <= 6)
+
+
+@lru_cache(maxsize=1)
+def _section_titles() -> frozenset[str]:
+    from briefing.analysis.lexicon import table
+
+    return frozenset(table("claims")["section_titles"])
 
 
 def _is_interview(text: str) -> bool:

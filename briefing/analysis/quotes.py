@@ -4,7 +4,8 @@ News convention: a paragraph that opens a quotation without closing it continues
 quotation when the next paragraph opens with a quotation mark; the unit then runs over
 both. Straight and curly double quotes, guillemets and the typewriter pair '' ... '' (or
 `` ... '') open and close quotations; single quotes are left alone, so nested quotes
-('...' inside "...") and apostrophes never break a pairing.
+('...' inside "...") and apostrophes never break a pairing, except in a text that has no
+double mark at all: it quotes in single ones, which then pair (British style).
 """
 
 from __future__ import annotations
@@ -82,8 +83,26 @@ def _set_wrongly(para: str, at: int, end: int) -> bool:
         not after or after.isspace() or after in ",.;:!?)—–")
 
 
+# Single quotation marks as British and Commonwealth papers use them ('We will not back
+# down,' she said): an opening one after a space, a bracket, a dash or a colon and before a
+# word; a closing one after a word or punctuation and before a space, punctuation or the
+# line's end (an apostrophe sits between letters: "don't", "Hale's").
+_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[{—–/:-]))['‘](?=[^\s'‘’])", re.M)
+_SINGLE_CLOSING = re.compile(r"(?<=[^\s'‘’])['’](?=$|[\s,.;:!?)\]—–-])", re.M)
+
+
+def _single_as_double(text: str) -> str:
+    """`text` with its single quotation marks written as double ones (same offsets), for a
+    text that quotes in single marks only (it has no double mark at all)."""
+    marked = _SINGLE_OPENING.sub("“", text)
+    return _SINGLE_CLOSING.sub("”", marked)
+
+
 def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> Quotations:
-    """The quotations of `text`, whose paragraphs are the (start, end) ranges given."""
+    """The quotations of `text`, whose paragraphs are the (start, end) ranges given. A text
+    with no double quotation mark quotes in single ones (British style): those pair."""
+    if _MARK.search(text) is None:
+        text = _single_as_double(text)
     units: list[Quotation] = []
     carried: Quotation | None = None  # a quotation left open by the previous paragraph
     for p_start, p_end in paragraphs:

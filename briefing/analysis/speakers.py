@@ -41,6 +41,7 @@ def lex() -> dict[str, Any]:
         "event_nouns": frozenset(data["event_nouns"]),
         "owned_bodies": frozenset(data["owned_bodies"]),
         "collective_nouns": frozenset(data["collective_nouns"]),
+        "example_markers": frozenset(data["example_markers"]),
     }
 
 
@@ -50,6 +51,7 @@ class ActorIndex:
     stays linear in text length."""
 
     _LONGEST = 200  # no mention is longer: how far back an overlapping one can start
+    _TITLE_REACH = 400  # how far back a title before a name still tells who "the X" is
 
     def __init__(self, actors: list[Actor], text: str, quotes: Quotations) -> None:
         self.spans = sorted((s, e, a) for a in actors for s, e in a.mentions)
@@ -259,10 +261,22 @@ class ActorIndex:
             actor = actors[i]
             if gender and self.gender.get(actor.name, gender) != gender:
                 continue
-            if not role or _has_role(actor, role):
+            if not role or _has_role(actor, role) or self._titled(actor, role, offset):
                 return actor
             fallback = fallback or actor
         return fallback
+
+    def _titled(self, actor: Actor, words: tuple[str, ...], offset: int) -> bool:
+        """A mention of `actor` shortly before `offset` follows one of `words` ("Secretary
+        Margaret Olsen spoke with ... The Secretary said"): a title the actor's role did not
+        keep (a title far back may be another's: "nominee X" of another party)."""
+        for s, _ in actor.mentions:
+            if not offset - self._TITLE_REACH <= s < offset:
+                continue
+            before = self.text[max(0, s - 30):s].lower().split()
+            if before and before[-1] in words:
+                return True
+        return False
 
 
 def _has_role(actor: Actor, words: tuple[str, ...]) -> bool:
@@ -551,6 +565,9 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
                 and doc[t.i - 1].pos_ != "ADJ"):
             named = [own[1], *named]
         return list(dict.fromkeys(name(a) for a in named))
+    if t.tag_ == "NNS" and (left or right) and all(
+            _example_of(t, a, offset) for a in left + right):
+        return []  # "Analysts like Jane Roe", "Firms such as Velora": the group, as written
     if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in lex()["person_nouns"]:
         # "Prosecutors in Baltimore": a town is where they work, not whom they speak for
         # (a state or its capital is: "officials in Bamako" speak for Mali)
@@ -572,6 +589,24 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
         return []
     chosen = persons or named or left or right
     return list(dict.fromkeys(name(a) for a in chosen))
+
+
+def _example_of(t: Any, actor: Actor, offset: int) -> bool:
+    """`actor` is named in `t`'s phrase of examples ("like Jane Roe", "such as Tomas
+    Berg", "including Ada Lund")."""
+    for prep in t.children:
+        if prep.dep_ != "prep" or prep.i < t.i:
+            continue
+        word = prep.lower_
+        if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
+            word = "such as"
+        if word not in lex()["example_markers"]:
+            continue
+        lo = offset + prep.idx
+        hi = offset + prep.doc[prep.right_edge.i].idx + len(prep.doc[prep.right_edge.i].text)
+        if any(lo <= s < hi for s, _ in actor.mentions):
+            return True
+    return False
 
 
 def _appos_end(appos: Any) -> int:
@@ -699,9 +734,13 @@ def _plural_person_noun(t: Any) -> bool:
 
 def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
     """'the company' -> the last organisation named; 'the senator' -> the last person
-    whose role is senator (else the last person)."""
-    if not any(c.lower_ == "the" for c in t.lefts) or t.tag_ in ("NNS", "NNPS"):
+    whose role is senator (else the last person); 'the company's chief executive' -> the
+    last person named with that role."""
+    if t.tag_ in ("NNS", "NNPS"):
         return None  # "the ministers" are several: no one actor
+    if not any(c.lower_ == "the" for c in t.lefts):
+        holder = role_holder(t, offset, index)  # "its finance chief", "the group's ..."
+        return holder.name if holder else None
     lemma = t.lemma_.lower()
     at = offset + t.idx
     if lemma in lex()["nominal_organisations"]:
@@ -735,4 +774,36 @@ def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
         gender = lex()["gendered_roles"].get(lemma, "")
         actor = index.last_before(offset + t.idx, "person", gender, tuple(roles))
         return actor.name if actor else None
+    holder = role_holder(t, offset, index)
+    return holder.name if holder else None
+
+
+def role_holder(t: Any, offset: int, index: ActorIndex) -> Actor | None:
+    """'The company's chief executive said', 'its finance chief added': the last person
+    named before with that role ("..., the company's chief executive, Anna Vogel, said"),
+    else, before any person is named, the first named after with it. The title's words
+    (the noun and the words compounding it) end the role the person was given. A singular
+    definite or owned title only ("a chief executive" is anyone)."""
+    owner = next((c for c in t.lefts if c.dep_ == "poss"), None)
+    if t.tag_ != "NN" or not person_noun(t.text) or (
+            owner is None and not any(c.lower_ == "the" for c in t.lefts)):
+        return None
+    if owner is not None and owner.lower_ in lex()["pronouns"] and owner.lower_ != "its":
+        return None  # "his lawyer": whose is a guess ("its", a company's, is not)
+    named_owner = (index.at(offset + owner.idx, offset + owner.idx + len(owner.text))
+                   if owner is not None and owner.pos_ == "PROPN" else None)
+    words = [c.lower_ for c in t.lefts if c.dep_ in ("compound", "amod")] + [t.lower_]
+    title = " ".join(words)
+    starts, actors = index._mentions("person", ())
+    at = bisect.bisect_left(starts, offset + t.idx)
+    # the last named before; else, in a lede that names no one before it ("The company's
+    # chief executive said ... Anna Vogel, the chief executive, told ..."), the first after
+    for i in [*range(at - 1, -1, -1), *(range(at, len(starts)) if at == 0 else ())]:
+        role = (actors[i].role or "").lower()
+        if not (role == title or (role.endswith(" " + title) and len(words) >= 2)):
+            continue
+        if named_owner is None or any(
+                named_owner.name.split()[-1] in index.text[max(0, s - 80):s]
+                for s, _ in actors[i].mentions):
+            return actors[i]  # "Germany's president" is not whoever else is a president
     return None

@@ -25,6 +25,9 @@ class Turns:
         self.transcript = sum(b.turn is not None for b, _ in parsed) >= 2
         self.current: tuple[str, list[int], list[int]] | None = None
         self.asking = False
+        # the turn is the host's ("MODERATOR:", "OPERATOR:"): what the host says to run the
+        # call ("Next question goes to ...") is no claim (a reporter's "Q:" premise is)
+        self.aside = False
         self.interview = (interview_parties(parsed, index)
                           if any(b.is_answer for b, _ in parsed)
                           and any(b.is_question for b, _ in parsed) else None)
@@ -43,14 +46,16 @@ class Turns:
     def speaker_of(self, block: Any) -> tuple[str, list[int], list[int]] | None:
         """(speaker, label span, colon span) of the turn `block` belongs to, or None."""
         if block.turn is not None and _furniture(block.turn[0].split()):
-            self.current, self.asking = None, False  # "CORRECTION:": the editor, no turn
+            self.current, self.asking, self.aside = None, False, False  # "CORRECTION:"
             return None
         if block.turn is not None:
             self.asking = block.is_question
             label, start, end = block.turn
+            self.aside = label.lower().rstrip(".") in table("claims")["host_labels"]
             actor = self.index.at(start, end)
-            if actor is not None and actor.name.lower() in speaker_lex()["person_nouns"]:
-                actor = None  # "SENIOR OFFICIAL": a role, not a name
+            if actor is not None and actor.name.split()[-1].lower() in speaker_lex()[
+                    "person_nouns"]:
+                actor = None  # "SENIOR (STATE DEPARTMENT) OFFICIAL": a role, not a name
             name = actor.name if actor is not None else label.title()
             if self.interview is not None and block.is_question:
                 name = self.interview.interviewer or "interviewer"
@@ -59,8 +64,9 @@ class Turns:
                 name = self.interview.interviewee or "interviewee"
             self.current = (name, [start, end], [end, end + 1])
             return self.current
-        if not self.transcript or is_promo(block.text):
-            self.current, self.asking = None, False  # "Follow Jane Roe on Twitter @janeroe"
+        if not self.transcript or is_promo(block.text) or _ends_turns(block.text):
+            # "Follow Jane Roe on Twitter @janeroe", "Source: ..."
+            self.current, self.asking, self.aside = None, False, False
         return self.current
 
 
@@ -212,13 +218,17 @@ def heads_a_section(block: Any, doc: Any, colon: list[int]) -> bool:
     line is a headline's gist of what was said ("Roe: No outside influence on the port
     inquiry"), a quoted one its words ("Berg: Tolls 'fair game'"; an apostrophe is taken
     for a mark too: the safer side), and a source's label keeps its finding ("Poll: Roe
-    ahead in Dover"). (A transcript's label is blanked in the block's text: no source.)"""
+    ahead in Dover"), unless it credits where the page's text came from ("Source:
+    Ministry of Transport"). (A transcript's label is blanked in the block's text.)"""
     rest = [t for t in doc if block.start + t.idx >= colon[1] and not t.is_punct]
-    if not 0 < len(rest) <= _HEADING_WORDS or any(t.pos_ in ("VERB", "AUX") for t in rest):
+    label = block.text[:colon[0] - block.start].split()
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in rest)
+    if label and _is_credit(label) and verbless:
+        return True  # "Source: Office of the Spokesperson for the Relief Agency"
+    if not 0 < len(rest) <= _HEADING_WORDS or not verbless:
         return False
     if _QUOTE_MARKS.search(block.text[colon[1] - block.start:]):
         return False
-    label = block.text[:colon[0] - block.start].split()
     return not (label and _source_label(label))
 
 
@@ -250,6 +260,45 @@ def _furniture(words: list[str]) -> bool:
     return words[0].lower() in labels or " ".join(words[:2]).lower() in labels
 
 
+def _ends_turns(line: str) -> bool:
+    """A line the page adds after a transcript's turns: its credit ("Source: Ministry of
+    Transport"), a caption or an editor's note ("Photo: ...", "Updated: ..."), opened by a
+    label of the page's furniture, which no speaker of the turns says."""
+    m = _LABEL.match(line)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return _furniture(words) or _is_credit(words)
+
+
+def _is_credit(words: list[str]) -> bool:
+    """'Source:', 'Via:': a label crediting where a page's text came from."""
+    return " ".join(words).lower() in table("claims")["credit_labels"]
+
+
+# "(5-min read)", "(3 minute read)": a link's promise of its length; "This is a 4-minute
+# read.": a newsletter's (a line of a few words only).
+_READ_TIME = re.compile(r"\(\s*\d+[- ]min(?:ute)?s?\.? read\s*\)\s*$"
+                        r"|^(?:\W*\w+\W+){0,6}\d+[- ]min(?:ute)?s?\.? read\W*$", re.I)
+
+
+# "(Reporting by Jane Roe; editing by Tomas Berg)", "Additional reporting by ...": the
+# staff who made the story (a wire's closing credit).
+_STAFF_CREDIT = re.compile(
+    r"^\s*[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|"
+    r"translated|translation|research)\s+by\b", re.I)
+
+
+def is_furniture_line(line: str) -> bool:
+    """'Go deeper: Why the price cap failed (5-min read)', 'Read more: ...', '(Reporting by
+    Jane Roe; editing by Tomas Berg)': a line that only links to another page or credits
+    the story's staff, no claim whatever its words."""
+    m = _LABEL.match(line)
+    label = " ".join(m.group(1).lower().split()) if m is not None else ""
+    return (label in table("claims")["link_labels"] or bool(_READ_TIME.search(line))
+            or bool(_STAFF_CREDIT.match(line)))
+
+
 def is_promo(line: str) -> bool:
     """A byline's promotion after a story or transcript ("Follow Jane Roe on Twitter
     @janeroe", "Email her at ..."): the page's furniture, no speaker's turn."""
@@ -269,10 +318,19 @@ def _source_label(words: list[str]) -> bool:
 
 
 def speak_for_turn(claims: list[Claim], speaker: str, label: list[int],
-                    colon: list[int]) -> None:
+                    colon: list[int], text: str) -> None:
     """In a transcript turn, the label speaks (cue ":"): for claims with no speaker, and for
-    'I'/'we'."""
+    'I'/'we'. One the turn's words name in the third person ("The minister has said ...")
+    is someone else than the label, whoever the name was taken to be: as written."""
     for claim in claims:
+        if claim.speaker == speaker and claim.speaker_span and claim.speaker_span != label:
+            written = text[claim.speaker_span[0]:claim.speaker_span[1]]
+            words = written.split()
+            if words and words[-1].lower() in speaker_lex()["person_nouns"] and not set(
+                    speaker.split()) & set(words):
+                # ("the minister" fell back on the one person named: the speaker)
+                attribute(claim, " ".join(words[1:] if words[0].lower() == "the" else words))
+                continue
         if claim.speaker is None or claim.speaker.lower() in speaker_lex()["first_person"]:
             attribute(claim, speaker)
             claim.speaker_span = label
