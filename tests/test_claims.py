@@ -256,6 +256,17 @@ def test_appeared_on_a_show_is_no_hedge():
     assert no_cue("Jane Roe appeared on a Sunday talk show with three governors.", None)
 
 
+def test_seems_like_and_appears_as_if_cue_a_hedged_judgement():
+    # "seems like X", "appeared as if ...": the parser hangs what is judged on a
+    # preposition or a clause, not on a complement; still the writer's hedged judgement
+    claim = one("The harbour levy seems like a tax on the poorest fishermen.", "poorest")
+    assert claim["cue"] == "seems" and claim["speaker"] is None
+    claim = one("By noon the ferry strike appeared as if it might last all week.", "all week")
+    assert claim["cue"] == "appeared" and claim["speaker"] is None
+    # (a place or an occasion is still an event: "appeared on a show", "seemed at ease")
+    assert no_cue("Jane Roe appeared at the harbour with two governors.", None)
+
+
 def test_see_as_is_a_view_see_alone_is_not():
     claim = one("Voters increasingly see Roe as the stronger candidate in November.",
                 "stronger candidate")
