@@ -256,6 +256,42 @@ def test_appeared_on_a_show_is_no_hedge():
     assert no_cue("Jane Roe appeared on a Sunday talk show with three governors.", None)
 
 
+def test_a_report_in_a_clause_of_circumstance_is_its_own_claim():
+    # "..., as she urges ...", "..., though she urged ...": a reporting clause with its own
+    # subject set beside the frame by "as", "though", "while" is the speaker's second
+    # report, not what the first frame says
+    claims = claims_of("Mayor Jane Roe is touting the harbour budget as she urges the council "
+                       "to back the ferry plan.")
+    urges = next((c for c in claims if c["cue"] == "urges"), None)
+    assert urges is not None and urges["speaker"] == "Jane Roe"
+    assert "ferry plan" in urges["text"]
+    claims = claims_of("Mayor Jane Roe defended the harbour budget, though she urged the "
+                       "council to delay the ferry plan.")
+    urged = next((c for c in claims if c["cue"] == "urged"), None)
+    assert urged is not None and urged["speaker"] == "Jane Roe"
+    defended = next(c for c in claims if c["cue"] == "defended")
+    assert "ferry" not in defended["text"]
+
+
+def test_the_after_that_opens_a_clause_is_not_went_after():
+    # "went after X" is an attack in words; "after voters went to the polls" is a time
+    assert no_cue("Two days after voters went to the polls, the harbour board declared "
+                  "Jane Roe the winner of the ferry vote.", "went")
+    assert cue_and_speaker("Jane Roe went after the harbour board over the ferry fares.",
+                           "ferry fares") == ("went", "Jane Roe")
+
+
+def test_seems_like_and_appears_as_if_cue_a_hedged_judgement():
+    # "seems like X", "appeared as if ...": the parser hangs what is judged on a
+    # preposition or a clause, not on a complement; still the writer's hedged judgement
+    claim = one("The harbour levy seems like a tax on the poorest fishermen.", "poorest")
+    assert claim["cue"] == "seems" and claim["speaker"] is None
+    claim = one("By noon the ferry strike appeared as if it might last all week.", "all week")
+    assert claim["cue"] == "appeared" and claim["speaker"] is None
+    # (a place or an occasion is still an event: "appeared on a show", "seemed at ease")
+    assert no_cue("Jane Roe appeared at the harbour with two governors.", None)
+
+
 def test_see_as_is_a_view_see_alone_is_not():
     claim = one("Voters increasingly see Roe as the stronger candidate in November.",
                 "stronger candidate")
