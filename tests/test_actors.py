@@ -83,10 +83,15 @@ def test_missed_mentions_are_found_by_alias():
     assert [text[s:e] for s, e in mentions] == ["Elina Varga", "Varga"]
 
 
-def test_dateline_and_navigation_are_not_actors():
+def test_a_dateline_s_place_is_a_place_but_its_unknown_agency_is_no_actor():
     found = actors_of("HELSINKI, Feb 14 (NWS) - Finnish police detained a ship on Friday.")
     assert "HELSINKI" not in found and "NWS" not in found
-    assert "Finland" in found
+    assert found["Helsinki"]["type"] == "place" and "Finland" in found
+    two = actors_of("OSLO/MEXICO CITY (Reuters) — Shares fell on Monday.")
+    assert two["Oslo"]["type"] == two["Mexico City"]["type"] == "place"
+    # A label or a headline in capitals before a dash is no place.
+    assert "Exclusive" not in actors_of("EXCLUSIVE – Dana Vole spoke to reporters.")
+    assert actors_of("POLLS NOT NECESSARILY WRONG — The polls were right.") == {}
 
 
 def test_mentions_never_span_a_line_break_and_slice_back():
@@ -441,12 +446,13 @@ def test_newspapers_and_platforms_are_organisations():
     assert platform["Twitter"]["type"] == "organisation"
 
 
-def test_stage_directions_and_a_bar_dateline_are_no_actors():
+def test_stage_directions_are_no_actors_and_a_bar_dateline_names_its_place():
     transcript = actors_of("PENCE: Well, look. (CROSSTALK.)")
     assert set(transcript) == {"Pence"}
     dateline = actors_of("WASHINGTON ― Senator Marcus Ames said on Friday that the bill "
                          "would pass.")
-    assert set(dateline) == {"Marcus Ames"}
+    assert set(dateline) == {"Marcus Ames", "Washington"}
+    assert dateline["Washington"]["type"] == "place"  # the city, not the government acting
 
 
 def test_the_city_that_opens_a_newspapers_name_stays_the_city():
@@ -879,3 +885,4 @@ def test_the_end_of_a_laws_title_is_no_organisation_but_an_act_of_congress_names
                       "Act of Congress.")
     assert "Status of Refugees" not in found
     assert "Congress" in found
+

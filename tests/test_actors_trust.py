@@ -609,6 +609,22 @@ def test_a_capital_the_text_names_as_a_city_is_the_city_even_where_it_acts():
     assert "Beijing" in found["China"]["aliases"]
 
 
+def test_a_capital_that_acts_for_its_country_is_the_country_where_it_is_a_place_too():
+    found = actors_of("Beijing said on Monday it would retaliate against the curbs. (Reporting "
+                      "by Ann Lee in BEIJING.)")
+    assert "Beijing" not in found and len(found["China"]["mentions"]) == 2
+    found = actors_of("Mexico recalled its ambassador to Washington. The Mexican Embassy in "
+                      "Washington was closed.")
+    assert "Washington" not in found and "Washington" in found["United States"]["aliases"]
+    # Where it never acts, it stays the city.
+    found = actors_of("The senator flew to Washington. He met donors in Washington.")
+    assert found["Washington"]["type"] == "place"
+    # A capital the text also names as a US state is the state throughout.
+    found = actors_of("Caucuses in Alaska, Hawaii, and Washington take place on Saturday. "
+                      "He hopes for a wide victory in Washington state.")
+    assert found["Washington"]["type"] == "place" and "United States" not in found
+
+
 def test_a_ministry_named_before_its_spokesman_is_an_organisation():
     found = actors_of("Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Kang repeated "
                       "that China opposed hacking.")

@@ -840,6 +840,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     written = {name.lower(): name for _, name, _ in mentions if not name.isupper()}
     mentions = [(m, written[name.lower()], kind) if name.isupper() and name.lower() in written
                 else (m, name, kind) for m, name, kind in mentions]
+    mentions = _capitals_acting_throughout(mentions, text)
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text, titles_spans)
 
 
@@ -884,6 +885,40 @@ def _capitals_named_as_cities(mentions: list[tuple[_Mention, str, str]], text: s
         return mentions
     return [(m, m.surface, "place") if m.surface in cities and kind == "country" else
             (m, name, kind) for m, name, kind in mentions]
+
+
+def _named_as_state(capital: str, text: str) -> bool:
+    """ "Washington state", "caucuses in Alaska, Hawaii, and Washington": a capital that is
+    also a US state's name, written as the state somewhere in the text (then its other
+    mentions are no evidence of the government's voice)."""
+    states = table("places")["us_states"]
+    if capital not in states:
+        return False
+    others = "|".join(re.escape(s) for s in states if s != capital and "." not in s)
+    return re.search(rf"\b{re.escape(capital)} [Ss]tate\b|\b(?:{others}),? (?:and |or )?"
+                     rf"{re.escape(capital)}\b", text) is not None
+
+
+def _capitals_acting_throughout(mentions: list[tuple[_Mention, str, str]], text: str
+                                ) -> list[tuple[_Mention, str, str]]:
+    """ "Beijing said it would retaliate ... (Reporting by Ben Blanchard in BEIJING)",
+    "Mexico's ambassador to Washington ... the Mexican Embassy in Washington": a capital
+    the text uses as its government's voice is the country in its other mentions too (one
+    sense a text; a capital the text names as a city is the city throughout instead, see
+    _capitals_named_as_cities). A text where it never acts keeps the city."""
+    capitals = table("places")["capitals"]
+    acting = {m.surface.lower(): name for m, name, kind in mentions
+              if kind == "country" and m.surface in capitals and name != m.surface}
+    if not acting:
+        return mentions
+    states = {capital for capital in acting if _named_as_state(capital.title(), text)}
+    if states:  # (the state throughout: "wins in Alaska, Hawaii, and Washington")
+        mentions = [(m, m.surface, "place") if m.surface.lower() in states else
+                    (m, name, kind) for m, name, kind in mentions]
+        acting = {capital: name for capital, name in acting.items() if capital not in states}
+    return [(m, acting[name.lower()], "country")  # (also when written in capitals)
+            if kind == "place" and name.lower() in acting else (m, name, kind)
+            for m, name, kind in mentions]
 
 
 @lru_cache(maxsize=8)
@@ -1632,13 +1667,44 @@ def _joint_poll_mentions(line: str, offset: int) -> list[_Mention]:
 
 
 def _dateline_mentions(dateline: str, offset: int) -> list[_Mention]:
-    """ "LONDON (Reuters) -": the news agency, when it is a known one. (The place is where
-    the story was filed, not an actor.)"""
+    """ "LONDON (Reuters) -": the news agency, when it is a known one, and the place: where
+    the story was reported, a place of the story (never acting: "WASHINGTON -" is the city,
+    not the government speaking)."""
     agency = _DATELINE_AGENCY.search(dateline)
-    if agency is None or agency.group(1) not in table("places")["aliases"]:
-        return []
-    start = offset + agency.start(1)
-    return [_Mention(start, agency.end(1) + offset, agency.group(1), "ORG", True)]
+    known_agency = agency is not None and agency.group(1) in table("places")["aliases"]
+    found = []
+    if dateline[:2].isupper() or known_agency:
+        # (a place in title case only before a known agency: "Sen. Ted Cruz (R-Texas) -"
+        # is a name and its party tag)
+        found.extend(_dateline_places(dateline, offset))
+    if known_agency:
+        start = offset + agency.start(1)
+        found.append(_Mention(start, agency.end(1) + offset, agency.group(1), "ORG", True))
+    return found
+
+
+_DATELINE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
+
+
+def _dateline_places(dateline: str, offset: int) -> list[_Mention]:
+    """ "MEXICO CITY -", "TOKYO/BEIJING (Reuters) -", "New York (AFP) -": each place
+    before the date or agency, in title case; not a word of a headline or a label that
+    only looks like one ("EXCLUSIVE -", "IOWA POLLS NOT NECESSARILY WRONG -": at most three
+    words, none a generic word)."""
+    head = re.split(r"[,(]|\s[-–—―]", dateline, maxsplit=1)[0].rstrip()
+    never, lead_in = noise()
+    found = []
+    at = 0
+    for part in head.split("/"):
+        place = _DATELINE_PLACE.fullmatch(part.strip())
+        if place is not None:
+            surface = " ".join(w.capitalize() if w.isupper() and "." not in w[:-1] else w
+                               for w in place.group().split())
+            if not ({surface, *surface.split()} & (never | lead_in)):
+                start = offset + at + part.index(place.group())
+                found.append(_Mention(start, start + len(surface), surface, "GPE", False))
+        at += len(part) + 1
+    return found
 
 
 def short_name_owners(names: set[str]) -> dict[str, str]:
