@@ -596,6 +596,20 @@ def test_a_role_before_a_name_keeps_what_it_is_the_head_of():
     assert found["Jane Roe"]["role"] == "former chief of staff of the agency"
 
 
+def test_a_one_word_name_listed_among_organisations_is_an_organisation():
+    found = actors_of("Sponsors left the convention, including Metlife, Microsoft, Motorola, "
+                      "Walgreens, Wells Fargo, and UPS.")
+    assert found["Walgreens"]["type"] == "organisation"
+    found = actors_of("Four casinos — Bally’s, Caesars, Harrah’s and Trump Taj Mahal — reported "
+                      "declines. Revenue rose at five casinos: Golden Nugget by 29 percent; "
+                      "Harrah’s by 4.3 percent; and Tropicana by 4.7 percent.")
+    assert found["Harrah’s"]["type"] == "organisation" and "Harrah" not in found
+    assert len(found["Harrah’s"]["mentions"]) == 2
+    # Not a person listed with persons.
+    found = actors_of("Guests included Bill Gates, Melinda French and Oprah Winfrey.")
+    assert found["Oprah Winfrey"]["type"] == "person"
+
+
 def test_a_capital_the_text_names_as_a_city_is_the_city_even_where_it_acts():
     found = actors_of("Sadiq Khan was elected mayor of London last week. \"Western values are "
                       "compatible with Islam -- London has proved him wrong,\" Khan said. "

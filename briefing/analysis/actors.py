@@ -137,6 +137,18 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     label = ent.label_
     if label in ("GPE", "LOC") and _capitalised_the(ent, tokens):
         label = "ORG"  # "a writer for The Atlantic": a publication, not the ocean
+    in_business_list = (label == "PERSON" and len(tokens) == 1 and tokens[0].is_title
+                        and tokens[0].text not in given_names()
+                        and _listed_with_organisations(ent))
+    if in_business_list:
+        # "Microsoft, Motorola, Walgreens and UPS", "Bally's, Caesars, Harrah's and ...": a
+        # one-word name listed among organisations only is one (with its possessive, a
+        # business's name), not a person nor, ending in s, a group
+        label = "ORG"
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if (after is not None and after.text in ("'s", "’s") and after.tag_ == "POS"
+                and not tokens[0].whitespace_):
+            tokens = [*tokens, after]
     owner = next((i for i, t in enumerate(tokens)
                   if 0 < i < len(tokens) - 1 and (t.text in ("'s", "’s", "‘s") or (
                       t.text in ("'", "’") and tokens[i - 1].text.endswith("s")
@@ -294,8 +306,9 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     role = " ".join(singular_title(t.text) for t in role_tokens) or None
     # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
     head = tokens[0]
-    plural = len(tokens) == 1 and surface not in _NAMEPLATES and (head.tag_ == "NNPS" or (
-        surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the")) and not (
+    plural = len(tokens) == 1 and not in_business_list and surface not in _NAMEPLATES and (
+        head.tag_ == "NNPS" or (surface.endswith("s") and head.i > 0
+                                and head.doc[head.i - 1].lower_ == "the")) and not (
         head.dep_ in ("compound", "nmod") and head.head.i > head.i)  # "the Sanders aide"
     adjectival = (surface in table("parties")["adjectives"]
                   and root.dep_ in ("amod", "compound") and root.head.i >= ent.end)
@@ -841,6 +854,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     mentions = [(m, written[name.lower()], kind) if name.isupper() and name.lower() in written
                 else (m, name, kind) for m, name, kind in mentions]
     mentions = _capitals_acting_throughout(mentions, text)
+    mentions = _businesses_without_possessive(mentions)
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text, titles_spans)
 
 
@@ -885,6 +899,19 @@ def _capitals_named_as_cities(mentions: list[tuple[_Mention, str, str]], text: s
         return mentions
     return [(m, m.surface, "place") if m.surface in cities and kind == "country" else
             (m, name, kind) for m, name, kind in mentions]
+
+
+def _businesses_without_possessive(mentions: list[tuple[_Mention, str, str]]
+                                   ) -> list[tuple[_Mention, str, str]]:
+    """ "Harrah’s by 4.3 percent" (the model reads "’s" as "is") beside the business
+    "Harrah’s": a one-word name that is an organisation's name without its possessive is
+    that organisation."""
+    businesses = {_POSSESSIVE.sub("", name): name for _, name, kind in mentions
+                  if kind == "organisation" and " " not in name and _POSSESSIVE.search(name)}
+    if not businesses:
+        return mentions
+    return [(m, businesses[name], "organisation") if name in businesses else (m, name, kind)
+            for m, name, kind in mentions]
 
 
 def _named_as_state(capital: str, text: str) -> bool:
@@ -956,6 +983,17 @@ def _listed_with_person(ent: Any) -> bool:
         first = first.head
     listed = [first, *(t for t in first.subtree if t.dep_ == "conj")]
     return any(t.ent_type_ == "PERSON" for t in listed if not ent.start <= t.i < ent.end)
+
+
+def _listed_with_organisations(ent: Any) -> bool:
+    """ "Metlife, Microsoft, Motorola, Walgreens and UPS": the name is listed (conjoined)
+    with at least two names tagged as organisations, and with no person's."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    others = [t.ent_type_ for t in (first, *(t for t in first.subtree if t.dep_ == "conj"))
+              if not ent.start <= t.i < ent.end]
+    return others.count("ORG") >= 2 and "PERSON" not in others
 
 
 def _site_of(ent: Any) -> str:
