@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -886,3 +887,24 @@ def test_the_end_of_a_laws_title_is_no_organisation_but_an_act_of_congress_names
     assert "Status of Refugees" not in found
     assert "Congress" in found
 
+
+_SURNAME_SPELLINGS = """
+from briefing.analysis.actors import _merge, _Mention
+text = "Marine Le Pen spoke. Le Pen said no. Le Pen's niece Marion agreed."
+mentions = [(_Mention(0, 13, "Marine Le Pen", "PERSON", True), "Marine Le Pen", "person"),
+            (_Mention(21, 27, "Le Pen", "PERSON", True), "le Pen", "person"),
+            (_Mention(37, 43, "Le Pen", "FAC", False), "Le Pen", "place")]
+print(sorted((a.name, a.type) for a in _merge(mentions, {}, text)))
+"""
+
+
+def test_a_particle_surname_spelled_two_ways_joins_its_full_name_whatever_the_set_order():
+    # "le Pen" (a person's mention) and "Le Pen" (the model's place) are one surname: which
+    # is looked at first (string hashing orders the names) must not decide the actors.
+    shown = set()
+    for seed in range(12):
+        result = subprocess.run([sys.executable, "-c", _SURNAME_SPELLINGS], check=True,
+                                capture_output=True, text=True,
+                                env={**os.environ, "PYTHONHASHSEED": str(seed)})
+        shown.add(result.stdout.strip())
+    assert shown == {"[('Marine Le Pen', 'person')]"}

@@ -1968,12 +1968,17 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         joined.setdefault(short, full)
     # "Von der Leyen" opening a sentence, tagged as an organisation: her surname.
     # "van Voorhis" beside "Chandler Van Voorhis": particles are capitalised either way.
-    for name in all_names:
+    # (The full names that end in the surname decide, so the answer does not depend on
+    # which spelling of the bare surname, "Le Pen" or "le Pen", is looked at first; the
+    # bare surname spelled otherwise is only its owner when no full name has it.)
+    for name in sorted(all_names):
         first, _, rest = name.partition(" ")
         if rest and first.lower() in NAME_PARTICLES:
             surname = f"{first.lower()} {rest}".lower()
-            owners = {_final(joined, p) for p in persons if p != name and (
-                p.lower() == surname or p.lower().endswith(" " + surname))}  # (one person)
+            owners = {_final(joined, p) for p in persons if p.lower().endswith(" " + surname)}
+            if not owners:
+                owners = {_final(joined, p) for p in persons
+                          if p != name and p.lower() == surname}
             if len(owners) == 1:
                 joined[name] = owners.pop()
     # "General Petraeus" the model took for an organisation (the title left in the name)
