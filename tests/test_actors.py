@@ -908,3 +908,25 @@ def test_a_particle_surname_spelled_two_ways_joins_its_full_name_whatever_the_se
                                 env={**os.environ, "PYTHONHASHSEED": str(seed)})
         shown.add(result.stdout.strip())
     assert shown == {"[('Marine Le Pen', 'person')]"}
+
+
+def test_the_democrat_party_and_dems_are_the_democratic_party():
+    found = actors_of("Critics say the plan is central to the Democrat Party’s platform. Dems "
+                      "hope it passes, voters who take Dem ballots agree, and so does the "
+                      "Democratic Party.")
+    assert not {"Democrat Party", "Dems", "Dem"} & set(found)
+    assert {"Democrat Party", "Dems", "Dem"} <= set(found["Democratic Party"]["aliases"])
+
+
+def test_a_state_s_abbreviation_whose_dot_ends_the_name_is_the_state():
+    found = actors_of("The senator flew home to Burlington, Vt., and spoke to reporters about "
+                      "Vermont.")
+    assert "Vt" not in found and "Vt" in found["Vermont"]["aliases"]
+
+
+def test_isis_isil_and_the_islamic_state_are_one_organisation():
+    found = actors_of("ISIS claimed the attack on Friday. The Islamic State said its fighters "
+                      "acted alone, and officials blamed ISIL.")
+    assert "ISIS" not in found and "ISIL" not in found
+    state = found["Islamic State"]
+    assert state["type"] == "organisation" and {"ISIS", "ISIL"} <= set(state["aliases"])

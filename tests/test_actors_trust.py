@@ -764,3 +764,16 @@ def test_people_described_beside_a_company_s_name_are_no_role_of_the_company():
                       "regional operator, runs six boats.")
     assert found["Harbor Ferries Ltd."]["type"] == "organisation"
     assert found["Harbor Ferries Ltd."]["role"] in (None, "regional operator")
+
+
+def test_the_names_a_wire_credit_lists_are_persons_but_its_places_are_not():
+    found = actors_of("Officials met on Monday. (Additional reporting by Tomas Varga and Ina "
+                      "Kell in Singapore; Editing by Lincoln Feast.)")
+    assert found["Lincoln Feast"]["type"] == "person"
+    assert found["Singapore"]["type"] == "country"
+
+
+def test_a_one_word_name_a_settlement_noun_is_apposed_to_is_a_place():
+    found = actors_of("Both candidates visited Wilmington, the state’s biggest city, on "
+                      "Monday.")
+    assert found["Wilmington"]["type"] == "place"

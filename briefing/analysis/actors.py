@@ -567,8 +567,8 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     if surface in parties and mention.label in ("NORP", "ORG", "GPE", "PERSON"):
         return parties[surface], "organisation"
     states = places["us_states"]
-    if mention.label == "GPE" and "." in surface and surface in states:
-        return states[surface], "place"  # "Fla.", "N.Y."
+    if mention.label == "GPE" and surface in states and states[surface] != surface:
+        return states[surface], "place"  # "Fla.", "N.Y.", "Vt" (its dot read as a full stop)
     if mention.label == "GPE" and surface not in states and f"{surface}." in states:
         return states[f"{surface}."], "place"  # "(R-Tex)": the abbreviation's dot left out
     if surface.startswith("State of ") and surface[len("State of "):] in states:
@@ -807,6 +807,12 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 kind = "person"
             elif kind == "person" and _names_an_organisation(ent):
                 kind = "organisation"  # "Latino Decisions, a public opinion research group"
+            elif kind in ("organisation", "place") and _could_be_personal(name) and (
+                    _in_wire_credit(line, mention.start - block.start)):
+                kind = "person"  # "(Editing by Raju Gopalakrishnan and Lincoln Feast)"
+            elif kind in ("person", "organisation") and " " not in name and (
+                    _apposed_settlement(ent)):
+                kind = "place"  # "Wilmington, the state's biggest city"
             elif (kind in ("place", "organisation") and " " not in name
                   and not _known_place(name) and (named_by_relation(ent) or (
                       name in given_names() and _listed_with_person(ent))
@@ -983,6 +989,28 @@ def _listed_with_person(ent: Any) -> bool:
         first = first.head
     listed = [first, *(t for t in first.subtree if t.dep_ == "conj")]
     return any(t.ent_type_ == "PERSON" for t in listed if not ent.start <= t.i < ent.end)
+
+
+# A wire story's closing credit: "(Additional reporting by A, B and C in Singapore; Editing
+# by D and E)": the names credited (up to a place after "in", a ";" or the bracket).
+_WIRE_CREDIT = re.compile(
+    r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Rr]esearch) by ([^;)\n]+)")
+
+
+def _in_wire_credit(line: str, start: int) -> bool:
+    """Does the name at `start` of `line` stand in a wire credit's list of people (not
+    after "in", where the credit says where they work)?"""
+    return any(credit.start(1) <= start < credit.end(1)
+               and not line[max(0, start - 3):start] == "in "
+               for credit in _WIRE_CREDIT.finditer(line))
+
+
+def _apposed_settlement(ent: Any) -> bool:
+    """ "Wilmington, the state's biggest city": a settlement's noun (actor_kinds.toml) stands
+    in apposition to the name."""
+    return any(child.dep_ == "appos" and child.i >= ent.end
+               and child.lower_ in _kind_words("settlement_nouns")
+               for child in ent.root.children)
 
 
 def _listed_with_organisations(ent: Any) -> bool:
