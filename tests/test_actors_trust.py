@@ -777,3 +777,19 @@ def test_a_one_word_name_a_settlement_noun_is_apposed_to_is_a_place():
     found = actors_of("Both candidates visited Wilmington, the state’s biggest city, on "
                       "Monday.")
     assert found["Wilmington"]["type"] == "place"
+
+
+def test_a_law_or_treaty_the_model_tags_as_an_organisation_is_no_actor():
+    found = actors_of("The Affordable Care Act survived, the North American Free Trade "
+                      "Agreement did not, and the Senate voted on Tuesday.")
+    assert "Affordable Care Act" not in found
+    assert "North American Free Trade Agreement" not in found
+    assert "Senate" in found
+
+
+def test_an_untagged_name_ending_in_a_body_noun_is_an_organisation_even_with_a_number():
+    found = actors_of("In Italy, the premier rallied voters against the anti-tax 3-Lions "
+                      "Movement on Monday.")
+    assert found["3-Lions Movement"]["type"] == "organisation"
+    found = actors_of("He marched with Students for a Democratic Society in 1968.")
+    assert "Democratic Society" not in found

@@ -236,7 +236,8 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         surface = surface[: -len(" region")]  # "the Asia-Pacific region" is Asia-Pacific
     end = start + len(surface)
     if (
-        not (surface[:1].isupper() or _particle_led(surface)) or len(surface) < 2
+        not (surface[:1].isupper() or _particle_led(surface)
+             or (label == "ORG" and _NUMBER_OPENING.match(surface))) or len(surface) < 2
         or any(ch.isdigit() for ch in _unnumbered(surface, label))
         or (_NAV_NOISE.search(surface) and not _agency_in_a_clause(ent, surface)
             and not (label == "ORG" and (_has_remit(tokens)  # "... and Home Affairs"
@@ -325,6 +326,10 @@ def _person_lead_ins() -> frozenset[str]:
     return frozenset(table("noise")["person_lead_in"])
 
 
+# A number joined by a hyphen to a capitalised word that opens a name: "5-Star", "7-Eleven".
+_NUMBER_OPENING = re.compile(r"^\d+-(?=[A-Z])")
+
+
 def _unnumbered(surface: str, label: str) -> str:
     """ "Brewery Workers Local 12", "G4S Secure Solutions": an organisation's name without
     the number that closes it and its words of capitals and digits (the rest of a name has
@@ -332,6 +337,7 @@ def _unnumbered(surface: str, label: str) -> str:
     rest, _, last = surface.rpartition(" ")
     if label != "ORG":
         return surface
+    surface = _NUMBER_OPENING.sub("", surface)  # "5-Star Movement", "7-Eleven"
     if rest and last.isdigit():
         surface = rest
     return _CODE_WORD.sub("", surface) if " " in surface else surface
@@ -762,7 +768,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         covered_until = -1  # a person name extended over the next entity ("Leyen") owns it
         retagged = _retagged(doc, ents)
         for ent in sorted(retagged + _untagged_persons(doc, retagged)
-                          + _untagged_known_organisations(doc, retagged),
+                          + _untagged_known_organisations(doc, retagged)
+                          + _untagged_bodies(doc, retagged),
                           key=lambda e: e.start):
             if ent.label_ not in ACTOR_LABELS:
                 continue
@@ -779,7 +786,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                     line, mention.start - block.start, mention.end - block.start,
                     person_tagged) or (person_tagged and _programme(ent)
                                        and not _looks_personal(mention.surface)) or (
-                    ent.label_ == "ORG" and _ends_a_law_title(ent)):
+                    ent.label_ == "ORG" and _ends_a_law_title(ent)) or _names_a_law(
+                    mention.surface):
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
@@ -1078,6 +1086,18 @@ def _ends_a_law_title(ent: Any) -> bool:
     return False
 
 
+# Last words of a law's or a treaty's own name (of actor_kinds.toml's law_nouns, those that
+# end no body's or gathering's name: not "Convention", "Charter", "Resolution", "Law").
+_LAW_ENDS = {"Act", "Treaty", "Protocol", "Covenant", "Agreement", "Accord", "Statute"}
+
+
+def _names_a_law(surface: str) -> bool:
+    """ "the Affordable Care Act", "the North American Free Trade Agreement": a law or a
+    treaty the model tagged as an organisation is no actor (laws are not listed)."""
+    words = surface.split()
+    return len(words) >= 2 and words[-1] in _LAW_ENDS
+
+
 def _programme(ent: Any) -> bool:
     """ "CNBC's "Squawk Box" program", "an interview on CNBC's Squawk Box": a name a
     programme noun follows or comes right before, or an organisation's own after "on", is
@@ -1248,6 +1268,32 @@ def _untagged_known_organisations(doc: Any, ents: list[Any]) -> list[Any]:
     return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
             if t.pos_ == "PROPN" and t.i not in tagged and known.fullmatch(t.text)
             and t.dep_ in _ACTING_DEPS]
+
+
+def _untagged_bodies(doc: Any, ents: list[Any]) -> list[Any]:
+    """ "the anti-EU 5-Star Movement": capitalised words ending in a capitalised body noun
+    (actor_kinds.toml's body_nouns: "Movement", "League", "Party"...) that the model left
+    untagged, one organisation (its words may open with a number joined by a hyphen)."""
+    from spacy.tokens import Span
+
+    bodies = {noun.title() for noun in _kind_words("body_nouns")}
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for token in doc:
+        if token.text not in bodies or token.i in tagged or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].i not in tagged and (
+                doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title):
+            start -= 1
+        if (start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+                and not doc[start - 1].whitespace_ and doc[start - 2].like_num
+                and doc[start - 2].i not in tagged):
+            start -= 2  # "5-Star"
+        if start < token.i and not (start > 0 and doc[start - 1].lower_ in ("a", "an")):
+            # (not after "a": "Students for a Democratic Society" is a longer name's end)
+            found.append(Span(doc, start, token.i + 1, label="ORG"))
+    return found
 
 
 @lru_cache(maxsize=1)
