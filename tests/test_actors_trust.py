@@ -596,6 +596,20 @@ def test_a_role_before_a_name_keeps_what_it_is_the_head_of():
     assert found["Jane Roe"]["role"] == "former chief of staff of the agency"
 
 
+def test_a_one_word_name_listed_among_organisations_is_an_organisation():
+    found = actors_of("Sponsors left the convention, including Metlife, Microsoft, Motorola, "
+                      "Walgreens, Wells Fargo, and UPS.")
+    assert found["Walgreens"]["type"] == "organisation"
+    found = actors_of("Four casinos — Bally’s, Caesars, Harrah’s and Trump Taj Mahal — reported "
+                      "declines. Revenue rose at five casinos: Golden Nugget by 29 percent; "
+                      "Harrah’s by 4.3 percent; and Tropicana by 4.7 percent.")
+    assert found["Harrah’s"]["type"] == "organisation" and "Harrah" not in found
+    assert len(found["Harrah’s"]["mentions"]) == 2
+    # Not a person listed with persons.
+    found = actors_of("Guests included Bill Gates, Melinda French and Oprah Winfrey.")
+    assert found["Oprah Winfrey"]["type"] == "person"
+
+
 def test_a_capital_the_text_names_as_a_city_is_the_city_even_where_it_acts():
     found = actors_of("Sadiq Khan was elected mayor of London last week. \"Western values are "
                       "compatible with Islam -- London has proved him wrong,\" Khan said. "
@@ -607,6 +621,22 @@ def test_a_capital_the_text_names_as_a_city_is_the_city_even_where_it_acts():
     found = actors_of("Beijing said on Monday it would retaliate. China has opposed the plan, "
                       "and officials in Beijing agreed.")
     assert "Beijing" in found["China"]["aliases"]
+
+
+def test_a_capital_that_acts_for_its_country_is_the_country_where_it_is_a_place_too():
+    found = actors_of("Beijing said on Monday it would retaliate against the curbs. (Reporting "
+                      "by Ann Lee in BEIJING.)")
+    assert "Beijing" not in found and len(found["China"]["mentions"]) == 2
+    found = actors_of("Mexico recalled its ambassador to Washington. The Mexican Embassy in "
+                      "Washington was closed.")
+    assert "Washington" not in found and "Washington" in found["United States"]["aliases"]
+    # Where it never acts, it stays the city.
+    found = actors_of("The senator flew to Washington. He met donors in Washington.")
+    assert found["Washington"]["type"] == "place"
+    # A capital the text also names as a US state is the state throughout.
+    found = actors_of("Caucuses in Alaska, Hawaii, and Washington take place on Saturday. "
+                      "He hopes for a wide victory in Washington state.")
+    assert found["Washington"]["type"] == "place" and "United States" not in found
 
 
 def test_a_ministry_named_before_its_spokesman_is_an_organisation():
@@ -734,3 +764,32 @@ def test_people_described_beside_a_company_s_name_are_no_role_of_the_company():
                       "regional operator, runs six boats.")
     assert found["Harbor Ferries Ltd."]["type"] == "organisation"
     assert found["Harbor Ferries Ltd."]["role"] in (None, "regional operator")
+
+
+def test_the_names_a_wire_credit_lists_are_persons_but_its_places_are_not():
+    found = actors_of("Officials met on Monday. (Additional reporting by Tomas Varga and Ina "
+                      "Kell in Singapore; Editing by Lincoln Feast.)")
+    assert found["Lincoln Feast"]["type"] == "person"
+    assert found["Singapore"]["type"] == "country"
+
+
+def test_a_one_word_name_a_settlement_noun_is_apposed_to_is_a_place():
+    found = actors_of("Both candidates visited Wilmington, the state’s biggest city, on "
+                      "Monday.")
+    assert found["Wilmington"]["type"] == "place"
+
+
+def test_a_law_or_treaty_the_model_tags_as_an_organisation_is_no_actor():
+    found = actors_of("The Affordable Care Act survived, the North American Free Trade "
+                      "Agreement did not, and the Senate voted on Tuesday.")
+    assert "Affordable Care Act" not in found
+    assert "North American Free Trade Agreement" not in found
+    assert "Senate" in found
+
+
+def test_an_untagged_name_ending_in_a_body_noun_is_an_organisation_even_with_a_number():
+    found = actors_of("In Italy, the premier rallied voters against the anti-tax 3-Lions "
+                      "Movement on Monday.")
+    assert found["3-Lions Movement"]["type"] == "organisation"
+    found = actors_of("He marched with Students for a Democratic Society in 1968.")
+    assert "Democratic Society" not in found

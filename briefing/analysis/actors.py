@@ -137,6 +137,18 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     label = ent.label_
     if label in ("GPE", "LOC") and _capitalised_the(ent, tokens):
         label = "ORG"  # "a writer for The Atlantic": a publication, not the ocean
+    in_business_list = (label == "PERSON" and len(tokens) == 1 and tokens[0].is_title
+                        and tokens[0].text not in given_names()
+                        and _listed_with_organisations(ent))
+    if in_business_list:
+        # "Microsoft, Motorola, Walgreens and UPS", "Bally's, Caesars, Harrah's and ...": a
+        # one-word name listed among organisations only is one (with its possessive, a
+        # business's name), not a person nor, ending in s, a group
+        label = "ORG"
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if (after is not None and after.text in ("'s", "’s") and after.tag_ == "POS"
+                and not tokens[0].whitespace_):
+            tokens = [*tokens, after]
     owner = next((i for i, t in enumerate(tokens)
                   if 0 < i < len(tokens) - 1 and (t.text in ("'s", "’s", "‘s") or (
                       t.text in ("'", "’") and tokens[i - 1].text.endswith("s")
@@ -224,7 +236,8 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         surface = surface[: -len(" region")]  # "the Asia-Pacific region" is Asia-Pacific
     end = start + len(surface)
     if (
-        not (surface[:1].isupper() or _particle_led(surface)) or len(surface) < 2
+        not (surface[:1].isupper() or _particle_led(surface)
+             or (label == "ORG" and _NUMBER_OPENING.match(surface))) or len(surface) < 2
         or any(ch.isdigit() for ch in _unnumbered(surface, label))
         or (_NAV_NOISE.search(surface) and not _agency_in_a_clause(ent, surface)
             and not (label == "ORG" and (_has_remit(tokens)  # "... and Home Affairs"
@@ -294,8 +307,9 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     role = " ".join(singular_title(t.text) for t in role_tokens) or None
     # "the Houthis": a one-word proper name in the plural, or with "the" and a final s.
     head = tokens[0]
-    plural = len(tokens) == 1 and surface not in _NAMEPLATES and (head.tag_ == "NNPS" or (
-        surface.endswith("s") and head.i > 0 and head.doc[head.i - 1].lower_ == "the")) and not (
+    plural = len(tokens) == 1 and not in_business_list and surface not in _NAMEPLATES and (
+        head.tag_ == "NNPS" or (surface.endswith("s") and head.i > 0
+                                and head.doc[head.i - 1].lower_ == "the")) and not (
         head.dep_ in ("compound", "nmod") and head.head.i > head.i)  # "the Sanders aide"
     adjectival = (surface in table("parties")["adjectives"]
                   and root.dep_ in ("amod", "compound") and root.head.i >= ent.end)
@@ -312,6 +326,10 @@ def _person_lead_ins() -> frozenset[str]:
     return frozenset(table("noise")["person_lead_in"])
 
 
+# A number joined by a hyphen to a capitalised word that opens a name: "5-Star", "7-Eleven".
+_NUMBER_OPENING = re.compile(r"^\d+-(?=[A-Z])")
+
+
 def _unnumbered(surface: str, label: str) -> str:
     """ "Brewery Workers Local 12", "G4S Secure Solutions": an organisation's name without
     the number that closes it and its words of capitals and digits (the rest of a name has
@@ -319,6 +337,7 @@ def _unnumbered(surface: str, label: str) -> str:
     rest, _, last = surface.rpartition(" ")
     if label != "ORG":
         return surface
+    surface = _NUMBER_OPENING.sub("", surface)  # "5-Star Movement", "7-Eleven"
     if rest and last.isdigit():
         surface = rest
     return _CODE_WORD.sub("", surface) if " " in surface else surface
@@ -554,8 +573,8 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
     if surface in parties and mention.label in ("NORP", "ORG", "GPE", "PERSON"):
         return parties[surface], "organisation"
     states = places["us_states"]
-    if mention.label == "GPE" and "." in surface and surface in states:
-        return states[surface], "place"  # "Fla.", "N.Y."
+    if mention.label == "GPE" and surface in states and states[surface] != surface:
+        return states[surface], "place"  # "Fla.", "N.Y.", "Vt" (its dot read as a full stop)
     if mention.label == "GPE" and surface not in states and f"{surface}." in states:
         return states[f"{surface}."], "place"  # "(R-Tex)": the abbreviation's dot left out
     if surface.startswith("State of ") and surface[len("State of "):] in states:
@@ -749,7 +768,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         covered_until = -1  # a person name extended over the next entity ("Leyen") owns it
         retagged = _retagged(doc, ents)
         for ent in sorted(retagged + _untagged_persons(doc, retagged)
-                          + _untagged_known_organisations(doc, retagged),
+                          + _untagged_known_organisations(doc, retagged)
+                          + _untagged_bodies(doc, retagged),
                           key=lambda e: e.start):
             if ent.label_ not in ACTOR_LABELS:
                 continue
@@ -766,7 +786,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                     line, mention.start - block.start, mention.end - block.start,
                     person_tagged) or (person_tagged and _programme(ent)
                                        and not _looks_personal(mention.surface)) or (
-                    ent.label_ == "ORG" and _ends_a_law_title(ent)):
+                    ent.label_ == "ORG" and _ends_a_law_title(ent)) or _names_a_law(
+                    mention.surface):
                 continue
             covered_until = mention.end
             name, kind = _canonical(mention)
@@ -794,6 +815,12 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 kind = "person"
             elif kind == "person" and _names_an_organisation(ent):
                 kind = "organisation"  # "Latino Decisions, a public opinion research group"
+            elif kind in ("organisation", "place") and _could_be_personal(name) and (
+                    _in_wire_credit(line, mention.start - block.start)):
+                kind = "person"  # "(Editing by Raju Gopalakrishnan and Lincoln Feast)"
+            elif kind in ("person", "organisation") and " " not in name and (
+                    _apposed_settlement(ent)):
+                kind = "place"  # "Wilmington, the state's biggest city"
             elif (kind in ("place", "organisation") and " " not in name
                   and not _known_place(name) and (named_by_relation(ent) or (
                       name in given_names() and _listed_with_person(ent))
@@ -840,6 +867,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     written = {name.lower(): name for _, name, _ in mentions if not name.isupper()}
     mentions = [(m, written[name.lower()], kind) if name.isupper() and name.lower() in written
                 else (m, name, kind) for m, name, kind in mentions]
+    mentions = _capitals_acting_throughout(mentions, text)
+    mentions = _businesses_without_possessive(mentions)
     return _merge(_join_wrapped_names(mentions, roles, text), roles, text, titles_spans)
 
 
@@ -886,6 +915,53 @@ def _capitals_named_as_cities(mentions: list[tuple[_Mention, str, str]], text: s
             (m, name, kind) for m, name, kind in mentions]
 
 
+def _businesses_without_possessive(mentions: list[tuple[_Mention, str, str]]
+                                   ) -> list[tuple[_Mention, str, str]]:
+    """ "Harrah’s by 4.3 percent" (the model reads "’s" as "is") beside the business
+    "Harrah’s": a one-word name that is an organisation's name without its possessive is
+    that organisation."""
+    businesses = {_POSSESSIVE.sub("", name): name for _, name, kind in mentions
+                  if kind == "organisation" and " " not in name and _POSSESSIVE.search(name)}
+    if not businesses:
+        return mentions
+    return [(m, businesses[name], "organisation") if name in businesses else (m, name, kind)
+            for m, name, kind in mentions]
+
+
+def _named_as_state(capital: str, text: str) -> bool:
+    """ "Washington state", "caucuses in Alaska, Hawaii, and Washington": a capital that is
+    also a US state's name, written as the state somewhere in the text (then its other
+    mentions are no evidence of the government's voice)."""
+    states = table("places")["us_states"]
+    if capital not in states:
+        return False
+    others = "|".join(re.escape(s) for s in states if s != capital and "." not in s)
+    return re.search(rf"\b{re.escape(capital)} [Ss]tate\b|\b(?:{others}),? (?:and |or )?"
+                     rf"{re.escape(capital)}\b", text) is not None
+
+
+def _capitals_acting_throughout(mentions: list[tuple[_Mention, str, str]], text: str
+                                ) -> list[tuple[_Mention, str, str]]:
+    """ "Beijing said it would retaliate ... (Reporting by Ben Blanchard in BEIJING)",
+    "Mexico's ambassador to Washington ... the Mexican Embassy in Washington": a capital
+    the text uses as its government's voice is the country in its other mentions too (one
+    sense a text; a capital the text names as a city is the city throughout instead, see
+    _capitals_named_as_cities). A text where it never acts keeps the city."""
+    capitals = table("places")["capitals"]
+    acting = {m.surface.lower(): name for m, name, kind in mentions
+              if kind == "country" and m.surface in capitals and name != m.surface}
+    if not acting:
+        return mentions
+    states = {capital for capital in acting if _named_as_state(capital.title(), text)}
+    if states:  # (the state throughout: "wins in Alaska, Hawaii, and Washington")
+        mentions = [(m, m.surface, "place") if m.surface.lower() in states else
+                    (m, name, kind) for m, name, kind in mentions]
+        acting = {capital: name for capital, name in acting.items() if capital not in states}
+    return [(m, acting[name.lower()], "country")  # (also when written in capitals)
+            if kind == "place" and name.lower() in acting else (m, name, kind)
+            for m, name, kind in mentions]
+
+
 @lru_cache(maxsize=8)
 def _kind_words(key: str) -> frozenset[str]:
     """A list of actor_kinds.toml: words around a name that say its kind."""
@@ -921,6 +997,39 @@ def _listed_with_person(ent: Any) -> bool:
         first = first.head
     listed = [first, *(t for t in first.subtree if t.dep_ == "conj")]
     return any(t.ent_type_ == "PERSON" for t in listed if not ent.start <= t.i < ent.end)
+
+
+# A wire story's closing credit: "(Additional reporting by A, B and C in Singapore; Editing
+# by D and E)": the names credited (up to a place after "in", a ";" or the bracket).
+_WIRE_CREDIT = re.compile(
+    r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Rr]esearch) by ([^;)\n]+)")
+
+
+def _in_wire_credit(line: str, start: int) -> bool:
+    """Does the name at `start` of `line` stand in a wire credit's list of people (not
+    after "in", where the credit says where they work)?"""
+    return any(credit.start(1) <= start < credit.end(1)
+               and not line[max(0, start - 3):start] == "in "
+               for credit in _WIRE_CREDIT.finditer(line))
+
+
+def _apposed_settlement(ent: Any) -> bool:
+    """ "Wilmington, the state's biggest city": a settlement's noun (actor_kinds.toml) stands
+    in apposition to the name."""
+    return any(child.dep_ == "appos" and child.i >= ent.end
+               and child.lower_ in _kind_words("settlement_nouns")
+               for child in ent.root.children)
+
+
+def _listed_with_organisations(ent: Any) -> bool:
+    """ "Metlife, Microsoft, Motorola, Walgreens and UPS": the name is listed (conjoined)
+    with at least two names tagged as organisations, and with no person's."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    others = [t.ent_type_ for t in (first, *(t for t in first.subtree if t.dep_ == "conj"))
+              if not ent.start <= t.i < ent.end]
+    return others.count("ORG") >= 2 and "PERSON" not in others
 
 
 def _site_of(ent: Any) -> str:
@@ -975,6 +1084,18 @@ def _ends_a_law_title(ent: Any) -> bool:
             return False
         linked = True
     return False
+
+
+# Last words of a law's or a treaty's own name (of actor_kinds.toml's law_nouns, those that
+# end no body's or gathering's name: not "Convention", "Charter", "Resolution", "Law").
+_LAW_ENDS = {"Act", "Treaty", "Protocol", "Covenant", "Agreement", "Accord", "Statute"}
+
+
+def _names_a_law(surface: str) -> bool:
+    """ "the Affordable Care Act", "the North American Free Trade Agreement": a law or a
+    treaty the model tagged as an organisation is no actor (laws are not listed)."""
+    words = surface.split()
+    return len(words) >= 2 and words[-1] in _LAW_ENDS
 
 
 def _programme(ent: Any) -> bool:
@@ -1147,6 +1268,32 @@ def _untagged_known_organisations(doc: Any, ents: list[Any]) -> list[Any]:
     return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
             if t.pos_ == "PROPN" and t.i not in tagged and known.fullmatch(t.text)
             and t.dep_ in _ACTING_DEPS]
+
+
+def _untagged_bodies(doc: Any, ents: list[Any]) -> list[Any]:
+    """ "the anti-EU 5-Star Movement": capitalised words ending in a capitalised body noun
+    (actor_kinds.toml's body_nouns: "Movement", "League", "Party"...) that the model left
+    untagged, one organisation (its words may open with a number joined by a hyphen)."""
+    from spacy.tokens import Span
+
+    bodies = {noun.title() for noun in _kind_words("body_nouns")}
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for token in doc:
+        if token.text not in bodies or token.i in tagged or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].i not in tagged and (
+                doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title):
+            start -= 1
+        if (start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+                and not doc[start - 1].whitespace_ and doc[start - 2].like_num
+                and doc[start - 2].i not in tagged):
+            start -= 2  # "5-Star"
+        if start < token.i and not (start > 0 and doc[start - 1].lower_ in ("a", "an")):
+            # (not after "a": "Students for a Democratic Society" is a longer name's end)
+            found.append(Span(doc, start, token.i + 1, label="ORG"))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -1632,13 +1779,44 @@ def _joint_poll_mentions(line: str, offset: int) -> list[_Mention]:
 
 
 def _dateline_mentions(dateline: str, offset: int) -> list[_Mention]:
-    """ "LONDON (Reuters) -": the news agency, when it is a known one. (The place is where
-    the story was filed, not an actor.)"""
+    """ "LONDON (Reuters) -": the news agency, when it is a known one, and the place: where
+    the story was reported, a place of the story (never acting: "WASHINGTON -" is the city,
+    not the government speaking)."""
     agency = _DATELINE_AGENCY.search(dateline)
-    if agency is None or agency.group(1) not in table("places")["aliases"]:
-        return []
-    start = offset + agency.start(1)
-    return [_Mention(start, agency.end(1) + offset, agency.group(1), "ORG", True)]
+    known_agency = agency is not None and agency.group(1) in table("places")["aliases"]
+    found = []
+    if dateline[:2].isupper() or known_agency:
+        # (a place in title case only before a known agency: "Sen. Ted Cruz (R-Texas) -"
+        # is a name and its party tag)
+        found.extend(_dateline_places(dateline, offset))
+    if known_agency:
+        start = offset + agency.start(1)
+        found.append(_Mention(start, agency.end(1) + offset, agency.group(1), "ORG", True))
+    return found
+
+
+_DATELINE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
+
+
+def _dateline_places(dateline: str, offset: int) -> list[_Mention]:
+    """ "MEXICO CITY -", "TOKYO/BEIJING (Reuters) -", "New York (AFP) -": each place
+    before the date or agency, in title case; not a word of a headline or a label that
+    only looks like one ("EXCLUSIVE -", "IOWA POLLS NOT NECESSARILY WRONG -": at most three
+    words, none a generic word)."""
+    head = re.split(r"[,(]|\s[-–—―]", dateline, maxsplit=1)[0].rstrip()
+    never, lead_in = noise()
+    found = []
+    at = 0
+    for part in head.split("/"):
+        place = _DATELINE_PLACE.fullmatch(part.strip())
+        if place is not None:
+            surface = " ".join(w.capitalize() if w.isupper() and "." not in w[:-1] else w
+                               for w in place.group().split())
+            if not ({surface, *surface.split()} & (never | lead_in)):
+                start = offset + at + part.index(place.group())
+                found.append(_Mention(start, start + len(surface), surface, "GPE", False))
+        at += len(part) + 1
+    return found
 
 
 def short_name_owners(names: set[str]) -> dict[str, str]:
@@ -1864,12 +2042,17 @@ def _merge(mentions: list[tuple[_Mention, str, str]], roles: dict[str, str],
         joined.setdefault(short, full)
     # "Von der Leyen" opening a sentence, tagged as an organisation: her surname.
     # "van Voorhis" beside "Chandler Van Voorhis": particles are capitalised either way.
-    for name in all_names:
+    # (The full names that end in the surname decide, so the answer does not depend on
+    # which spelling of the bare surname, "Le Pen" or "le Pen", is looked at first; the
+    # bare surname spelled otherwise is only its owner when no full name has it.)
+    for name in sorted(all_names):
         first, _, rest = name.partition(" ")
         if rest and first.lower() in NAME_PARTICLES:
             surname = f"{first.lower()} {rest}".lower()
-            owners = {_final(joined, p) for p in persons if p != name and (
-                p.lower() == surname or p.lower().endswith(" " + surname))}  # (one person)
+            owners = {_final(joined, p) for p in persons if p.lower().endswith(" " + surname)}
+            if not owners:
+                owners = {_final(joined, p) for p in persons
+                          if p != name and p.lower() == surname}
             if len(owners) == 1:
                 joined[name] = owners.pop()
     # "General Petraeus" the model took for an organisation (the title left in the name)
