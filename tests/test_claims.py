@@ -615,6 +615,13 @@ def test_a_question_to_the_reader_claims_nothing():
     # the party the clause's verb names as its object does it
     ("The mayor praised Jane Roe for saying that the bridge was safe.",
      "bridge was safe", "saying", "Jane Roe"),
+    # a gerund of time or manner ("before", "after", "while") is the subject's own act
+    ("Senator Jane Roe had endorsed Mayor Tom Berg before backing Governor Ann Lee for "
+     "the seat.", "Ann Lee", "backing", "Jane Roe"),
+    ("Senator Jane Roe praised Mayor Tom Berg after claiming that the harbour was safe.",
+     "harbour was safe", "claiming", "Jane Roe"),
+    ("In discussing the harbour, Senator Jane Roe told Mayor Tom Berg that it was safe.",
+     "the harbour", "discussing", "Jane Roe"),
     # ("X warned Y against sending troops to support Z": no claim of Y's at all, see
     # test_a_stance_that_is_only_the_goal_of_an_act_spoken_of_is_no_claim)
 ])

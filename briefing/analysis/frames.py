@@ -1481,7 +1481,18 @@ def _gerund_doer(head: Any, prep: Any) -> Any | None:
     party = next((c for c in head.children if c.dep_ == "dobj" and (
         c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))),
         None)
-    return party if party is not None and prep.lower_ != "by" else _speaker_of(head)
+    if party is not None and prep.lower_ in _DONE_BY_THE_OBJECT and prep.i > party.i:
+        return party
+    return _speaker_of(head)
+
+
+# The prepositions whose gerund, after the clause's object, the object does: "praised Y for
+# saying", "warned Y against sending", "accused Y of lying", "sold Y on backing", "joined Y
+# in writing", "saw Y as advocating". Others set the subject's own act in time or manner
+# ("endorsed Y before backing Z", "made headlines by saying"), and so does a gerund before
+# the object ("In discussing X, Y told Z").
+_DONE_BY_THE_OBJECT = frozenset({"for", "against", "of", "from", "over", "into", "on", "in",
+                                 "as"})
 
 
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
