@@ -928,6 +928,11 @@ def test_a_participle_on_a_noun_is_that_nouns_stance():
      "record on taxes", "attacking", "Roe campaign"),
     ("Senator Jane Roe fired off a response calling the audit a partisan stunt.",
      "partisan stunt", "calling", "Jane Roe"),
+    # so is a relative clause on it
+    ("The Springfield Herald ran a long piece that noted the harbour plan would cost $2 "
+     "billion.", "would cost", "noted", "Springfield Herald"),
+    ("Mayor Tom Berg ran a radio spot that said the harbour would reopen in May.",
+     "would reopen", "said", "Tom Berg"),
 ])
 def test_a_participle_on_what_a_subject_put_out_is_the_subjects_speech(text, phrase, cue,
                                                                         speaker):

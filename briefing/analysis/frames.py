@@ -10,6 +10,7 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
+from briefing.analysis.actor_roles import person_noun
 from briefing.analysis.claim import Claim, claim_words, make_claim
 from briefing.analysis.content import report_set_off_before, set_inside
 from briefing.analysis.non_claims import in_idiom, is_imperative
@@ -1150,6 +1151,17 @@ def _relative_antecedent(verb: Any) -> Any | None:
     return head
 
 
+def _issued_thing(verb: Any, antecedent: Any) -> bool:
+    """The relative clause hangs on a thing its verb's subject put out, not on someone:
+    "which" or "that" opens it (not "who"), its noun names no person ("a piece that noted",
+    not "a young woman that said") and the verb it is the object of issues things (claims.toml
+    issuing_verbs: "ran", "released", not "autographed a picture that showed")."""
+    opener = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
+    return (opener is not None and opener.lower_ in ("which", "that")
+            and not person_noun(antecedent.lemma_)
+            and antecedent.head.lemma_.lower() in claim_words()["issuing_verbs"])
+
+
 def _clause_end(verb: Any) -> int:
     end = verb.i
     for child in verb.rights:
@@ -1335,7 +1347,9 @@ def _speaker_token(verb: Any) -> Any | None:
             return inverted
     antecedent = _relative_antecedent(verb)
     if antecedent is not None:
-        return antecedent
+        # "X ran a piece that noted ...": what X put out speaks as X, like "a piece noting"
+        return (_issuer_of(antecedent) if _issued_thing(verb, antecedent) else None
+                ) or antecedent
     for child in verb.children:
         if speaking_it(child):
             return child  # "It said ...": an organisation's pronoun, resolved in it_speakers
