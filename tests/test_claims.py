@@ -933,6 +933,11 @@ def test_a_participle_on_a_noun_is_that_nouns_stance():
      "billion.", "would cost", "noted", "Springfield Herald"),
     ("Mayor Tom Berg ran a radio spot that said the harbour would reopen in May.",
      "would reopen", "said", "Tom Berg"),
+    # and so is the thing the subject spoke in
+    ("Senator Jane Roe shot back in a column stating that the harbour was safe.",
+     "harbour was safe", "stating", "Jane Roe"),
+    ("Mayor Tom Berg spoke for an hour during a speech attacking the governor's record.",
+     "governor's record", "attacking", "Tom Berg"),
 ])
 def test_a_participle_on_what_a_subject_put_out_is_the_subjects_speech(text, phrase, cue,
                                                                         speaker):

@@ -463,11 +463,21 @@ def _issuer_of(noun: Any) -> Any | None:
     owner of its own ("followed Roe's speech denouncing ..."), nor when the subject only
     received it or took it in ("received letters urging ...", "read the pages outlining
     ...": their makers speak), nor for a subject that points at no one ("This prompted the
-    paper to run a cover saying ...": the cover says it)."""
+    paper to run a cover saying ...": the cover says it). So does the thing a subject spoke
+    in ("X shot back in an article stating ...", "during a speech attacking Y"), when the
+    verb is active (in "X was named in a report alleging ...", the report's maker speaks)
+    and no name sits on the thing ("in the Roe release announcing ...": Roe's, whoever
+    speaks in it)."""
     verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in _SPOKEN_IN and not any(
+            c.dep_ == "auxpass" for c in verb.head.children) and not any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
+        verb = verb.head  # (the preposition's verb)
+    elif noun.dep_ != "dobj":
+        return None
     lex = claim_words()
     lemma = verb.lemma_.lower()
-    if (noun.dep_ != "dobj" or verb.pos_ != "VERB" or can_speak(noun)
+    if (verb.pos_ != "VERB" or can_speak(noun)
             or any(c.dep_ == "poss" for c in noun.children)
             or lemma in lex["receiving_verbs"] or lemma in lex["taking_in_verbs"]):
         return None
@@ -477,6 +487,8 @@ def _issuer_of(noun: Any) -> Any | None:
     return subject
 
 
+# The prepositions of the thing a subject speaks in ("in an article", "during a speech").
+_SPOKEN_IN = frozenset({"in", "during", "through", "via"})
 # Demonstratives: "This prompted ...", "That led ...": a happening, never who speaks.
 _POINTING_WORDS = {"this", "that", "these", "those"}
 
