@@ -699,6 +699,10 @@ def test_trailing_participle_in_a_frames_complement_speaks_as_the_frame():
     said = one("Keller said the mayor quieted the chatter, telling the crowd that the bridge "
                "would reopen.", "bridge would reopen")
     assert said["speaker"] != "Keller" or said["cue"] != "telling"
+    # a thing in between says nothing: the frame's speaker points
+    pointing = one("Senator Jane Roe hopes that the new bridge could help the city, pointing "
+                   "to the sale of land near the harbour.", "sale of land")
+    assert (pointing["cue"], pointing["speaker"]) == ("pointing", "Jane Roe")
 
 
 def test_a_polls_finding_holds_what_its_respondents_favored():

@@ -1272,11 +1272,13 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
         if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr"):
             return None  # "X asks as a guy walks in, saying ...": not X's complement
         node = node.head
-    if doer is not None and not quoted and doer.pos_ != "PRON":
-        # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells (a
-        # thing cannot say, but with no list of animate nouns, every subject is kept); after
-        # a quotation the frame's speaker goes on ('X told N that Y "had a policy," adding');
-        # so it does after a pronoun ('Carson said he saw no need to change, telling ...')
+    if doer is not None and not quoted and doer.pos_ != "PRON" and (
+            can_speak(doer) or person_noun(doer.lemma_)):
+        # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells;
+        # a thing does not ("X hopes the bridge could help the city, pointing to ...": X
+        # points); after a quotation the frame's speaker goes on ('X told N that Y "had a
+        # policy," adding'); so it does after a pronoun ('Carson said he saw no need to
+        # change, telling ...')
         return None
     return outer
 
