@@ -632,6 +632,19 @@ def test_a_gerund_after_a_preposition_speaks_as_its_clauses_subject(
     assert claim["speaker"] == speaker
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The delay has left many voters in Springfield wondering whether the harbour will ever "
+     "reopen.", "many voters"),
+    ("After the vote, council members were left wondering whether the harbour would reopen.",
+     "council members"),
+    ("The delay has left many voters, including the mayor, wondering whether the harbour "
+     "will ever reopen.", "many voters"),
+])
+def test_who_is_left_wondering_wonders(text: str, speaker: str) -> None:
+    # the object of "leave" (the subject of its passive) wonders, not what left them so
+    assert cue_and_speaker(text, "harbour") == ("wondering", speaker)
+
+
 def test_a_quotation_closed_on_a_comma_speaks_as_the_subject_after_it():
     claim = one('"The bridge will stand for a century," Mayor John Doe shot back on Monday.',
                 "stand for a century")

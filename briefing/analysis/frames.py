@@ -1385,6 +1385,9 @@ def _speaker_token(verb: Any) -> Any | None:
         if passive is not None and verb.tag_ == "VBN":
             return None  # "X were mocked and criticized": a passive too, its agent unnamed
         return passive if passive is not None else _speaker_of(verb.head)
+    left = _left_doing(verb)
+    if left is not None:
+        return left
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
             verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)) or (
@@ -1438,6 +1441,36 @@ def _speaker_token(verb: Any) -> Any | None:
             if t.ent_type_ not in ("GPE", "LOC"):
                 return t
     return found or bracketed
+
+
+def _left_doing(verb: Any) -> Any | None:
+    """'The delay has left many voters wondering whether ...', 'Members were left wondering
+    ...', 'kept reporters guessing': who is left doing it is the object of "leave" (the
+    subject of its passive), not what left them so. Not a thing ("kept the upper hand,
+    telling ...", "leave the race, echoing ..."), nor after a comma ("left X, saying ...":
+    the subject says it)."""
+    head = verb.head
+    if (verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "ccomp")
+            or head.lemma_.lower() not in _LEAVING or head.i > verb.i):
+        return None
+    # (a comma that closes an aside on the object is no break: "left many Republicans,
+    # including his supporters, wondering ...")
+    return next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i
+                 and c.tag_ not in ("WP", "WDT", "EX")
+                 and (can_speak(c) or person_noun(c.lemma_))
+                 and (not verb.doc[verb.i - 1].is_punct or _closes_aside(c, verb.i - 1))),
+                None)
+
+
+def _closes_aside(phrase: Any, comma: int) -> bool:
+    """The comma at `comma` closes an aside the phrase opened with a comma of its own
+    ("many Republicans, including his supporters, ...")."""
+    return phrase.right_edge.i == comma - 1 and any(
+        t.text == "," for t in phrase.doc[phrase.i:phrase.right_edge.i])
+
+
+# Verbs that leave their object doing something ("left voters wondering", "kept them guessing")
+_LEAVING = frozenset({"leave", "keep"})
 
 
 def _with_doer(verb: Any) -> Any | None:
