@@ -168,6 +168,9 @@ def test_apposition_names_the_speaker():
     claim = one("Germany's main defence contractor, Rheinmetall, said its order backlog had "
                 "reached a record 63 billion euros.", "order backlog")
     assert claim["speaker"] == "Rheinmetall"
+    # where the person named is from is no second speaker
+    claim = one("One pastor, Jane Roe of Springfield, said the harbour was safe.", "harbour")
+    assert claim["speaker"] == "Jane Roe"
 
 
 def test_according_to_gives_speakerless_claims_a_speaker_and_they_stop_being_events():
