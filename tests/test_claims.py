@@ -168,6 +168,9 @@ def test_apposition_names_the_speaker():
     claim = one("Germany's main defence contractor, Rheinmetall, said its order backlog had "
                 "reached a record 63 billion euros.", "order backlog")
     assert claim["speaker"] == "Rheinmetall"
+    # where the person named is from is no second speaker
+    claim = one("One pastor, Jane Roe of Springfield, said the harbour was safe.", "harbour")
+    assert claim["speaker"] == "Jane Roe"
 
 
 def test_according_to_gives_speakerless_claims_a_speaker_and_they_stop_being_events():
@@ -651,6 +654,13 @@ def test_a_question_to_the_reader_claims_nothing():
     # the party the clause's verb names as its object does it
     ("The mayor praised Jane Roe for saying that the bridge was safe.",
      "bridge was safe", "saying", "Jane Roe"),
+    # a gerund of time or manner ("before", "after", "while") is the subject's own act
+    ("Senator Jane Roe had endorsed Mayor Tom Berg before backing Governor Ann Lee for "
+     "the seat.", "Ann Lee", "backing", "Jane Roe"),
+    ("Senator Jane Roe praised Mayor Tom Berg after claiming that the harbour was safe.",
+     "harbour was safe", "claiming", "Jane Roe"),
+    ("In discussing the harbour, Senator Jane Roe told Mayor Tom Berg that it was safe.",
+     "the harbour", "discussing", "Jane Roe"),
     # ("X warned Y against sending troops to support Z": no claim of Y's at all, see
     # test_a_stance_that_is_only_the_goal_of_an_act_spoken_of_is_no_claim)
 ])
@@ -659,6 +669,19 @@ def test_a_gerund_after_a_preposition_speaks_as_its_clauses_subject(
     claim = next((c for c in claims_of(text) if c["cue"] == cue), None)
     assert claim is not None and phrase in claim["text"]
     assert claim["speaker"] == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The delay has left many voters in Springfield wondering whether the harbour will ever "
+     "reopen.", "many voters"),
+    ("After the vote, council members were left wondering whether the harbour would reopen.",
+     "council members"),
+    ("The delay has left many voters, including the mayor, wondering whether the harbour "
+     "will ever reopen.", "many voters"),
+])
+def test_who_is_left_wondering_wonders(text: str, speaker: str) -> None:
+    # the object of "leave" (the subject of its passive) wonders, not what left them so
+    assert cue_and_speaker(text, "harbour") == ("wondering", speaker)
 
 
 def test_a_quotation_closed_on_a_comma_speaks_as_the_subject_after_it():
@@ -728,6 +751,10 @@ def test_trailing_participle_in_a_frames_complement_speaks_as_the_frame():
     said = one("Keller said the mayor quieted the chatter, telling the crowd that the bridge "
                "would reopen.", "bridge would reopen")
     assert said["speaker"] != "Keller" or said["cue"] != "telling"
+    # a thing in between says nothing: the frame's speaker points
+    pointing = one("Senator Jane Roe hopes that the new bridge could help the city, pointing "
+                   "to the sale of land near the harbour.", "sale of land")
+    assert (pointing["cue"], pointing["speaker"]) == ("pointing", "Jane Roe")
 
 
 def test_a_polls_finding_holds_what_its_respondents_favored():
@@ -957,6 +984,16 @@ def test_a_participle_on_a_noun_is_that_nouns_stance():
      "record on taxes", "attacking", "Roe campaign"),
     ("Senator Jane Roe fired off a response calling the audit a partisan stunt.",
      "partisan stunt", "calling", "Jane Roe"),
+    # so is a relative clause on it
+    ("The Springfield Herald ran a long piece that noted the harbour plan would cost $2 "
+     "billion.", "would cost", "noted", "Springfield Herald"),
+    ("Mayor Tom Berg ran a radio spot that said the harbour would reopen in May.",
+     "would reopen", "said", "Tom Berg"),
+    # and so is the thing the subject spoke in
+    ("Senator Jane Roe shot back in a column stating that the harbour was safe.",
+     "harbour was safe", "stating", "Jane Roe"),
+    ("Mayor Tom Berg spoke for an hour during a speech attacking the governor's record.",
+     "governor's record", "attacking", "Tom Berg"),
 ])
 def test_a_participle_on_what_a_subject_put_out_is_the_subjects_speech(text, phrase, cue,
                                                                         speaker):

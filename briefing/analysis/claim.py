@@ -43,6 +43,7 @@ def claim_words() -> dict[str, Any]:
         "stance_nouns": {k: frozenset(v) for k, v in data["stance_nouns"].items()},
         "receiving_verbs": frozenset(data["receiving_verbs"]),
         "taking_in_verbs": frozenset(data["taking_in_verbs"]),
+        "issuing_verbs": frozenset(data["issuing_verbs"]),
         "received_stances": frozenset(data["received_stances"]),
         "stance_holder_nouns": {k: frozenset(v)
                                 for k, v in data["stance_holder_nouns"].items()},

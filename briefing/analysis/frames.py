@@ -10,6 +10,7 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
+from briefing.analysis.actor_roles import person_noun
 from briefing.analysis.claim import Claim, claim_words, make_claim
 from briefing.analysis.content import report_set_off_before, set_inside
 from briefing.analysis.non_claims import in_idiom, is_imperative
@@ -464,11 +465,21 @@ def _issuer_of(noun: Any) -> Any | None:
     owner of its own ("followed Roe's speech denouncing ..."), nor when the subject only
     received it or took it in ("received letters urging ...", "read the pages outlining
     ...": their makers speak), nor for a subject that points at no one ("This prompted the
-    paper to run a cover saying ...": the cover says it)."""
+    paper to run a cover saying ...": the cover says it). So does the thing a subject spoke
+    in ("X shot back in an article stating ...", "during a speech attacking Y"), when the
+    verb is active (in "X was named in a report alleging ...", the report's maker speaks)
+    and no name sits on the thing ("in the Roe release announcing ...": Roe's, whoever
+    speaks in it)."""
     verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in _SPOKEN_IN and not any(
+            c.dep_ == "auxpass" for c in verb.head.children) and not any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
+        verb = verb.head  # (the preposition's verb)
+    elif noun.dep_ != "dobj":
+        return None
     lex = claim_words()
     lemma = verb.lemma_.lower()
-    if (noun.dep_ != "dobj" or verb.pos_ != "VERB" or can_speak(noun)
+    if (verb.pos_ != "VERB" or can_speak(noun)
             or any(c.dep_ == "poss" for c in noun.children)
             or lemma in lex["receiving_verbs"] or lemma in lex["taking_in_verbs"]):
         return None
@@ -478,6 +489,8 @@ def _issuer_of(noun: Any) -> Any | None:
     return subject
 
 
+# The prepositions of the thing a subject speaks in ("in an article", "during a speech").
+_SPOKEN_IN = frozenset({"in", "during", "through", "via"})
 # Demonstratives: "This prompted ...", "That led ...": a happening, never who speaks.
 _POINTING_WORDS = {"this", "that", "these", "those"}
 
@@ -1191,6 +1204,17 @@ def _relative_antecedent(verb: Any) -> Any | None:
     return head
 
 
+def _issued_thing(verb: Any, antecedent: Any) -> bool:
+    """The relative clause hangs on a thing its verb's subject put out, not on someone:
+    "which" or "that" opens it (not "who"), its noun names no person ("a piece that noted",
+    not "a young woman that said") and the verb it is the object of issues things (claims.toml
+    issuing_verbs: "ran", "released", not "autographed a picture that showed")."""
+    opener = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
+    return (opener is not None and opener.lower_ in ("which", "that")
+            and not person_noun(antecedent.lemma_)
+            and antecedent.head.lemma_.lower() in claim_words()["issuing_verbs"])
+
+
 def _clause_end(verb: Any) -> int:
     end = verb.i
     for child in verb.rights:
@@ -1289,11 +1313,13 @@ def _trailing_participle_frame(verb: Any) -> Any | None:
         if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr"):
             return None  # "X asks as a guy walks in, saying ...": not X's complement
         node = node.head
-    if doer is not None and not quoted and doer.pos_ != "PRON":
-        # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells (a
-        # thing cannot say, but with no list of animate nouns, every subject is kept); after
-        # a quotation the frame's speaker goes on ('X told N that Y "had a policy," adding');
-        # so it does after a pronoun ('Carson said he saw no need to change, telling ...')
+    if doer is not None and not quoted and doer.pos_ != "PRON" and (
+            can_speak(doer) or person_noun(doer.lemma_)):
+        # "X said the mayor quieted the chatter, telling the crowd ...": the mayor tells;
+        # a thing does not ("X hopes the bridge could help the city, pointing to ...": X
+        # points); after a quotation the frame's speaker goes on ('X told N that Y "had a
+        # policy," adding'); so it does after a pronoun ('Carson said he saw no need to
+        # change, telling ...')
         return None
     return outer
 
@@ -1376,7 +1402,9 @@ def _speaker_token(verb: Any) -> Any | None:
             return inverted
     antecedent = _relative_antecedent(verb)
     if antecedent is not None:
-        return antecedent
+        # "X ran a piece that noted ...": what X put out speaks as X, like "a piece noting"
+        return (_issuer_of(antecedent) if _issued_thing(verb, antecedent) else None
+                ) or antecedent
     for child in verb.children:
         if speaking_it(child):
             return child  # "It said ...": an organisation's pronoun, resolved in it_speakers
@@ -1398,6 +1426,9 @@ def _speaker_token(verb: Any) -> Any | None:
         if passive is not None and verb.tag_ == "VBN":
             return None  # "X were mocked and criticized": a passive too, its agent unnamed
         return passive if passive is not None else _speaker_of(verb.head)
+    left = _left_doing(verb)
+    if left is not None:
+        return left
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or (
             verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") or (
             verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)) or (
@@ -1451,6 +1482,36 @@ def _speaker_token(verb: Any) -> Any | None:
             if t.ent_type_ not in ("GPE", "LOC"):
                 return t
     return found or bracketed
+
+
+def _left_doing(verb: Any) -> Any | None:
+    """'The delay has left many voters wondering whether ...', 'Members were left wondering
+    ...', 'kept reporters guessing': who is left doing it is the object of "leave" (the
+    subject of its passive), not what left them so. Not a thing ("kept the upper hand,
+    telling ...", "leave the race, echoing ..."), nor after a comma ("left X, saying ...":
+    the subject says it)."""
+    head = verb.head
+    if (verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "ccomp")
+            or head.lemma_.lower() not in _LEAVING or head.i > verb.i):
+        return None
+    # (a comma that closes an aside on the object is no break: "left many Republicans,
+    # including his supporters, wondering ...")
+    return next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i
+                 and c.tag_ not in ("WP", "WDT", "EX")
+                 and (can_speak(c) or person_noun(c.lemma_))
+                 and (not verb.doc[verb.i - 1].is_punct or _closes_aside(c, verb.i - 1))),
+                None)
+
+
+def _closes_aside(phrase: Any, comma: int) -> bool:
+    """The comma at `comma` closes an aside the phrase opened with a comma of its own
+    ("many Republicans, including his supporters, ...")."""
+    return phrase.right_edge.i == comma - 1 and any(
+        t.text == "," for t in phrase.doc[phrase.i:phrase.right_edge.i])
+
+
+# Verbs that leave their object doing something ("left voters wondering", "kept them guessing")
+_LEAVING = frozenset({"leave", "keep"})
 
 
 def _with_doer(verb: Any) -> Any | None:
@@ -1522,7 +1583,18 @@ def _gerund_doer(head: Any, prep: Any) -> Any | None:
     party = next((c for c in head.children if c.dep_ == "dobj" and (
         c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))),
         None)
-    return party if party is not None and prep.lower_ != "by" else _speaker_of(head)
+    if party is not None and prep.lower_ in _DONE_BY_THE_OBJECT and prep.i > party.i:
+        return party
+    return _speaker_of(head)
+
+
+# The prepositions whose gerund, after the clause's object, the object does: "praised Y for
+# saying", "warned Y against sending", "accused Y of lying", "sold Y on backing", "joined Y
+# in writing", "saw Y as advocating". Others set the subject's own act in time or manner
+# ("endorsed Y before backing Z", "made headlines by saying"), and so does a gerund before
+# the object ("In discussing X, Y told Z").
+_DONE_BY_THE_OBJECT = frozenset({"for", "against", "of", "from", "over", "into", "on", "in",
+                                 "as"})
 
 
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}

@@ -551,7 +551,8 @@ def phrase_actors(t: Any, offset: int, index: ActorIndex) -> list[str]:
     named = [a for c in t.children if c.dep_ == "appos"
              for a in index.all_in(offset + doc[c.left_edge.i].idx,
                                    offset + doc[_appos_end(c)].idx
-                                   + len(doc[_appos_end(c)].text))]
+                                   + len(doc[_appos_end(c)].text))
+             if not _hails_from(a, c, offset, index)]
     if is_body(t):
         # "The Japanese foreign ministry", "the Trump campaign": the body speaks, not the
         # state or person its modifiers name (empty: kept as written or "the ministry"
@@ -606,6 +607,19 @@ def _example_of(t: Any, actor: Actor, offset: int) -> bool:
         hi = offset + prep.doc[prep.right_edge.i].idx + len(prep.doc[prep.right_edge.i].text)
         if any(lo <= s < hi for s, _ in actor.mentions):
             return True
+    return False
+
+
+def _hails_from(actor: Actor, appos: Any, offset: int, index: ActorIndex) -> bool:
+    """The place a person named in an apposition is from ("Jane Roe of Springfield", "Sens.
+    A of Texas and B of Ohio"): where they are from, not a second speaker."""
+    if actor.type != "place":
+        return False
+    for tok in appos.subtree:
+        if tok.dep_ == "prep" and tok.head.ent_type_ == "PERSON" and tok.head.i < tok.i:
+            start, end = tok.idx, tok.right_edge.idx + len(tok.doc[tok.right_edge.i].text)
+            if actor in index.all_in(offset + start, offset + end):
+                return True
     return False
 
 
