@@ -648,3 +648,13 @@ def test_the_campaign_is_the_last_subjects_own_not_another_candidates():
     assert speaker_of(text, "focus on jobs") == "campaign"
     # an organisation merely named so is not the candidate's campaign
     assert speaker_of(text, "win the state") == "Senator Jane Roe's campaign"
+
+
+def test_a_british_or_police_title_before_a_name_is_no_part_of_the_speaker():
+    text = ("Cllr Maria Fenwick told a meeting in Dunmore that the bridge was 'safe and sound'. "
+            "Later Cllr Maria Fenwick said repairs would finish in May.\n\n"
+            '"Nobody is above the rules," Det Supt Rosa Quintero told reporters.')
+    assert speaker_of(text, "safe and sound") == "Maria Fenwick"
+    assert speaker_of(text, "repairs would finish") == "Maria Fenwick"
+    assert speaker_of(text, "Nobody is above the rules") == "Rosa Quintero"
+

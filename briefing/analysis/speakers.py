@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from briefing.analysis.actor_roles import person_noun
+from briefing.analysis.actor_roles import person_noun, titles
 from briefing.analysis.actors import Actor
 from briefing.analysis.claim import block_text, claim_words
 from briefing.analysis.lexicon import table
@@ -326,6 +326,23 @@ def speaker_phrase(tok: Any) -> tuple[int, int]:
 _GLUED_PREFIX = re.compile(r"^(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|[-–—•*]+)(?=[A-Z])")
 
 
+def _without_titles(written: str) -> str:
+    """A name the model did not tag, written after its titles ("Det Supt Ann Roe"): the
+    name, as an actor's would be. Only when two or more words are left, every one
+    capitalised and none a title itself ("Foreign Minister", "State Department spokesman"
+    and a bare surname, "Gen. Roe", stay as written)."""
+    words = written.split()
+    first = 0
+    while (first < len(words) - 1 and words[first][:1].isupper()
+           and words[first].lower() in titles()):
+        first += 1
+    rest = words[first:]
+    if first and len(rest) > 1 and all(w[:1].isupper() and w.lower() not in titles()
+                                       for w in rest):
+        return " ".join(rest)
+    return written
+
+
 def conjunct_phrase(tok: Any) -> tuple[int, int]:
     """speaker_phrase of one conjunct: its own words, not the whole list after it ("teachers
     unions and both the X and Y"; "a spokesman and Paul Moreau" is the spokesman, Moreau
@@ -405,7 +422,7 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
             continue  # "Ted Cruz and cowboy hat": a thing the parser joined to the speaker
         # An unnamed source as written: "two people familiar with the matter".
         left, right = conjunct_phrase(t)
-        written = _GLUED_PREFIX.sub("", t.doc[left:max(left, right) + 1].text)
+        written = _without_titles(_GLUED_PREFIX.sub("", t.doc[left:max(left, right) + 1].text))
         if is_body(t):
             index.note_body(offset + t.idx, t.lemma_.lower(), written)
         names.append(written)
