@@ -658,3 +658,41 @@ def test_a_british_or_police_title_before_a_name_is_no_part_of_the_speaker():
     assert speaker_of(text, "repairs would finish") == "Maria Fenwick"
     assert speaker_of(text, "Nobody is above the rules") == "Rosa Quintero"
 
+
+def test_an_interviews_unlabelled_answers_speak_as_the_one_the_intro_says_was_interviewed():
+    # the questions were bold on the page; the text keeps only that they end in "?"
+    text = ("Ada Lund has run the harbour board since 2019. She spoke to the Harbour "
+            "Gazette about the new tolls.\n\n"
+            "The tolls went up twice this year. Why?\n\n"
+            "Not really a choice. The dredging cost more than we planned, and shipping "
+            "could fall further in the spring.\n\n"
+            "Shipping firms say the port is losing trade. Is that fair?\n\n"
+            "I think the trend has turned. Our trade grew by four percent last year.\n\n"
+            "And the ferries?\n\n"
+            "The ferries will run every hour from June.")
+    assert speaker_of(text, "The ferries will run every hour") == "Ada Lund"
+    assert speaker_of(text, "The dredging cost more than we planned") == "Ada Lund"
+    assert speaker_of(text, "could fall further in the spring") == "Ada Lund"
+    assert speaker_of(text, "the trend has turned") == "Ada Lund"
+    assert speaker_of(text, "Our trade grew by four percent") == "Ada Lund"
+    assert speaker_of(text, "the port is losing trade") == "Shipping firms"
+    assert not covering(text, "Is that fair")
+    # rhetorical questions of an article that says of no interview make no turns
+    text = ("Ada Lund has run the harbour board since 2019.\n\n"
+            "Who pays for the dredging?\n\nThe city will pay for the dredging in 2027.\n\n"
+            "And who gains from the tolls?\n\nThe shipping firms gain from the tolls.\n\n"
+            "And who loses?\n\nThe ferry passengers lose on every crossing.")
+    assert all(c["speaker"] in (None, "Ada Lund") for c in claims_of(text))
+    assert speaker_of(text, "The city will pay for the dredging") is None
+
+
+def test_the_person_who_answered_our_questions_is_the_interviewee():
+    text = ("Ada Lund runs the harbour board. She answered our questions by email.\n\n"
+            "Why did the tolls rise?\n\n"
+            "The dredging cost more than we planned in 2025.\n\n"
+            "Will they fall?\n\n"
+            "They will fall once the channel is finished in June.\n\n"
+            "And the ferries?\n\n"
+            "The ferries will run every hour from June.")
+    assert speaker_of(text, "The dredging cost more than we planned") == "Ada Lund"
+    assert speaker_of(text, "once the channel is finished") == "Ada Lund"
