@@ -1819,3 +1819,39 @@ def test_a_report_before_a_semicolon_is_not_the_next_frames_content():
     hers = [c for c in claims_of(text) if "new bank" in c["text"]]
     assert hers and all("trillion" not in c["text"] for c in hers)
     assert hers[0]["text"] == "for $275 billion and a new bank"
+
+
+def covered_by(text: str, phrase: str, meta: dict | None = None) -> list[dict]:
+    at = text.index(phrase)
+    return [c for c in claims_of(text, meta)
+            if c["start"] <= at and at + len(phrase) <= c["end"]]
+
+
+OPINION = ("I have fished off Tolmar since I was a boy, and I have never seen the harbour so "
+           "empty. Twelve boats still go out each morning.\n\n"
+           "The port board calls the new quota \"fair and modest\". That is not how a "
+           "fishery works. The next quota must be set by independent scientists.\n\n"
+           "I believe that the hake will be gone within a decade. On paper, the rules look "
+           "strict. The young crews are leaving because the fish have gone.")
+
+
+def test_an_op_eds_own_arguments_are_its_authors():
+    meta = {"author": "Ines Barra"}
+    by_author = {phrase: covered_by(OPINION, phrase, meta) for phrase in (
+        "That is not how a fishery works", "must be set by independent scientists",
+        "the hake will be gone within a decade", "are leaving because the fish have gone",
+        "Twelve boats still go out each morning")}
+    for phrase, found in by_author.items():
+        assert found and found[0]["speaker"] == "Ines Barra", phrase
+    believed = by_author["the hake will be gone within a decade"][0]
+    assert "attributed" in believed["kinds"]  # a cue says so: "I believe"
+    assert "attributed" not in by_author["That is not how a fishery works"][0]["kinds"]
+    # another speaker keeps their words; a sentence with no argument in it is no claim
+    assert covered_by(OPINION, "fair and modest", meta)[0]["speaker"] == "port board"
+    assert not covered_by(OPINION, "the rules look strict", meta)
+
+
+def test_without_an_author_first_person_prose_stays_the_texts_own():
+    assert not covered_by(OPINION, "That is not how a fishery works")
+    assert covered_by(OPINION, "Twelve boats still go out")[0]["speaker"] is None
+
