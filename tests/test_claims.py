@@ -1855,3 +1855,15 @@ def test_without_an_author_first_person_prose_stays_the_texts_own():
     assert not covered_by(OPINION, "That is not how a fishery works")
     assert covered_by(OPINION, "Twelve boats still go out")[0]["speaker"] is None
 
+
+def test_a_duration_or_a_fraction_is_a_figure_but_a_date_is_not():
+    text = ("The regulator said the ban would last at least 60 days. Officials said the "
+            "blaze burned for nine days. The firm said costs rose by about a third. "
+            "The mayor said the bridge reopened two years ago. The bank said profit fell "
+            "in the second quarter.")
+    for phrase in ("at least 60 days", "burned for nine days", "by about a third"):
+        assert "quantitative" in one(text, phrase)["kinds"], phrase
+    for phrase in ("reopened two years ago", "in the second quarter"):
+        assert "quantitative" not in one(text, phrase)["kinds"], phrase
+
+
