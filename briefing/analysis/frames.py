@@ -1341,9 +1341,11 @@ def _speaker_token(verb: Any) -> Any | None:
             return child  # "It said ...": an organisation's pronoun, resolved in it_speakers
         if child.dep_ in _SPEAKER_DEPS and child.lower_ not in ("that", "which", "there", "it"):
             # "Washington (AFP) - Jane Roe has taken ...": a dateline read as a second
-            # subject; the subject nearest the verb speaks
+            # subject; the subject nearest the verb speaks, unless it is a date ("X has
+            # today (14 May) announced ...")
             return next((c for c in reversed(list(verb.lefts)) if c.dep_ in _SPEAKER_DEPS
-                         and c.lower_ not in ("that", "which", "there", "it")), child)
+                         and c.lower_ not in ("that", "which", "there", "it")
+                         and c.ent_type_ not in ("DATE", "TIME")), child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     resumed = _resumed_frame(verb)
