@@ -696,3 +696,11 @@ def test_the_person_who_answered_our_questions_is_the_interviewee():
             "The ferries will run every hour from June.")
     assert speaker_of(text, "The dredging cost more than we planned") == "Ada Lund"
     assert speaker_of(text, "once the channel is finished") == "Ada Lund"
+
+
+def test_a_list_bullet_is_no_part_of_an_unnamed_speaker():
+    text = ("Key points:\n\n"
+            "• Coast guard says 12 boats have been towed to the harbour at Tolmar\n"
+            "• Police say the harbour road will stay closed until Friday")
+    assert speaker_of(text, "12 boats have been towed") == "Coast guard"
+

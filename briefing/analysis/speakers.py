@@ -322,8 +322,10 @@ def speaker_phrase(tok: Any) -> tuple[int, int]:
 
 # A live blog's clock time or a list's bullet glued to the name that follows it
 # ("9:52PMWalsh says ...", "-Tom Walsh and Ann Berg provide ..."): the tokenizer keeps them
-# one word, and the name is the speaker.
-_GLUED_PREFIX = re.compile(r"^(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|[-–—•*]+)(?=[A-Z])")
+# one word, and the name is the speaker. (A bullet and its space, "• Coast guard says", the
+# parser may keep in the phrase too.)
+_GLUED_PREFIX = re.compile(
+    r"^(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|[-–—•*]+|[•*▪◦‣]\s+)(?=[A-Z])")
 
 
 def _without_titles(written: str) -> str:
