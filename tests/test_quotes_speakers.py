@@ -704,3 +704,13 @@ def test_a_list_bullet_is_no_part_of_an_unnamed_speaker():
             "• Police say the harbour road will stay closed until Friday")
     assert speaker_of(text, "12 boats have been towed") == "Coast guard"
 
+
+def test_reports_a_turn_mentions_are_not_the_turns_speakers_claim():
+    text = ("MR. BERG: Good morning.\n\n"
+            "QUESTION: There are reports that the harbour talks in Tolmar collapsed "
+            "overnight. Can you confirm?\n\n"
+            "MR. BERG: There is speculation that the port will close. The talks will resume "
+            "on Monday.")
+    assert speaker_of(text, "the harbour talks in Tolmar collapsed") is None
+    assert speaker_of(text, "the port will close") is None
+    assert speaker_of(text, "The talks will resume on Monday") == "Berg"

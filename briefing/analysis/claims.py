@@ -99,7 +99,7 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor],
                                     and argues(sent, block.start, quotes))):
                 found.append(make_claim(sent, block.start, lo, sent[-1].i, None, None))
             if turn_speaker:
-                speak_for_turn(found, *turn_speaker)
+                speak_for_turn(found, *turn_speaker, text=text)
             elif author:
                 speak_as_author(found, author, quotes)
             sentences.append(Sentence(block.start, sent, found))

@@ -362,15 +362,34 @@ def _source_label(words: list[str]) -> bool:
 
 
 def speak_for_turn(claims: list[Claim], speaker: str, label: list[int] | None,
-                    colon: list[int] | None) -> None:
+                    colon: list[int] | None, text: str = "") -> None:
     """In a transcript turn, the label speaks (cue ":"): for claims with no speaker, and for
-    'I'/'we'. A turn with no label (an unlabelled interview's answer) gives no cue."""
+    'I'/'we'. A turn with no label (an unlabelled interview's answer) gives no cue; what
+    "there are reports" the turn mentions (in `text`, the document) stays unnamed."""
     for claim in claims:
+        if claim.speaker is None and _unnamed_sources(claim, text):
+            continue
         if claim.speaker is None or claim.speaker.lower() in speaker_lex()["first_person"]:
             attribute(claim, speaker)
             claim.speaker_span = label
             if claim.cue is None and colon is not None:
                 claim.cue, claim.cue_span = ":", colon
+
+
+# "There are (new) reports", "There is (growing) speculation": up to the statement noun.
+_THERE_BE = re.compile(
+    r"\bthere (?:is|are|was|were|has been|have been|had been)(?: [\w-]+)?\s+$", re.I)
+
+
+def _unnamed_sources(claim: Claim, text: str) -> bool:
+    """'There are reports that ...', 'There is speculation that ...': a statement noun's
+    claim whose holders are unnamed others, not the turn's speaker who mentions them."""
+    if claim.cue is None or claim.cue_span is None:
+        return False
+    cue = claim.cue.lower()
+    nouns = claim_words()["statement_nouns"]
+    before = text[max(0, claim.cue_span[0] - 40):claim.cue_span[0]]
+    return (cue in nouns or cue.rstrip("s") in nouns) and bool(_THERE_BE.search(before))
 
 
 # Adverbs a headline may put between its speaker and verb ("Trump Finally Endorses Ryan").
