@@ -1889,3 +1889,15 @@ def test_a_date_the_parser_made_a_second_subject_is_not_the_speaker():
     assert _speaker_of(doc[12]).text == "minister"
 
 
+
+def test_what_i_can_say_is_that_reports_the_clause_after_is():
+    text = ("MS. BERG: Good morning.\n\n"
+            "QUESTION: Was the channel dredged?\n\n"
+            "MS. BERG: What I can tell you is that the channel was never dredged.\n\n"
+            "QUESTION: And the tolls?\n\n"
+            "MS. BERG: What I will say is that the tolls may fall in 2027.")
+    told = one(text, "the channel was never dredged")
+    assert told["cue"] == "tell" and told["speaker"] == "Berg"
+    said = one(text, "the tolls may fall in 2027")
+    assert said["cue"] == "say" and said["speaker"] == "Berg"
+

@@ -162,6 +162,9 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                    # a reporting clause hanging off this one is a claim of its own
                    and not (c.dep_ in ("advcl", "parataxis") and not is_imperative(c)
                             and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
+        cleft = _cleft_content(token)
+        if cleft is not None:
+            content = [cleft]  # "What I can tell you is that ...": the clause after "is"
         if speaker_tok is not None and speaker_tok.i < token.i and not set_inside(token) and any(
                 c.i > token.i and c.dep_ != "advcl" for c in content):
             # what is said follows the verb; a clause before the speaker is no part of it
@@ -211,6 +214,11 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             while clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
                 clause = clause.head
             lo, hi = clause.left_edge.i, clause.right_edge.i
+        if cleft is not None:
+            # not "I can tell you is that": the clause from after its "that"
+            lo = next((t.i for t in cleft.subtree
+                       if not (t.dep_ == "mark" and t.head.i == cleft.i)), cleft.i)
+            hi = cleft.right_edge.i
         lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
         hi = _cut_nested_frames(token, hi, quotes)
         if speaker_tok is not None and speaker_tok.i > token.i:
@@ -231,6 +239,16 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 "speculation" not in claim.kinds):
             claim.kinds.append("speculation")
     return found
+
+
+def _cleft_content(verb: Any) -> Any | None:
+    """'What I can tell you is that the talks failed', 'What we know is that ...': the
+    reporting verb in a "what" clause that is the subject of "is"; what is said is the
+    clause after "is", not the "what"."""
+    if verb.dep_ != "csubj" or verb.head.lemma_ != "be" or not any(
+            c.lower_ == "what" and c.tag_ == "WP" for c in verb.children):
+        return None
+    return next((c for c in verb.head.rights if c.dep_ == "ccomp"), None)
 
 
 # Verbs whose infinitive is speech not made ("declined to say", "refused to comment",
