@@ -1901,3 +1901,10 @@ def test_what_i_can_say_is_that_reports_the_clause_after_is():
     said = one(text, "the tolls may fall in 2027")
     assert said["cue"] == "say" and said["speaker"] == "Berg"
 
+
+def test_a_possibility_is_speculation_and_a_promise_a_prediction():
+    text = ("The inspector said more closures were possible. The mayor has promised to "
+            "publish the full list of unsafe bridges.")
+    assert "speculation" in one(text, "more closures were possible")["kinds"]
+    assert "prediction" in one(text, "publish the full list of unsafe bridges")["kinds"]
+
