@@ -714,3 +714,11 @@ def test_reports_a_turn_mentions_are_not_the_turns_speakers_claim():
     assert speaker_of(text, "the harbour talks in Tolmar collapsed") is None
     assert speaker_of(text, "the port will close") is None
     assert speaker_of(text, "The talks will resume on Monday") == "Berg"
+
+
+def test_the_secretary_is_not_a_person_named_with_another_role():
+    text = ("The Secretary spoke with the Latvian Foreign Minister about Anna Kalnina, a "
+            "reporter who was arrested in Riga on Friday. The Secretary said the charges "
+            "against her were baseless.")
+    assert speaker_of(text, "the charges against her were baseless") == "Secretary"
+

@@ -753,5 +753,7 @@ def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
     if roles:
         gender = lex()["gendered_roles"].get(lemma, "")
         actor = index.last_before(offset + t.idx, "person", gender, tuple(roles))
+        if actor is not None and actor.role and not _has_role(actor, tuple(roles)):
+            return None  # "the Secretary" is not "Anna Roe, a reporter": kept as written
         return actor.name if actor else None
     return None
