@@ -1908,3 +1908,10 @@ def test_a_possibility_is_speculation_and_a_promise_a_prediction():
     assert "speculation" in one(text, "more closures were possible")["kinds"]
     assert "prediction" in one(text, "publish the full list of unsafe bridges")["kinds"]
 
+
+def test_a_report_the_parser_hung_on_its_subjects_name_is_still_a_frame():
+    # the model reads "Mr Berg, who ..., denied that ..." as a name with a participle
+    claim = one("Mr Berg, who has chaired the harbour board since 2019, denied last night "
+                "that he had misled anyone.", "he had misled anyone")
+    assert claim["speaker"] == "Berg" and claim["cue"] == "denied"
+    assert "denial" in claim["kinds"]

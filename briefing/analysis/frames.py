@@ -142,12 +142,16 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                                        token, _issuer_of(token.head) or token.head, index))
             continue
         speaker_tok = _speaker_of(token)
+        under_subject = _verb_under_its_subject(token)
+        if under_subject:
+            speaker_tok = token.head  # "Mr Roe, who ..., denied that ...": Roe denied
         if speaker_tok is not None and _inside(quotes, speaker_tok.idx):
             speaker_tok = _speaker_outside_quotes(token, quotes)
         if _nested_frame(token, speaker_tok, quotes) and not _after_quotation(token):
             continue  # (a verb after a closing mark frames the quotation, whatever the parse)
-        if token.dep_ == "acl" or (token.dep_ == "advcl" and token.lower_ == "reported"
-                                   and not any(c.dep_ == "nsubj" for c in token.children)):
+        if (token.dep_ == "acl" and not under_subject) or (
+                token.dep_ == "advcl" and token.lower_ == "reported"
+                and not any(c.dep_ == "nsubj" for c in token.children)):
             # "as reported by VOA": the sentence is attributed to the agent
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -239,6 +243,18 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 "speculation" not in claim.kinds):
             claim.kinds.append("speculation")
     return found
+
+
+def _verb_under_its_subject(verb: Any) -> bool:
+    """'Mr Roe, who has led the board since 2019, denied last night that ...': with a long
+    clause between subject and verb the model may make the name the sentence's root and
+    the verb a participle on it. A reporting verb so hung on a root name, with a "that"
+    clause of its own, is the sentence's verb and the name its subject."""
+    head = verb.head
+    return (verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN"
+            and head.i < verb.i and any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                          for m in c.children) for c in verb.children))
 
 
 def _cleft_content(verb: Any) -> Any | None:
