@@ -722,3 +722,24 @@ def test_the_secretary_is_not_a_person_named_with_another_role():
             "against her were baseless.")
     assert speaker_of(text, "the charges against her were baseless") == "Secretary"
 
+
+UK_STYLE = ("Mr Berg, the harbour master, said the tolls were 'fair and modest'. 'I reported "
+            "the figures as they were given to me,' he said. 'The moment I was told the "
+            "budget had changed, I asked staff to publish it.'\n\n"
+            "Ms Roe said the fishermen's union had not been consulted. 'The crews' wages have "
+            "fallen by a third,' she said. 'Somebody knew, and chose not to say.'")
+
+
+def test_single_quotes_are_quotations_where_a_text_quotes_in_them():
+    units = find_quotations(UK_STYLE, [(0, UK_STYLE.index("\n")),
+                                       (UK_STYLE.index("Ms Roe"), len(UK_STYLE))]).units
+    quoted = [UK_STYLE[s:e] for u in units for s, e in u.pieces]
+    assert quoted == ["'fair and modest'",
+                      "'I reported the figures as they were given to me,'",
+                      "'The moment I was told the budget had changed, I asked staff to "
+                      "publish it.'",
+                      "'The crews' wages have fallen by a third,'",
+                      "'Somebody knew, and chose not to say.'"]
+    assert speaker_of(UK_STYLE, "I asked staff to publish it") == "Berg"
+    assert speaker_of(UK_STYLE, "Somebody knew, and chose not to say") == "Roe"
+
