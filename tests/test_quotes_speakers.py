@@ -743,3 +743,15 @@ def test_single_quotes_are_quotations_where_a_text_quotes_in_them():
     assert speaker_of(UK_STYLE, "I asked staff to publish it") == "Berg"
     assert speaker_of(UK_STYLE, "Somebody knew, and chose not to say") == "Roe"
 
+
+def test_a_spokesman_speaks_for_the_organisation_that_just_spoke():
+    text = ("The Coastal Trust, which is paying £10m towards the wall, said it had been told "
+            "of the delay in May. A spokesman said the trust remained committed to the "
+            "wall.\n\n"
+            "Ann Berg said the costs had risen. A spokeswoman for the council said the road "
+            "would reopen. A spokesman said the ferry would run.")
+    assert speaker_of(text, "the trust remained committed") == "Coastal Trust"
+    assert speaker_of(text, "the road would reopen") == "spokeswoman for the council"
+    # no organisation spoke in this paragraph: the spokesman is kept as written
+    assert speaker_of(text, "the ferry would run") == "spokesman"
+

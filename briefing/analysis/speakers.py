@@ -41,6 +41,7 @@ def lex() -> dict[str, Any]:
         "event_nouns": frozenset(data["event_nouns"]),
         "owned_bodies": frozenset(data["owned_bodies"]),
         "collective_nouns": frozenset(data["collective_nouns"]),
+        "spokesperson_nouns": frozenset(data["spokesperson_nouns"]),
     }
 
 
@@ -415,6 +416,7 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
         # back to, the persons "the leaders" are, the relative "her father" is
         found = (phrase_actors(t, offset, index)
                  or [n for n in [definite_antecedent(t, offset, index)] if n]
+                 or [n for n in [spokesperson_of(t, offset, index)] if n]
                  or persons_together(t, offset, index)
                  or [r.name for r in [kin_of(t, offset, index)] if r])
         if found:
@@ -714,6 +716,19 @@ def _plural_person_noun(t: Any) -> bool:
     country they name, but not for whoever owns them)."""
     return (t.pos_ == "NOUN" and t.tag_ == "NNS"
             and t.lemma_.lower() in lex()["person_nouns"])
+
+
+def spokesperson_of(t: Any, offset: int, index: ActorIndex) -> str | None:
+    """'The Trust said it had been told in May. A spokesman said ...': a spokesman named for
+    no one ("a spokesman", no "for X", no possessor or modifier naming whose) speaks for
+    the organisation that was last a subject in the same paragraph; else None."""
+    if t.tag_ != "NN" or t.lemma_.lower() not in lex()["spokesperson_nouns"]:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) or any(
+            c.dep_ in ("poss", "compound", "prep", "nmod") for c in t.children):
+        return None
+    actor = index.last_subject(offset + t.idx, offset, "organisation")
+    return actor.name if actor else None
 
 
 def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
