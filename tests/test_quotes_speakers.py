@@ -755,3 +755,10 @@ def test_a_spokesman_speaks_for_the_organisation_that_just_spoke():
     # no organisation spoke in this paragraph: the spokesman is kept as written
     assert speaker_of(text, "the ferry would run") == "spokesman"
 
+
+def test_he_of_a_second_clause_is_the_first_clauses_subject():
+    text = ("The Secretary spoke with the Latvian Foreign Minister about Anna Kalnina, a "
+            "reporter held in Riga. The Secretary made clear that the charges were "
+            "baseless, and he urged the Latvian authorities to release her.")
+    assert speaker_of(text, "the Latvian authorities to release her") == "Secretary"
+

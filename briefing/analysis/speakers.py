@@ -407,6 +407,10 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
                 # resolved once the sentence's subjects are known, see it_speakers
                 names.append(t.text)
                 continue
+            shared = _first_clauses_subject(t, gender)
+            if shared is not None:
+                names.extend(speaker_names(shared, offset, index))
+                continue
             actor = index.pronoun_antecedent(offset + t.idx, offset, gender)
             if actor is not None and t.dep_ in ("nsubj", "nsubjpass"):
                 index.note_subject(offset + t.idx, actor, gender)
@@ -431,6 +435,24 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
             index.note_body(offset + t.idx, t.lemma_.lower(), written)
         names.append(written)
     return list(dict.fromkeys(names))
+
+
+def _first_clauses_subject(pronoun: Any, gender: str) -> Any | None:
+    """'The Secretary made clear that ..., and he urged ...': the subject of a clause
+    joined to the first one is the first clause's subject when that is a person named by
+    a role noun ("the Secretary", "the spokeswoman"), not a name (the pronoun resolver
+    finds names) and not of the other gender."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    words = lex()
+    if subject is None or subject.tag_ not in ("NN", "NNP") or not (
+            subject.lower_ in words["person_nouns"] or subject.lower_ in words["nominal_persons"]
+    ) or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None  # (capitalised as a title, "the Secretary" is tagged a proper noun)
+    role_gender = words["gendered_roles"].get(subject.lower_, "")
+    return subject if not (gender and role_gender and role_gender != gender) else None
 
 
 @lru_cache(maxsize=1)
@@ -768,7 +790,11 @@ def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
     if roles:
         gender = lex()["gendered_roles"].get(lemma, "")
         actor = index.last_before(offset + t.idx, "person", gender, tuple(roles))
-        if actor is not None and actor.role and not _has_role(actor, tuple(roles)):
-            return None  # "the Secretary" is not "Anna Roe, a reporter": kept as written
+        if actor is not None and not _has_role(actor, tuple(roles)) and (
+                actor.role or actor is not index.last_subject(
+                    offset + t.idx, index.paragraph_before(offset), "person")):
+            # "the Secretary" is not "Anna Roe, a reporter", nor a person only mentioned
+            # in an object ("... about Anna Roe"): kept as written
+            return None
         return actor.name if actor else None
     return None
