@@ -762,3 +762,13 @@ def test_he_of_a_second_clause_is_the_first_clauses_subject():
             "baseless, and he urged the Latvian authorities to release her.")
     assert speaker_of(text, "the Latvian authorities to release her") == "Secretary"
 
+
+def test_he_or_she_is_not_a_name_only_ever_written_as_a_place():
+    # the small model types these unknown places as persons
+    text = ("The minister visited the border camp at Adre on Tuesday. He said the wells "
+            "there were close to collapse.\n\n"
+            "Water is pumped from the Kessan aquifer every day. She said the agency would "
+            "fine the firm.")
+    assert speaker_of(text, "the wells there were close to collapse") != "Adre"
+    assert speaker_of(text, "the agency would fine the firm") != "Kessan"
+

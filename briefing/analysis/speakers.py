@@ -42,6 +42,7 @@ def lex() -> dict[str, Any]:
         "owned_bodies": frozenset(data["owned_bodies"]),
         "collective_nouns": frozenset(data["collective_nouns"]),
         "spokesperson_nouns": frozenset(data["spokesperson_nouns"]),
+        "place_prepositions": frozenset(data["place_prepositions"]),
     }
 
 
@@ -151,10 +152,28 @@ class ActorIndex:
                      or self._last_subject_known(block_start, prev, gender)
                      or self._last_named(block_start, prev, gender))
         if actor is None:
-            actor = self.last_before(at, "person", gender)
+            actor = self.last_before(at, "person", gender, unplaced=True)
         if actor is not None and gender:
             self.learned.setdefault(actor.name, gender)
         return actor
+
+    def _only_a_place(self, actor: Actor) -> bool:
+        """Every mention of `actor` reads as a place: after a preposition of place ("the
+        camp at Adre", "near Tolmar") or naming a thing's place ("the Kessan aquifer"). The
+        model types unknown places as persons; no pronoun refers to them."""
+        words = lex()
+        for start, end in actor.mentions:
+            before = self.text[max(0, start - 12):start].split()
+            after = self.text[end:end + 20].split()
+            if before and before[-1].lower() in words["place_prepositions"] and not (
+                    after and after[0].startswith(("'s", "’s"))):
+                continue
+            if (before and before[-1].lower() == "the" and after and after[0].isalpha()
+                    and after[0].islower() and after[0] not in words["collective_nouns"]
+                    and after[0] not in words["owned_bodies"]):
+                continue
+            return False
+        return bool(actor.mentions)
 
     def _gender_of(self, actor: Actor) -> str | None:
         return self.gender.get(actor.name, self.learned.get(actor.name))
@@ -250,15 +269,19 @@ class ActorIndex:
         return self.spans[i][2] if i < len(self.spans) and self.starts[i] == offset else None
 
     def last_before(self, offset: int, kind: str | None, gender: str = "",
-                    role: tuple[str, ...] = (), named: tuple[str, ...] = ()) -> Actor | None:
+                    role: tuple[str, ...] = (), named: tuple[str, ...] = (),
+                    unplaced: bool = False) -> Actor | None:
         """The last actor named before `offset` outside quotations (a name inside a quote is
         spoken about, not speaking), of type `kind`, not of another gender, whose name holds
-        a word of `named` if given, preferring one whose role holds a word of `role`."""
+        a word of `named` if given, preferring one whose role holds a word of `role`; with
+        `unplaced`, not one only ever written as a place (see _only_a_place)."""
         fallback = None
         starts, actors = self._mentions(kind, named)
         for i in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
             actor = actors[i]
             if gender and self.gender.get(actor.name, gender) != gender:
+                continue
+            if unplaced and self._only_a_place(actor):
                 continue
             if not role or _has_role(actor, role):
                 return actor
