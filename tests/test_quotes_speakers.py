@@ -772,3 +772,8 @@ def test_he_or_she_is_not_a_name_only_ever_written_as_a_place():
     assert speaker_of(text, "the wells there were close to collapse") != "Adre"
     assert speaker_of(text, "the agency would fine the firm") != "Kessan"
 
+
+def test_an_industry_named_by_its_region_is_the_industry_not_the_region():
+    text = "The Nordic timber industry insists that its mills are not to blame."
+    assert speaker_of(text, "its mills are not to blame") == "Nordic timber industry"
+
