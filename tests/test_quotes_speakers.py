@@ -777,3 +777,8 @@ def test_an_industry_named_by_its_region_is_the_industry_not_the_region():
     text = "The Nordic timber industry insists that its mills are not to blame."
     assert speaker_of(text, "its mills are not to blame") == "Nordic timber industry"
 
+
+def test_its_researchers_speak_for_the_organisation_it_is():
+    text = ("The Baltic Institute of Marine Studies said the spill covered 40 square "
+            "kilometres. Its researchers said the slick could double by Friday.")
+    assert speaker_of(text, "the slick could double") == "Baltic Institute of Marine Studies"

@@ -444,6 +444,7 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
         found = (phrase_actors(t, offset, index)
                  or [n for n in [definite_antecedent(t, offset, index)] if n]
                  or [n for n in [spokesperson_of(t, offset, index)] if n]
+                 or [n for n in [its_people(t, offset, index)] if n]
                  or persons_together(t, offset, index)
                  or [r.name for r in [kin_of(t, offset, index)] if r])
         if found:
@@ -773,6 +774,16 @@ def spokesperson_of(t: Any, offset: int, index: ActorIndex) -> str | None:
             c.dep_ in ("poss", "compound", "prep", "nmod") for c in t.children):
         return None
     actor = index.last_subject(offset + t.idx, offset, "organisation")
+    return actor.name if actor else None
+
+
+def its_people(t: Any, offset: int, index: ActorIndex) -> str | None:
+    """'Its researchers said ...', 'its spokesman': people of a kind owned by "its" speak
+    for the organisation that was last a subject in this paragraph or the one before."""
+    if not person_noun(t.lemma_.lower()) or not any(
+            c.dep_ == "poss" and c.lower_ == "its" for c in t.children):
+        return None
+    actor = index.last_subject(offset + t.idx, index.paragraph_before(offset), "organisation")
     return actor.name if actor else None
 
 
