@@ -782,3 +782,10 @@ def test_its_researchers_speak_for_the_organisation_it_is():
     text = ("The Baltic Institute of Marine Studies said the spill covered 40 square "
             "kilometres. Its researchers said the slick could double by Friday.")
     assert speaker_of(text, "the slick could double") == "Baltic Institute of Marine Studies"
+
+
+def test_a_thing_that_would_support_a_claim_is_no_frame():
+    text = ("MS. BERG: Good morning.\n\nQUESTION: Is the report true?\n\n"
+            "MS. BERG: We have no information that would support that allegation.")
+    claim = covering(text, "We have no information that would support that allegation")
+    assert claim and claim[0]["speaker"] == "Berg" and claim[0]["cue"] == ":"

@@ -122,6 +122,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             continue
         if _not_made(token):
             continue  # "declined to say whether ...": said nothing; the refusal is the claim
+        if _done_by_a_thing(token):
+            continue  # "no information that would support that allegation": no one speaks
         if _hypothetical(token):
             # "if Berg backs the plan", "asked whether Berg supported it": a stance no one
             # took yet; its claim stays (PolNeAR counts it) marked as speculation
@@ -1166,6 +1168,20 @@ def _own_relative_report(verb: Any) -> bool:
             and verb.left_edge.tag_ in ("WDT", "WP", "WP$") and _speech_act(verb)
             and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children)
             and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
+
+
+def _done_by_a_thing(verb: Any) -> bool:
+    """'information that would support that allegation', 'records that could confirm the
+    sale': a verb of a relative clause with a modal ('would', 'could'), whose relative
+    pronoun stands for a thing that cannot speak, with an object and no reported clause,
+    is what the thing would do, not a report."""
+    if verb.dep_ != "relcl" or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
+    return (subject is not None and subject.lower_ in ("that", "which")
+            and any(c.dep_ == "dobj" for c in verb.children)
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+            and verb.head.pos_ == "NOUN" and not can_speak(verb.head))
 
 
 def _relative_antecedent(verb: Any) -> Any | None:
