@@ -569,6 +569,8 @@ NOT_FRAMES = [
 
 
 @pytest.mark.parametrize(("text", "phrase", "cue", "speaker"), FRAMES)
+
+
 def test_a_lexicon_cue_frames_its_subjects_claim(text: str, phrase: str, cue: str,
                                                  speaker: str) -> None:
     claim = one(text, phrase)
@@ -576,6 +578,8 @@ def test_a_lexicon_cue_frames_its_subjects_claim(text: str, phrase: str, cue: st
 
 
 @pytest.mark.parametrize(("text", "cue"), NOT_FRAMES)
+
+
 def test_a_lexicon_cue_without_its_complement_is_an_act(text: str, cue: str) -> None:
     assert no_cue(text, cue)
 
@@ -664,6 +668,8 @@ def test_a_question_to_the_reader_claims_nothing():
     # ("X warned Y against sending troops to support Z": no claim of Y's at all, see
     # test_a_stance_that_is_only_the_goal_of_an_act_spoken_of_is_no_claim)
 ])
+
+
 def test_a_gerund_after_a_preposition_speaks_as_its_clauses_subject(
         text: str, phrase: str, cue: str, speaker: str) -> None:
     claim = next((c for c in claims_of(text) if c["cue"] == cue), None)
@@ -679,6 +685,8 @@ def test_a_gerund_after_a_preposition_speaks_as_its_clauses_subject(
     ("The delay has left many voters, including the mayor, wondering whether the harbour "
      "will ever reopen.", "many voters"),
 ])
+
+
 def test_who_is_left_wondering_wonders(text: str, speaker: str) -> None:
     # the object of "leave" (the subject of its passive) wonders, not what left them so
     assert cue_and_speaker(text, "harbour") == ("wondering", speaker)
@@ -784,6 +792,8 @@ def test_a_credit_line_reports_nothing():
     ("Harbour news.\n\nGuess what, Tallinn!", "Guess"),
     ("Harbour news.\n\nBut a new port is easier said than done in Tartu.", "said"),
 ])
+
+
 def test_an_idiom_of_conversation_reports_nothing(text: str, cue: str) -> None:
     assert no_cue(text, cue)
 
@@ -793,6 +803,8 @@ def test_an_idiom_of_conversation_reports_nothing(text: str, cue: str) -> None:
     ("Harbour news.\n\nCall it viral fundraising.", "Call"),
     ("Harbour news.\n\nSeriously, please ask yourself that question.", "ask"),
 ])
+
+
 def test_the_writers_aside_to_the_reader_claims_nothing(text: str, cue: str) -> None:
     assert no_cue(text, cue)
     # the writer's own recommendation is a claim
@@ -822,6 +834,8 @@ def test_committing_an_act_is_no_stance_but_committing_to_one_is():
     "In an interview with “Harbour Talk,” Ada Lund said the tolls would rise.",
     "On this weekend's broadcast of “Harbour Weekly,” Ada Lund said the tolls would rise.",
 ])
+
+
 def test_the_quoted_name_of_a_programme_is_not_what_was_said(text: str) -> None:
     assert [c["text"] for c in claims_of(text) if c["speaker"] == "Ada Lund"] == [
         "the tolls would rise"]
@@ -845,6 +859,8 @@ def test_a_frame_under_an_idiom_reports_on_its_own():
     ("Harbour news.\n\nThe mayor was asked about the tolls. Roe wouldn't say.", "say"),
     ("Harbour news.\n\nBut we'll never know.", "know"),
 ])
+
+
 def test_a_bare_negated_frame_states_nothing(text: str, cue: str) -> None:
     assert no_cue(text, cue)
     assert one("Lund did not say whether the tolls would rise.", "tolls")["cue"] == "say"
@@ -886,6 +902,8 @@ def test_a_bare_negated_frame_states_nothing(text: str, cue: str) -> None:
      'ultimate home for Cooks Who Work" - noted that the company offers new fathers six '
      "weeks of paid leave.", "paid leave", "noted", "Roe Farms brand"),
 ])
+
+
 def test_a_speaker_the_parser_lost_is_found_by_word_order(
         text: str, phrase: str, cue: str, speaker: str) -> None:
     claim = next((c for c in claims_of(text) if c["cue"] == cue and phrase in c["text"]), None)
@@ -966,6 +984,7 @@ def test_it_names_a_document_as_written_and_not_when_two_organisations_compete()
                "was weak. It added that talks would resume.",
                "talks would resume")["speaker"] is None
 
+
 def test_a_participle_on_a_noun_is_that_nouns_stance():
     # "a group backing X", "a petition calling on ...": the noun holds the stance
     text = "Donors gave $5 million to a political committee backing Governor Jane Roe."
@@ -995,6 +1014,8 @@ def test_a_participle_on_a_noun_is_that_nouns_stance():
     ("Mayor Tom Berg spoke for an hour during a speech attacking the governor's record.",
      "governor's record", "attacking", "Tom Berg"),
 ])
+
+
 def test_a_participle_on_what_a_subject_put_out_is_the_subjects_speech(text, phrase, cue,
                                                                         speaker):
     # the statement, the spot, the response are how the subject spoke: not the speaker
@@ -1010,6 +1031,8 @@ def test_a_participle_on_what_a_subject_put_out_is_the_subjects_speech(text, phr
     ("Jane Roe watched a video showing the ferry sinking near the pier.",
      "ferry sinking", "showing", "video"),
 ])
+
+
 def test_a_participle_on_what_a_subject_took_in_is_not_the_subjects(text, phrase, cue,
                                                                      speaker):
     assert cue_and_speaker(text, phrase) == (cue, speaker)
@@ -1111,6 +1134,8 @@ def test_a_report_from_a_place_with_its_clause_on_the_place_is_no_credit_line():
     "Students writing the exam were nervous.",
     "Families calling the hotline were told to wait.",
 ])
+
+
 def test_a_participle_doing_a_task_on_a_noun_is_no_stance(text: str) -> None:
     assert no_cue(text, "writing") and no_cue(text, "calling")
 
@@ -1123,6 +1148,8 @@ def test_a_participle_doing_a_task_on_a_noun_is_no_stance(text: str) -> None:
     ("Tell them the truth, Jane Roe told her staff.", "Tell them the truth", "told",
      "Jane Roe"),
 ])
+
+
 def test_an_order_before_its_frame_is_what_the_speaker_says(
         text: str, order: str, cue: str, speaker: str) -> None:
     assert cue_and_speaker(text, order) == (cue, speaker)
@@ -1132,6 +1159,8 @@ def test_an_order_before_its_frame_is_what_the_speaker_says(
     ("The ministry's criticism of the toll plan was sharp.", "of the toll plan", "ministry"),
     ("The union's support for the strike grew on Monday.", "for the strike", "union"),
 ])
+
+
 def test_a_possessor_speaks_without_its_possessive_mark(
         text: str, phrase: str, speaker: str) -> None:
     assert one(text, phrase)["speaker"] == speaker
@@ -1143,6 +1172,8 @@ def test_a_possessor_speaks_without_its_possessive_mark(
     ("Jane Roe said the vote may fail if Estonia is sending troops to support the rebels.",
      "support"),
 ])
+
+
 def test_a_stance_in_a_condition_or_an_open_question_is_speculation(
         text: str, cue: str) -> None:
     claim = next(c for c in claims_of(text) if c["cue"] == cue)
@@ -1157,6 +1188,8 @@ def test_a_report_with_its_own_subject_inside_a_condition_is_still_a_claim():
 
 
 @pytest.mark.parametrize("label", ["Photo", "Image", "Caption"])
+
+
 def test_a_pictures_caption_label_speaks_for_nothing(label: str) -> None:
     text = f"Harbour news.\n\n{label}: Jane Roe at the harbour on Monday."
     assert no_cue(text, ":")
@@ -1179,6 +1212,8 @@ def test_saying_a_lot_about_something_reveals_and_reports_nothing():
     ("Jane Roe met the port workers. She called the mayor a coward and urged him to resign.",
      "called", "urged", "him to resign"),
 ])
+
+
 def test_a_conjoined_reporting_verb_is_a_second_claim(text, first, second, content):
     # the first frame's claim ends before the second verb; the second is the same speaker's
     claims = claims_of(text)
@@ -1194,6 +1229,8 @@ def test_a_conjoined_reporting_verb_is_a_second_claim(text, first, second, conte
     ("Jane Roe said she plans to sue the port authority, insisting that the contract with "
      "the city is void.", "said", "insisting", "the contract with the city is void"),
 ])
+
+
 def test_a_set_off_reporting_participle_is_a_claim_of_its_own(text, outer, participle,
                                                               content):
     # after a quotation's closing mark, or beside a frame inside the first one's content, the
@@ -1236,6 +1273,8 @@ def test_a_clause_set_before_the_speaker_is_the_writers_circumstance():
     ("Jane Roe is no fan of Mayor Tom Berg but praised his budget for the harbour.",
      "praised", "Jane Roe"),
 ])
+
+
 def test_a_conjunct_after_and_shares_a_passive_or_linking_verbs_subject(text, cue, speaker):
     claim = next(c for c in claims_of(text) if c["cue"] == cue)
     assert speaker in (claim["speaker"] or "")
@@ -1275,6 +1314,8 @@ def test_a_conjunct_after_and_shares_a_passive_or_linking_verbs_subject(text, cu
     ("The ministry accused the union of blocking the port.", "the union of blocking the port",
      "ministry", "accused"),
 ])
+
+
 def test_a_claims_span_is_its_content(text: str, content: str, speaker: str, cue: str) -> None:
     claim = next(c for c in claims_of(text) if c["cue"] == cue)
     assert (claim["text"], claim["speaker"], claim["cue"]) == (content, speaker, cue)
@@ -1337,6 +1378,8 @@ def test_a_negated_frame_keeps_its_negation():
     ("In a statement, the ministry said the port would reopen.", "said",
      "the port would reopen"),
 ])
+
+
 def test_what_a_cue_says_after_it(text: str, cue: str, content: str) -> None:
     claim = next(c for c in claims_of(text) if c["cue"] == cue)
     assert claim["text"] == content
@@ -1397,6 +1440,8 @@ def test_the_outlets_note_on_its_story_is_no_claim():
     ("Tomas Berg, the port director, turned to the mayor before asking her, “Who will pay "
      "for the new cranes?”", "Who will pay for the new cranes?", "asking her"),
 ])
+
+
 def test_a_frame_that_says_only_to_whom_or_when_is_no_claim_of_its_own(
         text: str, said: str, frame: str) -> None:
     # What was said is the quotation, its speaker's claim; the words left to the frame
@@ -1419,6 +1464,8 @@ def test_a_frame_that_says_only_to_whom_or_when_is_no_claim_of_its_own(
     ("“The toll is a fair price,” Ada Lund said, answering a question at a town hall in "
      "Dover.", "The toll is a fair price,", "town hall"),
 ])
+
+
 def test_a_frame_that_says_only_to_which_people_it_was_told_is_no_claim_of_its_own(
         text: str, said: str, frame: str) -> None:
     # "told reporters", "asked the engineers": whoever they are, a plain noun after "told"
@@ -1432,6 +1479,8 @@ def test_a_frame_that_says_only_to_which_people_it_was_told_is_no_claim_of_its_o
     "Instead, Ada Lund told Harbour Radio, her plan would merely be “to slow the ferries” "
     "if elected.",
 ])
+
+
 def test_a_frame_left_with_only_its_audience_is_no_claim_though_what_it_reports_is_apart(
         text: str) -> None:
     # The parser hangs "told Harbour Radio" on the clause it reports ("her plan would be
@@ -1492,6 +1541,8 @@ def test_what_was_told_or_urged_is_still_a_claim():
     "“The ferry will run all winter,” Ada Lund said. She made the comments during a part of "
     "the debate focused on the harbour.",
 ])
+
+
 def test_making_the_comments_somewhere_is_no_claim_of_its_own(text: str) -> None:
     # "made the comments during a visit": when and where words said before were said; what
     # she said is the quotation, already her claim
@@ -1509,6 +1560,8 @@ def test_making_a_case_for_something_is_still_a_claim():
     "When the vote came, the port authority backed off, keeping the old fee.",
     "Ada Lund called in to a radio show about the harbour.",
 ])
+
+
 def test_a_verb_made_an_act_by_its_particle_is_no_stance(text: str) -> None:
     # "backed down", "backed off", "called in": an act, not support voiced or a call made
     assert no_cue(text, None)
@@ -1524,6 +1577,8 @@ def test_backing_off_a_proposal_still_gives_up_a_stance():
     "Harbour inspectors found out that the tanks had leaked for years.",
     "Harbour inspectors found out the tanks had leaked for years.",
 ])
+
+
 def test_finding_out_that_something_is_so_is_still_a_finding(text):
     # the that-clause is what they found (was a claim before the phrasal-act rule);
     # 'find out who sent it' names no finding and stays no claim
@@ -1547,6 +1602,8 @@ def test_a_passive_physical_act_with_its_doer_is_no_stance():
     "Jane Roe said the council would vote on Monday. Her office, a 12-person team pitched as "
     "“the best in the state,” has worked on the plan since 2019.",
 ])
+
+
 def test_a_few_quoted_words_do_not_make_the_sentence_another_sentences_claim(text):
     # the writer's sentence uses a quoted phrase; the frame before it does not speak for it
     claim = one(text, "worked")
@@ -1739,6 +1796,8 @@ def test_an_opening_by_a_count_sets_the_sentence_in_that_reckoning():
     "By that standard, the ferry town is safe.",
     "By most metrics, the port grew last year.",
 ])
+
+
 def test_an_opening_by_a_yardstick_no_one_holds_is_the_writers_own_words(text):
     # 'by any measure' is how the writer judges, not a reckoning someone made: no claim
     # (before, the whole sentence became an event claim with the cue 'By')
@@ -1751,6 +1810,8 @@ def test_an_opening_by_a_yardstick_someone_holds_is_their_reckoning():
     # some unnamed ones' measures are still someone's
     assert cue_and_speaker("By some measures, the levy raised little.",
                            "raised little") == ("By", None)
+
+
 def test_a_quotation_tag_with_an_addressee_is_the_quotations_frame():
     # '"...," Roe added to reporters': the tag's verb frames the quotation, its "to"
     # phrase only says to whom; an "according to" of the sentence before does not speak
@@ -1770,6 +1831,8 @@ def test_a_quotation_tag_with_an_addressee_is_the_quotations_frame():
     ("Even then, she said, she’s learned enough about the mayor to vote for the harbour "
      "plan.", "learned enough"),
 ])
+
+
 def test_a_frame_set_off_inside_the_sentence_reports_the_verb_it_hangs_on(text, content):
     # the parser hangs the interposed frame on the sentence's own verb; that verb ("plans",
     # "went") is what is reported, not the frame of the claim
@@ -1799,6 +1862,8 @@ def test_a_preposition_that_sets_the_scene_makes_no_verb_speech():
      "the dam was safe.", ("would ruin their fields", "Most of the farmers"),
      ("the dam was safe", "ministry")),
 ])
+
+
 def test_two_speakers_reports_in_one_sentence_are_two_claims(text, first, second):
     claims = claims_of(text)
     for content, speaker in (first, second):
@@ -1895,6 +1960,7 @@ def test_a_report_before_a_semicolon_is_not_the_next_frames_content():
 
 
 # Real pages of kinds PolNeAR lacks (pages8): live pages, newsletters, transcripts, readouts.
+
 
 def test_a_transcript_label_before_the_speaker_label_is_no_speaker():
     text = ("Transcript: DEPUTY MINISTER ORTIZ: The pipeline will reopen before the winter "
@@ -2003,3 +2069,97 @@ def test_a_turns_third_person_title_is_not_the_turns_speaker():
             "is unacceptable.\n\nQ: Will she travel to Aden?\n\nMR. DALGAARD: Not this week.")
     claim = one(text, "detention of the crew")
     assert claim["speaker"] == "minister" and claim["cue"] == "said"
+def covered_by(text: str, phrase: str, meta: dict | None = None) -> list[dict]:
+    at = text.index(phrase)
+    return [c for c in claims_of(text, meta)
+            if c["start"] <= at and at + len(phrase) <= c["end"]]
+
+
+OPINION = ("I have fished off Tolmar since I was a boy, and I have never seen the harbour so "
+           "empty. Twelve boats still go out each morning.\n\n"
+           "The port board calls the new quota \"fair and modest\". That is not how a "
+           "fishery works. The next quota must be set by independent scientists.\n\n"
+           "I believe that the hake will be gone within a decade. On paper, the rules look "
+           "strict. The young crews are leaving because the fish have gone.")
+
+
+def test_an_op_eds_own_arguments_are_its_authors():
+    meta = {"author": "Ines Barra"}
+    by_author = {phrase: covered_by(OPINION, phrase, meta) for phrase in (
+        "That is not how a fishery works", "must be set by independent scientists",
+        "the hake will be gone within a decade", "are leaving because the fish have gone",
+        "Twelve boats still go out each morning")}
+    for phrase, found in by_author.items():
+        assert found and found[0]["speaker"] == "Ines Barra", phrase
+    believed = by_author["the hake will be gone within a decade"][0]
+    assert "attributed" in believed["kinds"]  # a cue says so: "I believe"
+    assert "attributed" not in by_author["That is not how a fishery works"][0]["kinds"]
+    # another speaker keeps their words; a sentence with no argument in it is no claim
+    assert covered_by(OPINION, "fair and modest", meta)[0]["speaker"] == "port board"
+    assert not covered_by(OPINION, "the rules look strict", meta)
+
+
+def test_without_an_author_first_person_prose_stays_the_texts_own():
+    assert not covered_by(OPINION, "That is not how a fishery works")
+    assert covered_by(OPINION, "Twelve boats still go out")[0]["speaker"] is None
+
+
+def test_a_duration_or_a_fraction_is_a_figure_but_a_date_is_not():
+    text = ("The regulator said the ban would last at least 60 days. Officials said the "
+            "blaze burned for nine days. The firm said costs rose by about a third. "
+            "The mayor said the bridge reopened two years ago. The bank said profit fell "
+            "in the second quarter.")
+    for phrase in ("at least 60 days", "burned for nine days", "by about a third"):
+        assert "quantitative" in one(text, phrase)["kinds"], phrase
+    for phrase in ("reopened two years ago", "in the second quarter"):
+        assert "quantitative" not in one(text, phrase)["kinds"], phrase
+
+
+
+def test_a_date_the_parser_made_a_second_subject_is_not_the_speaker():
+    # the small model sometimes parses "X has today (14 May) announced ..." with "today" a
+    # second subject of the verb, nearer than X: its parse is built here as it gives it
+    from spacy.tokens import Doc
+
+    from briefing.analysis.frames import _speaker_of
+    from briefing.analysis.pipeline import load_pipeline
+
+    words = ["The", "minister", ",", "Ann", "Berg", ",", "has", "today", "(", "14", "May",
+             ")", "announced", "new", "funds", "."]
+    heads = [1, 12, 1, 4, 1, 12, 12, 12, 10, 10, 7, 7, 12, 14, 12, 12]
+    deps = ["det", "nsubj", "punct", "compound", "appos", "punct", "aux", "nsubj", "punct",
+            "nummod", "appos", "punct", "ROOT", "amod", "dobj", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "NOUN", "PUNCT", "NUM",
+           "PROPN", "PUNCT", "VERB", "ADJ", "NOUN", "PUNCT"]
+    ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-DATE", "O", "B-DATE",
+            "I-DATE", "O", "O", "O", "O", "O"]
+    doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert _speaker_of(doc[12]).text == "minister"
+
+
+
+def test_what_i_can_say_is_that_reports_the_clause_after_is():
+    text = ("MS. BERG: Good morning.\n\n"
+            "QUESTION: Was the channel dredged?\n\n"
+            "MS. BERG: What I can tell you is that the channel was never dredged.\n\n"
+            "QUESTION: And the tolls?\n\n"
+            "MS. BERG: What I will say is that the tolls may fall in 2027.")
+    told = one(text, "the channel was never dredged")
+    assert told["cue"] == "tell" and told["speaker"] == "Berg"
+    said = one(text, "the tolls may fall in 2027")
+    assert said["cue"] == "say" and said["speaker"] == "Berg"
+
+
+def test_a_possibility_is_speculation_and_a_promise_a_prediction():
+    text = ("The inspector said more closures were possible. The mayor has promised to "
+            "publish the full list of unsafe bridges.")
+    assert "speculation" in one(text, "more closures were possible")["kinds"]
+    assert "prediction" in one(text, "publish the full list of unsafe bridges")["kinds"]
+
+
+def test_a_report_the_parser_hung_on_its_subjects_name_is_still_a_frame():
+    # the model reads "Mr Berg, who ..., denied that ..." as a name with a participle
+    claim = one("Mr Berg, who has chaired the harbour board since 2019, denied last night "
+                "that he had misled anyone.", "he had misled anyone")
+    assert claim["speaker"] == "Berg" and claim["cue"] == "denied"
+    assert "denial" in claim["kinds"]

@@ -61,7 +61,7 @@ def analyse_parsed(parsed: list[tuple[Any, Any]], text: str,
     from briefing.analysis.dates import find_flags
 
     actors = find_actors(parsed, text)
-    return actors, find_claims(parsed, text, actors), find_flags(parsed, text, meta)
+    return actors, find_claims(parsed, text, actors, meta), find_flags(parsed, text, meta)
 
 
 def analyse_document(doc: Any, model: str | None = None) -> dict[str, Any]:

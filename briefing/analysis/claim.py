@@ -63,6 +63,8 @@ def claim_words() -> dict[str, Any]:
         "hearsay_adverbs": frozenset(data["hearsay_adverbs"]),
         "attitude_adjectives": frozenset(data["attitude_adjectives"]),
         "setting_prepositions": frozenset(data["setting_prepositions"]),
+        "time_units": frozenset(data["time_units"]),
+        "fractions": frozenset(data["fractions"]),
         "editors_note": re.compile(
             r"^\s*[(\[](?:" + "|".join(data["editors_note_verbs"]) + r")\b[^)\]]*[)\]]\s*$",
             re.I),
@@ -192,8 +194,31 @@ def has_figure(tokens: Any) -> bool:
 
 def _is_figure(token: Any) -> bool:
     entity = token.ent_type_
-    return entity in _NUMERIC_ENTS or (token.like_num and entity not in ("DATE", "TIME",
-                                                                         "ORDINAL"))
+    if entity in _NUMERIC_ENTS or (token.like_num and entity not in ("DATE", "TIME",
+                                                                      "ORDINAL")):
+        return True
+    return _is_duration(token) or _is_fraction(token)
+
+
+def _is_duration(token: Any) -> bool:
+    """'90' of "at least 90 days", 'three' of "more than three hours": a count of time units
+    in a date or time entity (the model's DATE for a span of time), not "two years ago"."""
+    if token.ent_type_ not in ("DATE", "TIME") or token.pos_ != "NUM" or not token.like_num:
+        return False
+    doc = token.doc
+    unit = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if unit is None or unit.lemma_.lower() not in claim_words()["time_units"]:
+        return False
+    return not (unit.i + 1 < len(doc) and doc[unit.i + 1].lower_ == "ago")
+
+
+def _is_fraction(token: Any) -> bool:
+    """'quarter' of "by about a quarter": a fraction counted ("a", "one", a number), not a
+    period named by an ordinal ("the first quarter")."""
+    if token.lower_ not in claim_words()["fractions"] or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.lower_ in ("a", "one") or (before.pos_ == "NUM" and before.like_num)
 
 
 def make_claim(sent: Any, offset: int, lo: int, hi: int, speaker: str | None, cue: Any) -> Claim:

@@ -23,6 +23,7 @@ from briefing.analysis.non_claims import (
     names_nothing_said,
     says_only_how_it_was_said,
 )
+from briefing.analysis.opinion import argues, opinion_author, speak_as_author
 from briefing.analysis.quote_speakers import (
     Sentence,
     speak_for_introduced_paragraphs,
@@ -44,10 +45,13 @@ from briefing.analysis.turns import (
 __all__ = ["Claim", "find_claims"]
 
 
-def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -> list[Claim]:
-    """Every check-worthy statement, in text order."""
+def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor],
+                meta: dict[str, Any] | None = None) -> list[Claim]:
+    """Every check-worthy statement, in text order. `meta` (the page's metadata) names the
+    author an op-ed speaks as (opinion.py)."""
     quotes = find_quotations(text, [(b.start, b.start + len(b.text)) for b, _ in parsed])
     index = ActorIndex(actors, text, quotes)
+    author = opinion_author(parsed, quotes, meta or {})
     claims: list[Claim] = []
     sentences: list[Sentence] = []
     turns = Turns(parsed, index)
@@ -93,7 +97,9 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
                 # frames inside it included
                 found.insert(0, make_claim(sent, block.start, lo, sent[-1].i, None, None))
             elif not found and not credits_the_page(sent) and not turns.aside and (
-                    _is_event(sent) or (turn_speaker and _is_turn_speech(sent))):
+                    _is_event(sent) or (turn_speaker and _is_turn_speech(sent))
+                    or (author and _is_statement(sent)
+                        and argues(sent, block.start, quotes))):
                 found.append(make_claim(sent, block.start, lo, sent[-1].i, None, None))
             if turns.aside:
                 # the host's or an unnamed reporter's own words: only a frame with a speaker
@@ -101,6 +107,8 @@ def find_claims(parsed: list[tuple[Any, Any]], text: str, actors: list[Actor]) -
                          and c.speaker.lower() not in ("i", "we")]
             elif turn_speaker:
                 speak_for_turn(found, *turn_speaker, text)
+            elif author:
+                speak_as_author(found, author, quotes)
             sentences.append(Sentence(block.start, sent, found))
             claims.extend(found)
     claims += speak_for_quotations(sentences, quotes, text, index)

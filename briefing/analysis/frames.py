@@ -123,6 +123,8 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             continue
         if _not_made(token):
             continue  # "declined to say whether ...": said nothing; the refusal is the claim
+        if _done_by_a_thing(token):
+            continue  # "no information that would support that allegation": no one speaks
         if _hypothetical(token):
             # "if Berg backs the plan", "asked whether Berg supported it": a stance no one
             # took yet; its claim stays (PolNeAR counts it) marked as speculation
@@ -143,12 +145,16 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                                        token, _issuer_of(token.head) or token.head, index))
             continue
         speaker_tok = _speaker_of(token)
+        under_subject = _verb_under_its_subject(token)
+        if under_subject:
+            speaker_tok = token.head  # "Mr Roe, who ..., denied that ...": Roe denied
         if speaker_tok is not None and _inside(quotes, speaker_tok.idx):
             speaker_tok = _speaker_outside_quotes(token, quotes)
         if _nested_frame(token, speaker_tok, quotes) and not _after_quotation(token):
             continue  # (a verb after a closing mark frames the quotation, whatever the parse)
-        if token.dep_ == "acl" or (token.dep_ == "advcl" and token.lower_ == "reported"
-                                   and not any(c.dep_ == "nsubj" for c in token.children)):
+        if (token.dep_ == "acl" and not under_subject) or (
+                token.dep_ == "advcl" and token.lower_ == "reported"
+                and not any(c.dep_ == "nsubj" for c in token.children)):
             # "as reported by VOA": the sentence is attributed to the agent
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -163,6 +169,9 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                    # a reporting clause hanging off this one is a claim of its own
                    and not (c.dep_ in ("advcl", "parataxis") and not is_imperative(c)
                             and c.lemma_.lower() in lex["reporting"] and _speech_act(c))]
+        cleft = _cleft_content(token)
+        if cleft is not None:
+            content = [cleft]  # "What I can tell you is that ...": the clause after "is"
         if speaker_tok is not None and speaker_tok.i < token.i and not set_inside(token) and any(
                 c.i > token.i and c.dep_ != "advcl" for c in content):
             # what is said follows the verb; a clause before the speaker is no part of it
@@ -212,6 +221,11 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
             while clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
                 clause = clause.head
             lo, hi = clause.left_edge.i, clause.right_edge.i
+        if cleft is not None:
+            # not "I can tell you is that": the clause from after its "that"
+            lo = next((t.i for t in cleft.subtree
+                       if not (t.dep_ == "mark" and t.head.i == cleft.i)), cleft.i)
+            hi = cleft.right_edge.i
         lo, hi = max(lo, sent[0].i), min(hi, sent[-1].i)
         hi = _cut_nested_frames(token, hi, quotes)
         if speaker_tok is not None and speaker_tok.i > token.i:
@@ -232,6 +246,28 @@ def find_frames(sent: Any, offset: int, quotes: list, index: ActorIndex) -> list
                 "speculation" not in claim.kinds):
             claim.kinds.append("speculation")
     return found
+
+
+def _verb_under_its_subject(verb: Any) -> bool:
+    """'Mr Roe, who has led the board since 2019, denied last night that ...': with a long
+    clause between subject and verb the model may make the name the sentence's root and
+    the verb a participle on it. A reporting verb so hung on a root name, with a "that"
+    clause of its own, is the sentence's verb and the name its subject."""
+    head = verb.head
+    return (verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN"
+            and head.i < verb.i and any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                          for m in c.children) for c in verb.children))
+
+
+def _cleft_content(verb: Any) -> Any | None:
+    """'What I can tell you is that the talks failed', 'What we know is that ...': the
+    reporting verb in a "what" clause that is the subject of "is"; what is said is the
+    clause after "is", not the "what"."""
+    if verb.dep_ != "csubj" or verb.head.lemma_ != "be" or not any(
+            c.lower_ == "what" and c.tag_ == "WP" for c in verb.children):
+        return None
+    return next((c for c in verb.head.rights if c.dep_ == "ccomp"), None)
 
 
 # Verbs whose infinitive is speech not made ("declined to say", "refused to comment",
@@ -1185,6 +1221,20 @@ def _own_relative_report(verb: Any) -> bool:
             and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
 
 
+def _done_by_a_thing(verb: Any) -> bool:
+    """'information that would support that allegation', 'records that could confirm the
+    sale': a verb of a relative clause with a modal ('would', 'could'), whose relative
+    pronoun stands for a thing that cannot speak, with an object and no reported clause,
+    is what the thing would do, not a report."""
+    if verb.dep_ != "relcl" or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
+    return (subject is not None and subject.lower_ in ("that", "which")
+            and any(c.dep_ == "dobj" for c in verb.children)
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+            and verb.head.pos_ == "NOUN" and not can_speak(verb.head))
+
+
 def _relative_antecedent(verb: Any) -> Any | None:
     """'the ministry, which said that ...', 'Jane Roe, who warned that ...': a relative
     clause whose subject is the relative pronoun and which reports a clause speaks as the
@@ -1410,9 +1460,11 @@ def _speaker_token(verb: Any) -> Any | None:
             return child  # "It said ...": an organisation's pronoun, resolved in it_speakers
         if child.dep_ in _SPEAKER_DEPS and child.lower_ not in ("that", "which", "there", "it"):
             # "Washington (AFP) - Jane Roe has taken ...": a dateline read as a second
-            # subject; the subject nearest the verb speaks
+            # subject; the subject nearest the verb speaks, unless it is a date ("X has
+            # today (14 May) announced ...")
             return next((c for c in reversed(list(verb.lefts)) if c.dep_ in _SPEAKER_DEPS
-                         and c.lower_ not in ("that", "which", "there", "it")), child)
+                         and c.lower_ not in ("that", "which", "there", "it")
+                         and c.ent_type_ not in ("DATE", "TIME")), child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     resumed = _resumed_frame(verb)

@@ -4,8 +4,9 @@ News convention: a paragraph that opens a quotation without closing it continues
 quotation when the next paragraph opens with a quotation mark; the unit then runs over
 both. Straight and curly double quotes, guillemets and the typewriter pair '' ... '' (or
 `` ... '') open and close quotations; single quotes are left alone, so nested quotes
-('...' inside "...") and apostrophes never break a pairing, except in a text that has no
-double mark at all: it quotes in single ones, which then pair (British style).
+('...' inside "...") and apostrophes never break a pairing. A text that quotes in single
+quotes (British style: 'It was fair,' she said) has its single quotes paired instead, an
+apostrophe told from a mark by the letters around it.
 """
 
 from __future__ import annotations
@@ -83,26 +84,79 @@ def _set_wrongly(para: str, at: int, end: int) -> bool:
         not after or after.isspace() or after in ",.;:!?)—–")
 
 
-# Single quotation marks as British and Commonwealth papers use them ('We will not back
-# down,' she said): an opening one after a space, a bracket, a dash or a colon and before a
-# word; a closing one after a word or punctuation and before a space, punctuation or the
-# line's end (an apostrophe sits between letters: "don't", "Hale's").
-_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[{—–/:-]))['‘](?=[^\s'‘’])", re.M)
-_SINGLE_CLOSING = re.compile(r"(?<=[^\s'‘’])['’](?=$|[\s,.;:!?)\]—–-])", re.M)
+# A single quotation mark that opens (after a space, a bracket or a dash, before a word) or
+# closes (after a word or punctuation, before a space or punctuation): "don't", "Roe's" and
+# "the crews' wages" (inside words or before one) are apostrophes.
+_SINGLE_OPEN = re.compile(r"(?<![^\s(\[{—–/-])['‘](?=[\w£$€])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:%)])['’](?=$|[\s,.;:!?)\]—–-])")
+# A closing single mark right after a sentence's punctuation: ",' she said", ".'"
+_SINGLE_AFTER_PUNCTUATION = re.compile(r"[.,!?]['’](?=\s|$)")
 
 
-def _single_as_double(text: str) -> str:
-    """`text` with its single quotation marks written as double ones (same offsets), for a
-    text that quotes in single marks only (it has no double mark at all)."""
-    marked = _SINGLE_OPENING.sub("“", text)
-    return _SINGLE_CLOSING.sub("”", marked)
+def _quotes_in_single_marks(text: str) -> bool:
+    """The text quotes in single marks: they close after punctuation (",' she said") at
+    least twice, and more often than double marks are set at all (a nested "..." in a
+    British text is the inner quotation), or at least once in a text with no double mark."""
+    singles = len(_SINGLE_AFTER_PUNCTUATION.findall(text))
+    doubles = len(_MARK.findall(text))
+    return (singles >= 2 and singles > doubles) or (singles >= 1 and doubles == 0)
+
+
+def _single_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
+    """Quotations in single marks, paired as find_quotations pairs double ones (a
+    paragraph left open continues into the next that opens with a mark)."""
+    units: list[Quotation] = []
+    carried: Quotation | None = None
+    for p_start, p_end in paragraphs:
+        para = text[p_start:p_end]
+        lead = len(para) - len(para.lstrip())
+        opens = [m.start() for m in _SINGLE_OPEN.finditer(para)]
+        closes = [m.start() for m in _SINGLE_CLOSE.finditer(para)]
+        open_at: int | None = None
+        unit: Quotation | None = None
+        at = 0
+        while True:
+            if open_at is None:
+                open_at = next((o for o in opens if o >= at), None)
+                if open_at is None:
+                    break
+                unit = carried if (carried is not None and open_at == lead) else None
+                carried = None
+                at = open_at + 1
+                continue
+            close = _closing_mark(para, [c for c in closes if c >= at],
+                                  next((o for o in opens if o >= at), len(para)))
+            if close is None:
+                break
+            if unit is None:
+                unit = Quotation([])
+                units.append(unit)
+            unit.pieces.append((p_start + open_at, p_start + close + 1))
+            open_at, unit, at = None, None, close + 1
+        carried = None
+        if open_at is not None:
+            if unit is None:
+                unit = Quotation([])
+                units.append(unit)
+            unit.pieces.append((p_start + open_at, p_end))
+            carried = unit
+    return units
+
+
+def _closing_mark(para: str, closes: list[int], next_open: int) -> int | None:
+    """The mark that closes a quotation: among those before the next opening mark (all,
+    if none is), the first set after punctuation ("wages have fallen,' she said": the
+    "crews'" before it is a plural's apostrophe), else the first."""
+    before = [c for c in closes if c < next_open] or closes
+    if not before:
+        return None
+    return next((c for c in before if para[c - 1] in ".,!?;:"), before[0])
 
 
 def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> Quotations:
-    """The quotations of `text`, whose paragraphs are the (start, end) ranges given. A text
-    with no double quotation mark quotes in single ones (British style): those pair."""
-    if _MARK.search(text) is None:
-        text = _single_as_double(text)
+    """The quotations of `text`, whose paragraphs are the (start, end) ranges given."""
+    if _quotes_in_single_marks(text):
+        return Quotations(_single_quotations(text, paragraphs))
     units: list[Quotation] = []
     carried: Quotation | None = None  # a quotation left open by the previous paragraph
     for p_start, p_end in paragraphs:

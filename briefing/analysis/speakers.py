@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from briefing.analysis.actor_roles import person_noun
+from briefing.analysis.actor_roles import person_noun, titles
 from briefing.analysis.actors import Actor
 from briefing.analysis.claim import block_text, claim_words
 from briefing.analysis.lexicon import table
@@ -42,6 +42,8 @@ def lex() -> dict[str, Any]:
         "owned_bodies": frozenset(data["owned_bodies"]),
         "collective_nouns": frozenset(data["collective_nouns"]),
         "example_markers": frozenset(data["example_markers"]),
+        "spokesperson_nouns": frozenset(data["spokesperson_nouns"]),
+        "place_prepositions": frozenset(data["place_prepositions"]),
     }
 
 
@@ -152,10 +154,28 @@ class ActorIndex:
                      or self._last_subject_known(block_start, prev, gender)
                      or self._last_named(block_start, prev, gender))
         if actor is None:
-            actor = self.last_before(at, "person", gender)
+            actor = self.last_before(at, "person", gender, unplaced=True)
         if actor is not None and gender:
             self.learned.setdefault(actor.name, gender)
         return actor
+
+    def _only_a_place(self, actor: Actor) -> bool:
+        """Every mention of `actor` reads as a place: after a preposition of place ("the
+        camp at Adre", "near Tolmar") or naming a thing's place ("the Kessan aquifer"). The
+        model types unknown places as persons; no pronoun refers to them."""
+        words = lex()
+        for start, end in actor.mentions:
+            before = self.text[max(0, start - 12):start].split()
+            after = self.text[end:end + 20].split()
+            if before and before[-1].lower() in words["place_prepositions"] and not (
+                    after and after[0].startswith(("'s", "’s"))):
+                continue
+            if (before and before[-1].lower() == "the" and after and after[0].isalpha()
+                    and after[0].islower() and after[0] not in words["collective_nouns"]
+                    and after[0] not in words["owned_bodies"]):
+                continue
+            return False
+        return bool(actor.mentions)
 
     def _gender_of(self, actor: Actor) -> str | None:
         return self.gender.get(actor.name, self.learned.get(actor.name))
@@ -251,15 +271,19 @@ class ActorIndex:
         return self.spans[i][2] if i < len(self.spans) and self.starts[i] == offset else None
 
     def last_before(self, offset: int, kind: str | None, gender: str = "",
-                    role: tuple[str, ...] = (), named: tuple[str, ...] = ()) -> Actor | None:
+                    role: tuple[str, ...] = (), named: tuple[str, ...] = (),
+                    unplaced: bool = False) -> Actor | None:
         """The last actor named before `offset` outside quotations (a name inside a quote is
         spoken about, not speaking), of type `kind`, not of another gender, whose name holds
-        a word of `named` if given, preferring one whose role holds a word of `role`."""
+        a word of `named` if given, preferring one whose role holds a word of `role`; with
+        `unplaced`, not one only ever written as a place (see _only_a_place)."""
         fallback = None
         starts, actors = self._mentions(kind, named)
         for i in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
             actor = actors[i]
             if gender and self.gender.get(actor.name, gender) != gender:
+                continue
+            if unplaced and self._only_a_place(actor):
                 continue
             if not role or _has_role(actor, role) or self._titled(actor, role, offset):
                 return actor
@@ -336,8 +360,27 @@ def speaker_phrase(tok: Any) -> tuple[int, int]:
 
 # A live blog's clock time or a list's bullet glued to the name that follows it
 # ("9:52PMWalsh says ...", "-Tom Walsh and Ann Berg provide ..."): the tokenizer keeps them
-# one word, and the name is the speaker.
-_GLUED_PREFIX = re.compile(r"^(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|[-–—•*]+)(?=[A-Z])")
+# one word, and the name is the speaker. (A bullet and its space, "• Coast guard says", the
+# parser may keep in the phrase too.)
+_GLUED_PREFIX = re.compile(
+    r"^(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|[-–—•*]+|[•*▪◦‣]\s+)(?=[A-Z])")
+
+
+def _without_titles(written: str) -> str:
+    """A name the model did not tag, written after its titles ("Det Supt Ann Roe"): the
+    name, as an actor's would be. Only when two or more words are left, every one
+    capitalised and none a title itself ("Foreign Minister", "State Department spokesman"
+    and a bare surname, "Gen. Roe", stay as written)."""
+    words = written.split()
+    first = 0
+    while (first < len(words) - 1 and words[first][:1].isupper()
+           and words[first].lower() in titles()):
+        first += 1
+    rest = words[first:]
+    if first and len(rest) > 1 and all(w[:1].isupper() and w.lower() not in titles()
+                                       for w in rest):
+        return " ".join(rest)
+    return written
 
 
 def conjunct_phrase(tok: Any) -> tuple[int, int]:
@@ -401,6 +444,10 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
                 # resolved once the sentence's subjects are known, see it_speakers
                 names.append(t.text)
                 continue
+            shared = _first_clauses_subject(t, gender)
+            if shared is not None:
+                names.extend(speaker_names(shared, offset, index))
+                continue
             actor = index.pronoun_antecedent(offset + t.idx, offset, gender)
             if actor is not None and t.dep_ in ("nsubj", "nsubjpass"):
                 index.note_subject(offset + t.idx, actor, gender)
@@ -410,6 +457,8 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
         # back to, the persons "the leaders" are, the relative "her father" is
         found = (phrase_actors(t, offset, index)
                  or [n for n in [definite_antecedent(t, offset, index)] if n]
+                 or [n for n in [spokesperson_of(t, offset, index)] if n]
+                 or [n for n in [its_people(t, offset, index)] if n]
                  or persons_together(t, offset, index)
                  or [r.name for r in [kin_of(t, offset, index)] if r])
         if found:
@@ -419,11 +468,29 @@ def speaker_names(tok: Any, offset: int, index: ActorIndex) -> list[str]:
             continue  # "Ted Cruz and cowboy hat": a thing the parser joined to the speaker
         # An unnamed source as written: "two people familiar with the matter".
         left, right = conjunct_phrase(t)
-        written = _GLUED_PREFIX.sub("", t.doc[left:max(left, right) + 1].text)
+        written = _without_titles(_GLUED_PREFIX.sub("", t.doc[left:max(left, right) + 1].text))
         if is_body(t):
             index.note_body(offset + t.idx, t.lemma_.lower(), written)
         names.append(written)
     return list(dict.fromkeys(names))
+
+
+def _first_clauses_subject(pronoun: Any, gender: str) -> Any | None:
+    """'The Secretary made clear that ..., and he urged ...': the subject of a clause
+    joined to the first one is the first clause's subject when that is a person named by
+    a role noun ("the Secretary", "the spokeswoman"), not a name (the pronoun resolver
+    finds names) and not of the other gender."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    words = lex()
+    if subject is None or subject.tag_ not in ("NN", "NNP") or not (
+            subject.lower_ in words["person_nouns"] or subject.lower_ in words["nominal_persons"]
+    ) or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None  # (capitalised as a title, "the Secretary" is tagged a proper noun)
+    role_gender = words["gendered_roles"].get(subject.lower_, "")
+    return subject if not (gender and role_gender and role_gender != gender) else None
 
 
 @lru_cache(maxsize=1)
@@ -746,6 +813,29 @@ def _plural_person_noun(t: Any) -> bool:
             and t.lemma_.lower() in lex()["person_nouns"])
 
 
+def spokesperson_of(t: Any, offset: int, index: ActorIndex) -> str | None:
+    """'The Trust said it had been told in May. A spokesman said ...': a spokesman named for
+    no one ("a spokesman", no "for X", no possessor or modifier naming whose) speaks for
+    the organisation that was last a subject in the same paragraph; else None."""
+    if t.tag_ != "NN" or t.lemma_.lower() not in lex()["spokesperson_nouns"]:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) or any(
+            c.dep_ in ("poss", "compound", "prep", "nmod") for c in t.children):
+        return None
+    actor = index.last_subject(offset + t.idx, offset, "organisation")
+    return actor.name if actor else None
+
+
+def its_people(t: Any, offset: int, index: ActorIndex) -> str | None:
+    """'Its researchers said ...', 'its spokesman': people of a kind owned by "its" speak
+    for the organisation that was last a subject in this paragraph or the one before."""
+    if not person_noun(t.lemma_.lower()) or not any(
+            c.dep_ == "poss" and c.lower_ == "its" for c in t.children):
+        return None
+    actor = index.last_subject(offset + t.idx, index.paragraph_before(offset), "organisation")
+    return actor.name if actor else None
+
+
 def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
     """'the company' -> the last organisation named; 'the senator' -> the last person
     whose role is senator (else the last person); 'the company's chief executive' -> the
@@ -787,6 +877,12 @@ def definite_antecedent(t: Any, offset: int, index: ActorIndex) -> str | None:
     if roles:
         gender = lex()["gendered_roles"].get(lemma, "")
         actor = index.last_before(offset + t.idx, "person", gender, tuple(roles))
+        if actor is not None and not _has_role(actor, tuple(roles)) and (
+                actor.role or actor is not index.last_subject(
+                    offset + t.idx, index.paragraph_before(offset), "person")):
+            # "the Secretary" is not "Anna Roe, a reporter", nor a person only mentioned
+            # in an object ("... about Anna Roe"): kept as written
+            return None
         return actor.name if actor else None
     holder = role_holder(t, offset, index)
     return holder.name if holder else None

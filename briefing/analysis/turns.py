@@ -23,7 +23,7 @@ class Turns:
     def __init__(self, parsed: list[tuple[Any, Any]], index: ActorIndex) -> None:
         self.index = index
         self.transcript = sum(b.turn is not None for b, _ in parsed) >= 2
-        self.current: tuple[str, list[int], list[int]] | None = None
+        self.current: tuple[str, list[int] | None, list[int] | None] | None = None
         self.asking = False
         # the turn is the host's ("MODERATOR:", "OPERATOR:"): what the host says to run the
         # call ("Next question goes to ...") is no claim (a reporter's "Q:" premise is)
@@ -31,6 +31,17 @@ class Turns:
         self.interview = (interview_parties(parsed, index)
                           if any(b.is_answer for b, _ in parsed)
                           and any(b.is_question for b, _ in parsed) else None)
+        # An interview whose questions carry no label (bold on the page, plain here): from
+        # its first question on, a paragraph ending in "?" asks, every other one answers.
+        self.questions: frozenset[int] = frozenset()
+        self.answering_from: int | None = None
+        questions = unlabelled_questions(parsed)
+        if questions and self.interview is None:
+            first = min(questions)
+            intro = [(b, doc) for b, doc in parsed if b.start < first]
+            if _tells_of_an_interview(intro):
+                self.questions, self.answering_from = questions, first
+                self.interview = interview_parties(intro, index)
 
     def lone_label(self, block: Any) -> tuple[str, list[int], list[int]] | None:
         """A label of two words or more outside a transcript that names an actor ("Dr. Jane
@@ -43,7 +54,7 @@ class Turns:
             return None  # one word ("BOOM:", "LOOK:") is a headline's shout, not a name
         return actor.name, [start, end], [end, end + 1]
 
-    def speaker_of(self, block: Any) -> tuple[str, list[int], list[int]] | None:
+    def speaker_of(self, block: Any) -> tuple[str, list[int] | None, list[int] | None] | None:
         """(speaker, label span, colon span) of the turn `block` belongs to, or None."""
         if block.turn is not None and _furniture(block.turn[0].split()):
             self.current, self.asking, self.aside = None, False, False  # "CORRECTION:"
@@ -64,10 +75,87 @@ class Turns:
                 name = self.interview.interviewee or "interviewee"
             self.current = (name, [start, end], [end, end + 1])
             return self.current
+        if self.answering_from is not None and block.start >= self.answering_from:
+            return self._unlabelled_turn(block)
         if not self.transcript or is_promo(block.text) or _ends_turns(block.text):
             # "Follow Jane Roe on Twitter @janeroe", "Source: ..."
             self.current, self.asking, self.aside = None, False, False
         return self.current
+
+    def _unlabelled_turn(self, block: Any) -> tuple[str, None, None]:
+        """The interviewer's turn for a question paragraph, the interviewee's for the rest:
+        no label, so no label span and no cue."""
+        assert self.interview is not None
+        self.asking = block.start in self.questions
+        if self.asking:
+            return (self.interview.interviewer or "interviewer", None, None)
+        return (self.interview.interviewee or "interviewee", None, None)
+
+
+# Opening or closing marks of a paragraph that is a quotation or a bold line, not a question.
+_OPENING_QUOTES = ('"', "“", "'", "‘")
+_EMPHASIS = "*_ "
+
+
+def unlabelled_questions(parsed: list[tuple[Any, Any]]) -> frozenset[int]:
+    """Starts of the paragraphs that ask an unlabelled interview's questions: in a text
+    with no labelled line, paragraphs ending in "?" (not a quotation), each followed by
+    one that does not; three at least, the first paragraph (a headline) aside, and one
+    paragraph in _ANSWERS_PER_QUESTION or more from the first on (a column's two or three
+    rhetorical questions among twenty paragraphs are no interview). Empty when the text
+    is not so laid out."""
+    if any(b.turn is not None for b, _ in parsed):
+        return frozenset()
+    found = []
+    for (block, _), (after, _) in zip(parsed[1:], parsed[2:], strict=False):
+        if _asks(block.text) and not _asks(after.text):
+            found.append(block.start)
+    if len(found) < 3:
+        return frozenset()
+    after_first = [b for b, _ in parsed if b.start >= found[0]]
+    asking = frozenset(b.start for b in after_first if _asks(b.text))
+    return asking if len(asking) * _ANSWERS_PER_QUESTION >= len(after_first) else frozenset()
+
+
+# At most this many paragraphs per question in an interview with unlabelled questions
+# (an answer of three or four paragraphs is long; a column asks once in a dozen or more).
+_ANSWERS_PER_QUESTION = 5
+
+
+def _asks(line: str) -> bool:
+    """A paragraph that ends in a question of its own (not a quoted one)."""
+    words = line.strip(_EMPHASIS)
+    return words.endswith("?") and not words.startswith(_OPENING_QUOTES)
+
+
+def _tells_of_an_interview(intro: list[tuple[Any, Any]]) -> bool:
+    """The paragraphs before the first question say there was an interview: an interview
+    noun ("This interview has been edited"), a verb of talking with someone ("She spoke to
+    the Gazette"), or questions answered ("He answered our questions by email")."""
+    nouns, verbs = _interview_words()
+    for _, doc in intro:
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.lower_ in nouns or (token.pos_ == "NOUN" and lemma in nouns):
+                return True
+            if token.pos_ == "VERB" and (lemma in verbs or lemma == "interview") and (
+                    _object_of(token, ("with", "to")) is not None or lemma == "interview"):
+                return True
+            if _answers_questions(token):
+                return True
+    return False
+
+
+def _answers_questions(token: Any) -> bool:
+    """'answered our questions', 'took questions from readers'."""
+    return (token.pos_ == "VERB" and token.lemma_.lower() in _answer_verbs()
+            and any(c.dep_ == "dobj" and c.lemma_.lower() == "question"
+                    for c in token.children))
+
+
+@lru_cache(maxsize=1)
+def _answer_verbs() -> frozenset[str]:
+    return frozenset(table("speakers")["interview_answer_verbs"])
 
 
 @dataclass
@@ -126,6 +214,11 @@ def _parties_at(token: Any, offset: int, index: ActorIndex) -> tuple[str | None,
     if token.pos_ != "VERB":
         return None, None
     lemma = token.lemma_.lower()
+    if _answers_questions(token):
+        # "Jane Roe answered our questions": the subject is interviewed
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        answering = _party(subject, offset, index) if subject is not None else (None, False)
+        return None, answering[0] if answering[1] else None
     if lemma == "interview":
         doer = next((c for c in token.children if c.dep_ == "nsubj"), None) \
             or _object_of(token, ("by",), "agent")
@@ -317,11 +410,13 @@ def _source_label(words: list[str]) -> bool:
     return last in nouns or (last.endswith("s") and last[:-1] in nouns)
 
 
-def speak_for_turn(claims: list[Claim], speaker: str, label: list[int],
-                    colon: list[int], text: str) -> None:
+def speak_for_turn(claims: list[Claim], speaker: str, label: list[int] | None,
+                   colon: list[int] | None, text: str) -> None:
     """In a transcript turn, the label speaks (cue ":"): for claims with no speaker, and for
-    'I'/'we'. One the turn's words name in the third person ("The minister has said ...")
-    is someone else than the label, whoever the name was taken to be: as written."""
+    'I'/'we'. A turn with no label (an unlabelled interview's answer) gives no cue. One the
+    turn's words name in the third person ("The minister has said ...") is someone else
+    than the label, whoever the name was taken to be: as written; what "there are reports"
+    the turn mentions (in `text`, the document) stays unnamed."""
     for claim in claims:
         if claim.speaker == speaker and claim.speaker_span and claim.speaker_span != label:
             written = text[claim.speaker_span[0]:claim.speaker_span[1]]
@@ -331,11 +426,29 @@ def speak_for_turn(claims: list[Claim], speaker: str, label: list[int],
                 # ("the minister" fell back on the one person named: the speaker)
                 attribute(claim, " ".join(words[1:] if words[0].lower() == "the" else words))
                 continue
+        if claim.speaker is None and _unnamed_sources(claim, text):
+            continue
         if claim.speaker is None or claim.speaker.lower() in speaker_lex()["first_person"]:
             attribute(claim, speaker)
             claim.speaker_span = label
-            if claim.cue is None:
+            if claim.cue is None and colon is not None:
                 claim.cue, claim.cue_span = ":", colon
+
+
+# "There are (new) reports", "There is (growing) speculation": up to the statement noun.
+_THERE_BE = re.compile(
+    r"\bthere (?:is|are|was|were|has been|have been|had been)(?: [\w-]+)?\s+$", re.I)
+
+
+def _unnamed_sources(claim: Claim, text: str) -> bool:
+    """'There are reports that ...', 'There is speculation that ...': a statement noun's
+    claim whose holders are unnamed others, not the turn's speaker who mentions them."""
+    if claim.cue is None or claim.cue_span is None:
+        return False
+    cue = claim.cue.lower()
+    nouns = claim_words()["statement_nouns"]
+    before = text[max(0, claim.cue_span[0] - 40):claim.cue_span[0]]
+    return (cue in nouns or cue.rstrip("s") in nouns) and bool(_THERE_BE.search(before))
 
 
 # Adverbs a headline may put between its speaker and verb ("Trump Finally Endorses Ryan").
