@@ -9,7 +9,7 @@ from typing import Any
 
 from briefing.analysis.pipeline import PipelineUnavailable, load_pipeline, parse, pipeline_id
 
-ANALYSIS_VERSION = 11
+ANALYSIS_VERSION = 12
 
 __all__ = ["ANALYSIS_VERSION", "PipelineUnavailable", "analyse", "analyse_document",
            "analyse_parsed", "cache_key"]
