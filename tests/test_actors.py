@@ -879,3 +879,10 @@ def test_the_end_of_a_laws_title_is_no_organisation_but_an_act_of_congress_names
                       "Act of Congress.")
     assert "Status of Refugees" not in found
     assert "Congress" in found
+
+
+def test_a_question_s_opening_verb_is_no_part_of_the_name_after_it():
+    # ("Will Zambia" read as a given name and a surname, one person)
+    found = actors_of("Will Zambia ask again? The fund has not said.")
+    assert "Zambia" in found and found["Zambia"]["type"] == "country"
+    assert not any(name.startswith("Will") for name in found)

@@ -127,6 +127,11 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     while len(tokens) > 1 and (tokens[0].lower_ in ("the", "a", "an")
                                or tokens[0].text in lead_ins):
         tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
+    label = ent.label_
+    if len(tokens) > 1 and _opens_a_question(tokens[0]):
+        tokens.pop(0)  # "Will Zambia ask again?": the question's verb, not a given name
+        if _known_place(" ".join(t.text for t in tokens)):
+            label = "GPE"
     if (ent.label_ == "PERSON" and len(tokens) > 1 and tokens[0].text in _person_lead_ins()
             and tokens[1].is_title):
         tokens.pop(0)  # "Top Clinton adviser ...", "Longtime Clinton foe ...": a headline's
@@ -134,7 +139,6 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
            and tokens[0].is_alpha and tokens[0].lower_ not in NAME_PARTICLES
            and tokens[1].is_title):
         tokens.pop(0)  # "the state Division of Gaming Enforcement": a common word before it
-    label = ent.label_
     if label in ("GPE", "LOC") and _capitalised_the(ent, tokens):
         label = "ORG"  # "a writer for The Atlantic": a publication, not the ocean
     owner = next((i for i, t in enumerate(tokens)
@@ -458,6 +462,14 @@ def _text_between(doc: Any, start: int, end: int) -> str:
     """doc.text[start:end] without rebuilding the whole Doc's text (as doc.text does)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.text[start - span.start_char:end - span.start_char]
+
+
+def _opens_a_question(token: Any) -> bool:
+    """ "Will", "Does", "Can" opening a sentence that ends in a question mark: the verb of a
+    question, which the model may read as a given name ("Will Zambia ask again?")."""
+    sentence = token.sent
+    return (token.i == sentence.start and (token.tag_ == "MD" or token.pos_ == "AUX")
+            and sentence[-1].text == "?")
 
 
 def _one_name(tokens: list[Any]) -> bool:
