@@ -886,3 +886,13 @@ def test_a_question_s_opening_verb_is_no_part_of_the_name_after_it():
     found = actors_of("Will Zambia ask again? The fund has not said.")
     assert "Zambia" in found and found["Zambia"]["type"] == "country"
     assert not any(name.startswith("Will") for name in found)
+
+
+def test_a_list_bullet_is_no_part_of_the_name_that_opens_the_item():
+    found = actors_of("Turbines\n\n• Vestas warned that orders had slowed.\n• Siemens Energy "
+                      "said turbine orders fell.")
+    assert {"Vestas", "Siemens Energy"} <= set(found)
+    assert not any("•" in alias for actor in found.values() for alias in actor["aliases"])
+    # (and a common word opening an item is no more an actor for losing its bullet)
+    listed = actors_of("Funding\n\n• Partners include UNICEF and the Red Cross.")
+    assert "Partners" not in listed and "UNICEF" in listed

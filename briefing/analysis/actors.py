@@ -53,6 +53,9 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
 # Markup and web fragments: "Venezuela](https://...", "@handle", "(WB" - never in a name.
 _MARKUP = re.compile(r"[\[\]()<>{}|*#@\\]|://|\bwww\.|\.(?:com|html?|php)\b")
+# Layout that may open a tagged name: Markdown's link, emphasis and heading marks, and the
+# bullets of a list's items.
+_LAYOUT_MARKS = {"[", "*", "_", "#", "•", "◦", "▪", "‣"}
 _ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 _NAV_NOISE = re.compile(r"\b(?:home|back|menu|share|photo|getty|reuters|afp|copyright)\b", re.I)
 _TYPE_RANK = {"person": 0, "country": 1, "organisation": 2, "group": 3, "place": 4}
@@ -122,7 +125,7 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         if "](" in token.text:  # "Ratcliffe](https://www.cia.gov": the link's text ends
             tokens = tokens[:i + 1]
             break
-    while tokens and tokens[0].text in ("[", "*", "_", "#"):
+    while tokens and tokens[0].text in _LAYOUT_MARKS:  # (a list's bullet: "• Vestas warned")
         tokens.pop(0)
     while len(tokens) > 1 and (tokens[0].lower_ in ("the", "a", "an")
                                or tokens[0].text in lead_ins):
@@ -220,8 +223,8 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     end = tokens[-1].idx + len(tokens[-1].text)
     # (The Doc's text is rebuilt on each access; a span's is not.)
     surface = ent.doc[tokens[0].i:tokens[-1].i + 1].text.split("](")[0]  # a link's text
-    start += len(surface) - len(surface.lstrip("[*_"))
-    surface = surface.lstrip("[*_")
+    start += len(surface) - len(surface.lstrip("[*_•◦▪‣"))
+    surface = surface.lstrip("[*_•◦▪‣")
     if not named_with_possessive:
         surface = _POSSESSIVE.sub("", surface)
     if ent.label_ in ("LOC", "GPE") and surface.endswith(" region"):
@@ -444,7 +447,8 @@ def _common_word(ent: Any, mention: _Mention, text: str, lower_words: set[str]) 
         return False
     first = ent.doc[ent.start]
     opening = first.is_sent_start or first.i == 0 or ent.doc[first.i - 1].text in _OPENERS or (
-        ent.doc[first.i - 1].text == ":")  # "AP-GfK Poll: Voters Sour on ..."
+        ent.doc[first.i - 1].text == ":") or (  # "AP-GfK Poll: Voters Sour on ..."
+        ent.doc[first.i - 1].text in _LAYOUT_MARKS)  # "• Partners include ...": a list's item
     if not opening or _known_name(surface) or surface in table("parties")["aliases"]:
         return False
     if (len(ent) == 1 and first.tag_ not in ("NNP", "NNPS") and first.dep_ not in _ACTING_DEPS
