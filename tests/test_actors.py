@@ -896,3 +896,15 @@ def test_a_list_bullet_is_no_part_of_the_name_that_opens_the_item():
     # (and a common word opening an item is no more an actor for losing its bullet)
     listed = actors_of("Funding\n\n• Partners include UNICEF and the Red Cross.")
     assert "Partners" not in listed and "UNICEF" in listed
+
+
+def test_a_one_word_name_the_model_left_untagged_is_an_actor_where_it_says_something():
+    found = actors_of("Nordic power\n\n- Norway: Equinor said output rose in May.\n- Baltics: "
+                      "Elering denied reports that the link had failed.\n- Statkraft and "
+                      "Fortum both said prices had risen.")
+    assert {"Equinor", "Elering", "Statkraft"} <= set(found)
+    assert found["Equinor"]["type"] == "organisation"
+    # (a body named "X of the Y" is whole; a surname untagged is its full name's)
+    body = actors_of("The Prefecture of the Coast said the beach was shut. Ana Ruiz, a "
+                     "swimmer, was upset. Ruiz said she would complain.")
+    assert "Prefecture of the Coast" in body and "Ruiz" not in body

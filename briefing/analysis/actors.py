@@ -765,7 +765,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         covered_until = -1  # a person name extended over the next entity ("Leyen") owns it
         retagged = _retagged(doc, ents)
         for ent in sorted(retagged + _untagged_persons(doc, retagged)
-                          + _untagged_known_organisations(doc, retagged),
+                          + _untagged_known_organisations(doc, retagged)
+                          + _untagged_speakers(doc, retagged, text),
                           key=lambda e: e.start):
             if ent.label_ not in ACTOR_LABELS:
                 continue
@@ -1148,6 +1149,59 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
                 _known_name(span.text)):
             found.append(span)
     return found
+
+
+# Verbs whose subject says something, as a source does: "Equinor said", "Elering denied".
+_SPEAKING = _SAYING | {"deny", "warn", "announce", "confirm", "report", "insist"}
+
+
+def _untagged_speakers(doc: Any, ents: list[Any], text: str) -> list[Any]:
+    """One capitalised word the model left untagged that says something ("Norway: Equinor
+    said", "Elering denied", "Statkraft and Fortum both said", the items of a quick list,
+    "the Inspectorate of Mines said"): an organisation. Not a word the text also writes in
+    lower case ("Mom said") or after another capitalised word (a surname), nor a known place
+    or title."""
+    from spacy.tokens import Span
+
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for token in doc:
+        if token.i in tagged or token.pos_ != "PROPN" or not _single_name_word(token):
+            continue
+        subject = token if token.dep_ == "nsubj" else (
+            token.head if token.dep_ == "conj" and token.head.dep_ == "nsubj" else None)
+        if subject is None or subject.head.lemma_ not in _SPEAKING or re.search(
+                rf"\b{re.escape(token.lower_)}\b", text) or any(
+                before.group(1).lower() not in _NOT_GIVEN for before in re.finditer(
+                    rf"\b([A-Z][a-z]+) {re.escape(token.text)}\b", text)):
+            continue  # (a surname, "Murshed Zaheed" ... "Zaheed said": the full name's)
+        end = _name_of_the(doc, token.i + 1)
+        found.append(Span(doc, token.i, end, label="ORG"))
+    return found
+
+
+def _name_of_the(doc: Any, i: int) -> int:
+    """Where a name that may go on with "of (the)" and capitalised words ends, from token
+    `i` just after its head word ("Superintendency" + "of the Environment")."""
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        end = j
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end > j:
+            return end
+    return i
+
+
+def _single_name_word(token: Any) -> bool:
+    """A capitalised word (or one in capitals, "EDF") with no proper noun either side."""
+    doc, text = token.doc, token.text
+    return (len(text) > 1 and text.isalpha() and text[:1].isupper()
+            and (text[1:].islower() or text.isupper())
+            and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN")
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+            and token.lower_ not in titles() and text not in noise()[0]
+            and text not in noise()[1] and not _known_name(text) and not _known_place(text))
 
 
 def _untagged_known_organisations(doc: Any, ents: list[Any]) -> list[Any]:
