@@ -908,3 +908,13 @@ def test_a_one_word_name_the_model_left_untagged_is_an_actor_where_it_says_somet
     body = actors_of("The Prefecture of the Coast said the beach was shut. Ana Ruiz, a "
                      "swimmer, was upset. Ruiz said she would complain.")
     assert "Prefecture of the Coast" in body and "Ruiz" not in body
+
+
+def test_a_title_before_a_name_is_the_person_s_role_whatever_the_model_tagged():
+    found = actors_of('"The rules apply to all," Superintendent Elena Vidal told reporters. '
+                      "Later, Cllr Tom Baines told a meeting that Magistrate Judge Ann Cole had "
+                      "ruled.")
+    assert found["Elena Vidal"]["type"] == "person"
+    assert found["Elena Vidal"]["role"] == "Superintendent"
+    assert found["Tom Baines"]["role"] == "Cllr"
+    assert "Magistrate" not in found and found["Ann Cole"]["role"] == "Magistrate Judge"

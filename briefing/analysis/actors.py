@@ -1326,6 +1326,12 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, ent.end + 2, label=ent.label_))
             i += 1
             continue
+        if (ent.label_ in ("WORK_OF_ART", "PRODUCT") and len(ent) > 2 and ent[0].is_title
+                and ent[0].lower_ in titles() and _could_be_personal(ent[1:].text)):
+            # "Superintendent Elena Vidal" taken for a title of a work: a titled person.
+            mended.append(Span(doc, ent.start, ent.end, label="PERSON"))
+            i += 1
+            continue
         if (ent.label_ == "WORK_OF_ART" and ent.start > 0 and ent[0].is_title
                 and doc[ent.start - 1].lower_ in _kind_words("body_nouns")):
             # "the group Showing Up for Racial Injustice": a body's name, however much it
