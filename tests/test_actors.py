@@ -918,3 +918,12 @@ def test_a_title_before_a_name_is_the_person_s_role_whatever_the_model_tagged():
     assert found["Elena Vidal"]["role"] == "Superintendent"
     assert found["Tom Baines"]["role"] == "Cllr"
     assert "Magistrate" not in found and found["Ann Cole"]["role"] == "Magistrate Judge"
+
+
+def test_a_live_blog_s_time_stamp_is_no_part_of_a_name_or_role_after_it():
+    found = actors_of("Quake live\n\n10:15 The National Observatory of Athens says its sensors "
+                      "logged a second quake.\n\n09:40 Italy's civil protection chief, Marco "
+                      "Rossi, has spoken to reporters in Rome.")
+    assert "National Observatory of Athens" in found
+    assert found["Marco Rossi"]["role"] == "Italy's civil protection chief"
+    assert "Italy" in found

@@ -88,18 +88,29 @@ _INTERVIEW_LINE = re.compile(
 MARKDOWN_LINK = re.compile(r"\[(?=[^\]\n]*\]\()|\]\([^)\s]*\)")
 
 
+# What may open a line before its text: a list's bullet, or a live blog's time stamp
+# ("18:42 Greece's minister ..."). The block starts after it, so that the model reads the
+# sentence as written: a bullet or a time before its first name changes how it tags it
+# ("• Partners", "18:42 Greece's" taken for names).
+LINE_LEAD = re.compile(r"^(?:[•◦▪‣]|\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?)[ \t]+(?=\S)")
+
+
 def blocks(text: str) -> list[Block]:
     """Non-blank lines: parsed one by one so no mention or claim spans a line break.
 
     A dateline, a transcript speaker label or a Markdown link's syntax is blanked with
-    spaces, which keeps every offset of the line unchanged (the label is kept on the Block).
+    spaces, which keeps every offset of the line unchanged (the label is kept on the Block);
+    a line's bullet or time stamp (LINE_LEAD) is left before the block's start.
     """
     found = []
     loose = _is_interview(text)
     for m in _LINE.finditer(text):
-        line = m.group()
+        line, line_start = m.group(), m.start()
         if not line.strip():
             continue
+        lead = LINE_LEAD.match(line)
+        if lead:
+            line, line_start = line[lead.end():], line_start + lead.end()
         turn = None
         dateline = DATELINE.match(line)
         if dateline:
@@ -115,11 +126,11 @@ def blocks(text: str) -> list[Block]:
                 if label is not None and not label.group("label").isupper():
                     label = None
             if label and _is_turn_label(label.group("label")):
-                turn = (label.group("label"), m.start() + skip + label.start("label"),
-                        m.start() + skip + label.end("label"))
+                turn = (label.group("label"), line_start + skip + label.start("label"),
+                        line_start + skip + label.end("label"))
                 line = " " * (skip + label.end()) + line[skip + label.end():]
         line = MARKDOWN_LINK.sub(lambda link: " " * len(link.group()), line)
-        found.append(Block(m.start(), line, turn))
+        found.append(Block(line_start, line, turn))
     return found
 
 
