@@ -927,3 +927,10 @@ def test_a_live_blog_s_time_stamp_is_no_part_of_a_name_or_role_after_it():
     assert "National Observatory of Athens" in found
     assert found["Marco Rossi"]["role"] == "Italy's civil protection chief"
     assert "Italy" in found
+
+
+def test_an_unknown_place_that_says_something_is_an_organisation_but_a_surname_a_person():
+    found = actors_of("Statkraft and Fortum both said prices had risen. Lena Karis spoke too. "
+                      "Karis added that it was cold.")
+    assert found["Fortum"]["type"] == "organisation"
+    assert found["Lena Karis"]["type"] == "person" and "Karis" not in found

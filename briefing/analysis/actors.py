@@ -797,10 +797,12 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             elif kind == "place" and not _known_place(name) and (
                     _modifies(ent, "company_nouns") or "&" in name
                     or (" " not in name and _on_outlet(ent))
+                    or (" " not in name and _speaks(ent.root)
+                        and not _written_as_surname(name, text))
                     or (" " in name and name.split()[-1] in _kind_words(
                         "company_designators"))):
                 # "the Netflix thriller", "AT&T", "on Netflix", "a deal with Great Lakes
-                # Beverage": a business
+                # Beverage", "Fortum said" (no place): a business
                 kind = "organisation"
             if (kind == "organisation" or (kind == "place" and not _known_place(name))) and (
                     _could_be_personal(name)) and (names_a_person(
@@ -1155,6 +1157,20 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
 _SPEAKING = _SAYING | {"deny", "warn", "announce", "confirm", "report", "insist"}
 
 
+def _speaks(token: Any) -> bool:
+    """The subject (or one of two) of a verb of saying: "Fortum said", "X and Y denied"."""
+    subject = token if token.dep_ == "nsubj" else (
+        token.head if token.dep_ == "conj" and token.head.dep_ == "nsubj" else None)
+    return subject is not None and subject.head.lemma_ in _SPEAKING
+
+
+def _written_as_surname(word: str, text: str) -> bool:
+    """Is `word` written anywhere after a capitalised word that is no function word
+    ("Lena Karis"): a person's surname, not an organisation's one-word name."""
+    return any(before.group(1).lower() not in _NOT_GIVEN for before in re.finditer(
+        rf"\b([A-Z][a-z]+) {re.escape(word)}\b", text))
+
+
 def _untagged_speakers(doc: Any, ents: list[Any], text: str) -> list[Any]:
     """One capitalised word the model left untagged that says something ("Norway: Equinor
     said", "Elering denied", "Statkraft and Fortum both said", the items of a quick list,
@@ -1168,12 +1184,8 @@ def _untagged_speakers(doc: Any, ents: list[Any], text: str) -> list[Any]:
     for token in doc:
         if token.i in tagged or token.pos_ != "PROPN" or not _single_name_word(token):
             continue
-        subject = token if token.dep_ == "nsubj" else (
-            token.head if token.dep_ == "conj" and token.head.dep_ == "nsubj" else None)
-        if subject is None or subject.head.lemma_ not in _SPEAKING or re.search(
-                rf"\b{re.escape(token.lower_)}\b", text) or any(
-                before.group(1).lower() not in _NOT_GIVEN for before in re.finditer(
-                    rf"\b([A-Z][a-z]+) {re.escape(token.text)}\b", text)):
+        if not _speaks(token) or re.search(rf"\b{re.escape(token.lower_)}\b", text) or (
+                _written_as_surname(token.text, text)):
             continue  # (a surname, "Murshed Zaheed" ... "Zaheed said": the full name's)
         end = _name_of_the(doc, token.i + 1)
         found.append(Span(doc, token.i, end, label="ORG"))
