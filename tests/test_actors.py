@@ -934,3 +934,10 @@ def test_an_unknown_place_that_says_something_is_an_organisation_but_a_surname_a
                       "Karis added that it was cold.")
     assert found["Fortum"]["type"] == "organisation"
     assert found["Lena Karis"]["type"] == "person" and "Karis" not in found
+
+
+def test_a_name_whose_apposition_makes_it_a_unit_of_a_company_is_an_organisation():
+    found = actors_of("Minera Esperanza, a unit of British-listed Corvel Metals, denied the "
+                      "claim. Petro Valle, a subsidiary of Norsk Olje, denied it too.")
+    assert found["Minera Esperanza"]["type"] == "organisation"
+    assert found["Petro Valle"]["type"] == "organisation"

@@ -696,7 +696,9 @@ def _institution_nouns() -> frozenset[str]:
 _EXTRA_INSTITUTION_NOUNS = frozenset({
     "guard", "house", "senate", "congress", "navy", "force", "corps", "mall", "inc", "show",
     "education", "school", "church", "club", "team", "league", "network", "studio", "press",
-    "healthcare", "health", "media", "care", "services", "review", "magazine"})
+    "healthcare", "health", "media", "care", "services", "review", "magazine",
+    # a company's part: "Minera Esperanza, a unit of Corvel Metals"
+    "unit", "subsidiary", "division", "affiliate"})
 
 
 _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation", "Center",
