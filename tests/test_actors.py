@@ -941,3 +941,14 @@ def test_a_name_whose_apposition_makes_it_a_unit_of_a_company_is_an_organisation
                       "claim. Petro Valle, a subsidiary of Norsk Olje, denied it too.")
     assert found["Minera Esperanza"]["type"] == "organisation"
     assert found["Petro Valle"]["type"] == "organisation"
+
+
+def test_brussels_acting_is_the_eu_body_the_text_names_not_belgium():
+    found = actors_of("Rome will keep its fuel subsidy despite objections from Brussels. The "
+                      "European Commission said it was studying the subsidy, and the "
+                      "Commission may act in May.")
+    assert "Belgium" not in found
+    assert "Brussels" in found["European Commission"]["aliases"]
+    union = actors_of("Brussels wants fewer trawlers off Dakar. The European Union and Senegal "
+                      "meet next week.")
+    assert "Belgium" not in union and "Brussels" in union["European Union"]["aliases"]

@@ -857,6 +857,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         for name in outlets | pollsters:
             roles.pop(name, None)
     mentions = _capitals_named_as_cities(mentions, text)
+    mentions = _union_seats_acting(mentions)
     # "Ben Blanchard in BEIJING" beside "Beijing": one name, once written in capitals.
     written = {name.lower(): name for _, name, _ in mentions if not name.isupper()}
     mentions = [(m, written[name.lower()], kind) if name.isupper() and name.lower() in written
@@ -905,6 +906,28 @@ def _capitals_named_as_cities(mentions: list[tuple[_Mention, str, str]], text: s
         return mentions
     return [(m, m.surface, "place") if m.surface in cities and kind == "country" else
             (m, name, kind) for m, name, kind in mentions]
+
+
+def _union_seats_acting(mentions: list[tuple[_Mention, str, str]]
+                        ) -> list[tuple[_Mention, str, str]]:
+    """ "despite objections from Brussels": a union's seat (places.toml union_seats) where
+    it acts is the union's institution the text names most (then first; "the Commission"
+    counts for the European Commission), or the union itself, never its host country."""
+    seats = table("places")["union_seats"]
+    acting = {m.surface for m, _, kind in mentions if kind == "country" and m.surface in seats}
+    if not acting:
+        return mentions
+    chosen = {}
+    for seat in acting:
+        bodies = seats[seat]
+        named = [(m.start, body) for m, name, _ in mentions for body in bodies
+                 if name == body or name == body.split()[-1]]
+        counts = {body: sum(1 for _, b in named if b == body) for _, body in named}
+        first = {body: min(at for at, b in named if b == body) for body in counts}
+        chosen[seat] = max(counts, key=lambda b: (counts[b], -first[b])) if counts else bodies[0]
+    return [(m, chosen[m.surface], "organisation")
+            if kind == "country" and m.surface in chosen else (m, name, kind)
+            for m, name, kind in mentions]
 
 
 @lru_cache(maxsize=8)
