@@ -952,3 +952,14 @@ def test_brussels_acting_is_the_eu_body_the_text_names_not_belgium():
     union = actors_of("Brussels wants fewer trawlers off Dakar. The European Union and Senegal "
                       "meet next week.")
     assert "Belgium" not in union and "Brussels" in union["European Union"]["aliases"]
+
+
+def test_a_place_named_with_hyphens_is_one_place_and_a_mayor_s_or_region_s_place_is_a_place():
+    found = actors_of("The mayor of Mantoudi-Kireas-Prokopi, Eleni Sarri, said the road was "
+                      "shut. The mayor of Limni-Rovies-Agia said the fire was out.")
+    assert found["Mantoudi-Kireas-Prokopi"]["type"] == "place"
+    assert found["Limni-Rovies-Agia"]["type"] == "place"
+    assert "Mantoudi" not in found
+    region = actors_of("The ministers discussed security in the Guera region and the needs of "
+                       "refugees. Wells in Guera were dry.")
+    assert region["Guera"]["type"] == "place"

@@ -822,6 +822,9 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 # "his wife, Melania,", "Bill, Hillary, and Chelsea", "Romney said he
                 # would": a person, whatever NER said
                 kind = "person"
+            if kind in ("organisation", "person") and not _known_name(name) and (
+                    _place_by_context(ent)):
+                kind = "place"  # "the mayor of Limni-Rovies-Agia", "the Ouaddai region"
             mentions.append((mention, name, kind))
             if kind == "organisation":
                 org_sites.setdefault(name, set()).add(_site_of(ent))
@@ -906,6 +909,18 @@ def _capitals_named_as_cities(mentions: list[tuple[_Mention, str, str]], text: s
         return mentions
     return [(m, m.surface, "place") if m.surface in cities and kind == "country" else
             (m, name, kind) for m, name, kind in mentions]
+
+
+def _place_by_context(ent: Any) -> bool:
+    """ "the mayor of X", "the town of X", "the X region": words around the name that make
+    it a place's (actor_kinds.toml place_of_nouns, place_after_nouns)."""
+    doc = ent.doc
+    if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and (
+            doc[ent.start - 2].lower_ in _kind_words("place_of_nouns")):
+        return True
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (after is not None and after.is_lower and after.lower_ in _kind_words(
+        "place_after_nouns") and ent.root.head.i == after.i)
 
 
 def _union_seats_acting(mentions: list[tuple[_Mention, str, str]]
@@ -1354,14 +1369,14 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
             i += 1
             continue
-        if (ent.label_ in ("GPE", "LOC") and ent.end + 1 < len(doc) and not ent[-1].whitespace_
-                and doc[ent.end].text == "-" and not doc[ent.end].whitespace_
-                and not doc[ent.end + 1].ent_type_ and doc[ent.end + 1].is_title
-                and doc[ent.end + 1].pos_ == "PROPN" and not _known_name(ent.text)):
-            # "Saxony" + "-Anhalt": a place named with a hyphen, one place (not
-            # "Texas-Mexico", two places the model both tagged).
-            mended.append(Span(doc, ent.start, ent.end + 2, label=ent.label_))
+        hyphened = _hyphened_end(doc, ent)
+        if hyphened is not None:
+            # "Saxony" + "-Anhalt", "Mantoudi" + "-Kireas-Prokopi": a place named with
+            # hyphens, one place (not "Texas-Mexico", two places the model both tagged).
+            mended.append(Span(doc, ent.start, hyphened, label=ent.label_))
             i += 1
+            while i < len(ents) and ents[i].start < hyphened:
+                i += 1
             continue
         if (ent.label_ in ("WORK_OF_ART", "PRODUCT") and len(ent) > 2 and ent[0].is_title
                 and ent[0].lower_ in titles() and _could_be_personal(ent[1:].text)):
@@ -1447,6 +1462,26 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(ent)
         i += 1
     return mended
+
+
+def _hyphened_end(doc: Any, ent: Any) -> int | None:
+    """Where a place's name written with hyphens ends when the model tagged only its first
+    part ("Saxony" of "Saxony-Anhalt", "Mantoudi" of "Mantoudi-Kireas-Prokopi"): each
+    further part a capitalised proper noun the model left untagged, joined without spaces.
+    An organisation's name is a place's only with two parts more (a company may be
+    "Mercedes-Benz"). None when the name goes on with no such part."""
+    if ent.label_ not in ("GPE", "LOC", "ORG") or ent[-1].whitespace_ or _known_name(ent.text):
+        return None
+    end = ent.end
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_
+           and not doc[end + 1].ent_type_ and doc[end + 1].is_title
+           and doc[end + 1].pos_ == "PROPN"):
+        end += 2
+        if doc[end - 1].whitespace_:
+            break
+    if end == ent.end or (ent.label_ == "ORG" and end < ent.end + 4):
+        return None
+    return end
 
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{2,3}")
