@@ -963,3 +963,7 @@ def test_a_place_named_with_hyphens_is_one_place_and_a_mayor_s_or_region_s_place
     region = actors_of("The ministers discussed security in the Guera region and the needs of "
                        "refugees. Wells in Guera were dry.")
     assert region["Guera"]["type"] == "place"
+    # (and where a name is once a region's, the model's organisation elsewhere is the region)
+    both = actors_of("Fighting spread across the Abeche region last month. Officials warned "
+                     "that local water supplies in Abeche were close to collapse.")
+    assert both["Abeche"]["type"] == "place"

@@ -747,6 +747,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     lower_words: set[str] = set()  # filled on first need
     titles_spans: list[tuple[int, int]] = []  # works, events, laws: no actor's mention
     org_sites: dict[str, set[str]] = {}  # how each organisation's mentions name a site
+    placed: set[str] = set()  # names a context makes a place's ("the Ouaddai region")
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
@@ -822,9 +823,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 # "his wife, Melania,", "Bill, Hillary, and Chelsea", "Romney said he
                 # would": a person, whatever NER said
                 kind = "person"
-            if kind in ("organisation", "person") and not _known_name(name) and (
+            if kind in ("organisation", "person", "place") and not _known_name(name) and (
                     _place_by_context(ent)):
                 kind = "place"  # "the mayor of Limni-Rovies-Agia", "the Ouaddai region"
+                placed.add(name)
             mentions.append((mention, name, kind))
             if kind == "organisation":
                 org_sites.setdefault(name, set()).add(_site_of(ent))
@@ -850,9 +852,12 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     # tagged as one) is a place's.
     sited = {name for name, sites in org_sites.items()
              if "" not in sites and sites & {"in", "place"}}
-    if sited:
-        mentions = [(m, name, "place" if name in sited else kind)
-                    for m, name, kind in mentions]
+    if sited or placed:
+        # (and a name once written as a place's, "the Ouaddai region", is no organisation
+        # where the model tags it one: "water in Ouaddai")
+        mentions = [(m, name, "place" if name in sited or (
+            name in placed and kind == "organisation") else kind)
+            for m, name, kind in mentions]
     if outlets or pollsters:
         mentions = [(m, name, "organisation" if (name in outlets and kind == "person") or (
             name in pollsters and kind in ("person", "place")) else kind)
