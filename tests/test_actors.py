@@ -967,3 +967,14 @@ def test_a_place_named_with_hyphens_is_one_place_and_a_mayor_s_or_region_s_place
     both = actors_of("Fighting spread across the Abeche region last month. Officials warned "
                      "that local water supplies in Abeche were close to collapse.")
     assert both["Abeche"]["type"] == "place"
+
+
+def test_a_file_word_as_link_text_is_no_actor():
+    found = actors_of("The regulator put the tariff review online ([PDF](https://example.org/"
+                      "review.pdf)).")
+    assert "PDF" not in found
+
+
+def test_a_capital_the_model_left_untagged_after_a_preposition_is_a_place():
+    found = actors_of("The regulator's chair spoke to Harbour Daily in Accra about prices.")
+    assert found["Accra"]["type"] == "place"

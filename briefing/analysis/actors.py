@@ -769,7 +769,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         retagged = _retagged(doc, ents)
         for ent in sorted(retagged + _untagged_persons(doc, retagged)
                           + _untagged_known_organisations(doc, retagged)
-                          + _untagged_speakers(doc, retagged, text),
+                          + _untagged_speakers(doc, retagged, text)
+                          + _untagged_known_places(doc, retagged),
                           key=lambda e: e.start):
             if ent.label_ not in ACTOR_LABELS:
                 continue
@@ -1200,6 +1201,25 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
 
 # Verbs whose subject says something, as a source does: "Equinor said", "Elering denied".
 _SPEAKING = _SAYING | {"deny", "warn", "announce", "confirm", "report", "insist"}
+
+
+# Prepositions before a place where something happens: "spoke to reporters in Accra".
+_PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "outside", "via"}
+
+
+def _untagged_known_places(doc: Any, ents: list[Any]) -> list[Any]:
+    """A country or capital the tables know that the model left untagged after a
+    preposition of place ("spoke to Harbour Daily in Accra"): no given name ("to
+    Jordan" may be a person's)."""
+    from spacy.tokens import Span
+
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    places = table("places")
+    return [Span(doc, t.i, t.i + 1, label="GPE") for t in doc
+            if t.i not in tagged and t.pos_ == "PROPN" and t.dep_ == "pobj"
+            and t.head.lower_ in _PLACE_PREPOSITIONS and t.head.i == t.i - 1
+            and (t.text in places["capitals"] or t.text in countries())
+            and t.text not in given_names()]
 
 
 def _speaks(token: Any) -> bool:
