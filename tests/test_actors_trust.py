@@ -734,3 +734,11 @@ def test_people_described_beside_a_company_s_name_are_no_role_of_the_company():
                       "regional operator, runs six boats.")
     assert found["Harbor Ferries Ltd."]["type"] == "organisation"
     assert found["Harbor Ferries Ltd."]["role"] in (None, "regional operator")
+
+
+def test_a_given_name_alone_joins_the_full_name_a_transcript_label_completes():
+    found = actors_of("Daily Press Briefing\n\nMaria Lindgren, Deputy Spokesperson\n\n"
+                      "MS. LINDGREN: Good afternoon, everyone.\n\nQUESTION: Thanks, Maria. Will "
+                      "the talks resume?\n\nMS. LINDGREN: I expect so.")
+    assert "Maria" not in found
+    assert "Maria" in found["Maria Lindgren"]["aliases"]

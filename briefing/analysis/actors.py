@@ -2214,9 +2214,25 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             actor.mentions = [m for m in actor.mentions if m != (start, end)]
             actor.mentions.append((start - len(given) - 1, end))
             actors[full] = actor
+            _join_given_name(actors, actor, given, start - len(given) - 1)
             if actor.role is None:
                 actor.role = _titles_before(text, start - len(given) - 1)
             break
+
+
+def _join_given_name(actors: dict[str, Actor], full: Actor, given: str, at: int) -> None:
+    """ "Thanks, Maria" beside "Maria" + "Lindgren" just completed into "Maria Lindgren"
+    (`full`, its given name written at `at`): the person named by the given name alone is
+    the one, when no other person's full name opens with it."""
+    alone = actors.get(given)
+    if alone is None or alone.type != "person" or any(
+            a is not full and a.type == "person" and a.name.startswith(given + " ")
+            for a in actors.values()):
+        return
+    actors.pop(given)
+    full.mentions.extend(m for m in alone.mentions if m != (at, at + len(given)))
+    full.aliases.extend(a for a in alone.aliases if a not in full.aliases)
+    full.role = full.role or alone.role
 
 
 def _join_surname(actors: dict[str, Actor], named: Actor, surname: Actor,
