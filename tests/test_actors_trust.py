@@ -742,3 +742,9 @@ def test_a_given_name_alone_joins_the_full_name_a_transcript_label_completes():
                       "the talks resume?\n\nMS. LINDGREN: I expect so.")
     assert "Maria" not in found
     assert "Maria" in found["Maria Lindgren"]["aliases"]
+
+
+def test_a_surname_the_model_tags_a_place_is_a_person_once_a_courtesy_title_says_so():
+    found = actors_of("Kermani appeared in court on Monday. \"Mr. Kermani is innocent,\" his "
+                      "lawyer said. If convicted, Kermani faces ten years in prison.")
+    assert found["Kermani"]["type"] == "person"

@@ -856,7 +856,8 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     if sited or placed:
         # (and a name once written as a place's, "the Ouaddai region", is no organisation
         # where the model tags it one: "water in Ouaddai")
-        mentions = [(m, name, "place" if name in sited or (
+        # (A courtesy title says a person: "Mr. Kermani" of a surname tagged a place.)
+        mentions = [(m, name, "place" if (name in sited and not m.courtesy) or (
             name in placed and kind == "organisation") else kind)
             for m, name, kind in mentions]
     if outlets or pollsters:
