@@ -748,3 +748,12 @@ def test_a_surname_the_model_tags_a_place_is_a_person_once_a_courtesy_title_says
     found = actors_of("Kermani appeared in court on Monday. \"Mr. Kermani is innocent,\" his "
                       "lawyer said. If convicted, Kermani faces ten years in prison.")
     assert found["Kermani"]["type"] == "person"
+
+
+def test_a_broadcaster_named_after_a_place_is_an_organisation_apart_from_the_place():
+    found = actors_of("Fires burned across northern Kefalonia overnight. \"We need planes,\" the "
+                      "mayor told the local broadcaster ERT Kefalonia. Crews on Kefalonia were "
+                      "tired, he said.")
+    assert found["ERT Kefalonia"]["type"] == "organisation"
+    assert found["Kefalonia"]["type"] == "place"
+    assert "Kefalonia" not in found["ERT Kefalonia"]["aliases"]

@@ -614,6 +614,9 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         kind = "organisation"
     elif kind != "person" and _looks_personal(surface):
         kind = "person"  # "Carly Fiorina" tagged as an organisation
+    elif (kind == "person" and len(words) > 1 and len(words[0]) >= 3 and words[0].isalpha()
+          and words[0].isupper() and not surface.isupper() and mention.courtesy is None):
+        kind = "organisation"  # "ERT Kefalonia": an outlet's initials (not "J.R. Smith")
     elif kind == "person" and " " in surface and (words[-1] in _NEVER_SURNAMES or (
             words[-1].endswith("s") and words[-1] in table("parties")["aliases"])):
         # "Donald J. Trump Foundation", "Log Cabin Republicans" tagged as a person
