@@ -757,3 +757,10 @@ def test_a_broadcaster_named_after_a_place_is_an_organisation_apart_from_the_pla
     assert found["ERT Kefalonia"]["type"] == "organisation"
     assert found["Kefalonia"]["type"] == "place"
     assert "Kefalonia" not in found["ERT Kefalonia"]["aliases"]
+
+
+def test_a_town_the_model_tags_an_organisation_is_a_place_where_people_live_or_meet_in_it():
+    found = actors_of("Months later, the council leader told a public meeting in Eastleigh "
+                      "that all was well. Two hundred families in Eastleigh still cannot get "
+                      "insurance.")
+    assert found["Eastleigh"]["type"] == "place"
