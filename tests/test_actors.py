@@ -978,3 +978,10 @@ def test_a_file_word_as_link_text_is_no_actor():
 def test_a_capital_the_model_left_untagged_after_a_preposition_is_a_place():
     found = actors_of("The regulator's chair spoke to Harbour Daily in Accra about prices.")
     assert found["Accra"]["type"] == "place"
+
+
+def test_two_regions_joined_by_a_hyphen_are_two_places_not_one():
+    found = actors_of("Freight rates fell on the main Asia-Europe route, and the Africa-Europe "
+                      "trade slowed.")
+    assert {"Asia", "Europe", "Africa"} <= set(found)
+    assert "Asia-Europe" not in found and "Africa-Europe" not in found

@@ -373,12 +373,14 @@ def _is_country(name: str) -> bool:
 
 
 def _country_pair(ent: Any, offset: int) -> list[_Mention]:
-    """ "the U.S.-Mexico border", "US-China talks": two countries joined by a hyphen in one
-    token are two mentions, not one organisation."""
-    if len(ent) != 1 or ent.text.count("-") != 1:
-        return []
+    """ "the U.S.-Mexico border", "US-China talks", "the Asia-Europe route": two countries
+    or known regions joined by a hyphen (no space) are two mentions, not one organisation or
+    place."""
+    if " " in ent.text or ent.text.count("-") != 1 or _known_place(ent.text):
+        return []  # ("Guinea-Bissau" is one country)
     first, second = ent.text.split("-")
-    if not (_is_country(first) and _is_country(second)):
+    if not ((_is_country(first) and _is_country(second)) or (
+            _known_place(first) and _known_place(second))):
         return []
     start = offset + ent.start_char
     return [_Mention(start, start + len(first), first, "GPE", False),
