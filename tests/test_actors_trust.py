@@ -764,3 +764,10 @@ def test_a_town_the_model_tags_an_organisation_is_a_place_where_people_live_or_m
                       "that all was well. Two hundred families in Eastleigh still cannot get "
                       "insurance.")
     assert found["Eastleigh"]["type"] == "place"
+
+
+def test_a_one_word_name_tagged_a_person_that_only_ever_speaks_as_a_body_is_an_organisation():
+    found = actors_of("Voltana denied reports that the link had failed last week. Kadri Tamm, "
+                      "a trader, said prices rose. Tamm added that she was surprised.")
+    assert found["Voltana"]["type"] == "organisation"
+    assert found["Kadri Tamm"]["type"] == "person"
