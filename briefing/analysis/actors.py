@@ -926,12 +926,18 @@ def _capitals_named_as_cities(mentions: list[tuple[_Mention, str, str]], text: s
 
 
 def _place_by_context(ent: Any) -> bool:
-    """ "the mayor of X", "the town of X", "the X region": words around the name that make
-    it a place's (actor_kinds.toml place_of_nouns, place_after_nouns)."""
+    """ "the mayor of X", "the town of X", "the X region", "the border at X": words around
+    the name that make it a place's (actor_kinds.toml place_of_nouns, place_after_nouns,
+    place_at_nouns)."""
     doc = ent.doc
     if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and (
             doc[ent.start - 2].lower_ in _kind_words("place_of_nouns")):
         return True
+    root = ent.root
+    if (len(ent) == 1 and root.dep_ == "pobj" and root.head.i == ent.start - 1
+            and root.head.lower_ in _PLACE_PREPOSITIONS | {"around", "across"}
+            and root.head.head.lower_ in _kind_words("place_at_nouns")):
+        return True  # "the border at Koufroun", "camps around Koufroun"
     after = doc[ent.end] if ent.end < len(doc) else None
     return (after is not None and after.is_lower and after.lower_ in _kind_words(
         "place_after_nouns") and ent.root.head.i == after.i)
