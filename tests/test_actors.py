@@ -985,3 +985,11 @@ def test_two_regions_joined_by_a_hyphen_are_two_places_not_one():
                       "trade slowed.")
     assert {"Asia", "Europe", "Africa"} <= set(found)
     assert "Asia-Europe" not in found and "Africa-Europe" not in found
+
+
+def test_a_line_s_bullet_or_time_stamp_is_left_before_its_block_but_a_time_alone_is_kept():
+    from briefing.analysis.pipeline import blocks
+
+    text = "• Vestas warned\n11:40 am – Police named him\n9:34 p.m.\n2016 was dry"
+    assert [(b.start, b.text) for b in blocks(text)] == [
+        (2, "Vestas warned"), (27, "Police named him"), (44, "9:34 p.m."), (54, "2016 was dry")]

@@ -89,10 +89,12 @@ MARKDOWN_LINK = re.compile(r"\[(?=[^\]\n]*\]\()|\]\([^)\s]*\)")
 
 
 # What may open a line before its text: a list's bullet, or a live blog's time stamp
-# ("18:42 Greece's minister ..."). The block starts after it, so that the model reads the
-# sentence as written: a bullet or a time before its first name changes how it tags it
-# ("• Partners", "18:42 Greece's" taken for names).
-LINE_LEAD = re.compile(r"^(?:[•◦▪‣]|\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?)[ \t]+(?=\S)")
+# ("18:42 Greece's minister ...", "11:40 am – Police say ..."; not a time alone, "9:34
+# p.m."). The block starts after it, so that the model reads the sentence as written: a
+# bullet or a time before its first name changes how it tags it ("• Partners", "18:42
+# Greece's" taken for names).
+LINE_LEAD = re.compile(r"^(?:[•◦▪‣]|\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:[ \t]+[–—-])?)"
+                       r"[ \t]+(?![AaPp]\.?[Mm]\b)(?=\S)")
 
 
 def blocks(text: str) -> list[Block]:
