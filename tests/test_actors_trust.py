@@ -766,13 +766,6 @@ def test_a_town_the_model_tags_an_organisation_is_a_place_where_people_live_or_m
     assert found["Eastleigh"]["type"] == "place"
 
 
-def test_a_one_word_name_tagged_a_person_that_only_ever_speaks_as_a_body_is_an_organisation():
-    found = actors_of("Voltana denied reports that the link had failed last week. Kadri Tamm, "
-                      "a trader, said prices rose. Tamm added that she was surprised.")
-    assert found["Voltana"]["type"] == "organisation"
-    assert found["Kadri Tamm"]["type"] == "person"
-
-
 def test_a_town_the_model_tags_a_person_is_a_place_at_a_border_or_around_camps():
     found = actors_of("The minister stressed the need for access across the border at Koufroun. "
                       "Aid will reach people in camps around Koufroun and Iriba.")

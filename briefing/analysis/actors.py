@@ -822,8 +822,6 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 kind = "person"
             elif kind == "person" and _names_an_organisation(ent):
                 kind = "organisation"  # "Latino Decisions, a public opinion research group"
-            elif kind == "person" and _speaks_as_a_body(ent, mention, name, text):
-                kind = "organisation"  # "Voltana denied reports ...": no one's name
             elif (kind in ("place", "organisation") and " " not in name
                   and not _known_place(name) and (named_by_relation(ent) or (
                       name in given_names() and _listed_with_person(ent))
@@ -1248,19 +1246,6 @@ def _written_as_surname(word: str, text: str) -> bool:
     ("Lena Karis"): a person's surname, not an organisation's one-word name."""
     return any(before.group(1).lower() not in _NOT_GIVEN for before in re.finditer(
         rf"\b([A-Z][a-z]+) {re.escape(word)}\b", text))
-
-
-def _speaks_as_a_body(ent: Any, mention: _Mention, name: str, text: str) -> bool:
-    """A one-word name tagged a person that says something ("Voltana denied reports"),
-    written once, alone (not in a list of persons: "Hillary and Obama ... told me"), that
-    nothing calls a person: no given name (here or before it anywhere in
-    the text), no courtesy title, title or role, no "he" or "she" after it. (A person a text
-    names by surname alone, "Obama said", is written again.)"""
-    return (" " not in name and name not in given_names() and ent.root.dep_ == "nsubj"
-            and _speaks(ent.root) and len(re.findall(rf"\b{re.escape(name)}\b", text)) == 1
-            and mention.courtesy is None and mention.role is None
-            and mention.pronoun is None and role_from_context(ent) is None
-            and not _written_as_surname(name, text))
 
 
 def _untagged_speakers(doc: Any, ents: list[Any], text: str) -> list[Any]:
