@@ -793,3 +793,39 @@ def test_an_untagged_name_ending_in_a_body_noun_is_an_organisation_even_with_a_n
     assert found["3-Lions Movement"]["type"] == "organisation"
     found = actors_of("He marched with Students for a Democratic Society in 1968.")
     assert "Democratic Society" not in found
+
+
+def test_a_given_name_alone_joins_the_full_name_a_transcript_label_completes():
+    found = actors_of("Daily Press Briefing\n\nMaria Lindgren, Deputy Spokesperson\n\n"
+                      "MS. LINDGREN: Good afternoon, everyone.\n\nQUESTION: Thanks, Maria. Will "
+                      "the talks resume?\n\nMS. LINDGREN: I expect so.")
+    assert "Maria" not in found
+    assert "Maria" in found["Maria Lindgren"]["aliases"]
+
+
+def test_a_surname_the_model_tags_a_place_is_a_person_once_a_courtesy_title_says_so():
+    found = actors_of("Kermani appeared in court on Monday. \"Mr. Kermani is innocent,\" his "
+                      "lawyer said. If convicted, Kermani faces ten years in prison.")
+    assert found["Kermani"]["type"] == "person"
+
+
+def test_a_broadcaster_named_after_a_place_is_an_organisation_apart_from_the_place():
+    found = actors_of("Fires burned across northern Kefalonia overnight. \"We need planes,\" the "
+                      "mayor told the local broadcaster ERT Kefalonia. Crews on Kefalonia were "
+                      "tired, he said.")
+    assert found["ERT Kefalonia"]["type"] == "organisation"
+    assert found["Kefalonia"]["type"] == "place"
+    assert "Kefalonia" not in found["ERT Kefalonia"]["aliases"]
+
+
+def test_a_town_the_model_tags_an_organisation_is_a_place_where_people_live_or_meet_in_it():
+    found = actors_of("Months later, the council leader told a public meeting in Eastleigh "
+                      "that all was well. Two hundred families in Eastleigh still cannot get "
+                      "insurance.")
+    assert found["Eastleigh"]["type"] == "place"
+
+
+def test_a_town_the_model_tags_a_person_is_a_place_at_a_border_or_around_camps():
+    found = actors_of("The minister stressed the need for access across the border at Koufroun. "
+                      "Aid will reach people in camps around Koufroun and Iriba.")
+    assert found["Koufroun"]["type"] == "place"

@@ -53,6 +53,9 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
 # Markup and web fragments: "Venezuela](https://...", "@handle", "(WB" - never in a name.
 _MARKUP = re.compile(r"[\[\]()<>{}|*#@\\]|://|\bwww\.|\.(?:com|html?|php)\b")
+# Layout that may open a tagged name: Markdown's link, emphasis and heading marks, and the
+# bullets of a list's items.
+_LAYOUT_MARKS = {"[", "*", "_", "#", "•", "◦", "▪", "‣"}
 _ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 _NAV_NOISE = re.compile(r"\b(?:home|back|menu|share|photo|getty|reuters|afp|copyright)\b", re.I)
 _TYPE_RANK = {"person": 0, "country": 1, "organisation": 2, "group": 3, "place": 4}
@@ -122,11 +125,16 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         if "](" in token.text:  # "Ratcliffe](https://www.cia.gov": the link's text ends
             tokens = tokens[:i + 1]
             break
-    while tokens and tokens[0].text in ("[", "*", "_", "#"):
+    while tokens and tokens[0].text in _LAYOUT_MARKS:  # (a list's bullet: "• Vestas warned")
         tokens.pop(0)
     while len(tokens) > 1 and (tokens[0].lower_ in ("the", "a", "an")
                                or tokens[0].text in lead_ins):
         tokens.pop(0)  # "Follow Pam Smith": a call to action in a credit line
+    label = ent.label_
+    if len(tokens) > 1 and _opens_a_question(tokens[0]):
+        tokens.pop(0)  # "Will Zambia ask again?": the question's verb, not a given name
+        if _known_place(" ".join(t.text for t in tokens)):
+            label = "GPE"
     if (ent.label_ == "PERSON" and len(tokens) > 1 and tokens[0].text in _person_lead_ins()
             and tokens[1].is_title):
         tokens.pop(0)  # "Top Clinton adviser ...", "Longtime Clinton foe ...": a headline's
@@ -134,7 +142,6 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
            and tokens[0].is_alpha and tokens[0].lower_ not in NAME_PARTICLES
            and tokens[1].is_title):
         tokens.pop(0)  # "the state Division of Gaming Enforcement": a common word before it
-    label = ent.label_
     if label in ("GPE", "LOC") and _capitalised_the(ent, tokens):
         label = "ORG"  # "a writer for The Atlantic": a publication, not the ocean
     in_business_list = (label == "PERSON" and len(tokens) == 1 and tokens[0].is_title
@@ -224,12 +231,15 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
         tokens.pop()
     if not tokens:
         return None
+    if (len(tokens) == 1 and len(ent) > 1 and ent[-1].is_lower and tokens[0].is_sent_start
+            and label == "ORG" and not _known_name(tokens[0].text)):
+        return None  # "Coast guard says ...": a common noun capitalised by its place, no name
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     # (The Doc's text is rebuilt on each access; a span's is not.)
     surface = ent.doc[tokens[0].i:tokens[-1].i + 1].text.split("](")[0]  # a link's text
-    start += len(surface) - len(surface.lstrip("[*_"))
-    surface = surface.lstrip("[*_")
+    start += len(surface) - len(surface.lstrip("[*_•◦▪‣"))
+    surface = surface.lstrip("[*_•◦▪‣")
     if not named_with_possessive:
         surface = _POSSESSIVE.sub("", surface)
     if ent.label_ in ("LOC", "GPE") and surface.endswith(" region"):
@@ -385,12 +395,14 @@ def _is_country(name: str) -> bool:
 
 
 def _country_pair(ent: Any, offset: int) -> list[_Mention]:
-    """ "the U.S.-Mexico border", "US-China talks": two countries joined by a hyphen in one
-    token are two mentions, not one organisation."""
-    if len(ent) != 1 or ent.text.count("-") != 1:
-        return []
+    """ "the U.S.-Mexico border", "US-China talks", "the Asia-Europe route": two countries
+    or known regions joined by a hyphen (no space) are two mentions, not one organisation or
+    place."""
+    if " " in ent.text or ent.text.count("-") != 1 or _known_place(ent.text):
+        return []  # ("Guinea-Bissau" is one country)
     first, second = ent.text.split("-")
-    if not (_is_country(first) and _is_country(second)):
+    if not ((_is_country(first) and _is_country(second)) or (
+            _known_place(first) and _known_place(second))):
         return []
     start = offset + ent.start_char
     return [_Mention(start, start + len(first), first, "GPE", False),
@@ -459,7 +471,8 @@ def _common_word(ent: Any, mention: _Mention, text: str, lower_words: set[str]) 
         return False
     first = ent.doc[ent.start]
     opening = first.is_sent_start or first.i == 0 or ent.doc[first.i - 1].text in _OPENERS or (
-        ent.doc[first.i - 1].text == ":")  # "AP-GfK Poll: Voters Sour on ..."
+        ent.doc[first.i - 1].text == ":") or (  # "AP-GfK Poll: Voters Sour on ..."
+        ent.doc[first.i - 1].text in _LAYOUT_MARKS)  # "• Partners include ...": a list's item
     if not opening or _known_name(surface) or surface in table("parties")["aliases"]:
         return False
     if (len(ent) == 1 and first.tag_ not in ("NNP", "NNPS") and first.dep_ not in _ACTING_DEPS
@@ -477,6 +490,14 @@ def _text_between(doc: Any, start: int, end: int) -> str:
     """doc.text[start:end] without rebuilding the whole Doc's text (as doc.text does)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.text[start - span.start_char:end - span.start_char]
+
+
+def _opens_a_question(token: Any) -> bool:
+    """ "Will", "Does", "Can" opening a sentence that ends in a question mark: the verb of a
+    question, which the model may read as a given name ("Will Zambia ask again?")."""
+    sentence = token.sent
+    return (token.i == sentence.start and (token.tag_ == "MD" or token.pos_ == "AUX")
+            and sentence[-1].text == "?")
 
 
 def _one_name(tokens: list[Any]) -> bool:
@@ -617,6 +638,9 @@ def _canonical(mention: _Mention) -> tuple[str, str]:
         kind = "organisation"
     elif kind != "person" and _looks_personal(surface):
         kind = "person"  # "Carly Fiorina" tagged as an organisation
+    elif (kind == "person" and len(words) > 1 and len(words[0]) >= 3 and words[0].isalpha()
+          and words[0].isupper() and not surface.isupper() and mention.courtesy is None):
+        kind = "organisation"  # "ERT Kefalonia": an outlet's initials (not "J.R. Smith")
     elif kind == "person" and " " in surface and (words[-1] in _NEVER_SURNAMES or (
             words[-1].endswith("s") and words[-1] in table("parties")["aliases"])):
         # "Donald J. Trump Foundation", "Log Cabin Republicans" tagged as a person
@@ -699,7 +723,9 @@ def _institution_nouns() -> frozenset[str]:
 _EXTRA_INSTITUTION_NOUNS = frozenset({
     "guard", "house", "senate", "congress", "navy", "force", "corps", "mall", "inc", "show",
     "education", "school", "church", "club", "team", "league", "network", "studio", "press",
-    "healthcare", "health", "media", "care", "services", "review", "magazine"})
+    "healthcare", "health", "media", "care", "services", "review", "magazine",
+    # a company's part: "Minera Esperanza, a unit of Corvel Metals"
+    "unit", "subsidiary", "division", "affiliate"})
 
 
 _ORG_DESIGNATORS = {"University", "College", "School", "Institute", "Foundation", "Center",
@@ -748,6 +774,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     lower_words: set[str] = set()  # filled on first need
     titles_spans: list[tuple[int, int]] = []  # works, events, laws: no actor's mention
     org_sites: dict[str, set[str]] = {}  # how each organisation's mentions name a site
+    placed: set[str] = set()  # names a context makes a place's ("the Ouaddai region")
     for block, doc in parsed:
         line = text[block.start:block.start + len(block.text)]
         found = _line_mentions(block, line)
@@ -769,7 +796,9 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         retagged = _retagged(doc, ents)
         for ent in sorted(retagged + _untagged_persons(doc, retagged)
                           + _untagged_known_organisations(doc, retagged)
-                          + _untagged_bodies(doc, retagged),
+                          + _untagged_bodies(doc, retagged)
+                          + _untagged_speakers(doc, retagged, text)
+                          + _untagged_known_places(doc, retagged),
                           key=lambda e: e.start):
             if ent.label_ not in ACTOR_LABELS:
                 continue
@@ -801,10 +830,12 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
             elif kind == "place" and not _known_place(name) and (
                     _modifies(ent, "company_nouns") or "&" in name
                     or (" " not in name and _on_outlet(ent))
+                    or (" " not in name and _speaks(ent.root)
+                        and not _written_as_surname(name, text))
                     or (" " in name and name.split()[-1] in _kind_words(
                         "company_designators"))):
                 # "the Netflix thriller", "AT&T", "on Netflix", "a deal with Great Lakes
-                # Beverage": a business
+                # Beverage", "Fortum said" (no place): a business
                 kind = "organisation"
             if (kind == "organisation" or (kind == "place" and not _known_place(name))) and (
                     _could_be_personal(name)) and (names_a_person(
@@ -828,6 +859,10 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
                 # "his wife, Melania,", "Bill, Hillary, and Chelsea", "Romney said he
                 # would": a person, whatever NER said
                 kind = "person"
+            if kind in ("organisation", "person", "place") and not _known_name(name) and (
+                    _place_by_context(ent)):
+                kind = "place"  # "the mayor of Limni-Rovies-Agia", "the Ouaddai region"
+                placed.add(name)
             mentions.append((mention, name, kind))
             if kind == "organisation":
                 org_sites.setdefault(name, set()).add(_site_of(ent))
@@ -853,9 +888,13 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
     # tagged as one) is a place's.
     sited = {name for name, sites in org_sites.items()
              if "" not in sites and sites & {"in", "place"}}
-    if sited:
-        mentions = [(m, name, "place" if name in sited else kind)
-                    for m, name, kind in mentions]
+    if sited or placed:
+        # (and a name once written as a place's, "the Ouaddai region", is no organisation
+        # where the model tags it one: "water in Ouaddai")
+        # (A courtesy title says a person: "Mr. Kermani" of a surname tagged a place.)
+        mentions = [(m, name, "place" if (name in sited and not m.courtesy) or (
+            name in placed and kind == "organisation") else kind)
+            for m, name, kind in mentions]
     if outlets or pollsters:
         mentions = [(m, name, "organisation" if (name in outlets and kind == "person") or (
             name in pollsters and kind in ("person", "place")) else kind)
@@ -863,6 +902,7 @@ def find_actors(parsed: Iterable[tuple[Any, Any]], text: str) -> list[Actor]:
         for name in outlets | pollsters:
             roles.pop(name, None)
     mentions = _capitals_named_as_cities(mentions, text)
+    mentions = _union_seats_acting(mentions)
     # "Ben Blanchard in BEIJING" beside "Beijing": one name, once written in capitals.
     written = {name.lower(): name for _, name, _ in mentions if not name.isupper()}
     mentions = [(m, written[name.lower()], kind) if name.isupper() and name.lower() in written
@@ -959,6 +999,46 @@ def _capitals_acting_throughout(mentions: list[tuple[_Mention, str, str]], text:
         acting = {capital: name for capital, name in acting.items() if capital not in states}
     return [(m, acting[name.lower()], "country")  # (also when written in capitals)
             if kind == "place" and name.lower() in acting else (m, name, kind)
+            for m, name, kind in mentions]
+
+
+def _place_by_context(ent: Any) -> bool:
+    """ "the mayor of X", "the town of X", "the X region", "the border at X": words around
+    the name that make it a place's (actor_kinds.toml place_of_nouns, place_after_nouns,
+    place_at_nouns)."""
+    doc = ent.doc
+    if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and (
+            doc[ent.start - 2].lower_ in _kind_words("place_of_nouns")):
+        return True
+    root = ent.root
+    if (len(ent) == 1 and root.dep_ == "pobj" and root.head.i == ent.start - 1
+            and root.head.lower_ in _PLACE_PREPOSITIONS | {"around", "across"}
+            and root.head.head.lower_ in _kind_words("place_at_nouns")):
+        return True  # "the border at Koufroun", "camps around Koufroun"
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (after is not None and after.is_lower and after.lower_ in _kind_words(
+        "place_after_nouns") and ent.root.head.i == after.i)
+
+
+def _union_seats_acting(mentions: list[tuple[_Mention, str, str]]
+                        ) -> list[tuple[_Mention, str, str]]:
+    """ "despite objections from Brussels": a union's seat (places.toml union_seats) where
+    it acts is the union's institution the text names most (then first; "the Commission"
+    counts for the European Commission), or the union itself, never its host country."""
+    seats = table("places")["union_seats"]
+    acting = {m.surface for m, _, kind in mentions if kind == "country" and m.surface in seats}
+    if not acting:
+        return mentions
+    chosen = {}
+    for seat in acting:
+        bodies = seats[seat]
+        named = [(m.start, body) for m, name, _ in mentions for body in bodies
+                 if name == body or name == body.split()[-1]]
+        counts = {body: sum(1 for _, b in named if b == body) for _, body in named}
+        first = {body: min(at for at, b in named if b == body) for body in counts}
+        chosen[seat] = max(counts, key=lambda b: (counts[b], -first[b])) if counts else bodies[0]
+    return [(m, chosen[m.surface], "organisation")
+            if kind == "country" and m.surface in chosen else (m, name, kind)
             for m, name, kind in mentions]
 
 
@@ -1255,6 +1335,88 @@ def _untagged_persons(doc: Any, ents: list[Any]) -> list[Any]:
     return found
 
 
+# Verbs whose subject says something, as a source does: "Equinor said", "Elering denied".
+_SPEAKING = _SAYING | {"deny", "warn", "announce", "confirm", "report", "insist"}
+
+
+# Prepositions before a place where something happens: "spoke to reporters in Accra".
+_PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "outside", "via"}
+
+
+def _untagged_known_places(doc: Any, ents: list[Any]) -> list[Any]:
+    """A country or capital the tables know that the model left untagged after a
+    preposition of place ("spoke to Harbour Daily in Accra"): no given name ("to
+    Jordan" may be a person's)."""
+    from spacy.tokens import Span
+
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    places = table("places")
+    return [Span(doc, t.i, t.i + 1, label="GPE") for t in doc
+            if t.i not in tagged and t.pos_ == "PROPN" and t.dep_ == "pobj"
+            and t.head.lower_ in _PLACE_PREPOSITIONS and t.head.i == t.i - 1
+            and (t.text in places["capitals"] or t.text in countries())
+            and t.text not in given_names()]
+
+
+def _speaks(token: Any) -> bool:
+    """The subject (or one of two) of a verb of saying: "Fortum said", "X and Y denied"."""
+    subject = token if token.dep_ == "nsubj" else (
+        token.head if token.dep_ == "conj" and token.head.dep_ == "nsubj" else None)
+    return subject is not None and subject.head.lemma_ in _SPEAKING
+
+
+def _written_as_surname(word: str, text: str) -> bool:
+    """Is `word` written anywhere after a capitalised word that is no function word
+    ("Lena Karis"): a person's surname, not an organisation's one-word name."""
+    return any(before.group(1).lower() not in _NOT_GIVEN for before in re.finditer(
+        rf"\b([A-Z][a-z]+) {re.escape(word)}\b", text))
+
+
+def _untagged_speakers(doc: Any, ents: list[Any], text: str) -> list[Any]:
+    """One capitalised word the model left untagged that says something ("Norway: Equinor
+    said", "Elering denied", "Statkraft and Fortum both said", the items of a quick list,
+    "the Inspectorate of Mines said"): an organisation. Not a word the text also writes in
+    lower case ("Mom said") or after another capitalised word (a surname), nor a known place
+    or title."""
+    from spacy.tokens import Span
+
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for token in doc:
+        if token.i in tagged or token.pos_ != "PROPN" or not _single_name_word(token):
+            continue
+        if not _speaks(token) or re.search(rf"\b{re.escape(token.lower_)}\b", text) or (
+                _written_as_surname(token.text, text)):
+            continue  # (a surname, "Murshed Zaheed" ... "Zaheed said": the full name's)
+        end = _name_of_the(doc, token.i + 1)
+        found.append(Span(doc, token.i, end, label="ORG"))
+    return found
+
+
+def _name_of_the(doc: Any, i: int) -> int:
+    """Where a name that may go on with "of (the)" and capitalised words ends, from token
+    `i` just after its head word ("Superintendency" + "of the Environment")."""
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        end = j
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end > j:
+            return end
+    return i
+
+
+def _single_name_word(token: Any) -> bool:
+    """A capitalised word (or one in capitals, "EDF") with no proper noun either side."""
+    doc, text = token.doc, token.text
+    return (len(text) > 1 and text.isalpha() and text[:1].isupper()
+            and (text[1:].islower() or text.isupper())
+            and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN")
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+            and token.lower_ not in titles() and text not in noise()[0]
+            and text not in noise()[1] and not _known_name(text) and not _known_place(text))
+
+
 def _untagged_known_organisations(doc: Any, ents: list[Any]) -> list[Any]:
     """A one-word organisation the name tables know ("Facebook", "Reuters", "Gallup") that
     the model left untagged, where it acts ("Facebook activated a tool"): no country, and
@@ -1394,13 +1556,19 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
             i += 1
             continue
-        if (ent.label_ in ("GPE", "LOC") and ent.end + 1 < len(doc) and not ent[-1].whitespace_
-                and doc[ent.end].text == "-" and not doc[ent.end].whitespace_
-                and not doc[ent.end + 1].ent_type_ and doc[ent.end + 1].is_title
-                and doc[ent.end + 1].pos_ == "PROPN" and not _known_name(ent.text)):
-            # "Saxony" + "-Anhalt": a place named with a hyphen, one place (not
-            # "Texas-Mexico", two places the model both tagged).
-            mended.append(Span(doc, ent.start, ent.end + 2, label=ent.label_))
+        hyphened = _hyphened_end(doc, ent)
+        if hyphened is not None:
+            # "Saxony" + "-Anhalt", "Mantoudi" + "-Kireas-Prokopi": a place named with
+            # hyphens, one place (not "Texas-Mexico", two places the model both tagged).
+            mended.append(Span(doc, ent.start, hyphened, label=ent.label_))
+            i += 1
+            while i < len(ents) and ents[i].start < hyphened:
+                i += 1
+            continue
+        if (ent.label_ in ("WORK_OF_ART", "PRODUCT") and len(ent) > 2 and ent[0].is_title
+                and ent[0].lower_ in titles() and _could_be_personal(ent[1:].text)):
+            # "Superintendent Elena Vidal" taken for a title of a work: a titled person.
+            mended.append(Span(doc, ent.start, ent.end, label="PERSON"))
             i += 1
             continue
         if (ent.label_ == "WORK_OF_ART" and ent.start > 0 and ent[0].is_title
@@ -1481,6 +1649,26 @@ def _retagged(doc: Any, ents: list[Any]) -> list[Any]:
             mended.append(ent)
         i += 1
     return mended
+
+
+def _hyphened_end(doc: Any, ent: Any) -> int | None:
+    """Where a place's name written with hyphens ends when the model tagged only its first
+    part ("Saxony" of "Saxony-Anhalt", "Mantoudi" of "Mantoudi-Kireas-Prokopi"): each
+    further part a capitalised proper noun the model left untagged, joined without spaces.
+    An organisation's name is a place's only with two parts more (a company may be
+    "Mercedes-Benz"). None when the name goes on with no such part."""
+    if ent.label_ not in ("GPE", "LOC", "ORG") or ent[-1].whitespace_ or _known_name(ent.text):
+        return None
+    end = ent.end
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_
+           and not doc[end + 1].ent_type_ and doc[end + 1].is_title
+           and doc[end + 1].pos_ == "PROPN"):
+        end += 2
+        if doc[end - 1].whitespace_:
+            break
+    if end == ent.end or (ent.label_ == "ORG" and end < ent.end + 4):
+        return None
+    return end
 
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{2,3}")
@@ -2224,9 +2412,25 @@ def _complete_single_names(actors: dict[str, Actor], text: str) -> None:
             actor.mentions = [m for m in actor.mentions if m != (start, end)]
             actor.mentions.append((start - len(given) - 1, end))
             actors[full] = actor
+            _join_given_name(actors, actor, given, start - len(given) - 1)
             if actor.role is None:
                 actor.role = _titles_before(text, start - len(given) - 1)
             break
+
+
+def _join_given_name(actors: dict[str, Actor], full: Actor, given: str, at: int) -> None:
+    """ "Thanks, Maria" beside "Maria" + "Lindgren" just completed into "Maria Lindgren"
+    (`full`, its given name written at `at`): the person named by the given name alone is
+    the one, when no other person's full name opens with it."""
+    alone = actors.get(given)
+    if alone is None or alone.type != "person" or any(
+            a is not full and a.type == "person" and a.name.startswith(given + " ")
+            for a in actors.values()):
+        return
+    actors.pop(given)
+    full.mentions.extend(m for m in alone.mentions if m != (at, at + len(given)))
+    full.aliases.extend(a for a in alone.aliases if a not in full.aliases)
+    full.role = full.role or alone.role
 
 
 def _join_surname(actors: dict[str, Actor], named: Actor, surname: Actor,

@@ -88,18 +88,32 @@ _INTERVIEW_LINE = re.compile(
 MARKDOWN_LINK = re.compile(r"\[(?=[^\]\n]*\]\()|\]\([^)\s]*\)")
 
 
+# What may open a line before its text: a list's bullet, or a live blog's time stamp
+# ("18:42 Greece's minister ...", "11:40 am – Police say ..."; not a time alone, "9:34
+# p.m.", which page_lead skips; not a figure, "9.52 percent"). The block starts after it,
+# so that the model reads the sentence as written: a bullet or a time before its first
+# name changes how it tags it ("• Partners", "18:42 Greece's" taken for names).
+LINE_LEAD = re.compile(r"^(?:[•◦▪‣]|(?:\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?"
+                       r"|\d{1,2}\.\d{2}\s?[AaPp]\.?[Mm]\.?)(?:[ \t]+[–—-])?)"
+                       r"[ \t]+(?![AaPp]\.?[Mm]\b)(?=\S)")
+
+
 def blocks(text: str) -> list[Block]:
     """Non-blank lines: parsed one by one so no mention or claim spans a line break.
 
     A dateline, a transcript speaker label or a Markdown link's syntax is blanked with
-    spaces, which keeps every offset of the line unchanged (the label is kept on the Block).
+    spaces, which keeps every offset of the line unchanged (the label is kept on the Block);
+    a line's bullet or time stamp (LINE_LEAD) is left before the block's start.
     """
     found = []
     loose = _is_interview(text)
     for m in _LINE.finditer(text):
-        line = m.group()
+        line, line_start = m.group(), m.start()
         if not line.strip():
             continue
+        lead = LINE_LEAD.match(line)
+        if lead:
+            line, line_start = line[lead.end():], line_start + lead.end()
         turn = None
         lead = page_lead(line)
         if not line[lead:].strip():
@@ -119,11 +133,11 @@ def blocks(text: str) -> list[Block]:
                 if label is not None and not label.group("label").isupper():
                     label = None
             if label and _is_turn_label(label.group("label")):
-                turn = (label.group("label"), m.start() + skip + label.start("label"),
-                        m.start() + skip + label.end("label"))
+                turn = (label.group("label"), line_start + skip + label.start("label"),
+                        line_start + skip + label.end("label"))
                 line = " " * (skip + label.end()) + line[skip + label.end():]
         line = MARKDOWN_LINK.sub(lambda link: " " * len(link.group()), line)
-        found.append(Block(m.start(), line, turn))
+        found.append(Block(line_start, line, turn))
     return found
 
 
