@@ -1,9 +1,11 @@
 """Actor recall, precision, merge and type correctness against hand-labelled gold.
 
-Run: python benchmarks/actors.py [--set unseen] [--polnear PATH] [--quiet] [--only PREFIX ...]
+Run: python benchmarks/actors.py [--set unseen|unseen2] [--polnear PATH] [--quiet]
+                                 [--only PREFIX ...]
   Always scores the bundled samples' gold (benchmarks/gold/*.json; target 1.000 each), or
   with `--set unseen` the unseen set instead (benchmarks/gold/unseen/: ten pages of kinds the
-  rules were not written on, labelled before any analysis ran on them; see its README.md).
+  rules were not written on, labelled before any analysis ran on them; see its README.md),
+  or with `--set unseen2` a second such set, which nobody tunes on (benchmarks/gold/unseen2/).
   With --polnear (a checkout of github.com/networkdynamics/PolNeAR) also scores the gold of
   PolNeAR train articles under benchmarks/gold/polnear/ (targets: recall >= 0.95,
   precision >= 0.93, merges >= 0.9), and, apart, the held-out gold under

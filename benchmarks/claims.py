@@ -1,9 +1,11 @@
 """Claim recall, speaker accuracy and kind accuracy against gold files for the samples.
 
-Run: python benchmarks/claims.py [--set unseen]   (targets: recall >= 0.85, speaker >= 0.8)
+Run: python benchmarks/claims.py [--set unseen|unseen2]   (targets: recall >= 0.85,
+  speaker >= 0.8)
   By default scores the bundled samples' gold (benchmarks/gold/*.json); `--set unseen` scores
   benchmarks/gold/unseen/ instead: ten pages of kinds the rules were not written on, labelled
-  before any analysis ran on them (see its README.md).
+  before any analysis ran on them (see its README.md); `--set unseen2` a second such set
+  (benchmarks/gold/unseen2/), which nobody tunes on.
 
 A gold claim is found when a predicted claim's span covers its key phrase (the smallest
 such claim is scored). Speaker: the predicted speaker equals the gold one (case-insensitive)
