@@ -146,6 +146,11 @@ class OtherSessionsRead:
     highlights: list[Highlight]
     notes: list[ArticleNote]
     text_hash: str | None  # None: another session deleted the article
+    # Every grade and grades.renamed_sources, None when the grades table is unchanged since
+    # the last read reported (store.grades_version: `grades_version`).
+    grades: dict[str, str] | None = None
+    renamed_sources: dict[str, str] | None = None
+    grades_version: object = None
 
     def replaced(self, shown_hash: str) -> bool:
         """Another session (or the library's U) gave the article a new text: everything the
@@ -161,22 +166,27 @@ class OtherSessionsPoll:
     def __init__(self) -> None:
         self.busy = False  # a read is queued or running
         self.seen_version: object = None  # the database version the last read reported
+        self.seen_grades: object = None  # the grades version the last read reported
         self._submitted_at = 0  # the service's job count once the read was queued
 
     def read(self, article_id: int) -> Callable[[Store], OtherSessionsRead | None]:
         """The job to queue (on the database thread, behind this session's own writes, so
         it never undoes one in flight); call `queued` once it is."""
         self.busy = True
-        seen = self.seen_version
+        seen, seen_grades = self.seen_version, self.seen_grades
 
         def read(store: Store) -> OtherSessionsRead | None:
             version = store.version()  # a stat of the file: cheap when nothing changed
             if version == seen:
                 return None
             article = store.article(article_id)  # None: deleted by another session
-            return OtherSessionsRead(version, store.annotations(article_id),
-                                     store.notes(article_id),
-                                     article.hash if article else None)
+            found = OtherSessionsRead(version, store.annotations(article_id),
+                                      store.notes(article_id),
+                                      article.hash if article else None)
+            found.grades_version = store.grades_version()
+            if found.grades_version is not seen_grades:
+                found.grades, found.renamed_sources = store.grades(), store.renamed_sources()
+            return found
 
         return read
 
@@ -191,7 +201,7 @@ class OtherSessionsPoll:
         self.busy = False
         if read is None or submitted != self._submitted_at:
             return None
-        self.seen_version = read.version
+        self.seen_version, self.seen_grades = read.version, read.grades_version
         return read
 
     def failed(self) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from briefing.document import text_hash
 from briefing.grades import claim_key, grade_label, grade_named, set_grade, source_key
 from briefing.model import Analysis, ArticleNote, Claim, Grade, Highlight
+from briefing.sanitize import clip_line
 from briefing.sentences import sentence_at, sentence_spans
 from briefing.tags import tags_in
 
@@ -69,6 +70,20 @@ def signature(records: list[Record]) -> list[tuple]:
          getattr(r, "color", None), tuple(getattr(r, "tags", ())), getattr(r, "status", None))
         for r in records
     )
+
+
+REGRADES_TOLD = 2  # grades another session changed named in one notice; the rest counted
+
+
+def regraded_notice(changes: list[str]) -> str:
+    """One line telling the analyst which of the grades shown another session changed
+    (ReadingSession.shown_grade_changes)."""
+    if len(changes) == 1:
+        return f"Another session changed a grade shown here: {changes[0]}"
+    named = changes[:REGRADES_TOLD]
+    more = len(changes) - len(named)
+    return (f"Another session changed {len(changes)} grades shown here: " + "; ".join(named)
+            + (f"; and {more} more" if more else ""))
 
 
 def settling(future: Future, job: Callable[[Store], Any]) -> Callable[[Store], Any]:
@@ -143,6 +158,29 @@ class ReadingSession:
         claim_grades.follow_claims); `renamed`: grades.renamed_sources."""
         self.grades, self.orphaned_grades = grades, orphaned
         self.renamed_sources = renamed or {}
+
+    def take_grades(self, grades: dict[str, str], renamed: dict[str, str]) -> bool:
+        """Take the grades the store holds now that another session changed them (the
+        check for other sessions' changes); False (and nothing changed) when they are the
+        ones held. The orphans are read again by the reader (they need the analysis)."""
+        if grades == self.grades and renamed == self.renamed_sources:
+            return False
+        self.grades, self.renamed_sources = grades, renamed
+        return True
+
+    def shown_grade_changes(self, grades: dict[str, str]) -> list[str]:
+        """What differs in `grades` from the grades held, among those the Claims pane
+        shows: 'reliability of “Tom” E → D', 'credibility of “…” 4 → -' (none: '-', as
+        in a grade's label)."""
+        shown: dict[str, str] = {}  # key -> how the analyst knows it, in the pane's order
+        for claim in self.shown_claims():
+            shown.setdefault(self.claim_grade_key(claim),
+                             f"credibility of “{clip_line(claim.text, 60)}”")
+            if claim.speaker:
+                shown.setdefault(source_key(claim.speaker),
+                                 f"reliability of “{clip_line(claim.speaker, 40)}”")
+        return [f"{named} {self.grades.get(key) or '-'} → {grades.get(key) or '-'}"
+                for key, named in shown.items() if self.grades.get(key) != grades.get(key)]
 
     def set_annotations(self, highlights: list[Highlight], notes: list[ArticleNote]) -> bool:
         """Take what the store holds; False (and nothing changed) when it shows the same."""

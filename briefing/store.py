@@ -800,6 +800,12 @@ class Store:
             self._grades_index = _GradesIndex(table)
         return self._grades_index
 
+    def grades_version(self) -> object:
+        """One object while the grades table is unchanged (here or in another process):
+        the reader's check for other sessions' changes copies the grades only when it
+        changes, not after every highlight."""
+        return self._grades()
+
     def grades(self) -> dict[str, str]:
         """Every Admiralty grade by key (see briefing/grades.py)."""
         return dict(self._grades().values)

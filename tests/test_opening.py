@@ -104,3 +104,27 @@ def test_the_poll_tells_a_replaced_text_and_a_deleted_article(db_path):
             other.delete_article(article_id)
         gone = OtherSessionsPoll().read(article_id)(store)
         assert gone.text_hash is None and not gone.replaced(shown)
+
+
+def test_the_poll_brings_the_grades_only_when_another_session_changed_them(db_path):
+    """It runs every two seconds: a change of highlights alone copies no grade."""
+    from briefing.grades import set_grade, source_key
+
+    with Store(db_path) as store:
+        article_id = store.add_article(title=FIRST.title, text=FIRST.text)
+        set_grade(store, source_key("The union"), "E", speaker="The union")
+        poll = OtherSessionsPoll()
+        read = poll.read(article_id)(store)
+        poll.queued(1)
+        poll.answered(read, 1)
+        assert read.grades == {source_key("The union"): "E"}
+        with Store(db_path) as other:
+            _highlight(other, article_id, "pay rise")
+        read = poll.read(article_id)(store)
+        poll.queued(2)
+        poll.answered(read, 2)
+        assert len(read.highlights) == 1 and read.grades is None
+        with Store(db_path) as other:
+            set_grade(other, source_key("The union"), "D", speaker="The union")
+        read = poll.read(article_id)(store)
+        assert read.grades == {source_key("The union"): "D"} and read.renamed_sources == {}

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.errors import BriefingError
 from briefing.model import Actor, Analysis, ArticleNote, Claim, Highlight, Mention
-from briefing.reading import ReadingSession, clean_tags, signature
+from briefing.reading import ReadingSession, clean_tags, regraded_notice, signature
 from briefing.store import Store
 
 TEXT = ("Officials in Oslo said the cable was cut. Moscow denied any role.  \n"
@@ -329,3 +329,25 @@ def test_undoing_a_deleted_grade_regraded_since_is_refused_and_shows_the_new_gra
             undo.write(store)
         undo.revert()
         assert session.grades[key] == "C" and store.grades()[key] == "C"
+
+
+def test_grades_another_session_changed_are_taken_and_those_shown_are_told():
+    """The check for other sessions' changes brings the store's grades: the session takes
+    them (a later r or d acts on them, not on what it showed before) and says which of
+    the grades the Claims pane shows changed; a grade of no claim shown is taken silently."""
+    session = _session()
+    denial = session.claims[1]
+    key = session.claim_grade_key(denial)
+    session.grades.update({"source:russia": "E", key: "4", "source:nobody here": "A"})
+    stored = {"source:russia": "D", key: "4"}  # Russia regraded, the other one deleted
+    changes = session.shown_grade_changes(stored)
+    assert changes == ["reliability of “Russia” E → D"]
+    assert session.take_grades(stored, {})
+    assert session.grade_label(denial) == "D4" and session.grades == stored
+    assert not session.take_grades(dict(stored), {})  # the same again: nothing to show
+    session.claim_filter = "analysts"  # the denial is not shown: its grades are not told
+    assert session.shown_grade_changes({key: "2"}) == []
+    assert regraded_notice(["reliability of “Russia” E → D"]) == (
+        "Another session changed a grade shown here: reliability of “Russia” E → D")
+    assert regraded_notice(["a 1 → 2", "b - → 3", "c 4 → -"]) == (
+        "Another session changed 3 grades shown here: a 1 → 2; b - → 3; and 1 more")

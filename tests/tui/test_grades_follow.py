@@ -397,3 +397,35 @@ async def test_clearing_a_grade_at_r_deletes_it_and_u_puts_it_back_saying_so(rea
         row = store.reliability(source_key(LEPP))
         assert (row.value, row.extra["name"], row.extra["article"]) == ("B", LEPP, article_id)
         assert store.grades()[claim_key(article_id, claim)] == "2"
+
+
+async def test_a_grade_another_session_changes_shows_here_and_is_told_once(
+        reader_db, monkeypatch):
+    """Two sessions on one database: the other one regrades the reliability this reader
+    shows as E to D. The check for other sessions' changes shows D on the claim, tells the
+    analyst once, and r then offers D (not the stale E) as the grade to keep or delete."""
+    import briefing.tui.screens.reader as reader_module
+
+    monkeypatch.setattr(reader_module, "OTHER_SESSIONS_POLL", 0.1)
+    path, article_id = reader_db
+    with Store(path) as store:
+        set_grade(store, source_key(LEPP), "E", speaker=LEPP, article_id=article_id)
+    async with BriefingApp(db_path=path, article_id=article_id).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        claim = lepp(screen.analysis.claims)
+        await wait_for(pilot, lambda: " E- " in prompt_of(screen, claim))
+        before = len(pilot.app._notifications)
+        with Store(path) as other:  # a second login, or the CLI
+            set_grade(other, source_key(LEPP), "D", speaker=LEPP, article_id=article_id)
+        await wait_for(pilot, lambda: " D- " in prompt_of(screen, claim))
+        await pilot.pause(0.5)  # several more polls: told once still
+
+        told = [n.message for n in list(pilot.app._notifications)[before:]]
+        assert told == [f"Another session changed a grade shown here: reliability of "
+                        f"“{LEPP}” E → D"], told
+        screen.view.jump_to(claim.start + 1)
+        await open_dialog(pilot, "r", Prompt)
+        await pilot.press("enter")  # the credibility: none given, none asked
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, Prompt)
+                       and "reliability" in pilot.app.screen.label)
+        assert "empty deletes D" in pilot.app.screen.label

@@ -1,5 +1,5 @@
 """The library's writes the database refuses: what was shown at once is taken back, with
-one line saying what was not saved."""
+one line saying what was not done and why."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ async def _update(pilot):
 # (what, the Store method that fails, what the analyst does, the line that says so)
 CASES = [
     ("read toggle", "update_article", lambda pilot: pilot.press("m"), "Not saved"),
-    ("delete", "delete_article", _delete, "Not saved"),
+    ("delete", "delete_article", _delete, "Not deleted"),
     ("import", "add_article", _import, "Not imported"),
     ("update", "replace_article_text", _update, "Not updated"),
 ]
@@ -91,3 +91,32 @@ async def test_the_read_toggle_and_a_delete_show_at_once(tmp_path):
         await wait_for(pilot, lambda: len(screen.rows) == 1 and table.row_count == 1)
     with Store(path) as store:
         assert len(store.articles()) == 1
+
+
+async def test_deleting_an_article_another_session_deleted_says_so_and_leaves_it_off(
+        tmp_path):
+    """The analyst confirms D on a row another session (a second login, the CLI) has
+    deleted meanwhile: it was done already, so it is said, and the row is not put back
+    as though the article were there still."""
+    path = library_db(tmp_path)
+    async with BriefingApp(db_path=path).run_test(size=(120, 40)) as pilot:
+        screen = await library(pilot)
+        table = screen.query_one("DataTable")
+        await wait_for(pilot, lambda: table.row_count == 2)
+        chosen = screen._current_id()
+        title = screen._row(chosen).title
+        await open_dialog(pilot, "D", Confirm)
+        with Store(path) as other:
+            other.delete_article(chosen)
+        before = len(pilot.app._notifications)
+        await pilot.press("y")
+        pilot.app.service.flush()
+
+        def told() -> list[str]:
+            return [n.message for n in list(pilot.app._notifications)[before:]]
+
+        await wait_for(pilot, told)
+        await pilot.pause()
+        assert told() == [f"Already deleted in another session: “{title}”"], told()
+        assert [r.id for r in screen.rows] != [] and chosen not in [r.id for r in screen.rows]
+        assert table.row_count == 1

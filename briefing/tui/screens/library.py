@@ -2,8 +2,8 @@
 
 Every database job is asked of the store service and answered by a message to this screen
 (StoreAnswer / StoreFailure, dropped if the screen has gone). A change shown before it is
-saved (read state, a deleted row) is taken back, with one "Not saved: …" line, when the
-write fails.
+saved (read state, a deleted row) is taken back, with one line saying what was not done
+and why ("Not saved: …", "Not deleted: …"), when the write fails.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from briefing.tui.screens.modals import Confirm, Prompt
 
 if TYPE_CHECKING:
     from briefing.model import Feed, LibraryRow
+    from briefing.store import Store
 
 SORTS = (("imported", True), ("published", True), ("title", False), ("highlights", True))
 # A DataTable measures every cell it is given (~0.3 ms a row): a library of thousands is
@@ -51,7 +52,7 @@ class FeedsRefreshed(Message):
 
 UNREAD = "● "
 # What a failed job's one line begins with (a change shown before it was saved is taken
-# back instead, with "Not saved").
+# back instead, with "Not saved" or "Not deleted").
 FAILED = {"rows": "Library not read", "feeds": "Feeds not read", "import": "Not imported",
           "update": "Not updated", "samples": "Samples not imported"}
 
@@ -75,6 +76,16 @@ def typed_path(value: str) -> str:
     if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
         value = value[1:-1]
     return os.path.expanduser(value)
+
+
+def delete_if_there(store: Store, article_id: int) -> bool:
+    """Delete the article (database thread); False when another session deleted it since
+    the library listed it: what the analyst asked for is done, and nothing is put back."""
+    with store.transaction():
+        if store.article(article_id) is None:
+            return False
+        store.delete_article(article_id)
+    return True
 
 
 def deletion_question(row: LibraryRow) -> str:
@@ -174,6 +185,9 @@ class LibraryScreen(Screen):
         elif request == "samples":
             self._samples_added(result)
         elif request == "delete":
+            if not result:  # gone before this session's delete ran
+                title = sanitise_line(message.context[0].title)
+                self.app.notify(f"Already deleted in another session: “{title}”", markup=False)
             self.reload()  # read state and counts as the store has them now
 
     @on(StoreFailure)
@@ -181,7 +195,7 @@ class LibraryScreen(Screen):
         if message.request == "read":
             self._read_not_saved(message.context, message.error)
         elif message.request == "delete":
-            self._delete_not_saved(message.context, message.error)
+            self._delete_refused(message.context, message.error)
         else:
             self._failed(f"{FAILED.get(message.request, 'Failed')}: {message.error}")
 
@@ -411,17 +425,17 @@ class LibraryScreen(Screen):
             at = self.rows.index(shown)
             self.rows.remove(shown)  # gone at once; put back if the store refuses
             self._fill_table()
-            self.app.service.ask(self, "delete", lambda s: s.delete_article(article_id),
+            self.app.service.ask(self, "delete", lambda s: delete_if_there(s, article_id),
                                  context=(shown, at))
 
         self.app.push_screen(Confirm(deletion_question(row)), answered)
 
-    def _delete_not_saved(self, context: tuple[LibraryRow, int], error: str) -> None:
+    def _delete_refused(self, context: tuple[LibraryRow, int], error: str) -> None:
         row, at = context
         if self._row(row.id) is None:
             self.rows.insert(min(at, len(self.rows)), row)
             self._fill_table()
-        self._failed(f"Not saved: {error}")
+        self._failed(f"Not deleted: {error}")
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)

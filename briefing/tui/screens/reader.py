@@ -28,7 +28,7 @@ from briefing.opening import (
     OtherSessionsRead,
     open_article,
 )
-from briefing.reading import GRADE_LIST_EDIT, Edit, ReadingSession
+from briefing.reading import GRADE_LIST_EDIT, Edit, ReadingSession, regraded_notice
 from briefing.tui.analysis_worker import start_analysis
 from briefing.tui.keys import READER_BINDINGS
 from briefing.tui.messages import (
@@ -274,8 +274,23 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
     def _other_session_changed(self, read: OtherSessionsRead) -> None:
         if self.article is not None and read.replaced(self.article.hash):
             self._ask_to_open(self._open_stored)  # a new text: load it all again
-        elif self.session.set_annotations(read.highlights, read.notes):
+            return
+        if self.session.set_annotations(read.highlights, read.notes):
             self._refresh_highlights()
+        if read.grades is not None:
+            self._other_session_regraded(read.grades, read.renamed_sources or {})
+
+    def _other_session_regraded(self, grades: dict[str, str], renamed: dict[str, str]) -> None:
+        """Show the grades another session gave or deleted (a later r or d acts on them),
+        tell the analyst which of those shown changed, and read the orphans again."""
+        changes = self.session.shown_grade_changes(grades)
+        if not self.session.take_grades(grades, renamed):
+            return
+        self._refresh_claims()
+        self.pane("notes").show_notes(self.session)
+        if changes:
+            self.app.notify(regraded_notice(changes), markup=False)
+        self._read_grades()
 
     def _show_text(self, article: Article) -> None:
         """Show the article's text; when it replaces another text, the cursor stays on the
