@@ -128,19 +128,23 @@ def _single_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quo
                                   next((o for o in opens if o >= at), len(para)))
             if close is None:
                 break
-            if unit is None:
-                unit = Quotation([])
-                units.append(unit)
-            unit.pieces.append((p_start + open_at, p_start + close + 1))
+            _with_piece(units, unit, (p_start + open_at, p_start + close + 1))
             open_at, unit, at = None, None, close + 1
         carried = None
         if open_at is not None:
-            if unit is None:
-                unit = Quotation([])
-                units.append(unit)
-            unit.pieces.append((p_start + open_at, p_end))
-            carried = unit
+            carried = _with_piece(units, unit, (p_start + open_at, p_end))
     return units
+
+
+def _with_piece(units: list[Quotation], unit: Quotation | None,
+                piece: tuple[int, int]) -> Quotation:
+    """`unit` with `piece` added; a new quotation, appended to `units`, when there is none
+    yet."""
+    if unit is None:
+        unit = Quotation([])
+        units.append(unit)
+    unit.pieces.append(piece)
+    return unit
 
 
 def _closing_mark(para: str, closes: list[int], next_open: int) -> int | None:
@@ -184,18 +188,10 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> Quotations:
                     unit = carried if (carried is not None and at == lead) else None
                     carried = None
             elif mark not in ("``",) and direction != "open":
-                piece = (p_start + open_at, p_start + m.end())
-                if unit is None:
-                    unit = Quotation([])
-                    units.append(unit)
-                unit.pieces.append(piece)
+                _with_piece(units, unit, (p_start + open_at, p_start + m.end()))
                 open_at, unit = None, None
         carried = None
         if open_at is not None:
             # open at the paragraph's end: it runs to the end, and on if the next reopens
-            if unit is None:
-                unit = Quotation([])
-                units.append(unit)
-            unit.pieces.append((p_start + open_at, p_end))
-            carried = unit
+            carried = _with_piece(units, unit, (p_start + open_at, p_end))
     return Quotations(units)
