@@ -717,12 +717,16 @@ class Store:
             return _note(doc)
 
     def restore_note(self, note: ArticleNote) -> int:
-        """Put back a deleted article note (undo), as it was stored; returns its new id."""
+        """Put back a deleted article note (undo), as it was stored; returns its id: its old
+        one while no note has taken it (notes are listed in id order: it keeps its place)."""
         fields = note.to_dict()
         fields.pop("id", None)
         with self._lock:
             self.require_article(note.article_id)
-            return self._table("notes").insert(fields)
+            table = self._table("notes")
+            if note.id is not None and table.get(doc_id=int(note.id)) is None:
+                return table.insert(Document(fields, int(note.id)))
+            return table.insert(fields)
 
     # -- feeds -----------------------------------------------------------------------------
     def add_feed(self, url: str, title: str) -> int:
