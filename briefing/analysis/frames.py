@@ -889,8 +889,9 @@ def _likeness(child: Any) -> bool:
     """'seems like a tax', 'appeared as if it might ...', 'looks as though': what a hedge
     verb judges, hung by the parser on a preposition or a clause instead of a complement.
     On PolNeAR train 13 of 18 such hedges are gold cues (none of "appeared on", "at", "in")."""
-    if child.dep_ == "prep":
-        return child.lower_ == "like"
+    if child.dep_ == "prep":  # (not "appeared like a ghost": came into view so)
+        return child.lower_ == "like" and child.head.lemma_.lower() in claim_words()[
+            "likeness_verbs"]
     return child.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("if", "though", "like") for m in child.children)
 
