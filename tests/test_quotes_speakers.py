@@ -722,18 +722,3 @@ def test_a_plural_possessive_inside_a_single_quotation_does_not_close_it():
             "Critics called the plan 'hopeless' by Friday.")
     assert _quoted(text) == ["'It is the growers' money and they want it back,'",
                              "'All of it.'", "'hopeless'"]
-
-
-def test_double_marks_nested_in_single_ones_leave_the_single_ones_quoting():
-    # British style nests double marks inside single ones: those quote the outer words
-    text = ("'The board told us \"no deal\" and walked out,' said Ida Rask. "
-            "'We will strike.'")
-    assert _quoted(text) == ["'The board told us \"no deal\" and walked out,'",
-                             "'We will strike.'"]
-    claim = next(c for c in analyse(text)["claims"] if "walked out" in c["text"])
-    assert claim["speaker"] == "Ida Rask"
-
-
-def test_single_marks_nested_in_double_ones_stay_aside():
-    text = '"He called it \'absurd\' and \'reckless\'," Ida Rask said.'
-    assert _quoted(text) == ['"He called it \'absurd\' and \'reckless\',"']

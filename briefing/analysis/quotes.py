@@ -121,32 +121,9 @@ def _single_as_double(text: str) -> str:
 
 def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> Quotations:
     """The quotations of `text`, whose paragraphs are the (start, end) ranges given. A text
-    that quotes in single marks (British style: no double mark, or double ones only nested
-    inside single ones) has those paired."""
-    return Quotations(_pair(_quoting_marks(text, paragraphs), paragraphs))
-
-
-_NEUTRAL = "\u02ba"  # stands in for a double mark nested in single ones: no mark, same length
-
-
-def _quoting_marks(text: str, paragraphs: list[tuple[int, int]]) -> str:
-    """`text` with the marks that quote in it as double ones: itself, or its single marks
-    as double ones when it has no double mark, or when every double mark it has sits inside
-    a closed pair of single ones ('He told us "no deal",' she said: the double marks
-    are the nested quotation's, and stand aside)."""
+    with no double quotation mark quotes in single ones (British style): those pair."""
     if _MARK.search(text) is None:
-        return _single_as_double(text)
-    british = _single_as_double(_MARK.sub(lambda m: _NEUTRAL * len(m.group()), text))
-    closed = [piece for unit in _pair(british, paragraphs) for piece in unit.pieces
-              if british[piece[1] - 1] == "”"]
-    if closed and all(any(start < m.start() and m.end() < end for start, end in closed)
-                      for m in _MARK.finditer(text)):
-        return british
-    return text
-
-
-def _pair(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
-    """The quotations the double marks of `text` make (see the module's docstring)."""
+        text = _single_as_double(text)
     units: list[Quotation] = []
     carried: Quotation | None = None  # a quotation left open by the previous paragraph
     for p_start, p_end in paragraphs:
@@ -188,4 +165,4 @@ def _pair(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
                 units.append(unit)
             unit.pieces.append((p_start + open_at, p_end))
             carried = unit
-    return units
+    return Quotations(units)
