@@ -701,24 +701,3 @@ def test_a_title_written_before_a_name_is_that_persons_role():
             "The Secretary reaffirmed the commitment to joint patrols in the strait.")
     claim = next(c for c in analyse(text)["claims"] if "joint patrols" in c["text"])
     assert claim["speaker"] == "Margaret Olsen"
-
-
-def _quoted(text: str) -> list[str]:
-    return [text[q.start:q.end] for q in find_quotations(text, [(0, len(text))]).units]
-
-
-def test_a_decade_or_rock_n_roll_opens_no_single_quotation():
-    text = ("The '80s were lean years for the yard, Ida Rask said. 'We sold nothing,' she "
-            "added. Her son plays rock 'n' roll.")
-    assert _quoted(text) == ["'We sold nothing,'"]
-    assert _quoted("'Rock 'n' roll is dead,' said Ida Rask.") == ["'Rock 'n' roll is dead,'"]
-    claim = next(c for c in analyse(text)["claims"] if "lean years" in c["text"])
-    assert claim["speaker"] == "Ida Rask"
-    assert any("sold nothing" in c["text"] for c in analyse(text)["claims"])
-
-
-def test_a_plural_possessive_inside_a_single_quotation_does_not_close_it():
-    text = ("'It is the growers' money and they want it back,' said Ida Rask. 'All of it.' "
-            "Critics called the plan 'hopeless' by Friday.")
-    assert _quoted(text) == ["'It is the growers' money and they want it back,'",
-                             "'All of it.'", "'hopeless'"]

@@ -91,32 +91,11 @@ _SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[{—–/:-]))['‘](?=[^\s'‘’]
 _SINGLE_CLOSING = re.compile(r"(?<=[^\s'‘’])['’](?=$|[\s,.;:!?)\]—–-])", re.M)
 
 
-# An apostrophe where an opening mark would stand: a decade ("the '80s"), "rock 'n' roll".
-_ELISION = re.compile(r"['‘](?:\d\ds\b|n['’])")
-# A plural possessive ("the growers' money"): a closing mark's place, after an s and before
-# a lower-case word.
-_PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’](?= [a-z])")
-
-
 def _single_as_double(text: str) -> str:
     """`text` with its single quotation marks written as double ones (same offsets), for a
-    text that quotes in single marks only (it has no double mark at all). An elision opens
-    nothing; a plural possessive closes nothing when a closing mark follows it before the
-    next opening one ('It is the growers' money,' she said): it is inside the quotation."""
-    opening = [m.start() for m in _SINGLE_OPENING.finditer(text)
-               if not _ELISION.match(text, m.start())]
-    elided = {m.end() - 1 for m in _ELISION.finditer(text)}  # the second mark of 'n'
-    closing = [m.start() for m in _SINGLE_CLOSING.finditer(text) if m.start() not in elided]
-    marked = list(text)
-    for at in opening:
-        marked[at] = "“"
-    for n, at in enumerate(closing):
-        later = closing[n + 1] if n + 1 < len(closing) else None
-        if later is not None and _PLURAL_POSSESSIVE.match(text, at) and "\n" not in \
-                text[at:later] and not any(at < o < later for o in opening):
-            continue
-        marked[at] = "”"
-    return "".join(marked)
+    text that quotes in single marks only (it has no double mark at all)."""
+    marked = _SINGLE_OPENING.sub("“", text)
+    return _SINGLE_CLOSING.sub("”", marked)
 
 
 def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> Quotations:
