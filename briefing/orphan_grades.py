@@ -21,6 +21,7 @@ from briefing.grades import (
     SUPERSEDED,
     claim_key,
     graded_now,
+    parse_claim_key,
     source_key,
 )
 from briefing.model import Claim, Grade
@@ -91,8 +92,12 @@ def delete_grade(store: Store, row: Grade) -> Grade:
 
 
 def restore_grade(store: Store, row: Grade) -> None:
-    """Put a deleted grade back as it was stored (undo)."""
+    """Put a deleted grade back as it was stored (undo); refused once the article of a
+    claim grade is deleted (a reader open on it in another session)."""
     with store.transaction():
+        claim_of = parse_claim_key(row.key)
+        if claim_of is not None and store.article(claim_of[0]) is None:
+            raise BriefingError("its article was deleted in another session; not put back")
         if _stored(store, row.key) is not None:
             raise BriefingError("another grade has taken its place since; not put back")
         store.replace_rows("grades", set(), [row.to_dict()])

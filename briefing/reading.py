@@ -651,7 +651,7 @@ class ReadingSession:
         stored_id = self._id_of(note)
         deleted: Future[ArticleNote] = Future()  # as stored, for undo to put back whole
         step = UndoStep("deleting the article note",
-                        lambda: self._undo_note_deletion(note, deleted))
+                        lambda: self._undo_note_deletion(note, deleted, index))
 
         def revert() -> None:
             self.notes.insert(min(index, len(self.notes)), note)
@@ -662,8 +662,8 @@ class ReadingSession:
         edit.said, edit.refused = "Article note deleted (u to undo)", "Not deleted"
         return edit
 
-    def _undo_note_deletion(self, note: ArticleNote, deleted: Future) -> Edit:
-        self.notes.append(note)
+    def _undo_note_deletion(self, note: ArticleNote, deleted: Future, index: int) -> Edit:
+        self.notes.insert(min(index, len(self.notes)), note)  # where it was (restore_note)
         note.id = None
 
         def record(store: Store) -> int:

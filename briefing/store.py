@@ -43,6 +43,7 @@ ANALYSES_PREFIX = "analyses."
 # rewrites a few hundred records, not the library's.
 ARTICLES_PREFIX = "articles."
 ARTICLES_PER_TABLE = 500
+_DELETED_UP_TO = "deleted_up_to"  # _meta: the highest article id deleted (never reused)
 # Set by the store, never taken from an imported document's metadata.
 _ARTICLE_OWN_FIELDS = ("title", "hash", "characters", "imported", "revisions", "text", "id")
 _ANNOTATION_FIELDS = frozenset(
@@ -394,7 +395,14 @@ class Store:
     def _next_article_id(self) -> int:
         # Ids grow with the table number: only the last non-empty table holds the highest.
         last = next((table for _, table in reversed(self._article_tables()) if table), {})
-        return 1 + max(map(int, last), default=0)
+        return 1 + max(*map(int, last), self._highest_deleted_id(), 0)
+
+    def _highest_deleted_id(self) -> int:
+        """The highest id of an article deleted: never given again. A reader still open on
+        it (another process) puts a highlight, note or grade back on undo by that id, and
+        reliabilities keep the id they were given in: all would land on the next import."""
+        row = self._raw().get("_meta", {}).get("1", {})
+        return int(row.get(_DELETED_UP_TO, 0))
 
     def _read_text(self, digest: str) -> str:
         try:
@@ -516,6 +524,8 @@ class Store:
             self._table("notes").remove(lambda doc: doc.get("article_id") == int(article_id))
             self.replace_rows("grades", {row.key for row in self.grade_rows(article_id)}, [])
             self._table(articles_table_name(article_id)).remove(doc_ids=[int(article_id)])
+            if int(article_id) > self._highest_deleted_id():
+                self._table("_meta").update({_DELETED_UP_TO: int(article_id)}, doc_ids=[1])
             for _, table in self._article_tables():
                 for doc in table.values():
                     texts.discard(doc.get("hash"))
@@ -707,12 +717,16 @@ class Store:
             return _note(doc)
 
     def restore_note(self, note: ArticleNote) -> int:
-        """Put back a deleted article note (undo), as it was stored; returns its new id."""
+        """Put back a deleted article note (undo), as it was stored; returns its id: its old
+        one while no note has taken it (notes are listed in id order: it keeps its place)."""
         fields = note.to_dict()
         fields.pop("id", None)
         with self._lock:
             self.require_article(note.article_id)
-            return self._table("notes").insert(fields)
+            table = self._table("notes")
+            if note.id is not None and table.get(doc_id=int(note.id)) is None:
+                return table.insert(Document(fields, int(note.id)))
+            return table.insert(fields)
 
     # -- feeds -----------------------------------------------------------------------------
     def add_feed(self, url: str, title: str) -> int:

@@ -1253,6 +1253,22 @@ def test_a_reporting_relative_clause_on_an_inverted_speaker_is_its_own_claim():
     assert supports["speaker"] == "Jane Roe"
 
 
+def test_a_contrasting_report_hung_on_what_the_frame_says_is_its_own_claim():
+    # "X said A while Y insisted B": the parser hangs Y's clause on A's verb; it is no part
+    # of X's words, and was no claim at all
+    text = "The dockers said they would strike while the employers insisted the offer was fair."
+    insisted = next((c for c in claims_of(text) if c["cue"] == "insisted"), None)
+    assert insisted is not None and insisted["speaker"] == "employers"
+    assert insisted["text"] == "the offer was fair"
+
+
+def test_appearing_like_a_thing_is_how_it_looked_not_a_judgement():
+    # "appeared like a ghost": came into view so, an event; "seems like a tax" judges
+    assert no_cue("The trawler appeared like a ghost out of the sea mist.", "appeared")
+    claim = one("The harbour levy seems like a tax on the fishermen.", "levy")
+    assert claim["cue"] == "seems" and claim["speaker"] is None
+
+
 def test_a_clause_set_before_the_speaker_is_the_writers_circumstance():
     # "While X plotted ..., Roe said ...": Roe's claim is what she said; the clause before
     # her is the writer's own statement, with no speaker

@@ -42,6 +42,18 @@ def test_delete_then_restore_puts_the_grade_back_as_stored(db_path):
         assert [r.to_dict() for r in orphaned_grades(store, aid)] == [orphan.to_dict()]
 
 
+def test_restoring_a_claim_grade_of_an_article_deleted_since_is_refused(db_path):
+    """Undo in a reader still open on an article another session deleted: the grade
+    would stay in the table with no article to show it."""
+    with Store(db_path) as store, Store(db_path) as other:
+        aid, orphan = _orphan(store)
+        stored = delete_grade(store, orphan)
+        other.delete_article(aid)
+        with pytest.raises(BriefingError, match="deleted"):
+            restore_grade(store, stored)
+        assert store.grade_rows() == []
+
+
 def test_re_attaching_onto_a_graded_claim_keeps_that_grade_as_an_orphan(db_path):
     with Store(db_path) as store:
         aid, orphan = _orphan(store)

@@ -211,6 +211,24 @@ def test_undo_restores_the_deleted_highlight_whole_with_later_changes(db_path):
         assert back.created == created.created
 
 
+def test_undo_puts_a_deleted_article_note_back_in_its_place(db_path):
+    """Notes are listed (and exported) in the order they were written: the note undo puts
+    back stands where it stood, not after the ones written after it."""
+    session = _session()
+    with Store(db_path) as store:
+        session.article_id = store.add_article("T", TEXT)
+        for text in ("First thought.", "Second thought.", "Third thought."):
+            note, insert = session.add_article_note(text)
+            insert.saved(insert.write(store))
+        first = session.notes[0]
+        session.delete_article_note(first).write(store)
+        undo = session.undo()
+        assert session.notes[0] is first  # shown where it was at once
+        undo.saved(undo.write(store))
+        assert [n.note for n in store.notes(session.article_id)] == [
+            "First thought.", "Second thought.", "Third thought."]
+
+
 def test_a_highlight_made_on_a_text_another_session_replaced_lands_on_its_words(db_path):
     """The reader shows the text it opened; another session (`import --update`, a feed
     update) may replace it before the reader's poll notices (or while a note dialog stops

@@ -68,6 +68,27 @@ def test_delete_article_removes_its_annotations(db_path):
         assert [a.article_id for a in store.all_annotations()] == [other]
 
 
+def test_an_article_id_deleted_in_another_session_is_never_given_again(db_path):
+    """A reader still open on the deleted article (another Store on the file) puts a
+    highlight, note or grade back on undo by article id: given to the next import, they
+    landed on an article they were never made on."""
+    with Store(db_path) as store, Store(db_path) as other:
+        kept = store.add_article(title="A", text=TEXT)
+        gone = store.add_article(title="B", text=TEXT + " Gone.")
+        note = store.delete_note(store.add_note(gone, "Check the budget figure."))
+        highlight = store.delete_annotation(store.add_annotation(gone, 0, 3))
+        other.delete_article(gone)
+        new = other.add_article(title="C", text="A different page altogether.")
+        assert new not in (kept, gone)
+        with pytest.raises(BriefingError):
+            store.restore_note(note)
+        with pytest.raises(BriefingError):
+            store.restore_annotation(highlight)
+        assert store.notes(new) == [] and store.annotations(new) == []
+    with Store(db_path) as reopened:  # the id stays spent once the file is closed
+        assert reopened.add_article(title="D", text="Yet another page.") == new + 1
+
+
 def tables_on_disk(db_path) -> dict:
     return AtomicJSONStorage(db_path).read()
 

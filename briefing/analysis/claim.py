@@ -53,6 +53,7 @@ def claim_words() -> dict[str, Any]:
         "standing_polls": frozenset(data["standing_polls"]),
         "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),
+        "likeness_verbs": frozenset(data["likeness_verbs"]),
         "judging_verbs": frozenset(data["judging_verbs"]),
         "viewpoint_nouns": frozenset(data["viewpoint_nouns"]),
         "count_nouns": frozenset(data["count_nouns"]),

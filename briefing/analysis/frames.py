@@ -938,8 +938,9 @@ def _likeness(child: Any) -> bool:
     """'seems like a tax', 'appeared as if it might ...', 'looks as though': what a hedge
     verb judges, hung by the parser on a preposition or a clause instead of a complement.
     On PolNeAR train 13 of 18 such hedges are gold cues (none of "appeared on", "at", "in")."""
-    if child.dep_ == "prep":
-        return child.lower_ == "like"
+    if child.dep_ == "prep":  # (not "appeared like a ghost": came into view so)
+        return child.lower_ == "like" and child.head.lemma_.lower() in claim_words()[
+            "likeness_verbs"]
     return child.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("if", "though", "like") for m in child.children)
 
@@ -1148,6 +1149,8 @@ def _report_in_circumstance(verb: Any) -> bool:
     such clauses hung on the frame's verb (before or after it) are gold cues; with
     "because", "if", "until" and the like far fewer."""
     head = verb.head
+    if _contrast_beside_content(verb):
+        return True
     # (after the frame: "Even as he accused X, Roe ..." names its speaker only after it)
     return (verb.dep_ == "advcl" and verb.i > head.i
             and frame_lemma(head) is not None and head.pos_ == "VERB"
@@ -1155,6 +1158,21 @@ def _report_in_circumstance(verb: Any) -> bool:
             and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT", "EX")
                     for c in verb.children)
             # "as the crowd applauded": no report without something said
+            and any(c.dep_ in _CONTENT_DEPS for c in verb.children))
+
+
+def _contrast_beside_content(verb: Any) -> bool:
+    """'The dockers said they would strike while the employers insisted the offer was
+    fair': a report with a named subject, set after what a frame says by "while" or
+    "whereas" (the parser hangs it on that content's verb), is another speaker's report
+    set against it, not the frame's words (the content already stops before it)."""
+    head = verb.head
+    return (verb.dep_ == "advcl" and verb.i > head.i and head.dep_ == "ccomp"
+            and frame_lemma(head.head) is not None and head.head.pos_ == "VERB"
+            and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas")
+                    for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                    for c in verb.children)
             and any(c.dep_ in _CONTENT_DEPS for c in verb.children))
 
 

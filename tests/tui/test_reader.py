@@ -458,6 +458,28 @@ async def test_changes_from_another_session_appear(reader_db, monkeypatch):
         assert {h.note for h in screen.session.highlights} == {"", "from the other session"}
 
 
+async def test_an_article_another_session_deleted_says_so_and_saves_nothing(reader_db,
+                                                                             monkeypatch):
+    """Its highlights vanished with no word, and every key then failed ('Not saved: no
+    article with id N'): the analyst is told once, and the reader keeps what it shows."""
+    import briefing.tui.screens.reader as reader_module
+
+    monkeypatch.setattr(reader_module, "OTHER_SESSIONS_POLL", 0.1)
+    path, article_id = reader_db
+    async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
+        screen = await loaded_reader(pilot)
+        await pilot.press("h")
+        await flush(pilot)
+        with Store(path) as other:  # a second login deletes it
+            other.delete_article(article_id)
+        await wait_for(pilot, lambda: screen.session.read_only is not None)
+        assert "deleted in another session" in screen.session.read_only
+        assert len(screen.session.highlights) == 1  # still shown, to copy
+        await pilot.press("h")
+        await flush(pilot)
+        assert len(screen.session.highlights) == 1
+
+
 async def test_tag_key_sets_tags_and_layer_keys_toggle(reader_db):
     async with app_for(reader_db).run_test(size=(120, 40)) as pilot:
         screen = await loaded_reader(pilot)

@@ -264,6 +264,15 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         if self._file is not None:
             start_analysis(self, self._file.shown())
 
+    def _deleted_elsewhere(self) -> None:
+        """Another session deleted the article: said once; nothing more is saved (every
+        edit would be refused: no article with that id)."""
+        message = "This article was deleted in another session; nothing here is saved now."
+        self.session.read_only = "the article was deleted in another session"
+        self.status_line.read_only = True
+        self.status_line.say(Text(message, style="bold"))
+        self.app.notify(message, severity="warning", markup=False)
+
     # -- other sessions (a second SSH login, a browser tab) on the same database ------------
     def _poll_other_sessions(self) -> None:
         if self.article_id is None or self.poll.busy or not self.is_current:
@@ -272,6 +281,10 @@ class ReaderScreen(AnnotationEditing, ClaimTools, Walking, Screen):
         self.poll.queued(self.app.service.submitted)
 
     def _other_session_changed(self, read: OtherSessionsRead) -> None:
+        if read.text_hash is None:  # deleted: what it shows stays, to read and copy
+            if self.article is not None and not self.session.read_only:
+                self._deleted_elsewhere()
+            return
         if self.article is not None and read.replaced(self.article.hash):
             self._ask_to_open(self._open_stored)  # a new text: load it all again
             return
