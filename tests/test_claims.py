@@ -2025,6 +2025,13 @@ def test_a_time_in_a_sentence_is_not_a_time_stamp():
     assert claim["speaker"] == "9.52 percent of the voters"
 
 
+def test_a_time_opening_a_sentence_stays_in_its_content():
+    text = ("Voting opens at nine.\n\n9:30 is when the count starts, officials said.\n\n"
+            "12:15 remains the deadline for postal ballots, the clerk said.")
+    assert one(text, "count starts")["text"] == "9:30 is when the count starts"
+    assert one(text, "postal ballots")["text"].startswith("12:15 remains")
+
+
 def test_talks_on_a_topic_are_no_claim():
     text = ("Norway and Sweden discuss a shared patrol of the Baltic coast at talks in Oslo."
             "\n\nDefence chiefs meet on Monday to discuss drone procurement.")

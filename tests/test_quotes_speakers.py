@@ -843,3 +843,30 @@ def test_a_thing_that_would_support_a_claim_is_no_frame():
             "MS. BERG: We have no information that would support that allegation.")
     claim = covering(text, "We have no information that would support that allegation")
     assert claim and claim[0]["speaker"] == "Berg" and claim[0]["cue"] == ":"
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quotations(text, [(0, len(text))]).units]
+
+
+def test_a_decade_or_rock_n_roll_opens_no_single_quotation():
+    text = ("The '80s were lean years for the yard, Ida Rask said. 'We sold nothing,' she "
+            "added. 'Her son plays rock 'n' roll,' she said.")
+    assert _quoted(text) == ["'We sold nothing,'", "'Her son plays rock 'n' roll,'"]
+    claim = next(c for c in analyse(text)["claims"] if "lean years" in c["text"])
+    assert claim["speaker"] == "Ida Rask" and claim["cue"] == "said"
+
+
+def test_double_marks_nested_in_single_ones_leave_the_single_ones_quoting():
+    # British style nests double marks inside single ones: those quote the outer words
+    text = ("'The board told us \"no deal\" and walked out,' said Ida Rask. "
+            "'We will strike,' she added.")
+    assert _quoted(text) == ["'The board told us \"no deal\" and walked out,'",
+                             "'We will strike,'"]
+    claim = next(c for c in analyse(text)["claims"] if "walked out" in c["text"])
+    assert claim["speaker"] == "Ida Rask"
+
+
+def test_single_marks_nested_in_double_ones_stay_aside():
+    text = '"He called it \'absurd\' and \'reckless\'," Ida Rask said.'
+    assert _quoted(text) == ['"He called it \'absurd\' and \'reckless\',"']

@@ -112,7 +112,7 @@ def blocks(text: str) -> list[Block]:
         if not line.strip():
             continue
         lead = LINE_LEAD.match(line)
-        if lead:
+        if lead and not _opens_sentence(lead, line):
             line, line_start = line[lead.end():], line_start + lead.end()
         turn = None
         lead = page_lead(line)
@@ -164,12 +164,19 @@ def page_lead(line: str) -> int:
     are the page's furniture: no speaker, and no part of the sentence's parse."""
     at = 0
     stamp = _TIME_STAMP.match(line)
-    if stamp is not None and stamp.end() > 0:
+    if stamp is not None and stamp.end() > 0 and not _opens_sentence(stamp, line):
         at = stamp.end()
     heading = _HEADING.match(line[at:])
     if heading is not None and _is_section_title(heading.group(1)):
         at += heading.end()
     return at
+
+
+def _opens_sentence(stamp: re.Match, line: str) -> bool:
+    """A bare time going on into lower-case words ("9:30 is when the count starts"): the
+    sentence's subject, not a stamp (which a mark, a zone, am/pm or a capital follows)."""
+    rest = line[stamp.end():stamp.end() + 1]
+    return stamp.group().rstrip()[-1:].isdigit() and rest.islower()
 
 
 def _is_section_title(words: str) -> bool:

@@ -87,7 +87,8 @@ def _set_wrongly(para: str, at: int, end: int) -> bool:
 # A single quotation mark that opens (after a space, a bracket or a dash, before a word) or
 # closes (after a word or punctuation, before a space or punctuation): "don't", "Roe's" and
 # "the crews' wages" (inside words or before one) are apostrophes.
-_SINGLE_OPEN = re.compile(r"(?<![^\s(\[{—–/-])['‘](?=[\w£$€])")
+# (not an elision: a decade, "the '90s"; "rock 'n' roll")
+_SINGLE_OPEN = re.compile(r"(?<![^\s(\[{—–/-])['‘](?=[\w£$€])(?!\d\ds\b|n['’])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:%)])['’](?=$|[\s,.;:!?)\]—–-])")
 # A closing single mark right after a sentence's punctuation: ",' she said", ".'"
 _SINGLE_AFTER_PUNCTUATION = re.compile(r"[.,!?]['’](?=\s|$)")
@@ -95,10 +96,10 @@ _SINGLE_AFTER_PUNCTUATION = re.compile(r"[.,!?]['’](?=\s|$)")
 
 def _quotes_in_single_marks(text: str) -> bool:
     """The text quotes in single marks: they close after punctuation (",' she said") at
-    least twice, and more often than double marks are set at all (a nested "..." in a
-    British text is the inner quotation), or at least once in a text with no double mark."""
+    least twice, and more often than double quotations are set at all (a nested "..." in
+    a British text is the inner quotation), or at least once in a text with no double mark."""
     singles = len(_SINGLE_AFTER_PUNCTUATION.findall(text))
-    doubles = len(_MARK.findall(text))
+    doubles = len(_MARK.findall(text)) / 2  # two marks a quotation, one a closing single
     return (singles >= 2 and singles > doubles) or (singles >= 1 and doubles == 0)
 
 
