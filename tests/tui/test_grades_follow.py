@@ -334,9 +334,14 @@ async def test_u_undoes_the_last_of_d_and_o_whichever_it_was(reader_db, sample_a
 
 
 async def test_a_delete_the_store_refuses_says_only_why_and_keeps_the_grade_listed(
-        reader_db, sample_analysis):
+        reader_db, sample_analysis, monkeypatch):
     """Another session has regraded the orphan since Notes listed it: d is refused. The
     analyst reads one line, what happened and why, not 'deleted' and then 'Not saved'."""
+    import briefing.tui.screens.reader as reader_screen
+
+    # (the check for other sessions' changes would otherwise, on a slow machine, take the
+    # new grade before d is pressed: then there is nothing to refuse)
+    monkeypatch.setattr(reader_screen, "OTHER_SESSIONS_POLL", 3600.0)
     path, article_id = reader_db
     async with orphaned_grade_reader(reader_db, sample_analysis) as (pilot, screen, notes):
         [shown] = screen.session.orphaned_grades
