@@ -1041,7 +1041,7 @@ def test_two_regions_joined_by_a_hyphen_are_two_places_not_one():
 def test_a_line_s_bullet_or_time_stamp_is_left_before_its_block_and_a_time_alone_is_no_block():
     from briefing.analysis.pipeline import blocks
 
-    # (a time stamp alone on its line is a live page's furniture: pipeline.page_lead)
+    # (a time stamp alone on its line is a live page's furniture: pipeline.line_lead)
     text = ("• Vestas warned\n11:40 am – Police named him\n9:34 p.m.\n2016 was dry\n"
             "9.52 percent said no")
     assert [(b.start, b.text.strip()) for b in blocks(text)] == [

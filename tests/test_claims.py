@@ -2020,6 +2020,20 @@ def test_a_live_pages_time_stamps_are_no_speaker_and_no_actor():
     assert resume["speaker"] == "Ilse Brandt" and resume["text"].startswith("the search")
 
 
+def test_a_time_stamps_zone_and_colon_are_no_transcript_label():
+    """The bullet-and-time lead once cut '14:05 ' off before the time stamp's own pattern
+    (with its zone) could see the line, so 'ET:' was left and read as a speaker's label."""
+    text = ("14:05 ET: Police said the harbour road was closed.\n\n"
+            "9:52 a.m. GMT: Officials said the port would reopen on Friday.")
+    from briefing.analysis.pipeline import blocks
+
+    assert [b.turn for b in blocks(text)] == [None, None]
+    assert [b.text for b in blocks(text)] == ["Police said the harbour road was closed.",
+                                              "Officials said the port would reopen on Friday."]
+    assert one(text, "harbour road")["speaker"] == "Police"
+    assert one(text, "port would reopen")["speaker"] == "Officials"
+
+
 def test_a_time_in_a_sentence_is_not_a_time_stamp():
     claim = one("9.52 percent of the voters said the count was fair.", "count was fair")
     assert claim["speaker"] == "9.52 percent of the voters"

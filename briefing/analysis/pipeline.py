@@ -88,14 +88,9 @@ _INTERVIEW_LINE = re.compile(
 MARKDOWN_LINK = re.compile(r"\[(?=[^\]\n]*\]\()|\]\([^)\s]*\)")
 
 
-# What may open a line before its text: a list's bullet, or a live blog's time stamp
-# ("18:42 Greece's minister ...", "11:40 am – Police say ..."; not a time alone, "9:34
-# p.m.", which page_lead skips; not a figure, "9.52 percent"). The block starts after it,
-# so that the model reads the sentence as written: a bullet or a time before its first
-# name changes how it tags it ("• Partners", "18:42 Greece's" taken for names).
-LINE_LEAD = re.compile(r"^(?:[•◦▪‣]|(?:\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?"
-                       r"|\d{1,2}\.\d{2}\s?[AaPp]\.?[Mm]\.?)(?:[ \t]+[–—-])?)"
-                       r"[ \t]+(?![AaPp]\.?[Mm]\b)(?=\S)")
+# A list's bullet opening a line ("• Vestas warned ..."): the block starts after it (see
+# line_lead).
+_BULLET = re.compile(r"^[•◦▪‣][ \t]+(?=\S)")
 
 
 def blocks(text: str) -> list[Block]:
@@ -103,7 +98,7 @@ def blocks(text: str) -> list[Block]:
 
     A dateline, a transcript speaker label or a Markdown link's syntax is blanked with
     spaces, which keeps every offset of the line unchanged (the label is kept on the Block);
-    a line's bullet or time stamp (LINE_LEAD) is left before the block's start.
+    a line's bullet or time stamp (line_lead) is left before the block's start.
     """
     found = []
     loose = _is_interview(text)
@@ -111,9 +106,8 @@ def blocks(text: str) -> list[Block]:
         line, line_start = m.group(), m.start()
         if not line.strip():
             continue
-        lead = LINE_LEAD.match(line)
-        if lead and not _opens_sentence(lead, line):
-            line, line_start = line[lead.end():], line_start + lead.end()
+        lead = line_lead(line)
+        line, line_start = line[lead:], line_start + lead
         turn = None
         lead = page_lead(line)
         if not line[lead:].strip():
@@ -148,7 +142,7 @@ _TIME_STAMP = re.compile(
     r"^\s*(?:(?:Updated|Posted|Published|Last updated)\s+(?:at\s+)?)?"
     r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+(?:\d{4},?\s+)?"
     r"(?:at\s+)?)?"
-    r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?)"
+    r"(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?|\d{1,2}\.\d{2}\s*[AaPp]\.?[Mm]\.?)"
     r"(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|EET|EEST"
     r"|IST|JST|KST|HKT|SGT|AEST|AEDT|MSK)\b)?"
     r"(?=[\s:|,–—-]|$)\s*(?:[:|,–—-]+\s*)?")
@@ -158,18 +152,28 @@ _QUESTION_HEADING = re.compile(r"^(?:What|Why|How|Where|When|Who)\b[^:.!?\n\"“
 _HEADING = re.compile(r"^\s*([A-Z][^:.!?\n\"“]{0,40}):\s+(?=\S)")
 
 
-def page_lead(line: str) -> int:
-    """Where `line` starts once a live page's time stamp and a section title ("The big
-    picture:", "Why it matters:", "Transcript:") opening it are skipped: 0 for none. They
-    are the page's furniture: no speaker, and no part of the sentence's parse."""
-    at = 0
-    stamp = _TIME_STAMP.match(line)
-    if stamp is not None and stamp.end() > 0 and not _opens_sentence(stamp, line):
-        at = stamp.end()
-    heading = _HEADING.match(line[at:])
-    if heading is not None and _is_section_title(heading.group(1)):
-        at += heading.end()
+def line_lead(line: str) -> int:
+    """Where `line`'s text starts after a list's bullet and a live page's time stamp opening
+    it ("• Vestas warned", "18:42 Greece's minister ...", "14:05 ET: Police said ..."): 0
+    for none. The block starts there, so that the model reads the sentence as written (a
+    bullet or a time before its first name changes how it tags it: "• Partners", "18:42
+    Greece's" taken for names) and no part of a stamp is left to be taken for a speaker's
+    label ("ET:"). A time alone on its line is all lead; one going on into lower-case words
+    ("9:30 is when the count starts") is the sentence's own."""
+    bullet = _BULLET.match(line)
+    at = bullet.end() if bullet else 0
+    stamp = _TIME_STAMP.match(line[at:])
+    if stamp is not None and not _opens_sentence(stamp, line[at:]):
+        at += stamp.end()
     return at
+
+
+def page_lead(line: str) -> int:
+    """Where `line` starts once a section title ("The big picture:", "Why it matters:",
+    "Transcript:") opening it is skipped: 0 for none. It is the page's furniture: no
+    speaker, and no part of the sentence's parse."""
+    heading = _HEADING.match(line)
+    return heading.end() if heading is not None and _is_section_title(heading.group(1)) else 0
 
 
 def _opens_sentence(stamp: re.Match, line: str) -> bool:
