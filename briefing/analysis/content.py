@@ -127,7 +127,14 @@ def _topic_of_a_noun(run: list[Any], cue: Any) -> bool:
     return (cue.dep_ in ("acl", "relcl") and noun.pos_ == "NOUN" and noun.dep_ == "dobj"
             and noun.i < cue.i and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children)
             and run[0].dep_ == "prep" and run[0].head.i == cue.i
-            and all(t.i in _subtree(run[0]) for t in run if not t.is_punct))
+            and _within(run, run[0]))
+
+
+def _within(run: list[Any], token: Any) -> bool:
+    """Every word of `run` (punctuation aside) is in `token`'s subtree (as _subtree reads
+    it, once: not a set built again for each word)."""
+    below = _subtree(token)
+    return all(t.i in below for t in run if not t.is_punct)
 
 
 def _before_restatement(run: list[Any]) -> list[Any]:

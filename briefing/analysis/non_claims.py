@@ -391,7 +391,7 @@ def _names_the_setting(verb: Any, prep: Any) -> bool:
 def _when_or_where(prep: Any) -> bool:
     """'during the debate', 'in Richmond', 'on Monday', 'at a rally' (not "on" a topic: "his
     views on the clinic")."""
-    return _setting(prep, False) or (prep.lower_ == "at" and _setting(prep, True))
+    return _setting(prep, prep.lower_ == "at")  # (at: "at a rally", as after plain speaking)
 
 
 def _names_a_saying(cue: Any) -> bool:
@@ -415,8 +415,7 @@ def _said_thing(noun: Any, lemma: str) -> bool:
         return False
     known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE)
                 for c in noun.children)
-    return known and all((c.dep_ in _ADDRESSEE_MODIFIERS and c.n_lefts + c.n_rights <= 1)
-                         or (c.dep_ == "prep" and _when_or_where(c)) for c in noun.children)
+    return known and _only_plain_modifiers(noun)
 
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
@@ -436,5 +435,12 @@ def _addressee(noun: Any, lemma: str) -> bool:
         return all(c.dep_ in ("det", "compound", "punct") for c in noun.children)
     return (lemma not in _URGING and noun.pos_ in ("NOUN", "PROPN")
             and noun.lemma_.lower() not in _words()["told_things"]
-            and all((c.dep_ in _ADDRESSEE_MODIFIERS and c.n_lefts + c.n_rights <= 1)
-                    or (c.dep_ == "prep" and _when_or_where(c)) for c in noun.children))
+            and _only_plain_modifiers(noun))
+
+
+def _only_plain_modifiers(noun: Any) -> bool:
+    """Nothing hangs on `noun` but a determiner, a possessive, a one-word modifier or when
+    and where ("the same comments", "the cheering crowd", "his remarks during the
+    breakfast"): nothing of what was said."""
+    return all((c.dep_ in _ADDRESSEE_MODIFIERS and c.n_lefts + c.n_rights <= 1)
+               or (c.dep_ == "prep" and _when_or_where(c)) for c in noun.children)
