@@ -2082,6 +2082,17 @@ def test_a_hosts_turns_and_courtesies_in_a_briefing_are_no_claims():
         ("Oyelaran", "The contract will be signed on June 4.")]
 
 
+def test_a_statement_opening_with_a_greetings_letters_is_no_greeting():
+    """A greeting is its words, not their letters: "Thanksgiving ..." opens a statement of
+    a turn like any other; "Thank you." is still a courtesy."""
+    text = ("MS. OYELARAN: Thanksgiving traffic will close the harbour road on Thursday.\n\n"
+            "MS. OYELARAN: Thank you. The dredging starts in June.")
+    spoken = [c["text"] for c in claims_of(text) if c["speaker"] == "Oyelaran"]
+    assert any("harbour road" in t for t in spoken), spoken
+    assert any("dredging starts" in t for t in spoken), spoken
+    assert not any(t.startswith("Thank you") for t in spoken), spoken
+
+
 def test_a_role_label_of_a_briefing_reads_as_written():
     text = ("SENIOR STATE DEPARTMENT OFFICIAL: The Secretary leaves for Jakarta on Sunday.\n\n"
             "QUESTION: Will she raise the export ban?\n\n"

@@ -49,7 +49,7 @@ def claim_words() -> dict[str, Any]:
                                 for k, v in data["stance_holder_nouns"].items()},
         "held_view_nouns": {k: frozenset(v) for k, v in data["held_view_nouns"].items()},
         "data_sources": frozenset(data["data_sources"]),
-        "greetings": tuple(data["greetings"]),
+        "greetings": _phrase_re(data["greetings"]),
         "standing_polls": frozenset(data["standing_polls"]),
         "media": frozenset(data["media"]),
         "hedge_verbs": frozenset(data["hedge_verbs"]),

@@ -196,7 +196,7 @@ def _is_statement(sent: Any) -> bool:
     speaker's claim): a finite verb, not a question, not a greeting."""
     return (any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in sent)
             and not sent.text.rstrip().endswith("?") and len(sent) >= 4
-            and not sent.text.lstrip().lower().startswith(tuple(claim_words()["greetings"])))
+            and not claim_words()["greetings"].match(sent.text.lstrip()))
 
 
 def _is_turn_speech(sent: Any) -> bool:
