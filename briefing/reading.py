@@ -596,7 +596,8 @@ class ReadingSession:
             self.grade_edits += 1
             return self._undoing_write(lambda: written.result(timeout=0), redo)
 
-        step = UndoStep(f"giving the {grade_named(self.grades, row)} to {speaker}", undo)
+        step = UndoStep(f"giving the {grade_named(self.grades, row)} to "
+                        f"{clip_line(speaker, 40)}", undo)
         return self._undoable(GRADE_LIST_EDIT, settling(written, write), take_back,
                               lambda result: None, step)
 

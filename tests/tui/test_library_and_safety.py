@@ -556,3 +556,17 @@ async def test_the_files_reader_is_gone_back_to_from_the_library_not_opened_agai
         assert pilot.app.screen_stack == [reader] and reader.view.cursor_offset == cursor
         await pilot.press("L")
         await wait_for(pilot, lambda: pilot.app.screen is first_library)
+
+
+def test_the_delete_question_shows_a_stored_title_without_its_escape_sequence():
+    """A title stored before sanitising (an older database, another writer) reaches the
+    Confirm dialog as one safe line: no escape sequence, no newline."""
+    from briefing.model import LibraryRow
+    from briefing.tui.screens.library import deletion_question
+
+    row = LibraryRow(id=1, title="Port \x1b[2Jstrike\nends", source=None, published=None,
+                     imported=None, highlights=2, notes=1, characters=10, revisions=1,
+                     hash="0" * 12, analysed=True, url=None, feed=None, read=True)
+    question = deletion_question(row)
+    assert "\x1b" not in question and "\n" not in question
+    assert question.startswith("Delete “Port") and "strike" in question

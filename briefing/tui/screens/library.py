@@ -98,7 +98,7 @@ def deletion_question(row: LibraryRow) -> str:
                 "articles)." if row.reliabilities == 1 else
                 f" The {row.reliabilities} source reliabilities given in it stay (sources "
                 "are graded across articles).")
-    return (f"Delete “{row.title}” with its {_counted(row.highlights, 'highlight')}"
+    return (f"Delete “{sanitise_line(row.title)}” with its {_counted(row.highlights, 'highlight')}"
             f"{notes}{grades}?{kept} (A backup of the database is kept.)")
 
 

@@ -73,10 +73,10 @@ class ClaimTools:
             given_as = session.renamed_sources.get(skey)
             # An analysis moved it here from another name: said, so it is not taken for
             # a judgement given under this one.
-            given = f" (given as “{given_as}”)" if given_as else ""
+            given = f" (given as “{clip_line(given_as, 40)}”)" if given_as else ""
             self.app.push_screen(
                 dialogs().Prompt(
-                    f"Source reliability of {speaker}{given} (A-F): {hint_r}"
+                    f"Source reliability of {clip_line(speaker, 40)}{given} (A-F): {hint_r}"
                     + _deletes(session.grades.get(skey)),
                     session.grades.get(skey, ""),
                 ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from briefing.grades import grade_named, orphan_grade_why, source_key
 from briefing.model import ArticleNote, Grade, Highlight
 from briefing.reading import Edit, clean_tags
+from briefing.sanitize import clip_line
 from briefing.tui.screens import dialogs
 from briefing.tui.widgets.panes import NotesPane
 from briefing.tui.widgets.status import StatusLine
@@ -145,11 +146,12 @@ class AnnotationEditing:
                 self.notify("That claim has no speaker to give the reliability to.",
                             markup=False)
             elif there:
-                self.notify(f"{speaker} has reliability {there} already: r grades the "
-                            "speaker anew, d deletes the orphan.", markup=False)
+                self.notify(f"{clip_line(speaker, 40)} has reliability {there} already: r "
+                            "grades the speaker anew, d deletes the orphan.", markup=False)
             else:
                 self._apply(_telling(session.reattach_source(grade, speaker),
-                                     f"Reliability {grade.value} re-attached to {speaker}."))
+                                     f"Reliability {grade.value} re-attached to "
+                                     f"{clip_line(speaker, 40)}."))
             return
         there = session.grades.get(session.claim_grade_key(claim))
 
