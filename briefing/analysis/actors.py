@@ -238,8 +238,8 @@ def _clean(ent: Any, offset: int, text: str = "") -> _Mention | None:
     end = tokens[-1].idx + len(tokens[-1].text)
     # (The Doc's text is rebuilt on each access; a span's is not.)
     surface = ent.doc[tokens[0].i:tokens[-1].i + 1].text.split("](")[0]  # a link's text
-    start += len(surface) - len(surface.lstrip("[*_•◦▪‣"))
-    surface = surface.lstrip("[*_•◦▪‣")
+    bare = surface.lstrip("[*_•◦▪‣")
+    start, surface = start + len(surface) - len(bare), bare
     if not named_with_possessive:
         surface = _POSSESSIVE.sub("", surface)
     if ent.label_ in ("LOC", "GPE") and surface.endswith(" region"):
